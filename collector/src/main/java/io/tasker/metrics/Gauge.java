@@ -1,0 +1,67 @@
+package io.tasker.metrics;
+
+import io.tasker.metrics.snapshot.GaugeSnapshot;
+import io.tasker.metrics.snapshot.Labels;
+import io.tasker.metrics.snapshot.MetricFamilySnapshot;
+import io.tasker.metrics.snapshot.MetricMetadata;
+import io.tasker.metrics.snapshot.MetricType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A gauge family: values that go up and down, such as a queue's depth.
+ *
+ * <pre>{@code
+ * Gauge depth = registry.gauge("queue_depth", "queue");
+ * depth.labels("default").set(42);
+ * }</pre>
+ */
+public final class Gauge extends MetricFamily<GaugeSeries> {
+    Gauge(MetricRegistry registry, MetricMetadata metadata) {
+        super(registry, metadata);
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** Sets the value, for a gauge without labels. */
+    public void set(double value) {
+        noLabels().set(value);
+    }
+
+    public void inc(double amount) {
+        noLabels().inc(amount);
+    }
+
+    public void dec(double amount) {
+        noLabels().dec(amount);
+    }
+
+    @Override
+    GaugeSeries newSeries(String[] labelValues, int hash) {
+        return new GaugeSeries(labelValues, hash);
+    }
+
+    @Override
+    MetricFamilySnapshot snapshot(List<GaugeSeries> series, List<Labels> labels, long folded) {
+        List<GaugeSnapshot.Point> points = new ArrayList<>(series.size());
+        for (int i = 0; i < series.size(); i++) {
+            points.add(new GaugeSnapshot.Point(labels.get(i), series.get(i).value()));
+        }
+        return new GaugeSnapshot(metadata, points, folded);
+    }
+
+    /** Defines a gauge. */
+    public static final class Builder extends MetricBuilder<Builder, Gauge> {
+        Builder(String name) {
+            super(name);
+        }
+
+        @Override
+        public Gauge register(MetricRegistry registry) {
+            return registry.register(Gauge.class, MetricType.GAUGE, name, help, labelNames,
+                    meta -> new Gauge(registry, meta), existing -> { });
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.tasker.metrics;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One series of a gauge: a double that can be set, raised and lowered.
+ *
+ * <pre>{@code
+ * queueDepth.labels("default").set(42);
+ * }</pre>
+ */
+public final class GaugeSeries extends Series {
+    private static final VarHandle BITS;
+
+    static {
+        try {
+            BITS = MethodHandles.lookup().findVarHandle(GaugeSeries.class, "bits", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile long bits;
+
+    GaugeSeries(String[] labelValues, int hash) {
+        super(labelValues, hash);
+    }
+
+    public void set(double value) {
+        BITS.setRelease(this, Double.doubleToRawLongBits(value));
+    }
+
+    public void inc() {
+        add(1.0);
+    }
+
+    public void dec() {
+        add(-1.0);
+    }
+
+    public void inc(double amount) {
+        add(amount);
+    }
+
+    public void dec(double amount) {
+        add(-amount);
+    }
+
+    public double value() {
+        return Double.longBitsToDouble(bits);
+    }
+
+    private void add(double amount) {
+        for (;;) {
+            long prev = bits;
+            long next = Double.doubleToRawLongBits(Double.longBitsToDouble(prev) + amount);
+            if (BITS.compareAndSet(this, prev, next)) {
+                return;
+            }
+        }
+    }
+}

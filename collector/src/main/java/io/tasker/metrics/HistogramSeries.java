@@ -1,0 +1,162 @@
+package io.tasker.metrics;
+
+import io.tasker.metrics.snapshot.BucketBounds;
+import io.tasker.metrics.snapshot.QuantileSketch;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.HdrHistogram.DoubleHistogram;
+import org.HdrHistogram.DoubleRecorder;
+
+/**
+ * One series of a histogram: per-bucket counts and the sum of observations, and optionally a
+ * quantile sketch.
+ *
+ * <p>A stripe is a {@code long[]} of one count per bucket followed by the sum's bits. While
+ * uncontended, an observation adds to the base stripe (one atomic add and one compare-and-swap
+ * on the sum); when that compare-and-swap fails, another thread is recording at the same time,
+ * and from then on each thread writes to its own padded stripe. Writers never block and never
+ * allocate. The count is not stored: it is the sum of the bucket counts, so a snapshot's count
+ * always equals its {@code +Inf} bucket.
+ *
+ * <p>The quantile sketch follows HdrHistogram's {@code Recorder}: writers record into the
+ * active interval histogram without blocking, and a snapshot swaps it out and adds it to the
+ * cumulative one.
+ *
+ * <pre>{@code
+ * durations.labels("payment_processing").observe(0.42);
+ * }</pre>
+ */
+public final class HistogramSeries extends Series {
+    private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle STRIPES_REF;
+
+    static {
+        try {
+            STRIPES_REF = MethodHandles.lookup().findVarHandle(HistogramSeries.class, "stripes", long[].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Histogram family;
+    private final long[] base;
+    private volatile long[] stripes;
+    private final Quantiles quantiles;
+
+    HistogramSeries(Histogram family, String[] labelValues, int hash) {
+        super(labelValues, hash);
+        this.family = family;
+        this.base = new long[family.bounds().bucketCount() + 1];
+        this.quantiles = family.hasQuantiles() ? new Quantiles() : null;
+    }
+
+    /**
+     * Records one observation.
+     *
+     * @throws IllegalArgumentException for NaN, naming the histogram
+     */
+    public void observe(double value) {
+        if (value != value) {
+            throw new IllegalArgumentException("Observation NaN is illegal for histogram " + family.name());
+        }
+        int bucket = family.bounds().bucketOf(value);
+        if (stripes != null || !addTo(base, 0, bucket, value)) {
+            observeContended(bucket, value);
+        }
+        if (quantiles != null) {
+            quantiles.record(value);
+        }
+    }
+
+    /** Adds to one stripe; false when the sum was changed under us, the sign of contention. */
+    private boolean addTo(long[] cells, int offset, int bucket, double value) {
+        int sumAt = offset + base.length - 1;
+        long prev = (long) CELLS.getVolatile(cells, sumAt);
+        long next = Double.doubleToRawLongBits(Double.longBitsToDouble(prev) + value);
+        if (!CELLS.compareAndSet(cells, sumAt, prev, next)) {
+            return false;
+        }
+        CELLS.getAndAdd(cells, offset + bucket, 1L);
+        return true;
+    }
+
+    private void observeContended(int bucket, double value) {
+        long[] s = stripes;
+        if (s == null) {
+            s = new long[ThreadProbe.STRIPES * stride()];
+            if (!STRIPES_REF.compareAndSet(this, null, s)) {
+                s = stripes;
+            }
+        }
+        int mask = ThreadProbe.STRIPES - 1;
+        for (int h = ThreadProbe.get(); ; h = ThreadProbe.advance()) {
+            if (addTo(s, (h & mask) * stride(), bucket, value)) {
+                return;
+            }
+        }
+    }
+
+    /** Longs per stripe, padded to whole 128-byte blocks so that stripes never share a line. */
+    private int stride() {
+        return (base.length + 15) & ~15;
+    }
+
+    /** Non-cumulative bucket counts into {@code counts}; returns the sum. */
+    double read(long[] counts) {
+        int n = counts.length;
+        double sum = readStripe(base, 0, counts, n);
+        long[] s = stripes;
+        if (s != null) {
+            for (int off = 0; off < s.length; off += stride()) {
+                sum += readStripe(s, off, counts, n);
+            }
+        }
+        return sum;
+    }
+
+    // A writer adds to the sum before the bucket, and this reads the buckets before the sum:
+    // every observation a snapshot counts is then in its sum too.
+    private static double readStripe(long[] cells, int offset, long[] counts, int n) {
+        for (int i = 0; i < n; i++) {
+            counts[i] += (long) CELLS.getVolatile(cells, offset + i);
+        }
+        return Double.longBitsToDouble((long) CELLS.getVolatile(cells, offset + n));
+    }
+
+    /** The cumulative sketch, or null when the family keeps none. */
+    QuantileSketch sketch() {
+        return quantiles == null ? null : quantiles.snapshot();
+    }
+
+    /** Observations the sketch could not take (negative or out of its range). */
+    long sketchRejected() {
+        return quantiles == null ? 0 : quantiles.rejected;
+    }
+
+    private static final class Quantiles {
+        private final DoubleRecorder recorder = new DoubleRecorder(QuantileSketch.SIGNIFICANT_DIGITS, true);
+        private final DoubleHistogram cumulative = QuantileSketch.newHistogram();
+        private DoubleHistogram recycled;
+        private volatile long rejected;
+
+        void record(double value) {
+            if (value >= 0 && value != Double.POSITIVE_INFINITY) {
+                try {
+                    recorder.recordValue(value);
+                    return;
+                } catch (ArrayIndexOutOfBoundsException outOfRange) {
+                    // Beyond the dynamic range the sketch reached; counted below, never thrown.
+                }
+            }
+            synchronized (this) {
+                rejected++;
+            }
+        }
+
+        synchronized QuantileSketch snapshot() {
+            recycled = recorder.getIntervalHistogram(recycled);
+            cumulative.add(recycled);
+            return QuantileSketch.copyOf(cumulative);
+        }
+    }
+}

@@ -1,0 +1,353 @@
+package io.tasker.metrics;
+
+import io.tasker.metrics.snapshot.Labels;
+import io.tasker.metrics.snapshot.MetricFamilySnapshot;
+import io.tasker.metrics.snapshot.MetricMetadata;
+import io.tasker.metrics.snapshot.MetricType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A named metric and its series, one per label combination.
+ *
+ * <p>Finding a series is lock-free: an open-addressing table of series, probed by the hash of
+ * the label values, with no allocation when the series exists. Only a new combination takes the
+ * family's lock. Past {@code maxSeriesPerMetric} combinations, new ones all share one overflow
+ * series labelled {@code tasker_overflow="true"}, so memory stays bounded under a label
+ * explosion; {@link #foldedObservations()} says how often that happened.
+ *
+ * @param <S> the kind of series
+ */
+public abstract sealed class MetricFamily<S extends Series> permits Counter, Gauge, Histogram {
+    private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Series[].class);
+    private static final Labels OVERFLOW_LABELS = Labels.of(Names.OVERFLOW_LABEL, "true");
+
+    final MetricMetadata metadata;
+    private final String[] labelNames;
+    private final String[] sortedLabelNames;
+    /** Position in the definition order of each sorted label, or null when already sorted. */
+    private final int[] sortOrder;
+    private final MetricRegistry registry;
+    private final int maxSeries;
+    private final int maxValueLength;
+    private final LongAdder folded = new LongAdder();
+
+    private volatile Series[] table = new Series[8];
+    private volatile Series[] ordered = new Series[4];
+    private volatile int size;
+    private volatile S overflow;
+    private volatile S unlabelled;
+
+    MetricFamily(MetricRegistry registry, MetricMetadata metadata) {
+        this.registry = registry;
+        this.metadata = metadata;
+        this.labelNames = metadata.labelNames().toArray(new String[0]);
+        this.sortedLabelNames = labelNames.clone();
+        Arrays.sort(sortedLabelNames);
+        this.sortOrder = Arrays.equals(labelNames, sortedLabelNames) ? null : orderOf(labelNames, sortedLabelNames);
+        this.maxSeries = registry.options().maxSeriesPerMetric();
+        this.maxValueLength = registry.options().maxLabelValueLength();
+    }
+
+    abstract S newSeries(String[] labelValues, int hash);
+
+    abstract MetricFamilySnapshot snapshot(List<S> series, List<Labels> labels, long foldedObservations);
+
+    /** The exposed name (a counter's without {@code _total}). */
+    public String name() {
+        return metadata.name();
+    }
+
+    public MetricType type() {
+        return metadata.type();
+    }
+
+    public List<String> labelNames() {
+        return metadata.labelNames();
+    }
+
+    /** Series this family holds now, the overflow series not counted. */
+    public int seriesCount() {
+        return size;
+    }
+
+    /** Lookups that went to the overflow series because the family was full. */
+    public long foldedObservations() {
+        return folded.sum();
+    }
+
+    /** The series of a metric defined without labels. */
+    final S noLabels() {
+        S u = unlabelled;
+        return u != null ? u : createUnlabelled();
+    }
+
+    private synchronized S createUnlabelled() {
+        if (labelNames.length != 0) {
+            throw arity(0);
+        }
+        if (unlabelled == null) {
+            unlabelled = create(new String[0], hash(new String[0]));
+        }
+        return unlabelled;
+    }
+
+    /** The series of one label value, for a metric with one label. */
+    public final S labels(String v0) {
+        if (labelNames.length != 1) {
+            throw arity(1);
+        }
+        if (v0 == null || v0.length() > maxValueLength) {
+            return slowLookup(new String[] {v0});
+        }
+        int h = mix(v0.hashCode());
+        Series[] t = table;
+        int mask = t.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            S s = slot(t, i);
+            if (s == null) {
+                return insert(new String[] {v0}, h);
+            }
+            if (s.hash == h && v0.equals(s.labelValues[0])) {
+                return s;
+            }
+        }
+    }
+
+    /** The series of two label values, in the order the labels were defined. */
+    public final S labels(String v0, String v1) {
+        if (labelNames.length != 2) {
+            throw arity(2);
+        }
+        if (v0 == null || v1 == null || v0.length() > maxValueLength || v1.length() > maxValueLength) {
+            return slowLookup(new String[] {v0, v1});
+        }
+        int h = mix(31 * v0.hashCode() + v1.hashCode());
+        Series[] t = table;
+        int mask = t.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            S s = slot(t, i);
+            if (s == null) {
+                return insert(new String[] {v0, v1}, h);
+            }
+            if (s.hash == h && v0.equals(s.labelValues[0]) && v1.equals(s.labelValues[1])) {
+                return s;
+            }
+        }
+    }
+
+    /** The series of these label values, in the order the labels were defined. */
+    public final S labels(String... values) {
+        if (values.length != labelNames.length) {
+            throw arity(values.length);
+        }
+        if (values.length == 0) {
+            return noLabels();
+        }
+        for (String v : values) {
+            if (v == null || v.length() > maxValueLength) {
+                return slowLookup(values.clone());
+            }
+        }
+        int h = hash(values);
+        Series[] t = table;
+        int mask = t.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            S s = slot(t, i);
+            if (s == null) {
+                return insert(values.clone(), h);
+            }
+            if (s.hash == h && Arrays.equals(values, s.labelValues)) {
+                return s;
+            }
+        }
+    }
+
+    /** Checks nulls and cuts over-long values, then looks up again. */
+    private S slowLookup(String[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                throw new IllegalArgumentException("Label " + labelNames[i] + " of metric "
+                        + metadata.name() + " is null; pass an empty string for 'no value'");
+            }
+            if (values[i].length() > maxValueLength) {
+                values[i] = values[i].substring(0, maxValueLength);
+                registry.countTruncatedLabelValue();
+            }
+        }
+        return labels(values);
+    }
+
+    /** Maps a label name to value map onto the definition order, for the one-call style. */
+    final S labels(String[] names, String[] values) {
+        if (names.length != labelNames.length) {
+            throw mismatch(names);
+        }
+        String[] ordered = new String[labelNames.length];
+        for (int i = 0; i < names.length; i++) {
+            int at = indexOf(labelNames, names[i]);
+            if (at < 0 || ordered[at] != null) {
+                throw mismatch(names);
+            }
+            ordered[at] = values[i];
+        }
+        return labels(ordered);
+    }
+
+    private S insert(String[] values, int h) {
+        if (size >= maxSeries) {
+            return overflowSeries();
+        }
+        synchronized (this) {
+            Series[] t = table;
+            int mask = t.length - 1;
+            int i = h & mask;
+            for (S s = slot(t, i); s != null; i = (i + 1) & mask, s = slot(t, i)) {
+                if (s.hash == h && Arrays.equals(values, s.labelValues)) {
+                    return s;
+                }
+            }
+            if (size >= maxSeries) {
+                return overflowSeries();
+            }
+            return create(values, h);
+        }
+    }
+
+    /** Adds a series; the caller holds the lock (or is the constructor). */
+    private S create(String[] values, int h) {
+        S series = newSeries(values, h);
+        Series[] t = table;
+        if ((size + 1) * 2 > t.length) {
+            t = rehash(t, t.length * 2);
+        }
+        int mask = t.length - 1;
+        int i = h & mask;
+        while (t[i] != null) {
+            i = (i + 1) & mask;
+        }
+        SLOTS.setRelease(t, i, series);
+        table = t;
+        Series[] o = ordered;
+        if (size == o.length) {
+            o = Arrays.copyOf(o, o.length * 2);
+            ordered = o;
+        }
+        o[size] = series;
+        size = size + 1;
+        return series;
+    }
+
+    private static Series[] rehash(Series[] old, int capacity) {
+        Series[] t = new Series[capacity];
+        int mask = capacity - 1;
+        for (Series s : old) {
+            if (s != null) {
+                int i = s.hash & mask;
+                while (t[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                t[i] = s;
+            }
+        }
+        return t;
+    }
+
+    private S overflowSeries() {
+        folded.increment();
+        S o = overflow;
+        if (o == null) {
+            synchronized (this) {
+                o = overflow;
+                if (o == null) {
+                    String[] values = new String[labelNames.length];
+                    Arrays.fill(values, "");
+                    o = newSeries(values, 0);
+                    overflow = o;
+                }
+            }
+        }
+        return o;
+    }
+
+    /** An immutable picture of every series, in the order they were first recorded. */
+    final MetricFamilySnapshot snapshot() {
+        int n = size;
+        Series[] o = ordered;
+        List<S> series = new ArrayList<>(n + 1);
+        List<Labels> labels = new ArrayList<>(n + 1);
+        for (int i = 0; i < n; i++) {
+            @SuppressWarnings("unchecked")
+            S s = (S) o[i];
+            series.add(s);
+            labels.add(sortedLabels(s.labelValues));
+        }
+        S over = overflow;
+        if (over != null) {
+            series.add(over);
+            labels.add(OVERFLOW_LABELS);
+        }
+        return snapshot(series, labels, folded.sum());
+    }
+
+    private Labels sortedLabels(String[] values) {
+        if (sortOrder == null) {
+            return Labels.ofSorted(sortedLabelNames, values);
+        }
+        String[] v = new String[values.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values[sortOrder[i]];
+        }
+        return Labels.ofSorted(sortedLabelNames, v);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <S> S slot(Series[] t, int i) {
+        return (S) SLOTS.getAcquire(t, i);
+    }
+
+    private static int hash(String[] values) {
+        int h = 0;
+        for (String v : values) {
+            h = 31 * h + v.hashCode();
+        }
+        return mix(h);
+    }
+
+    /** Spreads the bits so that similar strings do not cluster in the table. */
+    private static int mix(int h) {
+        h *= 0x9E3779B1;
+        return h ^ (h >>> 16);
+    }
+
+    private static int indexOf(String[] names, String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int[] orderOf(String[] definition, String[] sorted) {
+        int[] order = new int[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            order[i] = indexOf(definition, sorted[i]);
+        }
+        return order;
+    }
+
+    private IllegalArgumentException arity(int given) {
+        return new IllegalArgumentException("Metric " + metadata.name() + " has " + labelNames.length
+                + " label(s) " + Arrays.toString(labelNames) + " but " + given + " value(s) were given");
+    }
+
+    private IllegalArgumentException mismatch(String[] names) {
+        return new IllegalArgumentException("Metric " + metadata.name() + " has labels "
+                + Arrays.toString(labelNames) + " but was recorded with labels " + Arrays.toString(names));
+    }
+}

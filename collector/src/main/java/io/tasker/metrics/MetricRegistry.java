@@ -1,0 +1,242 @@
+package io.tasker.metrics;
+
+import io.tasker.metrics.snapshot.MetricFamilySnapshot;
+import io.tasker.metrics.snapshot.MetricMetadata;
+import io.tasker.metrics.snapshot.MetricType;
+import io.tasker.metrics.snapshot.MetricsSnapshot;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The collector's registry of metrics (the design document's {@code MetricsBackend}): it
+ * defines counters, gauges and histograms, records into them from any thread, and takes
+ * immutable snapshots of them.
+ *
+ * <p>Two ways to record. Bound handles for hot paths:
+ * <pre>{@code
+ * Counter executions = registry.counter("task_executions_total", "status", "task_name");
+ * executions.labels("success", "payment_processing").inc();
+ * }</pre>
+ * and the design document's one-call style, which looks the metric up by name each time:
+ * <pre>{@code
+ * registry.counter("task_executions_total", 1, "status", "success", "task_name", "payment_processing");
+ * registry.gauge("queue_depth", 42, "queue", "default");
+ * registry.histogram("task_duration_seconds", 0.42, "task_name", "payment_processing");
+ * }</pre>
+ *
+ * <p>Errors: defining a metric fails fast with an {@link IllegalArgumentException} that names
+ * the metric (a bad name or label, another type or other labels under a known name). Recording
+ * throws only for a caller's bug (a negative counter increment, a NaN observation, a wrong
+ * number of label values, a null label value).
+ */
+public final class MetricRegistry {
+    private static final MetricRegistry DEFAULT = new MetricRegistry(RegistryOptions.defaults());
+
+    private final RegistryOptions options;
+    private final ConcurrentHashMap<String, MetricFamily<?>> families = new ConcurrentHashMap<>();
+    /** Families by the name a caller of the one-call style used, so a lookup costs no string work. */
+    private final ConcurrentHashMap<String, MetricFamily<?>> byRequestedName = new ConcurrentHashMap<>();
+    /** Every sample name each family writes (x_total, x_bucket, ...), against collisions. */
+    private final Map<String, String> sampleNames = new HashMap<>();
+    private final LongAdder truncatedLabelValues = new LongAdder();
+
+    public MetricRegistry() {
+        this(RegistryOptions.defaults());
+    }
+
+    public MetricRegistry(RegistryOptions options) {
+        this.options = options;
+    }
+
+    /** The process-wide registry, for code that has no registry handed to it. */
+    public static MetricRegistry defaultRegistry() {
+        return DEFAULT;
+    }
+
+    public RegistryOptions options() {
+        return options;
+    }
+
+    /** Defines (or returns) a counter with these label names. */
+    public Counter counter(String name, String... labelNames) {
+        return Counter.builder(name).labelNames(labelNames).register(this);
+    }
+
+    /** Defines (or returns) a gauge with these label names. */
+    public Gauge gauge(String name, String... labelNames) {
+        return Gauge.builder(name).labelNames(labelNames).register(this);
+    }
+
+    /** Defines (or returns) a histogram with the default buckets and these label names. */
+    public Histogram histogram(String name, String... labelNames) {
+        return Histogram.builder(name).labelNames(labelNames).register(this);
+    }
+
+    /**
+     * Adds {@code amount} to a counter, defining it on first use with the label names given.
+     *
+     * @param labelPairs alternating label names and values
+     */
+    public void counter(String name, double amount, String... labelPairs) {
+        Counter c = lookup(name, Counter.class, labelPairs, n -> counter(name, n));
+        series(c, labelPairs).inc(amount);
+    }
+
+    /** Sets a gauge, defining it on first use with the label names given. */
+    public void gauge(String name, double value, String... labelPairs) {
+        Gauge g = lookup(name, Gauge.class, labelPairs, n -> gauge(name, n));
+        series(g, labelPairs).set(value);
+    }
+
+    /** Records an observation into a histogram, defining it on first use with default buckets. */
+    public void histogram(String name, double value, String... labelPairs) {
+        Histogram h = lookup(name, Histogram.class, labelPairs, n -> histogram(name, n));
+        series(h, labelPairs).observe(value);
+    }
+
+    public void counter(String name, double amount, Map<String, String> labels) {
+        counter(name, amount, pairs(labels));
+    }
+
+    public void gauge(String name, double value, Map<String, String> labels) {
+        gauge(name, value, pairs(labels));
+    }
+
+    public void histogram(String name, double value, Map<String, String> labels) {
+        histogram(name, value, pairs(labels));
+    }
+
+    /** The families defined so far, by exposed name. */
+    public List<MetricFamily<?>> families() {
+        List<MetricFamily<?>> list = new ArrayList<>(families.values());
+        list.sort(Comparator.comparing(MetricFamily::name));
+        return list;
+    }
+
+    /** Label values cut to {@link RegistryOptions#maxLabelValueLength()} so far. */
+    public long truncatedLabelValues() {
+        return truncatedLabelValues.sum();
+    }
+
+    /**
+     * An immutable picture of every family, sorted by name; each series in it is consistent
+     * (a histogram's count equals its {@code +Inf} bucket) even while other threads record.
+     */
+    public MetricsSnapshot snapshot() {
+        List<MetricFamilySnapshot> list = new ArrayList<>(families.size());
+        for (MetricFamily<?> f : families()) {
+            list.add(f.snapshot());
+        }
+        return new MetricsSnapshot(options.clock().instant(), list);
+    }
+
+    void countTruncatedLabelValue() {
+        truncatedLabelValues.increment();
+    }
+
+    /**
+     * Returns the family of that name when it matches, or defines it. Synchronized: definitions
+     * are rare, and the collision check must see every family.
+     */
+    synchronized <F extends MetricFamily<?>> F register(Class<F> kind, MetricType type, String name,
+            String help, String[] labelNames, Function<MetricMetadata, F> factory, Consumer<F> sameShape) {
+        String exposed = options.prefixed(name);
+        Names.checkMetricName(exposed);
+        Names.checkLabelNames(exposed, labelNames, type == MetricType.HISTOGRAM);
+        MetricFamily<?> existing = families.get(exposed);
+        if (existing != null) {
+            if (!kind.isInstance(existing)) {
+                throw new IllegalArgumentException("Metric " + exposed + " is already a "
+                        + existing.type().word() + "; it cannot be defined again as a " + type.word());
+            }
+            if (!existing.labelNames().equals(List.of(labelNames))) {
+                throw new IllegalArgumentException("Metric " + exposed + " is defined with labels "
+                        + existing.labelNames() + "; it cannot be asked for again with labels "
+                        + Arrays.toString(labelNames));
+            }
+            F family = kind.cast(existing);
+            sameShape.accept(family);
+            return family;
+        }
+        List<String> samples = sampleNamesOf(type, exposed);
+        for (String sample : samples) {
+            String owner = sampleNames.get(sample);
+            if (owner != null) {
+                throw new IllegalArgumentException("Metric " + exposed + " (a " + type.word()
+                        + ") would write samples named " + sample + ", which metric " + owner
+                        + " already writes; choose another name");
+            }
+        }
+        String text = help.isEmpty() ? Names.defaultHelp(exposed) : help;
+        F family = factory.apply(new MetricMetadata(exposed, text, type, List.of(labelNames)));
+        samples.forEach(s -> sampleNames.put(s, exposed));
+        families.put(exposed, family);
+        return family;
+    }
+
+    private static List<String> sampleNamesOf(MetricType type, String name) {
+        return switch (type) {
+            case COUNTER -> List.of(name, name + "_total", name + "_created");
+            case GAUGE -> List.of(name);
+            case HISTOGRAM -> List.of(name, name + "_bucket", name + "_sum", name + "_count", name + "_created");
+        };
+    }
+
+    private <F extends MetricFamily<?>> F lookup(String name, Class<F> kind, String[] labelPairs,
+            Function<String[], F> define) {
+        MetricFamily<?> f = byRequestedName.get(name);
+        if (f == null) {
+            f = define.apply(namesOf(name, labelPairs));
+            byRequestedName.put(name, f);
+        }
+        if (!kind.isInstance(f)) {
+            throw new IllegalArgumentException("Metric " + f.name() + " is a " + f.type().word()
+                    + ", not a " + kind.getSimpleName().toLowerCase());
+        }
+        return kind.cast(f);
+    }
+
+    private static <S extends Series> S series(MetricFamily<S> family, String[] labelPairs) {
+        int n = labelPairs.length / 2;
+        if (n == 0) {
+            return family.labels();
+        }
+        String[] names = new String[n];
+        String[] values = new String[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = labelPairs[2 * i];
+            values[i] = labelPairs[2 * i + 1];
+        }
+        return family.labels(names, values);
+    }
+
+    private static String[] namesOf(String metric, String[] labelPairs) {
+        if (labelPairs.length % 2 != 0) {
+            throw new IllegalArgumentException("Metric " + metric + ": labels must come as name/value pairs, got "
+                    + labelPairs.length + " strings: " + Arrays.toString(labelPairs));
+        }
+        String[] names = new String[labelPairs.length / 2];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = labelPairs[2 * i];
+        }
+        return names;
+    }
+
+    private static String[] pairs(Map<String, String> labels) {
+        String[] pairs = new String[labels.size() * 2];
+        int i = 0;
+        for (Map.Entry<String, String> e : labels.entrySet()) {
+            pairs[i++] = e.getKey();
+            pairs[i++] = e.getValue();
+        }
+        return pairs;
+    }
+}

@@ -1,0 +1,63 @@
+package io.tasker.metrics;
+
+import java.util.Objects;
+
+/**
+ * How a {@link MetricRegistry} names and bounds what it records.
+ *
+ * @param metricPrefix prefix put once before every metric name ({@code tasker} gives
+ *     {@code tasker_task_executions_total}); empty for none
+ * @param maxSeriesPerMetric label combinations a metric keeps before new ones are folded into
+ *     its {@code tasker_overflow="true"} series
+ * @param maxLabelValueLength label values longer than this are cut to it (and counted)
+ * @param clock the time source for snapshots
+ */
+public record RegistryOptions(String metricPrefix, int maxSeriesPerMetric, int maxLabelValueLength,
+                              Clock clock) {
+    public static final String DEFAULT_PREFIX = "tasker";
+    public static final int DEFAULT_MAX_SERIES = 10_000;
+    public static final int DEFAULT_MAX_LABEL_VALUE_LENGTH = 1_024;
+
+    public RegistryOptions {
+        Objects.requireNonNull(metricPrefix, "metricPrefix (use \"\" for none)");
+        Objects.requireNonNull(clock, "clock");
+        if (!metricPrefix.isEmpty() && !metricPrefix.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
+            throw new IllegalArgumentException("metric_prefix '" + metricPrefix
+                    + "' is not a valid metric name start; use letters, digits, '_' and ':'");
+        }
+        if (maxSeriesPerMetric < 1) {
+            throw new IllegalArgumentException("maxSeriesPerMetric must be at least 1, got " + maxSeriesPerMetric);
+        }
+        if (maxLabelValueLength < 1) {
+            throw new IllegalArgumentException("maxLabelValueLength must be at least 1, got " + maxLabelValueLength);
+        }
+    }
+
+    public static RegistryOptions defaults() {
+        return new RegistryOptions(DEFAULT_PREFIX, DEFAULT_MAX_SERIES, DEFAULT_MAX_LABEL_VALUE_LENGTH, Clock.SYSTEM);
+    }
+
+    public RegistryOptions withMetricPrefix(String prefix) {
+        return new RegistryOptions(prefix, maxSeriesPerMetric, maxLabelValueLength, clock);
+    }
+
+    public RegistryOptions withMaxSeriesPerMetric(int max) {
+        return new RegistryOptions(metricPrefix, max, maxLabelValueLength, clock);
+    }
+
+    public RegistryOptions withMaxLabelValueLength(int max) {
+        return new RegistryOptions(metricPrefix, maxSeriesPerMetric, max, clock);
+    }
+
+    public RegistryOptions withClock(Clock c) {
+        return new RegistryOptions(metricPrefix, maxSeriesPerMetric, maxLabelValueLength, c);
+    }
+
+    /** The name under which {@code name} is exposed: the prefix put in front once. */
+    public String prefixed(String name) {
+        if (metricPrefix.isEmpty() || name.startsWith(metricPrefix + "_") || name.equals(metricPrefix)) {
+            return name;
+        }
+        return metricPrefix + "_" + name;
+    }
+}

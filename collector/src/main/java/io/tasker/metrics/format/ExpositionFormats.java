@@ -1,0 +1,55 @@
+package io.tasker.metrics.format;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Picks a writer: by an HTTP {@code Accept} header for scrapes, or by a format name
+ * ({@code prometheus}, {@code openmetrics}, {@code json}, {@code csv}) for exports.
+ *
+ * <pre>{@code
+ * ExpositionFormatWriter w = ExpositionFormats.forAcceptHeader("application/openmetrics-text; version=1.0.0");
+ * }</pre>
+ */
+public final class ExpositionFormats {
+    /** The format names that {@link #byName} takes. */
+    public static final List<String> NAMES = List.of("prometheus", "openmetrics", "json", "csv");
+
+    private ExpositionFormats() {
+    }
+
+    /** OpenMetrics when the header asks for it, Prometheus text 0.0.4 otherwise. */
+    public static ExpositionFormatWriter forAcceptHeader(String accept) {
+        if (accept != null) {
+            for (String part : accept.split(",")) {
+                String mediaType = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
+                if (mediaType.equals("application/openmetrics-text") && !refused(part)) {
+                    return new OpenMetricsTextWriter();
+                }
+            }
+        }
+        return new PrometheusTextWriter();
+    }
+
+    /** A writer by name, case-insensitive; an unknown name lists the known ones. */
+    public static ExpositionFormatWriter byName(String name) {
+        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        return switch (n) {
+            case "prometheus", "text" -> new PrometheusTextWriter();
+            case "openmetrics" -> new OpenMetricsTextWriter();
+            case "json" -> new JsonWriter();
+            case "csv" -> new CsvWriter();
+            default -> throw new IllegalArgumentException("Unknown format '" + name + "'; use one of " + NAMES);
+        };
+    }
+
+    private static boolean refused(String part) {
+        for (String param : part.split(";")) {
+            String p = param.trim().replace(" ", "");
+            if (p.equals("q=0") || p.equals("q=0.0") || p.equals("q=0.00") || p.equals("q=0.000")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

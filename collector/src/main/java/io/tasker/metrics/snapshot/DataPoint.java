@@ -1,0 +1,6 @@
+package io.tasker.metrics.snapshot;
+
+/** One series of a family: a label set and the values recorded under it. */
+public sealed interface DataPoint permits CounterSnapshot.Point, GaugeSnapshot.Point, HistogramSnapshot.Point {
+    Labels labels();
+}

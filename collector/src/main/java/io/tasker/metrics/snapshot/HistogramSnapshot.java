@@ -1,0 +1,99 @@
+package io.tasker.metrics.snapshot;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A histogram family at one moment. All series share the family's bucket bounds.
+ */
+public record HistogramSnapshot(MetricMetadata metadata, BucketBounds bounds, List<Point> points,
+                                long foldedObservations) implements MetricFamilySnapshot {
+
+    public HistogramSnapshot {
+        Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(bounds, "bounds");
+        points = List.copyOf(points);
+        for (Point p : points) {
+            if (p.bucketCount() != bounds.bucketCount()) {
+                throw new IllegalArgumentException("Histogram " + metadata.name() + " series "
+                        + p.labels() + " has " + p.bucketCount() + " buckets, the family "
+                        + bounds.bucketCount());
+            }
+        }
+    }
+
+    /**
+     * One histogram series: cumulative bucket counts (the last is {@code +Inf} and equals the
+     * count), the sum, and the quantile sketch when the family keeps one.
+     */
+    public static final class Point implements DataPoint {
+        private final Labels labels;
+        private final long[] cumulativeCounts;
+        private final double sum;
+        private final QuantileSketch quantiles;
+
+        /** Takes ownership of {@code cumulativeCounts}: the caller must not change it afterwards. */
+        public Point(Labels labels, long[] cumulativeCounts, double sum, QuantileSketch quantiles) {
+            this.labels = Objects.requireNonNull(labels, "labels");
+            this.cumulativeCounts = Objects.requireNonNull(cumulativeCounts, "cumulativeCounts");
+            this.sum = sum;
+            this.quantiles = quantiles;
+            for (int i = 1; i < cumulativeCounts.length; i++) {
+                if (cumulativeCounts[i] < cumulativeCounts[i - 1]) {
+                    throw new IllegalArgumentException("Cumulative bucket counts must not decrease: "
+                            + Arrays.toString(cumulativeCounts));
+                }
+            }
+        }
+
+        @Override
+        public Labels labels() {
+            return labels;
+        }
+
+        public int bucketCount() {
+            return cumulativeCounts.length;
+        }
+
+        /** Observations at or below bucket {@code i}'s upper bound. */
+        public long cumulativeCount(int i) {
+            return cumulativeCounts[i];
+        }
+
+        public long count() {
+            return cumulativeCounts.length == 0 ? 0 : cumulativeCounts[cumulativeCounts.length - 1];
+        }
+
+        public double sum() {
+            return sum;
+        }
+
+        /** The quantile sketch, or {@code null} when the family was defined without quantiles. */
+        public QuantileSketch quantiles() {
+            return quantiles;
+        }
+
+        public long[] cumulativeCounts() {
+            return cumulativeCounts.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Point p && labels.equals(p.labels)
+                    && Arrays.equals(cumulativeCounts, p.cumulativeCounts)
+                    && Double.compare(sum, p.sum) == 0
+                    && Objects.equals(quantiles, p.quantiles);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(labels, Arrays.hashCode(cumulativeCounts), sum);
+        }
+
+        @Override
+        public String toString() {
+            return "Point" + labels + " counts=" + Arrays.toString(cumulativeCounts) + " sum=" + sum;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.tasker.metrics.snapshot;
+
+import java.util.List;
+
+/**
+ * One metric family at one moment: a counter, a gauge or a histogram, with all its series.
+ *
+ * <p>Writers switch over the three records; nothing downstream of a snapshot can reach the live
+ * instruments.
+ */
+public sealed interface MetricFamilySnapshot
+        permits CounterSnapshot, GaugeSnapshot, HistogramSnapshot {
+
+    MetricMetadata metadata();
+
+    /** The series, sorted by labels. */
+    List<? extends DataPoint> points();
+
+    /**
+     * Observations that went to the overflow series because the family had reached its
+     * cardinality limit (see {@code RegistryOptions#maxSeriesPerMetric}).
+     */
+    long foldedObservations();
+
+    default String name() {
+        return metadata().name();
+    }
+
+    default MetricType type() {
+        return metadata().type();
+    }
+}
