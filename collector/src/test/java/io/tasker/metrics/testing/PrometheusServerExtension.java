@@ -1,0 +1,102 @@
+package io.tasker.metrics.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+  * Runs a real {@code prometheus} on a free loopback port for a test class, with the remote-write
+  * receiver on, and scraping the targets the test names, even once it runs.
+  *
+  * <p>{@code @RegisterExtension static final PrometheusServerExtension prometheus = new PrometheusServerExtension();}
+  * then {@code prometheus.scrape(ScrapeTarget.of("console", "127.0.0.1:" + port))} and
+  * {@code prometheus.query("up")}.
+  */
+public final class PrometheusServerExtension extends ServerExtension {
+
+    private static final String CONFIG_FILE = "prometheus.yml";
+
+    private PrometheusConfig config = new PrometheusConfig(Duration.ofSeconds(1), List.of());
+    private Path configFile;
+
+    public PrometheusServerExtension() {
+        super("prometheus");
+    }
+
+    /** Sets the scrape interval (default 1 s); takes effect at the next start. */
+    public synchronized PrometheusServerExtension scrapeInterval(Duration interval) {
+        config = new PrometheusConfig(interval, config.targets());
+        return this;
+    }
+
+    /**
+      * Replaces the scrape targets. Before the start they go into the first configuration; on a
+      * running server the configuration is rewritten and reloaded through {@code POST /-/reload}.
+      */
+    public synchronized PrometheusServerExtension scrape(PrometheusConfig.ScrapeTarget... targets) {
+        config = config.withTargets(List.of(targets));
+        if (isRunning()) {
+            writeConfig();
+            reload();
+        }
+        return this;
+    }
+
+    @Override
+    public String url() {
+        return "http://" + host() + ":" + port();
+    }
+
+    /** Where Prometheus receives remote writes. */
+    public String remoteWriteUrl() {
+        return url() + "/api/v1/write";
+    }
+
+    /** Runs an instant PromQL query; the body is Prometheus's JSON answer. */
+    public Http.Response query(String promql) {
+        return Http.getUnchecked(url() + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    protected synchronized List<String> launchCommand(int port, Path workDir) {
+        configFile = workDir.resolve(CONFIG_FILE);
+        writeConfig();
+        return List.of(Executables.prometheus().toString(),
+                "--config.file=" + configFile,
+                "--storage.tsdb.path=" + workDir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--web.enable-remote-write-receiver",
+                "--web.enable-lifecycle"); // for POST /-/reload when the targets change
+    }
+
+    @Override
+    protected ReadinessProbe probe() {
+        return ReadinessProbe.httpOk("/-/ready");
+    }
+
+    private void writeConfig() {
+        try {
+            Files.writeString(configFile, config.toYaml(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + configFile, e);
+        }
+    }
+
+    private void reload() {
+        Http.Response response;
+        try {
+            response = Http.post(url() + "/-/reload");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not reload Prometheus at " + url(), e);
+        }
+        if (response.status() != 200) {
+            throw new IllegalStateException("Prometheus rejected its new configuration (HTTP " + response.status()
+                    + "): " + response.body() + "\n" + config.toYaml());
+        }
+    }
+}

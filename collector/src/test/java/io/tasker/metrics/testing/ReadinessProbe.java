@@ -1,0 +1,45 @@
+package io.tasker.metrics.testing;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+  * Tells whether a freshly started server answers on its port. A probe that throws an {@link
+  * IOException} (connection refused, reset) counts as "not yet".
+  *
+  * <p>{@code ReadinessProbe probe = ReadinessProbe.redisPing();}
+  */
+@FunctionalInterface
+public interface ReadinessProbe {
+
+    /** Per-probe network timeout: short, because the caller polls until its own deadline. */
+    Duration TIMEOUT = Duration.ofSeconds(1);
+
+    boolean ready(String host, int port) throws IOException;
+
+    /** Redis: {@code PING} answered with {@code +PONG}. */
+    static ReadinessProbe redisPing() {
+        return (host, port) -> {
+            try (TextSocket socket = TextSocket.connect(host, port, TIMEOUT)) {
+                socket.send("*1\r\n$4\r\nPING\r\n");
+                return "+PONG".equals(socket.readLine());
+            }
+        };
+    }
+
+    /** Memcached: {@code version} answered with {@code VERSION ...}. */
+    static ReadinessProbe memcachedVersion() {
+        return (host, port) -> {
+            try (TextSocket socket = TextSocket.connect(host, port, TIMEOUT)) {
+                socket.send("version\r\n");
+                String line = socket.readLine();
+                return line != null && line.startsWith("VERSION");
+            }
+        };
+    }
+
+    /** HTTP: {@code GET path} answered with 200 (Prometheus answers 503 while it loads). */
+    static ReadinessProbe httpOk(String path) {
+        return (host, port) -> Http.get("http://" + host + ":" + port + path).status() == 200;
+    }
+}

@@ -1,0 +1,25 @@
+package io.tasker.metrics.testing;
+
+import java.util.Locale;
+
+/**
+  * A server did not come up: it exited early or did not answer in time. The message carries the
+  * server's last output lines, which usually say why.
+  */
+public final class ServerStartException extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final boolean exited;
+
+    ServerStartException(String message, boolean exited) {
+        super(message);
+        this.exited = exited;
+    }
+
+    /** True when the process exited because another process already held its port. */
+    public boolean portInUse() {
+        // redis, memcached and Go's net package all say it this way, in one case or another.
+        return exited && getMessage().toLowerCase(Locale.ROOT).contains("address already in use");
+    }
+}

@@ -1,0 +1,13 @@
+/**
+  * Shared JUnit 5 support for tests that talk to real parts instead of mocks: {@link
+  * io.tasker.metrics.testing.Executables} finds the Debian tools, {@link
+  * io.tasker.metrics.testing.Promtool} judges Prometheus text with {@code promtool check metrics},
+  * and the server extensions ({@link io.tasker.metrics.testing.RedisServerExtension}, {@link
+  * io.tasker.metrics.testing.MemcachedServerExtension}, {@link
+  * io.tasker.metrics.testing.PrometheusServerExtension}) start their own {@code redis-server},
+  * {@code memcached} and {@code prometheus} processes on free loopback ports.
+  *
+  * <p>A missing tool fails the test with the Debian package to install; it never skips it.
+  * Other modules reuse these classes through the collector's test jar.
+  */
+package io.tasker.metrics.testing;
