@@ -1,0 +1,106 @@
+package io.tasker.metrics.store;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A shared key-value store that the collector syncs to: Redis, Memcached, a directory of files,
+ * memory, or nothing. Values are versioned {@link Record}s, so that every write the sync makes is
+ * idempotent: a write that is retried after an ambiguous failure (applied, but the reply was
+ * lost) is refused or changes nothing, instead of adding again.
+ *
+ * <p>Every key is given with the namespace already applied by the caller. Every write takes a
+ * time to live; a store without expiry keeps the value until it is overwritten or deleted.
+ * Operations throw {@link StoreException} when the store cannot be reached or fails; they never
+ * return a made-up answer.
+ *
+ * <pre>{@code
+ * try (CacheStore store = CacheStores.open("redis://127.0.0.1:6379/0")) {
+ *     store.putIfNewer("tasker:instance:a:0", 7, bytes, Duration.ofMinutes(5));
+ * }
+ * }</pre>
+ */
+public interface CacheStore extends AutoCloseable {
+
+    /** The store's URL with any password masked, for logs, status and errors. */
+    String description();
+
+    /** What this store says it can do, before any probe. */
+    StoreCapabilities declaredCapabilities();
+
+    /**
+     * Exercises the store (write, read, expire, increment, delete a probe key) and returns the
+     * capabilities that held up.
+     *
+     * @throws StoreException when the store cannot be reached at all
+     */
+    StoreCapabilities probe();
+
+    /** A round trip to the store. */
+    void ping();
+
+    Optional<Record> get(String key);
+
+    /** The records of those keys that exist, in one round trip where the store allows it. */
+    Map<String, Record> getAll(Collection<String> keys);
+
+    /**
+     * Writes when the key is absent or holds a version at most {@code record.version()}; an equal
+     * version is overwritten, so a retried write of the same record succeeds again.
+     *
+     * @return whether the record was written
+     */
+    boolean putIfNewer(String key, Record record, Duration ttl);
+
+    /**
+     * {@link #putIfNewer} for many keys, in one round trip where the store allows it (a
+     * pipeline); each write is atomic on its own.
+     *
+     * @return for each entry, in order, whether it was written
+     */
+    List<Boolean> putAllIfNewer(List<Map.Entry<String, Record>> entries, Duration ttl);
+
+    /**
+     * Writes when the key holds exactly {@code expectedVersion}, or is absent and
+     * {@code expectedVersion} is -1.
+     */
+    boolean compareAndSet(String key, long expectedVersion, Record record, Duration ttl);
+
+    /** Writes when the key is absent (the basis of a lock). */
+    boolean add(String key, Record record, Duration ttl);
+
+    /** Deletes when the key holds exactly this record's data (an owner releasing its lock). */
+    boolean deleteIfEquals(String key, byte[] expected);
+
+    /** Extends the time to live when the key holds exactly this data (an owner renewing its lock). */
+    boolean touchIfEquals(String key, byte[] expected, Duration ttl);
+
+    boolean delete(String key);
+
+    /**
+     * Sets a new time to live on an existing key.
+     *
+     * @return false when the key does not exist
+     */
+    boolean touch(String key, Duration ttl);
+
+    /**
+     * How long the key has left: empty when it does not exist, {@code Duration.ZERO}-free; a
+     * key without expiry gives a very long duration.
+     *
+     * @throws UnsupportedOperationException when the store cannot tell (see {@link StoreCapabilities#ttlInspection})
+     */
+    Optional<Duration> ttl(String key);
+
+    /**
+     * Adds {@code delta} to a counter key (created at 0) and returns the new value; used for
+     * fencing numbers, never for metric values.
+     */
+    long increment(String key, long delta, Duration ttl);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,32 @@
+package io.tasker.metrics.store;
+
+/**
+ * How the collector shares what it records, chosen from the store's confirmed capabilities as
+ * the design document lays out.
+ */
+public enum SyncStrategy {
+    /** Distributed, with atomic increments and locking (Redis): batched, atomic writes. */
+    DISTRIBUTED_ATOMIC("distributed_atomic"),
+    /** Distributed only (Memcached): compare-and-set read-modify-write, retried on conflicts. */
+    DISTRIBUTED_BASIC("distributed_basic"),
+    /** Not shared with other hosts (file, memory, null): the local snapshot is written to the store. */
+    LOCAL_ONLY("local_only");
+
+    private final String word;
+
+    SyncStrategy(String word) {
+        this.word = word;
+    }
+
+    /** The design document's name, as status output and health checks show it. */
+    public String word() {
+        return word;
+    }
+
+    public static SyncStrategy select(StoreCapabilities c) {
+        if (c.distributed() && c.atomicIncrement() && c.locking()) {
+            return DISTRIBUTED_ATOMIC;
+        }
+        return c.distributed() ? DISTRIBUTED_BASIC : LOCAL_ONLY;
+    }
+}

@@ -1,0 +1,10 @@
+package io.tasker.metrics.store;
+
+import io.tasker.metrics.Clock;
+
+class MemoryStoreTest extends CacheStoreContract {
+    @Override
+    protected CacheStore newStore() {
+        return new MemoryStore(Clock.SYSTEM);
+    }
+}
