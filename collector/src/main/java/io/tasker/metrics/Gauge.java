@@ -1,5 +1,6 @@
 package io.tasker.metrics;
 
+import io.tasker.metrics.snapshot.GaugePolicy;
 import io.tasker.metrics.snapshot.GaugeSnapshot;
 import io.tasker.metrics.snapshot.Labels;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
@@ -17,8 +18,16 @@ import java.util.List;
  * }</pre>
  */
 public final class Gauge extends MetricFamily<GaugeSeries> {
-    Gauge(MetricRegistry registry, MetricMetadata metadata) {
+    private final GaugePolicy policy;
+
+    Gauge(MetricRegistry registry, MetricMetadata metadata, GaugePolicy policy) {
         super(registry, metadata);
+        this.policy = policy;
+    }
+
+    /** How the cluster view combines instances' values of this gauge. */
+    public GaugePolicy policy() {
+        return policy;
     }
 
     public static Builder builder(String name) {
@@ -49,19 +58,33 @@ public final class Gauge extends MetricFamily<GaugeSeries> {
         for (int i = 0; i < series.size(); i++) {
             points.add(new GaugeSnapshot.Point(labels.get(i), series.get(i).value()));
         }
-        return new GaugeSnapshot(metadata, points, folded);
+        return new GaugeSnapshot(metadata, policy, points, folded);
     }
 
     /** Defines a gauge. */
     public static final class Builder extends MetricBuilder<Builder, Gauge> {
+        private GaugePolicy policy = GaugePolicy.LAST;
+
         Builder(String name) {
             super(name);
+        }
+
+        /** How the cluster view combines instances' values; {@link GaugePolicy#LAST} by default. */
+        public Builder policy(GaugePolicy p) {
+            this.policy = java.util.Objects.requireNonNull(p, "policy");
+            return this;
         }
 
         @Override
         public Gauge register(MetricRegistry registry) {
             return registry.register(Gauge.class, MetricType.GAUGE, name, help, labelNames,
-                    meta -> new Gauge(registry, meta), existing -> { });
+                    meta -> new Gauge(registry, meta, policy),
+                    existing -> {
+                        if (existing.policy != policy) {
+                            throw new IllegalArgumentException("Gauge " + existing.name() + " is defined with policy "
+                                    + existing.policy + "; it cannot be asked for again with policy " + policy);
+                        }
+                    });
         }
     }
 }

@@ -194,7 +194,11 @@ public final class MetricRegistry {
             Function<String[], F> define) {
         MetricFamily<?> f = byRequestedName.get(name);
         if (f == null) {
-            f = define.apply(namesOf(name, labelPairs));
+            String base = kind == Counter.class && name.endsWith("_total") ? name.substring(0, name.length() - 6) : name;
+            f = families.get(options.prefixed(base));
+            if (f == null) {
+                f = define.apply(namesOf(name, labelPairs));
+            }
             byRequestedName.put(name, f);
         }
         if (!kind.isInstance(f)) {

@@ -12,13 +12,27 @@ public record CounterSnapshot(MetricMetadata metadata, List<Point> points, long 
         points = List.copyOf(points);
     }
 
-    /** One counter series. */
-    public record Point(Labels labels, double value) implements DataPoint {
+    @Override
+    @SuppressWarnings("unchecked")
+    public CounterSnapshot withPoints(List<? extends DataPoint> points, long foldedObservations) {
+        return new CounterSnapshot(metadata, (List<Point>) points, foldedObservations);
+    }
+
+    /**
+     * One counter series.
+     *
+     * @param updatedAtMillis when the value last changed, as far as its producer knows (0 when unknown)
+     */
+    public record Point(Labels labels, double value, long updatedAtMillis) implements DataPoint {
         public Point {
             Objects.requireNonNull(labels, "labels");
             if (!(value >= 0) || Double.isInfinite(value)) {
                 throw new IllegalArgumentException("Counter value must be finite and >= 0, got " + value);
             }
+        }
+
+        public Point(Labels labels, double value) {
+            this(labels, value, 0);
         }
     }
 }

@@ -23,6 +23,12 @@ public record HistogramSnapshot(MetricMetadata metadata, BucketBounds bounds, Li
         }
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public HistogramSnapshot withPoints(List<? extends DataPoint> points, long foldedObservations) {
+        return new HistogramSnapshot(metadata, bounds, (List<Point>) points, foldedObservations);
+    }
+
     /**
      * One histogram series: cumulative bucket counts (the last is {@code +Inf} and equals the
      * count), the sum, and the quantile sketch when the family keeps one.
@@ -32,9 +38,17 @@ public record HistogramSnapshot(MetricMetadata metadata, BucketBounds bounds, Li
         private final long[] cumulativeCounts;
         private final double sum;
         private final QuantileSketch quantiles;
+        private final long updatedAtMillis;
 
         /** Takes ownership of {@code cumulativeCounts}: the caller must not change it afterwards. */
         public Point(Labels labels, long[] cumulativeCounts, double sum, QuantileSketch quantiles) {
+            this(labels, cumulativeCounts, sum, quantiles, 0);
+        }
+
+        /** As above, with the time the series last changed as far as its producer knows. */
+        public Point(Labels labels, long[] cumulativeCounts, double sum, QuantileSketch quantiles,
+                     long updatedAtMillis) {
+            this.updatedAtMillis = updatedAtMillis;
             this.labels = Objects.requireNonNull(labels, "labels");
             this.cumulativeCounts = Objects.requireNonNull(cumulativeCounts, "cumulativeCounts");
             this.sum = sum;
@@ -50,6 +64,11 @@ public record HistogramSnapshot(MetricMetadata metadata, BucketBounds bounds, Li
         @Override
         public Labels labels() {
             return labels;
+        }
+
+        @Override
+        public long updatedAtMillis() {
+            return updatedAtMillis;
         }
 
         public int bucketCount() {

@@ -22,6 +22,12 @@ public sealed interface MetricFamilySnapshot
      */
     long foldedObservations();
 
+    /**
+     * The same family with other series, for code that splits or filters families (sync
+     * chunks, merges). Each point must be of this family's kind.
+     */
+    MetricFamilySnapshot withPoints(List<? extends DataPoint> points, long foldedObservations);
+
     default String name() {
         return metadata().name();
     }

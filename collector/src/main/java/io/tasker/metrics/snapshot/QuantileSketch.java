@@ -80,6 +80,24 @@ public final class QuantileSketch {
         return new QuantileSketch(sum);
     }
 
+    /**
+     * A new sketch without {@code earlier}'s observations; {@code earlier} must be an earlier
+     * state of the same series (every value it holds is held here at least as often).
+     *
+     * @throws IllegalArgumentException when it is not
+     */
+    public QuantileSketch minus(QuantileSketch earlier) {
+        DoubleHistogram rest = newHistogram();
+        rest.add(histogram);
+        try {
+            rest.subtract(earlier.histogram);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("The sketch to subtract is not an earlier state of this one: "
+                    + e.getMessage(), e);
+        }
+        return new QuantileSketch(rest);
+    }
+
     /** HdrHistogram's compressed encoding, for the shared store. */
     public byte[] encode() {
         ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());

@@ -1,0 +1,198 @@
+package io.tasker.metrics.sync;
+
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.snapshot.DataPoint;
+import io.tasker.metrics.snapshot.GaugeSnapshot;
+import io.tasker.metrics.snapshot.MetricFamilySnapshot;
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.Record;
+import io.tasker.metrics.sync.StateRecords.InstanceMeta;
+import io.tasker.metrics.sync.StateRecords.Instances;
+import io.tasker.metrics.sync.StateRecords.Retired;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Folds stopped instances into the retired totals, exactly once.
+ *
+ * <p>An instance that has not synced for the instance timeout is taken as stopped. Its counters
+ * and histograms (not its gauges: a stopped instance's gauge means nothing) are added to the
+ * retired totals under a new generation of keys, then the retired record is switched to that
+ * generation by compare-and-set, naming the instance as folded in the same write. A retry, or a
+ * second instance doing the same at the same time, finds the instance already folded (or loses
+ * the compare-and-set) and adds nothing.
+ */
+final class Retirement {
+    private static final Logger LOG = LoggerFactory.getLogger(Retirement.class);
+
+    private final CacheStore store;
+    private final SyncOptions options;
+    private final KeyLayout keys;
+    private final Clock clock;
+
+    Retirement(CacheStore store, SyncOptions options, KeyLayout keys, Clock clock) {
+        this.store = store;
+        this.options = options;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** Where the state folded for an instance is kept, for that instance to find should it wake up. */
+    static String foldedKey(KeyLayout keys, String instance) {
+        return keys.namespace() + ":folded:" + instance;
+    }
+
+    /** Folds every stopped instance it finds; returns how many. */
+    int foldStale(String self, ClusterSync.Counts counts) {
+        StoreReader reader = new StoreReader(store, keys);
+        StoreReader.Head head = reader.head();
+        long now = clock.wallTimeMillis();
+        List<String> others = head.instances().ids().stream().filter(id -> !id.equals(self)).toList();
+        Map<String, InstanceMeta> metas = reader.metas(others);
+        int folded = 0;
+        for (String id : others) {
+            if (head.retired().folded().containsKey(id)) {
+                forget(id, metas.get(id), counts);
+                continue;
+            }
+            InstanceMeta meta = metas.get(id);
+            if (meta == null) {
+                LOG.warn("Instance {} expired from {} before it could be folded into the retired totals; "
+                        + "its counts are lost (is retention_window shorter than the time instances stay down?)",
+                        id, store.description());
+                forget(id, null, counts);
+            } else if (now - meta.lastSyncMillis() > options.instanceTimeout().toMillis()) {
+                if (fold(id, meta, reader, head, now)) {
+                    folded++;
+                    forget(id, meta, counts);
+                } else {
+                    counts.conflicts++;
+                }
+                return folded; // The retired record changed: the next sync reads it anew.
+            }
+        }
+        return folded;
+    }
+
+    private boolean fold(String id, InstanceMeta meta, StoreReader reader, StoreReader.Head head, long now) {
+        Map<String, List<MetricFamilySnapshot>> live = reader.instanceFamilies(reader.metas(liveIds(head, id)));
+        List<MetricFamilySnapshot> stopped = withoutGauges(live.remove(id));
+        List<MetricFamilySnapshot> retired = reader.retiredFamilies(head.retired());
+        List<MetricFamilySnapshot> merged = new ViewMerger(false)
+                .add("retired", retired).add(id, stopped).result();
+        long cutoff = now - options.retentionWindow().toMillis();
+        java.util.Set<String> liveSeries = new java.util.HashSet<>();
+        live.values().forEach(fs -> fs.forEach(f -> f.points().forEach(p -> liveSeries.add(ClusterSync.key(f, p.labels())))));
+        merged = filterPoints(merged, (f, p) -> p.updatedAtMillis() >= cutoff || liveSeries.contains(ClusterSync.key(f, p.labels())));
+
+        long generation = head.retired().generation() + 1;
+        List<List<MetricFamilySnapshot>> chunks = split(merged, options.batchSize());
+        List<Map.Entry<String, Record>> entries = new ArrayList<>();
+        for (int k = 0; k < chunks.size(); k++) {
+            entries.add(Map.entry(keys.retiredChunk(generation, k), new Record(generation, SnapshotCodec.encode(chunks.get(k)))));
+        }
+        store.putAllIfNewer(entries, ClusterSync.FOLDED_RECORD_TTL);
+        store.putIfNewer(foldedKey(keys, id), new Record(generation, SnapshotCodec.encode(stopped)),
+                ClusterSync.FOLDED_RECORD_TTL);
+        Map<String, Long> foldedIds = new HashMap<>();
+        head.retired().folded().forEach((k, v) -> {
+            if (now - v < ClusterSync.FOLDED_RECORD_TTL.toMillis()) {
+                foldedIds.put(k, v);
+            }
+        });
+        foldedIds.put(id, now);
+        Retired next = new Retired(generation, chunks.size(), foldedIds);
+        boolean won = store.compareAndSet(keys.retired(), head.retiredVersion(),
+                new Record(head.retiredVersion() + 1, StateRecords.write(next)), ClusterSync.FOLDED_RECORD_TTL);
+        if (won) {
+            LOG.info("Folded stopped instance {} (last sync {} ms ago) into the retired totals, generation {}",
+                    id, now - meta.lastSyncMillis(), generation);
+            for (int k = 0; k < head.retired().chunks(); k++) {
+                store.delete(keys.retiredChunk(head.retired().generation(), k));
+            }
+        }
+        return won;
+    }
+
+    private static List<String> liveIds(StoreReader.Head head, String alsoInclude) {
+        List<String> ids = new ArrayList<>(head.instances().ids().stream()
+                .filter(i -> !head.retired().folded().containsKey(i)).toList());
+        if (!ids.contains(alsoInclude)) {
+            ids.add(alsoInclude);
+        }
+        return ids;
+    }
+
+    /** Drops a folded instance from the list and its keys from the store. */
+    private void forget(String id, InstanceMeta meta, ClusterSync.Counts counts) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            java.util.Optional<Record> current = store.get(keys.instances());
+            if (current.isEmpty()) {
+                break;
+            }
+            Instances list = StateRecords.read(current.get().data(), Instances.class);
+            if (!list.ids().contains(id)) {
+                break;
+            }
+            Record next = new Record(current.get().version() + 1, StateRecords.write(list.without(id)));
+            if (store.compareAndSet(keys.instances(), current.get().version(), next, ClusterSync.FOLDED_RECORD_TTL)) {
+                break;
+            }
+            counts.retries++;
+            ClusterSync.backoff(attempt);
+        }
+        if (meta != null) {
+            for (int k = 0; k < meta.chunks(); k++) {
+                store.delete(keys.chunk(id, k));
+            }
+            store.delete(keys.meta(id));
+        }
+    }
+
+    static List<MetricFamilySnapshot> withoutGauges(List<MetricFamilySnapshot> families) {
+        return families == null ? List.of() : families.stream().filter(f -> !(f instanceof GaugeSnapshot)).toList();
+    }
+
+    /** The families with only the points that pass; families left empty are dropped. */
+    static List<MetricFamilySnapshot> filterPoints(List<MetricFamilySnapshot> families,
+                                                   BiPredicate<MetricFamilySnapshot, DataPoint> keep) {
+        List<MetricFamilySnapshot> out = new ArrayList<>();
+        for (MetricFamilySnapshot f : families) {
+            List<DataPoint> points = f.points().stream().filter(p -> keep.test(f, p)).map(p -> (DataPoint) p).toList();
+            if (!points.isEmpty()) {
+                out.add(f.withPoints(points, f.foldedObservations()));
+            }
+        }
+        return out;
+    }
+
+    /** Cuts families into chunks of at most {@code size} series; a family's folded count stays with its first part. */
+    static List<List<MetricFamilySnapshot>> split(List<MetricFamilySnapshot> families, int size) {
+        List<List<MetricFamilySnapshot>> chunks = new ArrayList<>();
+        List<MetricFamilySnapshot> current = new ArrayList<>();
+        int filled = 0;
+        for (MetricFamilySnapshot f : families) {
+            List<? extends DataPoint> points = f.points();
+            for (int from = 0; from < points.size(); ) {
+                int take = Math.min(size - filled, points.size() - from);
+                current.add(f.withPoints(points.subList(from, from + take), from == 0 ? f.foldedObservations() : 0));
+                from += take;
+                filled += take;
+                if (filled == size) {
+                    chunks.add(current);
+                    current = new ArrayList<>();
+                    filled = 0;
+                }
+            }
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,122 @@
+package io.tasker.metrics.sync;
+
+import io.tasker.metrics.snapshot.MetricFamilySnapshot;
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.Record;
+import io.tasker.metrics.sync.StateRecords.InstanceMeta;
+import io.tasker.metrics.sync.StateRecords.Instances;
+import io.tasker.metrics.sync.StateRecords.Retired;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the key layout back: the instance list, the retired totals, each live instance's meta
+ * and chunks. Anything that cannot be decoded is left out and described in {@link #problems()},
+ * never thrown, so one corrupt value cannot hide the rest of the cluster.
+ */
+final class StoreReader {
+    private final CacheStore store;
+    private final KeyLayout keys;
+    private final List<String> problems = new ArrayList<>();
+
+    StoreReader(CacheStore store, KeyLayout keys) {
+        this.store = store;
+        this.keys = keys;
+    }
+
+    /** The instance list and the retired record, in one round trip. */
+    record Head(Instances instances, Retired retired, long retiredVersion) {
+    }
+
+    Head head() {
+        Map<String, Record> found = store.getAll(List.of(keys.instances(), keys.retired()));
+        Instances instances = decode(found.get(keys.instances()), Instances.class, new Instances(List.of()));
+        Record r = found.get(keys.retired());
+        Retired retired = decode(r, Retired.class, Retired.EMPTY);
+        return new Head(instances, retired, r == null ? -1 : r.version());
+    }
+
+    /** The metas of these instances; an instance whose meta has expired is absent. */
+    Map<String, InstanceMeta> metas(List<String> ids) {
+        List<String> metaKeys = ids.stream().map(keys::meta).toList();
+        Map<String, Record> found = store.getAll(metaKeys);
+        Map<String, InstanceMeta> metas = new LinkedHashMap<>();
+        for (String id : ids) {
+            InstanceMeta m = decode(found.get(keys.meta(id)), InstanceMeta.class, null);
+            if (m != null) {
+                metas.put(id, m);
+            }
+        }
+        return metas;
+    }
+
+    /** Each instance's families, read in one round trip. */
+    Map<String, List<MetricFamilySnapshot>> instanceFamilies(Map<String, InstanceMeta> metas) {
+        List<String> chunkKeys = new ArrayList<>();
+        metas.forEach((id, m) -> {
+            for (int k = 0; k < m.chunks(); k++) {
+                chunkKeys.add(keys.chunk(id, k));
+            }
+        });
+        Map<String, Record> found = store.getAll(chunkKeys);
+        Map<String, List<MetricFamilySnapshot>> result = new LinkedHashMap<>();
+        metas.forEach((id, m) -> {
+            List<MetricFamilySnapshot> families = new ArrayList<>();
+            for (int k = 0; k < m.chunks(); k++) {
+                families.addAll(chunk(keys.chunk(id, k), found.get(keys.chunk(id, k))));
+            }
+            result.put(id, families);
+        });
+        return result;
+    }
+
+    /** The retired totals of a generation. */
+    List<MetricFamilySnapshot> retiredFamilies(Retired retired) {
+        List<String> chunkKeys = new ArrayList<>();
+        for (int k = 0; k < retired.chunks(); k++) {
+            chunkKeys.add(keys.retiredChunk(retired.generation(), k));
+        }
+        Map<String, Record> found = store.getAll(chunkKeys);
+        List<MetricFamilySnapshot> families = new ArrayList<>();
+        for (String key : chunkKeys) {
+            Record r = found.get(key);
+            if (r == null) {
+                problems.add(key + " is missing: the retired totals of generation " + retired.generation()
+                        + " are incomplete (expired or evicted)");
+            } else {
+                families.addAll(chunk(key, r));
+            }
+        }
+        return families;
+    }
+
+    List<MetricFamilySnapshot> chunk(String key, Record r) {
+        if (r == null) {
+            return List.of();
+        }
+        try {
+            return SnapshotCodec.decode(r.data());
+        } catch (IllegalArgumentException e) {
+            problems.add(key + " cannot be read and was left out: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    private <T> T decode(Record r, Class<T> type, T absent) {
+        if (r == null) {
+            return absent;
+        }
+        try {
+            return StateRecords.read(r.data(), type);
+        } catch (IllegalArgumentException e) {
+            problems.add("a " + type.getSimpleName() + " record cannot be read and was ignored: " + e.getMessage());
+            return absent;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package io.tasker.metrics.sync;
+
+import static io.tasker.metrics.sync.SyncFixture.counter;
+import static io.tasker.metrics.sync.SyncFixture.gauge;
+import static io.tasker.metrics.sync.SyncFixture.histogram;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tasker.metrics.Gauge;
+import io.tasker.metrics.Histogram;
+import io.tasker.metrics.snapshot.GaugePolicy;
+import io.tasker.metrics.snapshot.HistogramSnapshot;
+import io.tasker.metrics.snapshot.MetricsSnapshot;
+import io.tasker.metrics.store.MemoryStore;
+import io.tasker.metrics.store.Record;
+import io.tasker.metrics.store.SyncStrategy;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The sync algorithm over the memory store; the same runs against real servers elsewhere. */
+class ClusterSyncTest {
+    private static final SyncStrategy ATOMIC = SyncStrategy.DISTRIBUTED_ATOMIC;
+    private final SyncFixture fx = fixture(false);
+
+    private static SyncFixture fixture(boolean instanceLabels) {
+        return new SyncFixture(clock -> new ClockedMemoryStore(new MemoryStore(clock)),
+                SyncOptions.defaults("unused").withBatchSize(3).withInstanceLabels(instanceLabels));
+    }
+
+    @Test
+    void instancesAddUpExactlyHoweverOftenTheySync() {
+        List<SyncFixture.Instance> instances = List.of(fx.instance("a"), fx.instance("b"), fx.instance("c"));
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < instances.size(); i++) {
+                var inst = instances.get(i);
+                inst.registry().counter("task_executions_total", "status").labels("success").inc(i + 1);
+                for (int s = 0; s <= round; s++) {
+                    assertTrue(inst.sync().sync(ATOMIC).success());
+                }
+            }
+        }
+        MetricsSnapshot view = instances.get(0).sync().readView().snapshot();
+        assertEquals(5 * (1 + 2 + 3), counter(view, "tasker_task_executions", "status", "success"));
+        SyncResult again = instances.get(1).sync().sync(ATOMIC);
+        assertEquals(0, again.seriesChanged());
+        assertEquals(view.families(), instances.get(2).sync().readView().snapshot().families());
+    }
+
+    @Test
+    void manySeriesSpreadOverChunksAddUp() {
+        var a = fx.instance("a");
+        var b = fx.instance("b");
+        for (int i = 0; i < 20; i++) {
+            a.registry().counter("requests_total", "route").labels("r" + i).inc(i);
+            b.registry().counter("requests_total", "route").labels("r" + i).inc(1);
+        }
+        SyncResult result = a.sync().sync(ATOMIC);
+        assertEquals(7, result.batches(), "20 series in chunks of 3");
+        b.sync().sync(ATOMIC);
+        MetricsSnapshot view = a.sync().readView().snapshot();
+        for (int i = 0; i < 20; i++) {
+            assertEquals(i + 1, counter(view, "tasker_requests", "route", "r" + i));
+        }
+    }
+
+    @Test
+    void histogramsAddUpBucketsSumCountAndSketches() {
+        var a = fx.instance("a");
+        var b = fx.instance("b");
+        for (var inst : List.of(a, b)) {
+            Histogram h = Histogram.builder("task_duration_seconds").labelNames("task_name").buckets(0.5, 1)
+                    .quantiles().register(inst.registry());
+            for (int i = 1; i <= 500; i++) {
+                h.labels("pay").observe((inst == a ? i : 500 + i) / 1000.0);
+            }
+            inst.sync().sync(ATOMIC);
+        }
+        HistogramSnapshot.Point p = histogram(a.sync().readView().snapshot(), "tasker_task_duration_seconds",
+                "task_name", "pay");
+        assertEquals(1000, p.count());
+        assertEquals(500, p.cumulativeCount(0));
+        assertEquals(1000, p.cumulativeCount(1));
+        assertEquals(500.5, p.sum(), 1e-9);
+        assertEquals(0.95, p.quantiles().valueAt(0.95), 0.0095);
+        assertEquals(1000, p.quantiles().count());
+    }
+
+    @Test
+    void gaugesCombineByPolicyOrStayApartPerInstance() {
+        var a = fx.instance("a");
+        var b = fx.instance("b");
+        for (var inst : List.of(a, b)) {
+            Gauge.builder("queue_depth").labelNames("queue").register(inst.registry());
+            Gauge.builder("in_flight").policy(GaugePolicy.SUM).register(inst.registry());
+            Gauge.builder("max_lag_seconds").policy(GaugePolicy.MAX).register(inst.registry());
+        }
+        a.registry().gauge("queue_depth", 10, "queue", "default");
+        a.registry().gauge("in_flight", 3);
+        a.registry().gauge("max_lag_seconds", 7);
+        a.sync().sync(ATOMIC);
+        fx.clock.advance(Duration.ofSeconds(1));
+        b.registry().gauge("queue_depth", 4, "queue", "default");
+        b.registry().gauge("in_flight", 2);
+        b.registry().gauge("max_lag_seconds", 5);
+        b.sync().sync(ATOMIC);
+        MetricsSnapshot view = a.sync().readView().snapshot();
+        assertEquals(4, gauge(view, "tasker_queue_depth", "queue", "default").value(), "b wrote last");
+        assertEquals(5, gauge(view, "tasker_in_flight").value());
+        assertEquals(7, gauge(view, "tasker_max_lag_seconds").value());
+
+        SyncFixture labelled = fixture(true);
+        var c = labelled.instance("c");
+        var d = labelled.instance("d");
+        c.registry().gauge("queue_depth", 1, "queue", "q");
+        d.registry().gauge("queue_depth", 2, "queue", "q");
+        c.sync().sync(ATOMIC);
+        d.sync().sync(ATOMIC);
+        MetricsSnapshot apart = c.sync().readView().snapshot();
+        assertEquals(1, gauge(apart, "tasker_queue_depth", "queue", "q", "instance", "c").value());
+        assertEquals(2, gauge(apart, "tasker_queue_depth", "queue", "q", "instance", "d").value());
+    }
+
+    @Test
+    void aStoppedInstanceIsFoldedInAndCountersNeverGoBack() {
+        var a = fx.instance("a");
+        var b = fx.instance("b");
+        a.registry().counter("jobs_total").inc(10);
+        b.registry().counter("jobs_total").inc(5);
+        b.registry().gauge("queue_depth", 3);
+        a.sync().sync(ATOMIC);
+        b.sync().sync(ATOMIC);
+        // b stops. a goes on syncing; once b is past the instance timeout, a folds it in.
+        for (int i = 0; i < 12; i++) {
+            fx.clock.advance(Duration.ofSeconds(30));
+            a.registry().counter("jobs_total").inc();
+            SyncResult r = a.sync().sync(ATOMIC);
+            assertTrue(r.success(), r.toString());
+            ClusterView view = a.sync().readView();
+            assertEquals(15 + i + 1, counter(view.snapshot(), "tasker_jobs"), "after round " + i);
+        }
+        ClusterView view = a.sync().readView();
+        assertEquals(List.of("a"), view.instances());
+        assertEquals(1, view.retiredGeneration());
+        assertTrue(view.snapshot().family("tasker_queue_depth").isEmpty(), "a stopped instance's gauges go");
+        assertTrue(view.problems().isEmpty(), view.problems().toString());
+        // Folding again changes nothing.
+        fx.clock.advance(Duration.ofSeconds(30));
+        a.sync().sync(ATOMIC);
+        assertEquals(27, counter(a.sync().readView().snapshot(), "tasker_jobs"));
+    }
+
+    @Test
+    void anInstanceThatWakesUpAfterBeingFoldedIsNotCountedTwice() {
+        var a = fx.instance("a");
+        var b = fx.instance("b");
+        a.registry().counter("jobs_total").inc(10);
+        b.registry().counter("jobs_total").inc(5);
+        a.sync().sync(ATOMIC);
+        b.sync().sync(ATOMIC);
+        fx.clock.advance(Duration.ofMinutes(3));
+        a.sync().sync(ATOMIC);
+        assertEquals(1, a.sync().readView().retiredGeneration(), "b was folded in");
+        // b was only paused: it records more and syncs again.
+        b.registry().counter("jobs_total").inc(2);
+        SyncResult r = b.sync().sync(ATOMIC);
+        assertTrue(r.success(), r.toString());
+        assertEquals("b~1", b.sync().instanceId());
+        assertEquals(17, counter(a.sync().readView().snapshot(), "tasker_jobs"));
+        b.registry().counter("jobs_total").inc(1);
+        b.sync().sync(ATOMIC);
+        a.sync().sync(ATOMIC);
+        assertEquals(18, counter(a.sync().readView().snapshot(), "tasker_jobs"));
+    }
+
+    @Test
+    void retiredSeriesNobodyTouchesExpireAfterTheRetentionWindow() {
+        var a = fx.instance("a");
+        var b = fx.instance("b");
+        b.registry().counter("old_jobs_total").inc(5);
+        a.registry().counter("jobs_total").inc(1);
+        a.sync().sync(ATOMIC);
+        b.sync().sync(ATOMIC);
+        fx.clock.advance(Duration.ofMinutes(3));
+        a.sync().sync(ATOMIC);
+        assertEquals(5, counter(a.sync().readView().snapshot(), "tasker_old_jobs"));
+        fx.clock.advance(Duration.ofMinutes(3));
+        a.sync().sync(ATOMIC);
+        assertTrue(a.sync().readView().snapshot().family("tasker_old_jobs").isEmpty());
+        assertEquals(1, counter(a.sync().readView().snapshot(), "tasker_jobs"));
+    }
+
+    @Test
+    void aCorruptChunkIsReportedAndTheRestIsRead() {
+        var a = fx.instance("a");
+        var b = fx.instance("b");
+        a.registry().counter("jobs_total").inc(1);
+        b.registry().counter("jobs_total").inc(2);
+        a.sync().sync(ATOMIC);
+        b.sync().sync(ATOMIC);
+        fx.store.putIfNewer(fx.options.keys().chunk("b", 0), new Record(Long.MAX_VALUE, new byte[] {1, 2, 3}),
+                Duration.ofMinutes(5));
+        ClusterView view = a.sync().readView();
+        assertEquals(1, counter(view.snapshot(), "tasker_jobs"));
+        assertEquals(1, view.problems().size());
+        assertTrue(view.problems().get(0).contains("tasker:instance:b:chunk:0"), view.problems().toString());
+    }
+
+    @Test
+    void aFailedSyncIsReportedAndTheNextOneCatchesUp() {
+        var a = fx.instance("a");
+        a.registry().counter("jobs_total").inc(3);
+        ((ClockedMemoryStore) fx.store).failNext(1);
+        SyncResult failed = a.sync().sync(ATOMIC);
+        assertTrue(!failed.success() && failed.error().contains("injected"), failed.toString());
+        a.registry().counter("jobs_total").inc(1);
+        assertTrue(a.sync().sync(ATOMIC).success());
+        assertEquals(4, counter(a.sync().readView().snapshot(), "tasker_jobs"));
+        assertNull(a.sync().sync(ATOMIC).error());
+    }
+}
