@@ -101,6 +101,28 @@ public final class HistogramSeries extends Series {
         return (base.length + 15) & ~15;
     }
 
+    /** Adds saved cumulative counts, sum and sketch, as if observed again (state restored after a restart). */
+    void restore(long[] cumulativeCounts, double sum, QuantileSketch sketch) {
+        synchronized (base) {
+            long previous = 0;
+            for (int i = 0; i < cumulativeCounts.length && i < base.length - 1; i++) {
+                CELLS.getAndAdd(base, i, cumulativeCounts[i] - previous);
+                previous = cumulativeCounts[i];
+            }
+            int sumAt = base.length - 1;
+            for (;;) {
+                long prev = (long) CELLS.getVolatile(base, sumAt);
+                long next = Double.doubleToRawLongBits(Double.longBitsToDouble(prev) + sum);
+                if (CELLS.compareAndSet(base, sumAt, prev, next)) {
+                    break;
+                }
+            }
+        }
+        if (quantiles != null && sketch != null) {
+            quantiles.restore(sketch);
+        }
+    }
+
     /** Non-cumulative bucket counts into {@code counts}; returns the sum. */
     double read(long[] counts) {
         int n = counts.length;
@@ -151,6 +173,10 @@ public final class HistogramSeries extends Series {
             synchronized (this) {
                 rejected++;
             }
+        }
+
+        synchronized void restore(QuantileSketch sketch) {
+            sketch.addTo(cumulative);
         }
 
         synchronized QuantileSketch snapshot() {

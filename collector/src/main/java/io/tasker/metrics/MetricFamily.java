@@ -167,6 +167,23 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
         }
     }
 
+    /**
+     * The series of a label set as a snapshot has it (sorted by name), for restoring saved
+     * state; the overflow series for {@code tasker_overflow="true"}.
+     */
+    final S seriesOf(Labels labels) {
+        if (labels.equals(OVERFLOW_LABELS)) {
+            return overflow();
+        }
+        String[] names = new String[labels.size()];
+        String[] values = new String[labels.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = labels.name(i);
+            values[i] = labels.value(i);
+        }
+        return labels(names, values);
+    }
+
     /** Checks nulls and cuts over-long values, then looks up again. */
     private S slowLookup(String[] values) {
         for (int i = 0; i < values.length; i++) {
@@ -259,6 +276,10 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
 
     private S overflowSeries() {
         folded.increment();
+        return overflow();
+    }
+
+    private S overflow() {
         S o = overflow;
         if (o == null) {
             synchronized (this) {

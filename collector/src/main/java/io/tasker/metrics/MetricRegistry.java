@@ -1,5 +1,8 @@
 package io.tasker.metrics;
 
+import io.tasker.metrics.snapshot.CounterSnapshot;
+import io.tasker.metrics.snapshot.GaugeSnapshot;
+import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricMetadata;
 import io.tasker.metrics.snapshot.MetricType;
@@ -136,6 +139,37 @@ public final class MetricRegistry {
             list.add(f.snapshot());
         }
         return new MetricsSnapshot(options.clock().instant(), list);
+    }
+
+    /**
+     * Adds saved state to this registry, as if it had been recorded here: a single-instance
+     * deployment on a persistent store restores its counters after a restart this way. Families
+     * are defined as saved (names are already prefixed, and the prefix is applied only once);
+     * a family that exists with another shape is an {@link IllegalArgumentException}.
+     */
+    public void restore(List<MetricFamilySnapshot> saved) {
+        for (MetricFamilySnapshot f : saved) {
+            if (f.points().isEmpty()) {
+                continue; // Nothing to restore, and its shape (quantiles or not) cannot be told.
+            }
+            String[] labels = f.metadata().labelNames().toArray(new String[0]);
+            String help = f.metadata().help();
+            if (f instanceof CounterSnapshot c) {
+                Counter counter = Counter.builder(f.name()).help(help).labelNames(labels).register(this);
+                c.points().forEach(p -> counter.seriesOf(p.labels()).inc(p.value()));
+            } else if (f instanceof GaugeSnapshot g) {
+                Gauge gauge = Gauge.builder(f.name()).help(help).labelNames(labels).policy(g.policy()).register(this);
+                g.points().forEach(p -> gauge.seriesOf(p.labels()).set(p.value()));
+            } else {
+                HistogramSnapshot h = (HistogramSnapshot) f;
+                Histogram.Builder b = Histogram.builder(f.name()).help(help).labelNames(labels)
+                        .buckets(h.bounds().toList().stream().mapToDouble(Double::doubleValue).toArray());
+                boolean quantiles = h.points().stream().anyMatch(p -> p.quantiles() != null);
+                Histogram histogram = (quantiles ? b.quantiles() : b).register(this);
+                h.points().forEach(p -> histogram.seriesOf(p.labels())
+                        .restore(p.cumulativeCounts(), p.sum(), p.quantiles()));
+            }
+        }
     }
 
     void countTruncatedLabelValue() {

@@ -98,6 +98,11 @@ public final class QuantileSketch {
         return new QuantileSketch(rest);
     }
 
+    /** Adds this sketch's observations into a mutable histogram (restoring saved state). */
+    public void addTo(DoubleHistogram target) {
+        target.add(histogram);
+    }
+
     /** HdrHistogram's compressed encoding, for the shared store. */
     public byte[] encode() {
         ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());

@@ -159,8 +159,8 @@ public final class MemoryStore implements CacheStore {
     }
 
     @Override
-    public synchronized void close() {
-        entries.clear();
+    public void close() {
+        // Nothing to release; other users of this store in the process keep what it holds.
     }
 
     private void put(String key, Record record, Duration ttl) {

@@ -1,0 +1,175 @@
+package io.tasker.metrics.runtime;
+
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.StoreCapabilities;
+import io.tasker.metrics.store.StoreException;
+import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.sync.ClusterSync;
+import io.tasker.metrics.sync.ClusterView;
+import io.tasker.metrics.sync.SyncOptions;
+import io.tasker.metrics.sync.SyncResult;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A registry wired to a shared store: it probes the store, picks the sync strategy, syncs in the
+ * background every {@code sync_interval}, on demand, and once more on close or JVM shutdown, and
+ * reads the cluster view. Nothing here throws into the host application from the background: a
+ * store that cannot be reached leaves the collector recording locally, with the error in
+ * {@link #storeStatus()}, and syncing resumes by itself when the store is back.
+ *
+ * <pre>{@code
+ * try (MetricsCollector collector = MetricsCollector.start(registry, store,
+ *         SyncOptions.defaults(InstanceIds.forThisProcess()), Duration.ofSeconds(30), Clock.SYSTEM)) {
+ *     collector.registry().counter("task_executions_total", "status").labels("success").inc();
+ * }
+ * }</pre>
+ */
+public final class MetricsCollector implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsCollector.class);
+
+    private final MetricRegistry registry;
+    private final CacheStore store;
+    private final ClusterSync sync;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final Thread shutdownHook;
+    private volatile StoreStatus status;
+    private volatile SyncResult lastSync;
+    private boolean restored;
+    private boolean closed;
+
+    private MetricsCollector(MetricRegistry registry, CacheStore store, SyncOptions options, Clock clock) {
+        this.registry = registry;
+        this.store = store;
+        this.clock = clock;
+        this.sync = new ClusterSync(store, options, clock, registry::snapshot);
+        this.status = new StoreStatus(store.description(), store.declaredCapabilities(), StoreCapabilities.NONE,
+                SyncStrategy.LOCAL_ONLY, false, "not probed yet", clock.instant());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tasker-metrics-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        this.shutdownHook = new Thread(this::finalSync, "tasker-metrics-final-sync");
+    }
+
+    /**
+     * Probes the store and starts syncing every {@code interval}; a zero interval means on demand only.
+     */
+    public static MetricsCollector start(MetricRegistry registry, CacheStore store, SyncOptions options,
+                                         Duration interval, Clock clock) {
+        MetricsCollector c = new MetricsCollector(registry, store, options, clock);
+        c.probe();
+        if (!interval.isZero()) {
+            long ms = interval.toMillis();
+            c.scheduler.scheduleWithFixedDelay(c::backgroundSync, ms, ms, TimeUnit.MILLISECONDS);
+        }
+        Runtime.getRuntime().addShutdownHook(c.shutdownHook);
+        return c;
+    }
+
+    public MetricRegistry registry() {
+        return registry;
+    }
+
+    public StoreStatus storeStatus() {
+        return status;
+    }
+
+    public Optional<SyncResult> lastSync() {
+        return Optional.ofNullable(lastSync);
+    }
+
+    public String instanceId() {
+        return sync.instanceId();
+    }
+
+    /** Syncs now (probing the store first if it was unreachable); never throws. */
+    public synchronized SyncResult syncNow() {
+        if (!status.healthy()) {
+            probe();
+        }
+        SyncResult result = sync.sync(status.strategy());
+        lastSync = result;
+        StoreStatus s = status;
+        status = new StoreStatus(s.description(), s.declared(), s.confirmed(), s.strategy(),
+                result.error() == null, result.error(), result.at());
+        return result;
+    }
+
+    /**
+     * The cluster-wide view from the store.
+     *
+     * @throws StoreException when the store cannot be read
+     */
+    public ClusterView clusterView() {
+        return sync.readView();
+    }
+
+    /** Stops background syncing, syncs one last time and closes the store. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        scheduler.shutdownNow();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or will run; it syncs then.
+        }
+        finalSync();
+        store.close();
+    }
+
+    private void finalSync() {
+        SyncResult r = syncNow();
+        if (r.error() != null) {
+            LOG.warn("Final sync to {} failed: {}", store.description(), r.error());
+        }
+    }
+
+    private void backgroundSync() {
+        try {
+            syncNow();
+        } catch (RuntimeException e) {
+            // A bug of ours must not stop the schedule or reach the host application.
+            LOG.error("Background sync failed unexpectedly", e);
+        }
+    }
+
+    private synchronized void probe() {
+        try {
+            StoreCapabilities confirmed = store.probe();
+            SyncStrategy strategy = SyncStrategy.select(confirmed);
+            status = new StoreStatus(store.description(), store.declaredCapabilities(), confirmed, strategy, true,
+                    null, clock.instant());
+            restoreOnce(strategy, confirmed);
+        } catch (StoreException | IllegalArgumentException e) {
+            status = new StoreStatus(store.description(), store.declaredCapabilities(), StoreCapabilities.NONE,
+                    SyncStrategy.LOCAL_ONLY, false, "store unreachable, recording locally until it is back: "
+                    + e.getMessage(), clock.instant());
+            LOG.warn("Cache store {} cannot be reached; recording locally: {}", store.description(), e.getMessage());
+        }
+    }
+
+    /** A single instance on a persistent store carries on from the counts it synced before a restart. */
+    private void restoreOnce(SyncStrategy strategy, StoreCapabilities confirmed) {
+        if (restored || strategy != SyncStrategy.LOCAL_ONLY || !confirmed.persistent()) {
+            return;
+        }
+        restored = true;
+        registry.restore(sync.readOwnState());
+    }
+}

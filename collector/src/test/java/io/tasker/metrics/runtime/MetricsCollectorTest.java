@@ -1,0 +1,81 @@
+package io.tasker.metrics.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.snapshot.CounterSnapshot;
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.MemoryStore;
+import io.tasker.metrics.store.StoreCapabilities;
+import io.tasker.metrics.store.StoreException;
+import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.sync.SyncOptions;
+import io.tasker.metrics.sync.SyncResult;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class MetricsCollectorTest {
+    @Test
+    void syncsInTheBackgroundAndOnClose() throws Exception {
+        MemoryStore store = new MemoryStore(Clock.SYSTEM);
+        MetricRegistry registry = new MetricRegistry();
+        MetricsCollector collector = MetricsCollector.start(registry, store, SyncOptions.defaults("web-1"),
+                Duration.ofMillis(50), Clock.SYSTEM);
+        assertEquals(SyncStrategy.LOCAL_ONLY, collector.storeStatus().strategy());
+        assertTrue(collector.storeStatus().healthy());
+        registry.counter("jobs_total").inc(3);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (collector.lastSync().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(collector.lastSync().orElseThrow().success());
+        registry.counter("jobs_total").inc(1);
+        collector.close();
+        MetricsCollector reader = MetricsCollector.start(new MetricRegistry(), store, SyncOptions.defaults("reader"),
+                Duration.ZERO, Clock.SYSTEM);
+        CounterSnapshot jobs = (CounterSnapshot) reader.clusterView().snapshot().family("tasker_jobs").orElseThrow();
+        assertEquals(4, jobs.points().get(0).value(), "the final sync on close got the last increment across");
+    }
+
+    @Test
+    void anUnreachableStoreLeavesTheCollectorRecordingAndSyncResumesWhenItIsBack() {
+        AtomicBoolean down = new AtomicBoolean(true);
+        CacheStore store = flaky(new MemoryStore(Clock.SYSTEM), down);
+        MetricRegistry registry = new MetricRegistry();
+        MetricsCollector collector = MetricsCollector.start(registry, store, SyncOptions.defaults("web-1"),
+                Duration.ZERO, Clock.SYSTEM);
+        StoreStatus status = collector.storeStatus();
+        assertFalse(status.healthy());
+        assertEquals(SyncStrategy.LOCAL_ONLY, status.strategy());
+        assertEquals(StoreCapabilities.NONE, status.confirmed());
+        assertTrue(status.error().contains("recording locally"), status.error());
+        registry.counter("jobs_total").inc(2);
+        SyncResult failed = collector.syncNow();
+        assertFalse(failed.success());
+        down.set(false);
+        SyncResult ok = collector.syncNow();
+        assertTrue(ok.success(), ok.toString());
+        assertTrue(collector.storeStatus().healthy());
+        assertEquals(1, collector.clusterView().snapshot().families().size());
+        collector.close();
+    }
+
+    /** A store that throws as an unreachable one would while {@code down} is set. */
+    private static CacheStore flaky(CacheStore delegate, AtomicBoolean down) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (down.get() && !method.getName().equals("description") && !method.getName().equals("declaredCapabilities")
+                    && !method.getName().equals("close")) {
+                throw new StoreException("memory: is down (test)");
+            }
+            return method.invoke(delegate, args);
+        };
+        return (CacheStore) Proxy.newProxyInstance(CacheStore.class.getClassLoader(), new Class<?>[] {CacheStore.class},
+                handler);
+    }
+}
