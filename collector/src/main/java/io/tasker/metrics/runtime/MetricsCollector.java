@@ -44,6 +44,7 @@ public final class MetricsCollector implements AutoCloseable {
     private volatile StoreStatus status;
     private volatile SyncResult lastSync;
     private boolean restored;
+    private boolean probed;
     private boolean closed;
 
     private MetricsCollector(MetricRegistry registry, CacheStore store, SyncOptions options, Clock clock) {
@@ -94,10 +95,11 @@ public final class MetricsCollector implements AutoCloseable {
 
     /** Syncs now (probing the store first if it was unreachable); never throws. */
     public synchronized SyncResult syncNow() {
-        if (!status.healthy()) {
+        if (!probed || !status.healthy()) {
             probe();
         }
-        SyncResult result = sync.sync(status.strategy());
+        // The strategy comes from a probe; until one succeeds there is nothing to choose it by.
+        SyncResult result = probed ? sync.sync(status.strategy()) : unreachable();
         lastSync = result;
         StoreStatus s = status;
         status = new StoreStatus(s.description(), s.declared(), s.confirmed(), s.strategy(),
@@ -133,6 +135,11 @@ public final class MetricsCollector implements AutoCloseable {
         store.close();
     }
 
+    private SyncResult unreachable() {
+        return new SyncResult(clock.instant(), SyncStrategy.LOCAL_ONLY, 0, 0, 0, 0, 0, 1, 0, Duration.ZERO,
+                status.error());
+    }
+
     private void finalSync() {
         SyncResult r = syncNow();
         if (r.error() != null) {
@@ -155,8 +162,10 @@ public final class MetricsCollector implements AutoCloseable {
             SyncStrategy strategy = SyncStrategy.select(confirmed);
             status = new StoreStatus(store.description(), store.declaredCapabilities(), confirmed, strategy, true,
                     null, clock.instant());
+            probed = true;
             restoreOnce(strategy, confirmed);
         } catch (StoreException | IllegalArgumentException e) {
+            probed = false;
             status = new StoreStatus(store.description(), store.declaredCapabilities(), StoreCapabilities.NONE,
                     SyncStrategy.LOCAL_ONLY, false, "store unreachable, recording locally until it is back: "
                     + e.getMessage(), clock.instant());

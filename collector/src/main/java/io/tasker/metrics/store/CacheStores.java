@@ -1,0 +1,80 @@
+package io.tasker.metrics.store;
+
+import io.tasker.metrics.Clock;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Opens the store a URL names ({@code TASKER_CACHE_URL} or {@code cache.url}):
+ *
+ * <pre>
+ * redis://[user:password@]host:port[/db]     Redis (also rediss:// for TLS)
+ * redis-cluster://[user:password@]h1:p1,h2:p2 Redis Cluster
+ * memcached://host:port[,host2:port2]        Memcached
+ * file:///var/lib/tasker-metrics             a directory on this host
+ * memory:                                    this process's memory
+ * null:                                      nothing: sync turned off
+ * </pre>
+ *
+ * <pre>{@code
+ * CacheStore store = CacheStores.open("redis://127.0.0.1:6379/0", Duration.ofSeconds(2), Clock.SYSTEM);
+ * }</pre>
+ */
+public final class CacheStores {
+    /** The schemes {@link #open} takes, for error messages and docs. */
+    public static final String SCHEMES = "redis://, rediss://, redis-cluster://, memcached://, file://, memory:, null:";
+
+    private CacheStores() {
+    }
+
+    /**
+     * @param timeout connect and operation timeout of network stores
+     * @throws IllegalArgumentException for a URL that is malformed or of an unknown scheme,
+     *     naming it (password masked) and the schemes that work
+     */
+    public static CacheStore open(String url, Duration timeout, Clock clock) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("No cache URL given; set TASKER_CACHE_URL or cache.url to one of " + SCHEMES);
+        }
+        String scheme = scheme(url);
+        return switch (scheme) {
+            case "redis", "rediss", "redis-cluster" -> RedisStore.open(url, timeout);
+            case "memcached" -> MemcachedStore.open(url, timeout);
+            case "file" -> FileStore.open(filePath(url), clock);
+            case "memory" -> new MemoryStore(clock);
+            case "null" -> new NullStore();
+            default -> throw new IllegalArgumentException("Unknown cache URL scheme '" + scheme + "' in "
+                    + maskPassword(url) + "; use one of " + SCHEMES);
+        };
+    }
+
+    /** The URL with the password of its user-info part replaced by {@code ***}. */
+    public static String maskPassword(String url) {
+        return url == null ? null : url.replaceAll("(://[^:/@,]*:)[^@/]*@", "$1***@");
+    }
+
+    private static String scheme(String url) {
+        int colon = url.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("Cache URL '" + maskPassword(url) + "' has no scheme; use one of " + SCHEMES);
+        }
+        return url.substring(0, colon).toLowerCase(Locale.ROOT);
+    }
+
+    private static Path filePath(String url) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getPath() == null || uri.getPath().isEmpty()) {
+                throw new IllegalArgumentException("File cache URL '" + url
+                        + "' has no directory; write it as file:///absolute/path");
+            }
+            return Path.of(uri);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("File cache URL '" + url + "' is malformed (" + e.getMessage()
+                    + "); write it as file:///absolute/path", e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.tasker.metrics.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tasker.metrics.Clock;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CacheStoresTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void opensEachSchemeAndSelectsTheStrategy() {
+        assertInstanceOf(MemoryStore.class, open("memory:"));
+        assertInstanceOf(NullStore.class, open("null:"));
+        try (CacheStore file = open(dir.toUri().toString())) {
+            assertInstanceOf(FileStore.class, file);
+            assertEquals(SyncStrategy.LOCAL_ONLY, SyncStrategy.select(file.probe()));
+            assertTrue(file.probe().persistent());
+        }
+    }
+
+    @Test
+    void unknownSchemesAndMalformedUrlsAreClearErrors() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> open("mongodb://x"));
+        assertTrue(e.getMessage().contains("'mongodb'") && e.getMessage().contains("redis://"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> open("localhost"));
+        assertTrue(e.getMessage().contains("no scheme"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> open(""));
+        assertTrue(e.getMessage().contains("TASKER_CACHE_URL"), e.getMessage());
+    }
+
+    @Test
+    void passwordsAreMasked() {
+        assertEquals("redis://app:***@cache:6379/0", CacheStores.maskPassword("redis://app:s3cret@cache:6379/0"));
+        assertEquals("redis://:***@cache:6379", CacheStores.maskPassword("redis://:s3cret@cache:6379"));
+        assertEquals("memcached://cache:11211", CacheStores.maskPassword("memcached://cache:11211"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> open("redsi://u:s3cret@h:1"));
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
+
+    @Test
+    void strategyFollowsCapabilities() {
+        assertEquals(SyncStrategy.DISTRIBUTED_ATOMIC,
+                SyncStrategy.select(new StoreCapabilities(true, true, true, true, true, true, false, true)));
+        assertEquals(SyncStrategy.DISTRIBUTED_BASIC,
+                SyncStrategy.select(new StoreCapabilities(true, true, false, false, true, true, false, false)));
+        assertEquals(SyncStrategy.LOCAL_ONLY,
+                SyncStrategy.select(new StoreCapabilities(false, true, true, true, true, true, false, true)));
+    }
+
+    private static CacheStore open(String url) {
+        return CacheStores.open(url, Duration.ofSeconds(1), Clock.SYSTEM);
+    }
+}
