@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class MemcachedStore implements CacheStore {
+public final class MemcachedStore implements CacheStore, ConflictCounting {
 
     /** Attempts of one conditional write before it gives up on conflicting writers. */
     static final int MAX_CAS_ATTEMPTS = 10;
@@ -110,11 +110,13 @@ public final class MemcachedStore implements CacheStore {
     }
 
     /** Compare-and-swap writes that found another client's write in between, since opening. */
+    @Override
     public long casConflicts() {
         return casConflicts.get();
     }
 
     /** Conditional writes tried again after a conflict, since opening. */
+    @Override
     public long casRetries() {
         return casRetries.get();
     }

@@ -5,6 +5,7 @@ import io.tasker.metrics.snapshot.Labels;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.ConflictCounting;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.store.SyncStrategy;
@@ -93,6 +94,7 @@ public final class ClusterSync {
         Instant at = clock.instant();
         long started = clock.monotonicNanos();
         Counts counts = new Counts();
+        long[] casBefore = casCounts();
         try {
             StoreReader reader = new StoreReader(store, keys);
             StoreReader.Head head = reader.head();
@@ -106,8 +108,10 @@ public final class ClusterSync {
                 refreshRetired(head);
                 counts.retired = new Retirement(store, options, keys, clock).foldStale(instanceId, counts);
             }
+            counts.addCas(casBefore, casCounts());
             return counts.result(at, strategy, elapsed(started), null);
         } catch (StoreException | IllegalArgumentException e) {
+            counts.addCas(casBefore, casCounts());
             counts.failures = Math.max(1, counts.failures);
             LOG.warn("Sync to {} failed: {}", store.description(), e.getMessage());
             return counts.result(at, strategy, elapsed(started), e.getMessage());
@@ -270,6 +274,11 @@ public final class ClusterSync {
         }
     }
 
+    /** The store's compare-and-set conflicts and retries so far, where it counts them. */
+    private long[] casCounts() {
+        return store instanceof ConflictCounting c ? new long[] {c.casConflicts(), c.casRetries()} : new long[2];
+    }
+
     private Duration elapsed(long startedNanos) {
         return Duration.ofNanos(clock.monotonicNanos() - startedNanos);
     }
@@ -283,6 +292,11 @@ public final class ClusterSync {
         int retries;
         int failures;
         int retired;
+
+        void addCas(long[] before, long[] after) {
+            conflicts += (int) (after[0] - before[0]);
+            retries += (int) (after[1] - before[1]);
+        }
 
         SyncResult result(Instant at, SyncStrategy strategy, Duration duration, String error) {
             return new SyncResult(at, strategy, series, changed, batches, conflicts, retries, failures, retired,
