@@ -1,0 +1,157 @@
+package io.tasker.metrics.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsAreTheDesignDocuments() {
+        TaskerConfig c = ConfigLoader.load(Optional.empty(), Map.of());
+        TaskerConfig.PrometheusSettings p = c.prometheus();
+        assertTrue(c.telemetry().metricsEnabled());
+        assertEquals("prometheus", c.telemetry().metricsFormat());
+        assertEquals(Duration.ofSeconds(30), c.telemetry().syncInterval());
+        assertEquals("tasker", p.metricPrefix());
+        assertEquals(Duration.ofMinutes(5), p.retentionWindow());
+        assertEquals(Duration.ofMinutes(1), p.safetyMargin());
+        assertEquals(Duration.ofMinutes(2), p.exportTimeout());
+        assertEquals(Duration.ofMinutes(5), p.jobTimeout());
+        assertEquals(3, p.retryAttempts());
+        assertEquals(1000, p.batchSize());
+        assertEquals("snappy", p.compression());
+        assertTrue(p.includeInstanceLabels());
+        assertTrue(p.skipIfUnavailable());
+        assertNull(p.endpoint());
+        assertEquals("memory:", c.cache().url());
+        assertEquals(10_000, c.telemetry().cardinalityLimit());
+    }
+
+    @Test
+    void readsTheFileAndTheEnvironmentOverridesIt() throws IOException {
+        Path file = write("""
+                telemetry:
+                  metrics_format: json
+                  sync_interval: 10s
+                  prometheus:
+                    endpoint: http://prometheus:9090/api/v1/write
+                    retention_window: 10m
+                    safety_margin: 2m
+                    compression: gzip
+                    batch_size: 500
+                cache:
+                  url: redis://cache:6379/2
+                  namespace: shop
+                """);
+        TaskerConfig c = ConfigLoader.load(Optional.of(file), Map.of(
+                "TASKER_CACHE_URL", "memcached://mc:11211", "PROMETHEUS_PASSWORD", "s3cret",
+                "PROMETHEUS_USERNAME", "pusher", "METRICS_FORMAT", "csv"));
+        assertEquals("csv", c.telemetry().metricsFormat());
+        assertEquals(Duration.ofSeconds(10), c.telemetry().syncInterval());
+        assertEquals("http://prometheus:9090/api/v1/write", c.prometheus().endpoint());
+        assertEquals(Duration.ofMinutes(10), c.prometheus().retentionWindow());
+        assertEquals("gzip", c.prometheus().compression());
+        assertEquals(500, c.prometheus().batchSize());
+        assertEquals("memcached://mc:11211", c.cache().url());
+        assertEquals("shop", c.cache().namespace());
+        assertEquals("s3cret", c.prometheus().password());
+        assertFalse(c.toString().contains("s3cret"), c.toString());
+        assertFalse(c.describe().toString().contains("s3cret"));
+        assertEquals("***", c.describe().get("telemetry.prometheus.password"));
+    }
+
+    @Test
+    void theConfigFileCanBeNamedByTheEnvironment() throws IOException {
+        Path file = write("cache:\n  namespace: from_env_file\n");
+        TaskerConfig c = ConfigLoader.load(Optional.empty(), Map.of(ConfigLoader.CONFIG_ENV, file.toString()));
+        assertEquals("from_env_file", c.cache().namespace());
+    }
+
+    @Test
+    void everyProblemIsListedAtOnceEachNamingItsKey() throws IOException {
+        Path file = write("""
+                telemetry:
+                  metrics_formt: json
+                  sync_interval: soon
+                  prometheus:
+                    retention_window: 2m
+                    safety_margin: 1m
+                    export_timeout: 1m
+                    compression: lz4
+                    batch_size: many
+                    password: hunter2
+                cache:
+                  url: redis//cache
+                  colour: blue
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(file), Map.of()));
+        List<String> problems = e.problems();
+        assertTrue(has(problems, "unknown key telemetry.metrics_formt (did you mean telemetry.metrics_format?)"), problems.toString());
+        assertTrue(has(problems, "unknown key cache.colour"), problems.toString());
+        assertTrue(has(problems, "telemetry.sync_interval: 'soon' is not a duration"), problems.toString());
+        assertTrue(has(problems, "telemetry.prometheus.safety_margin (1m) + export_timeout (1m) must be shorter than retention_window (2m)"),
+                problems.toString());
+        assertTrue(has(problems, "telemetry.prometheus.compression: 'lz4' is not one of snappy, gzip, none"), problems.toString());
+        assertTrue(has(problems, "telemetry.prometheus.batch_size: expected a whole number, got 'many'"), problems.toString());
+        assertTrue(has(problems, "cache.url: 'redis//cache'"), problems.toString());
+        assertTrue(has(problems, "telemetry.prometheus.password is set but telemetry.prometheus.username is not"),
+                problems.toString());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
+    @Test
+    void environmentValuesAreValidatedNamingTheVariable() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
+                Map.of("TASKER_SYNC_INTERVAL", "fast", "PROMETHEUS_ENDPOINT", "prometheus:9090",
+                        "TASKER_CACHE_URL", "redis://:s3cret@/0")));
+        assertTrue(has(e.problems(), "TASKER_SYNC_INTERVAL (for telemetry.sync_interval): 'fast' is not a duration"),
+                e.problems().toString());
+        assertTrue(has(e.problems(), "telemetry.prometheus.endpoint: 'prometheus:9090' must be an http(s) URL"),
+                e.problems().toString());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
+
+    @Test
+    void aMissingOrBrokenFileIsAProblem() throws IOException {
+        ConfigException missing = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Optional.of(dir.resolve("nope.yml")), Map.of()));
+        assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
+        Path broken = write("telemetry: [unclosed\n");
+        ConfigException bad = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(broken), Map.of()));
+        assertTrue(bad.getMessage().contains("is not valid YAML"), bad.getMessage());
+    }
+
+    @Test
+    void durationsParseAndFormat() {
+        assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
+        assertEquals(Duration.ofHours(2), Durations.parse("2h"));
+        assertEquals("5m", Durations.format(Duration.ofMinutes(5)));
+        assertEquals("90s", Durations.format(Duration.ofSeconds(90)));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("5 minutes"));
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("tasker-" + System.nanoTime() + ".yml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static boolean has(List<String> problems, String start) {
+        return problems.stream().anyMatch(p -> p.startsWith(start));
+    }
+}
