@@ -143,6 +143,48 @@ public final class ClusterSync {
     }
 
     /**
+     * When the first live instance's data expires from the store, if it is not written again:
+     * the store's own time to live where it can tell, the last sync plus the retention window
+     * otherwise. Empty when no instance has synced.
+     */
+    public Optional<Instant> earliestExpiry() {
+        StoreReader reader = new StoreReader(store, keys);
+        StoreReader.Head head = reader.head();
+        List<String> live = head.instances().ids().stream()
+                .filter(id -> !head.retired().folded().containsKey(id)).toList();
+        boolean inspect = store.declaredCapabilities().ttlInspection();
+        Instant earliest = null;
+        for (InstanceMeta m : reader.metas(live).values()) {
+            Instant expiry = inspect
+                    ? store.ttl(keys.meta(m.id())).map(clock.instant()::plus).orElse(clock.instant())
+                    : Instant.ofEpochMilli(m.lastSyncMillis()).plus(options.retentionWindow());
+            earliest = earliest == null || expiry.isBefore(earliest) ? expiry : earliest;
+        }
+        return Optional.ofNullable(earliest);
+    }
+
+    /**
+     * Gives every live instance's data at least {@code extra} more to live, from now: an
+     * exporter that is late extends the data first, so that nothing expires before it is
+     * exported. Returns how many keys were extended.
+     */
+    public int extendTtl(Duration extra) {
+        StoreReader reader = new StoreReader(store, keys);
+        StoreReader.Head head = reader.head();
+        List<String> live = head.instances().ids().stream()
+                .filter(id -> !head.retired().folded().containsKey(id)).toList();
+        Duration ttl = options.retentionWindow().plus(extra);
+        int extended = 0;
+        for (InstanceMeta m : reader.metas(live).values()) {
+            extended += store.touch(keys.meta(m.id()), ttl) ? 1 : 0;
+            for (int k = 0; k < m.chunks(); k++) {
+                extended += store.touch(keys.chunk(m.id(), k), ttl) ? 1 : 0;
+            }
+        }
+        return extended;
+    }
+
+    /**
      * What this instance synced before, under this id: a single-instance deployment on a file
      * store restores its counters from it after a restart.
      */

@@ -1,0 +1,185 @@
+package io.tasker.metrics.export;
+
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.snapshot.MetricsSnapshot;
+import io.tasker.metrics.store.StoreException;
+import io.tasker.metrics.sync.ClusterSync;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exports the cluster view: at the right time, by one instance at a time, with retries, and
+ * with a record in the shared history.
+ *
+ * <p>{@link #export} is the coordinated export (the scheduler's, and the CronJob's
+ * {@code tasker-metrics export}): it takes the export lock or reports "skipped: another
+ * instance is exporting", extends the data's time to live first when it is late, retries a
+ * failed delivery after 30 s, 1 min, 2 min... within the job timeout, extending the time to
+ * live before each retry so that nothing expires meanwhile. {@link #exportNow} exports at once,
+ * without the lock (the console's "Export now" and {@code export-now}).
+ *
+ * <pre>{@code
+ * ExportRecord r = coordinator.export(new FileDestination(new JsonWriter(), dir, null, clock), "cli");
+ * }</pre>
+ */
+public final class ExportCoordinator {
+    private static final Logger LOG = LoggerFactory.getLogger(ExportCoordinator.class);
+
+    /** How to wait between retries; tests move a manual clock instead of sleeping. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private final ClusterSync sync;
+    private final ExportTiming timing;
+    private final Duration jobTimeout;
+    private final int retryAttempts;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final ExportLock lock;
+    private final ExportHistory history;
+
+    public ExportCoordinator(ClusterSync sync, ExportTiming timing, Duration jobTimeout, int retryAttempts, Clock clock,
+                             Sleeper sleeper) {
+        this.sync = sync;
+        this.timing = timing;
+        this.jobTimeout = jobTimeout;
+        this.retryAttempts = retryAttempts;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.lock = new ExportLock(sync.store(), sync.options().keys(), "export");
+        this.history = new ExportHistory(sync.store(), sync.options().keys());
+    }
+
+    public ExportHistory history() {
+        return history;
+    }
+
+    public ExportLock lock() {
+        return lock;
+    }
+
+    /** When the next export should run and why, from the data's expiry in the store. */
+    public ExportTiming.Plan plan() {
+        Instant now = clock.instant();
+        return timing.plan(now, sync.earliestExpiry().orElse(timing.defaultExpiry(now)));
+    }
+
+    /** Exports the cluster view at once, without the lock; records it in the history. */
+    public ExportRecord exportNow(ExportDestination destination, String trigger) {
+        Instant started = clock.instant();
+        Attempt a = deliverOnce(destination);
+        return record(a.toRecord(started, destination, trigger, 1, 0, "on demand", elapsed(started), sync.instanceId()));
+    }
+
+    /** The coordinated export; never throws. */
+    public ExportRecord export(ExportDestination destination, String trigger) {
+        Instant started = clock.instant();
+        Optional<ExportLock.Held> held;
+        try {
+            held = lock.tryAcquire(sync.instanceId(), jobTimeout);
+        } catch (StoreException e) {
+            return record(new ExportRecord(started, destination.format(), destination.describe(), trigger,
+                    ExportRecord.Outcome.FAILED, 0, 0, elapsed(started), 0, "cannot take the export lock: "
+                    + e.getMessage(), sync.instanceId(), 0, "on demand"));
+        }
+        if (held.isEmpty()) {
+            String holder = lock.holder().map(h -> " (" + h.substring(0, Math.max(0, h.lastIndexOf('/'))) + ")").orElse("");
+            return new ExportRecord(started, destination.format(), destination.describe(), trigger,
+                    ExportRecord.Outcome.SKIPPED, 0, 0, elapsed(started), 0,
+                    "skipped: another instance is exporting" + holder, sync.instanceId(), 0, "on demand");
+        }
+        try (ExportLock.Held h = held.get()) {
+            return record(exportHolding(destination, trigger, started, h.fencingNumber()));
+        }
+    }
+
+    private ExportRecord exportHolding(ExportDestination destination, String trigger, Instant started, long fence) {
+        ExportTiming.Plan plan;
+        try {
+            plan = plan();
+            if (plan.reason() == ExportTiming.Reason.TTL_EXTENSION) {
+                int keys = sync.extendTtl(plan.extendBy());
+                LOG.info("Export is late; extended {} keys by {} before exporting", keys, plan.extendBy());
+            }
+        } catch (StoreException e) {
+            plan = null;
+            LOG.warn("Cannot plan the export from the store's expiry: {}", e.getMessage());
+        }
+        String why = plan == null ? "on demand" : plan.reason().words();
+        Attempt a = deliverOnce(destination);
+        int attempts = 1;
+        while (a.failed() && attempts <= retryAttempts) {
+            Duration delay = ExportTiming.retryDelay(attempts);
+            if (elapsed(started) + delay.toMillis() + timing.exportTimeout().toMillis() > jobTimeout.toMillis()) {
+                break; // Another try would run past the job timeout.
+            }
+            extendQuietly(delay.plus(timing.safetyMargin()));
+            try {
+                sleeper.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            a = deliverOnce(destination);
+            attempts++;
+        }
+        return a.toRecord(started, destination, trigger, attempts, fence, why, elapsed(started), sync.instanceId());
+    }
+
+    private void extendQuietly(Duration by) {
+        try {
+            sync.extendTtl(by);
+        } catch (StoreException e) {
+            LOG.warn("Could not extend the data's time to live before retrying: {}", e.getMessage());
+        }
+    }
+
+    private Attempt deliverOnce(ExportDestination destination) {
+        try {
+            MetricsSnapshot view = sync.readView().snapshot();
+            return new Attempt(destination.deliver(view), null);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Export to {} failed: {}", destination.describe(), e.getMessage());
+            return new Attempt(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private ExportRecord record(ExportRecord r) {
+        try {
+            history.append(r);
+        } catch (StoreException e) {
+            LOG.warn("Could not record the export in the shared history: {}", e.getMessage());
+        }
+        return r;
+    }
+
+    private long elapsed(Instant started) {
+        return Duration.between(started, clock.instant()).toMillis();
+    }
+
+    /** One delivery: what it did, or why it failed. */
+    private record Attempt(ExportDestination.Delivery delivery, String error) {
+        boolean failed() {
+            return error != null;
+        }
+
+        ExportRecord toRecord(Instant at, ExportDestination d, String trigger, int attempts, long fence, String why,
+                              long millis, String instance) {
+            if (error != null) {
+                return new ExportRecord(at, d.format(), d.describe(), trigger, ExportRecord.Outcome.FAILED, 0, 0,
+                        millis, attempts, error, instance, fence, why);
+            }
+            ExportRecord.Outcome outcome = delivery.skipped() == null ? ExportRecord.Outcome.SUCCESS
+                    : ExportRecord.Outcome.SKIPPED;
+            String where = delivery.location() != null ? delivery.location() : d.describe();
+            return new ExportRecord(at, d.format(), where, trigger, outcome, delivery.series(), delivery.bytes(), millis,
+                    attempts + delivery.attempts() - 1, delivery.skipped(), instance, fence, why);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.tasker.metrics.export;
+
+import java.time.Instant;
+
+/**
+ * One export, wherever it ran (scheduler, console, CLI in a CronJob), as the shared history keeps it.
+ *
+ * @param at when it started
+ * @param format {@code prometheus}, {@code openmetrics}, {@code json}, {@code csv} or {@code remote_write}
+ * @param destination where it went (a file, standard output, the remote write URL)
+ * @param trigger what started it: {@code scheduler}, {@code console}, {@code cli}
+ * @param outcome success, failed or skipped
+ * @param series series exported
+ * @param bytes bytes written or sent
+ * @param durationMillis how long it took
+ * @param attempts attempts made (retries included)
+ * @param error why it failed or was skipped, or null
+ * @param instance the instance that ran it
+ * @param fencingNumber the export lock's fencing number, 0 when it ran without the lock
+ * @param timing why it ran when it did ({@code optimal timing}, {@code TTL extension}, {@code on demand})
+ */
+public record ExportRecord(Instant at, String format, String destination, String trigger, Outcome outcome,
+                           long series, long bytes, long durationMillis, int attempts, String error, String instance,
+                           long fencingNumber, String timing) {
+
+    /** How an export ended. */
+    public enum Outcome { SUCCESS, FAILED, SKIPPED }
+
+    public boolean success() {
+        return outcome == Outcome.SUCCESS;
+    }
+}

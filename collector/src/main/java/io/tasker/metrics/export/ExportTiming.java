@@ -1,0 +1,80 @@
+package io.tasker.metrics.export;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * When to export, from the design document's rule: the data in the store expires at
+ * {@code ttl_expiry}; an export must start by {@code latest_start = ttl_expiry - safety_margin -
+ * export_timeout}. If that moment is still ahead, export then ("optimal timing": as late as is
+ * safe, so one export covers as much as possible). If it has passed, extend the data's time to
+ * live by the overrun plus the safety margin first, then export at once.
+ *
+ * <pre>{@code
+ * ExportTiming timing = new ExportTiming(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(2));
+ * ExportTiming.Plan plan = timing.plan(clock.instant(), dataExpiry);
+ * }</pre>
+ */
+public record ExportTiming(Duration retentionWindow, Duration safetyMargin, Duration exportTimeout) {
+    public ExportTiming {
+        Objects.requireNonNull(retentionWindow, "retention_window");
+        if (safetyMargin.plus(exportTimeout).compareTo(retentionWindow) >= 0) {
+            throw new IllegalArgumentException("safety_margin + export_timeout must be shorter than retention_window");
+        }
+    }
+
+    /** Why an export is planned when it is. */
+    public enum Reason {
+        /** As late as is safe before the data expires. */
+        OPTIMAL_TIMING("optimal timing"),
+        /** Too late for that: the data's time to live is extended first, then the export runs at once. */
+        TTL_EXTENSION("TTL extension");
+
+        private final String words;
+
+        Reason(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    /**
+     * @param exportAt when to start the export
+     * @param reason why then
+     * @param ttlExpiry when the data expires (before any extension)
+     * @param extendBy how much to extend the data's time to live before exporting (zero for optimal timing)
+     */
+    public record Plan(Instant exportAt, Reason reason, Instant ttlExpiry, Duration extendBy) {
+    }
+
+    /** Expiry assumed when the store cannot tell: the retention window from now. */
+    public Instant defaultExpiry(Instant now) {
+        return now.plus(retentionWindow);
+    }
+
+    /** The plan for data that expires at {@code ttlExpiry}, seen at {@code now}. */
+    public Plan plan(Instant now, Instant ttlExpiry) {
+        Instant latestStart = ttlExpiry.minus(safetyMargin).minus(exportTimeout);
+        if (latestStart.isAfter(now)) {
+            return new Plan(latestStart, Reason.OPTIMAL_TIMING, ttlExpiry, Duration.ZERO);
+        }
+        Duration overrun = Duration.between(latestStart, now);
+        return new Plan(now, Reason.TTL_EXTENSION, ttlExpiry, overrun.plus(safetyMargin));
+    }
+
+    /**
+     * The delay before retry {@code attempt} (1-based) of a failed export: 30 s, 1 min, 2 min,
+     * 4 min, then at most 10 minutes, as the original's job retries grew.
+     */
+    public static Duration retryDelay(int attempt) {
+        if (attempt < 1) {
+            throw new IllegalArgumentException("retry attempts count from 1, got " + attempt);
+        }
+        long seconds = 30L << Math.min(attempt - 1, 5);
+        return Duration.ofSeconds(Math.min(seconds, 600));
+    }
+}

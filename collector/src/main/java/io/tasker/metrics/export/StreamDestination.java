@@ -1,0 +1,62 @@
+package io.tasker.metrics.export;
+
+import io.tasker.metrics.format.ExpositionFormatWriter;
+import io.tasker.metrics.snapshot.MetricsSnapshot;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Writes an export to a stream it does not own, such as standard output for
+ * {@code tasker-metrics export-now} in a shell pipeline.
+ *
+ * <pre>{@code
+ * new StreamDestination(new PrometheusTextWriter(), System.out, "stdout").deliver(snapshot);
+ * }</pre>
+ */
+public final class StreamDestination implements ExportDestination {
+    private final ExpositionFormatWriter writer;
+    private final OutputStream out;
+    private final String name;
+
+    public StreamDestination(ExpositionFormatWriter writer, OutputStream out, String name) {
+        this.writer = writer;
+        this.out = out;
+        this.name = name;
+    }
+
+    @Override
+    public String describe() {
+        return name;
+    }
+
+    @Override
+    public String format() {
+        return writer.format();
+    }
+
+    @Override
+    public Delivery deliver(MetricsSnapshot snapshot) throws IOException {
+        long[] count = new long[1];
+        OutputStream counting = new FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+                count[0] += len;
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                count[0]++;
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+        writer.write(counting, snapshot);
+        return new Delivery(snapshot.seriesCount(), count[0], 1, null, null);
+    }
+}
