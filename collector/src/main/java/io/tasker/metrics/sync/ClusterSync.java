@@ -118,6 +118,36 @@ public final class ClusterSync {
         }
     }
 
+    /**
+     * The cluster's housekeeping without writing anything of this instance's: folds stopped
+     * instances and keeps the retired totals alive. What {@code tasker-metrics sync} runs, since
+     * a CLI process has recorded nothing of its own. Never throws.
+     */
+    public synchronized SyncResult maintain(SyncStrategy strategy) {
+        Instant at = clock.instant();
+        long started = clock.monotonicNanos();
+        Counts counts = new Counts();
+        try {
+            StoreReader.Head head = new StoreReader(store, keys).head();
+            if (strategy != SyncStrategy.LOCAL_ONLY) {
+                refreshRetired(head);
+                counts.retired = new Retirement(store, options, keys, clock).foldStale(instanceId, counts);
+            }
+            return counts.result(at, strategy, elapsed(started), null);
+        } catch (StoreException | IllegalArgumentException e) {
+            counts.failures = 1;
+            return counts.result(at, strategy, elapsed(started), e.getMessage());
+        }
+    }
+
+    /** The newest sync of any live instance, as their meta records say. */
+    public Optional<Instant> lastClusterSync() {
+        StoreReader reader = new StoreReader(store, keys);
+        StoreReader.Head head = reader.head();
+        return reader.metas(head.instances().ids()).values().stream()
+                .map(m -> Instant.ofEpochMilli(m.lastSyncMillis())).max(Instant::compareTo);
+    }
+
     /** The retired totals plus every live instance's last sync, added up; throws StoreException. */
     public ClusterView readView() {
         for (int attempt = 1; ; attempt++) {

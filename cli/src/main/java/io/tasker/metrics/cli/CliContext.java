@@ -1,0 +1,36 @@
+package io.tasker.metrics.cli;
+
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.config.ConfigLoader;
+import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.runtime.TaskerRuntime;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every command starts from: the configuration, checked for what a separate process can
+ * use, and a runtime that observes the cluster without being one of its instances.
+ */
+final class CliContext {
+    private CliContext() {
+    }
+
+    /**
+     * @throws IllegalArgumentException (exit 2) for the memory store, which another process cannot see
+     */
+    static TaskerConfig config(Path file, Map<String, String> env) {
+        TaskerConfig config = ConfigLoader.load(Optional.ofNullable(file), env);
+        if (config.cache().url().trim().toLowerCase(java.util.Locale.ROOT).startsWith("memory:")) {
+            throw new IllegalArgumentException("cache.url is memory:, but tasker-metrics runs as a process of its own "
+                    + "and cannot see the memory of the processes that record metrics. Set TASKER_CACHE_URL (or "
+                    + "cache.url) to the store your services sync to: redis://host:6379/0, memcached://host:11211 "
+                    + "or file:///shared/directory.");
+        }
+        return config;
+    }
+
+    static TaskerRuntime runtime(TaskerConfig config) {
+        return TaskerRuntime.start(config, Clock.SYSTEM, TaskerRuntime.Mode.OBSERVER);
+    }
+}

@@ -1,0 +1,59 @@
+package io.tasker.metrics.cli;
+
+import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.runtime.TaskerRuntime;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code export}: the coordinated export a CronJob runs. It takes the export lock (another
+ * instance exporting is a skip, and a success), extends the data's time to live when late,
+ * retries with growing delays within the job timeout, and records the export in the shared history.
+ */
+@Command(name = "export", description = "Coordinated export of the cluster view (lock, timing, retries, history).")
+final class ExportCommand implements Callable<Integer> {
+    @ParentCommand
+    TaskerMetricsCli parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "F", description = "prometheus, json or csv (default: telemetry.metrics_format).")
+    String format;
+
+    @Override
+    public Integer call() {
+        TaskerConfig config = CliContext.config(parent.config, System.getenv());
+        String f = format != null ? format : config.telemetry().metricsFormat();
+        var destination = Destinations.forExport(config, f);
+        try (TaskerRuntime runtime = CliContext.runtime(config)) {
+            ExportRecord r = runtime.coordinator().export(destination, "cli");
+            return report(r, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+
+    static int report(ExportRecord r, PrintWriter out, PrintWriter err) {
+        switch (r.outcome()) {
+            case SUCCESS -> {
+                out.println("Exported " + r.series() + " series (" + r.bytes() + " bytes, " + r.format() + ") to "
+                        + r.destination() + " in " + r.durationMillis() + " ms; attempts " + r.attempts()
+                        + ", fencing number " + r.fencingNumber() + ", timing: " + r.timing() + ".");
+                return TaskerMetricsCli.OK;
+            }
+            case SKIPPED -> {
+                out.println("Export skipped: " + r.error());
+                return TaskerMetricsCli.OK;
+            }
+            default -> {
+                err.println("Export failed after " + r.attempts() + " attempt(s): " + r.error());
+                return TaskerMetricsCli.FAILED;
+            }
+        }
+    }
+}

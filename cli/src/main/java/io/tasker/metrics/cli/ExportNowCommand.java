@@ -1,0 +1,50 @@
+package io.tasker.metrics.cli;
+
+import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.runtime.TaskerRuntime;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code export-now}: the cluster view at once, without lock or timing, to a file or to
+ * standard output (then the summary goes to standard error, so the output stays clean for a pipe).
+ */
+@Command(name = "export-now", description = "Export the cluster view at once, to --output FILE or standard output.")
+final class ExportNowCommand implements Callable<Integer> {
+    @ParentCommand
+    TaskerMetricsCli parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "F", description = "prometheus, json or csv (default: telemetry.metrics_format).")
+    String format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "File to write (default: standard output).")
+    Path output;
+
+    /** Standard output as bytes; tests put their own stream here. */
+    static OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+
+    @Override
+    public Integer call() {
+        TaskerConfig config = CliContext.config(parent.config, System.getenv());
+        String f = format != null ? format : config.telemetry().metricsFormat();
+        var destination = Destinations.forExportNow(f, output, stdout);
+        try (TaskerRuntime runtime = CliContext.runtime(config)) {
+            ExportRecord r = runtime.coordinator().exportNow(destination, "cli");
+            PrintWriter summary = output == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            return ExportCommand.report(r, summary, spec.commandLine().getErr());
+        }
+    }
+}

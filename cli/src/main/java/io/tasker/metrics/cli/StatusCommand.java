@@ -1,0 +1,95 @@
+package io.tasker.metrics.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.runtime.TaskerRuntime;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code status}: what the collector and the cluster look like from the shared store. */
+@Command(name = "status", description = "Show the sync strategy, the cache store and its capabilities, "
+        + "the metrics count, the last sync and export, and the settings (passwords masked).")
+final class StatusCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    @ParentCommand
+    TaskerMetricsCli parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--verbose", description = "Also list the live instances, the recent exports and any problems.")
+    boolean verbose;
+
+    @Option(names = "--json", description = "Print the status as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        try (TaskerRuntime runtime = CliContext.runtime(CliContext.config(parent.config, System.getenv()))) {
+            StatusReport report = StatusReport.gather(runtime);
+            if (json) {
+                out.println(JSON.writeValueAsString(report));
+            } else {
+                print(out, report);
+            }
+            return report.cacheHealthy() ? TaskerMetricsCli.OK : TaskerMetricsCli.FAILED;
+        }
+    }
+
+    private void print(PrintWriter out, StatusReport r) {
+        out.println("Tasker metrics status");
+        row(out, "Instance id", r.instanceId() + " (this command observes; it records nothing)");
+        row(out, "Sync strategy", r.syncStrategy());
+        row(out, "Cache store", r.cacheStore() + (r.cacheHealthy() ? " (healthy)" : " (UNHEALTHY: " + r.cacheError() + ")"));
+        row(out, "Metrics count", r.metricsCount() + " metrics, " + r.seriesCount() + " series (cluster view)");
+        row(out, "Live instances", String.valueOf(r.liveInstances().size()));
+        row(out, "Last sync", when(r.lastSync()));
+        row(out, "Last export", r.lastExport() == null ? "never" : export(r.lastExport()));
+        row(out, "Next export", r.nextExport() == null ? "unknown" : r.nextExport() + " (" + r.nextExportReason() + ")");
+        section(out, "Cache capabilities", r.capabilities());
+        section(out, "Telemetry", r.telemetry());
+        section(out, "Prometheus", r.prometheus());
+        section(out, "Cache", r.cache());
+        if (verbose) {
+            out.println("Instances:");
+            r.liveInstances().forEach(i -> out.println("  " + i));
+            out.println("Retired generation: " + r.retiredGeneration());
+            out.println("Recent exports:");
+            r.recentExports().forEach(e -> out.println("  " + export(e)));
+            out.println("Problems:" + (r.problems().isEmpty() ? " none" : ""));
+            r.problems().forEach(p -> out.println("  " + p));
+        }
+    }
+
+    private static void row(PrintWriter out, String name, String value) {
+        out.printf("  %-16s %s%n", name + ":", value);
+    }
+
+    private static void section(PrintWriter out, String title, Map<String, ?> values) {
+        out.println(title + ":");
+        values.forEach((k, v) -> out.printf("  %-24s %s%n", k, v instanceof Boolean b ? (b ? "yes" : "no") : v));
+    }
+
+    private static String when(Instant t) {
+        return t == null ? "never" : t + " (" + Duration.between(t, Instant.now()).toSeconds() + " s ago)";
+    }
+
+    static String export(ExportRecord e) {
+        return e.at() + " " + e.outcome().name().toLowerCase() + " " + e.format() + " -> " + e.destination() + " by "
+                + e.instance() + " (" + e.trigger() + ", " + e.series() + " series"
+                + (e.error() == null ? "" : ", " + e.error()) + ")";
+    }
+}

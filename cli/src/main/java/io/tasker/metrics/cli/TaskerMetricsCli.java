@@ -1,0 +1,59 @@
+package io.tasker.metrics.cli;
+
+import io.tasker.metrics.config.ConfigException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/tasker-metrics}: the original's rake tasks as commands for Kubernetes CronJobs.
+ * Exit 0 on success (a skip because another instance holds the export lock is a success), 1 on
+ * failure, 2 on a usage or configuration error.
+ *
+ * <pre>{@code
+ * tasker-metrics --config /etc/tasker/metrics.yml export --format prometheus
+ * }</pre>
+ */
+@Command(name = "tasker-metrics", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Tasker Metrics: status, sync and export of the cluster-wide metrics in the shared store.",
+        subcommands = {StatusCommand.class, SyncCommand.class, ExportCommand.class, ExportNowCommand.class},
+        footer = {"", "Configuration: --config FILE or TASKER_METRICS_CONFIG; environment variables such as "
+                + "TASKER_CACHE_URL, PROMETHEUS_ENDPOINT override it (see docs/configuration.md)."})
+public final class TaskerMetricsCli implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line with these streams; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new TaskerMetricsCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+                err.println("tasker-metrics: " + e.getMessage());
+                return USAGE;
+            }
+            err.println("tasker-metrics: " + e);
+            return FAILED;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: status, sync, export or export-now");
+    }
+}

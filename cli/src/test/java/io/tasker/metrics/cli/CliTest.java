@@ -1,0 +1,177 @@
+package io.tasker.metrics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.Record;
+import io.tasker.metrics.store.RedisStore;
+import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.sync.ClusterSync;
+import io.tasker.metrics.sync.SyncOptions;
+import io.tasker.metrics.testing.RedisServerExtension;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands against a real Redis that an instance synced to, as a CronJob would run them. */
+class CliTest {
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    @TempDir
+    Path dir;
+    private String namespace;
+    private Path config;
+
+    @BeforeEach
+    void instanceSyncs() throws IOException {
+        namespace = "cli" + UUID.randomUUID().toString().substring(0, 8);
+        config = config(REDIS.url(), "");
+        MetricRegistry registry = new MetricRegistry();
+        registry.counter("task_executions_total", 42, "status", "success", "task_name", "payment_processing");
+        registry.gauge("queue_depth", 5, "queue", "default");
+        try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
+            SyncOptions options = SyncOptions.defaults("web-1").withNamespace(namespace);
+            assertTrue(new ClusterSync(store, options, Clock.SYSTEM, registry::snapshot)
+                    .sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
+        }
+    }
+
+    @Test
+    void statusShowsWhatTheOriginalShowedAndMore() {
+        Run r = run("--config", config.toString(), "status");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("Sync strategy:   distributed_atomic"), r.out);
+        assertTrue(r.out.contains("Metrics count:   2 metrics, 2 series"), r.out);
+        assertTrue(r.out.contains("Live instances:  1"), r.out);
+        assertTrue(r.out.contains("atomic_increment         yes"), r.out);
+        assertTrue(r.out.contains("retention_window         5m"), r.out);
+        assertTrue(r.out.contains("password                 ***"), r.out);
+        assertFalse(r.out.contains("s3cret"), r.out);
+    }
+
+    @Test
+    void statusAsJson() throws IOException {
+        Run r = run("--config", config.toString(), "status", "--json", "--verbose");
+        assertEquals(0, r.code, r.err);
+        JsonNode json = new ObjectMapper().readTree(r.out);
+        assertEquals("distributed_atomic", json.get("syncStrategy").asText());
+        assertEquals(2, json.get("seriesCount").asInt());
+        assertEquals(List.of("web-1"), List.of(json.get("liveInstances").get(0).asText()));
+        assertEquals("***", json.get("prometheus").get("password").asText());
+    }
+
+    @Test
+    void exportWritesAFileAndTheHistory() throws IOException {
+        Run r = run("--config", config.toString(), "export", "--format", "json");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.startsWith("Exported 2 series"), r.out);
+        try (var files = Files.list(dir.resolve("exports"))) {
+            Path file = files.findFirst().orElseThrow();
+            assertTrue(file.getFileName().toString().matches("tasker-metrics-\\d{8}T\\d{6}Z\\.json"), file.toString());
+            JsonNode json = new ObjectMapper().readTree(file.toFile());
+            assertEquals(42, json.at("/metrics/counters/tasker_task_executions_total/0/value").asInt());
+        }
+        Run status = run("--config", config.toString(), "status");
+        assertTrue(status.out.contains("success json"), status.out);
+    }
+
+    @Test
+    void anotherExporterHoldingTheLockIsASkipAndASuccess() {
+        try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
+            store.add(namespace + ":lock:export", new Record(0, "web-7/x".getBytes(StandardCharsets.UTF_8)),
+                    Duration.ofMinutes(1));
+        }
+        Run r = run("--config", config.toString(), "export");
+        assertEquals(0, r.code, r.err);
+        assertEquals("Export skipped: skipped: another instance is exporting (web-7)", r.out.strip());
+    }
+
+    @Test
+    void exportNowToAFileAndToStandardOutput() throws IOException {
+        Path out = dir.resolve("now.csv");
+        Run r = run("--config", config.toString(), "export-now", "--format", "csv", "--output", out.toString());
+        assertEquals(0, r.code, r.err);
+        assertTrue(Files.readString(out).contains("tasker_task_executions_total,counter"), Files.readString(out));
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ExportNowCommand.stdout = stdout;
+        Run toStdout = run("--config", config.toString(), "export-now", "--format", "prometheus");
+        assertEquals(0, toStdout.code, toStdout.err);
+        assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("tasker_queue_depth{instance=\"web-1\",queue=\"default\"} 5"),
+                "include_instance_labels keeps gauges apart per instance");
+        assertTrue(toStdout.err.startsWith("Exported 2 series"), "the summary goes to standard error: " + toStdout.err);
+    }
+
+    @Test
+    void syncFoldsNothingWhileTheInstanceLives() {
+        Run r = run("--config", config.toString(), "sync");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("0 stopped instance(s) folded"), r.out);
+    }
+
+    @Test
+    void theMemoryStoreIsRefusedWithWhatToDoInstead() throws IOException {
+        Run r = run("--config", config("memory:", "").toString(), "status");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("cannot see the memory") && r.err.contains("TASKER_CACHE_URL"), r.err);
+    }
+
+    @Test
+    void aBadConfigurationIsAUsageErrorListingEveryProblem() throws IOException {
+        Path bad = config(REDIS.url(), "  prometheus:\n    compression: zstd\n    retention_window: 1m\n");
+        Run r = run("--config", bad.toString(), "export");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("compression: 'zstd'") && r.err.contains("must be shorter than retention_window"), r.err);
+    }
+
+    @Test
+    void anUnreachableStoreIsAFailure() throws IOException {
+        Path unreachable = config("redis://127.0.0.1:1/0", "");
+        assertEquals(1, run("--config", unreachable.toString(), "status").code);
+        Run export = run("--config", unreachable.toString(), "export");
+        assertEquals(1, export.code);
+        assertTrue(export.err.contains("Export failed"), export.err);
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, run("export", "--formt", "json").code);
+        assertEquals(2, run().code);
+    }
+
+    /** A configuration file for {@code url}, with credentials (to check masking) and extra telemetry lines. */
+    private Path config(String url, String extraTelemetry) throws IOException {
+        Path file = dir.resolve("tasker-" + UUID.randomUUID() + ".yml");
+        String prometheus = extraTelemetry.isEmpty() ? "  prometheus:\n    username: pusher\n    password: s3cret\n" : extraTelemetry;
+        Files.writeString(file, "telemetry:\n  export_directory: " + dir.resolve("exports") + "\n" + prometheus
+                + "cache:\n  url: \"" + url + "\"\n  namespace: " + namespace + "\n  timeout: 1s\n");
+        return file;
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = TaskerMetricsCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+}
