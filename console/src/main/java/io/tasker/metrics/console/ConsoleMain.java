@@ -1,0 +1,58 @@
+package io.tasker.metrics.console;
+
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.config.ConfigException;
+import io.tasker.metrics.config.ConfigLoader;
+import io.tasker.metrics.config.TaskerConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code bin/console [--demo] [--port N] [--config FILE]}: starts the console (port 7070 by
+ * default) on the configuration's store, or on embedded defaults (memory store, H2 under
+ * {@code ./data}) with none. Exit 2 on a usage or configuration error.
+ */
+public final class ConsoleMain {
+    private ConsoleMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        boolean demo = false;
+        Path config = null;
+        Map<String, String> env = new HashMap<>(System.getenv());
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--demo" -> demo = true;
+                    case "--port" -> env.put("TASKER_CONSOLE_PORT", value(args, ++i, "--port"));
+                    case "--config" -> config = Path.of(value(args, ++i, "--config"));
+                    case "--help", "-h" -> {
+                        System.out.println("Usage: bin/console [--demo] [--port N] [--config FILE]");
+                        return;
+                    }
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]
+                            + "; usage: bin/console [--demo] [--port N] [--config FILE]");
+                }
+            }
+            TaskerConfig loaded = ConfigLoader.load(Optional.ofNullable(config), env, ConsoleSettings.KEYS);
+            Console console = Console.start(loaded, Clock.SYSTEM, demo);
+            Runtime.getRuntime().addShutdownHook(new Thread(console::close, "console-shutdown"));
+            System.out.println("Tasker Metrics console: http://" + ConsoleSettings.from(loaded).host() + ":"
+                    + console.port() + "/" + (demo ? "  (demo workload running)" : ""));
+            new CountDownLatch(1).await();
+        } catch (ConfigException | IllegalArgumentException | IllegalStateException e) {
+            System.err.println("console: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+}

@@ -1,0 +1,51 @@
+package io.tasker.metrics.console.dashboard;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.tasker.metrics.console.ConsoleContext;
+import io.tasker.metrics.console.security.Security;
+import io.tasker.metrics.console.web.Layout;
+import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.snapshot.MetricsSnapshot;
+import io.tasker.metrics.store.StoreException;
+
+/** The dashboard: {@code GET /}, and the metric table fragment that htmx polls. */
+public final class DashboardController {
+    private final ConsoleContext c;
+
+    public DashboardController(ConsoleContext c) {
+        this.c = c;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(Ui.DASHBOARD, this::page);
+        routes.get(Ui.METRICS_FRAGMENT, this::table);
+    }
+
+    private void page(Context ctx) {
+        Filter filter = Filter.from(ctx);
+        StatusView status = StatusAssembler.status(c, null, null, null);
+        Table table = table(filter);
+        Layout layout = new Layout("Dashboard", Security.csrfToken(ctx), "dashboard", status.staleness());
+        c.templates().render(ctx, "dashboard/dashboard.jte", new DashboardPage(layout, status, table.view, table.error));
+    }
+
+    private void table(Context ctx) {
+        Table table = table(Filter.from(ctx));
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        params.put("view", table.view);
+        params.put("error", table.error);
+        c.templates().render(ctx, "dashboard/metricsFragment.jte", params);
+    }
+
+    private Table table(Filter filter) {
+        try {
+            return new Table(MetricsTable.build(c.views().get().snapshot(), filter), null);
+        } catch (StoreException e) {
+            return new Table(MetricsTable.build(MetricsSnapshot.empty(c.clock().instant()), filter), e.getMessage());
+        }
+    }
+
+    private record Table(MetricsTable.View view, String error) {
+    }
+}

@@ -1,0 +1,118 @@
+package io.tasker.metrics.console.dashboard;
+
+import io.tasker.metrics.console.web.Format;
+import io.tasker.metrics.snapshot.BucketBounds;
+import io.tasker.metrics.snapshot.CounterSnapshot;
+import io.tasker.metrics.snapshot.GaugeSnapshot;
+import io.tasker.metrics.snapshot.HistogramSnapshot;
+import io.tasker.metrics.snapshot.Labels;
+import io.tasker.metrics.snapshot.MetricFamilySnapshot;
+import io.tasker.metrics.snapshot.MetricsSnapshot;
+import io.tasker.metrics.snapshot.QuantileSketch;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rows of the metric table: one per series of the cluster view, filtered by name, label
+ * and type, sorted, and cut into pages, so that 10,000 series stay quick to show.
+ */
+public final class MetricsTable {
+    public static final int PAGE_SIZE = 50;
+
+    private MetricsTable() {
+    }
+
+    /** One series as the table shows it. */
+    public record Row(String name, String type, String labels, double sortValue, String value, Histogram histogram) {
+    }
+
+    /** A histogram's summary and buckets. */
+    public record Histogram(long count, String sum, String p50, String p95, String p99, List<String> buckets) {
+    }
+
+    /** A page of rows, and what it is a page of. */
+    public record View(List<Row> rows, Filter filter, int page, int pages, int total, int matching) {
+    }
+
+    public static View build(MetricsSnapshot snapshot, Filter filter) {
+        List<Row> matching = new ArrayList<>();
+        int total = 0;
+        for (MetricFamilySnapshot f : snapshot.families()) {
+            total += f.points().size();
+            if (!filter.type().isEmpty() && !filter.type().equals(f.type().word())) {
+                continue;
+            }
+            if (!filter.name().isEmpty() && !f.name().toLowerCase(Locale.ROOT).contains(filter.name().toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            addRows(f, filter, matching);
+        }
+        matching.sort(comparator(filter));
+        int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int page = Math.min(Math.max(1, filter.page()), pages);
+        List<Row> rows = matching.subList((page - 1) * PAGE_SIZE, Math.min(matching.size(), page * PAGE_SIZE));
+        return new View(List.copyOf(rows), filter, page, pages, total, matching.size());
+    }
+
+    private static void addRows(MetricFamilySnapshot f, Filter filter, List<Row> out) {
+        String type = f.type().word();
+        if (f instanceof CounterSnapshot c) {
+            for (CounterSnapshot.Point p : c.points()) {
+                add(out, filter, new Row(f.name() + "_total", type, text(p.labels()), p.value(),
+                        Format.number(p.value()), null));
+            }
+        } else if (f instanceof GaugeSnapshot g) {
+            for (GaugeSnapshot.Point p : g.points()) {
+                add(out, filter, new Row(f.name(), type, text(p.labels()), p.value(), Format.number(p.value()), null));
+            }
+        } else {
+            HistogramSnapshot h = (HistogramSnapshot) f;
+            for (HistogramSnapshot.Point p : h.points()) {
+                Histogram summary = summary(h.bounds(), p);
+                add(out, filter, new Row(f.name(), type, text(p.labels()), p.count(), p.count() + " observations",
+                        summary));
+            }
+        }
+    }
+
+    private static void add(List<Row> out, Filter filter, Row row) {
+        if (filter.label().isEmpty() || row.labels().toLowerCase(Locale.ROOT).contains(filter.label().toLowerCase(Locale.ROOT))) {
+            out.add(row);
+        }
+    }
+
+    private static Histogram summary(BucketBounds bounds, HistogramSnapshot.Point p) {
+        QuantileSketch q = p.quantiles();
+        List<String> buckets = new ArrayList<>(bounds.bucketCount());
+        for (int i = 0; i < bounds.bucketCount(); i++) {
+            buckets.add("le " + bounds.le(i) + ": " + p.cumulativeCount(i));
+        }
+        return new Histogram(p.count(), Format.number(p.sum()), quantile(q, 0.5), quantile(q, 0.95), quantile(q, 0.99),
+                buckets);
+    }
+
+    private static String quantile(QuantileSketch q, double at) {
+        return q == null || q.count() == 0 ? "-" : Format.number(q.valueAt(at));
+    }
+
+    /** Labels as {@code key="value"} pairs; the template escapes them for HTML. */
+    static String text(Labels labels) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < labels.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(labels.name(i)).append("=\"").append(labels.value(i)).append('"');
+        }
+        return sb.toString();
+    }
+
+    private static Comparator<Row> comparator(Filter filter) {
+        Comparator<Row> byName = Comparator.comparing(Row::name).thenComparing(Row::labels);
+        Comparator<Row> c = switch (filter.sort()) {
+            case "value" -> Comparator.comparingDouble(Row::sortValue).thenComparing(byName);
+            case "type" -> Comparator.comparing(Row::type).thenComparing(byName);
+            default -> byName;
+        };
+        return filter.descending() ? c.reversed() : c;
+    }
+}

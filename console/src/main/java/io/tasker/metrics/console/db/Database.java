@@ -1,0 +1,71 @@
+package io.tasker.metrics.console.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The console's H2 database: a small connection pool, migrated by Flyway at start from the
+ * scripts in {@code migrations/} (packaged as {@code db/migration}).
+ *
+ * <pre>{@code
+ * try (Database db = Database.open("jdbc:h2:file:./data/console")) { ... }
+ * }</pre>
+ */
+public final class Database implements AutoCloseable {
+    private final JdbcConnectionPool pool;
+    private final MigrateResult migration;
+
+    private Database(JdbcConnectionPool pool, MigrateResult migration) {
+        this.pool = pool;
+        this.migration = migration;
+    }
+
+    /**
+     * Opens (creating when needed) and migrates the database.
+     *
+     * @throws IllegalStateException naming the URL when it cannot be opened or migrated
+     */
+    public static Database open(String jdbcUrl) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
+        try {
+            MigrateResult result = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
+                    .load().migrate();
+            return new Database(pool, result);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new IllegalStateException("Cannot open or migrate the console database " + jdbcUrl + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    /** How many migrations this start applied (0 on an up-to-date database). */
+    public int migrationsApplied() {
+        return migration.migrationsExecuted;
+    }
+
+    /** True when a trivial query answers within the pool's login timeout. */
+    public boolean ping() {
+        try (Connection c = pool.getConnection(); var s = c.createStatement()) {
+            return s.executeQuery("SELECT 1").next();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

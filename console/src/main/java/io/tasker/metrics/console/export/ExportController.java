@@ -1,0 +1,105 @@
+package io.tasker.metrics.console.export;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.tasker.metrics.console.ConsoleContext;
+import io.tasker.metrics.console.dashboard.StatusAssembler;
+import io.tasker.metrics.console.security.Security;
+import io.tasker.metrics.console.web.Layout;
+import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.FileDestination;
+import io.tasker.metrics.format.ExpositionFormatWriter;
+import io.tasker.metrics.format.ExpositionFormats;
+import io.tasker.metrics.snapshot.MetricsSnapshot;
+import io.tasker.metrics.store.StoreException;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Exports: "Export now" ({@code POST /api/export}), downloads ({@code GET /api/export}), the
+ * history as JSON ({@code GET /api/exports}) and as a page ({@code GET /exports}).
+ */
+public final class ExportController {
+    private final ConsoleContext c;
+
+    public ExportController(ConsoleContext c) {
+        this.c = c;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.post(Ui.API_EXPORT, this::exportNow);
+        routes.get(Ui.API_EXPORT, this::download);
+        routes.get(Ui.API_EXPORTS, this::history);
+        routes.get(Ui.EXPORTS_PAGE, this::page);
+    }
+
+    private void exportNow(Context ctx) {
+        String format = format(ctx);
+        ExportRecord r = c.exports().exportNow(format);
+        c.views().invalidate();
+        if (ctx.header("HX-Request") != null) {
+            c.templates().render(ctx, "export/exportFragment.jte", StatusAssembler.status(c, null, format, r));
+        } else {
+            ctx.status(r.success() ? 200 : 502).json(r);
+        }
+    }
+
+    private void download(Context ctx) throws IOException {
+        String format = format(ctx);
+        ExpositionFormatWriter writer = ExpositionFormats.byName(format);
+        MetricsSnapshot view;
+        try {
+            view = c.views().get().snapshot();
+        } catch (StoreException e) {
+            ctx.status(503).result("The cluster view cannot be read: " + e.getMessage());
+            return;
+        }
+        String file = FileDestination.fileName(format, c.clock().instant());
+        ctx.contentType(writer.contentType());
+        ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
+        writer.write(ctx.outputStream(), view);
+    }
+
+    private void history(Context ctx) {
+        int limit = Math.min(500, Math.max(1, intParam(ctx, "limit", 50)));
+        int offset = Math.max(0, intParam(ctx, "offset", 0));
+        c.exports().importShared();
+        ExportHistoryRepository.Page page = c.exports().repository().page(ctx.queryParam("outcome"),
+                ctx.queryParam("format"), offset, limit);
+        ctx.json(Map.of("total", page.total(), "offset", offset, "limit", limit, "exports", page.rows()));
+    }
+
+    private void page(Context ctx) {
+        c.exports().importShared();
+        int pageNumber = Math.max(1, intParam(ctx, "page", 1));
+        String outcome = ctx.queryParam("outcome");
+        String format = ctx.queryParam("format");
+        ExportHistoryRepository.Page page = c.exports().repository().page(outcome, format,
+                (pageNumber - 1) * ExportsPage.PAGE_SIZE, ExportsPage.PAGE_SIZE);
+        Layout layout = new Layout("Exports", Security.csrfToken(ctx), "exports", c.exports().staleness());
+        c.templates().render(ctx, "export/exports.jte", new ExportsPage(layout, page, outcome, format));
+    }
+
+    private static String format(Context ctx) {
+        String f = ctx.queryParam("format");
+        if (f == null) {
+            f = ctx.formParam("format");
+        }
+        String format = f == null || f.isBlank() ? "json" : f.toLowerCase(Locale.ROOT);
+        if (!ExportService.FORMATS.contains(format)) {
+            throw new IllegalArgumentException("Unknown format '" + f + "'; use one of " + ExportService.FORMATS);
+        }
+        return format;
+    }
+
+    private static int intParam(Context ctx, String key, int fallback) {
+        try {
+            String v = ctx.queryParam(key);
+            return v == null ? fallback : Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

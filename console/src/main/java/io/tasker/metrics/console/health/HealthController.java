@@ -1,0 +1,96 @@
+package io.tasker.metrics.console.health;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.tasker.metrics.console.ConsoleContext;
+import io.tasker.metrics.console.export.Staleness;
+import io.tasker.metrics.console.security.Security;
+import io.tasker.metrics.console.web.Layout;
+import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.runtime.StoreStatus;
+import io.tasker.metrics.snapshot.MetricsSnapshot;
+import io.tasker.metrics.store.StoreException;
+import io.tasker.metrics.sync.SyncResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Health: {@code /health/live} (the process answers), {@code /health/ready} (the store and the
+ * database answer, each within a timeout; 503 only when one really does not), {@code
+ * /health/status} (JSON) and the health page. The original's readiness always answered 503.
+ */
+public final class HealthController {
+    private static final long READY_TIMEOUT_MS = 2_000;
+
+    private final ConsoleContext c;
+
+    public HealthController(ConsoleContext c) {
+        this.c = c;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get(Ui.HEALTH_LIVE, ctx -> ctx.json(Map.of("status", "ok")));
+        routes.get(Ui.HEALTH_READY, this::ready);
+        routes.get(Ui.HEALTH_STATUS, ctx -> ctx.json(report()));
+        routes.get(Ui.HEALTH_PAGE, ctx -> c.templates().render(ctx, "health/health.jte", new HealthPage(
+                new Layout("Health", Security.csrfToken(ctx), "health", c.exports().staleness()), report())));
+    }
+
+    private void ready(Context ctx) {
+        Map<String, String> checks = new LinkedHashMap<>();
+        checks.put("cache", timed(() -> {
+            c.runtime().store().ping();
+            return "ok";
+        }));
+        checks.put("database", timed(() -> c.database().ping() ? "ok" : "no answer"));
+        boolean ready = checks.values().stream().allMatch("ok"::equals);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", ready ? "ready" : "not ready");
+        body.put("checks", checks);
+        ctx.status(ready ? 200 : 503).json(body);
+    }
+
+    private static String timed(java.util.function.Supplier<String> check) {
+        try {
+            return CompletableFuture.supplyAsync(check).get(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return "no answer within " + READY_TIMEOUT_MS + " ms";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (Exception e) {
+            return e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+        }
+    }
+
+    /** The report for /health/status and the health page. */
+    public HealthReport report() {
+        StoreStatus store = c.sync().status();
+        SyncResult last = c.sync().last().orElse(null);
+        c.exports().importShared();
+        ExportRecord lastExport = c.exports().last().orElse(null);
+        Staleness stale = c.exports().staleness();
+        MetricsSnapshot view;
+        String cacheError = store.error();
+        boolean cacheHealthy = store.healthy();
+        try {
+            view = c.views().get().snapshot();
+        } catch (StoreException e) {
+            view = c.runtime().registry().snapshot();
+            cacheHealthy = false;
+            cacheError = e.getMessage();
+        }
+        boolean db = c.database().ping();
+        String status = cacheHealthy && db && !stale.stale() ? "ok" : "degraded";
+        return new HealthReport(status, c.sync().instanceId(), view.families().size(), view.seriesCount(),
+                store.strategy().word(), store.description(), cacheHealthy, cacheError,
+                last == null ? null : last.at(), last == null ? null : last.error(), db,
+                lastExport == null ? null : lastExport.at(),
+                lastExport == null ? null : lastExport.outcome().name().toLowerCase(), stale.lastSuccess(),
+                stale.stale(), stale.threshold().toSeconds());
+    }
+}

@@ -1,0 +1,27 @@
+package io.tasker.metrics.console.health;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+
+/**
+ * {@code /health/status}: the design document's health check (metrics count, sync strategy,
+ * last sync, cache health) and the console's own (database, exports).
+ */
+public record HealthReport(
+        String status,
+        @JsonProperty("instance_id") String instanceId,
+        @JsonProperty("metrics_count") int metricsCount,
+        @JsonProperty("series_count") int seriesCount,
+        @JsonProperty("sync_strategy") String syncStrategy,
+        @JsonProperty("cache_store") String cacheStore,
+        @JsonProperty("cache_healthy") boolean cacheHealthy,
+        @JsonProperty("cache_error") String cacheError,
+        @JsonProperty("last_sync") Instant lastSync,
+        @JsonProperty("last_sync_error") String lastSyncError,
+        @JsonProperty("database_healthy") boolean databaseHealthy,
+        @JsonProperty("last_export") Instant lastExport,
+        @JsonProperty("last_export_outcome") String lastExportOutcome,
+        @JsonProperty("last_successful_export") Instant lastSuccessfulExport,
+        @JsonProperty("export_stale") boolean exportStale,
+        @JsonProperty("export_stale_threshold_seconds") long exportStaleThresholdSeconds) {
+}

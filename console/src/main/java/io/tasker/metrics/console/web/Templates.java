@@ -1,0 +1,52 @@
+package io.tasker.metrics.console.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import gg.jte.resolve.DirectoryCodeResolver;
+import io.javalin.http.Context;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Renders jte templates. In production the templates are precompiled into the jar (a typo fails
+ * the build); in development ({@code console.dev}) they are read from the source tree and
+ * reloaded on change. Output is HTML-escaped by jte, so a label value such as
+ * {@code <script>alert(1)</script>} shows as text.
+ *
+ * <pre>{@code
+ * templates.render(ctx, "dashboard/dashboard.jte", page);
+ * }</pre>
+ */
+public final class Templates {
+    private final TemplateEngine engine;
+
+    private Templates(TemplateEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Precompiled templates, or hot-reloaded ones from {@code sourceDir} when {@code dev} and it exists. */
+    public static Templates create(boolean dev, Path sourceDir) {
+        if (dev && Files.isDirectory(sourceDir)) {
+            return new Templates(TemplateEngine.create(new DirectoryCodeResolver(sourceDir), ContentType.Html));
+        }
+        return new Templates(TemplateEngine.createPrecompiled(ContentType.Html));
+    }
+
+    public String render(String template, Object page) {
+        StringOutput out = new StringOutput();
+        engine.render(template, page, out);
+        return out.toString();
+    }
+
+    /** For templates of several parameters; values may be null. */
+    public void render(Context ctx, String template, java.util.Map<String, Object> params) {
+        StringOutput out = new StringOutput();
+        engine.render(template, params, out);
+        ctx.contentType("text/html; charset=utf-8").result(out.toString());
+    }
+
+    public void render(Context ctx, String template, Object page) {
+        ctx.contentType("text/html; charset=utf-8").result(render(template, page));
+    }
+}

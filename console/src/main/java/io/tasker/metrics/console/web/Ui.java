@@ -1,0 +1,60 @@
+package io.tasker.metrics.console.web;
+
+/**
+ * Route paths and DOM ids, shared by the handlers, the templates and the browser tests, so
+ * that renaming one cannot silently break another (the jte tutorial's advice).
+ */
+public final class Ui {
+    private Ui() {
+    }
+
+    // Pages.
+    public static final String DASHBOARD = "/";
+    public static final String EXPORTS_PAGE = "/exports";
+    public static final String HEALTH_PAGE = "/health";
+
+    // htmx fragments.
+    public static final String METRICS_FRAGMENT = "/ui/metrics";
+    public static final String STATUS_FRAGMENT = "/ui/status";
+    public static final String HISTORY_FRAGMENT = "/ui/exports";
+
+    // The contract routes (design.md).
+    public static final String METRICS = "/metrics";
+    public static final String HEALTH_LIVE = "/health/live";
+    public static final String HEALTH_READY = "/health/ready";
+    public static final String HEALTH_STATUS = "/health/status";
+    public static final String API_METRICS = "/api/metrics";
+    public static final String API_EXPORT = "/api/export";
+    public static final String API_EXPORTS = "/api/exports";
+    public static final String API_SYNC = "/api/sync";
+
+    // DOM ids.
+    public static final String ID_METRICS_TABLE = "metrics-table";
+    public static final String ID_FILTER_FORM = "metrics-filter";
+    public static final String ID_FILTER_NAME = "filter-name";
+    public static final String ID_FILTER_LABEL = "filter-label";
+    public static final String ID_FILTER_TYPE = "filter-type";
+    public static final String ID_POLL_INTERVAL = "poll-interval";
+    public static final String ID_PAUSE = "pause-toggle";
+    public static final String ID_STATUS = "status-panels";
+    public static final String ID_SYNC_PANEL = "sync-panel";
+    public static final String ID_SYNC_NOW = "sync-now";
+    public static final String ID_SYNC_LAST = "sync-last";
+    public static final String ID_EXPORT_PANEL = "export-panel";
+    public static final String ID_EXPORT_FORMAT = "export-format";
+    public static final String ID_EXPORT_NOW = "export-now";
+    public static final String ID_EXPORT_LAST = "export-last";
+    public static final String ID_EXPORT_NEXT = "export-next";
+    public static final String ID_HISTORY = "export-history";
+    public static final String ID_STALE_BANNER = "stale-banner";
+    public static final String ID_THEME_TOGGLE = "theme-toggle";
+    public static final String ID_DOWNLOAD_JSON = "download-json";
+    public static final String ID_DOWNLOAD_CSV = "download-csv";
+    public static final String ID_DOWNLOAD_PROMETHEUS = "download-prometheus";
+    public static final String ID_HEALTH = "health-status";
+    public static final String ID_CARDINALITY = "cardinality";
+
+    /** The CSRF header htmx sends with every request of the page. */
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+    public static final String CSRF_COOKIE = "tasker_csrf";
+}
