@@ -37,6 +37,11 @@ public final class Counter extends MetricFamily<CounterSeries> {
         noLabels().inc(amount);
     }
 
+    /** The value, for a counter without labels. */
+    public double value() {
+        return noLabels().value();
+    }
+
     @Override
     CounterSeries newSeries(String[] labelValues, int hash) {
         return new CounterSeries(name(), labelValues, hash);

@@ -47,6 +47,11 @@ public final class Gauge extends MetricFamily<GaugeSeries> {
         noLabels().dec(amount);
     }
 
+    /** The value, for a gauge without labels. */
+    public double value() {
+        return noLabels().value();
+    }
+
     @Override
     GaugeSeries newSeries(String[] labelValues, int hash) {
         return new GaugeSeries(labelValues, hash);
