@@ -203,7 +203,8 @@ public final class ConfigLoader {
                 (Integer) v.get("telemetry.cardinality_limit"),
                 (Integer) v.get("telemetry.max_label_value_length"),
                 Path.of((String) v.get("telemetry.export_directory")),
-                (Duration) v.get("telemetry.stale_export_threshold"));
+                (Duration) v.get("telemetry.stale_export_threshold"),
+                (Boolean) v.get("telemetry.scheduled_export"));
         String compression = (String) v.get("telemetry.prometheus.compression");
         TaskerConfig.PrometheusSettings prometheus = new TaskerConfig.PrometheusSettings(
                 blankToNull((String) v.get("telemetry.prometheus.endpoint")),

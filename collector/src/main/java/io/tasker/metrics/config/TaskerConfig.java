@@ -20,7 +20,7 @@ public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, C
     /** {@code telemetry.*} apart from {@code telemetry.prometheus}. */
     public record Telemetry(boolean metricsEnabled, String metricsFormat, Duration syncInterval, String instanceId,
                             int cardinalityLimit, int maxLabelValueLength, Path exportDirectory,
-                            Duration staleExportThreshold) {
+                            Duration staleExportThreshold, boolean scheduledExport) {
     }
 
     /** {@code telemetry.prometheus.*}: export timing and the remote write endpoint. */
@@ -55,6 +55,7 @@ public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, C
         out.put("telemetry.max_label_value_length", String.valueOf(telemetry.maxLabelValueLength()));
         out.put("telemetry.export_directory", String.valueOf(telemetry.exportDirectory()));
         out.put("telemetry.stale_export_threshold", Durations.format(telemetry.staleExportThreshold()));
+        out.put("telemetry.scheduled_export", String.valueOf(telemetry.scheduledExport()));
         out.put("telemetry.prometheus.endpoint", String.valueOf(prometheus.endpoint()));
         out.put("telemetry.prometheus.username", String.valueOf(prometheus.username()));
         out.put("telemetry.prometheus.password", prometheus.password() == null ? "(not set)" : "***");

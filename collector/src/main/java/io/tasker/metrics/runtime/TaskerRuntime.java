@@ -5,6 +5,8 @@ import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportCoordinator;
+import io.tasker.metrics.export.ExportDestinations;
+import io.tasker.metrics.export.ExportScheduler;
 import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.CacheStores;
@@ -39,16 +41,18 @@ public final class TaskerRuntime implements AutoCloseable {
     private final MetricsCollector collector;
     private final ClusterSync reader;
     private final ExportCoordinator coordinator;
+    private final ExportScheduler scheduler;
     private final Clock clock;
 
     private TaskerRuntime(TaskerConfig config, MetricRegistry registry, CacheStore store, MetricsCollector collector,
-                          ClusterSync reader, ExportCoordinator coordinator, Clock clock) {
+                          ClusterSync reader, ExportCoordinator coordinator, ExportScheduler scheduler, Clock clock) {
         this.config = config;
         this.registry = registry;
         this.store = store;
         this.collector = collector;
         this.reader = reader;
         this.coordinator = coordinator;
+        this.scheduler = scheduler;
         this.clock = clock;
     }
 
@@ -68,7 +72,11 @@ public final class TaskerRuntime implements AutoCloseable {
         ExportCoordinator coordinator = new ExportCoordinator(reader,
                 new ExportTiming(p.retentionWindow(), p.safetyMargin(), p.exportTimeout()), p.jobTimeout(),
                 p.retryAttempts(), clock, d -> Thread.sleep(d.toMillis()));
-        return new TaskerRuntime(config, registry, store, collector, reader, coordinator, clock);
+        ExportScheduler scheduler = mode == Mode.INSTANCE && config.telemetry().scheduledExport()
+                ? new ExportScheduler(coordinator, () -> ExportDestinations.forConfig(config, null, clock), clock,
+                        p.retentionWindow().minus(p.safetyMargin()).minus(p.exportTimeout())).start()
+                : null;
+        return new TaskerRuntime(config, registry, store, collector, reader, coordinator, scheduler, clock);
     }
 
     /**
@@ -128,8 +136,16 @@ public final class TaskerRuntime implements AutoCloseable {
         return coordinator;
     }
 
+    /** The in-process export scheduler, when {@code telemetry.scheduled_export} is on. */
+    public java.util.Optional<ExportScheduler> scheduler() {
+        return java.util.Optional.ofNullable(scheduler);
+    }
+
     @Override
     public void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
         if (collector != null) {
             collector.close();
         } else {

@@ -37,6 +37,10 @@ public final class ConsoleMain {
                             + "; usage: bin/console [--demo] [--port N] [--config FILE]");
                 }
             }
+            if (demo) {
+                // The demo shows the whole cycle: exports run by themselves, into ./exports.
+                env.putIfAbsent("TASKER_SCHEDULED_EXPORT", "true");
+            }
             TaskerConfig loaded = ConfigLoader.load(Optional.ofNullable(config), env, ConsoleSettings.KEYS);
             Console console = Console.start(loaded, Clock.SYSTEM, demo);
             Runtime.getRuntime().addShutdownHook(new Thread(console::close, "console-shutdown"));

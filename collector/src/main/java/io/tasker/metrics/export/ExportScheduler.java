@@ -1,0 +1,106 @@
+package io.tasker.metrics.export;
+
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.store.StoreException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs coordinated exports inside the collector at the times {@link ExportCoordinator#plan()}
+ * gives (the design document's {@code MetricsExportJob.set(wait_until: ...)}), for deployments
+ * without a CronJob. Exports run at least {@code minInterval} apart, so that a plan that is
+ * already late (nobody syncs, so the data's expiry does not move) cannot make it export in a
+ * loop. It never throws into the host application.
+ *
+ * <pre>{@code
+ * ExportScheduler scheduler = new ExportScheduler(coordinator, () -> destination, Clock.SYSTEM, Duration.ofMinutes(2)).start();
+ * }</pre>
+ */
+public final class ExportScheduler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ExportScheduler.class);
+    private static final Duration STORE_DOWN_RETRY = Duration.ofSeconds(30);
+
+    private final ExportCoordinator coordinator;
+    private final Supplier<ExportDestination> destination;
+    private final Clock clock;
+    private final Duration minInterval;
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile Instant nextRun;
+    private volatile ExportRecord last;
+
+    public ExportScheduler(ExportCoordinator coordinator, Supplier<ExportDestination> destination, Clock clock,
+                           Duration minInterval) {
+        this.coordinator = coordinator;
+        this.destination = destination;
+        this.clock = clock;
+        this.minInterval = minInterval;
+        this.thread = new Thread(this::loop, "tasker-metrics-export-scheduler");
+        thread.setDaemon(true);
+    }
+
+    public ExportScheduler start() {
+        thread.start();
+        return this;
+    }
+
+    /** When the next scheduled export runs, once planned. */
+    public Optional<Instant> nextRun() {
+        return Optional.ofNullable(nextRun);
+    }
+
+    /** The last scheduled export, if any ran. */
+    public Optional<ExportRecord> last() {
+        return Optional.ofNullable(last);
+    }
+
+    private void loop() {
+        Instant earliest = clock.instant();
+        while (!closed) {
+            try {
+                Instant at = coordinator.plan().exportAt();
+                nextRun = at.isBefore(earliest) ? earliest : at;
+                if (!sleepUntil(nextRun)) {
+                    return;
+                }
+                last = coordinator.export(destination.get(), "scheduler");
+                LOG.info("Scheduled export: {} {}", last.outcome(), last.error() == null ? "" : last.error());
+                earliest = clock.instant().plus(minInterval);
+            } catch (StoreException e) {
+                LOG.warn("Cannot plan the next export: {}; trying again in {}", e.getMessage(), STORE_DOWN_RETRY);
+                earliest = clock.instant().plus(STORE_DOWN_RETRY);
+                nextRun = null;
+                if (!sleepUntil(earliest)) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Export scheduler failed unexpectedly; it goes on", e);
+                earliest = clock.instant().plus(STORE_DOWN_RETRY);
+            }
+        }
+    }
+
+    /** Sleeps in short steps so that closing is quick; false when closed meanwhile. */
+    private boolean sleepUntil(Instant at) {
+        while (!closed && clock.instant().isBefore(at)) {
+            long ms = Math.min(500, Duration.between(clock.instant(), at).toMillis());
+            try {
+                Thread.sleep(Math.max(1, ms));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !closed;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+    }
+}
