@@ -1,0 +1,86 @@
+package io.tasker.metrics.export.remote;
+
+import io.airlift.compress.snappy.SnappyCompressor;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * How a remote write body is compressed ({@code telemetry.prometheus.compression}).
+ *
+ * <p>Remote write 1.0 requires the snappy <em>block</em> format; gzip and none are for receivers
+ * that accept them, and Prometheus itself does not.
+ *
+ * <pre>{@code
+ * Compression c = Compression.parse("snappy");
+ * byte[] body = c.compress(protobuf);
+ * }</pre>
+ */
+public enum Compression {
+    SNAPPY("snappy"),
+    GZIP("gzip"),
+    NONE(null);
+
+    private final String contentEncoding;
+
+    Compression(String contentEncoding) {
+        this.contentEncoding = contentEncoding;
+    }
+
+    /**
+     * Reads the configuration's word: {@code snappy}, {@code gzip}, or {@code none}, with null
+     * or blank meaning none (the design document's {@code nil}); case does not matter.
+     */
+    public static Compression parse(String word) {
+        if (word == null || word.isBlank()) {
+            return NONE;
+        }
+        return switch (word.strip().toLowerCase(Locale.ROOT)) {
+            case "snappy" -> SNAPPY;
+            case "gzip" -> GZIP;
+            case "none" -> NONE;
+            default -> throw new IllegalArgumentException("telemetry.prometheus.compression: '" + word
+                    + "' is not one of snappy, gzip, none");
+        };
+    }
+
+    /** The {@code Content-Encoding} header value, or null when the body is sent as it is. */
+    public String contentEncoding() {
+        return contentEncoding;
+    }
+
+    /** The configuration's word for this compression. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The compressed body; {@link #NONE} returns {@code data} itself. */
+    public byte[] compress(byte[] data) {
+        return switch (this) {
+            case SNAPPY -> snappy(data);
+            case GZIP -> gzip(data);
+            case NONE -> data;
+        };
+    }
+
+    private static byte[] snappy(byte[] data) {
+        // A compressor keeps a hash table between calls and is not thread-safe: one per body.
+        SnappyCompressor compressor = new SnappyCompressor();
+        byte[] out = new byte[compressor.maxCompressedLength(data.length)];
+        int length = compressor.compress(data, 0, data.length, out, 0, out.length);
+        return Arrays.copyOf(out, length);
+    }
+
+    private static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException("gzip into memory failed", e);
+        }
+        return out.toByteArray();
+    }
+}
