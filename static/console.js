@@ -7,11 +7,19 @@
     root.dataset.theme = stored;
   }
 
-  // Polling runs while the tab is visible and the user has not paused it (see metricsTable.jte).
+  // Polling runs while the tab is visible and the user has not paused it. A poll that comes
+  // due otherwise is cancelled here, not by a filter in hx-trigger ("every 5s [cond]"): such a
+  // filter needs eval, which the Content-Security-Policy (script-src 'self') forbids, and htmx
+  // would then drop it and poll regardless.
   var paused = false;
   window.taskerPolling = function () {
     return !paused && !document.hidden;
   };
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.elt && event.detail.elt.id === "metrics-table" && !window.taskerPolling()) {
+      event.preventDefault();
+    }
+  });
 
   document.addEventListener("DOMContentLoaded", function () {
     var toggle = document.getElementById("theme-toggle");

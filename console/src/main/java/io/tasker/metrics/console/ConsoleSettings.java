@@ -49,17 +49,19 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
     }
 
     /**
-     * Refuses to serve beyond this machine with no credentials: an operations console with
-     * "sync now" and "export now" buttons must not be open to a network.
+     * Refuses to serve beyond this machine without a login: an operations console with "sync
+     * now" and "export now" buttons must not be open to a network. A bearer token alone is not
+     * enough, because the pages stay open and hand every visitor a CSRF token that lets them POST.
      *
      * @throws IllegalArgumentException saying how to configure credentials
      */
     public void checkExposure() {
-        if (!loopback(host) && !basicAuth() && token == null) {
+        if (!loopback(host) && !basicAuth()) {
             throw new IllegalArgumentException("console.host is " + host + ", which is reachable from other machines, "
-                    + "and no credentials are configured. Set console.username and console.password (or "
-                    + "TASKER_CONSOLE_USERNAME and TASKER_CONSOLE_PASSWORD) for a login, and TASKER_CONSOLE_TOKEN for "
-                    + "scripts; or bind to 127.0.0.1.");
+                    + "and no login is configured" + (token == null ? "" : " (a bearer token alone leaves the pages, "
+                    + "and through their CSRF token the actions, open)") + ". Set console.username and "
+                    + "console.password (or TASKER_CONSOLE_USERNAME and TASKER_CONSOLE_PASSWORD) for a login, and "
+                    + "TASKER_CONSOLE_TOKEN for scripts; or bind to 127.0.0.1.");
         }
         if (username != null ^ password != null) {
             throw new IllegalArgumentException("console.username and console.password go together: set both or neither");

@@ -44,7 +44,9 @@ public final class MetricsTable {
             if (!filter.type().isEmpty() && !filter.type().equals(f.type().word())) {
                 continue;
             }
-            if (!filter.name().isEmpty() && !f.name().toLowerCase(Locale.ROOT).contains(filter.name().toLowerCase(Locale.ROOT))) {
+            // Matched against the name the table shows, so that a counter's name copied from a row
+            // (with its _total) finds that row.
+            if (!filter.name().isEmpty() && !shownName(f).toLowerCase(Locale.ROOT).contains(filter.name().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             addRows(f, filter, matching);
@@ -56,11 +58,15 @@ public final class MetricsTable {
         return new View(List.copyOf(rows), filter, page, pages, total, matching.size());
     }
 
+    private static String shownName(MetricFamilySnapshot f) {
+        return f instanceof CounterSnapshot ? f.name() + "_total" : f.name();
+    }
+
     private static void addRows(MetricFamilySnapshot f, Filter filter, List<Row> out) {
         String type = f.type().word();
         if (f instanceof CounterSnapshot c) {
             for (CounterSnapshot.Point p : c.points()) {
-                add(out, filter, new Row(f.name() + "_total", type, text(p.labels()), p.value(),
+                add(out, filter, new Row(shownName(f), type, text(p.labels()), p.value(),
                         Format.number(p.value()), null));
             }
         } else if (f instanceof GaugeSnapshot g) {

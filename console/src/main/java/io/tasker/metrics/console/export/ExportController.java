@@ -73,13 +73,23 @@ public final class ExportController {
 
     private void page(Context ctx) {
         c.exports().importShared();
-        int pageNumber = Math.max(1, intParam(ctx, "page", 1));
+        // Capped so that the offset stays an int; past the last page shows the last page.
+        int pageNumber = Math.min(Integer.MAX_VALUE / ExportsPage.PAGE_SIZE, Math.max(1, intParam(ctx, "page", 1)));
         String outcome = ctx.queryParam("outcome");
         String format = ctx.queryParam("format");
-        ExportHistoryRepository.Page page = c.exports().repository().page(outcome, format,
-                (pageNumber - 1) * ExportsPage.PAGE_SIZE, ExportsPage.PAGE_SIZE);
+        ExportHistoryRepository.Page page = historyPage(outcome, format, pageNumber);
+        int last = (int) Math.max(1, (page.total() + ExportsPage.PAGE_SIZE - 1) / ExportsPage.PAGE_SIZE);
+        if (pageNumber > last) {
+            // An old link, or a filter with fewer rows: show the last page, as the metric table does.
+            page = historyPage(outcome, format, last);
+        }
         Layout layout = new Layout("Exports", Security.csrfToken(ctx), "exports", c.exports().staleness());
         c.templates().render(ctx, "export/exports.jte", new ExportsPage(layout, page, outcome, format));
+    }
+
+    private ExportHistoryRepository.Page historyPage(String outcome, String format, int pageNumber) {
+        return c.exports().repository().page(outcome, format, (pageNumber - 1) * ExportsPage.PAGE_SIZE,
+                ExportsPage.PAGE_SIZE);
     }
 
     private static String format(Context ctx) {

@@ -1,0 +1,246 @@
+package io.tasker.metrics.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.config.ConfigLoader;
+import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.console.web.Ui;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A console started in-process on a free loopback port, with an in-memory H2 database, a
+ * temporary export directory, a memory store and a bearer token unless told otherwise, and the
+ * HTTP calls the tests make against it.
+ *
+ * <pre>{@code
+ * try (ConsoleFixture console = ConsoleFixture.start()) {
+ *     assertEquals(200, console.get("/health/live").status());
+ * }
+ * }</pre>
+ */
+final class ConsoleFixture implements AutoCloseable {
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT).build();
+    private static final Pattern CSRF_IN_PAGE = Pattern.compile(
+            "hx-headers='\\{\"" + Ui.CSRF_HEADER + "\": \"([0-9a-f]{64})\"\\}'");
+    private static final Pattern CSRF_COOKIE = Pattern.compile(Ui.CSRF_COOKIE + "=([0-9a-f]{64})");
+
+    private final Console console;
+    private final Path exportDir;
+    private final String token;
+    private final String base;
+
+    private ConsoleFixture(Console console, Path exportDir, String token) {
+        this.console = console;
+        this.exportDir = exportDir;
+        this.token = token;
+        this.base = "http://127.0.0.1:" + console.port();
+    }
+
+    static ConsoleFixture start() {
+        return builder().start();
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    Console console() {
+        return console;
+    }
+
+    String base() {
+        return base;
+    }
+
+    Path exportDir() {
+        return exportDir;
+    }
+
+    String token() {
+        return token;
+    }
+
+    /** The headers of a script: the bearer token. */
+    String[] bearer() {
+        return new String[] {"Authorization", "Bearer " + token};
+    }
+
+    Response get(String path, String... headers) {
+        return send(request(path, headers).GET());
+    }
+
+    Response post(String path, String... headers) {
+        return send(request(path, headers).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A form POST, as htmx sends it. */
+    Response postForm(String path, String form, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** Syncs the console's registry to the store, as a script would. */
+    void sync() {
+        Response r = post(Ui.API_SYNC, bearer());
+        assertEquals(200, r.status(), r.body());
+    }
+
+    /** Opens the dashboard as a browser does and keeps what it needs to POST: the CSRF cookie and token. */
+    Browser browser(String... headers) {
+        Response page = get(Ui.DASHBOARD, headers);
+        assertEquals(200, page.status(), page.body());
+        Matcher cookie = CSRF_COOKIE.matcher(page.header("Set-Cookie"));
+        Matcher token = CSRF_IN_PAGE.matcher(page.body());
+        if (!cookie.find() || !token.find()) {
+            throw new AssertionError("No CSRF cookie or token in the dashboard: " + page.header("Set-Cookie"));
+        }
+        return new Browser(cookie.group(1), token.group(1));
+    }
+
+    @Override
+    public void close() {
+        console.close();
+        deleteTree(exportDir);
+    }
+
+    private HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return b;
+    }
+
+    private static Response send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        try {
+            HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted: " + request.uri(), e);
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + dir, e);
+        }
+    }
+
+    /** A status, a body and the headers (names in lower case, as HTTP/1.1 allows). */
+    record Response(int status, String body, Map<String, java.util.List<String>> headers) {
+        /** The first value of a header, or null. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+    }
+
+    /** What a browser that opened the dashboard sends with its POSTs. */
+    record Browser(String cookie, String token) {
+        String[] headers(String... more) {
+            String[] h = new String[4 + more.length];
+            h[0] = "Cookie";
+            h[1] = Ui.CSRF_COOKIE + "=" + cookie;
+            h[2] = Ui.CSRF_HEADER;
+            h[3] = token;
+            System.arraycopy(more, 0, h, 4, more.length);
+            return h;
+        }
+    }
+
+    /** The settings of a console to start; every one is an environment variable of the contract. */
+    static final class Builder {
+        private final Map<String, String> env = new HashMap<>();
+        private Clock clock = Clock.SYSTEM;
+
+        private Builder() {
+            env.put("TASKER_CONSOLE_PORT", "0");
+            env.put("TASKER_CONSOLE_DATABASE_URL", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+            env.put("TASKER_CACHE_URL", "memory:");
+            env.put("TASKER_CACHE_NAMESPACE", "t" + UUID.randomUUID().toString().substring(0, 8));
+            env.put("TASKER_CONSOLE_TOKEN", "token-" + UUID.randomUUID());
+            // Tests sync when they mean to; a background sync 30 s in would only blur what they see.
+            env.put("TASKER_SYNC_INTERVAL", "75s");
+        }
+
+        Builder env(String key, String value) {
+            env.put(key, value);
+            return this;
+        }
+
+        Builder without(String key) {
+            env.remove(key);
+            return this;
+        }
+
+        Builder clock(Clock c) {
+            clock = c;
+            return this;
+        }
+
+        Builder cacheUrl(String url) {
+            return env("TASKER_CACHE_URL", url);
+        }
+
+        Builder databaseUrl(String url) {
+            return env("TASKER_CONSOLE_DATABASE_URL", url);
+        }
+
+        TaskerConfig config(Path exportDir) {
+            Map<String, String> all = new HashMap<>(env);
+            all.put("TASKER_EXPORT_DIR", exportDir.toString());
+            return ConfigLoader.load(Optional.empty(), all, ConsoleSettings.KEYS);
+        }
+
+        ConsoleFixture start() {
+            Path exportDir = tempDir();
+            try {
+                Console console = Console.start(config(exportDir), clock, false);
+                return new ConsoleFixture(console, exportDir, env.get("TASKER_CONSOLE_TOKEN"));
+            } catch (RuntimeException e) {
+                deleteTree(exportDir);
+                throw e;
+            }
+        }
+
+        private static Path tempDir() {
+            try {
+                return Files.createTempDirectory("tasker-console-exports-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

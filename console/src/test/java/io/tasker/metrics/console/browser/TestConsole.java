@@ -1,0 +1,91 @@
+package io.tasker.metrics.console.browser;
+
+import io.tasker.metrics.ManualClock;
+import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.config.ConfigLoader;
+import io.tasker.metrics.console.Console;
+import io.tasker.metrics.console.ConsoleSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.openqa.selenium.support.ui.FluentWait;
+
+/**
+ * A console in this JVM with the demo workload: a free port, its own in-memory H2 database and
+ * memory store, a temporary export directory, and a manual clock that a test advances to make
+ * exports stale. The environment is built from scratch so that the machine's variables (a
+ * TASKER_METRICS_CONFIG, say) cannot change what the tests see.
+ */
+final class TestConsole implements AutoCloseable {
+    private final ManualClock clock;
+    private final Path exportDir;
+    private final Console console;
+
+    private TestConsole(ManualClock clock, Path exportDir, Console console) {
+        this.clock = clock;
+        this.exportDir = exportDir;
+        this.console = console;
+    }
+
+    static TestConsole start() throws IOException {
+        Path exportDir = Files.createTempDirectory("tasker-console-exports-");
+        Map<String, String> env = Map.of(
+                "TASKER_CONSOLE_PORT", "0",
+                "TASKER_CONSOLE_DATABASE_URL", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "TASKER_EXPORT_DIR", exportDir.toString(),
+                "TASKER_CACHE_URL", "memory:");
+        // Real time to start from, so that the screenshots show plausible dates.
+        ManualClock clock = new ManualClock(Instant.now());
+        try {
+            Console console = Console.start(ConfigLoader.load(Optional.empty(), env, ConsoleSettings.KEYS), clock, true);
+            return new TestConsole(clock, exportDir, console);
+        } catch (RuntimeException e) {
+            TempFiles.delete(exportDir);
+            throw e;
+        }
+    }
+
+    /**
+     * Lets the demo workload run until the registry holds {@code series} series, then syncs
+     * them, so that a page opened next shows a lived-in dashboard rather than the first round.
+     * Call it before the first page: the console keeps the cluster view it read until a sync or
+     * export from the page (the manual clock never ages it).
+     */
+    void syncDemo(int series) {
+        MetricRegistry registry = console.runtime().registry();
+        new FluentWait<>(registry).withTimeout(Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(50))
+                .withMessage(() -> "the demo workload recorded only " + registry.snapshot().seriesCount() + " series")
+                .until(r -> r.snapshot().seriesCount() >= series);
+        console.runtime().collector().orElseThrow().syncNow();
+    }
+
+    Console console() {
+        return console;
+    }
+
+    ManualClock clock() {
+        return clock;
+    }
+
+    Path exportDir() {
+        return exportDir;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + console.port() + path;
+    }
+
+    @Override
+    public void close() {
+        try {
+            console.close();
+        } finally {
+            TempFiles.delete(exportDir);
+        }
+    }
+}
