@@ -1,0 +1,9 @@
+/**
+ * JMH benchmarks of the collector's instruments, each case measured side by side with the same
+ * work done by peer libraries in the same run: {@code java.util.concurrent.atomic.LongAdder} as
+ * the floor, Prometheus client_java 1.x, Micrometer ({@code SimpleMeterRegistry}) and the
+ * OpenTelemetry SDK. {@link io.tasker.metrics.benchmarks.Comparison} runs them all and prints
+ * the table of {@code docs/performance.md}; {@link io.tasker.metrics.benchmarks.MemoryFootprint}
+ * prints the bytes each library keeps per series.
+ */
+package io.tasker.metrics.benchmarks;

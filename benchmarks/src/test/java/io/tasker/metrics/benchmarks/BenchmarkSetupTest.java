@@ -1,0 +1,182 @@
+package io.tasker.metrics.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.Counter;
+import io.opentelemetry.sdk.metrics.data.HistogramPointData;
+import io.opentelemetry.sdk.metrics.data.LongPointData;
+import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.tasker.metrics.snapshot.CounterSnapshot;
+import io.tasker.metrics.snapshot.HistogramSnapshot;
+import io.tasker.metrics.snapshot.MetricFamilySnapshot;
+import io.tasker.metrics.snapshot.MetricsSnapshot;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Checks that every benchmark does the same work in every library: after calling a benchmark
+ * method N times, each library's instrument holds N (or the N observations), so that the
+ * comparison is between equals and no peer is measured doing nothing.
+ */
+class BenchmarkSetupTest {
+    private static final int N = 2_000;
+
+    @Test
+    void boundIncrementsReachEveryCounter() {
+        BoundCounterBenchmark b = new BoundCounterBenchmark();
+        b.setUp();
+        for (int i = 0; i < N; i++) {
+            b.longAdder();
+            b.tasker();
+            b.clientJava();
+            b.micrometer();
+            b.otel();
+        }
+        assertEquals(N, b.longAdder.sum());
+        assertEquals(N, b.tasker.value());
+        assertEquals(N, b.clientJava.get());
+        assertEquals(N, b.micrometer.count());
+        assertEquals(List.of((long) N), otelSums(b.otelReader.collect()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"same", "copies"})
+    void lookupsFindTheSeriesCreatedBeforehand(String strings) {
+        LabelLookupBenchmark b = new LabelLookupBenchmark();
+        b.strings = strings;
+        b.setUp();
+        LabelLookupBenchmark.Cursor[] cursors = new LabelLookupBenchmark.Cursor[5];
+        for (int c = 0; c < cursors.length; c++) {
+            cursors[c] = new LabelLookupBenchmark.Cursor();
+        }
+        for (int i = 0; i < N; i++) {
+            b.tasker(cursors[0]);
+            b.taskerOneCall(cursors[1]);
+            b.clientJava(cursors[2]);
+            b.micrometer(cursors[3]);
+            b.otel(cursors[4]);
+        }
+        MetricsSnapshot ours = b.taskerRegistry.snapshot();
+        for (String name : List.of("tasker_lookups", "tasker_one_call_lookups")) {
+            CounterSnapshot family = (CounterSnapshot) ours.family(name).orElseThrow();
+            assertEquals(LabelCombinations.COUNT, family.points().size(), name);
+            assertEquals(N, family.points().stream().mapToDouble(CounterSnapshot.Point::value).sum(), name);
+        }
+
+        var clientJava = b.clientJava.collect().getDataPoints();
+        assertEquals(LabelCombinations.COUNT, clientJava.size());
+        assertEquals(N, clientJava.stream().mapToDouble(p -> p.getValue()).sum());
+
+        var micrometer = b.micrometer.find("lookups").counters();
+        assertEquals(LabelCombinations.COUNT, micrometer.size());
+        assertEquals(N, micrometer.stream().mapToDouble(Counter::count).sum());
+
+        List<Long> otel = otelSums(b.otelReader.collect());
+        assertEquals(LabelCombinations.COUNT, otel.size(), "no OpenTelemetry overflow series");
+        assertEquals(N, otel.stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
+    void observationsReachEveryHistogramInTheSameBuckets() {
+        HistogramBenchmark b = new HistogramBenchmark();
+        b.setUp();
+        HistogramBenchmark.Cursor[] cursors = new HistogramBenchmark.Cursor[5];
+        for (int c = 0; c < cursors.length; c++) {
+            cursors[c] = new HistogramBenchmark.Cursor();
+        }
+        for (int i = 0; i < N; i++) {
+            b.tasker(cursors[0]);
+            b.taskerQuantiles(cursors[1]);
+            b.clientJava(cursors[2]);
+            b.micrometer(cursors[3]);
+            b.otel(cursors[4]);
+        }
+        double sum = 0;
+        for (int i = 0; i < N; i++) {
+            sum += Latencies.VALUES[i & Latencies.MASK];
+        }
+        MetricsSnapshot ours = b.taskerRegistry.snapshot();
+        List<Long> ourBuckets = null;
+        for (MetricFamilySnapshot f : ours.families()) {
+            HistogramSnapshot.Point p = ((HistogramSnapshot) f).points().get(0);
+            assertEquals(N, p.count(), f.name());
+            assertEquals(sum, p.sum(), 1e-6, f.name());
+            ourBuckets = nonCumulative(p.cumulativeCounts());
+        }
+        assertTrue(ourBuckets.stream().filter(c -> c > 0).count() >= 10, "values spread over the buckets");
+
+        assertEquals(N, b.clientJava.getCount());
+        assertEquals(sum, b.clientJava.getSum(), 1e-6);
+        assertEquals(N, b.micrometer.count());
+        assertEquals(sum, b.micrometer.totalAmount(), 1e-6);
+
+        MetricData otel = b.otelReader.collect().iterator().next();
+        HistogramPointData point = otel.getHistogramData().getPoints().iterator().next();
+        assertEquals(N, point.getCount());
+        assertEquals(sum, point.getSum(), 1e-6);
+        assertEquals(ourBuckets, point.getCounts(), "same bounds, same bucket counts");
+    }
+
+    @Test
+    void exportWritesEverySeriesInBothLibraries() throws IOException {
+        ExportBenchmark b = new ExportBenchmark();
+        b.setUp();
+        ByteArrayOutputStream ours = new ByteArrayOutputStream();
+        b.taskerWriter.write(ours, b.tasker.snapshot());
+        ByteArrayOutputStream theirs = new ByteArrayOutputStream();
+        b.clientJavaWriter.write(theirs, b.clientJava.scrape());
+        assertEquals(ExportBenchmark.SERIES, samples(ours));
+        assertEquals(ExportBenchmark.SERIES, samples(theirs));
+
+        b.taskerSnapshotAndWrite();
+        long taskerBytes = b.out.bytes();
+        b.clientJavaSnapshotAndWrite();
+        long clientJavaBytes = b.out.bytes() - taskerBytes;
+        assertEquals(ours.size(), taskerBytes);
+        assertEquals(theirs.size(), clientJavaBytes);
+        double ratio = taskerBytes / (double) clientJavaBytes;
+        assertTrue(ratio > 0.8 && ratio < 1.25, "comparable output sizes: " + taskerBytes + " vs " + clientJavaBytes);
+    }
+
+    @Test
+    void quantileSnapshotsSeeTheObservationsBetweenThem() {
+        QuantileSnapshotBenchmark b = new QuantileSnapshotBenchmark();
+        b.setUp();
+        b.observeMore();
+        HistogramSnapshot family = (HistogramSnapshot) b.taskerQuantileSnapshot().families().get(0);
+        assertEquals(QuantileSnapshotBenchmark.SERIES, family.points().size());
+        for (HistogramSnapshot.Point p : family.points()) {
+            assertEquals(1_100, p.count());
+            assertEquals(1_100, p.quantiles().count());
+        }
+    }
+
+    private static long samples(ByteArrayOutputStream out) {
+        return out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#") && !l.isBlank()).count();
+    }
+
+    private static List<Long> otelSums(Iterable<MetricData> metrics) {
+        List<Long> sums = new ArrayList<>();
+        for (MetricData m : metrics) {
+            for (LongPointData p : m.getLongSumData().getPoints()) {
+                sums.add(p.getValue());
+            }
+        }
+        return sums;
+    }
+
+    private static List<Long> nonCumulative(long[] cumulative) {
+        List<Long> counts = new ArrayList<>();
+        for (int i = 0; i < cumulative.length; i++) {
+            counts.add(cumulative[i] - (i == 0 ? 0 : cumulative[i - 1]));
+        }
+        return counts;
+    }
+}
