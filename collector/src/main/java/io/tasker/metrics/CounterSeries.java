@@ -19,6 +19,11 @@ import java.util.concurrent.atomic.DoubleAdder;
 public final class CounterSeries extends Series {
     /** Longs per stripe: 16 longs (128 bytes) keep two stripes off one cache line pair. */
     private static final int STRIDE = 16;
+    /**
+     * Longs before the first stripe: every access reads the array's length for its bounds
+     * check, so a stripe on the header's cache lines would be falsely shared by all threads.
+     */
+    private static final int HEADER_PAD = 16;
     private static final VarHandle BASE;
     private static final VarHandle STRIPES_REF;
     private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
@@ -78,7 +83,7 @@ public final class CounterSeries extends Series {
         long sum = base;
         long[] s = stripes;
         if (s != null) {
-            for (int i = 0; i < s.length; i += STRIDE) {
+            for (int i = HEADER_PAD; i < s.length; i += STRIDE) {
                 sum += (long) CELLS.getVolatile(s, i);
             }
         }
@@ -99,14 +104,14 @@ public final class CounterSeries extends Series {
     private void addContended(long n) {
         long[] s = stripes;
         if (s == null) {
-            s = new long[ThreadProbe.STRIPES * STRIDE];
+            s = new long[HEADER_PAD + ThreadProbe.STRIPES * STRIDE];
             if (!STRIPES_REF.compareAndSet(this, null, s)) {
                 s = stripes;
             }
         }
-        int mask = s.length / STRIDE - 1;
+        int mask = ThreadProbe.STRIPES - 1;
         for (int h = ThreadProbe.get(); ; h = ThreadProbe.advance()) {
-            int i = (h & mask) * STRIDE;
+            int i = HEADER_PAD + (h & mask) * STRIDE;
             long v = (long) CELLS.getVolatile(s, i);
             if (CELLS.compareAndSet(s, i, v, v + n)) {
                 return;

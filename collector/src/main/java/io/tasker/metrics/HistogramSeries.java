@@ -5,7 +5,6 @@ import io.tasker.metrics.snapshot.QuantileSketch;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.HdrHistogram.DoubleHistogram;
-import org.HdrHistogram.DoubleRecorder;
 
 /**
  * One series of a histogram: per-bucket counts and the sum of observations, and optionally a
@@ -18,9 +17,8 @@ import org.HdrHistogram.DoubleRecorder;
  * allocate. The count is not stored: it is the sum of the bucket counts, so a snapshot's count
  * always equals its {@code +Inf} bucket.
  *
- * <p>The quantile sketch follows HdrHistogram's {@code Recorder}: writers record into the
- * active interval histogram without blocking, and a snapshot swaps it out and adds it to the
- * cumulative one.
+ * <p>The quantile sketch, when the family keeps one, is a packed HdrHistogram behind a lock
+ * (see {@link Quantiles} for why not a {@code Recorder}); a snapshot copies it.
  *
  * <pre>{@code
  * durations.labels("payment_processing").observe(0.42);
@@ -29,6 +27,8 @@ import org.HdrHistogram.DoubleRecorder;
 public final class HistogramSeries extends Series {
     private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle STRIPES_REF;
+    /** Longs before the first stripe, so that no stripe shares a cache line with the array header. */
+    private static final int HEADER_PAD = 16;
 
     static {
         try {
@@ -83,14 +83,14 @@ public final class HistogramSeries extends Series {
     private void observeContended(int bucket, double value) {
         long[] s = stripes;
         if (s == null) {
-            s = new long[ThreadProbe.STRIPES * stride()];
+            s = new long[HEADER_PAD + ThreadProbe.STRIPES * stride()];
             if (!STRIPES_REF.compareAndSet(this, null, s)) {
                 s = stripes;
             }
         }
         int mask = ThreadProbe.STRIPES - 1;
         for (int h = ThreadProbe.get(); ; h = ThreadProbe.advance()) {
-            if (addTo(s, (h & mask) * stride(), bucket, value)) {
+            if (addTo(s, HEADER_PAD + (h & mask) * stride(), bucket, value)) {
                 return;
             }
         }
@@ -129,7 +129,7 @@ public final class HistogramSeries extends Series {
         double sum = readStripe(base, 0, counts, n);
         long[] s = stripes;
         if (s != null) {
-            for (int off = 0; off < s.length; off += stride()) {
+            for (int off = HEADER_PAD; off < s.length; off += stride()) {
                 sum += readStripe(s, off, counts, n);
             }
         }
@@ -152,37 +152,48 @@ public final class HistogramSeries extends Series {
 
     /** Observations the sketch could not take (negative or out of its range). */
     long sketchRejected() {
-        return quantiles == null ? 0 : quantiles.rejected;
+        return quantiles == null ? 0 : quantiles.rejected();
     }
 
+    /**
+     * The sketch of one series: a packed HdrHistogram written under this object's lock.
+     *
+     * <p>Not HdrHistogram's {@code DoubleRecorder}: its packed form can spin for ever when two
+     * threads resize it at once (seen in QuantileContentionCheck), and its non-packed form
+     * holds four full 64-bit count arrays, about 90 KB per series. A lock costs a few tens of
+     * nanoseconds on an opt-in path and keeps a series at a few kilobytes.
+     */
     private static final class Quantiles {
-        private final DoubleRecorder recorder = new DoubleRecorder(QuantileSketch.SIGNIFICANT_DIGITS, true);
-        private final DoubleHistogram cumulative = QuantileSketch.newHistogram();
-        private DoubleHistogram recycled;
-        private volatile long rejected;
+        private final DoubleHistogram histogram = QuantileSketch.newHistogram();
+        private long rejected;
 
-        void record(double value) {
+        synchronized void record(double value) {
             if (value >= 0 && value != Double.POSITIVE_INFINITY) {
                 try {
-                    recorder.recordValue(value);
+                    histogram.recordValue(value);
                     return;
                 } catch (ArrayIndexOutOfBoundsException outOfRange) {
                     // Beyond the dynamic range the sketch reached; counted below, never thrown.
                 }
             }
-            synchronized (this) {
-                rejected++;
-            }
+            rejected++;
         }
 
         synchronized void restore(QuantileSketch sketch) {
-            sketch.addTo(cumulative);
+            sketch.addTo(histogram);
         }
 
+        /*
+         * A fresh copy each time, not cached: the copy has full 64-bit counts (tens of KB for
+         * a wide range), and holding one per series would multiply the footprint; it lives
+         * only as long as the snapshot.
+         */
         synchronized QuantileSketch snapshot() {
-            recycled = recorder.getIntervalHistogram(recycled);
-            cumulative.add(recycled);
-            return QuantileSketch.copyOf(cumulative);
+            return QuantileSketch.copyOf(histogram);
+        }
+
+        synchronized long rejected() {
+            return rejected;
         }
     }
 }

@@ -100,6 +100,27 @@ class ConcurrencyTest {
         assertEquals(1_000_000, counter.noLabels().value());
     }
 
+    @Test
+    void quantileSketchTakesEveryObservationFromConcurrentWriters() throws Exception {
+        MetricRegistry registry = new MetricRegistry();
+        Histogram histogram = Histogram.builder("task_duration_seconds").quantiles().register(registry);
+        HistogramSeries series = histogram.noLabels();
+        int perThread = 500_000;
+        runAll(2, t -> {
+            // Values over six decades, so that the sketch widens its range while both threads write.
+            for (int i = 0; i < perThread; i++) {
+                series.observe(Math.pow(10, (i % 600) / 100.0 - 4) * (1 + t));
+                if (t == 0 && i % 50_000 == 0) {
+                    registry.snapshot();
+                }
+            }
+        });
+        HistogramSnapshot.Point p = ((HistogramSnapshot) registry.snapshot().family("tasker_task_duration_seconds")
+                .orElseThrow()).points().get(0);
+        assertEquals(2L * perThread, p.count());
+        assertEquals(2L * perThread, p.quantiles().count());
+    }
+
     private static void runAll(int threads, ThrowingTask task) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> list = new ArrayList<>();
@@ -121,7 +142,10 @@ class ConcurrencyTest {
         }
         start.countDown();
         for (Thread thread : list) {
-            thread.join();
+            // Bounded, so that a writer stuck in a spin (as HdrHistogram's packed recorder can
+            // be) fails the test with a message instead of hanging the build.
+            thread.join(120_000);
+            assertTrue(!thread.isAlive(), "a writer thread made no progress for 2 minutes: " + thread.getName());
         }
         assertTrue(failures.isEmpty(), failures.toString());
     }

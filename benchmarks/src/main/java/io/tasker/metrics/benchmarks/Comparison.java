@@ -29,11 +29,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class Comparison {
     private static final String ONE_THREAD = "\\.(BoundCounterBenchmark|LabelLookupBenchmark|HistogramBenchmark|ExportBenchmark|QuantileSnapshotBenchmark)\\.";
-    /**
-     * Without {@code HistogramBenchmark.taskerQuantiles}: two threads on one quantile series can
-     * hang inside HdrHistogram (see {@link QuantileContentionCheck}); put it back once fixed.
-     */
-    private static final String TWO_THREADS = "\\.(BoundCounterBenchmark\\.|HistogramBenchmark\\.(?!taskerQuantiles))";
+    private static final String TWO_THREADS = "\\.(BoundCounterBenchmark|HistogramBenchmark)\\.";
 
     /** How long to measure: a quick look for development, or the run the docs report. */
     enum Length {

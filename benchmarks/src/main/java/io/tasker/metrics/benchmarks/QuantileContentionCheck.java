@@ -7,10 +7,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Two threads observe into one histogram series with a quantile sketch for a few seconds and
- * this checks that both keep making progress. With the collector's packed HdrHistogram
- * recorder they can stop for good, each spinning inside HdrHistogram's concurrent packed array
- * resize (see docs/performance.md), which is why the two-thread run of
- * {@code HistogramBenchmark.taskerQuantiles} is left out of {@link Comparison} for now.
+ * this checks that both keep making progress. With HdrHistogram's packed {@code DoubleRecorder},
+ * which the collector used at first, they could stop for good, each spinning inside the
+ * concurrent packed array's resize (see docs/performance.md); this stays as a guard.
  * Exits 0 when both threads progressed throughout, 1 when they stalled; either way within the
  * time given, since the recording threads are daemons.
  *
