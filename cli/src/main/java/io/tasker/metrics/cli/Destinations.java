@@ -3,6 +3,7 @@ package io.tasker.metrics.cli;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportDestination;
+import io.tasker.metrics.export.ExportDestinations;
 import io.tasker.metrics.export.FileDestination;
 import io.tasker.metrics.export.StreamDestination;
 import io.tasker.metrics.format.ExpositionFormats;
@@ -14,14 +15,26 @@ final class Destinations {
     private Destinations() {
     }
 
-    /** {@code export}: a timestamped file in the export directory. */
+    /**
+     * {@code export}: remote write for {@code prometheus} when an endpoint is configured (or for
+     * {@code remote_write}), otherwise a timestamped file in the export directory.
+     */
     static ExportDestination forExport(TaskerConfig config, String format) {
-        return new FileDestination(ExpositionFormats.byName(format), config.telemetry().exportDirectory(), null,
-                Clock.SYSTEM);
+        return ExportDestinations.forConfig(config, format, Clock.SYSTEM);
     }
 
-    /** {@code export-now}: the named file, or standard output for none or {@code -}. */
-    static ExportDestination forExportNow(String format, Path output, OutputStream stdout) {
+    /**
+     * {@code export-now}: the named file, or standard output for none or {@code -}; with
+     * {@code remote_write}, a push to the endpoint at once.
+     */
+    static ExportDestination forExportNow(TaskerConfig config, String format, Path output, OutputStream stdout) {
+        if (format.trim().equalsIgnoreCase(ExportDestinations.REMOTE_WRITE)) {
+            if (output != null) {
+                throw new IllegalArgumentException("--output does not go with --format remote_write, which pushes to "
+                        + "telemetry.prometheus.endpoint; leave one of them out");
+            }
+            return ExportDestinations.remoteWrite(config);
+        }
         if (output == null || output.toString().equals("-")) {
             return new StreamDestination(ExpositionFormats.byName(format), stdout, "stdout");
         }

@@ -24,7 +24,8 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "F", description = "prometheus, json or csv (default: telemetry.metrics_format).")
+    @Option(names = "--format", paramLabel = "F", description = "prometheus (remote write when telemetry.prometheus.endpoint is set, else a file), "
+            + "openmetrics, json, csv or remote_write (default: telemetry.metrics_format).")
     String format;
 
     @Override

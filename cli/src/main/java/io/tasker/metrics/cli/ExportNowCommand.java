@@ -27,7 +27,8 @@ final class ExportNowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "F", description = "prometheus, json or csv (default: telemetry.metrics_format).")
+    @Option(names = "--format", paramLabel = "F", description = "prometheus, openmetrics, json, csv, or remote_write to push to telemetry.prometheus.endpoint "
+            + "(default: telemetry.metrics_format).")
     String format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "File to write (default: standard output).")
@@ -40,7 +41,7 @@ final class ExportNowCommand implements Callable<Integer> {
     public Integer call() {
         TaskerConfig config = CliContext.config(parent.config, System.getenv());
         String f = format != null ? format : config.telemetry().metricsFormat();
-        var destination = Destinations.forExportNow(f, output, stdout);
+        var destination = Destinations.forExportNow(config, f, output, stdout);
         try (TaskerRuntime runtime = CliContext.runtime(config)) {
             ExportRecord r = runtime.coordinator().exportNow(destination, "cli");
             PrintWriter summary = output == null ? spec.commandLine().getErr() : spec.commandLine().getOut();

@@ -14,6 +14,8 @@ import io.tasker.metrics.store.RedisStore;
 import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;
+import io.tasker.metrics.testing.FreePorts;
+import io.tasker.metrics.testing.PrometheusServerExtension;
 import io.tasker.metrics.testing.RedisServerExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
+    @RegisterExtension
+    static final PrometheusServerExtension PROMETHEUS = new PrometheusServerExtension();
 
     @TempDir
     Path dir;
@@ -117,6 +121,38 @@ class CliTest {
         assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("tasker_queue_depth{instance=\"web-1\",queue=\"default\"} 5"),
                 "include_instance_labels keeps gauges apart per instance");
         assertTrue(toStdout.err.startsWith("Exported 2 series"), "the summary goes to standard error: " + toStdout.err);
+    }
+
+    @Test
+    void exportWithAnEndpointPushesToPrometheusByRemoteWrite() throws IOException {
+        Path pushing = config(REDIS.url(), "  prometheus:\n    endpoint: " + PROMETHEUS.remoteWriteUrl() + "\n");
+        Run r = run("--config", pushing.toString(), "export");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.startsWith("Exported 2 series") && r.out.contains("remote_write"), r.out);
+        JsonNode result = new ObjectMapper().readTree(PROMETHEUS.query(
+                "tasker_task_executions_total{status=\"success\",task_name=\"payment_processing\"}").body());
+        assertEquals("42", result.at("/data/result/0/value/1").asText(), result.toString());
+        assertFalse(Files.exists(dir.resolve("exports")), "nothing goes to a file when an endpoint is set");
+        Run status = run("--config", pushing.toString(), "status");
+        assertTrue(status.out.contains("success remote_write"), status.out);
+    }
+
+    @Test
+    void exportNowPushesWithFormatRemoteWriteAndSaysWhatIsMissing() throws IOException {
+        Path unreachable = config(REDIS.url(), "  prometheus:\n    endpoint: http://127.0.0.1:" + FreePorts.next()
+                + "/api/v1/write\n    retry_attempts: 0\n    skip_if_unavailable: false\n");
+        Run failed = run("--config", unreachable.toString(), "export-now", "--format", "remote_write");
+        assertEquals(1, failed.code, failed.out);
+        assertTrue(failed.err.startsWith("Export failed after 1 attempt(s):"), failed.err);
+
+        Run withOutput = run("--config", unreachable.toString(), "export-now", "--format", "remote_write",
+                "--output", dir.resolve("x").toString());
+        assertEquals(2, withOutput.code);
+        assertTrue(withOutput.err.contains("--output does not go with --format remote_write"), withOutput.err);
+
+        Run noEndpoint = run("--config", config.toString(), "export-now", "--format", "remote_write");
+        assertEquals(2, noEndpoint.code);
+        assertTrue(noEndpoint.err.contains("needs telemetry.prometheus.endpoint"), noEndpoint.err);
     }
 
     @Test

@@ -2,19 +2,74 @@ package io.tasker.metrics.export;
 
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.export.remote.RemoteWriteClient;
+import io.tasker.metrics.export.remote.RemoteWriteDestination;
+import io.tasker.metrics.export.remote.RemoteWriteSettings;
 import io.tasker.metrics.format.ExpositionFormats;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * The destination a configuration gives scheduled and coordinated exports: a timestamped file
- * of {@code telemetry.metrics_format} in {@code telemetry.export_directory}.
+ * The destination a configuration gives exports. A coordinated export (the scheduler, the
+ * CLI's {@code export}) of {@code prometheus} goes to the remote write endpoint when
+ * {@code telemetry.prometheus.endpoint} is set, as the design document's export job does;
+ * every other format, and {@code prometheus} without an endpoint, goes to a timestamped file in
+ * {@code telemetry.export_directory}. {@code remote_write} asks for the endpoint explicitly.
+ *
+ * <pre>{@code
+ * ExportDestination d = ExportDestinations.forConfig(config, null, Clock.SYSTEM);
+ * }</pre>
  */
 public final class ExportDestinations {
+    /** The format name that pushes to the remote write endpoint. */
+    public static final String REMOTE_WRITE = RemoteWriteDestination.FORMAT;
+    /** Every name {@link #forConfig} takes. */
+    public static final List<String> NAMES = List.of("prometheus", "openmetrics", "json", "csv", REMOTE_WRITE);
+
     private ExportDestinations() {
     }
 
-    /** @param format a format name, or null for {@code telemetry.metrics_format} */
+    /**
+     * @param format a format name, or null for {@code telemetry.metrics_format}
+     * @throws IllegalArgumentException for an unknown format, or {@code remote_write} without an endpoint
+     */
     public static ExportDestination forConfig(TaskerConfig config, String format, Clock clock) {
-        String f = format != null ? format : config.telemetry().metricsFormat();
-        return new FileDestination(ExpositionFormats.byName(f), config.telemetry().exportDirectory(), null, clock);
+        String f = name(format != null ? format : config.telemetry().metricsFormat());
+        if (f.equals(REMOTE_WRITE) || f.equals("prometheus") && remoteWriteConfigured(config)) {
+            return remoteWrite(config);
+        }
+        return file(config, f, clock);
+    }
+
+    /** Whether {@code telemetry.prometheus.endpoint} is set. */
+    public static boolean remoteWriteConfigured(TaskerConfig config) {
+        String endpoint = config.prometheus().endpoint();
+        return endpoint != null && !endpoint.isBlank();
+    }
+
+    /**
+     * The remote write endpoint of the configuration.
+     *
+     * @throws IllegalArgumentException naming the key when the endpoint is not set
+     */
+    public static ExportDestination remoteWrite(TaskerConfig config) {
+        if (!remoteWriteConfigured(config)) {
+            throw new IllegalArgumentException("Format remote_write needs telemetry.prometheus.endpoint "
+                    + "(or PROMETHEUS_ENDPOINT), for example http://prometheus:9090/api/v1/write");
+        }
+        return new RemoteWriteDestination(new RemoteWriteClient(RemoteWriteSettings.from(config.prometheus())));
+    }
+
+    /** A timestamped file of {@code format} in the export directory, whatever the endpoint. */
+    public static ExportDestination file(TaskerConfig config, String format, Clock clock) {
+        return new FileDestination(ExpositionFormats.byName(format), config.telemetry().exportDirectory(), null, clock);
+    }
+
+    private static String name(String format) {
+        String f = format.trim().toLowerCase(Locale.ROOT);
+        if (!NAMES.contains(f) && !f.equals("text")) {
+            throw new IllegalArgumentException("Unknown format '" + format + "'; use one of " + NAMES);
+        }
+        return f;
     }
 }

@@ -1,7 +1,6 @@
 package io.tasker.metrics.console.dashboard;
 
 import io.tasker.metrics.console.ConsoleContext;
-import io.tasker.metrics.console.export.ExportService;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
@@ -20,9 +19,9 @@ public final class StatusAssembler {
         c.exports().importShared();
         StatusView.SyncPanel sync = new StatusView.SyncPanel(c.sync().status(), c.sync().last().orElse(null),
                 c.sync().instanceId(), syncMessage);
-        String selected = format != null ? format : c.runtime().config().telemetry().metricsFormat();
+        String selected = format != null ? format : c.exports().defaultFormat();
         StatusView.ExportPanel export = new StatusView.ExportPanel(c.exports().last().orElse(null),
-                c.exports().nextPlan().orElse(null), ExportService.FORMATS, selected, justDone);
+                c.exports().nextPlan().orElse(null), c.exports().exportFormats(), selected, justDone);
         List<ExportRecord> recent = c.exports().repository().page(null, null, 0, RECENT).rows();
         return new StatusView(sync, export, c.exports().staleness(), recent, cardinality(c));
     }

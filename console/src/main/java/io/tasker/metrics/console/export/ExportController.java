@@ -14,6 +14,7 @@ import io.tasker.metrics.format.ExpositionFormats;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.StoreException;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ public final class ExportController {
     }
 
     private void exportNow(Context ctx) {
-        String format = format(ctx);
+        String format = format(ctx, c.exports().exportFormats(), c.exports().defaultFormat());
         ExportRecord r = c.exports().exportNow(format);
         c.views().invalidate();
         if (ctx.header("HX-Request") != null) {
@@ -47,7 +48,7 @@ public final class ExportController {
     }
 
     private void download(Context ctx) throws IOException {
-        String format = format(ctx);
+        String format = format(ctx, ExportService.FILE_FORMATS, "json");
         ExpositionFormatWriter writer = ExpositionFormats.byName(format);
         MetricsSnapshot view;
         try {
@@ -92,14 +93,14 @@ public final class ExportController {
                 ExportsPage.PAGE_SIZE);
     }
 
-    private static String format(Context ctx) {
+    private static String format(Context ctx, List<String> allowed, String fallback) {
         String f = ctx.queryParam("format");
         if (f == null) {
             f = ctx.formParam("format");
         }
-        String format = f == null || f.isBlank() ? "json" : f.toLowerCase(Locale.ROOT);
-        if (!ExportService.FORMATS.contains(format)) {
-            throw new IllegalArgumentException("Unknown format '" + f + "'; use one of " + ExportService.FORMATS);
+        String format = f == null || f.isBlank() ? fallback : f.toLowerCase(Locale.ROOT);
+        if (!allowed.contains(format)) {
+            throw new IllegalArgumentException("Unknown format '" + f + "'; use one of " + allowed);
         }
         return format;
     }

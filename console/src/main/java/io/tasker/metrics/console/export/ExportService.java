@@ -4,8 +4,8 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.console.ConsoleMetrics;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.ExportTiming;
-import io.tasker.metrics.export.FileDestination;
-import io.tasker.metrics.format.ExpositionFormats;
+import io.tasker.metrics.export.ExportDestination;
+import io.tasker.metrics.export.ExportDestinations;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.StoreException;
 import java.time.Duration;
@@ -16,13 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's exports: "Export now" into the export directory, the history in H2 (its own
+ * The console's exports: "Export now" into the export directory or to the remote write endpoint, the history in H2 (its own
  * exports and, imported from the shared store, those made by schedulers and CronJobs), the next
  * planned export, and staleness.
  */
 public final class ExportService {
-    /** The formats the console exports and downloads. */
-    public static final List<String> FORMATS = List.of("prometheus", "json", "csv");
+    /** The formats the console writes to files and offers as downloads. */
+    public static final List<String> FILE_FORMATS = List.of("prometheus", "json", "csv");
+    /** The formats the history can hold, whoever exported: files and remote write. */
+    public static final List<String> HISTORY_FORMATS = List.of("prometheus", "json", "csv", ExportDestinations.REMOTE_WRITE);
     private static final Logger LOG = LoggerFactory.getLogger(ExportService.class);
 
     private final TaskerRuntime runtime;
@@ -43,11 +45,30 @@ public final class ExportService {
         return repository;
     }
 
-    /** Exports the cluster view into the export directory now; never throws. */
+    /** What "Export now" offers: the file formats, and remote write when an endpoint is configured. */
+    public List<String> exportFormats() {
+        return ExportDestinations.remoteWriteConfigured(runtime.config()) ? HISTORY_FORMATS : FILE_FORMATS;
+    }
+
+    /**
+     * The format selected at first: where the scheduler's exports go, so remote write when
+     * {@code telemetry.metrics_format} is prometheus and an endpoint is configured.
+     */
+    public String defaultFormat() {
+        String configured = runtime.config().telemetry().metricsFormat();
+        boolean push = configured.equals("prometheus") && ExportDestinations.remoteWriteConfigured(runtime.config());
+        return push ? ExportDestinations.REMOTE_WRITE : configured;
+    }
+
+    /**
+     * Exports the cluster view now, without lock or timing: a file in the export directory, or a
+     * push to the remote write endpoint; never throws.
+     */
     public ExportRecord exportNow(String format) {
-        String f = FORMATS.contains(format) ? format : runtime.config().telemetry().metricsFormat();
-        FileDestination destination = new FileDestination(ExpositionFormats.byName(f),
-                runtime.config().telemetry().exportDirectory(), null, clock);
+        String f = exportFormats().contains(format) ? format : defaultFormat();
+        ExportDestination destination = f.equals(ExportDestinations.REMOTE_WRITE)
+                ? ExportDestinations.remoteWrite(runtime.config())
+                : ExportDestinations.file(runtime.config(), f, clock);
         ExportRecord r = runtime.coordinator().exportNow(destination, "console");
         repository.save(r);
         metrics.exported(r);
