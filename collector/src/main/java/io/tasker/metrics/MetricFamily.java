@@ -184,6 +184,50 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
         return labels(names, values);
     }
 
+    /**
+     * The series of {@code name, value, name, value...} pairs, for the one-call style. When the
+     * names come in the defined order, as they do from one call site, this allocates nothing for
+     * one or two labels and one array otherwise; any other order goes through
+     * {@link #labels(String[], String[])}.
+     */
+    final S labelsFromPairs(String[] pairs) {
+        int n = labelNames.length;
+        if (pairs.length != 2 * n || !inDefinedOrder(pairs)) {
+            String[] names = new String[pairs.length / 2];
+            String[] values = new String[names.length];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = pairs[2 * i];
+                values[i] = pairs[2 * i + 1];
+            }
+            return labels(names, values);
+        }
+        switch (n) {
+            case 0:
+                return noLabels();
+            case 1:
+                return labels(pairs[1]);
+            case 2:
+                return labels(pairs[1], pairs[3]);
+            default:
+                String[] values = new String[n];
+                for (int i = 0; i < n; i++) {
+                    values[i] = pairs[2 * i + 1];
+                }
+                return labels(values);
+        }
+    }
+
+    private boolean inDefinedOrder(String[] pairs) {
+        for (int i = 0; i < labelNames.length; i++) {
+            String name = pairs[2 * i];
+            // Mostly the same literal as at definition, so the reference check usually decides.
+            if (name != labelNames[i] && !labelNames[i].equals(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Checks nulls and cuts over-long values, then looks up again. */
     private S slowLookup(String[] values) {
         for (int i = 0; i < values.length; i++) {

@@ -243,17 +243,10 @@ public final class MetricRegistry {
     }
 
     private static <S extends Series> S series(MetricFamily<S> family, String[] labelPairs) {
-        int n = labelPairs.length / 2;
-        if (n == 0) {
-            return family.labels();
+        if ((labelPairs.length & 1) != 0) {
+            namesOf(family.name(), labelPairs); // throws, naming the metric
         }
-        String[] names = new String[n];
-        String[] values = new String[n];
-        for (int i = 0; i < n; i++) {
-            names[i] = labelPairs[2 * i];
-            values[i] = labelPairs[2 * i + 1];
-        }
-        return family.labels(names, values);
+        return family.labelsFromPairs(labelPairs);
     }
 
     private static String[] namesOf(String metric, String[] labelPairs) {

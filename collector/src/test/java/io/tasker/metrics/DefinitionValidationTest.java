@@ -140,6 +140,9 @@ class DefinitionValidationTest {
         assertTrue(e.getMessage().contains("[status]") && e.getMessage().contains("[state]"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> registry.gauge("task_executions_total", 1, "status", "x"));
         assertThrows(IllegalArgumentException.class, () -> registry.counter("odd_total", 1, "status"));
+        IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
+                () -> registry.counter("task_executions_total", 1, "status", "success", "task_name"));
+        assertTrue(odd.getMessage().contains("name/value pairs"), odd.getMessage());
     }
 
     @Test

@@ -105,7 +105,10 @@ class RecordingTest {
         registry.counter("task_executions_total", 1, Map.of("status", "failure", "task_name", "payment_processing"));
         registry.gauge("queue_depth", 42, "queue", "default");
         registry.histogram("task_duration_seconds", 0.3, "task_name", "payment_processing");
+        registry.counter("step_executions_total", 1, "step_name", "charge", "status", "success", "attempt", "1");
+        registry.counter("step_executions_total", 1, "attempt", "1", "step_name", "charge", "status", "success");
         MetricsSnapshot s = registry.snapshot();
+        assertEquals(2, ((CounterSnapshot) s.family("tasker_step_executions").orElseThrow()).points().get(0).value());
         CounterSnapshot c = (CounterSnapshot) s.family("tasker_task_executions").orElseThrow();
         assertEquals(3, c.points().get(0).value());
         assertEquals(Labels.of("status", "success", "task_name", "payment_processing"), c.points().get(0).labels());
