@@ -51,8 +51,11 @@ final class ChunkPlan {
                 SeriesKey key = new SeriesKey(f.name(), p.labels());
                 Object values = valuesOf(p);
                 Stamp old = stamps.get(key);
-                long updated = old != null && valuesEqual(old.values, values) ? old.updatedAt : now;
-                if (old == null || old.updatedAt != updated) {
+                boolean same = old != null && valuesEqual(old.values, values);
+                // A change within the same millisecond as the last one (or under a clock that
+                // stands still) still moves the change time forward, so that it counts as a change.
+                long updated = same ? old.updatedAt : old == null ? now : Math.max(now, old.updatedAt + 1);
+                if (!same) {
                     stamps.put(key, new Stamp(values, updated));
                     changed++;
                 }

@@ -47,44 +47,51 @@ final class Retirement {
         return keys.namespace() + ":folded:" + instance;
     }
 
-    /** Folds every stopped instance it finds; returns how many. */
+    /**
+     * Folds every stopped instance it finds, all in one new generation; returns how many. One
+     * generation for all of them matters when many stop at once (a scale-down): folding one per
+     * sync would leave the rest to slow every view read, and to expire before their turn came.
+     */
     int foldStale(String self, ClusterSync.Counts counts) {
         StoreReader reader = new StoreReader(store, keys);
         StoreReader.Head head = reader.head();
         long now = clock.wallTimeMillis();
         List<String> others = head.instances().ids().stream().filter(id -> !id.equals(self)).toList();
         Map<String, InstanceMeta> metas = reader.metas(others);
-        int folded = 0;
+        Map<String, InstanceMeta> stale = new java.util.LinkedHashMap<>();
         for (String id : others) {
-            if (head.retired().folded().containsKey(id)) {
-                forget(id, metas.get(id), counts);
-                continue;
-            }
             InstanceMeta meta = metas.get(id);
-            if (meta == null) {
+            if (head.retired().folded().containsKey(id)) {
+                forget(id, meta, counts);
+            } else if (meta == null) {
                 LOG.warn("Instance {} expired from {} before it could be folded into the retired totals; "
                         + "its counts are lost (is retention_window shorter than the time instances stay down?)",
                         id, store.description());
                 forget(id, null, counts);
             } else if (now - meta.lastSyncMillis() > options.instanceTimeout().toMillis()) {
-                if (fold(id, meta, reader, head, now)) {
-                    folded++;
-                    forget(id, meta, counts);
-                } else {
-                    counts.conflicts++;
-                }
-                return folded; // The retired record changed: the next sync reads it anew.
+                stale.put(id, meta);
             }
         }
-        return folded;
+        if (stale.isEmpty()) {
+            return 0;
+        }
+        if (!fold(stale, reader, head, now)) {
+            counts.conflicts++; // Someone else changed the retired record: the next sync reads it anew.
+            return 0;
+        }
+        stale.forEach((id, meta) -> forget(id, meta, counts));
+        return stale.size();
     }
 
-    private boolean fold(String id, InstanceMeta meta, StoreReader reader, StoreReader.Head head, long now) {
-        Map<String, List<MetricFamilySnapshot>> live = reader.instanceFamilies(reader.metas(liveIds(head, id)));
-        List<MetricFamilySnapshot> stopped = withoutGauges(live.remove(id));
-        List<MetricFamilySnapshot> retired = reader.retiredFamilies(head.retired());
-        List<MetricFamilySnapshot> merged = new ViewMerger(false)
-                .add("retired", retired).add(id, stopped).result();
+    private boolean fold(Map<String, InstanceMeta> stale, StoreReader reader, StoreReader.Head head, long now) {
+        Map<String, List<MetricFamilySnapshot>> live = reader.instanceFamilies(reader.metas(liveIds(head, stale.keySet())));
+        ViewMerger merger = new ViewMerger(false).add("retired", reader.retiredFamilies(head.retired()));
+        Map<String, List<MetricFamilySnapshot>> stopped = new java.util.LinkedHashMap<>();
+        for (String id : stale.keySet()) {
+            stopped.put(id, withoutGauges(live.remove(id)));
+            merger.add(id, stopped.get(id));
+        }
+        List<MetricFamilySnapshot> merged = merger.result();
         long cutoff = now - options.retentionWindow().toMillis();
         java.util.Set<String> liveSeries = new java.util.HashSet<>();
         live.values().forEach(fs -> fs.forEach(f -> f.points().forEach(p -> liveSeries.add(ClusterSync.key(f, p.labels())))));
@@ -96,22 +103,22 @@ final class Retirement {
         for (int k = 0; k < chunks.size(); k++) {
             entries.add(Map.entry(keys.retiredChunk(generation, k), new Record(generation, SnapshotCodec.encode(chunks.get(k)))));
         }
+        stopped.forEach((id, families) -> entries.add(Map.entry(foldedKey(keys, id),
+                new Record(generation, SnapshotCodec.encode(families)))));
         store.putAllIfNewer(entries, ClusterSync.FOLDED_RECORD_TTL);
-        store.putIfNewer(foldedKey(keys, id), new Record(generation, SnapshotCodec.encode(stopped)),
-                ClusterSync.FOLDED_RECORD_TTL);
         Map<String, Long> foldedIds = new HashMap<>();
         head.retired().folded().forEach((k, v) -> {
             if (now - v < ClusterSync.FOLDED_RECORD_TTL.toMillis()) {
                 foldedIds.put(k, v);
             }
         });
-        foldedIds.put(id, now);
+        stale.keySet().forEach(id -> foldedIds.put(id, now));
         Retired next = new Retired(generation, chunks.size(), foldedIds);
         boolean won = store.compareAndSet(keys.retired(), head.retiredVersion(),
                 new Record(head.retiredVersion() + 1, StateRecords.write(next)), ClusterSync.FOLDED_RECORD_TTL);
         if (won) {
-            LOG.info("Folded stopped instance {} (last sync {} ms ago) into the retired totals, generation {}",
-                    id, now - meta.lastSyncMillis(), generation);
+            stale.forEach((id, meta) -> LOG.info("Folded stopped instance {} (last sync {} ms ago) into the retired "
+                    + "totals, generation {}", id, now - meta.lastSyncMillis(), generation));
             for (int k = 0; k < head.retired().chunks(); k++) {
                 store.delete(keys.retiredChunk(head.retired().generation(), k));
             }
@@ -119,11 +126,13 @@ final class Retirement {
         return won;
     }
 
-    private static List<String> liveIds(StoreReader.Head head, String alsoInclude) {
+    private static List<String> liveIds(StoreReader.Head head, java.util.Collection<String> alsoInclude) {
         List<String> ids = new ArrayList<>(head.instances().ids().stream()
                 .filter(i -> !head.retired().folded().containsKey(i)).toList());
-        if (!ids.contains(alsoInclude)) {
-            ids.add(alsoInclude);
+        for (String id : alsoInclude) {
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
         }
         return ids;
     }

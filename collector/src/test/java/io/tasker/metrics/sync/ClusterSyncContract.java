@@ -6,12 +6,14 @@ import static io.tasker.metrics.sync.SyncFixture.histogram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tasker.metrics.Counter;
 import io.tasker.metrics.Gauge;
 import io.tasker.metrics.Histogram;
 import io.tasker.metrics.snapshot.GaugePolicy;
 import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.Clock;
+import io.tasker.metrics.Counter;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.SyncStrategy;
@@ -66,6 +68,21 @@ abstract class ClusterSyncContract {
         SyncResult again = instances.get(1).sync().sync(ATOMIC);
         assertEquals(0, again.seriesChanged());
         assertEquals(view.families(), instances.get(2).sync().readView().snapshot().families());
+    }
+
+    /** The fixture's clock stands still unless a test moves it: changes still count as changes. */
+    @Test
+    void changesWithinOneMillisecondAreCountedAndSent() {
+        var a = fx.instance("a");
+        Counter jobs = a.registry().counter("jobs_total", "queue");
+        for (int round = 1; round <= 3; round++) {
+            jobs.labels("default").inc();
+            jobs.labels("bulk").inc();
+            SyncResult r = a.sync().sync(ATOMIC);
+            assertEquals(2, r.seriesChanged(), "round " + round + ": " + r);
+            assertEquals(round, counter(a.sync().readView().snapshot(), "tasker_jobs", "queue", "bulk"));
+        }
+        assertEquals(0, a.sync().sync(ATOMIC).seriesChanged());
     }
 
     @Test
@@ -169,6 +186,29 @@ abstract class ClusterSyncContract {
         fx.clock.advance(Duration.ofSeconds(30));
         a.sync().sync(ATOMIC);
         assertEquals(27, counter(a.sync().readView().snapshot(), "tasker_jobs"));
+    }
+
+    /** A scale-down: many instances stop at once, and the next sync folds them all in one generation. */
+    @Test
+    void manyInstancesStoppingAtOnceAreFoldedTogether() {
+        var a = fx.instance("a");
+        a.registry().counter("jobs_total").inc(1);
+        a.sync().sync(ATOMIC);
+        for (int i = 0; i < 8; i++) {
+            var stopping = fx.instance("s" + i);
+            stopping.registry().counter("jobs_total").inc(i + 1);
+            stopping.registry().histogram("job_seconds", 0.2 * i);
+            stopping.sync().sync(ATOMIC);
+        }
+        fx.clock.advance(Duration.ofMinutes(3));
+        SyncResult r = a.sync().sync(ATOMIC);
+        assertTrue(r.success(), r.toString());
+        ClusterView view = a.sync().readView();
+        assertEquals(List.of("a"), view.instances(), "all eight folded by one sync");
+        assertEquals(1, view.retiredGeneration());
+        assertEquals(1 + 36, counter(view.snapshot(), "tasker_jobs"));
+        assertEquals(8, histogram(view.snapshot(), "tasker_job_seconds").count());
+        assertTrue(view.problems().isEmpty(), view.problems().toString());
     }
 
     @Test
