@@ -33,6 +33,8 @@ import java.util.Set;
 public final class ConfigLoader {
     /** The environment variable that names the configuration file when no --config is given. */
     public static final String CONFIG_ENV = "TASKER_METRICS_CONFIG";
+    /** Sections of the file that the console reads and checks itself. */
+    private static final Set<String> FOREIGN_SECTIONS = Set.of("console");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> FORMATS = Set.of("prometheus", "json", "csv");
     private static final Set<String> COMPRESSIONS = Set.of("snappy", "gzip", "none");
@@ -66,6 +68,17 @@ public final class ConfigLoader {
             throw new ConfigException(path.map(Path::toString).orElse("defaults and environment"), problems);
         }
         return config;
+    }
+
+    /**
+     * Whether a key belongs to a section that another program reading the same file checks (the
+     * console's {@code console.*}), when the caller is not that program: the CLI and an embedding
+     * service share one file with the console and must not refuse its keys.
+     */
+    private static boolean otherApplications(String name, List<String> known) {
+        int dot = name.indexOf('.');
+        String section = dot < 0 ? name : name.substring(0, dot);
+        return FOREIGN_SECTIONS.contains(section) && known.stream().noneMatch(k -> k.startsWith(section + "."));
     }
 
     private static Map<String, JsonNode> read(Path path, List<String> problems) {
@@ -103,7 +116,7 @@ public final class ConfigLoader {
     private static void unknownKeys(Map<String, JsonNode> raw, List<ConfigKey> keys, List<String> problems) {
         List<String> known = keys.stream().map(ConfigKey::name).toList();
         for (String name : raw.keySet()) {
-            if (!known.contains(name)) {
+            if (!known.contains(name) && !otherApplications(name, known)) {
                 problems.add("unknown key " + name + nearest(name, known).map(k -> " (did you mean " + k + "?)").orElse(""));
             }
         }

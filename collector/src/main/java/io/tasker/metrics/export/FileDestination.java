@@ -5,6 +5,7 @@ import io.tasker.metrics.format.ExpositionFormatWriter;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +16,8 @@ import java.time.format.DateTimeFormatter;
  * Writes an export into a file: by default a timestamped file in the export directory
  * ({@code tasker-metrics-20260101T120000Z.json}), or a file named by the caller. The file
  * appears whole or not at all: the writer streams into a temporary file in the same directory,
- * which is then renamed over the target.
+ * which then becomes the target. A named file is replaced; a timestamped one never is: a second
+ * export within the same second gets {@code -2}, {@code -3}... before the extension.
  *
  * <pre>{@code
  * new FileDestination(ExpositionFormats.byName("json"), Path.of("exports"), null, Clock.SYSTEM).deliver(snapshot);
@@ -69,10 +71,39 @@ public final class FileDestination implements ExportDestination {
                 writer.write(out, snapshot);
             }
             long bytes = Files.size(temp);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (file != null) {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                target = publishNew(temp, target);
+            }
             return new Delivery(snapshot.seriesCount(), bytes, 1, null, target.toString());
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Gives the finished temporary file the first free name of {@code target}, {@code -2}, {@code -3}...
+     * A hard link fails if the name exists, atomically, where a rename would silently replace
+     * an export that another exporter finished in the same second.
+     */
+    private static Path publishNew(Path temp, Path target) throws IOException {
+        String name = target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        for (int n = 1; ; n++) {
+            Path candidate = n == 1 ? target
+                    : target.resolveSibling(name.substring(0, dot) + "-" + n + name.substring(dot));
+            try {
+                Files.createLink(candidate, temp);
+                return candidate;
+            } catch (FileAlreadyExistsException taken) {
+                // Another export of the same second: try the next suffix.
+            } catch (UnsupportedOperationException noLinks) {
+                if (!Files.exists(candidate)) {
+                    Files.move(temp, candidate, StandardCopyOption.ATOMIC_MOVE);
+                    return candidate;
+                }
+            }
         }
     }
 }

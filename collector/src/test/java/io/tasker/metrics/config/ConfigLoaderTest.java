@@ -145,6 +145,19 @@ class ConfigLoaderTest {
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("5 minutes"));
     }
 
+    /** One file for the console, the CLI and services: the console's keys are its to check. */
+    @Test
+    void theConsolesSectionIsLeftToTheConsole() throws IOException {
+        Path file = write("telemetry:\n  sync_interval: 10s\nconsole:\n  port: 7071\n  prot: 1\n");
+        assertEquals(Duration.ofSeconds(10), ConfigLoader.load(Optional.of(file), Map.of()).telemetry().syncInterval());
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(file), Map.of(),
+                List.of(ConfigKey.of("console.port", ConfigKey.Kind.INTEGER, "7070", null))));
+        assertTrue(e.getMessage().contains("unknown key console.prot (did you mean console.port?)"), e.getMessage());
+        ConfigException other = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(Optional.of(write("consol:\n  port: 1\n")), Map.of()));
+        assertTrue(other.getMessage().contains("unknown key consol.port"), other.getMessage());
+    }
+
     private Path write(String yaml) throws IOException {
         Path file = dir.resolve("tasker-" + System.nanoTime() + ".yml");
         Files.writeString(file, yaml);

@@ -1,6 +1,8 @@
 package io.tasker.metrics.console.export;
 
 import io.tasker.metrics.console.web.Layout;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /** {@code export/exports.jte}: the whole export history, filtered and paginated. */
 public record ExportsPage(Layout layout, ExportHistoryRepository.Page page, String outcome, String format) {
@@ -14,8 +16,12 @@ public record ExportsPage(Layout layout, ExportHistoryRepository.Page page, Stri
         return (int) Math.max(1, (page.total() + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
+    /** The query string of this filter on another page; the values are encoded, whatever a link carried in. */
     public String query(int pageNumber) {
-        return "outcome=" + (outcome == null ? "" : outcome) + "&format=" + (format == null ? "" : format)
-                + "&page=" + pageNumber;
+        return "outcome=" + enc(outcome) + "&format=" + enc(format) + "&page=" + pageNumber;
+    }
+
+    private static String enc(String s) {
+        return s == null ? "" : URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -15,8 +15,6 @@ public final class Ui {
 
     // htmx fragments.
     public static final String METRICS_FRAGMENT = "/ui/metrics";
-    public static final String STATUS_FRAGMENT = "/ui/status";
-    public static final String HISTORY_FRAGMENT = "/ui/exports";
 
     // The contract routes (design.md).
     public static final String METRICS = "/metrics";
