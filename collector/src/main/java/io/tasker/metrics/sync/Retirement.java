@@ -98,7 +98,7 @@ final class Retirement {
         merged = filterPoints(merged, (f, p) -> p.updatedAtMillis() >= cutoff || liveSeries.contains(ClusterSync.key(f, p.labels())));
 
         long generation = head.retired().generation() + 1;
-        List<List<MetricFamilySnapshot>> chunks = split(merged, options.batchSize());
+        List<List<MetricFamilySnapshot>> chunks = Chunking.split(merged, options.batchSize());
         List<Map.Entry<String, Record>> entries = new ArrayList<>();
         for (int k = 0; k < chunks.size(); k++) {
             entries.add(Map.entry(keys.retiredChunk(generation, k), new Record(generation, SnapshotCodec.encode(chunks.get(k)))));
@@ -178,30 +178,5 @@ final class Retirement {
             }
         }
         return out;
-    }
-
-    /** Cuts families into chunks of at most {@code size} series; a family's folded count stays with its first part. */
-    static List<List<MetricFamilySnapshot>> split(List<MetricFamilySnapshot> families, int size) {
-        List<List<MetricFamilySnapshot>> chunks = new ArrayList<>();
-        List<MetricFamilySnapshot> current = new ArrayList<>();
-        int filled = 0;
-        for (MetricFamilySnapshot f : families) {
-            List<? extends DataPoint> points = f.points();
-            for (int from = 0; from < points.size(); ) {
-                int take = Math.min(size - filled, points.size() - from);
-                current.add(f.withPoints(points.subList(from, from + take), from == 0 ? f.foldedObservations() : 0));
-                from += take;
-                filled += take;
-                if (filled == size) {
-                    chunks.add(current);
-                    current = new ArrayList<>();
-                    filled = 0;
-                }
-            }
-        }
-        if (!current.isEmpty()) {
-            chunks.add(current);
-        }
-        return chunks;
     }
 }

@@ -3,6 +3,7 @@ package io.tasker.metrics.console.dashboard;
 import io.tasker.metrics.console.web.Format;
 import io.tasker.metrics.snapshot.BucketBounds;
 import io.tasker.metrics.snapshot.CounterSnapshot;
+import io.tasker.metrics.snapshot.DataPoint;
 import io.tasker.metrics.snapshot.GaugeSnapshot;
 import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.Labels;
@@ -37,8 +38,9 @@ public final class MetricsTable {
     }
 
     public static View build(MetricsSnapshot snapshot, Filter filter) {
-        List<Row> matching = new ArrayList<>();
+        List<Candidate> matching = new ArrayList<>();
         int total = 0;
+        String label = filter.label().toLowerCase(Locale.ROOT);
         for (MetricFamilySnapshot f : snapshot.families()) {
             total += f.points().size();
             if (!filter.type().isEmpty() && !filter.type().equals(f.type().word())) {
@@ -46,47 +48,50 @@ public final class MetricsTable {
             }
             // Matched against the name the table shows, so that a counter's name copied from a row
             // (with its _total) finds that row.
-            if (!filter.name().isEmpty() && !shownName(f).toLowerCase(Locale.ROOT).contains(filter.name().toLowerCase(Locale.ROOT))) {
+            String name = shownName(f);
+            if (!filter.name().isEmpty() && !name.toLowerCase(Locale.ROOT).contains(filter.name().toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            addRows(f, filter, matching);
+            for (DataPoint p : f.points()) {
+                String labels = text(p.labels());
+                if (label.isEmpty() || labels.toLowerCase(Locale.ROOT).contains(label)) {
+                    matching.add(new Candidate(name, f, p, labels, sortValue(p)));
+                }
+            }
         }
         matching.sort(comparator(filter));
         int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(Math.max(1, filter.page()), pages);
-        List<Row> rows = matching.subList((page - 1) * PAGE_SIZE, Math.min(matching.size(), page * PAGE_SIZE));
-        return new View(List.copyOf(rows), filter, page, pages, total, matching.size());
+        // Only the rows shown are formatted, and only their histograms' quantiles read: with
+        // 10,000 series that is 50 rows' work instead of 10,000.
+        List<Row> rows = matching.subList((page - 1) * PAGE_SIZE, Math.min(matching.size(), page * PAGE_SIZE))
+                .stream().map(Candidate::row).toList();
+        return new View(rows, filter, page, pages, total, matching.size());
+    }
+
+    /** A series that passed the filter, before it is formatted. */
+    private record Candidate(String name, MetricFamilySnapshot family, DataPoint point, String labels, double sortValue) {
+        String type() {
+            return family.type().word();
+        }
+
+        Row row() {
+            if (point instanceof HistogramSnapshot.Point p) {
+                return new Row(name(), type(), labels, p.count(), p.count() + " observations",
+                        summary(((HistogramSnapshot) family).bounds(), p));
+            }
+            return new Row(name(), type(), labels, sortValue(), Format.number(sortValue()), null);
+        }
+    }
+
+    private static double sortValue(DataPoint point) {
+        return point instanceof CounterSnapshot.Point c ? c.value()
+                : point instanceof GaugeSnapshot.Point g ? g.value()
+                : ((HistogramSnapshot.Point) point).count();
     }
 
     private static String shownName(MetricFamilySnapshot f) {
         return f instanceof CounterSnapshot ? f.name() + "_total" : f.name();
-    }
-
-    private static void addRows(MetricFamilySnapshot f, Filter filter, List<Row> out) {
-        String type = f.type().word();
-        if (f instanceof CounterSnapshot c) {
-            for (CounterSnapshot.Point p : c.points()) {
-                add(out, filter, new Row(shownName(f), type, text(p.labels()), p.value(),
-                        Format.number(p.value()), null));
-            }
-        } else if (f instanceof GaugeSnapshot g) {
-            for (GaugeSnapshot.Point p : g.points()) {
-                add(out, filter, new Row(f.name(), type, text(p.labels()), p.value(), Format.number(p.value()), null));
-            }
-        } else {
-            HistogramSnapshot h = (HistogramSnapshot) f;
-            for (HistogramSnapshot.Point p : h.points()) {
-                Histogram summary = summary(h.bounds(), p);
-                add(out, filter, new Row(f.name(), type, text(p.labels()), p.count(), p.count() + " observations",
-                        summary));
-            }
-        }
-    }
-
-    private static void add(List<Row> out, Filter filter, Row row) {
-        if (filter.label().isEmpty() || row.labels().toLowerCase(Locale.ROOT).contains(filter.label().toLowerCase(Locale.ROOT))) {
-            out.add(row);
-        }
     }
 
     private static Histogram summary(BucketBounds bounds, HistogramSnapshot.Point p) {
@@ -112,11 +117,11 @@ public final class MetricsTable {
         return sb.toString();
     }
 
-    private static Comparator<Row> comparator(Filter filter) {
-        Comparator<Row> byName = Comparator.comparing(Row::name).thenComparing(Row::labels);
-        Comparator<Row> c = switch (filter.sort()) {
-            case "value" -> Comparator.comparingDouble(Row::sortValue).thenComparing(byName);
-            case "type" -> Comparator.comparing(Row::type).thenComparing(byName);
+    private static Comparator<Candidate> comparator(Filter filter) {
+        Comparator<Candidate> byName = Comparator.comparing(Candidate::name).thenComparing(Candidate::labels);
+        Comparator<Candidate> c = switch (filter.sort()) {
+            case "value" -> Comparator.comparingDouble(Candidate::sortValue).thenComparing(byName);
+            case "type" -> Comparator.comparing(Candidate::type).thenComparing(byName);
             default -> byName;
         };
         return filter.descending() ? c.reversed() : c;
