@@ -6,6 +6,7 @@ import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -98,7 +99,10 @@ public final class FileDestination implements ExportDestination {
                 return candidate;
             } catch (FileAlreadyExistsException taken) {
                 // Another export of the same second: try the next suffix.
-            } catch (UnsupportedOperationException noLinks) {
+            } catch (UnsupportedOperationException | FileSystemException noLinks) {
+                // Some mounts (SMB, FUSE) refuse hard links with EPERM or ENOTSUP rather than the
+                // provider saying so up front: check and rename there, which only a second exporter
+                // finishing in the same instant can defeat, rather than fail every export.
                 if (!Files.exists(candidate)) {
                     Files.move(temp, candidate, StandardCopyOption.ATOMIC_MOVE);
                     return candidate;

@@ -11,7 +11,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +44,44 @@ class FileDestinationTest {
                 "tasker-metrics-20260101T120000Z.json"), names());
         assertTrue(Files.readString(dir.resolve("tasker-metrics-20260101T120000Z.json")).contains("\"value\":1"));
         assertTrue(Files.readString(dir.resolve("tasker-metrics-20260101T120000Z-3.json")).contains("\"value\":3"));
+    }
+
+    @Test
+    void concurrentExportersWithinOneSecondNeverReplaceEachOther() throws Exception {
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T12:00:00.250Z"));
+        int exporters = 8;
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(exporters);
+        try {
+            List<Future<String>> files = new ArrayList<>();
+            for (int i = 1; i <= exporters; i++) {
+                // Each its own destination and registry, as separate processes sharing a directory.
+                MetricRegistry registry = new MetricRegistry();
+                registry.counter("jobs_total", i);
+                FileDestination json = new FileDestination(new JsonWriter(), dir, null, clock);
+                files.add(pool.submit(() -> {
+                    go.await();
+                    return json.deliver(registry.snapshot()).location();
+                }));
+            }
+            go.countDown();
+            Set<String> destinations = new HashSet<>();
+            for (Future<String> f : files) {
+                destinations.add(f.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(exporters, destinations.size(), "each exporter reports a file of its own");
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> names = names();
+        assertEquals(exporters, names.size(), "no export replaced, no temporary file left: " + names);
+        Set<String> values = new HashSet<>();
+        for (String name : names) {
+            Matcher value = Pattern.compile("\"value\":(\\d+)").matcher(Files.readString(dir.resolve(name)));
+            assertTrue(value.find(), name);
+            values.add(value.group(1));
+        }
+        assertEquals(Set.of("1", "2", "3", "4", "5", "6", "7", "8"), values, "every export whole, in its own file");
     }
 
     @Test

@@ -16,6 +16,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code ./data}) with none. Exit 2 on a usage or configuration error.
  */
 public final class ConsoleMain {
+    /** The flags, as the usage line and docs/configuration.md show them. */
+    static final String USAGE = "bin/console [--demo] [--port N] [--config FILE]";
+
     private ConsoleMain() {
     }
 
@@ -30,11 +33,10 @@ public final class ConsoleMain {
                     case "--port" -> env.put("TASKER_CONSOLE_PORT", value(args, ++i, "--port"));
                     case "--config" -> config = Path.of(value(args, ++i, "--config"));
                     case "--help", "-h" -> {
-                        System.out.println("Usage: bin/console [--demo] [--port N] [--config FILE]");
+                        System.out.println("Usage: " + USAGE);
                         return;
                     }
-                    default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                            + "; usage: bin/console [--demo] [--port N] [--config FILE]");
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i] + "; usage: " + USAGE);
                 }
             }
             if (demo) {

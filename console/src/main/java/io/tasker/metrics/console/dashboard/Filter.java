@@ -24,9 +24,13 @@ public record Filter(String name, String label, String type, String sort, boolea
                 INTERVALS.contains(interval) ? interval : 5);
     }
 
-    /** The query string of this filter with another page (or sort), for links. */
+    /**
+     * The query string of this filter with another page (or sort), for the paging and sorting
+     * links and the polling URL. Every value is encoded, so that a label filter such as
+     * {@code status="a&b"} comes back whole rather than as two parameters.
+     */
     public String query(int newPage) {
-        return "name=" + enc(name) + "&label=" + enc(label) + "&type=" + enc(type) + "&sort=" + sort + "&dir="
+        return "name=" + enc(name) + "&label=" + enc(label) + "&type=" + enc(type) + "&sort=" + enc(sort) + "&dir="
                 + (descending ? "desc" : "asc") + "&page=" + newPage + "&interval=" + interval;
     }
 
