@@ -127,6 +127,18 @@ class ExportTest {
         assertEquals(0, exports("?format=json").path("total").asInt());
     }
 
+    /** A record written by some other tool, with fields longer than the columns, still comes in. */
+    @Test
+    void anOverLongRecordInTheSharedStoreIsCutNotFatal() throws Exception {
+        String longText = "x".repeat(5000);
+        sharedHistory().append(new ExportRecord(Instant.parse("2026-02-01T03:00:00Z"), longText, longText, longText,
+                ExportRecord.Outcome.FAILED, 0, 0, 1, 1, longText, longText, 1, longText));
+        JsonNode history = exports("");
+        assertEquals(1, history.path("total").asInt(), history.toString());
+        assertEquals(32, history.path("exports").get(0).path("format").asText().length());
+        assertEquals(200, console.get(Ui.EXPORTS_PAGE).status());
+    }
+
     @Test
     void historyPageFiltersByOutcomeAndPages() {
         ExportHistory shared = sharedHistory();

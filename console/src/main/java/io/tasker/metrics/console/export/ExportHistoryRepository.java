@@ -37,18 +37,19 @@ public final class ExportHistoryRepository {
             boolean exists = exists(c, key(r));
             s.setString(1, key(r));
             s.setObject(2, r.at().atOffset(java.time.ZoneOffset.UTC));
-            s.setString(3, r.format());
+            // Every text is cut to its column, so that one odd record in the shared store cannot stop the import.
+            s.setString(3, cut(r.format(), 32));
             s.setString(4, cut(r.destination(), 1024));
-            s.setString(5, r.trigger());
+            s.setString(5, cut(r.trigger(), 32));
             s.setString(6, r.outcome().name());
             s.setLong(7, r.series());
             s.setLong(8, r.bytes());
             s.setLong(9, r.durationMillis());
             s.setInt(10, r.attempts());
             setNullable(s, 11, cut(r.error(), 4096));
-            setNullable(s, 12, r.instance());
+            setNullable(s, 12, cut(r.instance(), 256));
             s.setLong(13, r.fencingNumber());
-            setNullable(s, 14, r.timing());
+            setNullable(s, 14, cut(r.timing(), 64));
             s.executeUpdate();
             return !exists;
         } catch (SQLException e) {
