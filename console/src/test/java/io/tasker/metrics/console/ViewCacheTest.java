@@ -10,16 +10,13 @@ import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.store.MemoryStore;
-import io.tasker.metrics.store.Record;
+import io.tasker.metrics.testing.DelegatingStore;
 import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.ClusterView;
 import io.tasker.metrics.sync.SyncOptions;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -106,15 +103,10 @@ class ViewCacheTest {
         }
 
         @Override
-        public Optional<Record> get(String key) {
-            pause();
-            return super.get(key);
-        }
-
-        @Override
-        public Map<String, Record> getAll(Collection<String> keys) {
-            pause();
-            return super.getAll(keys);
+        protected void before(String operation) {
+            if (operation.startsWith("get")) {
+                pause();
+            }
         }
 
         private void pause() {

@@ -24,7 +24,8 @@ public final class ExportService {
     /** The formats the console writes to files and offers as downloads. */
     public static final List<String> FILE_FORMATS = List.of("prometheus", "json", "csv");
     /** The formats the history can hold, whoever exported: files and remote write. */
-    public static final List<String> HISTORY_FORMATS = List.of("prometheus", "json", "csv", ExportDestinations.REMOTE_WRITE);
+    public static final List<String> HISTORY_FORMATS = java.util.stream.Stream.concat(FILE_FORMATS.stream(),
+            java.util.stream.Stream.of(ExportDestinations.REMOTE_WRITE)).toList();
     private static final Logger LOG = LoggerFactory.getLogger(ExportService.class);
 
     private final TaskerRuntime runtime;
