@@ -150,6 +150,40 @@ public final class HistogramSeries extends Series {
         return quantiles == null ? null : quantiles.snapshot();
     }
 
+    /**
+     * Observations so far, for callers that answer for one series (a bridged registry's
+     * {@code count()}); a whole snapshot reads every series at once.
+     */
+    public long count() {
+        long[] counts = new long[base.length - 1];
+        read(counts);
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        return n;
+    }
+
+    /** The sum of the observations so far. */
+    public double sum() {
+        return read(new long[base.length - 1]);
+    }
+
+    /** Cumulative counts per bucket, the last ({@code +Inf}) equal to the count, as a snapshot has them. */
+    public long[] cumulativeCounts() {
+        long[] counts = new long[base.length - 1];
+        read(counts);
+        for (int b = 1; b < counts.length; b++) {
+            counts[b] += counts[b - 1];
+        }
+        return counts;
+    }
+
+    /** A copy of the quantile sketch, or null when the family keeps none. */
+    public QuantileSketch quantiles() {
+        return sketch();
+    }
+
     /** Observations the sketch could not take (negative or out of its range). */
     long sketchRejected() {
         return quantiles == null ? 0 : quantiles.rejected();

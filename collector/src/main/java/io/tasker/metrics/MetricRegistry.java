@@ -14,9 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The collector's registry of metrics (the design document's {@code MetricsBackend}): it
@@ -41,6 +44,7 @@ import java.util.function.Function;
  * number of label values, a null label value).
  */
 public final class MetricRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(MetricRegistry.class);
     private static final MetricRegistry DEFAULT = new MetricRegistry(RegistryOptions.defaults());
 
     private final RegistryOptions options;
@@ -50,6 +54,8 @@ public final class MetricRegistry {
     /** Every sample name each family writes (x_total, x_bucket, ...), against collisions. */
     private final Map<String, String> sampleNames = new HashMap<>();
     private final LongAdder truncatedLabelValues = new LongAdder();
+    private final List<Runnable> snapshotHooks = new CopyOnWriteArrayList<>();
+    private final LongAdder failedSnapshotHooks = new LongAdder();
 
     public MetricRegistry() {
         this(RegistryOptions.defaults());
@@ -134,11 +140,49 @@ public final class MetricRegistry {
      * (a histogram's count equals its {@code +Inf} bucket) even while other threads record.
      */
     public MetricsSnapshot snapshot() {
+        runSnapshotHooks();
         List<MetricFamilySnapshot> list = new ArrayList<>(families.size());
         for (MetricFamily<?> f : families()) {
             list.add(f.snapshot());
         }
         return new MetricsSnapshot(options.clock().instant(), list);
+    }
+
+    /**
+     * Runs {@code hook} at the start of every {@link #snapshot()}, before any family is read.
+     * Values that live outside the collector (a bridged registry's function counters and
+     * callback gauges) are copied into their series then, so that every snapshot, sync and
+     * export sees them as fresh as a scrape would. A hook that throws is logged and counted in
+     * {@link #failedSnapshotHooks()}; the snapshot goes on without it.
+     *
+     * <pre>{@code
+     * registry.beforeSnapshot(() -> poolSize.set(pool.size()));
+     * }</pre>
+     */
+    public void beforeSnapshot(Runnable hook) {
+        snapshotHooks.add(java.util.Objects.requireNonNull(hook, "hook"));
+    }
+
+    /** Stops running a hook given to {@link #beforeSnapshot(Runnable)}. */
+    public void removeSnapshotHook(Runnable hook) {
+        snapshotHooks.remove(hook);
+    }
+
+    /** Snapshot hooks that threw so far. */
+    public long failedSnapshotHooks() {
+        return failedSnapshotHooks.sum();
+    }
+
+    private void runSnapshotHooks() {
+        for (Runnable hook : snapshotHooks) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                // A snapshot feeds sync and export, which must never throw into the host.
+                failedSnapshotHooks.increment();
+                LOG.warn("A snapshot hook failed; the snapshot goes on without its values", e);
+            }
+        }
     }
 
     /**
