@@ -50,8 +50,8 @@ final class CustomMeters {
             case TOTAL, TOTAL_TIME -> "_sum";
             case COUNT -> "_count";
             case MAX -> "_max";
-            case ACTIVE_TASKS -> "_active_count";
-            case DURATION -> "_duration_sum";
+            case ACTIVE_TASKS -> "_active_tasks";
+            case DURATION -> "_duration";
             case VALUE, UNKNOWN -> "";
         };
     }

@@ -16,35 +16,51 @@ import io.tasker.metrics.snapshot.QuantileSketch;
  * Percentiles: any percentile asked for turns on the collector's quantile sketch, which is
  * cumulative and merges across instances (see docs/micrometer.md for what that changes).
  *
- * @param buckets finite upper bounds in Micrometer's unit (nanoseconds for timers), ascending
- * @param toBase factor from Micrometer's unit to the exposed one (1e-9 for timers, whose
- *     exposed unit is seconds; 1 for summaries)
+ * <p>Bounds are kept in both units, each converted once by a division or a product of whole
+ * powers of ten, so that 0.25 s stays 0.25 in the export and 250,000,000 ns in Micrometer's
+ * snapshot (a round trip through 1e-9 would give 0.24999999999999997).
+ *
+ * @param bounds finite upper bounds in the exposed unit (seconds for timers), ascending
+ * @param buckets the same bounds in Micrometer's unit (nanoseconds for timers)
+ * @param perBase Micrometer's units per exposed unit: 1e9 for timers, 1 for summaries
  * @param percentiles the percentiles the meter asked for, 0..1
  */
-record HistogramShape(double[] buckets, double toBase, double[] percentiles) {
-    static HistogramShape of(DistributionStatisticConfig config, double toBase) {
+record HistogramShape(double[] bounds, double[] buckets, double perBase, double[] percentiles) {
+    static HistogramShape of(DistributionStatisticConfig config, double perBase) {
         double[] asked = config.getHistogramBuckets(true).stream().mapToDouble(Double::doubleValue)
                 .filter(Double::isFinite).toArray();
-        double[] buckets = asked.length > 0 ? asked : defaults(toBase);
         double[] p = config.getPercentiles();
-        return new HistogramShape(buckets, toBase, p == null ? new double[0] : p.clone());
+        double[] percentiles = p == null ? new double[0] : p.clone();
+        if (asked.length == 0) {
+            double[] bounds = defaultBounds();
+            return new HistogramShape(bounds, scaled(bounds, perBase), perBase, percentiles);
+        }
+        double[] bounds = new double[asked.length];
+        for (int i = 0; i < bounds.length; i++) {
+            bounds[i] = asked[i] / perBase;
+        }
+        return new HistogramShape(bounds, asked, perBase, percentiles);
     }
 
-    /** The collector's default bounds (0.005 s to 10 s), in Micrometer's unit. */
-    private static double[] defaults(double toBase) {
+    /** The collector's default bounds: 0.005 s to 10 s. */
+    private static double[] defaultBounds() {
         BucketBounds d = BucketBounds.DEFAULT;
         double[] b = new double[d.bucketCount() - 1];
         for (int i = 0; i < b.length; i++) {
-            b[i] = d.upperBound(i) / toBase;
+            b[i] = d.upperBound(i);
         }
         return b;
     }
 
-    Histogram.Builder define(Histogram.Builder builder) {
-        double[] bounds = new double[buckets.length];
-        for (int i = 0; i < bounds.length; i++) {
-            bounds[i] = buckets[i] * toBase;
+    private static double[] scaled(double[] values, double factor) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values[i] * factor;
         }
+        return out;
+    }
+
+    Histogram.Builder define(Histogram.Builder builder) {
         builder.buckets(bounds);
         return percentiles.length > 0 ? builder.quantiles() : builder;
     }
@@ -53,7 +69,7 @@ record HistogramShape(double[] buckets, double toBase, double[] percentiles) {
     HistogramSnapshot snapshot(HistogramSeries series, double max) {
         long[] cumulative = series.cumulativeCounts();
         long count = cumulative[cumulative.length - 1];
-        double total = series.sum() / toBase;
+        double total = series.sum() * perBase;
         CountAtBucket[] counts = new CountAtBucket[buckets.length];
         for (int i = 0; i < counts.length; i++) {
             counts[i] = new CountAtBucket(buckets[i], cumulative[i]);
@@ -68,7 +84,7 @@ record HistogramShape(double[] buckets, double toBase, double[] percentiles) {
         QuantileSketch sketch = series.quantiles();
         ValueAtPercentile[] values = new ValueAtPercentile[percentiles.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = new ValueAtPercentile(percentiles[i], sketch.valueAt(percentiles[i]) / toBase);
+            values[i] = new ValueAtPercentile(percentiles[i], sketch.valueAt(percentiles[i]) * perBase);
         }
         return values;
     }

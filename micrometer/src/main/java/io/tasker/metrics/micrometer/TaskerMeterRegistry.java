@@ -105,7 +105,7 @@ public final class TaskerMeterRegistry extends MeterRegistry {
     @Override
     protected Timer newTimer(Meter.Id id, DistributionStatisticConfig config, PauseDetector pauseDetector) {
         return define(id, () -> {
-            HistogramShape shape = HistogramShape.of(config, 1e-9);
+            HistogramShape shape = HistogramShape.of(config, 1e9);
             HistogramSeries series = families.histogram(id, convention(), shape);
             GaugeSeries max = families.gauge(id, convention(), "_max", GaugePolicy.MAX);
             TaskerTimer timer = new TaskerTimer(id, clock, config, pauseDetector, series, shape);
@@ -130,8 +130,8 @@ public final class TaskerMeterRegistry extends MeterRegistry {
     @Override
     protected LongTaskTimer newLongTaskTimer(Meter.Id id, DistributionStatisticConfig config) {
         return define(id, () -> {
-            GaugeSeries active = families.gauge(id, convention(), "_active_count", GaugePolicy.SUM);
-            GaugeSeries duration = families.gauge(id, convention(), "_duration_sum", GaugePolicy.SUM);
+            GaugeSeries active = families.gauge(id, convention(), "_active_tasks", GaugePolicy.SUM);
+            GaugeSeries duration = families.gauge(id, convention(), "_duration", GaugePolicy.SUM);
             GaugeSeries max = families.gauge(id, convention(), "_max", GaugePolicy.MAX);
             LongTaskTimer timer = new DefaultLongTaskTimer(id, clock, getBaseTimeUnit(), config, false);
             reads.add(timer, () -> active.set(timer.activeTasks()),

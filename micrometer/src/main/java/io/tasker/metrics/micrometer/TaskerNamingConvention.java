@@ -53,17 +53,15 @@ public final class TaskerNamingConvention implements NamingConvention {
         return k;
     }
 
-    /** Every character outside {@code [a-zA-Z0-9_:]} becomes '_'; a leading digit gets a '_' before it. */
+    /** Every character outside {@code [a-zA-Z0-9_:]}, and a leading digit, becomes '_'. */
     private static String escape(String name) {
-        StringBuilder b = new StringBuilder(name.length() + 1);
+        StringBuilder b = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             boolean valid = c == '_' || c == ':' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
                     || (c >= '0' && c <= '9');
-            if (i == 0 && c >= '0' && c <= '9') {
-                b.append('_');
-            }
-            b.append(valid ? c : '_');
+            boolean leadingDigit = i == 0 && c >= '0' && c <= '9';
+            b.append(valid && !leadingDigit ? c : '_');
         }
         return b.toString();
     }
