@@ -9,13 +9,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Statistic;
 import io.micrometer.core.instrument.Timer;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
 import io.tasker.metrics.format.JsonWriter;
 import io.tasker.metrics.format.PrometheusTextWriter;
+import io.tasker.metrics.snapshot.GaugePolicy;
+import io.tasker.metrics.snapshot.GaugeSnapshot;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.testing.Promtool;
 import java.io.ByteArrayOutputStream;
@@ -124,6 +128,47 @@ class TaskerMeterRegistryTest {
     }
 
     @Test
+    void functionTimersAreTwoCountersInSeconds() throws IOException {
+        AtomicLong calls = new AtomicLong(4);
+        registry.more().timer("pool.wait", List.of(), calls, AtomicLong::get, c -> c.get() * 250.0,
+                TimeUnit.MILLISECONDS);
+        String text = prometheus();
+        assertTrue(text.contains("tasker_pool_wait_seconds_count_total 4"), text);
+        assertTrue(text.contains("tasker_pool_wait_seconds_sum_total 1"), text);
+    }
+
+    @Test
+    void customMetersGiveOneFamilyPerStatistic() throws IOException {
+        AtomicLong hits = new AtomicLong(6);
+        Meter.builder("cache", Meter.Type.OTHER, List.of(
+                new Measurement(hits::get, Statistic.COUNT),
+                new Measurement(() -> 0.75, Statistic.VALUE),
+                new Measurement(() -> 12, Statistic.MAX))).register(registry);
+        String text = prometheus();
+        assertTrue(text.contains("tasker_cache_count_total 6"), text);
+        assertTrue(text.contains("tasker_cache 0.75"), text);
+        assertTrue(text.contains("tasker_cache_max 12"), text);
+    }
+
+    @Test
+    void aCustomMeterWithOneStatisticTwiceIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Meter.builder("twice",
+                Meter.Type.OTHER, List.of(new Measurement(() -> 1, Statistic.VALUE),
+                        new Measurement(() -> 2, Statistic.UNKNOWN))).register(registry));
+        assertTrue(e.getMessage().contains("two measurements"), e.getMessage());
+    }
+
+    @Test
+    void theGaugePolicyIsChosenPerMeter() {
+        TaskerMeterRegistry r = new TaskerMeterRegistry(metrics, clock,
+                id -> id.getName().startsWith("inflight") ? GaugePolicy.SUM : GaugePolicy.LAST);
+        r.gauge("inflight.tasks", 3);
+        r.gauge("config.version", 7);
+        assertEquals(GaugePolicy.SUM, policy("tasker_inflight_tasks"));
+        assertEquals(GaugePolicy.LAST, policy("tasker_config_version"));
+    }
+
+    @Test
     void everythingItWritesPassesPromtool() throws IOException {
         registry.counter("jobs", "k", "v").increment();
         registry.timer("latency", "k", "v").record(Duration.ofMillis(3));
@@ -131,10 +176,8 @@ class TaskerMeterRegistryTest {
         registry.gauge("depth", 1.5);
         registry.more().longTaskTimer("export").start();
         registry.more().timer("pool.wait", List.of(), this, x -> 3, x -> 40, TimeUnit.MILLISECONDS);
-        io.micrometer.core.instrument.Meter.builder("custom", Meter.Type.OTHER, List.of(
-                new io.micrometer.core.instrument.Measurement(() -> 2, io.micrometer.core.instrument.Statistic.COUNT),
-                new io.micrometer.core.instrument.Measurement(() -> 5, io.micrometer.core.instrument.Statistic.VALUE)))
-                .register(registry);
+        Meter.builder("custom", Meter.Type.OTHER, List.of(new Measurement(() -> 2, Statistic.COUNT),
+                new Measurement(() -> 5, Statistic.VALUE))).register(registry);
         Promtool.assertValid(prometheus());
     }
 
@@ -220,6 +263,10 @@ class TaskerMeterRegistryTest {
         registry.remove(gauge);
         n.set(5);
         assertTrue(prometheus().contains("tasker_workers 3"));
+    }
+
+    private GaugePolicy policy(String family) {
+        return ((GaugeSnapshot) metrics.snapshot().family(family).orElseThrow()).policy();
     }
 
     private String prometheus() throws IOException {
