@@ -24,8 +24,8 @@ import java.util.function.BiFunction;
  */
 final class MeterFamilies {
     private final MetricRegistry metrics;
-    /** Family name, as the convention gives it, to the Micrometer name and role that own it. */
-    private final Map<String, String> owners = new ConcurrentHashMap<>();
+    /** Family name, as the convention gives it, to the Micrometer meter and suffix that own it. */
+    private final Map<String, Owner> owners = new ConcurrentHashMap<>();
 
     MeterFamilies(MetricRegistry metrics) {
         this.metrics = metrics;
@@ -53,15 +53,20 @@ final class MeterFamilies {
     private <S extends Series> S series(Meter.Id id, NamingConvention convention, String suffix,
             BiFunction<String, String[], ? extends MetricFamily<S>> define) {
         String name = id.getConventionName(convention) + suffix;
-        String owner = id.getName() + suffix;
-        String previous = owners.putIfAbsent(name, owner);
+        Owner owner = new Owner(id.getName(), suffix);
+        Owner previous = owners.putIfAbsent(name, owner);
         if (previous != null && !previous.equals(owner)) {
             throw new IllegalArgumentException("Micrometer meter '" + id.getName() + "' maps to the metric name "
-                    + name + ", which meter '" + previous.substring(0, previous.length() - suffix.length())
-                    + "' already uses; the collector would add both into one series, so rename one of them");
+                    + name + ", which meter '" + previous.meter() + "' already uses"
+                    + (previous.suffix().isEmpty() ? "" : " (for its " + previous.suffix() + ")")
+                    + "; the collector would add both into one series, so rename one of them");
         }
         MeterLabels labels = MeterLabels.of(id, convention);
         return define.apply(name, labels.names()).labels(labels.values());
+    }
+
+    /** The Micrometer meter name and the suffix of its family ("" for its main one). */
+    private record Owner(String meter, String suffix) {
     }
 
     private static String help(Meter.Id id) {

@@ -212,6 +212,14 @@ class TaskerMeterRegistryTest {
     }
 
     @Test
+    void aGaugeNamedLikeATimersMaximumIsRefused() {
+        registry.timer("export");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> registry.gauge("export.seconds.max", 1.0));
+        assertTrue(e.getMessage().contains("meter 'export' already uses (for its _max)"), e.getMessage());
+    }
+
+    @Test
     void aGaugeUnderACountersNameIsRefused() {
         registry.counter("events");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
