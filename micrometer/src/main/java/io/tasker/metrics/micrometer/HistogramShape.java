@@ -44,12 +44,7 @@ record HistogramShape(double[] bounds, double[] buckets, double perBase, double[
 
     /** The collector's default bounds: 0.005 s to 10 s. */
     private static double[] defaultBounds() {
-        BucketBounds d = BucketBounds.DEFAULT;
-        double[] b = new double[d.bucketCount() - 1];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = d.upperBound(i);
-        }
-        return b;
+        return BucketBounds.DEFAULT.toList().stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double[] scaled(double[] values, double factor) {

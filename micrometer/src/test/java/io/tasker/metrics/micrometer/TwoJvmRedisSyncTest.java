@@ -9,8 +9,8 @@ import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.Labels;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.RedisStore;
-import io.tasker.metrics.sync.ClusterSync;
+import io.tasker.metrics.store.redis.RedisStore;
+import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.testing.RedisServerExtension;
 import java.io.IOException;
@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -84,9 +83,8 @@ class TwoJvmRedisSyncTest {
 
     private static MetricsSnapshot readView(String namespace) throws IOException {
         try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
-            ClusterSync reader = new ClusterSync(store, new SyncOptions(namespace, "reader", 50,
-                    Duration.ofSeconds(60), Duration.ofSeconds(30), false), Clock.SYSTEM,
-                    () -> MetricsSnapshot.empty(Instant.EPOCH));
+            ClusterReader reader = new ClusterReader(store, new SyncOptions(namespace, "reader", 50,
+                    Duration.ofSeconds(60), Duration.ofSeconds(30), false), Clock.SYSTEM);
             return reader.readView().snapshot();
         }
     }
