@@ -204,7 +204,9 @@ public final class TaskerMeterRegistry extends MeterRegistry {
             return make.get();
         } catch (IllegalArgumentException e) {
             String reason = "Micrometer meter '" + id.getName() + "' " + id.getTags()
-                    + " cannot be recorded by the Tasker collector: " + e.getMessage();
+                    + " cannot be recorded by the Tasker collector: " + e.getMessage()
+                    + " (the collector keeps one type, one set of tag keys and one bucket layout per"
+                    + " name; docs/micrometer.md lists what it refuses and what to change)";
             meterRegistrationFailed(id, reason);
             throw new IllegalArgumentException(reason, e);
         }
