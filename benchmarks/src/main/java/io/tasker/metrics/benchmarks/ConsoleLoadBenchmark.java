@@ -1,11 +1,14 @@
 package io.tasker.metrics.benchmarks;
 
+import io.tasker.metrics.console.EmbeddedConsole;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.testing.TempDirs;
 import io.tasker.metrics.testing.Executables;
 import io.tasker.metrics.testing.Http;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,9 +71,10 @@ public final class ConsoleLoadBenchmark {
             System.exit(2);
         }
         String machine = Machine.describe();
-        try (BenchConsole bench = BenchConsole.start()) {
+        Path exportDir = Files.createTempDirectory("tasker-bench-console-");
+        try (EmbeddedConsole bench = EmbeddedConsole.builder(exportDir).start()) {
             ConsoleSeries.fill(bench.console().runtime().registry());
-            bench.sync();
+            sync(bench);
             // One instance: the cluster view holds this registry's series, ours and the console's own few.
             int series = bench.console().runtime().registry().snapshot().seriesCount();
             System.err.printf(Locale.ROOT, "console %s with %,d series (%,d of ours)%n", bench.base(), series,
@@ -112,11 +116,21 @@ public final class ConsoleLoadBenchmark {
                 results.add(best);
             }
             print(System.out, machine, duration, warmup, series, results, costs);
+        } finally {
+            TempDirs.delete(exportDir);
+        }
+    }
+
+    /** {@code POST /api/sync} as a script does it, so that the cluster view holds the registry. */
+    private static void sync(EmbeddedConsole bench) throws IOException {
+        Http.Response r = Http.post(bench.url(Ui.API_SYNC), "Authorization", "Bearer " + bench.token());
+        if (r.status() != 200) {
+            throw new IllegalStateException("POST " + Ui.API_SYNC + " answered " + r.status() + ": " + r.body());
         }
     }
 
     /** The CSRF cookie the dashboard hands a browser on its first visit, which it sends from then on. */
-    private static String csrfCookie(BenchConsole bench) throws IOException {
+    private static String csrfCookie(EmbeddedConsole bench) throws IOException {
         Http.Response first = Http.get(bench.base() + Ui.DASHBOARD);
         String setCookie = first.header("Set-Cookie").orElse(null);
         if (first.status() != 200 || setCookie == null || !setCookie.startsWith(Ui.CSRF_COOKIE + "=")) {
@@ -126,7 +140,7 @@ public final class ConsoleLoadBenchmark {
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
-    private static Http.Response get(BenchConsole bench, ConsoleRoute route) throws IOException {
+    private static Http.Response get(EmbeddedConsole bench, ConsoleRoute route) throws IOException {
         List<String> headers = new ArrayList<>();
         for (String h : route.headers()) {
             int colon = h.indexOf(':');
