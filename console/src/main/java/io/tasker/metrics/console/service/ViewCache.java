@@ -1,4 +1,4 @@
-package io.tasker.metrics.console;
+package io.tasker.metrics.console.service;
 
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.sync.ClusterReader;

@@ -1,7 +1,7 @@
-package io.tasker.metrics.console.export;
+package io.tasker.metrics.console.service;
 
+import io.tasker.metrics.console.db.ExportHistoryRepository;
 import io.tasker.metrics.Clock;
-import io.tasker.metrics.console.ConsoleMetrics;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.export.ExportDestination;
@@ -9,8 +9,6 @@ import io.tasker.metrics.export.ExportDestinations;
 import io.tasker.metrics.format.ExpositionFormats;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.StoreException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The console's exports: "Export now" into the export directory or to the remote write endpoint, the history in H2 (its own
  * exports and, imported from the shared store, those made by schedulers and CronJobs), the next
- * planned export, and staleness.
+ * planned export.
  */
 public final class ExportService {
     /** The formats the console writes to files and offers as downloads. */
@@ -32,14 +30,12 @@ public final class ExportService {
     private final ExportHistoryRepository repository;
     private final ConsoleMetrics metrics;
     private final Clock clock;
-    private final Duration staleThreshold;
 
     public ExportService(TaskerRuntime runtime, ExportHistoryRepository repository, ConsoleMetrics metrics, Clock clock) {
         this.runtime = runtime;
         this.repository = repository;
         this.metrics = metrics;
         this.clock = clock;
-        this.staleThreshold = runtime.config().telemetry().staleExportThreshold();
     }
 
     public ExportHistoryRepository repository() {
@@ -100,15 +96,5 @@ public final class ExportService {
         } catch (StoreException e) {
             return Optional.empty();
         }
-    }
-
-    public Staleness staleness() {
-        Optional<ExportRecord> last = repository.lastSuccess();
-        Instant now = clock.instant();
-        if (last.isEmpty()) {
-            return new Staleness(true, null, null, staleThreshold);
-        }
-        Duration age = Duration.between(last.get().at(), now);
-        return new Staleness(age.compareTo(staleThreshold) > 0, last.get().at(), age, staleThreshold);
     }
 }

@@ -1,6 +1,5 @@
-package io.tasker.metrics.console.dashboard;
+package io.tasker.metrics.console.status;
 
-import io.tasker.metrics.console.export.Staleness;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.runtime.StoreStatus;

@@ -1,6 +1,5 @@
-package io.tasker.metrics.console.sync;
+package io.tasker.metrics.console.service;
 
-import io.tasker.metrics.console.ConsoleMetrics;
 import io.tasker.metrics.runtime.MetricsCollector;
 import io.tasker.metrics.runtime.StoreStatus;
 import io.tasker.metrics.sync.SyncResult;

@@ -1,4 +1,4 @@
-package io.tasker.metrics.console.export;
+package io.tasker.metrics.console.status;
 
 import java.time.Duration;
 import java.time.Instant;

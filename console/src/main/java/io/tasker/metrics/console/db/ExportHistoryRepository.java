@@ -1,6 +1,5 @@
-package io.tasker.metrics.console.export;
+package io.tasker.metrics.console.db;
 
-import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.export.ExportRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

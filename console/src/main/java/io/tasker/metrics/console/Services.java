@@ -1,0 +1,33 @@
+package io.tasker.metrics.console;
+
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.console.config.ConsoleSettings;
+import io.tasker.metrics.console.db.Database;
+import io.tasker.metrics.console.db.ExportHistoryRepository;
+import io.tasker.metrics.console.service.ConsoleMetrics;
+import io.tasker.metrics.console.service.ExportService;
+import io.tasker.metrics.console.service.SyncService;
+import io.tasker.metrics.console.service.ViewCache;
+import io.tasker.metrics.console.status.StatusService;
+import io.tasker.metrics.console.web.Templates;
+import io.tasker.metrics.runtime.TaskerRuntime;
+import java.nio.file.Path;
+
+/**
+ * The console's services, built once by {@link Console} and handed out one by one: each
+ * controller takes the few it uses, so no feature reaches into another through a shared bag.
+ */
+record Services(ConsoleSettings settings, TaskerRuntime runtime, Database database, SyncService sync,
+                ExportService exports, ViewCache views, StatusService status, Templates templates, Clock clock) {
+
+    static Services wire(ConsoleSettings settings, TaskerRuntime runtime, Database database, ConsoleMetrics metrics,
+                         Clock clock) {
+        SyncService sync = new SyncService(runtime.collector().orElseThrow(), metrics);
+        ExportService exports = new ExportService(runtime, new ExportHistoryRepository(database), metrics, clock);
+        ViewCache views = new ViewCache(runtime.cluster(), clock);
+        StatusService status = new StatusService(sync, exports, views, clock,
+                runtime.config().telemetry().staleExportThreshold());
+        Templates templates = Templates.create(settings.dev(), Path.of("console/src/main/jte"));
+        return new Services(settings, runtime, database, sync, exports, views, status, templates, clock);
+    }
+}
