@@ -4,7 +4,6 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.CounterSeries;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -19,7 +18,7 @@ final class SubscriberQueue implements Runnable {
     private static final long IDLE_POLL_MILLIS = 50;
 
     private final EventSubscriber subscriber;
-    private final ArrayBlockingQueue<TaskerEvent> queue;
+    private final EventRing queue;
     private final Clock clock;
     private final CounterSeries handled;
     private final CounterSeries dropped;
@@ -31,7 +30,7 @@ final class SubscriberQueue implements Runnable {
 
     SubscriberQueue(EventSubscriber subscriber, int capacity, Clock clock, EventCounters counters) {
         this.subscriber = subscriber;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = new EventRing(capacity);
         this.clock = clock;
         this.handled = counters.handled(subscriber.name());
         this.dropped = counters.dropped(subscriber.name());
@@ -56,12 +55,14 @@ final class SubscriberQueue implements Runnable {
         List<TaskerEvent> batch = new ArrayList<>(BATCH);
         try {
             while (accepting || !queue.isEmpty()) {
-                TaskerEvent first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                TaskerEvent first = queue.poll(IDLE_POLL_MILLIS);
                 if (first == null) {
                     continue;
                 }
-                handle(first);
-                queue.drainTo(batch, BATCH);
+                batch.add(first);
+                for (TaskerEvent next; batch.size() < BATCH && (next = queue.poll()) != null; ) {
+                    batch.add(next);
+                }
                 handleAll(batch);
                 batch.clear();
             }
@@ -125,8 +126,7 @@ final class SubscriberQueue implements Runnable {
             thread.interrupt();
             thread.join(IDLE_POLL_MILLIS);
         }
-        int left = queue.size();
-        queue.clear();
+        int left = queue.clear();
         dropped.inc(left);
         if (left > 0) {
             LOG.warn("Event subscriber '{}' did not drain in time: {} event(s) dropped at shutdown", subscriber.name(), left);

@@ -123,6 +123,34 @@ class EventPublisherTest {
     }
 
     @Test
+    void manyPublishingThreadsLoseNothingUncountedAndDeliverNothingTwice() throws Exception {
+        int threads = 4;
+        int each = 50_000;
+        Recording all = new Recording("all", Set.of(EventType.TASK_STARTED));
+        EventPublisher publisher = new EventPublisher(registry, PublisherOptions.defaults().withQueueCapacity(1000));
+        publisher.subscribe(all);
+        List<Thread> publishers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int base = t * each;
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    publisher.publish(started(base + i));
+                }
+            });
+            thread.start();
+            publishers.add(thread);
+        }
+        for (Thread t : publishers) {
+            t.join();
+        }
+        publisher.close();
+        SubscriberStats stats = publisher.stats().get(0);
+        assertEquals(threads * each, stats.handled() + stats.dropped());
+        assertEquals(stats.handled(), all.events.size());
+        assertEquals(all.events.size(), all.events.stream().map(TaskerEvent::taskId).distinct().count());
+    }
+
+    @Test
     void badSubscriptionsFailWithTheReason() {
         try (EventPublisher publisher = new EventPublisher(registry, PublisherOptions.defaults())) {
             publisher.subscribe(new Recording("a", Set.of(EventType.TASK_STARTED)));
