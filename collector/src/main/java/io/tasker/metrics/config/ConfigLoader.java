@@ -236,6 +236,7 @@ public final class ConfigLoader {
         TaskerConfig.CacheSettings cache = new TaskerConfig.CacheSettings((String) v.get("cache.url"),
                 (String) v.get("cache.namespace"), (Duration) v.get("cache.timeout"));
         Map<String, Object> extras = new LinkedHashMap<>();
+        ConfigKey.EVENTS.forEach(k -> extras.put(k.name(), v.get(k.name())));
         extraKeys.forEach(k -> extras.put(k.name(), v.get(k.name())));
         return new TaskerConfig(telemetry, prometheus, cache, extras);
     }

@@ -1,0 +1,88 @@
+package io.tasker.metrics.subscribers.telemetry;
+
+import io.tasker.metrics.config.TaskerConfig;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where and how traces go, from {@code telemetry.*} and the variables users of OpenTelemetry
+ * expect: {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} (used as given) wins over
+ * {@code OTEL_EXPORTER_OTLP_ENDPOINT} or {@code telemetry.otlp.endpoint} (a base to which
+ * {@code /v1/traces} is added); {@code OTEL_EXPORTER_OTLP_HEADERS} and
+ * {@code OTEL_EXPORTER_OTLP_TRACES_HEADERS} add to {@code telemetry.otlp.headers}
+ * ({@code key=value,key2=value2}, values URL-encoded); {@code OTEL_SERVICE_NAME} wins over
+ * {@code telemetry.service_name}.
+ *
+ * <pre>{@code
+ * TelemetrySettings settings = TelemetrySettings.from(config, System.getenv());
+ * }</pre>
+ */
+public record TelemetrySettings(boolean enabled, String serviceName, URI tracesEndpoint, Map<String, String> headers,
+                                TelemetryOptions options) {
+    public TelemetrySettings {
+        headers = Map.copyOf(headers);
+    }
+
+    @Override
+    public String toString() {
+        return "TelemetrySettings[enabled=" + enabled + ", serviceName=" + serviceName + ", tracesEndpoint="
+                + tracesEndpoint + ", headers=" + headers.keySet() + " (values hidden)]";
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the key or variable whose value cannot be used
+     */
+    public static TelemetrySettings from(TaskerConfig config, Map<String, String> env) {
+        Map<String, Object> x = config.extras();
+        URI endpoint = endpoint((String) x.get("telemetry.otlp.endpoint"), env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.putAll(headers("telemetry.otlp.headers (or OTEL_EXPORTER_OTLP_HEADERS)", (String) x.get("telemetry.otlp.headers")));
+        headers.putAll(headers("OTEL_EXPORTER_OTLP_TRACES_HEADERS", env.get("OTEL_EXPORTER_OTLP_TRACES_HEADERS")));
+        TelemetryOptions defaults = TelemetryOptions.defaults();
+        TelemetryOptions options = new TelemetryOptions((Duration) x.get("telemetry.open_span_timeout"),
+                defaults.maxOpenTasks(), ParameterMask.parse((String) x.get("telemetry.masked_parameters")));
+        return new TelemetrySettings((Boolean) x.get("telemetry.enabled"), (String) x.get("telemetry.service_name"),
+                endpoint, headers, options);
+    }
+
+    private static URI endpoint(String base, String tracesEndpoint) {
+        boolean full = tracesEndpoint != null && !tracesEndpoint.isBlank();
+        String text = full ? tracesEndpoint.trim() : base.replaceAll("/+$", "") + "/v1/traces";
+        String source = full ? "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT" : "telemetry.otlp.endpoint (or OTEL_EXPORTER_OTLP_ENDPOINT)";
+        URI uri;
+        try {
+            uri = URI.create(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": '" + text + "' is not a URL: " + e.getMessage(), e);
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw new IllegalArgumentException(source + ": '" + text
+                    + "' must be an http:// or https:// URL of an OTLP/HTTP receiver, such as http://otel-collector:4318");
+        }
+        return uri;
+    }
+
+    static Map<String, String> headers(String source, String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (text == null || text.isBlank()) {
+            return out;
+        }
+        for (String pair : text.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException(source + ": '" + pair.trim()
+                        + "' is not key=value; write headers as key1=value1,key2=value2");
+            }
+            out.put(decode(pair.substring(0, eq).trim()), decode(pair.substring(eq + 1).trim()));
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}
