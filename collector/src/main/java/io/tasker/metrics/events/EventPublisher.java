@@ -86,6 +86,28 @@ public final class EventPublisher implements AutoCloseable {
         return byType[type.ordinal()].length > 0;
     }
 
+    /**
+     * Waits until every subscriber has handled the events published before this call, for a
+     * moment that must see their effects (the console's first sync after the demo's first round,
+     * a test); publishing goes on meanwhile.
+     *
+     * @return false if that took longer than {@code timeout}
+     */
+    public boolean awaitIdle(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            for (SubscriberQueue queue : all) {
+                if (!queue.awaitIdle(deadline)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Each subscriber's counts, in the order they subscribed. */
     public List<SubscriberStats> stats() {
         List<SubscriberStats> stats = new ArrayList<>(all.size());

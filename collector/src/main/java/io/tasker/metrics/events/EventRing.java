@@ -84,6 +84,11 @@ final class EventRing {
         return event;
     }
 
+    /** How many events were ever accepted; the consumer has seen them all once it has taken this many. */
+    long accepted() {
+        return tail.get();
+    }
+
     int size() {
         return (int) Math.max(0, tail.get() - head.get());
     }

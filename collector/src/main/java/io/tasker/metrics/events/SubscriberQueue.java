@@ -26,6 +26,8 @@ final class SubscriberQueue implements Runnable {
     private final Thread thread;
     private final AtomicLong errorsSinceLog = new AtomicLong();
     private volatile boolean accepting = true;
+    /** Events taken from the ring and handled (or failed, or dropped at shutdown), for {@link #awaitIdle}. */
+    private final AtomicLong processed = new AtomicLong();
     private long lastLogMillis = Long.MIN_VALUE;
 
     SubscriberQueue(EventSubscriber subscriber, int capacity, Clock clock, EventCounters counters) {
@@ -90,6 +92,19 @@ final class SubscriberQueue implements Runnable {
         } catch (RuntimeException | LinkageError | AssertionError e) {
             failed(e);
         }
+        processed.lazySet(processed.get() + 1); // One writer: this thread.
+    }
+
+    /** Waits until every event accepted before the call has been handled; false on timeout. */
+    boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+        long target = queue.accepted();
+        while (processed.get() < target && thread.isAlive()) {
+            if (System.nanoTime() > deadlineNanos) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return processed.get() >= target;
     }
 
     private void closeSubscriber() {

@@ -39,6 +39,8 @@ class EventPublisherTest {
             for (int i = 0; i < 1000; i++) {
                 publisher.publish(started(i));
             }
+            assertTrue(publisher.awaitIdle(Duration.ofSeconds(10)));
+            assertEquals(1000, tasks.events.size(), "awaitIdle returns once all published so far are handled");
             assertTrue(publisher.hasSubscribers(EventType.TASK_STARTED));
             assertFalse(publisher.hasSubscribers(EventType.TASK_COMPLETED));
         }

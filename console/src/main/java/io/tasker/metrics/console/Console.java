@@ -22,6 +22,7 @@ import io.tasker.metrics.console.sync.SyncController;
 import io.tasker.metrics.console.sync.SyncService;
 import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.runtime.TaskerRuntime;
+import io.tasker.metrics.subscribers.Subscribers;
 import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -42,12 +43,14 @@ public final class Console implements AutoCloseable {
 
     private final TaskerRuntime runtime;
     private final Database database;
+    private final Subscribers events;
     private final DemoWorkload demo;
     private final Javalin app;
 
-    private Console(TaskerRuntime runtime, Database database, DemoWorkload demo, Javalin app) {
+    private Console(TaskerRuntime runtime, Database database, Subscribers events, DemoWorkload demo, Javalin app) {
         this.runtime = runtime;
         this.database = database;
+        this.events = events;
         this.demo = demo;
         this.app = app;
     }
@@ -61,22 +64,28 @@ public final class Console implements AutoCloseable {
         settings.checkExposure();
         Database database = Database.open(settings.databaseUrl());
         TaskerRuntime runtime = TaskerRuntime.start(config, clock, TaskerRuntime.Mode.INSTANCE);
+        Subscribers events = null;
         try {
             ConsoleMetrics metrics = new ConsoleMetrics(runtime.registry());
-            DemoWorkload workload = demo ? new DemoWorkload(runtime.registry()).start() : null;
+            events = Subscribers.start(config, System.getenv(), runtime.registry());
+            DemoWorkload workload = demo ? new DemoWorkload(events.publisher(), runtime.registry(), clock).start() : null;
             ConsoleContext context = new ConsoleContext(settings, runtime, database,
                     new SyncService(runtime.collector().orElseThrow(), metrics),
                     new ExportService(runtime, new ExportHistoryRepository(database), metrics, clock),
                     new ViewCache(runtime.cluster(), clock),
-                    Templates.create(settings.dev(), Path.of("console/src/main/jte")), clock);
+                    Templates.create(settings.dev(), Path.of("console/src/main/jte")), clock, events.publisher());
             if (demo) {
+                events.publisher().awaitIdle(java.time.Duration.ofSeconds(5)); // The first round's metrics, then the sync.
                 context.sync().syncNow();
             }
             Javalin app = server(context).start(settings.host(), settings.port());
-            LOG.info("Tasker Metrics console on http://{}:{}/ (store {}, strategy {})", settings.host(), app.port(),
-                    runtime.store().description(), context.sync().status().strategy().word());
-            return new Console(runtime, database, workload, app);
+            LOG.info("Tasker Metrics console on http://{}:{}/ (store {}, strategy {}, event subscribers {})", settings.host(),
+                    app.port(), runtime.store().description(), context.sync().status().strategy().word(), events.names());
+            return new Console(runtime, database, events, workload, app);
         } catch (RuntimeException e) {
+            if (events != null) {
+                events.close();
+            }
             runtime.close();
             database.close();
             throw e;
@@ -124,6 +133,7 @@ public final class Console implements AutoCloseable {
         if (demo != null) {
             demo.close();
         }
+        events.close(); // Drained before the runtime's last sync, so the last events' metrics are in it.
         runtime.close();
         database.close();
     }

@@ -184,6 +184,7 @@ final class ConsoleFixture implements AutoCloseable {
     static final class Builder {
         private final Map<String, String> env = new HashMap<>();
         private Clock clock = Clock.SYSTEM;
+        private boolean demo;
 
         private Builder() {
             env.put("TASKER_CONSOLE_PORT", "0");
@@ -202,6 +203,12 @@ final class ConsoleFixture implements AutoCloseable {
 
         Builder without(String key) {
             env.remove(key);
+            return this;
+        }
+
+        /** Runs the demo workload beside the console, as {@code bin/console --demo} does. */
+        Builder demo() {
+            demo = true;
             return this;
         }
 
@@ -227,7 +234,7 @@ final class ConsoleFixture implements AutoCloseable {
         ConsoleFixture start() {
             Path exportDir = tempDir();
             try {
-                Console console = Console.start(config(exportDir), clock, false);
+                Console console = Console.start(config(exportDir), clock, demo);
                 return new ConsoleFixture(console, exportDir, env.get("TASKER_CONSOLE_TOKEN"));
             } catch (RuntimeException e) {
                 deleteTree(exportDir);

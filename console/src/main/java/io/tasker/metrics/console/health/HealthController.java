@@ -91,6 +91,6 @@ public final class HealthController {
                 last == null ? null : last.at(), last == null ? null : last.error(), db,
                 lastExport == null ? null : lastExport.at(),
                 lastExport == null ? null : lastExport.outcome().name().toLowerCase(), stale.lastSuccess(),
-                stale.stale(), stale.threshold().toSeconds());
+                stale.stale(), stale.threshold().toSeconds(), c.events().stats());
     }
 }

@@ -50,6 +50,7 @@ public final class Ui {
     public static final String ID_DOWNLOAD_CSV = "download-csv";
     public static final String ID_DOWNLOAD_PROMETHEUS = "download-prometheus";
     public static final String ID_HEALTH = "health-status";
+    public static final String ID_EVENT_SUBSCRIBERS = "event-subscribers";
     public static final String ID_CARDINALITY = "cardinality";
 
     /** The CSRF header htmx sends with every request of the page. */
