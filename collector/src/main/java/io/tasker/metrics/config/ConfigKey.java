@@ -25,6 +25,8 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
     public static final List<ConfigKey> EVENTS = List.of(
             of("events.queue_capacity", Kind.INTEGER, "8192", null),
             of("events.drain_timeout", Kind.DURATION, "5s", null),
+            of("runs.keep_successful", Kind.INTEGER, "50", null),
+            of("runs.keep_failed", Kind.INTEGER, "200", null),
             of("telemetry.enabled", Kind.BOOLEAN, "false", "TASKER_TELEMETRY_ENABLED"),
             of("telemetry.service_name", Kind.STRING, "tasker", "OTEL_SERVICE_NAME"),
             of("telemetry.otlp.endpoint", Kind.STRING, "http://127.0.0.1:4318", "OTEL_EXPORTER_OTLP_ENDPOINT"),

@@ -56,6 +56,7 @@ public final class ClusterSync {
     private final KeyLayout keys;
     private final Supplier<MetricsSnapshot> source;
     private final String baseId;
+    private final List<SyncSidecar> sidecars = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String instanceId;
     private ChunkPlan plan;
     private Baseline baseline;
@@ -71,6 +72,11 @@ public final class ClusterSync {
         this.baseId = options.instanceId();
         this.instanceId = baseId;
         this.plan = new ChunkPlan(options.batchSize());
+    }
+
+    /** Adds something written with each successful sync under this instance's id and retention. */
+    public void attach(SyncSidecar sidecar) {
+        sidecars.add(sidecar);
     }
 
     /** The id this instance writes under now (it changes if the instance was taken for stopped). */
@@ -104,6 +110,7 @@ public final class ClusterSync {
             }
             write(at.toEpochMilli(), counts);
             register(head.instances(), counts);
+            sidecars.forEach(s -> s.write(instanceId, options.retentionWindow()));
             if (strategy != SyncStrategy.LOCAL_ONLY) {
                 refreshRetired(head);
                 counts.retired = new Retirement(store, options, keys, clock).foldStale(instanceId, counts);
