@@ -16,6 +16,13 @@ import io.tasker.metrics.console.export.ExportHistoryRepository;
 import io.tasker.metrics.console.export.ExportService;
 import io.tasker.metrics.console.health.HealthController;
 import io.tasker.metrics.console.metrics.MetricsController;
+import io.tasker.metrics.console.runs.RunsController;
+import io.tasker.metrics.console.runs.RunsService;
+import io.tasker.metrics.runs.RecentRuns;
+import io.tasker.metrics.runs.RunsOptions;
+import io.tasker.metrics.runs.RunsReader;
+import io.tasker.metrics.runs.RunsSync;
+import io.tasker.metrics.sync.KeyLayout;
 import io.tasker.metrics.console.security.Denied;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.sync.SyncController;
@@ -68,12 +75,18 @@ public final class Console implements AutoCloseable {
         try {
             ConsoleMetrics metrics = new ConsoleMetrics(runtime.registry());
             events = Subscribers.start(config, System.getenv(), runtime.registry());
+            RecentRuns recent = new RecentRuns(RunsOptions.from(config), clock);
+            events.publisher().subscribe(recent);
+            KeyLayout keys = new KeyLayout(config.cache().namespace());
+            runtime.collector().orElseThrow().attach(new RunsSync(runtime.store(), keys, recent, clock));
+            ViewCache views = new ViewCache(runtime.cluster(), clock);
             DemoWorkload workload = demo ? new DemoWorkload(events.publisher(), runtime.registry(), clock).start() : null;
             ConsoleContext context = new ConsoleContext(settings, runtime, database,
                     new SyncService(runtime.collector().orElseThrow(), metrics),
                     new ExportService(runtime, new ExportHistoryRepository(database), metrics, clock),
-                    new ViewCache(runtime.cluster(), clock),
-                    Templates.create(settings.dev(), Path.of("console/src/main/jte")), clock, events.publisher());
+                    views, Templates.create(settings.dev(), Path.of("console/src/main/jte")), clock, events.publisher(),
+                    new RunsService(recent, new RunsReader(runtime.store(), keys), views,
+                            runtime.collector().orElseThrow()::instanceId, runtime.registry().options()));
             if (demo) {
                 events.publisher().awaitIdle(java.time.Duration.ofSeconds(5)); // The first round's metrics, then the sync.
                 context.sync().syncNow();
@@ -110,6 +123,7 @@ public final class Console implements AutoCloseable {
             new ExportController(context).register(config.routes);
             new HealthController(context).register(config.routes);
             new MetricsController(context).register(config.routes);
+            new RunsController(context).register(config.routes);
             config.routes.exception(IllegalArgumentException.class,
                     (e, ctx) -> ctx.status(400).contentType("text/plain; charset=utf-8").result(e.getMessage()));
             config.routes.exception(Denied.class, (e, ctx) -> {

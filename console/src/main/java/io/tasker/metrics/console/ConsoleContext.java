@@ -3,6 +3,7 @@ package io.tasker.metrics.console;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.export.ExportService;
+import io.tasker.metrics.console.runs.RunsService;
 import io.tasker.metrics.console.sync.SyncService;
 import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.events.EventPublisher;
@@ -11,5 +12,5 @@ import io.tasker.metrics.runtime.TaskerRuntime;
 /** What the feature controllers share. */
 public record ConsoleContext(ConsoleSettings settings, TaskerRuntime runtime, Database database, SyncService sync,
                              ExportService exports, ViewCache views, Templates templates, Clock clock,
-                             EventPublisher events) {
+                             EventPublisher events, RunsService runs) {
 }

@@ -22,7 +22,8 @@ class EventsTest {
                 assertTrue(metrics.contains(name), name + " missing from " + metrics.substring(0, Math.min(500, metrics.length())));
             }
             JsonNode subscribers = JSON.readTree(console.get(Ui.HEALTH_STATUS).body()).path("event_subscribers");
-            assertEquals(1, subscribers.size(), subscribers.toString());
+            assertEquals(2, subscribers.size(), "metrics, and the recent runs of the Task runs page: " + subscribers);
+            assertEquals("runs", subscribers.get(1).path("subscriber").asText());
             JsonNode metricsSubscriber = subscribers.get(0);
             assertEquals("metrics", metricsSubscriber.path("subscriber").asText());
             assertTrue(metricsSubscriber.path("handled").asLong() > 0, subscribers.toString());
