@@ -1,5 +1,6 @@
 package io.tasker.metrics.runs;
 
+import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.TaskerConfig;
 
 /**
@@ -23,8 +24,8 @@ public record RunsOptions(int keepSuccessful, int keepFailed, int maxOpen) {
 
     /** {@code runs.keep_successful} and {@code runs.keep_failed}. */
     public static RunsOptions from(TaskerConfig config) {
-        return new RunsOptions((Integer) config.extras().get("runs.keep_successful"),
-                (Integer) config.extras().get("runs.keep_failed"), defaults().maxOpen());
+        return new RunsOptions(config.value(ConfigKey.RUNS_KEEP_SUCCESSFUL), config.value(ConfigKey.RUNS_KEEP_FAILED),
+                defaults().maxOpen());
     }
 
     private static void check(String key, int value) {

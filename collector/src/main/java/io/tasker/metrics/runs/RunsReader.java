@@ -2,7 +2,7 @@ package io.tasker.metrics.runs;
 
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.Record;
-import io.tasker.metrics.sync.KeyLayout;
+import io.tasker.metrics.store.KeyLayout;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

@@ -4,7 +4,7 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.sync.KeyLayout;
+import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.sync.SyncSidecar;
 import java.time.Duration;
 import org.slf4j.Logger;

@@ -22,7 +22,7 @@ import io.tasker.metrics.runs.RecentRuns;
 import io.tasker.metrics.runs.RunsOptions;
 import io.tasker.metrics.runs.RunsReader;
 import io.tasker.metrics.runs.RunsSync;
-import io.tasker.metrics.sync.KeyLayout;
+import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.console.security.Denied;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.sync.SyncController;

@@ -3,6 +3,7 @@ package io.tasker.metrics.subscribers;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.events.EventPublisher;
 import io.tasker.metrics.events.MetricsSubscriber;
@@ -12,7 +13,6 @@ import io.tasker.metrics.subscribers.statsd.StatsdSubscriber;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySdk;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySettings;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySubscriber;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +46,8 @@ public final class Subscribers implements AutoCloseable {
      * @throws IllegalArgumentException when a subscriber's settings cannot be used, naming the key
      */
     public static Subscribers start(TaskerConfig config, Map<String, String> env, MetricRegistry registry) {
-        Map<String, Object> x = config.extras();
-        PublisherOptions options = new PublisherOptions((Integer) x.get("events.queue_capacity"),
-                (Duration) x.get("events.drain_timeout"));
+        PublisherOptions options = new PublisherOptions(config.value(ConfigKey.EVENTS_QUEUE_CAPACITY),
+                config.value(ConfigKey.EVENTS_DRAIN_TIMEOUT));
         TelemetrySettings telemetry = TelemetrySettings.from(config, env);
         StatsdSettings statsd = StatsdSettings.from(config);
         EventPublisher publisher = new EventPublisher(registry, options);

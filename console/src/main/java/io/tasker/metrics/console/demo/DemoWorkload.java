@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A simulated workflow engine for {@code bin/console --demo}: tasks such as payment processing
  * run their steps, which succeed, fail or are retried (up to 3 attempts); queues fill and drain.
- * It publishes the workflow's lifecycle events, so the design document's task and step metrics
- * reach the dashboard through the event subscribers (the MetricsSubscriber), as they would in a
- * service; only the queue depth gauge is recorded directly.
+ * It publishes the workflow's lifecycle events, so the documented task and step metrics
+ * (docs/design-notes.md) reach the dashboard through the event subscribers (the
+ * MetricsSubscriber), as they would in a service; only the queue depth gauge is recorded directly.
  */
 public final class DemoWorkload implements AutoCloseable {
     private static final List<String> TASKS = List.of("payment_processing", "order_fulfillment", "inventory_sync",

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code /health/status}: the design document's health check (metrics count, sync strategy,
+ * {@code /health/status}: what a monitor needs in one call (metrics count, sync strategy,
  * last sync, cache health), the console's own (database, exports), and each event subscriber's
  * counts (handled, dropped, handler errors, queued).
  */

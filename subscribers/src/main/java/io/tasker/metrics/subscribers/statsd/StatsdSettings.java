@@ -1,9 +1,9 @@
 package io.tasker.metrics.subscribers.statsd;
 
+import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.TaskerConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code telemetry.statsd.*}: whether to send, the agent's host and UDP port, and the constant
@@ -25,10 +25,8 @@ public record StatsdSettings(boolean enabled, String host, int port, String env,
     }
 
     public static StatsdSettings from(TaskerConfig config) {
-        Map<String, Object> x = config.extras();
-        return new StatsdSettings((Boolean) x.get("telemetry.statsd.enabled"), (String) x.get("telemetry.statsd.host"),
-                (Integer) x.get("telemetry.statsd.port"), (String) x.get("telemetry.statsd.env"),
-                (String) x.get("telemetry.statsd.service"));
+        return new StatsdSettings(config.value(ConfigKey.STATSD_ENABLED), config.value(ConfigKey.STATSD_HOST),
+                config.value(ConfigKey.STATSD_PORT), config.value(ConfigKey.STATSD_ENV), config.value(ConfigKey.STATSD_SERVICE));
     }
 
     /** {@code env:<env>} and {@code service:<service>}, for those set. */

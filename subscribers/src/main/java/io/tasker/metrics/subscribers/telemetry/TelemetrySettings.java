@@ -1,10 +1,10 @@
 package io.tasker.metrics.subscribers.telemetry;
 
+import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.TaskerConfig;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,15 +37,14 @@ public record TelemetrySettings(boolean enabled, String serviceName, URI tracesE
      * @throws IllegalArgumentException naming the key or variable whose value cannot be used
      */
     public static TelemetrySettings from(TaskerConfig config, Map<String, String> env) {
-        Map<String, Object> x = config.extras();
-        URI endpoint = endpoint((String) x.get("telemetry.otlp.endpoint"), env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
+        URI endpoint = endpoint(config.value(ConfigKey.OTLP_ENDPOINT), env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.putAll(headers("telemetry.otlp.headers (or OTEL_EXPORTER_OTLP_HEADERS)", (String) x.get("telemetry.otlp.headers")));
+        headers.putAll(headers("telemetry.otlp.headers (or OTEL_EXPORTER_OTLP_HEADERS)", config.value(ConfigKey.OTLP_HEADERS)));
         headers.putAll(headers("OTEL_EXPORTER_OTLP_TRACES_HEADERS", env.get("OTEL_EXPORTER_OTLP_TRACES_HEADERS")));
         TelemetryOptions defaults = TelemetryOptions.defaults();
-        TelemetryOptions options = new TelemetryOptions((Duration) x.get("telemetry.open_span_timeout"),
-                defaults.maxOpenTasks(), ParameterMask.parse((String) x.get("telemetry.masked_parameters")));
-        return new TelemetrySettings((Boolean) x.get("telemetry.enabled"), (String) x.get("telemetry.service_name"),
+        TelemetryOptions options = new TelemetryOptions(config.value(ConfigKey.OPEN_SPAN_TIMEOUT),
+                defaults.maxOpenTasks(), ParameterMask.parse(config.value(ConfigKey.MASKED_PARAMETERS)));
+        return new TelemetrySettings(config.value(ConfigKey.TELEMETRY_ENABLED), config.value(ConfigKey.SERVICE_NAME),
                 endpoint, headers, options);
     }
 
