@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.tasker.metrics.config.ConfigLoader;
 import io.tasker.metrics.events.Failure;
 import io.tasker.metrics.events.TaskCompleted;
+import io.tasker.metrics.events.StepFailed;
 import io.tasker.metrics.events.TaskFailed;
+import io.tasker.metrics.events.TaskStarted;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -34,17 +36,24 @@ class StatsdDatagramTest {
             StatsdSettings settings = StatsdSettings.from(ConfigLoader.load(Optional.empty(), env));
             List<String> lines;
             try (StatsdSubscriber statsd = StatsdSubscriber.start(settings)) {
+                statsd.handle(new TaskStarted("1", "payment_processing", T0));
+                statsd.handle(new StepFailed("1", "payment_processing", "charge:card", 1, T0, Duration.ofMillis(120),
+                        Failure.of("CardDeclined", "no")));
                 statsd.handle(new TaskCompleted("1", "payment_processing", T0, Duration.ofMillis(1500)));
                 statsd.handle(new TaskFailed("2", "weird,name#with:bad|chars", T0, Duration.ofMillis(250),
                         Failure.of("java.net.SocketTimeoutException", "timed out")));
             } // close() flushes: the lines are read only after it.
             lines = receive(agent);
             assertEquals(List.of(
+                    "tasker.tasks.running:1|g|#service:pay_ments,env:prod",
+                    "tasker.step.duration:120|ms|#service:pay_ments,env:prod,status:failure,step:charge_card",
                     "tasker.task.duration:1.5|h|#service:pay_ments,env:prod,status:success,task:payment_processing",
                     "tasker.task.completed:1|c|#service:pay_ments,env:prod,task:payment_processing",
+                    "tasker.tasks.running:0|g|#service:pay_ments,env:prod",
                     "tasker.task.duration:0.25|h|#service:pay_ments,env:prod,status:failure,task:weird_name_with_bad_chars",
                     "tasker.task.failed:1|c|#service:pay_ments,env:prod,error_type:java.net.SocketTimeoutException,"
-                            + "task:weird_name_with_bad_chars"),
+                            + "task:weird_name_with_bad_chars",
+                    "tasker.tasks.running:0|g|#service:pay_ments,env:prod"),
                     lines);
         }
     }
