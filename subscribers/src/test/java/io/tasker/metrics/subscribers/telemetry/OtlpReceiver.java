@@ -17,20 +17,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * it decodes each {@code POST /v1/traces} body as an {@code ExportTraceServiceRequest} with the
  * protocol's own generated classes, and keeps it with the request headers.
  */
-final class OtlpReceiver implements AutoCloseable {
-    record Received(ExportTraceServiceRequest request, Map<String, List<String>> headers, String contentType) {
+public final class OtlpReceiver implements AutoCloseable {
+    public record Received(ExportTraceServiceRequest request, Map<String, List<String>> headers, String contentType) {
     }
 
     private final HttpServer server;
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
 
-    OtlpReceiver() throws IOException {
+    public OtlpReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/traces", this::receive);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
