@@ -6,6 +6,8 @@ import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.console.Console;
 import io.tasker.metrics.console.ConsoleSettings;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.testing.FreePorts;
+import io.tasker.metrics.testing.Http;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +44,7 @@ final class BenchConsole implements AutoCloseable {
         Path exportDir = Files.createTempDirectory("tasker-bench-console-");
         String token = "bench-" + UUID.randomUUID();
         Map<String, String> env = new HashMap<>();
-        env.put("TASKER_CONSOLE_PORT", String.valueOf(Loopback.freePort()));
+        env.put("TASKER_CONSOLE_PORT", String.valueOf(FreePorts.next()));
         env.put("TASKER_CONSOLE_DATABASE_URL", "jdbc:h2:mem:bench-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         env.put("TASKER_CACHE_URL", "memory:");
         env.put("TASKER_CONSOLE_TOKEN", token);
@@ -63,8 +65,8 @@ final class BenchConsole implements AutoCloseable {
     }
 
     /** {@code POST /api/sync} as a script does it, so that the cluster view holds the registry. */
-    void sync() {
-        Loopback.Response r = Loopback.post(base() + Ui.API_SYNC, "Authorization", "Bearer " + token);
+    void sync() throws IOException {
+        Http.Response r = Http.post(base() + Ui.API_SYNC, "Authorization", "Bearer " + token);
         if (r.status() != 200) {
             throw new IllegalStateException("POST " + Ui.API_SYNC + " answered " + r.status() + ": " + r.body());
         }

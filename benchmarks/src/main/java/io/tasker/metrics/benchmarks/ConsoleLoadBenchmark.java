@@ -1,6 +1,9 @@
 package io.tasker.metrics.benchmarks;
 
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.testing.Executables;
+import io.tasker.metrics.testing.Http;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -58,9 +61,9 @@ public final class ConsoleLoadBenchmark {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Duration duration = Duration.ofSeconds(option(args, "--duration", 15));
         Duration warmup = Duration.ofSeconds(option(args, "--warmup", 5));
-        Path wrk = Loopback.program("wrk").orElse(null);
+        Path wrk = Executables.find("wrk").orElse(null);
         if (wrk == null) {
-            System.err.println("ConsoleLoadBenchmark needs wrk: 'wrk' is not in /usr/bin or on the PATH."
+            System.err.println("ConsoleLoadBenchmark needs wrk: 'wrk' is not on the PATH."
                     + " Install the Debian package: sudo apt-get install wrk");
             System.exit(2);
         }
@@ -76,7 +79,7 @@ public final class ConsoleLoadBenchmark {
             List<String> verified = new ArrayList<>();
             List<Long> sizes = new ArrayList<>();
             for (ConsoleRoute route : routes) {
-                Loopback.Response r = get(bench, route);
+                Http.Response r = get(bench, route);
                 verified.add(verify(route, r, series));
                 sizes.add((long) r.body().getBytes(StandardCharsets.UTF_8).length);
                 System.err.println("verified " + route.path() + ": " + verified.get(verified.size() - 1));
@@ -113,9 +116,9 @@ public final class ConsoleLoadBenchmark {
     }
 
     /** The CSRF cookie the dashboard hands a browser on its first visit, which it sends from then on. */
-    private static String csrfCookie(BenchConsole bench) {
-        Loopback.Response first = Loopback.get(bench.base() + Ui.DASHBOARD);
-        String setCookie = first.header("Set-Cookie");
+    private static String csrfCookie(BenchConsole bench) throws IOException {
+        Http.Response first = Http.get(bench.base() + Ui.DASHBOARD);
+        String setCookie = first.header("Set-Cookie").orElse(null);
         if (first.status() != 200 || setCookie == null || !setCookie.startsWith(Ui.CSRF_COOKIE + "=")) {
             throw new IllegalStateException("The dashboard answered " + first.status() + " without a CSRF cookie: "
                     + setCookie);
@@ -123,17 +126,17 @@ public final class ConsoleLoadBenchmark {
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
-    private static Loopback.Response get(BenchConsole bench, ConsoleRoute route) {
+    private static Http.Response get(BenchConsole bench, ConsoleRoute route) throws IOException {
         List<String> headers = new ArrayList<>();
         for (String h : route.headers()) {
             int colon = h.indexOf(':');
             headers.add(h.substring(0, colon).trim());
             headers.add(h.substring(colon + 1).trim());
         }
-        return Loopback.get(bench.base() + route.path(), headers.toArray(String[]::new));
+        return Http.get(bench.base() + route.path(), headers.toArray(String[]::new));
     }
 
-    private static String verify(ConsoleRoute route, Loopback.Response r, int series) {
+    private static String verify(ConsoleRoute route, Http.Response r, int series) {
         if (r.status() != 200) {
             throw new IllegalStateException(route.path() + " answered " + r.status() + ": " + r.body());
         }
