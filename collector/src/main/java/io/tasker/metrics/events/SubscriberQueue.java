@@ -141,7 +141,8 @@ final class SubscriberQueue implements Runnable {
             thread.interrupt();
             thread.join(IDLE_POLL_MILLIS);
         }
-        int left = queue.clear();
+        // The ring has one consumer: while a stuck handler still holds the thread, only count what waits.
+        int left = thread.isAlive() ? queue.size() : queue.clear();
         dropped.inc(left);
         if (left > 0) {
             LOG.warn("Event subscriber '{}' did not drain in time: {} event(s) dropped at shutdown", subscriber.name(), left);
