@@ -181,6 +181,12 @@ final class ConsoleFixture implements AutoCloseable {
             return this;
         }
 
+        /** Runs the demo workload beside the console, as {@code bin/console --demo} does. */
+        Builder demo() {
+            embedded.demo(true);
+            return this;
+        }
+
         Builder clock(Clock c) {
             embedded.clock(c);
             return this;

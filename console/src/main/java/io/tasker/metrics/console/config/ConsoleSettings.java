@@ -18,9 +18,10 @@ import java.util.List;
  * @param password basic auth password, or null
  * @param token the bearer token that lets scripts POST without a CSRF token ({@code TASKER_CONSOLE_TOKEN}), or null
  * @param dev read templates from the source tree and reload them on change
+ * @param traceUrl a link to a trace in the user's trace backend, {@code {trace_id}} standing for the id; or null
  */
 public record ConsoleSettings(String host, int port, String databaseUrl, String username, String password, String token,
-                              boolean dev) {
+                              boolean dev, String traceUrl) {
 
     /** The console's keys, with defaults and environment variables. */
     public static final List<ConfigKey> KEYS = List.of(
@@ -30,13 +31,14 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
             ConfigKey.of("console.username", Kind.STRING, null, "TASKER_CONSOLE_USERNAME"),
             ConfigKey.secret("console.password", "TASKER_CONSOLE_PASSWORD"),
             ConfigKey.secret("console.token", "TASKER_CONSOLE_TOKEN"),
-            ConfigKey.of("console.dev", Kind.BOOLEAN, "false", "TASKER_CONSOLE_DEV"));
+            ConfigKey.of("console.dev", Kind.BOOLEAN, "false", "TASKER_CONSOLE_DEV"),
+            ConfigKey.of("console.trace_url", Kind.STRING, null, "TASKER_CONSOLE_TRACE_URL"));
 
     public static ConsoleSettings from(TaskerConfig config) {
         return new ConsoleSettings((String) config.value("console.host"), (Integer) config.value("console.port"),
                 (String) config.value("console.database_url"), blank((String) config.value("console.username")),
                 blank((String) config.value("console.password")), blank((String) config.value("console.token")),
-                (Boolean) config.value("console.dev"));
+                (Boolean) config.value("console.dev"), traceUrl(blank((String) config.value("console.trace_url"))));
     }
 
 
@@ -70,6 +72,15 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
         } catch (UnknownHostException e) {
             return false;
         }
+    }
+
+    /** A trace link template must be a web address holding {trace_id}, or links would lead nowhere. */
+    private static String traceUrl(String template) {
+        if (template != null && (!template.contains("{trace_id}") || !template.matches("(?i)^https?://.+"))) {
+            throw new IllegalArgumentException("console.trace_url must be an http(s) URL containing {trace_id}, such as "
+                    + "http://jaeger:16686/trace/{trace_id}; got '" + template + "'");
+        }
+        return template;
     }
 
     private static String blank(String s) {

@@ -9,6 +9,7 @@ import io.tasker.metrics.console.service.SyncService;
 import io.tasker.metrics.console.service.ViewCache;
 import io.tasker.metrics.console.status.StatusService;
 import io.tasker.metrics.console.web.Templates;
+import io.tasker.metrics.events.EventPublisher;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.console.status.Staleness;
 import io.tasker.metrics.console.security.Security;
@@ -41,11 +42,13 @@ public final class HealthController {
     private final Database database;
     private final CacheStore store;
     private final MetricRegistry own;
+    private final EventPublisher events;
     private final Templates templates;
 
     /** @param own this console's own registry, reported when the cluster view cannot be read */
     public HealthController(SyncService sync, ExportService exports, StatusService status, ViewCache views,
-                            Database database, CacheStore store, MetricRegistry own, Templates templates) {
+                            Database database, CacheStore store, MetricRegistry own, EventPublisher events,
+                            Templates templates) {
         this.sync = sync;
         this.exports = exports;
         this.status = status;
@@ -53,6 +56,7 @@ public final class HealthController {
         this.database = database;
         this.store = store;
         this.own = own;
+        this.events = events;
         this.templates = templates;
     }
 
@@ -115,6 +119,6 @@ public final class HealthController {
                 last == null ? null : last.at(), last == null ? null : last.error(), db,
                 lastExport == null ? null : lastExport.at(),
                 lastExport == null ? null : lastExport.outcome().name().toLowerCase(), stale.lastSuccess(),
-                stale.stale(), stale.threshold().toSeconds());
+                stale.stale(), stale.threshold().toSeconds(), events.stats());
     }
 }
