@@ -69,6 +69,9 @@ public final class Console implements AutoCloseable {
                     new ExportService(runtime, new ExportHistoryRepository(database), metrics, clock),
                     new ViewCache(runtime.cluster(), clock),
                     Templates.create(settings.dev(), Path.of("console/src/main/jte")), clock);
+            // Exports made by CronJobs reach the console's last-export metric, which the stale
+            // alert reads, without anyone opening the exports page.
+            runtime.collector().orElseThrow().addSyncListener(r -> context.exports().importShared());
             if (demo) {
                 context.sync().syncNow();
             }

@@ -1,0 +1,135 @@
+package io.tasker.metrics.console.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.config.ConfigLoader;
+import io.tasker.metrics.console.Console;
+import io.tasker.metrics.console.ConsoleSettings;
+import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.testing.PrometheusConfig.ScrapeTarget;
+import io.tasker.metrics.testing.PrometheusServerExtension;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every query of deploy/grafana/tasker-metrics.json, run against a real Prometheus that scrapes
+ * a console running the demo workload (syncing every second), returns data. It also runs every
+ * alert's expression, so that a renamed metric cannot leave an alert watching nothing.
+ */
+class DashboardQueriesTest {
+    private static final String TOKEN = "dashboard-test-token";
+    private static final long WAIT_MILLIS = 60_000;
+
+    @RegisterExtension
+    static final PrometheusServerExtension PROMETHEUS = new PrometheusServerExtension();
+    @TempDir
+    static Path exports;
+    private static Console console;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, String> env = Map.of(
+                "TASKER_CONSOLE_PORT", "0",
+                "TASKER_CONSOLE_DATABASE_URL", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "TASKER_CONSOLE_TOKEN", TOKEN,
+                "TASKER_EXPORT_DIR", exports.toString(),
+                "TASKER_SYNC_INTERVAL", "1s",
+                "TASKER_CACHE_URL", "memory:");
+        console = Console.start(ConfigLoader.load(Optional.empty(), env, ConsoleSettings.KEYS), Clock.SYSTEM, true);
+        HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + console.port() + Ui.API_EXPORT + "?format=json"))
+                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, export.statusCode(), export.body());
+        PROMETHEUS.scrape(ScrapeTarget.of("tasker-console", "127.0.0.1:" + console.port()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (console != null) {
+            console.close();
+        }
+    }
+
+    @Test
+    void everyPanelQueryReturnsData() throws IOException {
+        JsonNode dashboard = DeployFiles.JSON.readTree(DeployFiles.deploy("grafana/tasker-metrics.json").toFile());
+        Map<String, String> queries = new LinkedHashMap<>();
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode target : panel.path("targets")) {
+                queries.put(panel.path("title").asText() + " / " + target.path("refId").asText(), target.path("expr").asText());
+            }
+        }
+        assertTrue(queries.size() >= 10, "panels: " + queries.keySet());
+        assertAllReturnData(queries);
+    }
+
+    @Test
+    void everyAlertExpressionSeesItsMetrics() throws IOException {
+        JsonNode rule = DeployFiles.parseAll(Files.readString(DeployFiles.deploy("kubernetes/base/prometheusrule.yaml"))).get(0);
+        Map<String, String> queries = new LinkedHashMap<>();
+        for (JsonNode group : rule.path("spec").path("groups")) {
+            for (JsonNode r : group.path("rules")) {
+                // Kube-state-metrics series do not exist here; the console's own and the tasks' must.
+                String expr = r.path("expr").asText().split("\\bor\\b")[0].split("\\band on\\b")[0];
+                queries.put(r.path("alert").asText(), withoutThreshold(expr));
+            }
+        }
+        queries.remove("TaskerMetricsExportJobFailed"); // kube-state-metrics only
+        assertAllReturnData(queries);
+    }
+
+    /** The expression without its comparison, so that a quiet alert still has to find its series. */
+    private static String withoutThreshold(String expr) {
+        return expr.trim().replaceAll("\\s*>\\s*[0-9.]+\\s*\\)?\\s*$", expr.trim().startsWith("(") ? ")" : "");
+    }
+
+    private static void assertAllReturnData(Map<String, String> queries) {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        List<String> empty = new ArrayList<>(queries.keySet());
+        while (!empty.isEmpty() && System.currentTimeMillis() < deadline) {
+            empty.removeIf(name -> hasData(queries.get(name)));
+            sleep();
+        }
+        assertEquals(List.of(), empty.stream().map(n -> n + ": " + queries.get(n)).toList(),
+                "queries that returned no data within " + WAIT_MILLIS / 1000 + " s");
+    }
+
+    private static boolean hasData(String promql) {
+        try {
+            JsonNode answer = DeployFiles.JSON.readTree(PROMETHEUS.query(promql).body());
+            assertEquals("success", answer.path("status").asText(), promql + " -> " + answer);
+            return !answer.path("data").path("result").isEmpty();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

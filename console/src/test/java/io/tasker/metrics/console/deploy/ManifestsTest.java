@@ -1,0 +1,103 @@
+package io.tasker.metrics.console.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tasker.metrics.testing.Executables;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** deploy/kubernetes rendered by kubectl kustomize, validated by schema and by policy; yamllint over deploy/. */
+class ManifestsTest {
+    /** The npm packages the schema check runs on, installed by bin/test (never committed). */
+    static final String MODELS = "kubernetes-models@5.1.0 @kubernetes-models/prometheus-operator@6.0.0";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/production", "overlays/development"})
+    void everyRenderedObjectMatchesTheKubernetesAndPrometheusOperatorSchemas(String kustomization) throws IOException {
+        List<JsonNode> objects = DeployFiles.render(kustomization);
+        assertEquals(Set.of("ServiceAccount", "Role", "RoleBinding", "ConfigMap", "PersistentVolumeClaim", "Deployment",
+                "Service", "CronJob", "ServiceMonitor", "PrometheusRule"),
+                Set.copyOf(objects.stream().map(o -> o.path("kind").asText()).toList()));
+        DeployFiles.Result r = DeployFiles.run(List.of(Executables.require("node", "nodejs").toString(),
+                DeployFiles.deploy("validate/validate-schemas.mjs").toString()),
+                DeployFiles.JSON.writeValueAsString(objects), Map.of("TASKER_VALIDATOR_MODULES", modules().toString()));
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(objects.size(), r.output().lines().filter(l -> l.startsWith("valid ")).count(), r.output());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/production", "overlays/development"})
+    void everyRenderedObjectKeepsThePolicies(String kustomization) {
+        assertEquals(List.of(), DeployPolicy.violations(DeployFiles.render(kustomization)));
+    }
+
+    @Test
+    void thePolicyCatchesEachBreach() {
+        List<JsonNode> objects = DeployFiles.render("base");
+        for (JsonNode o : objects) {
+            String name = o.path("metadata").path("name").asText();
+            if (name.equals(DeployPolicy.BACKUP)) {
+                ObjectNode spec = (ObjectNode) o.path("spec");
+                spec.put("schedule", "*/5 * * * *");
+                spec.put("concurrencyPolicy", "Allow");
+                ObjectNode container = (ObjectNode) spec.path("jobTemplate").path("spec").path("template").path("spec")
+                        .path("containers").get(0);
+                container.remove("resources");
+                container.putArray("env").addObject().put("name", "PROMETHEUS_PASSWORD").put("value", "hunter2");
+            }
+            if (o.path("kind").asText().equals("Role")) {
+                ((ObjectNode) o).putArray("rules").addObject().putArray("verbs").add("get").add("delete");
+            }
+        }
+        String all = String.join("\n", DeployPolicy.violations(objects));
+        for (String expected : List.of("concurrencyPolicy must be Forbid", "set resources.limits.memory",
+                "PROMETHEUS_PASSWORD must come from a secretKeyRef", "verb 'delete'", "runs in the same minutes")) {
+            assertTrue(all.contains(expected), "expected '" + expected + "' in:\n" + all);
+        }
+    }
+
+    @Test
+    void cronMinutesReadsStepsRangesAndLists() {
+        assertEquals(Set.of(0, 15, 30, 45), CronMinutes.of("*/15 * * * *"));
+        assertEquals(Set.of(2, 7, 12, 17, 22, 27, 32, 37, 42, 47, 52, 57), CronMinutes.of("2-59/5 * * * *"));
+        assertEquals(Set.of(1, 31), CronMinutes.of("1,31 * * * *"));
+    }
+
+    @Test
+    void overlaysSelectTheirEnvironment() {
+        for (String env : List.of("production", "development")) {
+            JsonNode config = DeployFiles.render("overlays/" + env).stream()
+                    .filter(o -> o.path("metadata").path("name").asText().startsWith("tasker-metrics-env"))
+                    .findFirst().orElseThrow();
+            assertEquals(env, config.path("data").path("TASKER_ENV").asText());
+        }
+    }
+
+    @Test
+    void yamllintAcceptsEveryFileUnderDeploy() {
+        Path yamllint = Executables.require("yamllint", "yamllint");
+        DeployFiles.Result r = DeployFiles.run(List.of(yamllint.toString(), "-s", "-c",
+                DeployFiles.deploy(".yamllint").toString(), DeployFiles.deploy("").toString()), null, Map.of());
+        assertEquals(0, r.exitCode(), r.output());
+    }
+
+    private static Path modules() {
+        Path dir = DeployFiles.root().resolve("target/deploy-validator");
+        if (!Files.isDirectory(dir.resolve("node_modules/@kubernetes-models/prometheus-operator"))
+                || !Files.isDirectory(dir.resolve("node_modules/kubernetes-models"))) {
+            throw new AssertionError("The npm packages " + MODELS + " are missing from " + dir + ". Run bin/test, which "
+                    + "installs them, or: npm install --prefix " + dir + " --no-save " + MODELS);
+        }
+        return dir;
+    }
+}
