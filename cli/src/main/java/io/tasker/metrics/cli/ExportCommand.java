@@ -13,7 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code export}: the coordinated export a CronJob runs. It takes the export lock (another
- * instance exporting is a skip, and a success), extends the data's time to live when late,
+ * instance exporting is a skip, and a success), skips when the shared history holds a successful
+ * export of this window (so a backup CronJob exports only when the main one did not; {@code
+ * --force} overrides), extends the data's time to live when late,
  * retries with growing delays within the job timeout, and records the export in the shared history.
  */
 @Command(name = "export", description = "Coordinated export of the cluster view (lock, timing, retries, history).")
@@ -28,13 +30,18 @@ final class ExportCommand implements Callable<Integer> {
             + "openmetrics, json, csv or remote_write (default: telemetry.metrics_format).")
     String format;
 
+    @Option(names = "--force", description = "Export even when the shared history holds a successful export of "
+            + "this window (telemetry.export_interval).")
+    boolean force;
+
     @Override
     public Integer call() {
-        TaskerConfig config = CliContext.config(parent.config, System.getenv());
+        TaskerConfig config = CliContext.config(parent.config, parent.environment());
         String f = format != null ? format : config.telemetry().metricsFormat();
         var destination = Destinations.forExport(config, f);
         try (TaskerRuntime runtime = CliContext.runtime(config)) {
-            ExportRecord r = runtime.coordinator().export(destination, "cli");
+            ExportRecord r = force ? runtime.coordinator().export(destination, "cli")
+                    : runtime.coordinator().exportOncePer(config.telemetry().exportInterval(), destination, "cli");
             return report(r, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

@@ -56,13 +56,21 @@ public final class ConfigLoader {
         List<ConfigKey> keys = new ArrayList<>(ConfigKey.ALL);
         keys.addAll(extraKeys);
         List<String> problems = new ArrayList<>();
-        Map<String, JsonNode> raw = path.map(p -> read(p, problems)).orElseGet(LinkedHashMap::new);
+        JsonNode root = path.map(p -> read(p, problems)).orElse(null);
+        List<String> names = keys.stream().map(ConfigKey::name).toList();
+        Environments.Selection environment = Environments.select(root, env.get(Environments.ENV), names,
+                path.map(Path::toString).orElse("no configuration file"), problems);
+        Map<String, JsonNode> raw = new LinkedHashMap<>();
+        if (root != null) {
+            flatten("", root, raw, problems);
+        }
         unknownKeys(raw, keys, problems);
+        raw.putAll(environment.keys());
         Map<String, Object> values = new LinkedHashMap<>();
         for (ConfigKey key : keys) {
             values.put(key.name(), value(key, raw.get(key.name()), env, problems));
         }
-        TaskerConfig config = build(values, extraKeys);
+        TaskerConfig config = build(values, extraKeys, environment.name());
         validate(config, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(path.map(Path::toString).orElse("defaults and environment"), problems);
@@ -81,24 +89,27 @@ public final class ConfigLoader {
         return FOREIGN_SECTIONS.contains(section) && known.stream().noneMatch(k -> k.startsWith(section + "."));
     }
 
-    private static Map<String, JsonNode> read(Path path, List<String> problems) {
-        Map<String, JsonNode> flat = new LinkedHashMap<>();
+    /** The file's YAML tree, or null when it is empty or cannot be read (the problem is listed). */
+    private static JsonNode read(Path path, List<String> problems) {
         if (!Files.isRegularFile(path)) {
             problems.add("configuration file " + path + " does not exist (given by --config or " + CONFIG_ENV + ")");
-            return flat;
+            return null;
         }
         try {
             JsonNode root = YAML.readTree(path.toFile());
-            if (root != null && !root.isMissingNode() && !root.isNull()) {
-                flatten("", root, flat, problems);
-            }
+            return root == null || root.isMissingNode() || root.isNull() ? null : root;
         } catch (IOException e) {
             problems.add(path + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            return null;
         }
-        return flat;
     }
 
-    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out, List<String> problems) {
+    /** A key of this loader, or of a section another program reading the same file checks. */
+    static boolean isKnown(String name, List<String> known) {
+        return known.contains(name) || otherApplications(name, known);
+    }
+
+    static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out, List<String> problems) {
         if (!node.isObject()) {
             if (prefix.isEmpty()) {
                 problems.add("the configuration file must hold a mapping of keys (telemetry:, cache:)");
@@ -116,7 +127,7 @@ public final class ConfigLoader {
     private static void unknownKeys(Map<String, JsonNode> raw, List<ConfigKey> keys, List<String> problems) {
         List<String> known = keys.stream().map(ConfigKey::name).toList();
         for (String name : raw.keySet()) {
-            if (!known.contains(name) && !otherApplications(name, known)) {
+            if (!isKnown(name, known)) {
                 problems.add("unknown key " + name + nearest(name, known).map(k -> " (did you mean " + k + "?)").orElse(""));
             }
         }
@@ -207,7 +218,7 @@ public final class ConfigLoader {
         return typed(key, key.defaultValue(), source, new ArrayList<>());
     }
 
-    private static TaskerConfig build(Map<String, Object> v, List<ConfigKey> extraKeys) {
+    private static TaskerConfig build(Map<String, Object> v, List<ConfigKey> extraKeys, String environment) {
         TaskerConfig.Telemetry telemetry = new TaskerConfig.Telemetry(
                 (Boolean) v.get("telemetry.metrics_enabled"),
                 ((String) v.get("telemetry.metrics_format")).toLowerCase(Locale.ROOT),
@@ -217,7 +228,8 @@ public final class ConfigLoader {
                 (Integer) v.get("telemetry.max_label_value_length"),
                 Path.of((String) v.get("telemetry.export_directory")),
                 (Duration) v.get("telemetry.stale_export_threshold"),
-                (Boolean) v.get("telemetry.scheduled_export"));
+                (Boolean) v.get("telemetry.scheduled_export"),
+                (Duration) v.get("telemetry.export_interval"));
         String compression = (String) v.get("telemetry.prometheus.compression");
         TaskerConfig.PrometheusSettings prometheus = new TaskerConfig.PrometheusSettings(
                 blankToNull((String) v.get("telemetry.prometheus.endpoint")),
@@ -232,12 +244,13 @@ public final class ConfigLoader {
                 (Boolean) v.get("telemetry.prometheus.include_instance_labels"),
                 compression == null || compression.isBlank() ? "none" : compression.toLowerCase(Locale.ROOT),
                 (Integer) v.get("telemetry.prometheus.batch_size"),
-                (Boolean) v.get("telemetry.prometheus.skip_if_unavailable"));
+                (Boolean) v.get("telemetry.prometheus.skip_if_unavailable"),
+                (Boolean) v.get("telemetry.prometheus.require_endpoint"));
         TaskerConfig.CacheSettings cache = new TaskerConfig.CacheSettings((String) v.get("cache.url"),
                 (String) v.get("cache.namespace"), (Duration) v.get("cache.timeout"));
         Map<String, Object> extras = new LinkedHashMap<>();
         extraKeys.forEach(k -> extras.put(k.name(), v.get(k.name())));
-        return new TaskerConfig(telemetry, prometheus, cache, extras);
+        return new TaskerConfig(telemetry, prometheus, cache, extras, environment);
     }
 
     private static void validate(TaskerConfig c, List<String> problems) {
@@ -278,6 +291,12 @@ public final class ConfigLoader {
         }
         cacheUrl(problems, c.cache().url());
         endpoint(problems, p.endpoint());
+        if (p.requireEndpoint() && p.endpoint() == null) {
+            problems.add("telemetry.prometheus.endpoint is required here (telemetry.prometheus.require_endpoint is true"
+                    + (c.environment() == null ? "" : " in environment " + c.environment())
+                    + "); set PROMETHEUS_ENDPOINT or telemetry.prometheus.endpoint to the remote write URL");
+        }
+        positive(problems, "telemetry.export_interval", c.telemetry().exportInterval());
         if (p.username() == null && p.password() != null) {
             problems.add("telemetry.prometheus.password is set but telemetry.prometheus.username is not");
         }

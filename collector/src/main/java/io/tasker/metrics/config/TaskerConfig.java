@@ -13,21 +13,30 @@ import java.util.Map;
  * <pre>{@code
  * TaskerConfig config = ConfigLoader.load(Optional.of(Path.of("tasker.yml")), System.getenv());
  * }</pre>
+ *
+ * @param environment the entry of the file's {@code environments:} laid over it ({@code TASKER_ENV}
+ *     or {@code --env}), or null
  */
 public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, CacheSettings cache,
-                           Map<String, Object> extras) {
+                           Map<String, Object> extras, String environment) {
 
-    /** {@code telemetry.*} apart from {@code telemetry.prometheus}. */
+    /**
+     * {@code telemetry.*} apart from {@code telemetry.prometheus}.
+     *
+     * @param exportInterval how often the export CronJob runs; {@code export} skips when the shared
+     *     history holds a successful export younger than this, less a fifth
+     */
     public record Telemetry(boolean metricsEnabled, String metricsFormat, Duration syncInterval, String instanceId,
                             int cardinalityLimit, int maxLabelValueLength, Path exportDirectory,
-                            Duration staleExportThreshold, boolean scheduledExport) {
+                            Duration staleExportThreshold, boolean scheduledExport, Duration exportInterval) {
     }
 
     /** {@code telemetry.prometheus.*}: export timing and the remote write endpoint. */
     public record PrometheusSettings(String endpoint, String username, String password, Duration jobTimeout,
                                      Duration exportTimeout, int retryAttempts, Duration retentionWindow,
                                      Duration safetyMargin, String metricPrefix, boolean includeInstanceLabels,
-                                     String compression, int batchSize, boolean skipIfUnavailable) {
+                                     String compression, int batchSize, boolean skipIfUnavailable,
+                                     boolean requireEndpoint) {
         @Override
         public String toString() {
             return "PrometheusSettings[endpoint=" + endpoint + ", username=" + username + ", password="
@@ -56,6 +65,7 @@ public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, C
         out.put("telemetry.export_directory", String.valueOf(telemetry.exportDirectory()));
         out.put("telemetry.stale_export_threshold", Durations.format(telemetry.staleExportThreshold()));
         out.put("telemetry.scheduled_export", String.valueOf(telemetry.scheduledExport()));
+        out.put("telemetry.export_interval", Durations.format(telemetry.exportInterval()));
         out.put("telemetry.prometheus.endpoint", String.valueOf(prometheus.endpoint()));
         out.put("telemetry.prometheus.username", String.valueOf(prometheus.username()));
         out.put("telemetry.prometheus.password", prometheus.password() == null ? "(not set)" : "***");
@@ -69,6 +79,7 @@ public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, C
         out.put("telemetry.prometheus.compression", prometheus.compression());
         out.put("telemetry.prometheus.batch_size", String.valueOf(prometheus.batchSize()));
         out.put("telemetry.prometheus.skip_if_unavailable", String.valueOf(prometheus.skipIfUnavailable()));
+        out.put("telemetry.prometheus.require_endpoint", String.valueOf(prometheus.requireEndpoint()));
         out.put("cache.url", CacheStores.maskPassword(cache.url()));
         out.put("cache.namespace", cache.namespace());
         out.put("cache.timeout", Durations.format(cache.timeout()));

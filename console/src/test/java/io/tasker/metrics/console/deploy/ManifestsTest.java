@@ -1,16 +1,23 @@
 package io.tasker.metrics.console.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tasker.metrics.config.ConfigException;
+import io.tasker.metrics.config.ConfigLoader;
+import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.console.ConsoleSettings;
 import io.tasker.metrics.testing.Executables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -81,6 +88,27 @@ class ManifestsTest {
                     .findFirst().orElseThrow();
             assertEquals(env, config.path("data").path("TASKER_ENV").asText());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "development"})
+    void theShippedConfigurationLoadsInEachEnvironment(String environment) {
+        Map<String, String> vars = Map.of("TASKER_ENV", environment, "TASKER_CACHE_URL", "redis://redis:6379/0",
+                "PROMETHEUS_ENDPOINT", "http://prometheus:9090/api/v1/write");
+        TaskerConfig c = ConfigLoader.load(Optional.of(DeployFiles.deploy("kubernetes/base/tasker.yml")), vars,
+                ConsoleSettings.KEYS);
+        assertEquals(environment, c.environment());
+        assertEquals(environment.equals("production") ? Duration.ofMinutes(10) : Duration.ofMinutes(2),
+                c.prometheus().retentionWindow());
+        assertEquals(Duration.ofMinutes(5), c.telemetry().exportInterval());
+    }
+
+    @Test
+    void productionRefusesToStartWithoutAnEndpoint() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(
+                Optional.of(DeployFiles.deploy("kubernetes/base/tasker.yml")),
+                Map.of("TASKER_ENV", "production", "TASKER_CACHE_URL", "redis://redis:6379/0"), ConsoleSettings.KEYS));
+        assertTrue(e.getMessage().contains("telemetry.prometheus.endpoint is required here"), e.getMessage());
     }
 
     @Test

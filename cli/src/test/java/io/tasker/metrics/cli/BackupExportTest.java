@@ -1,0 +1,169 @@
+package io.tasker.metrics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.export.ExportHistory;
+import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.RedisStore;
+import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.sync.ClusterSync;
+import io.tasker.metrics.sync.SyncOptions;
+import io.tasker.metrics.testing.RedisServerExtension;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A main export CronJob and its backup on an offset schedule, as separate {@code tasker-metrics}
+ * processes against a real Redis: the backup exports only when the shared history holds no
+ * successful export of the window, and {@code --force} overrides.
+ */
+class BackupExportTest {
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    @TempDir
+    Path dir;
+    private String namespace;
+    private Path exports;
+
+    @BeforeEach
+    void instanceSyncs() throws IOException {
+        namespace = "backup" + UUID.randomUUID().toString().substring(0, 8);
+        exports = dir.resolve("exports");
+        MetricRegistry registry = new MetricRegistry();
+        registry.counter("task_executions_total", 42, "status", "success", "task_name", "payment_processing");
+        try (CacheStore store = store()) {
+            assertTrue(new ClusterSync(store, SyncOptions.defaults("web-1").withNamespace(namespace), Clock.SYSTEM,
+                    registry::snapshot).sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
+        }
+    }
+
+    @Test
+    void primaryAndBackupRacingExportOnceAndALateBackupSkips() throws Exception {
+        Path config = config(exports, 3);
+        List<Process> racing = List.of(start(config, "export"), start(config, "export"));
+        List<Run> runs = new ArrayList<>();
+        for (Process p : racing) {
+            runs.add(finish(p));
+        }
+        runs.forEach(r -> assertEquals(0, r.code(), r.output()));
+        assertEquals(1, runs.stream().filter(r -> r.output().contains("Exported ")).count(), runs.toString());
+        assertEquals(1, runs.stream().filter(r -> r.output().contains("Export skipped: ")).count(), runs.toString());
+        // The measured defect: a second run seconds later exported the same window again.
+        Run late = finish(start(config, "export"));
+        assertEquals(0, late.code(), late.output());
+        assertTrue(late.output().contains("Export skipped: skipped: this window is exported already (json at "), late.output());
+        assertTrue(late.output().contains("--force exports anyway"), late.output());
+        assertEquals(1, files(), "one file for the window");
+        assertEquals(1, successes());
+    }
+
+    @Test
+    void theBackupExportsWhenThePrimaryFailed() throws Exception {
+        Path blocked = dir.resolve("not-a-directory");
+        Files.writeString(blocked, "a file where the export directory should be");
+        Run primary = finish(start(config(blocked.resolve("exports"), 0), "export"));
+        assertEquals(1, primary.code(), primary.output());
+        Run backup = finish(start(config(exports, 3), "export"));
+        assertEquals(0, backup.code(), backup.output());
+        assertTrue(backup.output().contains("Exported 1 series"), backup.output());
+        assertEquals(1, files());
+        List<ExportRecord> history = withHistory(ExportHistory::list);
+        assertEquals(List.of(ExportRecord.Outcome.SUCCESS, ExportRecord.Outcome.FAILED),
+                history.stream().map(ExportRecord::outcome).toList());
+    }
+
+    @Test
+    void theBackupExportsWhenThePrimaryNeverRan() throws Exception {
+        Run backup = finish(start(config(exports, 3), "export"));
+        assertEquals(0, backup.code(), backup.output());
+        assertTrue(backup.output().contains("Exported 1 series"), backup.output());
+        assertEquals(1, files());
+    }
+
+    @Test
+    void anExportOfThePreviousWindowDoesNotCountAndForceOverrides() throws Exception {
+        // The main run five minutes ago: older than the window less its tolerance.
+        ExportRecord earlier = new ExportRecord(Instant.now().minus(Duration.ofMinutes(5)), "json", "earlier.json", "cli",
+                ExportRecord.Outcome.SUCCESS, 1, 100, 10, 1, null, "cron-1", 7, "optimal timing");
+        withHistory(h -> {
+            h.append(earlier);
+            return null;
+        });
+        Path config = config(exports, 3);
+        Run next = finish(start(config, "export"));
+        assertTrue(next.output().contains("Exported 1 series"), next.output());
+        Run forced = finish(start(config, "export", "--force"));
+        assertEquals(0, forced.code(), forced.output());
+        assertTrue(forced.output().contains("Exported 1 series"), forced.output());
+        assertEquals(2, files());
+    }
+
+    private Path config(Path exportDirectory, int retries) throws IOException {
+        Path file = dir.resolve("tasker-" + UUID.randomUUID() + ".yml");
+        Files.writeString(file, "telemetry:\n  metrics_format: json\n  export_interval: 5m\n  export_directory: "
+                + exportDirectory + "\n  prometheus:\n    retry_attempts: " + retries + "\ncache:\n  url: \"" + REDIS.url()
+                + "\"\n  namespace: " + namespace + "\n");
+        return file;
+    }
+
+    private static Process start(Path config, String... command) throws IOException {
+        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TaskerMetricsCli.class.getName(), "--config", config.toString()));
+        args.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
+        builder.environment().remove("TASKER_ENV");
+        builder.environment().remove("TASKER_METRICS_CONFIG");
+        return builder.start();
+    }
+
+    private static Run finish(Process p) throws Exception {
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("tasker-metrics export did not finish within 60 s:\n" + output);
+        }
+        return new Run(p.exitValue(), output);
+    }
+
+    private long files() throws IOException {
+        try (Stream<Path> list = Files.list(exports)) {
+            return list.filter(f -> f.getFileName().toString().endsWith(".json")).count();
+        }
+    }
+
+    private long successes() {
+        return withHistory(ExportHistory::list).stream().filter(ExportRecord::success).count();
+    }
+
+    private <T> T withHistory(Function<ExportHistory, T> use) {
+        try (CacheStore store = store()) {
+            return use.apply(new ExportHistory(store, SyncOptions.defaults("test").withNamespace(namespace).keys()));
+        }
+    }
+
+    private static CacheStore store() {
+        return RedisStore.open(REDIS.url(), Duration.ofSeconds(5));
+    }
+
+    private record Run(int code, String output) {
+    }
+}
