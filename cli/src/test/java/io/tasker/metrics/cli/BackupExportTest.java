@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.cli.CliProcess.Run;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.store.CacheStore;
@@ -14,15 +15,12 @@ import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.testing.RedisServerExtension;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,16 +57,12 @@ class BackupExportTest {
     @Test
     void primaryAndBackupRacingExportOnceAndALateBackupSkips() throws Exception {
         Path config = config(exports, 3);
-        List<Process> racing = List.of(start(config, "export"), start(config, "export"));
-        List<Run> runs = new ArrayList<>();
-        for (Process p : racing) {
-            runs.add(finish(p));
-        }
+        List<Run> runs = CliProcess.race(config, 2, "export");
         runs.forEach(r -> assertEquals(0, r.code(), r.output()));
         assertEquals(1, runs.stream().filter(r -> r.output().contains("Exported ")).count(), runs.toString());
         assertEquals(1, runs.stream().filter(r -> r.output().contains("Export skipped: ")).count(), runs.toString());
         // The measured defect: a second run seconds later exported the same window again.
-        Run late = finish(start(config, "export"));
+        Run late = CliProcess.finish(CliProcess.start(config, "export"));
         assertEquals(0, late.code(), late.output());
         assertTrue(late.output().contains("Export skipped: skipped: this window is exported already (json at "), late.output());
         assertTrue(late.output().contains("--force exports anyway"), late.output());
@@ -80,9 +74,9 @@ class BackupExportTest {
     void theBackupExportsWhenThePrimaryFailed() throws Exception {
         Path blocked = dir.resolve("not-a-directory");
         Files.writeString(blocked, "a file where the export directory should be");
-        Run primary = finish(start(config(blocked.resolve("exports"), 0), "export"));
+        Run primary = CliProcess.finish(CliProcess.start(config(blocked.resolve("exports"), 0), "export"));
         assertEquals(1, primary.code(), primary.output());
-        Run backup = finish(start(config(exports, 3), "export"));
+        Run backup = CliProcess.finish(CliProcess.start(config(exports, 3), "export"));
         assertEquals(0, backup.code(), backup.output());
         assertTrue(backup.output().contains("Exported 1 series"), backup.output());
         assertEquals(1, files());
@@ -93,7 +87,7 @@ class BackupExportTest {
 
     @Test
     void theBackupExportsWhenThePrimaryNeverRan() throws Exception {
-        Run backup = finish(start(config(exports, 3), "export"));
+        Run backup = CliProcess.finish(CliProcess.start(config(exports, 3), "export"));
         assertEquals(0, backup.code(), backup.output());
         assertTrue(backup.output().contains("Exported 1 series"), backup.output());
         assertEquals(1, files());
@@ -109,9 +103,9 @@ class BackupExportTest {
             return null;
         });
         Path config = config(exports, 3);
-        Run next = finish(start(config, "export"));
+        Run next = CliProcess.finish(CliProcess.start(config, "export"));
         assertTrue(next.output().contains("Exported 1 series"), next.output());
-        Run forced = finish(start(config, "export", "--force"));
+        Run forced = CliProcess.finish(CliProcess.start(config, "export", "--force"));
         assertEquals(0, forced.code(), forced.output());
         assertTrue(forced.output().contains("Exported 1 series"), forced.output());
         assertEquals(2, files());
@@ -123,25 +117,6 @@ class BackupExportTest {
                 + exportDirectory + "\n  prometheus:\n    retry_attempts: " + retries + "\ncache:\n  url: \"" + REDIS.url()
                 + "\"\n  namespace: " + namespace + "\n");
         return file;
-    }
-
-    private static Process start(Path config, String... command) throws IOException {
-        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TaskerMetricsCli.class.getName(), "--config", config.toString()));
-        args.addAll(List.of(command));
-        ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
-        builder.environment().remove("TASKER_ENV");
-        builder.environment().remove("TASKER_METRICS_CONFIG");
-        return builder.start();
-    }
-
-    private static Run finish(Process p) throws Exception {
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("tasker-metrics export did not finish within 60 s:\n" + output);
-        }
-        return new Run(p.exitValue(), output);
     }
 
     private long files() throws IOException {
@@ -164,6 +139,4 @@ class BackupExportTest {
         return RedisStore.open(REDIS.url(), Duration.ofSeconds(5));
     }
 
-    private record Run(int code, String output) {
-    }
 }
