@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 final class DeployPolicy {
     static final String EXPORT = "tasker-metrics-export";
     static final String BACKUP = "tasker-metrics-export-backup";
+    /** The user of the Dockerfile, which every pod must run as. */
+    static final int IMAGE_USER = 10001;
     private static final Set<String> READ_VERBS = Set.of("get", "list", "watch");
     private static final Pattern SECRET_NAMES = Pattern.compile(".*(PASSWORD|TOKEN|SECRET|CACHE_URL).*");
 
@@ -67,6 +69,9 @@ final class DeployPolicy {
     private static void pod(String name, JsonNode pod, List<String> v) {
         if (!pod.path("securityContext").path("runAsNonRoot").asBoolean(false)) {
             v.add(name + ": set securityContext.runAsNonRoot: true on the pod");
+        }
+        if (pod.path("securityContext").path("runAsUser").asInt(-1) != IMAGE_USER) {
+            v.add(name + ": set securityContext.runAsUser: " + IMAGE_USER + ", the image's user");
         }
         if (pod.path("automountServiceAccountToken").asBoolean(true)) {
             v.add(name + ": set automountServiceAccountToken: false; the jobs never call the Kubernetes API");

@@ -115,8 +115,29 @@ class ManifestsTest {
     void yamllintAcceptsEveryFileUnderDeploy() {
         Path yamllint = Executables.require("yamllint", "yamllint");
         DeployFiles.Result r = DeployFiles.run(List.of(yamllint.toString(), "-s", "-c",
-                DeployFiles.deploy(".yamllint").toString(), DeployFiles.deploy("").toString()), null, Map.of());
+                DeployFiles.deploy(".yamllint").toString(), DeployFiles.deploy("").toString(),
+                DeployFiles.root().resolve("docker-compose.yml").toString()), null, Map.of());
         assertEquals(0, r.exitCode(), r.output());
+    }
+
+    @Test
+    void theImageRunsAsANumericNonRootUserWithAHealthCheckAndTheCli() throws IOException {
+        List<String> lines = Files.readAllLines(DeployFiles.root().resolve("Dockerfile"));
+        List<String> users = lines.stream().filter(l -> l.startsWith("USER ")).toList();
+        assertEquals(1, users.size(), "one USER line: " + users);
+        assertTrue(users.get(0).matches("USER [1-9][0-9]{3,}(:[1-9][0-9]{3,})?"),
+                "a numeric non-root user, so that runAsNonRoot can verify it: " + users.get(0));
+        assertEquals(DeployPolicy.IMAGE_USER, Integer.parseInt(users.get(0).replaceAll("USER (\\d+).*", "$1")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("HEALTHCHECK ")), "a HEALTHCHECK");
+        String text = String.join("\n", lines);
+        assertTrue(text.contains("/health/live"), "the health check asks the liveness route");
+        assertTrue(text.contains("/app/tasker-metrics.jar"), "the CLI the CronJobs run is in the image");
+        for (JsonNode o : DeployFiles.render("base")) {
+            String command = o.findValues("command").toString();
+            if (o.path("kind").asText().equals("CronJob")) {
+                assertTrue(command.contains("/app/tasker-metrics.jar"), o.path("metadata").path("name") + ": " + command);
+            }
+        }
     }
 
     private static Path modules() {
