@@ -55,7 +55,8 @@ final class ExportCommand implements Callable<Integer> {
                 return TaskerMetricsCli.OK;
             }
             case SKIPPED -> {
-                out.println("Export skipped: " + r.error());
+                // The record says "skipped: why" for the history; here "Export skipped" says it already.
+                out.println("Export skipped: " + r.error().replaceFirst("^skipped: ", ""));
                 return TaskerMetricsCli.OK;
             }
             default -> {

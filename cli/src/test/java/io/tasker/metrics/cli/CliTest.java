@@ -105,7 +105,7 @@ class CliTest {
         }
         Run r = run("--config", config.toString(), "export");
         assertEquals(0, r.code, r.err);
-        assertEquals("Export skipped: skipped: another instance is exporting (web-7)", r.out.strip());
+        assertEquals("Export skipped: another instance is exporting (web-7)", r.out.strip());
     }
 
     @Test
