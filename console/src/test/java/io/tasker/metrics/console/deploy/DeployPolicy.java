@@ -46,6 +46,7 @@ final class DeployPolicy {
             }
         }
         backupOffset(objects, v);
+        DeployWiring.check(objects, v);
         return v;
     }
 

@@ -65,10 +65,17 @@ class ManifestsTest {
             if (o.path("kind").asText().equals("Role")) {
                 ((ObjectNode) o).putArray("rules").addObject().putArray("verbs").add("get").add("delete");
             }
+            if (o.path("kind").asText().equals("Service")) {
+                ((ObjectNode) o.path("spec").path("ports").get(0)).put("name", "web");
+            }
+            if (name.equals(DeployPolicy.EXPORT)) {
+                ((ObjectNode) o.findValue("configMap")).put("name", "tasker-metrics-confg");
+            }
         }
         String all = String.join("\n", DeployPolicy.violations(objects));
         for (String expected : List.of("concurrencyPolicy must be Forbid", "set resources.limits.memory",
-                "PROMETHEUS_PASSWORD must come from a secretKeyRef", "verb 'delete'", "runs in the same minutes")) {
+                "PROMETHEUS_PASSWORD must come from a secretKeyRef", "verb 'delete'", "runs in the same minutes",
+                "port 'http' is not one of Service tasker-console's [web]", "refers to ConfigMap tasker-metrics-confg")) {
             assertTrue(all.contains(expected), "expected '" + expected + "' in:\n" + all);
         }
     }
@@ -101,6 +108,23 @@ class ManifestsTest {
         assertEquals(environment.equals("production") ? Duration.ofMinutes(10) : Duration.ofMinutes(2),
                 c.prometheus().retentionWindow());
         assertEquals(Duration.ofMinutes(5), c.telemetry().exportInterval());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"production", "development"})
+    void exportJobsOutliveTheirJobTimeoutInEachEnvironment(String environment) {
+        TaskerConfig c = ConfigLoader.load(Optional.of(DeployFiles.deploy("kubernetes/base/tasker.yml")),
+                Map.of("TASKER_ENV", environment, "TASKER_CACHE_URL", "redis://redis:6379/0",
+                        "PROMETHEUS_ENDPOINT", "http://prometheus:9090/api/v1/write"), ConsoleSettings.KEYS);
+        long jobTimeout = c.prometheus().jobTimeout().toSeconds();
+        for (JsonNode o : DeployFiles.render("overlays/" + environment)) {
+            String name = o.path("metadata").path("name").asText();
+            if (name.equals(DeployPolicy.EXPORT) || name.equals(DeployPolicy.BACKUP)) {
+                long deadline = o.path("spec").path("jobTemplate").path("spec").path("activeDeadlineSeconds").asLong();
+                assertTrue(deadline > jobTimeout, name + ": activeDeadlineSeconds " + deadline + " must exceed job_timeout "
+                        + jobTimeout + " s, or Kubernetes kills an export in the middle of its retries");
+            }
+        }
     }
 
     @Test
