@@ -9,7 +9,7 @@ import io.tasker.metrics.cli.CliProcess.Run;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.RedisStore;
+import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;

@@ -35,9 +35,9 @@ final class CliProcess {
 
     static Run finish(Process p) throws IOException, InterruptedException {
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("tasker-metrics did not finish within 60 s:\n" + output);
+            throw new AssertionError("tasker-metrics did not finish within 120 s:\n" + output);
         }
         return new Run(p.exitValue(), output);
     }

@@ -16,8 +16,9 @@ import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.format.PrometheusTextWriter;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.RedisStore;
+import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.testing.RedisServerExtension;
@@ -28,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -108,8 +108,8 @@ class VictoriaMetricsExportTest {
     private static Map<String, Double> clusterViewAsSeries() throws IOException {
         MetricsSnapshot view;
         try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
-            view = new ClusterSync(store, SyncOptions.defaults("reader").withNamespace(NAMESPACE), Clock.SYSTEM,
-                    () -> MetricsSnapshot.empty(Instant.now())).readView().snapshot();
+            view = new ClusterReader(store, SyncOptions.defaults("reader").withNamespace(NAMESPACE), Clock.SYSTEM)
+                    .readView().snapshot();
         }
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         new PrometheusTextWriter().write(text, view);

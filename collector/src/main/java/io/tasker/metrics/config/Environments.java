@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The file's {@code environments:} section: named sets of keys, one of which ({@code TASKER_ENV},
@@ -39,10 +40,14 @@ final class Environments {
     /**
      * Takes the {@code environments} section out of {@code root} (so that the base keys do not see
      * it), checks every entry's keys, and returns the one {@code name} selects.
+     *
+     * @param known the keys of this loader, for "did you mean"
+     * @param accepted whether a key may appear (one of ours, or of a section another program checks)
      */
-    static Selection select(JsonNode root, String name, List<String> known, String file, List<String> problems) {
+    static Selection select(JsonNode root, String name, List<String> known, Predicate<String> accepted, String file,
+                            List<String> problems) {
         JsonNode section = root instanceof ObjectNode o ? o.remove(SECTION) : null;
-        Map<String, Map<String, JsonNode>> entries = entries(section, known, problems);
+        Map<String, Map<String, JsonNode>> entries = entries(section, known, accepted, problems);
         String wanted = name == null || name.isBlank() ? null : name.trim();
         if (wanted == null) {
             return new Selection(null, Map.of());
@@ -56,7 +61,8 @@ final class Environments {
         return new Selection(wanted, entries.get(wanted));
     }
 
-    private static Map<String, Map<String, JsonNode>> entries(JsonNode section, List<String> known, List<String> problems) {
+    private static Map<String, Map<String, JsonNode>> entries(JsonNode section, List<String> known,
+                                                              Predicate<String> accepted, List<String> problems) {
         Map<String, Map<String, JsonNode>> entries = new LinkedHashMap<>();
         if (section == null || section.isNull()) {
             return entries;
@@ -75,7 +81,7 @@ final class Environments {
                 problems.add(where + ": expected a mapping of keys (telemetry:, cache:)");
             }
             for (String key : keys.keySet()) {
-                if (!ConfigLoader.isKnown(key, known)) {
+                if (!accepted.test(key)) {
                     problems.add("unknown key " + where + "." + key + ConfigLoader.nearest(key, known)
                             .map(k -> " (did you mean " + where + "." + k + "?)").orElse(""));
                 }

@@ -18,25 +18,22 @@ import java.util.Map;
  *     or {@code --env}), or null
  */
 public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, CacheSettings cache,
-                           Map<String, Object> extras, String environment) {
+                           Map<ConfigKey, Object> values, String environment) {
+    public TaskerConfig {
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
 
-    /**
-     * {@code telemetry.*} apart from {@code telemetry.prometheus}.
-     *
-     * @param exportInterval how often the export CronJob runs; {@code export} skips when the shared
-     *     history holds a successful export younger than this, less a fifth
-     */
+    /** {@code telemetry.*} apart from {@code telemetry.prometheus}. */
     public record Telemetry(boolean metricsEnabled, String metricsFormat, Duration syncInterval, String instanceId,
                             int cardinalityLimit, int maxLabelValueLength, Path exportDirectory,
-                            Duration staleExportThreshold, boolean scheduledExport, Duration exportInterval) {
+                            Duration staleExportThreshold, boolean scheduledExport) {
     }
 
     /** {@code telemetry.prometheus.*}: export timing and the remote write endpoint. */
     public record PrometheusSettings(String endpoint, String username, String password, Duration jobTimeout,
                                      Duration exportTimeout, int retryAttempts, Duration retentionWindow,
                                      Duration safetyMargin, String metricPrefix, boolean includeInstanceLabels,
-                                     String compression, int batchSize, boolean skipIfUnavailable,
-                                     boolean requireEndpoint) {
+                                     String compression, int batchSize, boolean skipIfUnavailable) {
         @Override
         public String toString() {
             return "PrometheusSettings[endpoint=" + endpoint + ", username=" + username + ", password="
@@ -53,36 +50,28 @@ public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, C
         }
     }
 
+    /** Every key as {@link #describe()} shows it, so that a password never reaches a log line. */
+    @Override
+    public String toString() {
+        return "TaskerConfig" + describe();
+    }
+
+    /** A key's typed value: Boolean, String, Integer or Duration, as its kind says; null when unset. */
+    @SuppressWarnings("unchecked")
+    public <T> T value(ConfigKey key) {
+        return (T) values.get(key);
+    }
+
+    /** The typed value of a key by its name, for an application's own keys; null when unknown or unset. */
+    public Object value(String name) {
+        return values.entrySet().stream().filter(e -> e.getKey().name().equals(name)).findFirst()
+                .map(Map.Entry::getValue).orElse(null);
+    }
+
     /** Every key with its value as status output shows it: durations as written, secrets masked. */
     public Map<String, String> describe() {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("telemetry.metrics_enabled", String.valueOf(telemetry.metricsEnabled()));
-        out.put("telemetry.metrics_format", telemetry.metricsFormat());
-        out.put("telemetry.sync_interval", Durations.format(telemetry.syncInterval()));
-        out.put("telemetry.instance_id", String.valueOf(telemetry.instanceId()));
-        out.put("telemetry.cardinality_limit", String.valueOf(telemetry.cardinalityLimit()));
-        out.put("telemetry.max_label_value_length", String.valueOf(telemetry.maxLabelValueLength()));
-        out.put("telemetry.export_directory", String.valueOf(telemetry.exportDirectory()));
-        out.put("telemetry.stale_export_threshold", Durations.format(telemetry.staleExportThreshold()));
-        out.put("telemetry.scheduled_export", String.valueOf(telemetry.scheduledExport()));
-        out.put("telemetry.export_interval", Durations.format(telemetry.exportInterval()));
-        out.put("telemetry.prometheus.endpoint", String.valueOf(prometheus.endpoint()));
-        out.put("telemetry.prometheus.username", String.valueOf(prometheus.username()));
-        out.put("telemetry.prometheus.password", prometheus.password() == null ? "(not set)" : "***");
-        out.put("telemetry.prometheus.job_timeout", Durations.format(prometheus.jobTimeout()));
-        out.put("telemetry.prometheus.export_timeout", Durations.format(prometheus.exportTimeout()));
-        out.put("telemetry.prometheus.retry_attempts", String.valueOf(prometheus.retryAttempts()));
-        out.put("telemetry.prometheus.retention_window", Durations.format(prometheus.retentionWindow()));
-        out.put("telemetry.prometheus.safety_margin", Durations.format(prometheus.safetyMargin()));
-        out.put("telemetry.prometheus.metric_prefix", prometheus.metricPrefix());
-        out.put("telemetry.prometheus.include_instance_labels", String.valueOf(prometheus.includeInstanceLabels()));
-        out.put("telemetry.prometheus.compression", prometheus.compression());
-        out.put("telemetry.prometheus.batch_size", String.valueOf(prometheus.batchSize()));
-        out.put("telemetry.prometheus.skip_if_unavailable", String.valueOf(prometheus.skipIfUnavailable()));
-        out.put("telemetry.prometheus.require_endpoint", String.valueOf(prometheus.requireEndpoint()));
-        out.put("cache.url", CacheStores.maskPassword(cache.url()));
-        out.put("cache.namespace", cache.namespace());
-        out.put("cache.timeout", Durations.format(cache.timeout()));
+        values.forEach((key, value) -> out.put(key.name(), key.show(value)));
         return out;
     }
 }

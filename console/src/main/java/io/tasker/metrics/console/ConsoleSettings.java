@@ -33,16 +33,12 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
             ConfigKey.of("console.dev", Kind.BOOLEAN, "false", "TASKER_CONSOLE_DEV"));
 
     public static ConsoleSettings from(TaskerConfig config) {
-        var x = config.extras();
-        return new ConsoleSettings((String) x.get("console.host"), (Integer) x.get("console.port"),
-                (String) x.get("console.database_url"), blank((String) x.get("console.username")),
-                blank((String) x.get("console.password")), blank((String) x.get("console.token")),
-                (Boolean) x.get("console.dev"));
+        return new ConsoleSettings((String) config.value("console.host"), (Integer) config.value("console.port"),
+                (String) config.value("console.database_url"), blank((String) config.value("console.username")),
+                blank((String) config.value("console.password")), blank((String) config.value("console.token")),
+                (Boolean) config.value("console.dev"));
     }
 
-    public ConsoleSettings withPort(int p) {
-        return new ConsoleSettings(host, p, databaseUrl, username, password, token, dev);
-    }
 
     public boolean basicAuth() {
         return username != null && password != null;

@@ -6,6 +6,7 @@ import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.export.ExportDestination;
 import io.tasker.metrics.export.ExportDestinations;
+import io.tasker.metrics.format.ExpositionFormats;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.StoreException;
 import java.time.Duration;
@@ -22,10 +23,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExportService {
     /** The formats the console writes to files and offers as downloads. */
-    public static final List<String> FILE_FORMATS = List.of("prometheus", "json", "csv");
+    public static final List<String> FILE_FORMATS = ExpositionFormats.NAMES;
     /** The formats the history can hold, whoever exported: files and remote write. */
-    public static final List<String> HISTORY_FORMATS = java.util.stream.Stream.concat(FILE_FORMATS.stream(),
-            java.util.stream.Stream.of(ExportDestinations.REMOTE_WRITE)).toList();
+    public static final List<String> HISTORY_FORMATS = ExportDestinations.NAMES;
     private static final Logger LOG = LoggerFactory.getLogger(ExportService.class);
 
     private final TaskerRuntime runtime;

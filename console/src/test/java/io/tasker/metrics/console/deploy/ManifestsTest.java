@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tasker.metrics.config.ConfigException;
+import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.ConfigLoader;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.console.ConsoleSettings;
@@ -107,7 +108,7 @@ class ManifestsTest {
         assertEquals(environment, c.environment());
         assertEquals(environment.equals("production") ? Duration.ofMinutes(10) : Duration.ofMinutes(2),
                 c.prometheus().retentionWindow());
-        assertEquals(Duration.ofMinutes(5), c.telemetry().exportInterval());
+        assertEquals(Duration.ofMinutes(5), c.value(ConfigKey.EXPORT_INTERVAL));
     }
 
     @ParameterizedTest
