@@ -71,7 +71,7 @@ public final class ConfigLoader {
         List<String> known = keys.stream().map(ConfigKey::name).toList();
         Environments.Selection environment = Environments.select(root, env.get(Environments.ENV), known,
                 name -> known.contains(name) || sharedSections.contains(section(name)),
-                path.map(Path::toString).orElse("no configuration file"), problems);
+                path.map(Path::toString).orElse(null), problems);
         Map<String, JsonNode> raw = new LinkedHashMap<>();
         if (root != null) {
             flatten("", root, raw, problems);

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * The file's {@code environments:} section: named sets of keys, one of which ({@code TASKER_ENV},
- * or the CLI's {@code --env}) is laid over the keys above it, so that production and development
+ * or {@code --env} of the CLI and the console) is laid over the keys above it, so that production and development
  * settings live side by side in one file. Environment variables still override both.
  *
  * <pre>{@code
@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  * }</pre>
  */
 final class Environments {
-    /** The environment variable naming the environment; the CLI's {@code --env} sets it. */
+    /** The environment variable naming the environment; {@code --env} sets it. */
     static final String ENV = "TASKER_ENV";
     static final String SECTION = "environments";
 
@@ -43,6 +43,7 @@ final class Environments {
      *
      * @param known the keys of this loader, for "did you mean"
      * @param accepted whether a key may appear (one of ours, or of a section another program checks)
+     * @param file the configuration file, or null when there is none
      */
     static Selection select(JsonNode root, String name, List<String> known, Predicate<String> accepted, String file,
                             List<String> problems) {
@@ -54,7 +55,9 @@ final class Environments {
         }
         if (!entries.containsKey(wanted)) {
             problems.add(ENV + " (or --env): unknown environment '" + wanted + "'; " + (entries.isEmpty()
-                    ? file + " has no " + SECTION + ": section. Define " + SECTION + "." + wanted + " there, or unset " + ENV
+                    ? (file == null ? "there is no configuration file (--config or " + ConfigLoader.CONFIG_ENV + ")"
+                            : file + " has no " + SECTION + ": section") + ". Define " + SECTION + "." + wanted
+                            + " in the file, or unset " + ENV
                     : "the known ones are " + String.join(", ", entries.keySet())));
             return new Selection(null, Map.of());
         }

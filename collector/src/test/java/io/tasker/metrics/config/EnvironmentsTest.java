@@ -84,7 +84,19 @@ class EnvironmentsTest {
     void anEnvironmentWithoutTheSectionSaysWhereToDefineIt() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(Optional.empty(), Map.of("TASKER_ENV", "production")));
-        assertTrue(e.getMessage().contains("no configuration file has no environments: section"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown environment 'production'; there is no configuration file "
+                + "(--config or TASKER_METRICS_CONFIG). Define environments.production in the file, or unset TASKER_ENV"),
+                e.getMessage());
+        ConfigException noSection = assertThrows(ConfigException.class, () -> load(Map.of("TASKER_ENV", "x")));
+        assertTrue(noSection.getMessage().contains("the known ones are production, development"), noSection.getMessage());
+    }
+
+    @Test
+    void aFileWithoutTheSectionIsNamed() throws IOException {
+        Files.writeString(file, "telemetry:\n  sync_interval: 20s\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("TASKER_ENV", "production")));
+        assertTrue(e.getMessage().contains(file + " has no environments: section. Define environments.production in "
+                + "the file, or unset TASKER_ENV"), e.getMessage());
     }
 
     @Test
