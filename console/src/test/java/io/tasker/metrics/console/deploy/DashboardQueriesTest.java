@@ -84,6 +84,16 @@ class DashboardQueriesTest {
     }
 
     @Test
+    void everyPanelAsksTheDashboardsDataSourceVariable() throws IOException {
+        JsonNode dashboard = DeployFiles.JSON.readTree(DeployFiles.deploy("grafana/tasker-metrics.json").toFile());
+        assertEquals("datasource", dashboard.at("/templating/list/0/type").asText(), "a data source variable");
+        List<JsonNode> sources = dashboard.path("panels").findValues("datasource");
+        assertTrue(sources.size() > dashboard.path("panels").size(), "panels and their targets name a data source");
+        sources.forEach(ds -> assertEquals("${datasource}", ds.path("uid").asText(),
+                "so that the dashboard works with whatever Prometheus data source it is imported next to"));
+    }
+
+    @Test
     void everyAlertExpressionSeesItsMetrics() throws IOException {
         JsonNode rule = DeployFiles.parseAll(Files.readString(DeployFiles.deploy("kubernetes/base/prometheusrule.yaml"))).get(0);
         Map<String, String> queries = new LinkedHashMap<>();
