@@ -2,7 +2,7 @@
 // @kubernetes-models/prometheus-operator. Reads a JSON array of objects on stdin (the build
 // renders `kubectl kustomize` and converts it), prints one line per object, and exits 1 when
 // any object is invalid or of a kind these packages do not know.
-//   TASKER_VALIDATOR_MODULES=target/deploy-validator node validate-schemas.mjs < objects.json
+//   TASKER_VALIDATOR_MODULES=build/deploy-validator node validate-schemas.mjs < objects.json
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";

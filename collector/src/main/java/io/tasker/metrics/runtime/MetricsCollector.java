@@ -108,6 +108,11 @@ public final class MetricsCollector implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** Adds something written with each successful sync under this instance's id (its recent runs). */
+    public void attach(io.tasker.metrics.sync.SyncSidecar sidecar) {
+        sync.attach(sidecar);
+    }
+
     /** Syncs now (probing the store first if it was unreachable); never throws. */
     public SyncResult syncNow() {
         SyncResult result = syncOnce();

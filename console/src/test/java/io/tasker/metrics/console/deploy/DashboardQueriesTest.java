@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tasker.metrics.Clock;
-import io.tasker.metrics.config.ConfigLoader;
-import io.tasker.metrics.console.Console;
-import io.tasker.metrics.console.ConsoleSettings;
+import io.tasker.metrics.console.EmbeddedConsole;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.testing.PrometheusConfig.ScrapeTarget;
 import io.tasker.metrics.testing.PrometheusServerExtension;
@@ -22,8 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,31 +31,24 @@ import org.junit.jupiter.api.io.TempDir;
  * alert's expression, so that a renamed metric cannot leave an alert watching nothing.
  */
 class DashboardQueriesTest {
-    private static final String TOKEN = "dashboard-test-token";
     private static final long WAIT_MILLIS = 60_000;
 
     @RegisterExtension
     static final PrometheusServerExtension PROMETHEUS = new PrometheusServerExtension();
     @TempDir
     static Path exports;
-    private static Console console;
+    private static EmbeddedConsole console;
 
     @BeforeAll
     static void start() throws Exception {
-        Map<String, String> env = Map.of(
-                "TASKER_CONSOLE_PORT", "0",
-                "TASKER_CONSOLE_DATABASE_URL", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "TASKER_CONSOLE_TOKEN", TOKEN,
-                "TASKER_EXPORT_DIR", exports.toString(),
-                "TASKER_SYNC_INTERVAL", "1s",
-                "TASKER_CACHE_URL", "memory:");
-        console = Console.start(ConfigLoader.load(Optional.empty(), env, ConsoleSettings.KEYS), Clock.SYSTEM, true);
+        // Syncing every second, so that the sync-health gauges reach the cluster view within seconds.
+        console = EmbeddedConsole.builder(exports).demo(true).env("TASKER_SYNC_INTERVAL", "1s").start();
         HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + console.port() + Ui.API_EXPORT + "?format=json"))
-                .header("Authorization", "Bearer " + TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                URI.create(console.url(Ui.API_EXPORT + "?format=json")))
+                .header("Authorization", "Bearer " + console.token()).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, export.statusCode(), export.body());
-        PROMETHEUS.scrape(ScrapeTarget.of("tasker-console", "127.0.0.1:" + console.port()));
+        PROMETHEUS.scrape(ScrapeTarget.of("tasker-console", console.base().substring("http://".length())));
     }
 
     @AfterAll

@@ -10,7 +10,7 @@ import io.tasker.metrics.config.ConfigException;
 import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.ConfigLoader;
 import io.tasker.metrics.config.TaskerConfig;
-import io.tasker.metrics.console.ConsoleSettings;
+import io.tasker.metrics.console.config.ConsoleSettings;
 import io.tasker.metrics.testing.Executables;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -166,7 +166,7 @@ class ManifestsTest {
     }
 
     private static Path modules() {
-        Path dir = DeployFiles.root().resolve("target/deploy-validator");
+        Path dir = DeployFiles.root().resolve("build/deploy-validator");
         if (!Files.isDirectory(dir.resolve("node_modules/@kubernetes-models/prometheus-operator"))
                 || !Files.isDirectory(dir.resolve("node_modules/kubernetes-models"))) {
             throw new AssertionError("The npm packages " + MODELS + " are missing from " + dir + ". Run bin/test, which "
