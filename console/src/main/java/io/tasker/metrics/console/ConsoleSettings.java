@@ -3,6 +3,7 @@ package io.tasker.metrics.console;
 import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.ConfigKey.Kind;
 import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.console.security.AllowedHosts;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -18,9 +19,11 @@ import java.util.List;
  * @param password basic auth password, or null
  * @param token the bearer token that lets scripts POST without a CSRF token ({@code TASKER_CONSOLE_TOKEN}), or null
  * @param dev read templates from the source tree and reload them on change
+ * @param allowedHosts the host names requests may name in their {@code Host} header besides IP addresses
+ *     and localhost ({@code console.allowed_hosts}); with a login and nothing set, any name
  */
 public record ConsoleSettings(String host, int port, String databaseUrl, String username, String password, String token,
-                              boolean dev) {
+                              boolean dev, AllowedHosts allowedHosts) {
 
     /** The console's keys, with defaults and environment variables. */
     public static final List<ConfigKey> KEYS = List.of(
@@ -30,18 +33,30 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
             ConfigKey.of("console.username", Kind.STRING, null, "TASKER_CONSOLE_USERNAME"),
             ConfigKey.secret("console.password", "TASKER_CONSOLE_PASSWORD"),
             ConfigKey.secret("console.token", "TASKER_CONSOLE_TOKEN"),
-            ConfigKey.of("console.dev", Kind.BOOLEAN, "false", "TASKER_CONSOLE_DEV"));
+            ConfigKey.of("console.dev", Kind.BOOLEAN, "false", "TASKER_CONSOLE_DEV"),
+            ConfigKey.of("console.allowed_hosts", Kind.STRING, null, "TASKER_CONSOLE_ALLOWED_HOSTS"));
 
     public static ConsoleSettings from(TaskerConfig config) {
         var x = config.extras();
+        String username = blank((String) x.get("console.username"));
+        String password = blank((String) x.get("console.password"));
         return new ConsoleSettings((String) x.get("console.host"), (Integer) x.get("console.port"),
-                (String) x.get("console.database_url"), blank((String) x.get("console.username")),
-                blank((String) x.get("console.password")), blank((String) x.get("console.token")),
-                (Boolean) x.get("console.dev"));
+                (String) x.get("console.database_url"), username, password, blank((String) x.get("console.token")),
+                (Boolean) x.get("console.dev"), hosts((String) x.get("console.allowed_hosts"),
+                        username != null && password != null));
     }
 
     public ConsoleSettings withPort(int p) {
-        return new ConsoleSettings(host, p, databaseUrl, username, password, token, dev);
+        return new ConsoleSettings(host, p, databaseUrl, username, password, token, dev, allowedHosts);
+    }
+
+    /**
+     * Without a login, a rebinding page could read the console, so only listed names pass; with
+     * one, the page's browser has no credentials for the console, so any name may pass unless
+     * the operator lists them.
+     */
+    private static AllowedHosts hosts(String setting, boolean login) {
+        return blank(setting) == null && login ? AllowedHosts.parse("*") : AllowedHosts.parse(setting);
     }
 
     public boolean basicAuth() {
@@ -84,6 +99,6 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
     public String toString() {
         return "ConsoleSettings[host=" + host + ", port=" + port + ", databaseUrl=" + databaseUrl + ", username="
                 + username + ", password=" + (password == null ? "null" : "***") + ", token="
-                + (token == null ? "null" : "***") + ", dev=" + dev + "]";
+                + (token == null ? "null" : "***") + ", dev=" + dev + ", allowedHosts=" + allowedHosts + "]";
     }
 }

@@ -24,6 +24,8 @@ import java.util.Set;
  *   <li>With {@code console.username} and {@code console.password} set, every page asks for a
  *       login (basic auth), except the liveness and readiness probes; the bearer token is
  *       accepted too.</li>
+ *   <li>A request that names a host the console does not answer to ({@link AllowedHosts}) gets 421:
+ *       a page on another domain that re-points its name at this machine reads nothing.</li>
  *   <li>Every response says: no framing, no sniffing, scripts and styles only from here.</li>
  * </ul>
  */
@@ -59,6 +61,7 @@ public final class Security {
 
     private void check(Context ctx) {
         headers(ctx);
+        checkHost(ctx);
         boolean bearer = bearer(ctx);
         if (settings.basicAuth() && !OPEN.contains(ctx.path()) && !bearer && !loggedIn(ctx)) {
             throw new Denied(401, "Log in to the Tasker Metrics console",
@@ -66,6 +69,16 @@ public final class Security {
         }
         if (ctx.method() == HandlerType.POST && !bearer) {
             checkCsrf(ctx);
+        }
+    }
+
+    /** The probes stay open to any name: kubelets send the pod's address or whatever they were told. */
+    private void checkHost(Context ctx) {
+        String host = ctx.header("Host");
+        if (!OPEN.contains(ctx.path()) && !settings.allowedHosts().allows(host)) {
+            throw new Denied(421, "This console does not answer to the host name in the Host header (" + host
+                    + "); if it is the console's own name, add it to console.allowed_hosts "
+                    + "(TASKER_CONSOLE_ALLOWED_HOSTS)", Map.of());
         }
     }
 
