@@ -311,6 +311,16 @@ public final class ConfigLoader {
         if (endpoint == null) {
             return;
         }
+        // Refused rather than masked: a URL with credentials ends up in logs and proxies' access logs.
+        int at = endpoint.lastIndexOf('@');
+        if (at >= 0) {
+            int start = endpoint.indexOf("://") < 0 ? 0 : endpoint.indexOf("://") + 3;
+            String masked = endpoint.substring(0, Math.min(start, at)) + "***" + endpoint.substring(at);
+            problems.add("telemetry.prometheus.endpoint: '" + masked + "' must not carry credentials; set "
+                    + "telemetry.prometheus.username and telemetry.prometheus.password (PROMETHEUS_USERNAME, "
+                    + "PROMETHEUS_PASSWORD) instead");
+            return;
+        }
         try {
             URI uri = new URI(endpoint);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {

@@ -89,7 +89,8 @@ record MemcachedUrl(String url, List<InetSocketAddress> servers) {
     }
 
     private static IllegalArgumentException invalid(String url, String what) {
-        return new IllegalArgumentException("Invalid Memcached URL " + url + ": " + what
+        // Memcached URLs take no user info, but one given by mistake may hold a password.
+        return new IllegalArgumentException("Invalid Memcached URL " + CacheStores.maskPassword(url) + ": " + what
                 + ". Expected a URL like " + EXAMPLE);
     }
 }

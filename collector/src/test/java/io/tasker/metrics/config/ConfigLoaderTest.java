@@ -127,6 +127,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aRemoteWriteEndpointWithCredentialsIsRefusedAtLoad() {
+        for (String endpoint : new String[] {"https://app:s3cret@prom.example/api/v1/write",
+                "https://app:s3/cr@t@prom.example/api/v1/write", "https://s3cret@prom.example/api/v1/write"}) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> ConfigLoader.load(Optional.empty(), Map.of("PROMETHEUS_ENDPOINT", endpoint)));
+            assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("telemetry.prometheus.endpoint: ")
+                    && p.contains("must not carry credentials; set telemetry.prometheus.username and "
+                    + "telemetry.prometheus.password")), e.problems().toString());
+            assertFalse(e.getMessage().contains("s3"), e.getMessage());
+        }
+    }
+
+    @Test
+    void statusShowsCacheUrlsWithTheWholePasswordMasked() {
+        TaskerConfig c = ConfigLoader.load(Optional.empty(),
+                Map.of("TASKER_CACHE_URL", "redis://:abc/Secr3t@cache:6379/0"));
+        assertEquals("redis://:***@cache:6379/0", c.describe().get("cache.url"));
+        assertFalse(c.toString().contains("Secr3t"), c.toString());
+    }
+
+    @Test
     void aMissingOrBrokenFileIsAProblem() throws IOException {
         ConfigException missing = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(Optional.of(dir.resolve("nope.yml")), Map.of()));
