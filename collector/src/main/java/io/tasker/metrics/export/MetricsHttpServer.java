@@ -57,6 +57,7 @@ public final class MetricsHttpServer implements AutoCloseable {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
+            ExpositionFormatWriter writer = endpoint.writerFor(exchange.getRequestHeaders().getFirst("Accept"));
             MetricsSnapshot snapshot;
             try {
                 snapshot = endpoint.snapshot();
@@ -68,7 +69,6 @@ public final class MetricsHttpServer implements AutoCloseable {
                 exchange.getResponseBody().write(body);
                 return;
             }
-            ExpositionFormatWriter writer = endpoint.writerFor(exchange.getRequestHeaders().getFirst("Accept"));
             exchange.getResponseHeaders().set("Content-Type", writer.contentType());
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
