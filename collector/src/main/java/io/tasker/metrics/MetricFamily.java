@@ -4,6 +4,7 @@ import io.tasker.metrics.snapshot.Labels;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricMetadata;
 import io.tasker.metrics.snapshot.MetricType;
+import io.tasker.metrics.snapshot.Utf8;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -228,15 +229,29 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
         return true;
     }
 
-    /** Checks nulls and cuts over-long values, then looks up again. */
+    /**
+     * Whether a value within the limit in chars is over it in UTF-8 bytes. Asked only before a
+     * series is made, so that recording into an existing series never counts bytes.
+     */
+    private boolean overLong(String[] values) {
+        for (String v : values) {
+            if (v.length() * 3L > maxValueLength && Utf8.length(v) > maxValueLength) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Checks nulls and cuts over-long values (in UTF-8 bytes, at a character), then looks up again. */
     private S slowLookup(String[] values) {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
                 throw new IllegalArgumentException("Label " + labelNames[i] + " of metric "
                         + metadata.name() + " is null; pass an empty string for 'no value'");
             }
-            if (values[i].length() > maxValueLength) {
-                values[i] = values[i].substring(0, maxValueLength);
+            String cut = Utf8.cut(values[i], maxValueLength);
+            if (cut.length() < values[i].length()) {
+                values[i] = cut;
                 registry.countTruncatedLabelValue();
             }
         }
@@ -260,6 +275,9 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
     }
 
     private S insert(String[] values, int h) {
+        if (overLong(values)) {
+            return slowLookup(values);
+        }
         if (size >= maxSeries) {
             return overflowSeries();
         }

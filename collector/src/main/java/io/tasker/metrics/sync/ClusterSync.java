@@ -110,7 +110,8 @@ public final class ClusterSync {
             }
             counts.addCas(casBefore, casCounts());
             return counts.result(at, strategy, elapsed(started), null);
-        } catch (StoreException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Any failure, a store's or an encoding's, is reported, never thrown into the host.
             counts.addCas(casBefore, casCounts());
             counts.failures = Math.max(1, counts.failures);
             LOG.warn("Sync to {} failed: {}", store.description(), e.getMessage());
