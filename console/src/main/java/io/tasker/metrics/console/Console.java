@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.console.dashboard.DashboardController;
@@ -60,7 +61,13 @@ public final class Console implements AutoCloseable {
         ConsoleSettings settings = ConsoleSettings.from(config);
         settings.checkExposure();
         Database database = Database.open(settings.databaseUrl());
-        TaskerRuntime runtime = TaskerRuntime.start(config, clock, TaskerRuntime.Mode.INSTANCE);
+        TaskerRuntime runtime;
+        try {
+            runtime = TaskerRuntime.start(config, clock, TaskerRuntime.Mode.INSTANCE);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         try {
             ConsoleMetrics metrics = new ConsoleMetrics(runtime.registry());
             DemoWorkload workload = demo ? new DemoWorkload(runtime.registry()).start() : null;
@@ -72,7 +79,7 @@ public final class Console implements AutoCloseable {
             if (demo) {
                 context.sync().syncNow();
             }
-            Javalin app = server(context).start(settings.host(), settings.port());
+            Javalin app = listen(server(context), settings);
             LOG.info("Tasker Metrics console on http://{}:{}/ (store {}, strategy {})", settings.host(), app.port(),
                     runtime.store().description(), context.sync().status().strategy().word());
             return new Console(runtime, database, workload, app);
@@ -108,6 +115,16 @@ public final class Console implements AutoCloseable {
                 ctx.status(e.status()).contentType("text/plain; charset=utf-8").result(e.getMessage());
             });
         });
+    }
+
+    private static Javalin listen(Javalin app, ConsoleSettings settings) {
+        try {
+            return app.start(settings.host(), settings.port());
+        } catch (JavalinBindException e) {
+            throw new IllegalStateException("Cannot listen on " + settings.host() + ":" + settings.port()
+                    + ": the port is in use by another process; stop it, or give another port with --port N "
+                    + "(console.port, TASKER_CONSOLE_PORT)", e);
+        }
     }
 
     public int port() {

@@ -68,7 +68,9 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
      * now" and "export now" buttons must not be open to a network. A bearer token alone is not
      * enough, because the pages stay open and hand every visitor a CSRF token that lets them POST.
      *
-     * @throws IllegalArgumentException saying how to configure credentials
+     * Also checks the port, so that a wrong one is a message rather than the server's stack trace.
+     *
+     * @throws IllegalArgumentException saying how to configure credentials, or which ports work
      */
     public void checkExposure() {
         if (!loopback(host) && !basicAuth()) {
@@ -77,6 +79,10 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
                     + "and through their CSRF token the actions, open)") + ". Set console.username and "
                     + "console.password (or TASKER_CONSOLE_USERNAME and TASKER_CONSOLE_PASSWORD) for a login, and "
                     + "TASKER_CONSOLE_TOKEN for scripts; or bind to 127.0.0.1.");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("console.port (TASKER_CONSOLE_PORT, --port) is " + port
+                    + "; give a port from 0 to 65535 (0 picks a free one)");
         }
         if (username != null ^ password != null) {
             throw new IllegalArgumentException("console.username and console.password go together: set both or neither");
