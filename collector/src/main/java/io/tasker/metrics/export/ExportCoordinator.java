@@ -89,14 +89,37 @@ public final class ExportCoordinator {
                     + e.getMessage(), sync.instanceId(), 0, "on demand"));
         }
         if (held.isEmpty()) {
-            String holder = lock.holder().map(h -> " (" + h.substring(0, Math.max(0, h.lastIndexOf('/'))) + ")").orElse("");
+            String holder = holderQuietly();
             return new ExportRecord(started, destination.format(), destination.describe(), trigger,
                     ExportRecord.Outcome.SKIPPED, 0, 0, elapsed(started), 0,
                     "skipped: another instance is exporting" + holder, sync.instanceId(), 0, "on demand");
         }
         try (ExportLock.Held h = held.get()) {
-            return record(exportHolding(destination, trigger, started, h.fencingNumber()));
+            ExportRecord r = exportHolding(destination, trigger, started, h.fencingNumber());
+            return record(h.lost() ? withLostLock(r) : r);
         }
+    }
+
+    /** Who holds the lock, for the skip's message; a store failure here only leaves the name out. */
+    private String holderQuietly() {
+        try {
+            return lock.holder().map(h -> " (" + h.substring(0, Math.max(0, h.lastIndexOf('/'))) + ")").orElse("");
+        } catch (StoreException e) {
+            LOG.warn("Could not read who holds the export lock: {}", e.getMessage());
+            return "";
+        }
+    }
+
+    /**
+     * The lock expired or was taken over while this export ran, so another exporter may have
+     * overlapped it: the record says so, for whoever compares the two in the history.
+     */
+    private static ExportRecord withLostLock(ExportRecord r) {
+        String note = "the export lock was lost while exporting (expired or taken over): another export may have "
+                + "run at the same time; fencing number " + r.fencingNumber();
+        return new ExportRecord(r.at(), r.format(), r.destination(), r.trigger(), r.outcome(), r.series(), r.bytes(),
+                r.durationMillis(), r.attempts(), r.error() == null ? note : r.error() + "; " + note, r.instance(),
+                r.fencingNumber(), r.timing());
     }
 
     private ExportRecord exportHolding(ExportDestination destination, String trigger, Instant started, long fence) {
