@@ -96,6 +96,7 @@ public final class Console implements AutoCloseable {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";

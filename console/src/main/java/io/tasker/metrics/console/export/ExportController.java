@@ -6,6 +6,7 @@ import io.tasker.metrics.console.ConsoleContext;
 import io.tasker.metrics.console.dashboard.StatusAssembler;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.web.Layout;
+import io.tasker.metrics.console.web.QueryParams;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.FileDestination;
@@ -23,6 +24,7 @@ import java.util.Map;
  * history as JSON ({@code GET /api/exports}) and as a page ({@code GET /exports}).
  */
 public final class ExportController {
+    private static final List<String> OUTCOMES = List.of("success", "failed", "skipped");
     private final ConsoleContext c;
 
     public ExportController(ConsoleContext c) {
@@ -64,20 +66,26 @@ public final class ExportController {
     }
 
     private void history(Context ctx) {
-        int limit = Math.min(500, Math.max(1, intParam(ctx, "limit", 50)));
-        int offset = Math.max(0, intParam(ctx, "offset", 0));
+        int limit = QueryParams.number(ctx, "limit", 50, 1, 500);
+        int offset = QueryParams.number(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        String outcome = QueryParams.oneOf(ctx, "outcome", OUTCOMES);
+        String format = QueryParams.oneOf(ctx, "format", ExportService.HISTORY_FORMATS);
         c.exports().importShared();
-        ExportHistoryRepository.Page page = c.exports().repository().page(ctx.queryParam("outcome"),
-                ctx.queryParam("format"), offset, limit);
+        ExportHistoryRepository.Page page = c.exports().repository().page(outcome, format, offset, limit);
+        if (offset > 0 && offset >= page.total()) {
+            throw new IllegalArgumentException("Query parameter offset " + offset + " is past the last export ("
+                    + page.total() + " in all" + (outcome.isEmpty() && format.isEmpty() ? "" : " that match") + ")");
+        }
         ctx.json(Map.of("total", page.total(), "offset", offset, "limit", limit, "exports", page.rows()));
     }
 
     private void page(Context ctx) {
-        c.exports().importShared();
         // Capped so that the offset stays an int; past the last page shows the last page.
-        int pageNumber = Math.min(Integer.MAX_VALUE / ExportsPage.PAGE_SIZE, Math.max(1, intParam(ctx, "page", 1)));
-        String outcome = ctx.queryParam("outcome");
-        String format = ctx.queryParam("format");
+        int pageNumber = Math.min(Integer.MAX_VALUE / ExportsPage.PAGE_SIZE,
+                QueryParams.number(ctx, "page", 1, 1, Integer.MAX_VALUE));
+        String outcome = QueryParams.oneOf(ctx, "outcome", OUTCOMES);
+        String format = QueryParams.oneOf(ctx, "format", ExportService.HISTORY_FORMATS);
+        c.exports().importShared();
         ExportHistoryRepository.Page page = historyPage(outcome, format, pageNumber);
         int last = (int) Math.max(1, (page.total() + ExportsPage.PAGE_SIZE - 1) / ExportsPage.PAGE_SIZE);
         if (pageNumber > last) {
@@ -105,12 +113,4 @@ public final class ExportController {
         return format;
     }
 
-    private static int intParam(Context ctx, String key, int fallback) {
-        try {
-            String v = ctx.queryParam(key);
-            return v == null ? fallback : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
 }

@@ -23,9 +23,11 @@ import org.slf4j.LoggerFactory;
 public final class ExportService {
     /** The formats the console writes to files and offers as downloads. */
     public static final List<String> FILE_FORMATS = List.of("prometheus", "json", "csv");
-    /** The formats the history can hold, whoever exported: files and remote write. */
-    public static final List<String> HISTORY_FORMATS = java.util.stream.Stream.concat(FILE_FORMATS.stream(),
-            java.util.stream.Stream.of(ExportDestinations.REMOTE_WRITE)).toList();
+    /**
+     * The formats the history can hold, whoever exported: every name an export destination
+     * takes, so openmetrics too, which the CLI's {@code export-now} writes.
+     */
+    public static final List<String> HISTORY_FORMATS = ExportDestinations.NAMES;
     private static final Logger LOG = LoggerFactory.getLogger(ExportService.class);
 
     private final TaskerRuntime runtime;

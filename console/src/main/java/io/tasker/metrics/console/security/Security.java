@@ -39,8 +39,13 @@ public final class Security {
         this.settings = settings;
     }
 
+    /**
+     * The CSRF check runs only before a matched route: a POST to a route that takes none (such
+     * as {@code /metrics}) is then answered 405 rather than asked for a token it does not need.
+     */
     public void register(RoutesConfig routes) {
         routes.before(this::check);
+        routes.beforeMatched(this::checkPost);
     }
 
     /** The CSRF token of this browser, issued as an HttpOnly cookie on first sight. */
@@ -62,12 +67,14 @@ public final class Security {
     private void check(Context ctx) {
         headers(ctx);
         checkHost(ctx);
-        boolean bearer = bearer(ctx);
-        if (settings.basicAuth() && !OPEN.contains(ctx.path()) && !bearer && !loggedIn(ctx)) {
+        if (settings.basicAuth() && !OPEN.contains(ctx.path()) && !bearer(ctx) && !loggedIn(ctx)) {
             throw new Denied(401, "Log in to the Tasker Metrics console",
                     Map.of("WWW-Authenticate", "Basic realm=\"Tasker Metrics\", charset=\"UTF-8\""));
         }
-        if (ctx.method() == HandlerType.POST && !bearer) {
+    }
+
+    private void checkPost(Context ctx) {
+        if (ctx.method() == HandlerType.POST && !bearer(ctx)) {
             checkCsrf(ctx);
         }
     }
