@@ -15,6 +15,7 @@ import io.tasker.metrics.console.demo.DemoWorkload;
 import io.tasker.metrics.console.export.ExportController;
 import io.tasker.metrics.console.export.ExportHistoryRepository;
 import io.tasker.metrics.console.export.ExportService;
+import io.tasker.metrics.console.export.HistoryTick;
 import io.tasker.metrics.console.health.HealthController;
 import io.tasker.metrics.console.metrics.MetricsController;
 import io.tasker.metrics.console.security.Denied;
@@ -45,12 +46,17 @@ public final class Console implements AutoCloseable {
     private final Database database;
     private final DemoWorkload demo;
     private final Javalin app;
+    private final ExportService exports;
+    private final HistoryTick historyTick;
 
-    private Console(TaskerRuntime runtime, Database database, DemoWorkload demo, Javalin app) {
+    private Console(TaskerRuntime runtime, Database database, DemoWorkload demo, Javalin app, ExportService exports,
+                    HistoryTick historyTick) {
         this.runtime = runtime;
         this.database = database;
         this.demo = demo;
         this.app = app;
+        this.exports = exports;
+        this.historyTick = historyTick;
     }
 
     /**
@@ -82,7 +88,8 @@ public final class Console implements AutoCloseable {
             Javalin app = listen(server(context), settings);
             LOG.info("Tasker Metrics console on http://{}:{}/ (store {}, strategy {})", settings.host(), app.port(),
                     runtime.store().description(), context.sync().status().strategy().word());
-            return new Console(runtime, database, workload, app);
+            HistoryTick tick = HistoryTick.start(context.exports(), HistoryTick.EVERY);
+            return new Console(runtime, database, workload, app, context.exports(), tick);
         } catch (RuntimeException e) {
             runtime.close();
             database.close();
@@ -136,8 +143,14 @@ public final class Console implements AutoCloseable {
         return runtime;
     }
 
+    /** Imports the shared export record into the H2 history now, as the background tick does every few seconds. */
+    public void importHistory() {
+        exports.importShared();
+    }
+
     @Override
     public void close() {
+        historyTick.close();
         app.stop();
         if (demo != null) {
             demo.close();

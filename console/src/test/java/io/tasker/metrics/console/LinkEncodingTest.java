@@ -48,6 +48,7 @@ class LinkEncodingTest {
             shared.append(new ExportRecord(Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i), i < 30 ? FORMAT : "csv",
                     "/tmp/x" + i, "cli", ExportRecord.Outcome.FAILED, 0, 0, 1, 1, "boom", "cron-1", 0, "on demand"));
         }
+        console.importHistory();
     }
 
     @AfterAll

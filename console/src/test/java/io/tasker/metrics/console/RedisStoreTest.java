@@ -76,6 +76,7 @@ class RedisStoreTest {
                     Instant.parse("2026-02-01T03:00:00Z"), "prometheus", "http://prometheus:9090/api/v1/write",
                     "scheduler", ExportRecord.Outcome.SUCCESS, 10, 800, 30, 1, null, "web-2", 4, "optimal timing"));
         }
+        console.importHistory();
         assertEquals(200, console.post(Ui.API_EXPORT + "?format=json", console.bearer()).status());
 
         JsonNode history = JSON.readTree(console.get(Ui.API_EXPORTS).body());

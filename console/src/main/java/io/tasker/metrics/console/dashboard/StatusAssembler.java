@@ -16,7 +16,6 @@ public final class StatusAssembler {
     }
 
     public static StatusView status(ConsoleContext c, String syncMessage, String format, ExportRecord justDone) {
-        c.exports().importShared();
         StatusView.SyncPanel sync = new StatusView.SyncPanel(c.sync().status(), c.sync().last().orElse(null),
                 c.sync().instanceId(), syncMessage);
         String selected = format != null ? format : c.exports().defaultFormat();

@@ -70,7 +70,6 @@ public final class ExportController {
         int offset = QueryParams.number(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         String outcome = QueryParams.oneOf(ctx, "outcome", OUTCOMES);
         String format = QueryParams.oneOf(ctx, "format", ExportService.HISTORY_FORMATS);
-        c.exports().importShared();
         ExportHistoryRepository.Page page = c.exports().repository().page(outcome, format, offset, limit);
         if (offset > 0 && offset >= page.total()) {
             throw new IllegalArgumentException("Query parameter offset " + offset + " is past the last export ("
@@ -85,7 +84,6 @@ public final class ExportController {
                 QueryParams.number(ctx, "page", 1, 1, Integer.MAX_VALUE));
         String outcome = QueryParams.oneOf(ctx, "outcome", OUTCOMES);
         String format = QueryParams.oneOf(ctx, "format", ExportService.HISTORY_FORMATS);
-        c.exports().importShared();
         ExportHistoryRepository.Page page = historyPage(outcome, format, pageNumber);
         int last = (int) Math.max(1, (page.total() + ExportsPage.PAGE_SIZE - 1) / ExportsPage.PAGE_SIZE);
         if (pageNumber > last) {

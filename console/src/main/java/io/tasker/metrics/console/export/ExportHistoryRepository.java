@@ -18,6 +18,8 @@ import java.util.Optional;
  * the shared record again adds nothing twice.
  */
 public final class ExportHistoryRepository {
+    /** SQLState of a unique key violation. */
+    private static final String DUPLICATE_KEY = "23505";
     private final Database db;
 
     public ExportHistoryRepository(Database db) {
@@ -28,13 +30,16 @@ public final class ExportHistoryRepository {
     public record Page(List<ExportRecord> rows, long total, int offset, int limit) {
     }
 
-    /** Saves a record unless it is known already; returns whether it was new. */
+    /**
+     * Saves a record unless it is known already; returns whether it was new. One INSERT that
+     * the unique key refuses for a known record: atomic, so that two imports at once cannot
+     * both take the same record for new (a look-then-merge could, and counted it twice).
+     */
     public boolean save(ExportRecord r) {
-        String sql = "MERGE INTO export_history (dedupe_key, exported_at, format, destination, trigger_name, outcome, "
-                + "series, bytes, duration_ms, attempts, error, instance, fencing_number, timing) KEY (dedupe_key) "
+        String sql = "INSERT INTO export_history (dedupe_key, exported_at, format, destination, trigger_name, outcome, "
+                + "series, bytes, duration_ms, attempts, error, instance, fencing_number, timing) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            boolean exists = exists(c, key(r));
             s.setString(1, key(r));
             s.setObject(2, r.at().atOffset(java.time.ZoneOffset.UTC));
             // Every text is cut to its column, so that one odd record in the shared store cannot stop the import.
@@ -51,8 +56,11 @@ public final class ExportHistoryRepository {
             s.setLong(13, r.fencingNumber());
             setNullable(s, 14, cut(r.timing(), 64));
             s.executeUpdate();
-            return !exists;
+            return true;
         } catch (SQLException e) {
+            if (DUPLICATE_KEY.equals(e.getSQLState())) {
+                return false;
+            }
             throw new IllegalStateException("Cannot save an export record: " + e.getMessage(), e);
         }
     }
@@ -103,15 +111,6 @@ public final class ExportHistoryRepository {
 
     public Optional<ExportRecord> last() {
         return page(null, null, 0, 1).rows().stream().findFirst();
-    }
-
-    private static boolean exists(Connection c, String key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM export_history WHERE dedupe_key = ?")) {
-            s.setString(1, key);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     private static long count(Connection c, String where, List<String> args) throws SQLException {

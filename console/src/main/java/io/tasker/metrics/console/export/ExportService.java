@@ -10,7 +10,9 @@ import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.StoreException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,7 @@ public final class ExportService {
     private final ConsoleMetrics metrics;
     private final Clock clock;
     private final Duration staleThreshold;
+    private Set<ExportRecord> lastImported = Set.of();
 
     public ExportService(TaskerRuntime runtime, ExportHistoryRepository repository, ConsoleMetrics metrics, Clock clock) {
         this.runtime = runtime;
@@ -78,14 +81,20 @@ public final class ExportService {
         return r;
     }
 
-    /** Brings exports made elsewhere into the H2 history; a store that cannot be read is logged. */
-    public void importShared() {
+    /**
+     * Brings exports made elsewhere into the H2 history; a store that cannot be read is logged.
+     * Records seen by the previous import are not offered again, so a quiet tick writes nothing.
+     * Synchronized: the tick and a caller that wants the history now ({@code Console.importHistory}) take turns.
+     */
+    public synchronized void importShared() {
         try {
-            for (ExportRecord r : runtime.coordinator().history().list()) {
-                if (repository.save(r)) {
+            List<ExportRecord> shared = runtime.coordinator().history().list();
+            for (ExportRecord r : shared) {
+                if (!lastImported.contains(r) && repository.save(r)) {
                     metrics.exported(r);
                 }
             }
+            lastImported = new HashSet<>(shared);
         } catch (StoreException e) {
             LOG.debug("Cannot read the shared export history: {}", e.getMessage());
         }

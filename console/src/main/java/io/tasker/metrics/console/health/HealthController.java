@@ -71,7 +71,6 @@ public final class HealthController {
     public HealthReport report() {
         StoreStatus store = c.sync().status();
         SyncResult last = c.sync().last().orElse(null);
-        c.exports().importShared();
         ExportRecord lastExport = c.exports().last().orElse(null);
         Staleness stale = c.exports().staleness();
         MetricsSnapshot view;
