@@ -359,22 +359,29 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
 
     /** An immutable picture of every series, in the order they were first recorded. */
     final MetricFamilySnapshot snapshot() {
+        List<S> series = allSeries();
+        List<Labels> labels = new ArrayList<>(series.size());
+        for (S s : series) {
+            labels.add(s == overflow ? OVERFLOW_LABELS : sortedLabels(s.labelValues));
+        }
+        return snapshot(series, labels, folded.sum());
+    }
+
+    /** Every series in first-recorded order, the overflow series last. */
+    final List<S> allSeries() {
         int n = size;
         Series[] o = ordered;
         List<S> series = new ArrayList<>(n + 1);
-        List<Labels> labels = new ArrayList<>(n + 1);
         for (int i = 0; i < n; i++) {
             @SuppressWarnings("unchecked")
             S s = (S) o[i];
             series.add(s);
-            labels.add(sortedLabels(s.labelValues));
         }
         S over = overflow;
         if (over != null) {
             series.add(over);
-            labels.add(OVERFLOW_LABELS);
         }
-        return snapshot(series, labels, folded.sum());
+        return series;
     }
 
     private Labels sortedLabels(String[] values) {

@@ -129,6 +129,12 @@ public final class MetricRegistry {
         return truncatedLabelValues.sum();
     }
 
+    /** Observations the quantile sketches could not take, over every histogram ({@link Histogram#sketchRejected()}). */
+    public long sketchRejectedObservations() {
+        return families().stream().filter(f -> f instanceof Histogram).mapToLong(f -> ((Histogram) f).sketchRejected())
+                .sum();
+    }
+
     /**
      * An immutable picture of every family, sorted by name; each series in it is consistent
      * (a histogram's count equals its {@code +Inf} bucket) even while other threads record.
