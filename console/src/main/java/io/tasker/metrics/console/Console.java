@@ -110,7 +110,7 @@ public final class Console implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
-            new Security(context.settings()).register(config.routes);
+            new Security(context.settings(), context.clock()).register(config.routes);
             new DashboardController(context).register(config.routes);
             new SyncController(context).register(config.routes);
             new ExportController(context).register(config.routes);

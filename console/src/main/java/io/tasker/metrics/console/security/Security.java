@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.BasicAuthCredentials;
+import io.tasker.metrics.Clock;
 import io.tasker.metrics.console.ConsoleSettings;
 import io.tasker.metrics.console.web.Ui;
 import java.net.URI;
@@ -26,6 +27,8 @@ import java.util.Set;
  *       accepted too.</li>
  *   <li>A request that names a host the console does not answer to ({@link AllowedHosts}) gets 421:
  *       a page on another domain that re-points its name at this machine reads nothing.</li>
+ *   <li>Five failed logins or wrong bearer tokens from one address within a minute refuse it
+ *       (429) for the rest of that minute ({@link LoginThrottle}).</li>
  *   <li>Every response says: no framing, no sniffing, scripts and styles only from here.</li>
  * </ul>
  */
@@ -34,9 +37,11 @@ public final class Security {
     private static final Set<String> OPEN = Set.of(Ui.HEALTH_LIVE, Ui.HEALTH_READY);
 
     private final ConsoleSettings settings;
+    private final LoginThrottle throttle;
 
-    public Security(ConsoleSettings settings) {
+    public Security(ConsoleSettings settings, Clock clock) {
         this.settings = settings;
+        this.throttle = new LoginThrottle(clock);
     }
 
     /**
@@ -67,7 +72,11 @@ public final class Security {
     private void check(Context ctx) {
         headers(ctx);
         checkHost(ctx);
-        if (settings.basicAuth() && !OPEN.contains(ctx.path()) && !bearer(ctx) && !loggedIn(ctx)) {
+        if (OPEN.contains(ctx.path())) {
+            return;
+        }
+        throttle(ctx);
+        if (settings.basicAuth() && !bearer(ctx) && !loggedIn(ctx)) {
             throw new Denied(401, "Log in to the Tasker Metrics console",
                     Map.of("WWW-Authenticate", "Basic realm=\"Tasker Metrics\", charset=\"UTF-8\""));
         }
@@ -89,6 +98,24 @@ public final class Security {
         }
     }
 
+    /** Counts credentials that fail, and refuses an address that failed too often, whatever it sends now. */
+    private void throttle(Context ctx) {
+        String auth = ctx.header("Authorization");
+        if (auth == null) {
+            return;
+        }
+        throttle.blocked(ctx.ip()).ifPresent(wait -> {
+            String seconds = String.valueOf(Math.max(1, wait.toSeconds()));
+            throw new Denied(429, "Too many failed logins from " + ctx.ip() + "; try again in " + seconds + " s",
+                    Map.of("Retry-After", seconds));
+        });
+        if (bearer(ctx) || loggedIn(ctx)) {
+            throttle.succeeded(ctx.ip());
+        } else if (settings.basicAuth() || scheme(auth, "Bearer")) {
+            throttle.failed(ctx.ip());
+        }
+    }
+
     private static void headers(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
@@ -97,15 +124,21 @@ public final class Security {
                 + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
     }
 
+    /** The scheme is case-insensitive (RFC 7235): {@code bearer} and {@code BEARER} are Bearer. */
     private boolean bearer(Context ctx) {
         String auth = ctx.header("Authorization");
-        return settings.token() != null && auth != null && auth.startsWith("Bearer ")
+        return settings.token() != null && scheme(auth, "Bearer")
                 && constantTimeEquals(auth.substring(7).trim(), settings.token());
+    }
+
+    private static boolean scheme(String auth, String scheme) {
+        return auth != null && auth.length() > scheme.length() && auth.regionMatches(true, 0, scheme, 0, scheme.length())
+                && auth.charAt(scheme.length()) == ' ';
     }
 
     private boolean loggedIn(Context ctx) {
         String auth = ctx.header("Authorization");
-        if (auth == null || !auth.startsWith("Basic ")) {
+        if (!scheme(auth, "Basic")) {
             return false;
         }
         try {
