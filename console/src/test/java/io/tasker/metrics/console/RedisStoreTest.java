@@ -56,6 +56,8 @@ class RedisStoreTest {
         redis.start();
         Response up = await(Ui.HEALTH_READY, 200);
         assertEquals(200, up.status(), up.body());
+        assertTrue(JSON.readTree(console.get(Ui.HEALTH_STATUS).body()).path("cache_healthy").asBoolean(),
+                "/health/status agrees with /health/ready at once, not after the next sync");
         assertEquals(200, console.post(Ui.API_SYNC, console.bearer()).status(), "syncing works again");
     }
 

@@ -63,7 +63,8 @@ public final class Security {
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
             token = HexFormat.of().formatHex(bytes);
-            ctx.header("Set-Cookie", Ui.CSRF_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+            ctx.header("Set-Cookie", Ui.CSRF_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
+                    + (secure(ctx) ? "; Secure" : ""));
         }
         ctx.attribute(Ui.CSRF_COOKIE, token);
         return token;
@@ -116,10 +117,19 @@ public final class Security {
         }
     }
 
+    /** Served over TLS, directly or behind a proxy that says so: the cookie must then never travel in clear. */
+    private static boolean secure(Context ctx) {
+        return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    }
+
     private static void headers(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");
+        if (!ctx.path().startsWith("/static/") && !ctx.path().startsWith("/webjars/")) {
+            // Pages carry the metrics, the history and a CSRF token: no cache, shared or private, keeps them.
+            ctx.header("Cache-Control", "no-store");
+        }
         ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                 + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
     }
