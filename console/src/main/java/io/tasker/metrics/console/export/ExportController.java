@@ -10,6 +10,7 @@ import io.tasker.metrics.console.web.QueryParams;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.FileDestination;
+import io.tasker.metrics.format.CsvWriter;
 import io.tasker.metrics.format.ExpositionFormatWriter;
 import io.tasker.metrics.format.ExpositionFormats;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
@@ -51,7 +52,9 @@ public final class ExportController {
 
     private void download(Context ctx) throws IOException {
         String format = format(ctx, ExportService.FILE_FORMATS, "json");
-        ExpositionFormatWriter writer = ExpositionFormats.byName(format);
+        // CSV cells a spreadsheet would run are neutralised unless raw=true asks for them as they are.
+        boolean raw = QueryParams.oneOf(ctx, "raw", List.of("true", "false")).equals("true");
+        ExpositionFormatWriter writer = raw && format.equals("csv") ? CsvWriter.raw() : ExpositionFormats.byName(format);
         MetricsSnapshot view;
         try {
             view = c.views().get().snapshot();
