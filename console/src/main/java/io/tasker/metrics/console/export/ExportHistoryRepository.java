@@ -109,6 +109,19 @@ public final class ExportHistoryRepository {
         return page("SUCCESS", null, 0, 1).rows().stream().findFirst();
     }
 
+    /** The newest successful export dated at or before {@code notAfter}: records from the future do not count. */
+    public Optional<ExportRecord> lastSuccess(Instant notAfter) {
+        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement("SELECT * FROM export_history"
+                + " WHERE outcome = 'SUCCESS' AND exported_at <= ? ORDER BY exported_at DESC, id DESC LIMIT 1")) {
+            s.setObject(1, notAfter.atOffset(java.time.ZoneOffset.UTC));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the export history: " + e.getMessage(), e);
+        }
+    }
+
     public Optional<ExportRecord> last() {
         return page(null, null, 0, 1).rows().stream().findFirst();
     }

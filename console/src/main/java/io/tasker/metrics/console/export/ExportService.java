@@ -30,6 +30,8 @@ public final class ExportService {
      * takes, so openmetrics too, which the CLI's {@code export-now} writes.
      */
     public static final List<String> HISTORY_FORMATS = ExportDestinations.NAMES;
+    /** How far ahead of this clock an export may be dated and still count: more is a wrong clock or a forgery. */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(ExportService.class);
 
     private final TaskerRuntime runtime;
@@ -90,7 +92,7 @@ public final class ExportService {
         try {
             List<ExportRecord> shared = runtime.coordinator().history().list();
             for (ExportRecord r : shared) {
-                if (!lastImported.contains(r) && repository.save(r)) {
+                if (!lastImported.contains(r) && repository.save(r) && !fromTheFuture(r)) {
                     metrics.exported(r);
                 }
             }
@@ -98,6 +100,11 @@ public final class ExportService {
         } catch (StoreException e) {
             LOG.debug("Cannot read the shared export history: {}", e.getMessage());
         }
+    }
+
+    /** A record dated beyond clock skew ahead: kept in the history, kept out of the alert and its gauge. */
+    private boolean fromTheFuture(ExportRecord r) {
+        return r.at().isAfter(clock.instant().plus(MAX_CLOCK_SKEW));
     }
 
     public Optional<ExportRecord> last() {
@@ -113,9 +120,14 @@ public final class ExportService {
         }
     }
 
+    /**
+     * Whether the last successful export is too old. A record dated further ahead than clock skew
+     * explains (a wrong clock, or anyone who can write the store) is left out: one such record
+     * would otherwise keep the alert quiet for as long as it lies ahead.
+     */
     public Staleness staleness() {
-        Optional<ExportRecord> last = repository.lastSuccess();
         Instant now = clock.instant();
+        Optional<ExportRecord> last = repository.lastSuccess(now.plus(MAX_CLOCK_SKEW));
         if (last.isEmpty()) {
             return new Staleness(true, null, null, staleThreshold);
         }
