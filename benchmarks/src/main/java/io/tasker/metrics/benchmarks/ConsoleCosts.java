@@ -9,7 +9,7 @@ import io.tasker.metrics.export.ScrapeEndpoint;
 import io.tasker.metrics.format.JsonWriter;
 import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
-import io.tasker.metrics.sync.ClusterSync;
+import io.tasker.metrics.sync.ClusterReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +30,7 @@ import java.util.Map;
 record ConsoleCosts(String name, double millis) {
     private static final int RUNS = 30;
 
-    static List<ConsoleCosts> measure(ClusterSync cluster) {
+    static List<ConsoleCosts> measure(ClusterReader cluster) {
         MetricsSnapshot view = cluster.readView().snapshot();
         Filter dashboard = new Filter("", "", "", "name", false, 1, 5);
         Filter fragment = new Filter("step_executions", "failure", "counter", "value", true, 3, 5);

@@ -1,5 +1,6 @@
 package io.tasker.metrics.benchmarks;
 
+import io.tasker.metrics.store.redis.RedisStore;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

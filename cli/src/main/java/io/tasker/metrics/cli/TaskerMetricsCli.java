@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bin/tasker-metrics}: the original's rake tasks as commands for Kubernetes CronJobs.
+ * {@code bin/tasker-metrics}: the cluster's operations as commands for Kubernetes CronJobs, in a process that records nothing of its own.
  * Exit 0 on success (a skip because another instance holds the export lock is a success), 1 on
  * failure, 2 on a usage or configuration error.
  *

@@ -8,7 +8,7 @@ import io.tasker.metrics.sync.SyncResult;
 
 /**
  * The console's metrics about itself, so that Prometheus can alert on stale or failing exports
- * and failing syncs (the design document's TaskerMetricsStale alert, without kube metrics).
+ * and failing syncs, so Prometheus can alert on them without kube-state-metrics.
  */
 public final class ConsoleMetrics {
     private final Gauge lastExportSuccess;

@@ -37,17 +37,12 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
             ConfigKey.of("console.allowed_hosts", Kind.STRING, null, "TASKER_CONSOLE_ALLOWED_HOSTS"));
 
     public static ConsoleSettings from(TaskerConfig config) {
-        var x = config.extras();
-        String username = blank((String) x.get("console.username"));
-        String password = blank((String) x.get("console.password"));
-        return new ConsoleSettings((String) x.get("console.host"), (Integer) x.get("console.port"),
-                (String) x.get("console.database_url"), username, password, blank((String) x.get("console.token")),
-                (Boolean) x.get("console.dev"), hosts((String) x.get("console.allowed_hosts"),
-                        username != null && password != null));
-    }
-
-    public ConsoleSettings withPort(int p) {
-        return new ConsoleSettings(host, p, databaseUrl, username, password, token, dev, allowedHosts);
+        String username = blank((String) config.value("console.username"));
+        String password = blank((String) config.value("console.password"));
+        return new ConsoleSettings((String) config.value("console.host"), (Integer) config.value("console.port"),
+                (String) config.value("console.database_url"), username, password,
+                blank((String) config.value("console.token")), (Boolean) config.value("console.dev"),
+                hosts((String) config.value("console.allowed_hosts"), username != null && password != null));
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.tasker.metrics.console;
 
 import io.tasker.metrics.Clock;
-import io.tasker.metrics.sync.ClusterSync;
+import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.ClusterView;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -21,14 +21,14 @@ public final class ViewCache {
     private record Entry(ClusterView view, long readAt) {
     }
 
-    private final ClusterSync cluster;
+    private final ClusterReader cluster;
     private final Clock clock;
     private final ReentrantLock reading = new ReentrantLock();
     private volatile Entry entry;
     /** Moves on every invalidation, so that a read begun before one does not store an outdated view. */
     private volatile long generation;
 
-    public ViewCache(ClusterSync cluster, Clock clock) {
+    public ViewCache(ClusterReader cluster, Clock clock) {
         this.cluster = cluster;
         this.clock = clock;
     }

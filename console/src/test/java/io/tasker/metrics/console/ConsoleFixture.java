@@ -6,6 +6,7 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.ConfigLoader;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.testing.TempDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,14 +16,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A console started in-process on a free loopback port, with an in-memory H2 database, a
@@ -124,7 +123,7 @@ final class ConsoleFixture implements AutoCloseable {
     @Override
     public void close() {
         console.close();
-        deleteTree(exportDir);
+        TempDirs.delete(exportDir);
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
@@ -148,16 +147,6 @@ final class ConsoleFixture implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir, e);
-        }
-    }
 
     /** A status, a body and the headers (names in lower case, as HTTP/1.1 allows). */
     record Response(int status, String body, Map<String, java.util.List<String>> headers) {
@@ -235,7 +224,7 @@ final class ConsoleFixture implements AutoCloseable {
                 Console console = Console.start(config(exportDir), clock, false);
                 return new ConsoleFixture(console, exportDir, env.get("TASKER_CONSOLE_TOKEN"));
             } catch (RuntimeException e) {
-                deleteTree(exportDir);
+                TempDirs.delete(exportDir);
                 throw e;
             }
         }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A simulated workflow engine for {@code bin/console --demo}: tasks such as payment processing
  * run their steps, which succeed, fail or are retried; queues fill and drain. It records the
- * design document's metric names, so a newcomer sees a living dashboard.
+ * documented metric names (docs/design-notes.md), so a newcomer sees a living dashboard.
  */
 public final class DemoWorkload implements AutoCloseable {
     private static final List<String> TASKS = List.of("payment_processing", "order_fulfillment", "inventory_sync",

@@ -10,6 +10,7 @@ import io.tasker.metrics.console.web.QueryParams;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.FileDestination;
+import io.tasker.metrics.export.ExportDestinations;
 import io.tasker.metrics.format.CsvWriter;
 import io.tasker.metrics.format.ExpositionFormatWriter;
 import io.tasker.metrics.format.ExpositionFormats;
@@ -17,7 +18,6 @@ import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.StoreException;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -107,11 +107,12 @@ public final class ExportController {
         if (f == null) {
             f = ctx.formParam("format");
         }
-        String format = f == null || f.isBlank() ? fallback : f.toLowerCase(Locale.ROOT);
-        if (!allowed.contains(format)) {
-            throw new IllegalArgumentException("Unknown format '" + f + "'; use one of " + allowed);
+        if (f == null || f.isBlank()) {
+            return fallback;
         }
-        return format;
+        String asked = f;
+        return ExportDestinations.canonical(f).filter(allowed::contains)
+                .orElseThrow(() -> ExpositionFormats.unknown(asked, allowed));
     }
 
 }

@@ -6,6 +6,7 @@ import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.export.ExportDestination;
 import io.tasker.metrics.export.ExportDestinations;
+import io.tasker.metrics.format.ExpositionFormats;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.StoreException;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExportService {
     /** The formats the console writes to files and offers as downloads. */
-    public static final List<String> FILE_FORMATS = List.of("prometheus", "json", "csv");
+    public static final List<String> FILE_FORMATS = ExpositionFormats.NAMES;
     /**
      * The formats the history can hold, whoever exported: every name an export destination
      * takes, so openmetrics too, which the CLI's {@code export-now} writes.

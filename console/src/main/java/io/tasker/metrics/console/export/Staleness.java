@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * Whether exports have gone stale: the last successful one is older than the threshold (15
- * minutes by default, the design document's TaskerMetricsStale alert), or there was none.
+ * minutes by default, as the TaskerMetricsStale alert judges), or there was none.
  *
  * @param lastSuccess when the last successful export ran, or null
  * @param age how long ago that was, or null

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Health: {@code /health/live} (the process answers), {@code /health/ready} (the store and the
  * database answer, each within a timeout; 503 only when one really does not), {@code
- * /health/status} (JSON) and the health page. The original's readiness always answered 503.
+ * /health/status} (JSON) and the health page. Readiness must be able to say yes, or a
+ * Kubernetes rollout never finishes.
  */
 public final class HealthController {
     private static final long READY_TIMEOUT_MS = 2_000;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * {@code /health/status}: the design document's health check (metrics count, sync strategy,
+ * {@code /health/status}: what a monitor needs in one call (metrics count, sync strategy,
  * last sync, cache health) and the console's own (database, exports).
  */
 public record HealthReport(

@@ -16,7 +16,7 @@ public final class Ui {
     // htmx fragments.
     public static final String METRICS_FRAGMENT = "/ui/metrics";
 
-    // The contract routes (design.md).
+    // The contract routes: scripts and probes depend on them, so they never move (docs/console.md).
     public static final String METRICS = "/metrics";
     public static final String HEALTH_LIVE = "/health/live";
     public static final String HEALTH_READY = "/health/ready";

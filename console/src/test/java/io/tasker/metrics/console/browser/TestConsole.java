@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.browser;
 
+import io.tasker.metrics.testing.TempDirs;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.config.ConfigLoader;
@@ -45,7 +46,7 @@ final class TestConsole implements AutoCloseable {
             Console console = Console.start(ConfigLoader.load(Optional.empty(), env, ConsoleSettings.KEYS), clock, true);
             return new TestConsole(clock, exportDir, console);
         } catch (RuntimeException e) {
-            TempFiles.delete(exportDir);
+            TempDirs.delete(exportDir);
             throw e;
         }
     }
@@ -85,7 +86,7 @@ final class TestConsole implements AutoCloseable {
         try {
             console.close();
         } finally {
-            TempFiles.delete(exportDir);
+            TempDirs.delete(exportDir);
         }
     }
 }
