@@ -1,5 +1,6 @@
 package io.tasker.metrics.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -37,7 +38,9 @@ import java.util.Set;
 public final class ConfigLoader {
     /** The environment variable that names the configuration file when no --config is given. */
     public static final String CONFIG_ENV = "TASKER_METRICS_CONFIG";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A key given twice is an error, not a silent choice of the last one. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> COMPRESSIONS = Set.of("snappy", "gzip", "none");
 
     private ConfigLoader() {
@@ -202,7 +205,8 @@ public final class ConfigLoader {
                 case DURATION -> Durations.parse(text);
             };
         } catch (NumberFormatException e) {
-            problems.add(source + ": expected a whole number, got " + shown);
+            problems.add(source + (text.trim().matches("-?\\d+") ? ": " + shown + " is too large; the largest is "
+                    + Integer.MAX_VALUE : ": expected a whole number, got " + shown));
         } catch (IllegalArgumentException e) {
             problems.add(source + ": " + e.getMessage());
         }

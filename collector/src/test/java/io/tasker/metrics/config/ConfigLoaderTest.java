@@ -149,6 +149,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void hugeNumbersAndDurationsSayWhatIsWrong() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
+                Map.of("TASKER_SYNC_INTERVAL", "99999999999999999999d", "TASKER_CARDINALITY_LIMIT", "99999999999",
+                        "TASKER_METRICS_ENABLED", "true")));
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains("'99999999999999999999d' is longer than 3650d")),
+                e.problems().toString());
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains("'99999999999' is too large; the largest is 2147483647")),
+                e.problems().toString());
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
+                Map.of("TASKER_SYNC_INTERVAL", "9999999999999d")));
+        assertTrue(e.getMessage().contains("is longer than 3650d"), e.getMessage());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAProblem() throws IOException {
+        Path file = write("""
+                telemetry:
+                  sync_interval: 30s
+                  sync_interval: 5s
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(file), Map.of()));
+        assertTrue(e.getMessage().contains("Duplicate field 'sync_interval'"), e.getMessage());
+    }
+
+    @Test
     void aMissingOrBrokenFileIsAProblem() throws IOException {
         ConfigException missing = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(Optional.of(dir.resolve("nope.yml")), Map.of()));
