@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Console implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
+    /** A page waits for the view one store timeout and this: one slow answer passes, a retry after a hang does not. */
+    private static final java.time.Duration VIEW_SLACK = java.time.Duration.ofMillis(500);
 
     private final TaskerRuntime runtime;
     private final Database database;
@@ -80,7 +82,7 @@ public final class Console implements AutoCloseable {
             ConsoleContext context = new ConsoleContext(settings, runtime, database,
                     new SyncService(runtime.collector().orElseThrow(), metrics),
                     new ExportService(runtime, new ExportHistoryRepository(database), metrics, clock),
-                    new ViewCache(runtime.cluster(), clock),
+                    new ViewCache(runtime.cluster(), clock, config.cache().timeout().plus(VIEW_SLACK)),
                     Templates.create(settings.dev(), Path.of("console/src/main/jte")), clock);
             if (demo) {
                 context.sync().syncNow();

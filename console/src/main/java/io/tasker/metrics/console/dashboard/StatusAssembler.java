@@ -2,6 +2,7 @@ package io.tasker.metrics.console.dashboard;
 
 import io.tasker.metrics.console.ConsoleContext;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.StoreException;
@@ -19,10 +20,13 @@ public final class StatusAssembler {
         StatusView.SyncPanel sync = new StatusView.SyncPanel(c.sync().status(), c.sync().last().orElse(null),
                 c.sync().instanceId(), syncMessage);
         String selected = format != null ? format : c.exports().defaultFormat();
+        // The view first: if the store does not answer it, the plan is not asked of it as well.
+        List<StatusView.CardinalityRow> cardinality = cardinality(c);
+        ExportTiming.Plan plan = c.views().justFailed() ? null : c.exports().nextPlan().orElse(null);
         StatusView.ExportPanel export = new StatusView.ExportPanel(c.exports().last().orElse(null),
-                c.exports().nextPlan().orElse(null), c.exports().exportFormats(), selected, justDone);
+                plan, c.exports().exportFormats(), selected, justDone);
         List<ExportRecord> recent = c.exports().repository().page(null, null, 0, RECENT).rows();
-        return new StatusView(sync, export, c.exports().staleness(), recent, cardinality(c));
+        return new StatusView(sync, export, c.exports().staleness(), recent, cardinality);
     }
 
     private static List<StatusView.CardinalityRow> cardinality(ConsoleContext c) {
