@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Opens the store a URL names ({@code TASKER_CACHE_URL} or {@code cache.url}):
@@ -27,6 +29,7 @@ public final class CacheStores {
     /** The schemes {@link #open} takes, for error messages and docs. */
     public static final String SCHEMES = "redis://, rediss://, redis-cluster://, memcached://, file://, memory:, null:";
     private static final String MASK = "***";
+    private static final Pattern SCHEME_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
 
     /** The stores inside this process, which need no backend. */
     private static final java.util.Set<String> IN_PROCESS = java.util.Set.of("memory", "null");
@@ -97,8 +100,9 @@ public final class CacheStores {
         if (url == null || url.regionMatches(true, 0, "file:", 0, 5)) {
             return url;
         }
-        // Without "://" the scheme cannot be told from a user; the first ':' may be the password's.
-        int start = url.indexOf("://") < 0 ? 0 : url.indexOf("://") + 3;
+        // Without a scheme and "://" in front the scheme cannot be told from a user; the first ':' may be the password's.
+        Matcher scheme = SCHEME_PREFIX.matcher(url);
+        int start = scheme.lookingAt() ? scheme.end() : 0;
         int at = url.lastIndexOf('@');
         if (at < start) {
             return url;
