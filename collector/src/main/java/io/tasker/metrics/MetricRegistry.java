@@ -215,7 +215,8 @@ public final class MetricRegistry {
                         + " already writes; choose another name");
             }
         }
-        String text = help.isEmpty() ? Names.defaultHelp(exposed) : help;
+        // A blank help is no help to promtool's linter either: it gets the name in words too.
+        String text = help.isBlank() ? Names.defaultHelp(exposed) : help;
         F family = factory.apply(new MetricMetadata(exposed, text, type, List.of(labelNames)));
         samples.forEach(s -> sampleNames.put(s, exposed));
         families.put(exposed, family);
