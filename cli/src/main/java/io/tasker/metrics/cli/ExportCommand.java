@@ -4,6 +4,8 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportDestinations;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportRetention;
+import io.tasker.metrics.export.FileDestination;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -37,6 +39,10 @@ final class ExportCommand implements Callable<Integer> {
         var destination = ExportDestinations.forConfig(config, f, Clock.SYSTEM);
         try (TaskerRuntime runtime = CliContext.runtime(config)) {
             ExportRecord r = runtime.coordinator().export(destination, "cli");
+            if (destination instanceof FileDestination) {
+                // A CronJob's export is the natural moment to keep the directory bounded.
+                ExportRetention.of(config).prune(config.telemetry().exportDirectory(), Clock.SYSTEM.instant());
+            }
             return report(r, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

@@ -38,6 +38,8 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
     public static final ConfigKey EXPORT_DIRECTORY = of("telemetry.export_directory", Kind.STRING, "./exports", "TASKER_EXPORT_DIR");
     public static final ConfigKey STALE_EXPORT_THRESHOLD = of("telemetry.stale_export_threshold", Kind.DURATION, "15m", null);
     public static final ConfigKey SCHEDULED_EXPORT = of("telemetry.scheduled_export", Kind.BOOLEAN, "false", "TASKER_SCHEDULED_EXPORT");
+    public static final ConfigKey EXPORT_RETENTION = of("telemetry.export_retention", Kind.DURATION, "7d", "TASKER_EXPORT_RETENTION");
+    public static final ConfigKey EXPORT_MAX_FILES = of("telemetry.export_max_files", Kind.INTEGER, "10000", "TASKER_EXPORT_MAX_FILES");
     public static final ConfigKey ENDPOINT = of("telemetry.prometheus.endpoint", Kind.URL, null, "PROMETHEUS_ENDPOINT");
     public static final ConfigKey USERNAME = of("telemetry.prometheus.username", Kind.STRING, null, "PROMETHEUS_USERNAME");
     public static final ConfigKey PASSWORD = secret("telemetry.prometheus.password", "PROMETHEUS_PASSWORD");
@@ -58,6 +60,7 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
     /** Every key of the collector, in the order docs/configuration.md lists them. */
     public static final List<ConfigKey> ALL = List.of(METRICS_ENABLED, METRICS_FORMAT, SYNC_INTERVAL, INSTANCE_ID,
             CARDINALITY_LIMIT, MAX_LABEL_VALUE_LENGTH, EXPORT_DIRECTORY, STALE_EXPORT_THRESHOLD, SCHEDULED_EXPORT,
+            EXPORT_RETENTION, EXPORT_MAX_FILES,
             ENDPOINT, USERNAME, PASSWORD, JOB_TIMEOUT, EXPORT_TIMEOUT, RETRY_ATTEMPTS, RETENTION_WINDOW, SAFETY_MARGIN,
             METRIC_PREFIX, INCLUDE_INSTANCE_LABELS, COMPRESSION, BATCH_SIZE, SKIP_IF_UNAVAILABLE, CACHE_URL,
             CACHE_NAMESPACE, CACHE_TIMEOUT);

@@ -271,6 +271,8 @@ public final class ConfigLoader {
         positive(problems, "telemetry.prometheus.export_timeout", p.exportTimeout());
         positive(problems, "telemetry.prometheus.job_timeout", p.jobTimeout());
         positive(problems, "cache.timeout", c.cache().timeout());
+        positive(problems, ConfigKey.EXPORT_RETENTION.name(), c.value(ConfigKey.EXPORT_RETENTION));
+        range(problems, ConfigKey.EXPORT_MAX_FILES.name(), c.<Integer>value(ConfigKey.EXPORT_MAX_FILES), 1, 10_000_000);
         // The domain classes judge their own values, so the configuration never accepts what they refuse.
         check(problems, ConfigKey.METRIC_PREFIX, () -> RegistryOptions.defaults().withMetricPrefix(p.metricPrefix()));
         check(problems, ConfigKey.CACHE_NAMESPACE, () -> new KeyLayout(c.cache().namespace()));

@@ -16,6 +16,8 @@ import io.tasker.metrics.console.export.ExportController;
 import io.tasker.metrics.console.export.ExportHistoryRepository;
 import io.tasker.metrics.console.export.ExportService;
 import io.tasker.metrics.console.export.HistoryTick;
+import io.tasker.metrics.console.export.Retention;
+import io.tasker.metrics.export.ExportRetention;
 import io.tasker.metrics.console.health.HealthController;
 import io.tasker.metrics.console.metrics.MetricsController;
 import io.tasker.metrics.console.security.Denied;
@@ -48,16 +50,16 @@ public final class Console implements AutoCloseable {
     private final Database database;
     private final DemoWorkload demo;
     private final Javalin app;
-    private final ExportService exports;
+    private final ConsoleContext context;
     private final HistoryTick historyTick;
 
-    private Console(TaskerRuntime runtime, Database database, DemoWorkload demo, Javalin app, ExportService exports,
+    private Console(TaskerRuntime runtime, Database database, DemoWorkload demo, Javalin app, ConsoleContext context,
                     HistoryTick historyTick) {
         this.runtime = runtime;
         this.database = database;
         this.demo = demo;
         this.app = app;
-        this.exports = exports;
+        this.context = context;
         this.historyTick = historyTick;
     }
 
@@ -79,19 +81,22 @@ public final class Console implements AutoCloseable {
         try {
             ConsoleMetrics metrics = new ConsoleMetrics(runtime.registry());
             DemoWorkload workload = demo ? new DemoWorkload(runtime.registry()).start() : null;
+            ExportHistoryRepository history = new ExportHistoryRepository(database);
             ConsoleContext context = new ConsoleContext(settings, runtime, database,
                     new SyncService(runtime.collector().orElseThrow(), metrics),
-                    new ExportService(runtime, new ExportHistoryRepository(database), metrics, clock),
+                    new ExportService(runtime, history, metrics, clock),
                     new ViewCache(runtime.cluster(), clock, config.cache().timeout().plus(VIEW_SLACK)),
-                    Templates.create(settings.dev(), Path.of("console/src/main/jte")), clock);
+                    Templates.create(settings.dev(), Path.of("console/src/main/jte")), clock,
+                    new Retention(history, settings.historyRetention(), ExportRetention.of(config),
+                            config.telemetry().exportDirectory(), clock));
             if (demo) {
                 context.sync().syncNow();
             }
             Javalin app = listen(server(context), settings);
             LOG.info("Tasker Metrics console on http://{}:{}/ (store {}, strategy {})", settings.host(), app.port(),
                     runtime.store().description(), context.sync().status().strategy().word());
-            HistoryTick tick = HistoryTick.start(context.exports(), HistoryTick.EVERY);
-            return new Console(runtime, database, workload, app, context.exports(), tick);
+            HistoryTick tick = HistoryTick.start(context.exports(), context.retention(), clock, HistoryTick.EVERY);
+            return new Console(runtime, database, workload, app, context, tick);
         } catch (RuntimeException e) {
             runtime.close();
             database.close();
@@ -147,7 +152,12 @@ public final class Console implements AutoCloseable {
 
     /** Imports the shared export record into the H2 history now, as the background tick does every few seconds. */
     public void importHistory() {
-        exports.importShared();
+        context.exports().importShared();
+    }
+
+    /** Applies retention now (history rows and export files), as the background tick does every hour. */
+    public Retention.Pruned applyRetention() {
+        return context.retention().prune();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.tasker.metrics.config.ConfigKey.Kind;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.console.security.AllowedHosts;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.net.UnknownHostException;
 import java.util.List;
 
@@ -19,11 +20,12 @@ import java.util.List;
  * @param password basic auth password, or null
  * @param token the bearer token that lets scripts POST without a CSRF token ({@code TASKER_CONSOLE_TOKEN}), or null
  * @param dev read templates from the source tree and reload them on change
+ * @param historyRetention how long the H2 export history keeps a row ({@code console.history_retention})
  * @param allowedHosts the host names requests may name in their {@code Host} header besides IP addresses
  *     and localhost ({@code console.allowed_hosts}); with a login and nothing set, any name
  */
 public record ConsoleSettings(String host, int port, String databaseUrl, String username, String password, String token,
-                              boolean dev, AllowedHosts allowedHosts) {
+                              boolean dev, Duration historyRetention, AllowedHosts allowedHosts) {
 
     /** The console's keys, with defaults and environment variables. */
     public static final List<ConfigKey> KEYS = List.of(
@@ -34,7 +36,8 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
             ConfigKey.secret("console.password", "TASKER_CONSOLE_PASSWORD"),
             ConfigKey.secret("console.token", "TASKER_CONSOLE_TOKEN"),
             ConfigKey.of("console.dev", Kind.BOOLEAN, "false", "TASKER_CONSOLE_DEV"),
-            ConfigKey.of("console.allowed_hosts", Kind.STRING, null, "TASKER_CONSOLE_ALLOWED_HOSTS"));
+            ConfigKey.of("console.allowed_hosts", Kind.STRING, null, "TASKER_CONSOLE_ALLOWED_HOSTS"),
+            ConfigKey.of("console.history_retention", Kind.DURATION, "90d", "TASKER_CONSOLE_HISTORY_RETENTION"));
 
     public static ConsoleSettings from(TaskerConfig config) {
         String username = blank((String) config.value("console.username"));
@@ -42,7 +45,7 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
         return new ConsoleSettings((String) config.value("console.host"), (Integer) config.value("console.port"),
                 (String) config.value("console.database_url"), username, password,
                 blank((String) config.value("console.token")), (Boolean) config.value("console.dev"),
-                hosts((String) config.value("console.allowed_hosts"), username != null && password != null));
+                (Duration) config.value("console.history_retention"), hosts((String) config.value("console.allowed_hosts"), username != null && password != null));
     }
 
     /**
@@ -78,6 +81,10 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("console.port (TASKER_CONSOLE_PORT, --port) is " + port
                     + "; give a port from 0 to 65535 (0 picks a free one)");
+        }
+        if (historyRetention.isZero() || historyRetention.isNegative()) {
+            throw new IllegalArgumentException("console.history_retention must be longer than zero, got "
+                    + historyRetention);
         }
         if (username != null ^ password != null) {
             throw new IllegalArgumentException("console.username and console.password go together: set both or neither");

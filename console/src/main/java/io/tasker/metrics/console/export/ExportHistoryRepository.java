@@ -122,6 +122,33 @@ public final class ExportHistoryRepository {
         }
     }
 
+    /** How many rows the history holds, and the oldest one's time (null when empty). */
+    public record Extent(long rows, Instant oldest) {
+    }
+
+    public Extent extent() {
+        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*), MIN(exported_at) FROM export_history"); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            java.time.OffsetDateTime oldest = rs.getObject(2, java.time.OffsetDateTime.class);
+            return new Extent(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the export history: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes at most {@code limit} rows older than {@code cutoff}; returns how many it deleted. */
+    public int deleteBefore(Instant cutoff, int limit) {
+        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(
+                "DELETE FROM export_history WHERE exported_at < ? FETCH FIRST ? ROWS ONLY")) {
+            s.setObject(1, cutoff.atOffset(java.time.ZoneOffset.UTC));
+            s.setInt(2, limit);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prune the export history: " + e.getMessage(), e);
+        }
+    }
+
     public Optional<ExportRecord> last() {
         return page(null, null, 0, 1).rows().stream().findFirst();
     }

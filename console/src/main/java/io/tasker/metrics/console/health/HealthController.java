@@ -99,6 +99,6 @@ public final class HealthController {
                 last == null ? null : last.at(), last == null ? null : last.error(), db,
                 lastExport == null ? null : lastExport.at(),
                 lastExport == null ? null : lastExport.outcome().name().toLowerCase(), stale.lastSuccess(),
-                stale.stale(), stale.threshold().toSeconds());
+                stale.stale(), stale.threshold().toSeconds(), c.retention().report());
     }
 }

@@ -1,6 +1,7 @@
 package io.tasker.metrics.console.health;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tasker.metrics.console.export.Retention;
 import java.time.Instant;
 
 /**
@@ -23,5 +24,6 @@ public record HealthReport(
         @JsonProperty("last_export_outcome") String lastExportOutcome,
         @JsonProperty("last_successful_export") Instant lastSuccessfulExport,
         @JsonProperty("export_stale") boolean exportStale,
-        @JsonProperty("export_stale_threshold_seconds") long exportStaleThresholdSeconds) {
+        @JsonProperty("export_stale_threshold_seconds") long exportStaleThresholdSeconds,
+        @JsonProperty("retention") Retention.Report retention) {
 }
