@@ -1,5 +1,8 @@
 package io.tasker.metrics.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.ConfigLoader;
 import io.tasker.metrics.config.TaskerConfig;
@@ -15,6 +18,9 @@ import java.util.Set;
  * use, and a runtime that observes the cluster without being one of its instances.
  */
 final class CliContext {
+    /** What {@code --json} prints with: ISO-8601 times, indented. */
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
     /** The console reads the same file; its section is the console's to check, not ours. */
     private static final Set<String> CONSOLE_SECTION = Set.of("console");
 

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "tasker-metrics", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Tasker Metrics: status, sync and export of the cluster-wide metrics in the shared store.",
-        subcommands = {StatusCommand.class, SyncCommand.class, ExportCommand.class, ExportNowCommand.class},
+        subcommands = {StatusCommand.class, SyncCommand.class, ExportCommand.class, ExportNowCommand.class,
+            RunsCommand.class},
         footer = {"", "Configuration: --config FILE or TASKER_METRICS_CONFIG; environment variables such as "
                 + "TASKER_CACHE_URL, PROMETHEUS_ENDPOINT override it (see docs/configuration.md)."})
 public final class TaskerMetricsCli implements Runnable {

@@ -57,13 +57,36 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
     public static final ConfigKey CACHE_NAMESPACE = of("cache.namespace", Kind.STRING, "tasker", "TASKER_CACHE_NAMESPACE");
     public static final ConfigKey CACHE_TIMEOUT = of("cache.timeout", Kind.DURATION, "2s", null);
 
+    // The event publisher, the recent runs and the shipped subscribers (docs/events.md). Declared
+    // here, not in the subscribers module, so that every program reading the file (the CLI too)
+    // knows them and does not refuse a file it shares with a service.
+    public static final ConfigKey EVENTS_QUEUE_CAPACITY = of("events.queue_capacity", Kind.INTEGER, "8192", null);
+    public static final ConfigKey EVENTS_DRAIN_TIMEOUT = of("events.drain_timeout", Kind.DURATION, "5s", null);
+    public static final ConfigKey RUNS_KEEP_SUCCESSFUL = of("runs.keep_successful", Kind.INTEGER, "50", null);
+    public static final ConfigKey RUNS_KEEP_FAILED = of("runs.keep_failed", Kind.INTEGER, "200", null);
+    public static final ConfigKey TELEMETRY_ENABLED = of("telemetry.enabled", Kind.BOOLEAN, "false", "TASKER_TELEMETRY_ENABLED");
+    public static final ConfigKey SERVICE_NAME = of("telemetry.service_name", Kind.STRING, "tasker", "OTEL_SERVICE_NAME");
+    public static final ConfigKey OTLP_ENDPOINT = of("telemetry.otlp.endpoint", Kind.URL, "http://127.0.0.1:4318",
+            "OTEL_EXPORTER_OTLP_ENDPOINT");
+    public static final ConfigKey OTLP_HEADERS = secret("telemetry.otlp.headers", "OTEL_EXPORTER_OTLP_HEADERS");
+    public static final ConfigKey MASKED_PARAMETERS = of("telemetry.masked_parameters", Kind.STRING,
+            "password,passwd,token,secret,api_key,apikey,authorization,credential", null);
+    public static final ConfigKey OPEN_SPAN_TIMEOUT = of("telemetry.open_span_timeout", Kind.DURATION, "1h", null);
+    public static final ConfigKey STATSD_ENABLED = of("telemetry.statsd.enabled", Kind.BOOLEAN, "false", "TASKER_STATSD_ENABLED");
+    public static final ConfigKey STATSD_HOST = of("telemetry.statsd.host", Kind.STRING, "127.0.0.1", "DD_AGENT_HOST");
+    public static final ConfigKey STATSD_PORT = of("telemetry.statsd.port", Kind.INTEGER, "8125", "DD_DOGSTATSD_PORT");
+    public static final ConfigKey STATSD_ENV = of("telemetry.statsd.env", Kind.STRING, null, "DD_ENV");
+    public static final ConfigKey STATSD_SERVICE = of("telemetry.statsd.service", Kind.STRING, null, "DD_SERVICE");
+
     /** Every key of the collector, in the order docs/configuration.md lists them. */
     public static final List<ConfigKey> ALL = List.of(METRICS_ENABLED, METRICS_FORMAT, SYNC_INTERVAL, INSTANCE_ID,
             CARDINALITY_LIMIT, MAX_LABEL_VALUE_LENGTH, EXPORT_DIRECTORY, STALE_EXPORT_THRESHOLD, SCHEDULED_EXPORT,
             EXPORT_RETENTION, EXPORT_MAX_FILES,
             ENDPOINT, USERNAME, PASSWORD, JOB_TIMEOUT, EXPORT_TIMEOUT, RETRY_ATTEMPTS, RETENTION_WINDOW, SAFETY_MARGIN,
             METRIC_PREFIX, INCLUDE_INSTANCE_LABELS, COMPRESSION, BATCH_SIZE, SKIP_IF_UNAVAILABLE, CACHE_URL,
-            CACHE_NAMESPACE, CACHE_TIMEOUT);
+            CACHE_NAMESPACE, CACHE_TIMEOUT, EVENTS_QUEUE_CAPACITY, EVENTS_DRAIN_TIMEOUT, RUNS_KEEP_SUCCESSFUL,
+            RUNS_KEEP_FAILED, TELEMETRY_ENABLED, SERVICE_NAME, OTLP_ENDPOINT, OTLP_HEADERS, MASKED_PARAMETERS,
+            OPEN_SPAN_TIMEOUT, STATSD_ENABLED, STATSD_HOST, STATSD_PORT, STATSD_ENV, STATSD_SERVICE);
 
     /** The top-level section the key belongs to ({@code telemetry}, {@code cache}, {@code console}). */
     public String section() {

@@ -95,6 +95,11 @@ public final class MetricsCollector implements AutoCloseable {
         return sync.instanceId();
     }
 
+    /** Adds something written with each successful sync under this instance's id (its recent runs). */
+    public void attach(io.tasker.metrics.sync.SyncSidecar sidecar) {
+        sync.attach(sidecar);
+    }
+
     /** Syncs now (probing the store first if it was unreachable); never throws. */
     public synchronized SyncResult syncNow() {
         if (!probed || !status.healthy()) {

@@ -7,6 +7,7 @@ package io.tasker.metrics.store;
  * {ns}:instances                      the ids of the instances that sync (JSON, compare-and-set)
  * {ns}:instance:{id}:meta             an instance's last sync: sequence, time, chunk count (JSON)
  * {ns}:instance:{id}:chunk:{k}        up to batch_size of its series, cumulative (binary)
+ * {ns}:instance:{id}:runs             its recent task runs (JSON), written with each sync
  * {ns}:retired                        what stopped instances left: generation, chunk count, folded ids (JSON)
  * {ns}:retired:{gen}:chunk:{k}        their series, added up (binary)
  * {ns}:folded:{id}                    what was folded for one stopped instance, should it wake up (binary)
@@ -45,6 +46,11 @@ public record KeyLayout(String namespace) {
 
     public String chunk(String instance, int k) {
         return namespace + ":instance:" + instance + ":chunk:" + k;
+    }
+
+    /** An instance's recent task runs; they expire with its other keys when it stops. */
+    public String runs(String instance) {
+        return namespace + ":instance:" + instance + ":runs";
     }
 
     public String retired() {

@@ -55,6 +55,7 @@ public final class ClusterSync {
     private final KeyLayout keys;
     private final Supplier<MetricsSnapshot> source;
     private final String baseId;
+    private final List<SyncSidecar> sidecars = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String instanceId;
     private ChunkPlan plan;
     private Baseline baseline;
@@ -70,6 +71,11 @@ public final class ClusterSync {
         this.baseId = options.instanceId();
         this.instanceId = baseId;
         this.plan = new ChunkPlan(options.batchSize());
+    }
+
+    /** Adds something written with each successful sync under this instance's id and retention. */
+    public void attach(SyncSidecar sidecar) {
+        sidecars.add(sidecar);
     }
 
     /** The id this instance writes under now (it changes if the instance was taken for stopped). */
@@ -102,6 +108,7 @@ public final class ClusterSync {
             }
             write(at.toEpochMilli(), counts);
             register(head.instances(), counts);
+            sidecars.forEach(s -> s.write(instanceId, options.retentionWindow()));
             if (strategy != SyncStrategy.LOCAL_ONLY) {
                 counts.retired = new Retirement(store, options, keys, clock).housekeep(head, instanceId, counts);
             }

@@ -1,5 +1,7 @@
 package io.tasker.metrics.console;
 
+import io.tasker.metrics.console.config.ConsoleSettings;
+import io.tasker.metrics.console.service.ConsoleMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -13,21 +15,17 @@ import io.tasker.metrics.console.dashboard.DashboardController;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.demo.DemoWorkload;
 import io.tasker.metrics.console.export.ExportController;
-import io.tasker.metrics.console.export.ExportHistoryRepository;
-import io.tasker.metrics.console.export.ExportService;
-import io.tasker.metrics.console.export.HistoryTick;
-import io.tasker.metrics.console.export.Retention;
-import io.tasker.metrics.export.ExportRetention;
 import io.tasker.metrics.console.health.HealthController;
 import io.tasker.metrics.console.metrics.MetricsController;
+import io.tasker.metrics.console.runs.RunsController;
 import io.tasker.metrics.console.security.Denied;
 import io.tasker.metrics.console.security.Security;
+import io.tasker.metrics.console.service.HistoryTick;
+import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.sync.SyncController;
-import io.tasker.metrics.console.sync.SyncService;
-import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.runtime.TaskerRuntime;
-import java.nio.file.Path;
-import java.util.Map;
+import io.tasker.metrics.store.StoreException;
+import io.tasker.metrics.subscribers.Subscribers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,23 +41,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class Console implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Console.class);
-    /** A page waits for the view one store timeout and this: one slow answer passes, a retry after a hang does not. */
-    private static final java.time.Duration VIEW_SLACK = java.time.Duration.ofMillis(500);
 
     private final TaskerRuntime runtime;
     private final Database database;
+    private final Subscribers events;
     private final DemoWorkload demo;
     private final Javalin app;
-    private final ConsoleContext context;
+    private final Services services;
     private final HistoryTick historyTick;
 
-    private Console(TaskerRuntime runtime, Database database, DemoWorkload demo, Javalin app, ConsoleContext context,
-                    HistoryTick historyTick) {
+    private Console(TaskerRuntime runtime, Database database, Subscribers events, DemoWorkload demo, Javalin app,
+                    Services services, HistoryTick historyTick) {
         this.runtime = runtime;
         this.database = database;
+        this.events = events;
         this.demo = demo;
         this.app = app;
-        this.context = context;
+        this.services = services;
         this.historyTick = historyTick;
     }
 
@@ -78,33 +76,33 @@ public final class Console implements AutoCloseable {
             database.close();
             throw e;
         }
+        Subscribers events = null;
         try {
             ConsoleMetrics metrics = new ConsoleMetrics(runtime.registry());
-            DemoWorkload workload = demo ? new DemoWorkload(runtime.registry()).start() : null;
-            ExportHistoryRepository history = new ExportHistoryRepository(database);
-            ConsoleContext context = new ConsoleContext(settings, runtime, database,
-                    new SyncService(runtime.collector().orElseThrow(), metrics),
-                    new ExportService(runtime, history, metrics, clock),
-                    new ViewCache(runtime.cluster(), clock, config.cache().timeout().plus(VIEW_SLACK)),
-                    Templates.create(settings.dev(), Path.of("console/src/main/jte")), clock,
-                    new Retention(history, settings.historyRetention(), ExportRetention.of(config),
-                            config.telemetry().exportDirectory(), clock));
+            events = Subscribers.start(config, System.getenv(), runtime.registry());
+            Services services = Services.wire(settings, runtime, database, metrics, events.publisher(), clock);
+            DemoWorkload workload = demo ? new DemoWorkload(events.publisher(), runtime.registry(), clock).start() : null;
             if (demo) {
-                context.sync().syncNow();
+                events.publisher().awaitIdle(java.time.Duration.ofSeconds(5)); // The first round's metrics, then the sync.
+                services.sync().syncNow();
             }
-            Javalin app = listen(server(context), settings);
-            LOG.info("Tasker Metrics console on http://{}:{}/ (store {}, strategy {})", settings.host(), app.port(),
-                    runtime.store().description(), context.sync().status().strategy().word());
-            HistoryTick tick = HistoryTick.start(context.exports(), context.retention(), clock, HistoryTick.EVERY);
-            return new Console(runtime, database, workload, app, context, tick);
+            Javalin app = listen(server(services), settings);
+            LOG.info("Tasker Metrics console on http://{}:{}/ (store {}, strategy {}, event subscribers {})",
+                    settings.host(), app.port(), runtime.store().description(),
+                    services.sync().status().strategy().word(), events.names());
+            HistoryTick tick = HistoryTick.start(services.exports(), services.retention(), clock, HistoryTick.EVERY);
+            return new Console(runtime, database, events, workload, app, services, tick);
         } catch (RuntimeException e) {
+            if (events != null) {
+                events.close();
+            }
             runtime.close();
             database.close();
             throw e;
         }
     }
 
-    private static Javalin server(ConsoleContext context) {
+    private static Javalin server(Services s) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return Javalin.create(config -> {
@@ -117,12 +115,17 @@ public final class Console implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
-            new Security(context.settings(), context.clock()).register(config.routes);
-            new DashboardController(context).register(config.routes);
-            new SyncController(context).register(config.routes);
-            new ExportController(context).register(config.routes);
-            new HealthController(context).register(config.routes);
-            new MetricsController(context).register(config.routes);
+            new Security(s.settings(), s.clock()).register(config.routes);
+            new DashboardController(s.views(), s.status(), s.templates(), s.clock()).register(config.routes);
+            new SyncController(s.sync(), s.views(), s.status(), s.templates()).register(config.routes);
+            new ExportController(s.exports(), s.views(), s.status(), s.templates(), s.clock()).register(config.routes);
+            new HealthController(s.sync(), s.exports(), s.status(), s.views(), s.database(), s.runtime().store(),
+                    s.runtime().registry(), s.events(), s.templates(), s.retention()).register(config.routes);
+            new MetricsController(s.views(), s.runtime().registry()).register(config.routes);
+            new RunsController(s.runs(), s.status(), s.templates(), s.settings().traceUrl()).register(config.routes);
+            // A route that needs the cluster view and cannot read it: the store is down, not the console.
+            config.routes.exception(StoreException.class, (e, ctx) -> ctx.status(503)
+                    .contentType("text/plain; charset=utf-8").result("The cluster view cannot be read: " + e.getMessage()));
             config.routes.exception(IllegalArgumentException.class,
                     (e, ctx) -> ctx.status(400).contentType("text/plain; charset=utf-8").result(e.getMessage()));
             config.routes.exception(Denied.class, (e, ctx) -> {
@@ -152,12 +155,12 @@ public final class Console implements AutoCloseable {
 
     /** Imports the shared export record into the H2 history now, as the background tick does every few seconds. */
     public void importHistory() {
-        context.exports().importShared();
+        services.exports().importShared();
     }
 
     /** Applies retention now (history rows and export files), as the background tick does every hour. */
     public Retention.Pruned applyRetention() {
-        return context.retention().prune();
+        return services.retention().prune();
     }
 
     @Override
@@ -167,6 +170,7 @@ public final class Console implements AutoCloseable {
         if (demo != null) {
             demo.close();
         }
+        events.close(); // Drained before the runtime's last sync, so the last events' metrics are in it.
         runtime.close();
         database.close();
     }

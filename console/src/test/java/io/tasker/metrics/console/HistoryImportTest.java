@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.console.db.Database;
-import io.tasker.metrics.console.export.ExportHistoryRepository;
+import io.tasker.metrics.console.db.ExportHistoryRepository;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
@@ -65,7 +65,7 @@ class HistoryImportTest {
                 Thread.sleep(200);
                 total = new ObjectMapper().readTree(console.get(Ui.API_EXPORTS).body()).path("total").asInt();
             }
-            assertEquals(1, total, "imported by the tick within " + io.tasker.metrics.console.export.HistoryTick.EVERY);
+            assertEquals(1, total, "imported by the tick within " + io.tasker.metrics.console.service.HistoryTick.EVERY);
             assertTrue(console.get(Ui.API_EXPORTS).body().contains("cron-7"));
         }
     }

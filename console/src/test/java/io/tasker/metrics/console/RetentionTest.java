@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.ManualClock;
-import io.tasker.metrics.console.export.Retention;
+import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;

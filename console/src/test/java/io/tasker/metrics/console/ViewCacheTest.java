@@ -1,5 +1,6 @@
 package io.tasker.metrics.console;
 
+import io.tasker.metrics.console.service.ViewCache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;

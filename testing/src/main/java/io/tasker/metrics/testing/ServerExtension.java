@@ -20,9 +20,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
   * runs one server per test.
   *
   * <p>{@code @RegisterExtension static final RedisServerExtension redis = new RedisServerExtension();}
+  *
+  * <p>Outside JUnit (a benchmark), {@link #start()} it and close it, which {@link #shutdown()}s it:
+  * {@code try (RedisServerExtension redis = new RedisServerExtension()) { redis.start(); ... }}
   */
 public abstract class ServerExtension
-        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
     private static final int START_ATTEMPTS = 3;
 
@@ -43,6 +46,11 @@ public abstract class ServerExtension
 
     /** Where clients connect, in the form the cache and export configuration take. */
     public abstract String url();
+
+    /** The argument that makes the program print its version; {@code --version} unless it says otherwise. */
+    protected String versionFlag() {
+        return "--version";
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -109,7 +117,15 @@ public abstract class ServerExtension
         return server().port();
     }
 
-    /** The running process, for its log file and output. */
+    /**
+      * What the running program says of its version, e.g. {@code Redis server v=7.0.15 ...}: for a
+      * report that says what it measured against.
+      */
+    public String version() {
+        return Executables.firstLine(server().command().get(0), versionFlag());
+    }
+
+    /** The running process, for its log file, output, command line and pid. */
     public synchronized ServerProcess server() {
         if (server == null) {
             throw new IllegalStateException(name + " is not started: register the extension with"
@@ -125,6 +141,12 @@ public abstract class ServerExtension
             server = null;
         }
         deleteWorkDir();
+    }
+
+    /** The same as {@link #shutdown()}, for try-with-resources. */
+    @Override
+    public void close() {
+        shutdown();
     }
 
     private ServerProcess launchOnFreePort() {

@@ -119,6 +119,31 @@ public final class ServerProcess implements AutoCloseable {
         return logFile;
     }
 
+    /** The command it runs, program first. */
+    public List<String> command() {
+        return command;
+    }
+
+    /**
+      * The command as a shell would take it, an empty argument as {@code ""}: for a report that says
+      * how its server ran, e.g. {@code redis-server --port 6379 --save ""}.
+      */
+    public String commandLine() {
+        return String.join(" ", command.stream().map(arg -> arg.isEmpty() ? "\"\"" : arg).toList());
+    }
+
+    /**
+      * The operating system's id of the running process, e.g. for a benchmark that watches its memory.
+      *
+      * @throws IllegalStateException when it is not running
+      */
+    public synchronized long pid() {
+        if (!isRunning()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.pid();
+    }
+
     /** The last {@code count} lines the process wrote, for failure messages. */
     public String lastOutput(int count) {
         try {

@@ -27,10 +27,11 @@ class ExecutablesTest {
 
     @Test
     void missingCommandFailsNamingThePackageAndBinTest() {
-        AssertionError error = assertThrows(AssertionError.class,
+        Executables.MissingExecutableError error = assertThrows(Executables.MissingExecutableError.class,
                 () -> Executables.require("tasker-no-such-tool", "tasker-no-such-package"));
 
         assertAll(
+                () -> assertEquals("tasker-no-such-package", error.debianPackage()),
                 () -> assertTrue(error.getMessage().contains("'tasker-no-such-tool'"), error.getMessage()),
                 () -> assertTrue(error.getMessage().contains("on PATH"), error.getMessage()),
                 () -> assertTrue(error.getMessage().contains("Debian package 'tasker-no-such-package'"), error.getMessage()),
@@ -53,5 +54,19 @@ class ExecutablesTest {
         Files.setPosixFilePermissions(plain, PosixFilePermissions.fromString("rw-r--r--"));
 
         assertTrue(Executables.find(plain.toString()).isEmpty());
+    }
+
+    @Test
+    void firstLineIsWhatACommandPrintsFirstTrimmed() {
+        assertEquals("one", Executables.firstLine("/bin/sh", "-c", "echo '  one  '; echo two"));
+        assertEquals("to stderr", Executables.firstLine("/bin/sh", "-c", "echo 'to stderr' >&2"));
+        assertEquals("", Executables.firstLine("/bin/sh", "-c", "exit 0"));
+    }
+
+    @Test
+    void firstLineOfACommandThatCannotRunSaysWhy() {
+        String line = Executables.firstLine("/nonexistent/tasker-tool", "--version");
+
+        assertTrue(line.startsWith("(/nonexistent/tasker-tool --version failed: "), line);
     }
 }

@@ -2,6 +2,7 @@ package io.tasker.metrics.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -49,6 +50,38 @@ class MemcachedServerExtensionTest {
             socket.send("get tasker:restart\r\n");
             assertEquals("END", socket.readLine());
         }
+    }
+
+    @Test
+    void tellsItsVersion() {
+        assertTrue(memcached.version().startsWith("memcached 1."), memcached.version());
+    }
+
+    @Test
+    void startsWithExtraArgumentsOutsideJUnitAndStopsWhenClosed() throws IOException {
+        int port;
+        try (MemcachedServerExtension large = new MemcachedServerExtension("-I", "2m")) {
+            large.start();
+            port = large.port();
+            assertTrue(large.server().commandLine().endsWith(" -I 2m"), large.server().commandLine());
+            try (TextSocket socket = TextSocket.connect(large.host(), port, Duration.ofSeconds(2))) {
+                assertEquals("STAT item_size_max 2097152", setting(socket, "item_size_max"));
+            }
+        }
+
+        assertThrows(ConnectException.class, () -> TextSocket.connect("127.0.0.1", port, Duration.ofSeconds(2)));
+    }
+
+    /** The line of {@code stats settings} that names {@code setting}, read through to its {@code END}. */
+    private static String setting(TextSocket socket, String setting) {
+        socket.send("stats settings\r\n");
+        String found = null;
+        for (String line = socket.readLine(); !"END".equals(line); line = socket.readLine()) {
+            if (line.startsWith("STAT " + setting + " ")) {
+                found = line;
+            }
+        }
+        return found;
     }
 
     private static TextSocket connect() throws IOException {

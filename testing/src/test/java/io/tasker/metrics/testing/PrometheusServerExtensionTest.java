@@ -26,6 +26,15 @@ class PrometheusServerExtensionTest {
     }
 
     @Test
+    void tellsThePidOfTheRunningPrometheus() {
+        ProcessHandle process = ProcessHandle.of(prometheus.server().pid()).orElseThrow();
+
+        assertTrue(process.isAlive());
+        String command = process.info().command().orElseThrow();
+        assertTrue(command.endsWith("/prometheus"), command);
+    }
+
+    @Test
     void urlsNameLoopbackAndPort() {
         assertEquals("http://127.0.0.1:" + prometheus.port(), prometheus.url());
         assertEquals(prometheus.url() + "/api/v1/write", prometheus.remoteWriteUrl());

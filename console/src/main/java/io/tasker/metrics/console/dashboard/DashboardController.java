@@ -1,8 +1,12 @@
 package io.tasker.metrics.console.dashboard;
 
+import io.tasker.metrics.console.service.ViewCache;
+import io.tasker.metrics.console.status.StatusService;
+import io.tasker.metrics.console.status.StatusView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tasker.metrics.console.ConsoleContext;
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.web.Layout;
 import io.tasker.metrics.console.web.Ui;
@@ -11,10 +15,16 @@ import io.tasker.metrics.store.StoreException;
 
 /** The dashboard: {@code GET /}, and the metric table fragment that htmx polls. */
 public final class DashboardController {
-    private final ConsoleContext c;
+    private final ViewCache views;
+    private final StatusService status;
+    private final Templates templates;
+    private final Clock clock;
 
-    public DashboardController(ConsoleContext c) {
-        this.c = c;
+    public DashboardController(ViewCache views, StatusService status, Templates templates, Clock clock) {
+        this.views = views;
+        this.status = status;
+        this.templates = templates;
+        this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
@@ -24,25 +34,23 @@ public final class DashboardController {
 
     private void page(Context ctx) {
         Filter filter = Filter.from(ctx);
-        StatusView status = StatusAssembler.status(c, null, null, null);
+        StatusView panels = status.status(null, null, null);
         Table table = table(filter);
-        Layout layout = new Layout("Dashboard", Security.csrfToken(ctx), "dashboard", status.staleness());
-        c.templates().render(ctx, "dashboard/dashboard.jte", new DashboardPage(layout, status, table.view, table.error));
+        Layout layout = new Layout("Dashboard", Security.csrfToken(ctx), "dashboard", panels.staleness());
+        templates.render(ctx, "dashboard/dashboard.jte", new DashboardPage(layout, panels, table.view, table.error));
     }
 
     private void table(Context ctx) {
         Table table = table(Filter.from(ctx));
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        params.put("view", table.view);
-        params.put("error", table.error);
-        c.templates().render(ctx, "dashboard/metricsFragment.jte", params);
+        templates.render(ctx, "dashboard/metricsFragment.jte", new MetricsFragment(table.view, table.error));
     }
 
     private Table table(Filter filter) {
         try {
-            return new Table(MetricsTable.build(c.views().get().snapshot(), filter), null);
+            return new Table(MetricsTable.build(views.get().snapshot(), filter), null);
         } catch (StoreException e) {
-            return new Table(MetricsTable.build(MetricsSnapshot.empty(c.clock().instant()), filter), e.getMessage());
+            // The page still renders, with the store's error where the table would be.
+            return new Table(MetricsTable.build(MetricsSnapshot.empty(clock.instant()), filter), e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.dashboard;
 
+import io.tasker.metrics.console.status.StatusView;
 import io.tasker.metrics.console.web.Layout;
 
 /** {@code dashboard/dashboard.jte}: the frame, the panels and the metric table. */

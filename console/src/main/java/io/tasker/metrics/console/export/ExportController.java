@@ -1,9 +1,13 @@
 package io.tasker.metrics.console.export;
 
+import io.tasker.metrics.console.db.ExportHistoryRepository;
+import io.tasker.metrics.console.service.ExportService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tasker.metrics.console.ConsoleContext;
-import io.tasker.metrics.console.dashboard.StatusAssembler;
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.console.service.ViewCache;
+import io.tasker.metrics.console.web.Templates;
+import io.tasker.metrics.console.status.StatusService;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.web.Layout;
 import io.tasker.metrics.console.web.QueryParams;
@@ -15,7 +19,6 @@ import io.tasker.metrics.format.CsvWriter;
 import io.tasker.metrics.format.ExpositionFormatWriter;
 import io.tasker.metrics.format.ExpositionFormats;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
-import io.tasker.metrics.store.StoreException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +29,19 @@ import java.util.Map;
  */
 public final class ExportController {
     private static final List<String> OUTCOMES = List.of("success", "failed", "skipped");
-    private final ConsoleContext c;
+    private final ExportService exports;
+    private final ViewCache views;
+    private final StatusService status;
+    private final Templates templates;
+    private final Clock clock;
 
-    public ExportController(ConsoleContext c) {
-        this.c = c;
+    public ExportController(ExportService exports, ViewCache views, StatusService status, Templates templates,
+                            Clock clock) {
+        this.exports = exports;
+        this.views = views;
+        this.status = status;
+        this.templates = templates;
+        this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
@@ -40,11 +52,11 @@ public final class ExportController {
     }
 
     private void exportNow(Context ctx) {
-        String format = format(ctx, c.exports().exportFormats(), c.exports().defaultFormat());
-        ExportRecord r = c.exports().exportNow(format);
-        c.views().invalidate();
+        String format = format(ctx, exports.exportFormats(), exports.defaultFormat());
+        ExportRecord r = exports.exportNow(format);
+        views.invalidate();
         if (ctx.header("HX-Request") != null) {
-            c.templates().render(ctx, "export/exportFragment.jte", StatusAssembler.status(c, null, format, r));
+            templates.render(ctx, "export/exportFragment.jte", status.status(null, format, r));
         } else {
             ctx.status(r.success() ? 200 : 502).json(r);
         }
@@ -55,14 +67,8 @@ public final class ExportController {
         // CSV cells a spreadsheet would run are neutralised unless raw=true asks for them as they are.
         boolean raw = QueryParams.oneOf(ctx, "raw", List.of("true", "false")).equals("true");
         ExpositionFormatWriter writer = raw && format.equals("csv") ? CsvWriter.raw() : ExpositionFormats.byName(format);
-        MetricsSnapshot view;
-        try {
-            view = c.views().get().snapshot();
-        } catch (StoreException e) {
-            ctx.status(503).result("The cluster view cannot be read: " + e.getMessage());
-            return;
-        }
-        String file = FileDestination.fileName(format, c.clock().instant());
+        MetricsSnapshot view = views.get().snapshot();
+        String file = FileDestination.fileName(format, clock.instant());
         ctx.contentType(writer.contentType());
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         writer.write(ctx.outputStream(), view);
@@ -73,7 +79,7 @@ public final class ExportController {
         int offset = QueryParams.number(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         String outcome = QueryParams.oneOf(ctx, "outcome", OUTCOMES);
         String format = QueryParams.oneOf(ctx, "format", ExportService.HISTORY_FORMATS);
-        ExportHistoryRepository.Page page = c.exports().repository().page(outcome, format, offset, limit);
+        ExportHistoryRepository.Page page = exports.repository().page(outcome, format, offset, limit);
         if (offset > 0 && offset >= page.total()) {
             throw new IllegalArgumentException("Query parameter offset " + offset + " is past the last export ("
                     + page.total() + " in all" + (outcome.isEmpty() && format.isEmpty() ? "" : " that match") + ")");
@@ -93,12 +99,12 @@ public final class ExportController {
             // An old link, or a filter with fewer rows: show the last page, as the metric table does.
             page = historyPage(outcome, format, last);
         }
-        Layout layout = new Layout("Exports", Security.csrfToken(ctx), "exports", c.exports().staleness());
-        c.templates().render(ctx, "export/exports.jte", new ExportsPage(layout, page, outcome, format));
+        Layout layout = new Layout("Exports", Security.csrfToken(ctx), "exports", status.staleness());
+        templates.render(ctx, "export/exports.jte", new ExportsPage(layout, page, outcome, format));
     }
 
     private ExportHistoryRepository.Page historyPage(String outcome, String format, int pageNumber) {
-        return c.exports().repository().page(outcome, format, (pageNumber - 1) * ExportsPage.PAGE_SIZE,
+        return exports.repository().page(outcome, format, (pageNumber - 1) * ExportsPage.PAGE_SIZE,
                 ExportsPage.PAGE_SIZE);
     }
 

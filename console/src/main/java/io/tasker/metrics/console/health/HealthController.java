@@ -2,8 +2,17 @@ package io.tasker.metrics.console.health;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tasker.metrics.console.ConsoleContext;
-import io.tasker.metrics.console.export.Staleness;
+import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.console.db.Database;
+import io.tasker.metrics.console.service.Retention;
+import io.tasker.metrics.console.service.ExportService;
+import io.tasker.metrics.console.service.SyncService;
+import io.tasker.metrics.console.service.ViewCache;
+import io.tasker.metrics.console.status.StatusService;
+import io.tasker.metrics.console.web.Templates;
+import io.tasker.metrics.events.EventPublisher;
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.console.status.Staleness;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.web.Layout;
 import io.tasker.metrics.console.web.Ui;
@@ -27,24 +36,48 @@ import java.util.concurrent.TimeoutException;
 public final class HealthController {
     private static final long READY_TIMEOUT_MS = 2_000;
 
-    private final ConsoleContext c;
+    private final SyncService sync;
+    private final ExportService exports;
+    private final StatusService status;
+    private final ViewCache views;
+    private final Database database;
+    private final CacheStore store;
+    private final MetricRegistry own;
+    private final EventPublisher events;
+    private final Templates templates;
+    private final Retention retention;
 
-    public HealthController(ConsoleContext c) {
-        this.c = c;
+    /**
+     * @param own this console's own registry, reported when the cluster view cannot be read
+     * @param retention what the console keeps of its history and export files, for the report
+     */
+    public HealthController(SyncService sync, ExportService exports, StatusService status, ViewCache views,
+                            Database database, CacheStore store, MetricRegistry own, EventPublisher events,
+                            Templates templates, Retention retention) {
+        this.sync = sync;
+        this.exports = exports;
+        this.status = status;
+        this.views = views;
+        this.database = database;
+        this.store = store;
+        this.own = own;
+        this.events = events;
+        this.templates = templates;
+        this.retention = retention;
     }
 
     public void register(RoutesConfig routes) {
         routes.get(Ui.HEALTH_LIVE, ctx -> ctx.json(Map.of("status", "ok")));
         routes.get(Ui.HEALTH_READY, this::ready);
         routes.get(Ui.HEALTH_STATUS, ctx -> ctx.json(report()));
-        routes.get(Ui.HEALTH_PAGE, ctx -> c.templates().render(ctx, "health/health.jte", new HealthPage(
-                new Layout("Health", Security.csrfToken(ctx), "health", c.exports().staleness()), report())));
+        routes.get(Ui.HEALTH_PAGE, ctx -> templates.render(ctx, "health/health.jte", new HealthPage(
+                new Layout("Health", Security.csrfToken(ctx), "health", status.staleness()), report())));
     }
 
     private void ready(Context ctx) {
         Map<String, String> checks = new LinkedHashMap<>();
         checks.put("cache", pingStore());
-        checks.put("database", timed(() -> c.database().ping() ? "ok" : "no answer"));
+        checks.put("database", timed(() -> database.ping() ? "ok" : "no answer"));
         boolean ready = checks.values().stream().allMatch("ok"::equals);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ready ? "ready" : "not ready");
@@ -54,7 +87,7 @@ public final class HealthController {
 
     private String pingStore() {
         return timed(() -> {
-            c.runtime().store().ping();
+            store.ping();
             return "ok";
         });
     }
@@ -74,31 +107,31 @@ public final class HealthController {
 
     /** The report for /health/status and the health page. */
     public HealthReport report() {
-        StoreStatus store = c.sync().status();
-        SyncResult last = c.sync().last().orElse(null);
-        ExportRecord lastExport = c.exports().last().orElse(null);
-        Staleness stale = c.exports().staleness();
+        StoreStatus storeStatus = sync.status();
+        SyncResult last = sync.last().orElse(null);
+        ExportRecord lastExport = exports.last().orElse(null);
+        Staleness stale = status.staleness();
         // Asked now, as /health/ready asks, not taken from the last sync: the two never disagree,
         // and a store that does not answer costs one timeout, not one per read.
         String ping = pingStore();
         boolean cacheHealthy = "ok".equals(ping);
         String cacheError = cacheHealthy ? null : ping;
-        MetricsSnapshot view = c.runtime().registry().snapshot();
+        MetricsSnapshot view = own.snapshot();
         if (cacheHealthy) {
             try {
-                view = c.views().get().snapshot();
+                view = views.get().snapshot();
             } catch (StoreException e) {
                 cacheHealthy = false;
                 cacheError = e.getMessage();
             }
         }
-        boolean db = c.database().ping();
-        String status = cacheHealthy && db && !stale.stale() ? "ok" : "degraded";
-        return new HealthReport(status, c.sync().instanceId(), view.families().size(), view.seriesCount(),
-                store.strategy().word(), store.description(), cacheHealthy, cacheError,
+        boolean db = database.ping();
+        String overall = cacheHealthy && db && !stale.stale() ? "ok" : "degraded";
+        return new HealthReport(overall, sync.instanceId(), view.families().size(), view.seriesCount(),
+                storeStatus.strategy().word(), storeStatus.description(), cacheHealthy, cacheError,
                 last == null ? null : last.at(), last == null ? null : last.error(), db,
                 lastExport == null ? null : lastExport.at(),
                 lastExport == null ? null : lastExport.outcome().name().toLowerCase(), stale.lastSuccess(),
-                stale.stale(), stale.threshold().toSeconds(), c.retention().report());
+                stale.stale(), stale.threshold().toSeconds(), events.stats(), retention.report());
     }
 }

@@ -1,12 +1,15 @@
 package io.tasker.metrics.console.health;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.tasker.metrics.console.export.Retention;
+import io.tasker.metrics.console.service.Retention;
+import io.tasker.metrics.events.SubscriberStats;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * {@code /health/status}: what a monitor needs in one call (metrics count, sync strategy,
- * last sync, cache health) and the console's own (database, exports).
+ * last sync, cache health), the console's own (database, exports), and each event subscriber's
+ * counts (handled, dropped, handler errors, queued).
  */
 public record HealthReport(
         String status,
@@ -25,5 +28,6 @@ public record HealthReport(
         @JsonProperty("last_successful_export") Instant lastSuccessfulExport,
         @JsonProperty("export_stale") boolean exportStale,
         @JsonProperty("export_stale_threshold_seconds") long exportStaleThresholdSeconds,
+        @JsonProperty("event_subscribers") List<SubscriberStats> eventSubscribers,
         @JsonProperty("retention") Retention.Report retention) {
 }

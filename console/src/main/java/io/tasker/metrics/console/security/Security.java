@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.BasicAuthCredentials;
 import io.tasker.metrics.Clock;
-import io.tasker.metrics.console.ConsoleSettings;
+import io.tasker.metrics.console.config.ConsoleSettings;
 import io.tasker.metrics.console.web.Ui;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

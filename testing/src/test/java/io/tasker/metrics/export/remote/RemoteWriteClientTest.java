@@ -209,7 +209,9 @@ class RemoteWriteClientTest {
         assertTrue(result.failed(), "a server that accepts but never answers is not unavailable: " + result);
         assertEquals(2, result.attempts());
         assertEquals("no answer from " + receiver.endpoint() + " within 400 ms", result.error());
-        assertTrue(elapsedMillis >= 800 && elapsedMillis < 2 * (400 + 500), "took " + elapsedMillis + " ms");
+        // Two attempts of at least the timeout each; the upper bound only proves that neither hung
+        // (the receiver never answers), with room for a loaded machine.
+        assertTrue(elapsedMillis >= 800 && elapsedMillis < 10_000, "took " + elapsedMillis + " ms");
     }
 
     @Test
