@@ -4,6 +4,7 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.sync.ClusterReader;
+import io.tasker.metrics.sync.ClusterView;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -172,7 +173,15 @@ public final class ExportCoordinator {
 
     private Attempt deliverOnce(ExportDestination destination) {
         try {
-            MetricsSnapshot view = cluster.readView().snapshot();
+            ClusterView read = cluster.readView();
+            Duration settle = cluster.options().instanceTimeout();
+            if (read.recovering(clock.instant(), settle)) {
+                // Published now, totals could be lower than the last export's: wait for the instances.
+                return new Attempt(new ExportDestination.Delivery(0, 0, 1, "skipped: the store lost its data at "
+                        + read.epochStarted() + " and the instances are writing theirs again; exports resume at "
+                        + read.epochStarted().plus(settle), null), null);
+            }
+            MetricsSnapshot view = read.snapshot();
             return new Attempt(destination.deliver(view), null);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Export to {} failed: {}", destination.describe(), e.getMessage());
