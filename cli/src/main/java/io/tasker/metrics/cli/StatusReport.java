@@ -23,7 +23,7 @@ record StatusReport(String instanceId, String syncStrategy, String cacheStore, b
                     Instant lastSync, ExportRecord lastExport, Instant nextExport, String nextExportReason,
                     Map<String, Boolean> capabilities, Map<String, String> telemetry, Map<String, String> prometheus,
                     Map<String, String> cache, List<String> problems, List<ExportRecord> recentExports,
-                    ExportFiles exportFiles) {
+                    String environment, ExportFiles exportFiles) {
 
     /**
      * The export directory as retention sees it, for {@code --verbose} and {@code --json}.
@@ -56,7 +56,8 @@ record StatusReport(String instanceId, String syncStrategy, String cacheStore, b
         ExportFiles files = ExportFiles.of(config);
         if (!store.healthy()) {
             return new StatusReport(id, store.strategy().word(), store.description(), false, store.error(), 0, 0,
-                    List.of(), 0, null, null, null, null, capabilities, telemetry, prometheus, cache, List.of(), List.of(), files);
+                    List.of(), 0, null, null, null, null, capabilities, telemetry, prometheus, cache, List.of(), List.of(),
+                    config.environment(), files);
         }
         try {
             ClusterView view = runtime.cluster().readView();
@@ -67,10 +68,11 @@ record StatusReport(String instanceId, String syncStrategy, String cacheStore, b
                     view.snapshot().families().size(), view.snapshot().seriesCount(), view.instances(),
                     view.retiredGeneration(), runtime.cluster().lastClusterSync().orElse(null), last, plan.exportAt(),
                     plan.reason().words(), capabilities, telemetry, prometheus, cache, view.problems(),
-                    exports.subList(0, Math.min(10, exports.size())), files);
+                    exports.subList(0, Math.min(10, exports.size())), config.environment(), files);
         } catch (StoreException e) {
             return new StatusReport(id, store.strategy().word(), store.description(), false, e.getMessage(), 0, 0,
-                    List.of(), 0, null, null, null, null, capabilities, telemetry, prometheus, cache, List.of(), List.of(), files);
+                    List.of(), 0, null, null, null, null, capabilities, telemetry, prometheus, cache, List.of(), List.of(),
+                    config.environment(), files);
         }
     }
 }
