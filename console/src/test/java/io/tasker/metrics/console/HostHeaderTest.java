@@ -92,7 +92,7 @@ class HostHeaderTest {
 
     @Test
     void theHeaderIsReadWithOrWithoutAPort() {
-        var hosts = io.tasker.metrics.console.security.AllowedHosts.parse("a.example");
+        var hosts = io.tasker.metrics.console.config.AllowedHosts.parse("a.example");
         assertTrue(hosts.allows("a.example"));
         assertTrue(hosts.allows("a.example:7070"));
         assertTrue(hosts.allows("[fe80::1]:7070"));

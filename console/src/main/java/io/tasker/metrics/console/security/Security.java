@@ -25,7 +25,7 @@ import java.util.Set;
  *   <li>With {@code console.username} and {@code console.password} set, every page asks for a
  *       login (basic auth), except the liveness and readiness probes; the bearer token is
  *       accepted too.</li>
- *   <li>A request that names a host the console does not answer to ({@link AllowedHosts}) gets 421:
+ *   <li>A request that names a host the console does not answer to ({@link io.tasker.metrics.console.config.AllowedHosts}) gets 421:
  *       a page on another domain that re-points its name at this machine reads nothing.</li>
  *   <li>Five failed logins or wrong bearer tokens from one address within a minute refuse it
  *       (429) for the rest of that minute ({@link LoginThrottle}).</li>

@@ -1,4 +1,4 @@
-package io.tasker.metrics.console.security;
+package io.tasker.metrics.console.config;
 
 import java.util.Arrays;
 import java.util.Locale;
