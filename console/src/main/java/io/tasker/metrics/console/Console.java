@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.console.dashboard.DashboardController;
@@ -19,6 +20,8 @@ import io.tasker.metrics.console.metrics.MetricsController;
 import io.tasker.metrics.console.runs.RunsController;
 import io.tasker.metrics.console.security.Denied;
 import io.tasker.metrics.console.security.Security;
+import io.tasker.metrics.console.service.HistoryTick;
+import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.sync.SyncController;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.StoreException;
@@ -44,13 +47,18 @@ public final class Console implements AutoCloseable {
     private final Subscribers events;
     private final DemoWorkload demo;
     private final Javalin app;
+    private final Services services;
+    private final HistoryTick historyTick;
 
-    private Console(TaskerRuntime runtime, Database database, Subscribers events, DemoWorkload demo, Javalin app) {
+    private Console(TaskerRuntime runtime, Database database, Subscribers events, DemoWorkload demo, Javalin app,
+                    Services services, HistoryTick historyTick) {
         this.runtime = runtime;
         this.database = database;
         this.events = events;
         this.demo = demo;
         this.app = app;
+        this.services = services;
+        this.historyTick = historyTick;
     }
 
     /**
@@ -61,7 +69,13 @@ public final class Console implements AutoCloseable {
         ConsoleSettings settings = ConsoleSettings.from(config);
         settings.checkExposure();
         Database database = Database.open(settings.databaseUrl());
-        TaskerRuntime runtime = TaskerRuntime.start(config, clock, TaskerRuntime.Mode.INSTANCE);
+        TaskerRuntime runtime;
+        try {
+            runtime = TaskerRuntime.start(config, clock, TaskerRuntime.Mode.INSTANCE);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         Subscribers events = null;
         try {
             ConsoleMetrics metrics = new ConsoleMetrics(runtime.registry());
@@ -72,11 +86,12 @@ public final class Console implements AutoCloseable {
                 events.publisher().awaitIdle(java.time.Duration.ofSeconds(5)); // The first round's metrics, then the sync.
                 services.sync().syncNow();
             }
-            Javalin app = server(services).start(settings.host(), settings.port());
+            Javalin app = listen(server(services), settings);
             LOG.info("Tasker Metrics console on http://{}:{}/ (store {}, strategy {}, event subscribers {})",
                     settings.host(), app.port(), runtime.store().description(),
                     services.sync().status().strategy().word(), events.names());
-            return new Console(runtime, database, events, workload, app);
+            HistoryTick tick = HistoryTick.start(services.exports(), services.retention(), clock, HistoryTick.EVERY);
+            return new Console(runtime, database, events, workload, app, services, tick);
         } catch (RuntimeException e) {
             if (events != null) {
                 events.close();
@@ -93,18 +108,19 @@ public final class Console implements AutoCloseable {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
-            new Security(s.settings()).register(config.routes);
+            new Security(s.settings(), s.clock()).register(config.routes);
             new DashboardController(s.views(), s.status(), s.templates(), s.clock()).register(config.routes);
             new SyncController(s.sync(), s.views(), s.status(), s.templates()).register(config.routes);
             new ExportController(s.exports(), s.views(), s.status(), s.templates(), s.clock()).register(config.routes);
             new HealthController(s.sync(), s.exports(), s.status(), s.views(), s.database(), s.runtime().store(),
-                    s.runtime().registry(), s.events(), s.templates()).register(config.routes);
+                    s.runtime().registry(), s.events(), s.templates(), s.retention()).register(config.routes);
             new MetricsController(s.views(), s.runtime().registry()).register(config.routes);
             new RunsController(s.runs(), s.status(), s.templates(), s.settings().traceUrl()).register(config.routes);
             // A route that needs the cluster view and cannot read it: the store is down, not the console.
@@ -119,6 +135,16 @@ public final class Console implements AutoCloseable {
         });
     }
 
+    private static Javalin listen(Javalin app, ConsoleSettings settings) {
+        try {
+            return app.start(settings.host(), settings.port());
+        } catch (JavalinBindException e) {
+            throw new IllegalStateException("Cannot listen on " + settings.host() + ":" + settings.port()
+                    + ": the port is in use by another process; stop it, or give another port with --port N "
+                    + "(console.port, TASKER_CONSOLE_PORT)", e);
+        }
+    }
+
     public int port() {
         return app.port();
     }
@@ -127,8 +153,19 @@ public final class Console implements AutoCloseable {
         return runtime;
     }
 
+    /** Imports the shared export record into the H2 history now, as the background tick does every few seconds. */
+    public void importHistory() {
+        services.exports().importShared();
+    }
+
+    /** Applies retention now (history rows and export files), as the background tick does every hour. */
+    public Retention.Pruned applyRetention() {
+        return services.retention().prune();
+    }
+
     @Override
     public void close() {
+        historyTick.close();
         app.stop();
         if (demo != null) {
             demo.close();

@@ -6,6 +6,7 @@ import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.db.ExportHistoryRepository;
 import io.tasker.metrics.console.service.ConsoleMetrics;
 import io.tasker.metrics.console.service.ExportService;
+import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.service.SyncService;
 import io.tasker.metrics.console.service.ViewCache;
 import io.tasker.metrics.console.runs.RunsService;
@@ -19,7 +20,9 @@ import io.tasker.metrics.runs.RunsSync;
 import io.tasker.metrics.runtime.MetricsCollector;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.KeyLayout;
+import io.tasker.metrics.export.ExportRetention;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The console's services, built once by {@link Console} and handed out one by one: each
@@ -27,7 +30,10 @@ import java.nio.file.Path;
  */
 record Services(ConsoleSettings settings, TaskerRuntime runtime, Database database, SyncService sync,
                 ExportService exports, ViewCache views, StatusService status, Templates templates, Clock clock,
-                EventPublisher events, RunsService runs) {
+                EventPublisher events, RunsService runs, Retention retention) {
+    /** A page waits for the view one store timeout and this: one slow answer passes, a retry after a hang does not. */
+    private static final Duration VIEW_SLACK = Duration.ofMillis(500);
+
 
     static Services wire(ConsoleSettings settings, TaskerRuntime runtime, Database database, ConsoleMetrics metrics,
                          EventPublisher events, Clock clock) {
@@ -38,16 +44,20 @@ record Services(ConsoleSettings settings, TaskerRuntime runtime, Database databa
         KeyLayout keys = new KeyLayout(runtime.config().cache().namespace());
         collector.attach(new RunsSync(runtime.store(), keys, recent, clock));
         SyncService sync = new SyncService(collector, metrics);
-        ExportService exports = new ExportService(runtime, new ExportHistoryRepository(database), metrics, clock);
+        ExportHistoryRepository history = new ExportHistoryRepository(database);
+        ExportService exports = new ExportService(runtime, history, metrics, clock);
         // Exports made by CronJobs reach the console's last-export metric, which the stale alert
         // reads, at every sync, without anyone opening the exports page.
         collector.addSyncListener(r -> exports.importShared());
-        ViewCache views = new ViewCache(runtime.cluster(), clock);
+        ViewCache views = new ViewCache(runtime.cluster(), clock, runtime.config().cache().timeout().plus(VIEW_SLACK));
         StatusService status = new StatusService(sync, exports, views, clock,
                 runtime.config().telemetry().staleExportThreshold());
         Templates templates = Templates.create(settings.dev(), Path.of("console/src/main/jte"));
         RunsService runs = new RunsService(recent, new RunsReader(runtime.store(), keys), views, collector::instanceId,
                 runtime.registry().options());
-        return new Services(settings, runtime, database, sync, exports, views, status, templates, clock, events, runs);
+        Retention retention = new Retention(history, settings.historyRetention(), ExportRetention.of(runtime.config()),
+                runtime.config().telemetry().exportDirectory(), clock);
+        return new Services(settings, runtime, database, sync, exports, views, status, templates, clock, events, runs,
+                retention);
     }
 }

@@ -108,11 +108,16 @@ public final class MetricsTable {
         return q == null || q.count() == 0 ? "-" : Format.number(q.valueAt(at));
     }
 
-    /** Labels as {@code key="value"} pairs; the template escapes them for HTML. */
+    /**
+     * Labels as {@code key="value"} pairs, values escaped as in Prometheus text ({@code \\},
+     * {@code \"}, {@code \n}), so that a value holding {@code ", status="failure} cannot pass for
+     * another label in the text or in the label filter; the template escapes it all for HTML.
+     */
     static String text(Labels labels) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < labels.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(labels.name(i)).append("=\"").append(labels.value(i)).append('"');
+            String value = labels.value(i).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+            sb.append(i == 0 ? "" : ", ").append(labels.name(i)).append("=\"").append(value).append('"');
         }
         return sb.toString();
     }
