@@ -8,6 +8,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.console.chart.ChartController;
 import io.tasker.metrics.console.dashboard.DashboardController;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.demo.DemoWorkload;
@@ -15,6 +16,8 @@ import io.tasker.metrics.console.export.ExportController;
 import io.tasker.metrics.console.export.ExportHistoryRepository;
 import io.tasker.metrics.console.export.ExportService;
 import io.tasker.metrics.console.health.HealthController;
+import io.tasker.metrics.console.history.HistoryService;
+import io.tasker.metrics.console.history.HistorySettings;
 import io.tasker.metrics.console.metrics.MetricsController;
 import io.tasker.metrics.console.security.Denied;
 import io.tasker.metrics.console.security.Security;
@@ -44,12 +47,14 @@ public final class Console implements AutoCloseable {
     private final Database database;
     private final DemoWorkload demo;
     private final Javalin app;
+    private final HistoryService history;
 
-    private Console(TaskerRuntime runtime, Database database, DemoWorkload demo, Javalin app) {
+    private Console(TaskerRuntime runtime, Database database, DemoWorkload demo, Javalin app, HistoryService history) {
         this.runtime = runtime;
         this.database = database;
         this.demo = demo;
         this.app = app;
+        this.history = history;
     }
 
     /**
@@ -64,18 +69,21 @@ public final class Console implements AutoCloseable {
         try {
             ConsoleMetrics metrics = new ConsoleMetrics(runtime.registry());
             DemoWorkload workload = demo ? new DemoWorkload(runtime.registry()).start() : null;
+            ViewCache views = new ViewCache(runtime.cluster(), clock);
+            HistoryService history = new HistoryService(database.dataSource(), HistorySettings.from(config), clock,
+                    () -> views.get().snapshot());
             ConsoleContext context = new ConsoleContext(settings, runtime, database,
                     new SyncService(runtime.collector().orElseThrow(), metrics),
                     new ExportService(runtime, new ExportHistoryRepository(database), metrics, clock),
-                    new ViewCache(runtime.cluster(), clock),
-                    Templates.create(settings.dev(), Path.of("console/src/main/jte")), clock);
+                    views, Templates.create(settings.dev(), Path.of("console/src/main/jte")), clock, history);
             if (demo) {
                 context.sync().syncNow();
             }
             Javalin app = server(context).start(settings.host(), settings.port());
+            history.start();
             LOG.info("Tasker Metrics console on http://{}:{}/ (store {}, strategy {})", settings.host(), app.port(),
                     runtime.store().description(), context.sync().status().strategy().word());
-            return new Console(runtime, database, workload, app);
+            return new Console(runtime, database, workload, app, history);
         } catch (RuntimeException e) {
             runtime.close();
             database.close();
@@ -101,6 +109,7 @@ public final class Console implements AutoCloseable {
             new ExportController(context).register(config.routes);
             new HealthController(context).register(config.routes);
             new MetricsController(context).register(config.routes);
+            new ChartController(context).register(config.routes);
             config.routes.exception(IllegalArgumentException.class,
                     (e, ctx) -> ctx.status(400).contentType("text/plain; charset=utf-8").result(e.getMessage()));
             config.routes.exception(Denied.class, (e, ctx) -> {
@@ -118,9 +127,15 @@ public final class Console implements AutoCloseable {
         return runtime;
     }
 
+    /** The history of values, for tests that drive its ticks. */
+    public HistoryService history() {
+        return history;
+    }
+
     @Override
     public void close() {
         app.stop();
+        history.close();
         if (demo != null) {
             demo.close();
         }

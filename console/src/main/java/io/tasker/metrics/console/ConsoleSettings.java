@@ -3,9 +3,12 @@ package io.tasker.metrics.console;
 import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.ConfigKey.Kind;
 import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.console.alerts.AlertSettings;
+import io.tasker.metrics.console.history.HistorySettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The console's own settings ({@code console.*} in the configuration file), beside the
@@ -23,14 +26,15 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
                               boolean dev) {
 
     /** The console's keys, with defaults and environment variables. */
-    public static final List<ConfigKey> KEYS = List.of(
+    public static final List<ConfigKey> KEYS = Stream.of(List.of(
             ConfigKey.of("console.host", Kind.STRING, "127.0.0.1", "TASKER_CONSOLE_HOST"),
             ConfigKey.of("console.port", Kind.INTEGER, "7070", "TASKER_CONSOLE_PORT"),
             ConfigKey.of("console.database_url", Kind.STRING, "jdbc:h2:file:./data/console", "TASKER_CONSOLE_DATABASE_URL"),
             ConfigKey.of("console.username", Kind.STRING, null, "TASKER_CONSOLE_USERNAME"),
             ConfigKey.secret("console.password", "TASKER_CONSOLE_PASSWORD"),
             ConfigKey.secret("console.token", "TASKER_CONSOLE_TOKEN"),
-            ConfigKey.of("console.dev", Kind.BOOLEAN, "false", "TASKER_CONSOLE_DEV"));
+            ConfigKey.of("console.dev", Kind.BOOLEAN, "false", "TASKER_CONSOLE_DEV")),
+            HistorySettings.KEYS, AlertSettings.KEYS).flatMap(List::stream).toList();
 
     public static ConsoleSettings from(TaskerConfig config) {
         var x = config.extras();

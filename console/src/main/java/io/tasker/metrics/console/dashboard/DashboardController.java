@@ -3,6 +3,7 @@ package io.tasker.metrics.console.dashboard;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tasker.metrics.console.ConsoleContext;
+import io.tasker.metrics.console.chart.Sparklines;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.web.Layout;
 import io.tasker.metrics.console.web.Ui;
@@ -12,9 +13,11 @@ import io.tasker.metrics.store.StoreException;
 /** The dashboard: {@code GET /}, and the metric table fragment that htmx polls. */
 public final class DashboardController {
     private final ConsoleContext c;
+    private final Sparklines sparks;
 
     public DashboardController(ConsoleContext c) {
         this.c = c;
+        this.sparks = new Sparklines(c.history());
     }
 
     public void register(RoutesConfig routes) {
@@ -27,7 +30,7 @@ public final class DashboardController {
         StatusView status = StatusAssembler.status(c, null, null, null);
         Table table = table(filter);
         Layout layout = new Layout("Dashboard", Security.csrfToken(ctx), "dashboard", status.staleness());
-        c.templates().render(ctx, "dashboard/dashboard.jte", new DashboardPage(layout, status, table.view, table.error));
+        c.templates().render(ctx, "dashboard/dashboard.jte", new DashboardPage(layout, status, table.view, table.error, sparks));
     }
 
     private void table(Context ctx) {
@@ -35,6 +38,7 @@ public final class DashboardController {
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("view", table.view);
         params.put("error", table.error);
+        params.put("sparks", sparks);
         c.templates().render(ctx, "dashboard/metricsFragment.jte", params);
     }
 

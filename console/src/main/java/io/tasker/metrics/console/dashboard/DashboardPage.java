@@ -1,7 +1,9 @@
 package io.tasker.metrics.console.dashboard;
 
+import io.tasker.metrics.console.chart.Sparklines;
 import io.tasker.metrics.console.web.Layout;
 
 /** {@code dashboard/dashboard.jte}: the frame, the panels and the metric table. */
-public record DashboardPage(Layout layout, StatusView status, MetricsTable.View table, String tableError) {
+public record DashboardPage(Layout layout, StatusView status, MetricsTable.View table, String tableError,
+                            Sparklines sparks) {
 }

@@ -108,8 +108,8 @@ public final class MetricsTable {
         return q == null || q.count() == 0 ? "-" : Format.number(q.valueAt(at));
     }
 
-    /** Labels as {@code key="value"} pairs; the template escapes them for HTML. */
-    static String text(Labels labels) {
+    /** Labels as {@code key="value"} pairs; the template escapes them for HTML. The history keys series by it too. */
+    public static String text(Labels labels) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < labels.size(); i++) {
             sb.append(i == 0 ? "" : ", ").append(labels.name(i)).append("=\"").append(labels.value(i)).append('"');

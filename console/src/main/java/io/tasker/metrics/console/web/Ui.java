@@ -52,6 +52,16 @@ public final class Ui {
     public static final String ID_HEALTH = "health-status";
     public static final String ID_CARDINALITY = "cardinality";
 
+    // Charts, tasks and alerts from the history (issue 11).
+    public static final String CHART_PAGE = "/chart";
+    public static final String API_SERIES = "/api/series";
+    public static final String ID_CHART = "chart";
+    public static final String ID_CHART_WINDOWS = "chart-windows";
+    public static final String ID_CHART_NOTE = "chart-note";
+    public static final String ID_TASKS_TABLE = "tasks-table";
+    public static final String ID_ALERT_BANNER = "alert-banner";
+    public static final String ID_HEADLINES = "headlines";
+
     /** The CSRF header htmx sends with every request of the page. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String CSRF_COOKIE = "tasker_csrf";
