@@ -8,6 +8,9 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.console.alerts.AlertSettings;
+import io.tasker.metrics.console.alerts.Alerts;
+import io.tasker.metrics.console.alerts.AlertsController;
 import io.tasker.metrics.console.chart.ChartController;
 import io.tasker.metrics.console.dashboard.DashboardController;
 import io.tasker.metrics.console.db.Database;
@@ -23,6 +26,8 @@ import io.tasker.metrics.console.security.Denied;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.sync.SyncController;
 import io.tasker.metrics.console.sync.SyncService;
+import io.tasker.metrics.console.tasks.TaskStats;
+import io.tasker.metrics.console.tasks.TasksController;
 import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.nio.file.Path;
@@ -72,10 +77,15 @@ public final class Console implements AutoCloseable {
             ViewCache views = new ViewCache(runtime.cluster(), clock);
             HistoryService history = new HistoryService(database.dataSource(), HistorySettings.from(config), clock,
                     () -> views.get().snapshot());
+            TaskStats tasks = new TaskStats(history, runtime.registry().options()::prefixed,
+                    AlertSettings.from(config).errorRate());
+            Alerts alerts = new Alerts(runtime.registry(), tasks, AlertSettings.from(config));
+            history.onSample(alerts::evaluate);
             ConsoleContext context = new ConsoleContext(settings, runtime, database,
                     new SyncService(runtime.collector().orElseThrow(), metrics),
                     new ExportService(runtime, new ExportHistoryRepository(database), metrics, clock),
-                    views, Templates.create(settings.dev(), Path.of("console/src/main/jte")), clock, history);
+                    views, Templates.create(settings.dev(), Path.of("console/src/main/jte")), clock, history,
+                    tasks, alerts);
             if (demo) {
                 context.sync().syncNow();
             }
@@ -110,6 +120,8 @@ public final class Console implements AutoCloseable {
             new HealthController(context).register(config.routes);
             new MetricsController(context).register(config.routes);
             new ChartController(context).register(config.routes);
+            new TasksController(context).register(config.routes);
+            new AlertsController(context).register(config.routes);
             config.routes.exception(IllegalArgumentException.class,
                     (e, ctx) -> ctx.status(400).contentType("text/plain; charset=utf-8").result(e.getMessage()));
             config.routes.exception(Denied.class, (e, ctx) -> {

@@ -77,7 +77,7 @@ public final class Sparklines {
     }
 
     /** Points scaled into the sparkline's box, gaps skipped; null for fewer than two values. */
-    static String polyline(List<Double> values) {
+    public static String polyline(List<Double> values) {
         double min = Double.MAX_VALUE;
         double max = -Double.MAX_VALUE;
         int n = 0;

@@ -35,6 +35,7 @@ public final class HistoryService implements AutoCloseable {
     private volatile HistoryStatus status = new HistoryStatus(0, 0, 0, List.of(), null);
     private volatile long generation;
     private ScheduledExecutorService timer;
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * What the last tick did.
@@ -85,11 +86,17 @@ public final class HistoryService implements AutoCloseable {
             rollups.run(now, this::kind);
             status = new HistoryStatus(t, rows.size(), result.total(), result.leftOut(), null);
             generation++;
+            listeners.forEach(Runnable::run);
         } catch (RuntimeException | SQLException e) {
             LOG.warn("History sample failed: {}", e.toString());
             HistoryStatus s = status;
             status = new HistoryStatus(s.sampledAt(), s.kept(), s.total(), s.leftOut(), e.getMessage());
         }
+    }
+
+    /** Runs after every successful sample (alerts judge the new history); must not throw. */
+    public void onSample(Runnable listener) {
+        listeners.add(listener);
     }
 
     public HistoryStatus status() {

@@ -55,6 +55,9 @@ public final class Ui {
     // Charts, tasks and alerts from the history (issue 11).
     public static final String CHART_PAGE = "/chart";
     public static final String API_SERIES = "/api/series";
+    public static final String TASKS_PAGE = "/tasks";
+    public static final String API_TASKS = "/api/tasks";
+    public static final String ALERTS_FRAGMENT = "/ui/alerts";
     public static final String ID_CHART = "chart";
     public static final String ID_CHART_WINDOWS = "chart-windows";
     public static final String ID_CHART_NOTE = "chart-note";
