@@ -9,7 +9,6 @@ import io.tasker.metrics.Histogram;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.web.Ui;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,17 +26,14 @@ class TasksApiTest {
         MetricRegistry registry = console.console().runtime().registry();
         Histogram durations = Histogram.builder("task_duration_seconds").labelNames("task_name").buckets(0.1, 1, 10)
                 .register(registry);
-        for (int i = 0; i < 8; i++) {
+        console.sample(CLOCK, 8, i -> {
             registry.counter("task_executions_total", 10, "status", "success", "task_name", "payment");
             registry.counter("task_executions_total", 5, "status", "success", "task_name", "refund");
             registry.counter("task_executions_total", 3, "status", "failure", "task_name", "refund");
             for (int k = 0; k < 10; k++) {
                 durations.labels("payment").observe(0.5);
             }
-            console.sync();
-            console.console().history().tick();
-            CLOCK.advance(Duration.ofSeconds(15));
-        }
+        });
     }
 
     @AfterAll

@@ -4,7 +4,7 @@ import io.tasker.metrics.Gauge;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.tasks.TaskRow;
 import io.tasker.metrics.console.tasks.TaskStats;
-import io.tasker.metrics.console.tasks.TaskWindow;
+import io.tasker.metrics.console.chart.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +26,7 @@ public final class Alerts {
     /** The {@code alert} label of the error-rate alert. */
     public static final String TASK_ERROR_RATE = "task_error_rate";
     /** The window the alert judges, the Tasks page's shortest. */
-    public static final TaskWindow WINDOW = TaskWindow.M5;
+    public static final Window WINDOW = Window.M5;
     private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
 
     private final TaskStats tasks;

@@ -32,20 +32,20 @@ public final class ChartController {
 
     private void series(Context ctx) throws SQLException {
         String name = required(ctx);
-        Window window = Window.parse(ctx.queryParam("window"), Window.H1);
+        Window window = Window.parse(ctx.queryParam("window"), Window.CHART);
         ctx.json(reader.read(name, ctx.queryParams("labels"), window, history.clock().wallTimeMillis() / 1000));
     }
 
     private void page(Context ctx) throws SQLException {
         String name = blank(ctx.queryParam("name"));
         List<String> labels = ctx.queryParams("labels");
-        Window window = Window.parse(ctx.queryParam("window"), Window.H1);
+        Window window = Window.parse(ctx.queryParam("window"), Window.CHART);
         if (name != null) {
             // Checked here too, so that a bad link answers 400 with the reason rather than an empty chart.
             reader.read(name, labels, Window.M15, history.clock().wallTimeMillis() / 1000);
         }
         List<ChartPage.WindowLink> links = new ArrayList<>();
-        for (Window w : Window.values()) {
+        for (Window w : Window.CHART) {
             links.add(new ChartPage.WindowLink(w.word(), name == null ? Ui.CHART_PAGE : href(name, labels, w), w == window));
         }
         Layout layout = new Layout(name == null ? "Charts" : name, Security.csrfToken(ctx), "chart",

@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.tasks;
 
+import io.tasker.metrics.console.chart.Window;
 import io.tasker.metrics.console.chart.SeriesReader;
 import io.tasker.metrics.console.history.BucketQuantiles;
 import io.tasker.metrics.console.history.HistoryService;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * bucket increases.
  *
  * <pre>{@code
- * List<TaskRow> rows = new TaskStats(history, "tasker_", 0.05).rows(TaskWindow.H1);
+ * List<TaskRow> rows = new TaskStats(history, "tasker_", 0.05).rows(Window.H1);
  * }</pre>
  */
 public final class TaskStats {
@@ -46,7 +47,7 @@ public final class TaskStats {
     }
 
     /** Per task, sorted by name. */
-    public List<TaskRow> rows(TaskWindow window) throws SQLException {
+    public List<TaskRow> rows(Window window) throws SQLException {
         long now = history.clock().wallTimeMillis() / 1000;
         long from = now - window.seconds();
         Map<String, Acc> tasks = new TreeMap<>();

@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.tasks;
 
+import io.tasker.metrics.console.chart.Window;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tasker.metrics.console.ConsoleContext;
@@ -31,13 +32,13 @@ public final class TasksController {
     }
 
     private void api(Context ctx) throws SQLException {
-        TaskWindow window = TaskWindow.parse(ctx.queryParam("window"));
+        Window window = Window.parse(ctx.queryParam("window"), Window.TASKS);
         ctx.json(Map.of("window", window.word(), "threshold", c.alerts().threshold(), "tasks",
                 sorted(stats.rows(window), sort(ctx), descending(ctx))));
     }
 
     private void page(Context ctx) throws SQLException {
-        TaskWindow window = TaskWindow.parse(ctx.queryParam("window"));
+        Window window = Window.parse(ctx.queryParam("window"), Window.TASKS);
         String sort = sort(ctx);
         boolean desc = descending(ctx);
         Layout layout = new Layout("Tasks", Security.csrfToken(ctx), "tasks", c.exports().staleness());

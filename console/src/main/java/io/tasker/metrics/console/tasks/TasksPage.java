@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.tasks;
 
+import io.tasker.metrics.console.chart.Window;
 import io.tasker.metrics.console.web.Layout;
 import java.util.List;
 
@@ -11,11 +12,11 @@ import java.util.List;
  * @param threshold {@code console.alerts.error_rate}
  * @param banners the alerts that fire now
  */
-public record TasksPage(Layout layout, TaskWindow window, List<TaskRow> rows, String sort, boolean descending,
+public record TasksPage(Layout layout, Window window, List<TaskRow> rows, String sort, boolean descending,
                         double threshold, List<String> banners) {
 
     /** The page's own link with another window, sort or direction. */
-    public String href(TaskWindow w, String by, boolean desc) {
+    public String href(Window w, String by, boolean desc) {
         return io.tasker.metrics.console.web.Ui.TASKS_PAGE + "?window=" + w.word() + "&sort=" + by + "&dir=" + (desc ? "desc" : "asc");
     }
 
