@@ -81,6 +81,16 @@ class TasksApiTest {
     }
 
     @Test
+    void theDashboardShowsHeadlineFiguresWithSparklinesLinkedToTheirCharts() {
+        String page = console.get(Ui.DASHBOARD).body();
+        assertTrue(page.contains("id=\"" + Ui.ID_HEADLINES + "\""), page);
+        // 126 executions in the last 5 minutes (the first sample has no increase): 25.2 a minute.
+        assertTrue(page.matches("(?s).*id=\"headline-executions\" href=\"/chart\\?name=tasker_task_executions&amp;window=1h\">"
+                + "\\s*<span class=\"muted\">Task executions / min</span>\\s*<strong>25.2</strong>\\s*<svg class=\"spark\".*"), page);
+        assertTrue(page.matches("(?s).*id=\"headline-error-rate\".*<strong>16.7%</strong>.*"), page);
+    }
+
+    @Test
     void badParametersAnswer400WithTheReason() {
         assertBad(Ui.API_TASKS + "?window=2d", "5m, 1h, 24h");
         assertBad(Ui.API_TASKS + "?sort=speed", "name, executions, failures, error_rate, p95");

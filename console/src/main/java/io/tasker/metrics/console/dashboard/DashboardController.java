@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tasker.metrics.console.ConsoleContext;
 import io.tasker.metrics.console.chart.Sparklines;
+import io.tasker.metrics.console.tasks.Headlines;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.web.Layout;
 import io.tasker.metrics.console.web.Ui;
@@ -14,10 +15,12 @@ import io.tasker.metrics.store.StoreException;
 public final class DashboardController {
     private final ConsoleContext c;
     private final Sparklines sparks;
+    private final Headlines headlines;
 
     public DashboardController(ConsoleContext c) {
         this.c = c;
         this.sparks = new Sparklines(c.history());
+        this.headlines = new Headlines(c.history(), c.tasks(), c.runtime().registry().options()::prefixed);
     }
 
     public void register(RoutesConfig routes) {
@@ -30,7 +33,8 @@ public final class DashboardController {
         StatusView status = StatusAssembler.status(c, null, null, null);
         Table table = table(filter);
         Layout layout = new Layout("Dashboard", Security.csrfToken(ctx), "dashboard", status.staleness());
-        c.templates().render(ctx, "dashboard/dashboard.jte", new DashboardPage(layout, status, table.view, table.error, sparks));
+        c.templates().render(ctx, "dashboard/dashboard.jte", new DashboardPage(layout, status, table.view, table.error, sparks,
+                headlines.figures()));
     }
 
     private void table(Context ctx) {

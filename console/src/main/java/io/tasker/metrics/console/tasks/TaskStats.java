@@ -2,6 +2,7 @@ package io.tasker.metrics.console.tasks;
 
 import io.tasker.metrics.console.chart.Window;
 import io.tasker.metrics.console.chart.SeriesReader;
+import io.tasker.metrics.console.chart.Sparklines;
 import io.tasker.metrics.console.history.BucketQuantiles;
 import io.tasker.metrics.console.history.HistoryService;
 import io.tasker.metrics.console.history.HistoryStore.SeriesRef;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,28 +50,42 @@ public final class TaskStats {
 
     /** Per task, sorted by name. */
     public List<TaskRow> rows(Window window) throws SQLException {
-        long now = history.clock().wallTimeMillis() / 1000;
-        long from = now - window.seconds();
+        List<TaskRow> rows = new ArrayList<>();
+        accumulate(window, labels -> labels.getOrDefault("task_name", ""))
+                .forEach((task, acc) -> rows.add(acc.row(task, threshold)));
+        return rows;
+    }
+
+    /** Every task together, for the dashboard's headline figures; sparklines of errors and p95 too. */
+    public Totals total(Window window) throws SQLException {
+        Acc acc = accumulate(window, labels -> "").getOrDefault("", new Acc());
+        return new Totals(acc.row("all tasks", threshold), acc.errorSpark(), acc.p95Spark());
+    }
+
+    /**
+     * @param row executions, failures, error rate and quantiles of all tasks together; its spark is the throughput
+     * @param errorSpark the error rate's sparkline points, or null
+     * @param p95Spark the p95 duration's sparkline points (where sketches give interval quantiles), or null
+     */
+    public record Totals(TaskRow row, String errorSpark, String p95Spark) {
+    }
+
+    private Map<String, Acc> accumulate(Window window, Function<Map<String, String>, String> key) throws SQLException {
+        long from = history.clock().wallTimeMillis() / 1000 - window.seconds();
         Map<String, Acc> tasks = new TreeMap<>();
         for (SeriesRef ref : history.store().family(executions)) {
             Map<String, String> labels = labels(ref.key().labels());
-            Acc acc = tasks.computeIfAbsent(labels.getOrDefault("task_name", ""), k -> new Acc());
+            Acc acc = tasks.computeIfAbsent(key.apply(labels), k -> new Acc());
             boolean failed = FAILED.contains(labels.getOrDefault("status", ""));
             for (SeriesReader.Point p : reader.points(ref.id(), from)) {
-                double d = p.sample().d() == null ? 0 : p.sample().d();
-                acc.executions += d;
-                acc.failures += failed ? d : 0;
-                acc.successes += "success".equals(labels.get("status")) ? d : 0;
-                acc.throughput.merge(p.sample().t(), d / p.width(), Double::sum);
+                acc.executions(p, failed, "success".equals(labels.get("status")));
             }
         }
         for (SeriesRef ref : history.store().family(durations)) {
-            Acc acc = tasks.computeIfAbsent(labels(ref.key().labels()).getOrDefault("task_name", ""), k -> new Acc());
+            Acc acc = tasks.computeIfAbsent(key.apply(labels(ref.key().labels())), k -> new Acc());
             acc.durations(ref, reader.points(ref.id(), from));
         }
-        List<TaskRow> rows = new ArrayList<>();
-        tasks.forEach((task, acc) -> rows.add(acc.row(task, threshold)));
-        return rows;
+        return tasks;
     }
 
     /** Labels as the history keeps them, {@code a="1", b="2"}, back into a map. */
@@ -88,16 +104,40 @@ public final class TaskStats {
         double successes;
         double failures;
         final Map<Long, Double> throughput = new TreeMap<>();
+        final Map<Long, double[]> errors = new TreeMap<>();
+        final Map<Long, double[]> p95s = new TreeMap<>();
         double[] weighted = new double[3];
         double weight;
         long[] buckets;
         double[] bounds;
+
+        void executions(SeriesReader.Point p, boolean failed, boolean success) {
+            double d = p.sample().d() == null ? 0 : p.sample().d();
+            executions += d;
+            failures += failed ? d : 0;
+            successes += success ? d : 0;
+            throughput.merge(p.sample().t(), d / p.width(), Double::sum);
+            double[] e = errors.computeIfAbsent(p.sample().t(), t -> new double[2]);
+            e[0] += failed ? d : 0;
+            e[1] += d;
+        }
+
+        String errorSpark() {
+            return Sparklines.polyline(errors.values().stream().map(e -> e[1] == 0 ? null : e[0] / e[1]).toList());
+        }
+
+        String p95Spark() {
+            return Sparklines.polyline(p95s.values().stream().map(e -> e[1] == 0 ? null : e[0] / e[1]).toList());
+        }
 
         void durations(SeriesRef ref, List<SeriesReader.Point> points) {
             for (SeriesReader.Point p : points) {
                 Sample s = p.sample();
                 if (s.q50() != null) {
                     double w = s.d() == null || s.d() <= 0 ? 1 : s.d();
+                    double[] q = p95s.computeIfAbsent(s.t(), t -> new double[2]);
+                    q[0] += s.q95() * w;
+                    q[1] += w;
                     weighted[0] += s.q50() * w;
                     weighted[1] += s.q95() * w;
                     weighted[2] += s.q99() * w;
@@ -135,7 +175,7 @@ public final class TaskStats {
         }
 
         private static String spark(Map<Long, Double> throughput) {
-            return io.tasker.metrics.console.chart.Sparklines.polyline(new ArrayList<>(throughput.values()));
+            return Sparklines.polyline(new ArrayList<>(throughput.values()));
         }
     }
 }
