@@ -82,8 +82,12 @@ public final class HistoryService implements AutoCloseable {
             for (Sampler.Entry e : result.entries()) {
                 rows.add(e.sample().at(ids.get(e.key().id()).id(), Tier.RAW, t));
             }
+            long t0 = System.nanoTime();
             store.write(rows);
+            long t1 = System.nanoTime();
             rollups.run(now, this::kind);
+            LOG.debug("History tick at {}: {} series written in {} ms, rollups and retention {} ms", t, rows.size(),
+                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
             status = new HistoryStatus(t, rows.size(), result.total(), result.leftOut(), null);
             generation++;
             listeners.forEach(Runnable::run);
@@ -128,10 +132,16 @@ public final class HistoryService implements AutoCloseable {
         }
     }
 
+    /** Stops sampling and writes what the buffer holds, so that a normal stop loses nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (timer != null) {
             timer.shutdownNow();
+        }
+        try {
+            store.flush();
+        } catch (SQLException e) {
+            LOG.warn("The last history samples could not be written: {}", e.toString());
         }
     }
 }

@@ -21,10 +21,13 @@ import javax.sql.DataSource;
 public final class HistoryStore {
     /** Rows deleted per statement, so that retention never holds a long lock. */
     static final int DELETE_BATCH = 10_000;
+    /** The largest start a key can hold (33 bits of epoch seconds: the year 2242). */
+    static final long MAX_T = (1L << 33) - 1;
 
     private final DataSource db;
     private final Map<String, SeriesRef> ids = new ConcurrentHashMap<>();
     private final Map<Integer, SeriesRef> byId = new ConcurrentHashMap<>();
+    private final WriteBuffer buffer = new WriteBuffer();
 
     /** A stored series: its id and key. */
     public record SeriesRef(int id, SeriesKey key) {
@@ -83,12 +86,66 @@ public final class HistoryStore {
         return out;
     }
 
+    /** The primary key of a row: series, tier and start packed into one long, in that order. */
+    static long key(int seriesId, Tier tier, long t) {
+        return ((long) seriesId << 35) | ((long) tier.ordinal() << 33) | t;
+    }
+
+    /**
+     * Stores samples: those of the raw and minute tiers into the {@link WriteBuffer}, which
+     * goes to the table every few minutes; the others at once.
+     */
     public void write(List<Sample> samples) throws SQLException {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("MERGE INTO history_sample (series_id, tier, t, v, d, sd, q50, q95, q99, "
-                     + "buckets) KEY (series_id, tier, t) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        List<Sample> now = new ArrayList<>();
+        long latest = 0;
+        for (Sample x : samples) {
+            if (WriteBuffer.buffers(x.tier())) {
+                buffer.put(x);
+            } else {
+                now.add(x);
+            }
+            latest = Math.max(latest, x.t());
+        }
+        writeNow(now);
+        List<Sample> due = buffer.due(latest);
+        writeNow(due);
+        buffer.written(due);
+    }
+
+    /** Writes what the buffer holds, as at a stop. */
+    public void flush() throws SQLException {
+        List<Sample> held = buffer.all();
+        writeNow(held);
+        buffer.written(held);
+    }
+
+    /** Writes the samples in one transaction: many rows, one commit. */
+    private void writeNow(List<Sample> unsorted) throws SQLException {
+        if (unsorted.isEmpty()) {
+            return;
+        }
+        // In key order, so that a series' rows go to its page together.
+        List<Sample> samples = new ArrayList<>(unsorted);
+        samples.sort(java.util.Comparator.comparingLong(x -> key(x.seriesId(), x.tier(), x.t())));
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                merge(c, samples);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static void merge(Connection c, List<Sample> samples) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("MERGE INTO history_sample (k, tier, t, v, d, sd, q50, q95, q99, "
+                     + "buckets) KEY (k) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Sample x : samples) {
-                s.setInt(1, x.seriesId());
+                s.setLong(1, key(x.seriesId(), x.tier(), x.t()));
                 s.setInt(2, x.tier().ordinal());
                 s.setLong(3, x.t());
                 s.setDouble(4, x.v());
@@ -107,39 +164,43 @@ public final class HistoryStore {
     /** The samples of one series in one tier from {@code from} (epoch seconds) on, oldest first. */
     public List<Sample> read(int seriesId, Tier tier, long from) throws SQLException {
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT series_id, tier, t, v, d, sd, q50, q95, q99, buckets "
-                     + "FROM history_sample WHERE series_id = ? AND tier = ? AND t >= ? ORDER BY t")) {
-            s.setInt(1, seriesId);
-            s.setInt(2, tier.ordinal());
-            s.setLong(3, from);
-            return samples(s.executeQuery());
+             PreparedStatement s = c.prepareStatement("SELECT k, tier, t, v, d, sd, q50, q95, q99, buckets "
+                     + "FROM history_sample WHERE k BETWEEN ? AND ? ORDER BY k")) {
+            s.setLong(1, key(seriesId, tier, Math.max(0, from)));
+            s.setLong(2, key(seriesId, tier, MAX_T));
+            return withBuffered(samples(s.executeQuery()), buffer.series(seriesId, tier, from));
         }
     }
 
     /** Every series' samples of one tier in {@code [from, to)}, by series then time. */
     List<Sample> readTier(Tier tier, long from, long to) throws SQLException {
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT series_id, tier, t, v, d, sd, q50, q95, q99, buckets "
-                     + "FROM history_sample WHERE tier = ? AND t >= ? AND t < ? ORDER BY series_id, t")) {
+             PreparedStatement s = c.prepareStatement("SELECT k, tier, t, v, d, sd, q50, q95, q99, buckets "
+                     + "FROM history_sample WHERE tier = ? AND t >= ? AND t < ? ORDER BY k")) {
             s.setInt(1, tier.ordinal());
             s.setLong(2, from);
             s.setLong(3, to);
-            return samples(s.executeQuery());
+            return withBuffered(samples(s.executeQuery()), buffer.tier(tier, from, to));
         }
     }
 
     /** The latest start in a tier, or -1 when it is empty. */
     long latest(Tier tier) throws SQLException {
-        return single("SELECT MAX(t) FROM history_sample WHERE tier = ?", tier, Long.MIN_VALUE);
+        return Math.max(buffer.latest(tier), single("SELECT MAX(t) FROM history_sample WHERE tier = ?", tier, Long.MIN_VALUE));
     }
 
     /** The earliest start in a tier at or after {@code from}, or -1 when there is none. */
     long earliest(Tier tier, long from) throws SQLException {
-        return single("SELECT MIN(t) FROM history_sample WHERE tier = ? AND t >= ?", tier, from);
+        // ORDER BY ... FETCH FIRST walks the (tier, t) index and stops at once; MIN(t) with a WHERE scans the range.
+        long stored = single("SELECT t FROM history_sample WHERE tier = ? AND t >= ? ORDER BY tier, t FETCH FIRST 1 ROW ONLY",
+                tier, from);
+        long held = buffer.earliest(tier, from);
+        return stored < 0 ? held : held < 0 ? stored : Math.min(stored, held);
     }
 
     /** Deletes a tier's rows older than {@code before}, in batches; returns how many went. */
     public long expire(Tier tier, long before) throws SQLException {
+        buffer.expire(tier, before);
         long total = 0;
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement("DELETE FROM history_sample WHERE tier = ? AND t < ? "
@@ -155,7 +216,7 @@ public final class HistoryStore {
         return total;
     }
 
-    /** How many rows each tier holds, for the status and the size tests. */
+    /** How many rows each tier holds, in the table and the buffer, for the status and the size tests. */
     public long[] rowCounts() throws SQLException {
         long[] counts = new long[Tier.values().length];
         try (Connection c = db.getConnection(); var s = c.createStatement();
@@ -163,6 +224,9 @@ public final class HistoryStore {
             while (r.next()) {
                 counts[r.getInt(1)] = r.getLong(2);
             }
+        }
+        for (Tier tier : Tier.values()) {
+            counts[tier.ordinal()] += buffer.count(tier);
         }
         return counts;
     }
@@ -190,7 +254,9 @@ public final class HistoryStore {
                 s.setLong(2, from);
             }
             ResultSet r = s.executeQuery();
-            r.next();
+            if (!r.next()) {
+                return -1;
+            }
             long t = r.getLong(1);
             return r.wasNull() ? -1 : t;
         }
@@ -217,10 +283,25 @@ public final class HistoryStore {
         List<Sample> out = new ArrayList<>();
         while (r.next()) {
             byte[] b = r.getBytes(10);
-            out.add(new Sample(r.getInt(1), Tier.values()[r.getInt(2)], r.getLong(3), r.getDouble(4), getDouble(r, 5),
+            out.add(new Sample((int) (r.getLong(1) >>> 35), Tier.values()[r.getInt(2)], r.getLong(3), r.getDouble(4), getDouble(r, 5),
                     getDouble(r, 6), getDouble(r, 7), getDouble(r, 8), getDouble(r, 9), b == null ? null : decode(b)));
         }
         return out;
+    }
+
+    /** Rows of the table and of the buffer, by key; the buffer's are the newer where both have one. */
+    private static List<Sample> withBuffered(List<Sample> stored, List<Sample> held) {
+        if (held.isEmpty()) {
+            return stored;
+        }
+        java.util.TreeMap<Long, Sample> all = new java.util.TreeMap<>();
+        for (Sample x : stored) {
+            all.put(key(x.seriesId(), x.tier(), x.t()), x);
+        }
+        for (Sample x : held) {
+            all.put(key(x.seriesId(), x.tier(), x.t()), x);
+        }
+        return new ArrayList<>(all.values());
     }
 
     private static void setDouble(PreparedStatement s, int i, Double v) throws SQLException {

@@ -12,38 +12,65 @@ import java.util.function.IntFunction;
  * Then each tier forgets what is past its retention.
  */
 final class Rollups {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Rollups.class);
+
+    /**
+     * Seconds between two retention passes. Deleting one tick's worth of old rows touches a page
+     * per series, as writing does (see {@link WriteBuffer}); five minutes' worth at once touches
+     * the same pages once.
+     */
+    static final long EXPIRE_EVERY = 300;
+
     private final HistoryStore store;
     private final HistorySettings settings;
+    private long expired = Long.MIN_VALUE;
+    /** The latest start rolled up into each tier, read from the database once and kept here since. */
+    private final long[] done = {Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE};
 
     Rollups(HistoryStore store, HistorySettings settings) {
         this.store = store;
         this.settings = settings;
     }
 
-    /** Rolls up every closed interval of every tier and expires old rows; {@code now} in epoch seconds. */
+    /** Rolls up every closed interval of every tier and, every five minutes, expires old rows; {@code now} in epoch seconds. */
     void run(long now, IntFunction<String> kindOf) throws SQLException {
         for (Tier tier : Tier.values()) {
             if (tier != Tier.RAW) {
                 rollUp(tier, now, kindOf);
             }
         }
+        if (expired != Long.MIN_VALUE && now - expired < EXPIRE_EVERY) {
+            return;
+        }
+        expired = now;
         for (Tier tier : Tier.values()) {
-            store.expire(tier, now - settings.retentionSeconds(tier));
+            long t0 = System.nanoTime();
+            long gone = store.expire(tier, now - settings.retentionSeconds(tier));
+            if (gone > 0) {
+                LOG.debug("Expired {} {} rows in {} ms", gone, tier.word(), (System.nanoTime() - t0) / 1_000_000);
+            }
         }
     }
 
     private void rollUp(Tier tier, long now, IntFunction<String> kindOf) throws SQLException {
         long width = tier.seconds(settings.sampleInterval());
-        long done = store.latest(tier);
-        long from = done < 0 ? 0 : done + width;
+        if (done[tier.ordinal()] == Long.MIN_VALUE) {
+            done[tier.ordinal()] = store.latest(tier);
+        }
+        long latest = done[tier.ordinal()];
+        long from = latest < 0 ? 0 : latest + width;
         long next = store.earliest(tier.finer(), from);
         while (next >= 0) {
             long start = next - Math.floorMod(next, width);
             if (start + width > now) {
                 return; // Still open: samples may yet come.
             }
+            long t0 = System.nanoTime();
             List<Sample> rows = store.readTier(tier.finer(), start, start + width);
             store.write(combine(rows, tier, start, kindOf));
+            done[tier.ordinal()] = start;
+            LOG.debug("Rolled {} {} rows up into {} at {} in {} ms", rows.size(), tier.finer().word(), tier.word(), start,
+                    (System.nanoTime() - t0) / 1_000_000);
             next = store.earliest(tier.finer(), start + width);
         }
     }
