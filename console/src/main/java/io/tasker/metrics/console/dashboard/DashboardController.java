@@ -16,11 +16,13 @@ public final class DashboardController {
     private final ConsoleContext c;
     private final Sparklines sparks;
     private final Headlines headlines;
+    private final PageCache cache;
 
     public DashboardController(ConsoleContext c) {
         this.c = c;
         this.sparks = new Sparklines(c.history());
         this.headlines = new Headlines(c.history(), c.tasks(), c.runtime().registry().options()::prefixed);
+        this.cache = new PageCache(c.clock());
     }
 
     public void register(RoutesConfig routes) {
@@ -30,7 +32,7 @@ public final class DashboardController {
 
     private void page(Context ctx) {
         Filter filter = Filter.from(ctx);
-        StatusView status = StatusAssembler.status(c, null, null, null);
+        StatusView status = status();
         Table table = table(filter);
         Layout layout = new Layout("Dashboard", Security.csrfToken(ctx), "dashboard", status.staleness());
         c.templates().render(ctx, "dashboard/dashboard.jte", new DashboardPage(layout, status, table.view, table.error, sparks,
@@ -48,9 +50,17 @@ public final class DashboardController {
 
     private Table table(Filter filter) {
         try {
-            return new Table(MetricsTable.build(c.views().get().snapshot(), filter), null);
+            return new Table(cache.table(c.views().get(), filter), null);
         } catch (StoreException e) {
             return new Table(MetricsTable.build(MetricsSnapshot.empty(c.clock().instant()), filter), e.getMessage());
+        }
+    }
+
+    private StatusView status() {
+        try {
+            return cache.status(c.views().get(), () -> StatusAssembler.status(c, null, null, null));
+        } catch (StoreException e) {
+            return StatusAssembler.status(c, null, null, null);
         }
     }
 
