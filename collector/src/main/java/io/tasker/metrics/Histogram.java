@@ -70,7 +70,7 @@ public final class Histogram extends MetricFamily<HistogramSeries> {
         return new HistogramSnapshot(metadata, bounds, points, folded);
     }
 
-    /** Defines a histogram; without {@link #buckets} it takes the design document's defaults. */
+    /** Defines a histogram; without {@link #buckets} it takes the default buckets, 5 ms to 10 s. */
     public static final class Builder extends MetricBuilder<Builder, Histogram> {
         private BucketBounds bounds = BucketBounds.DEFAULT;
         private boolean quantiles;

@@ -38,9 +38,6 @@ public abstract class MetricBuilder<B extends MetricBuilder<B, F>, F extends Met
      */
     public abstract F register(MetricRegistry registry);
 
-    List<String> labelList() {
-        return List.of(labelNames);
-    }
 
     @SuppressWarnings("unchecked")
     private B self() {

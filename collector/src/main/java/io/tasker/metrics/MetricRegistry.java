@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The collector's registry of metrics (the design document's {@code MetricsBackend}): it
+ * The collector's registry of metrics: it
  * defines counters, gauges and histograms, records into them from any thread, and takes
  * immutable snapshots of them.
  *
@@ -28,7 +28,7 @@ import java.util.function.Function;
  * Counter executions = registry.counter("task_executions_total", "status", "task_name");
  * executions.labels("success", "payment_processing").inc();
  * }</pre>
- * and the design document's one-call style, which looks the metric up by name each time:
+ * and the one-call style, which looks the metric up by name each time (handy where a call site is cold):
  * <pre>{@code
  * registry.counter("task_executions_total", 1, "status", "success", "task_name", "payment_processing");
  * registry.gauge("queue_depth", 42, "queue", "default");

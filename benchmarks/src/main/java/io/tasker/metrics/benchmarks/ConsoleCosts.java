@@ -4,19 +4,18 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.tasker.metrics.console.dashboard.Filter;
+import io.tasker.metrics.console.dashboard.MetricsFragment;
 import io.tasker.metrics.console.dashboard.MetricsTable;
-import io.tasker.metrics.export.ScrapeEndpoint;
+import io.tasker.metrics.format.ExpositionFormats;
 import io.tasker.metrics.format.JsonWriter;
 import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
-import io.tasker.metrics.sync.ClusterSync;
+import io.tasker.metrics.sync.ClusterReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What one request's parts cost on one thread, without HTTP: reading the cluster view from the
@@ -30,28 +29,24 @@ import java.util.Map;
 record ConsoleCosts(String name, double millis) {
     private static final int RUNS = 30;
 
-    static List<ConsoleCosts> measure(ClusterSync cluster) {
+    static List<ConsoleCosts> measure(ClusterReader cluster) {
         MetricsSnapshot view = cluster.readView().snapshot();
         Filter dashboard = new Filter("", "", "", "name", false, 1, 5);
         Filter fragment = new Filter("step_executions", "failure", "counter", "value", true, 3, 5);
         TemplateEngine templates = TemplateEngine.createPrecompiled(ContentType.Html);
-        ScrapeEndpoint scrape = new ScrapeEndpoint(() -> view);
         List<ConsoleCosts> costs = new ArrayList<>();
         costs.add(time("read the cluster view from the memory store", () -> cluster.readView()));
         costs.add(time("build the table, all series, page 1 (dashboard)", () -> MetricsTable.build(view, dashboard)));
         costs.add(time("build the table, filtered, page 3 (fragment)", () -> MetricsTable.build(view, fragment)));
         MetricsTable.View page = MetricsTable.build(view, fragment);
         costs.add(time("render the fragment template (50 rows)", () -> {
-            Map<String, Object> params = new HashMap<>();
-            params.put("view", page);
-            params.put("error", null);
             StringOutput out = new StringOutput();
-            templates.render("dashboard/metricsFragment.jte", params, out);
+            templates.render("dashboard/metricsFragment.jte", new MetricsFragment(page, null), out);
             return out;
         }));
         costs.add(time("p50, p95, p99 of the " + ConsoleSeries.HISTOGRAMS + " quantile sketches", () -> quantiles(view)));
         costs.add(time("write JSON (`/api/metrics`)", () -> write(out -> new JsonWriter().write(out, view))));
-        costs.add(time("write Prometheus text (`/metrics`)", () -> write(out -> scrape.writerFor(null).write(out, view))));
+        costs.add(time("write Prometheus text (`/metrics`)", () -> write(out -> ExpositionFormats.forAcceptHeader(null).write(out, view))));
         return costs;
     }
 

@@ -1,8 +1,14 @@
 package io.tasker.metrics.benchmarks;
 
+import io.tasker.metrics.console.EmbeddedConsole;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.testing.TempDirs;
+import io.tasker.metrics.testing.Executables;
+import io.tasker.metrics.testing.Http;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,16 +64,17 @@ public final class ConsoleLoadBenchmark {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         Duration duration = Duration.ofSeconds(option(args, "--duration", 15));
         Duration warmup = Duration.ofSeconds(option(args, "--warmup", 5));
-        Path wrk = Loopback.program("wrk").orElse(null);
+        Path wrk = Executables.find("wrk").orElse(null);
         if (wrk == null) {
-            System.err.println("ConsoleLoadBenchmark needs wrk: 'wrk' is not in /usr/bin or on the PATH."
+            System.err.println("ConsoleLoadBenchmark needs wrk: 'wrk' is not on the PATH."
                     + " Install the Debian package: sudo apt-get install wrk");
             System.exit(2);
         }
         String machine = Machine.describe();
-        try (BenchConsole bench = BenchConsole.start()) {
+        Path exportDir = Files.createTempDirectory("tasker-bench-console-");
+        try (EmbeddedConsole bench = EmbeddedConsole.builder(exportDir).start()) {
             ConsoleSeries.fill(bench.console().runtime().registry());
-            bench.sync();
+            sync(bench);
             // One instance: the cluster view holds this registry's series, ours and the console's own few.
             int series = bench.console().runtime().registry().snapshot().seriesCount();
             System.err.printf(Locale.ROOT, "console %s with %,d series (%,d of ours)%n", bench.base(), series,
@@ -76,7 +83,7 @@ public final class ConsoleLoadBenchmark {
             List<String> verified = new ArrayList<>();
             List<Long> sizes = new ArrayList<>();
             for (ConsoleRoute route : routes) {
-                Loopback.Response r = get(bench, route);
+                Http.Response r = get(bench, route);
                 verified.add(verify(route, r, series));
                 sizes.add((long) r.body().getBytes(StandardCharsets.UTF_8).length);
                 System.err.println("verified " + route.path() + ": " + verified.get(verified.size() - 1));
@@ -109,13 +116,23 @@ public final class ConsoleLoadBenchmark {
                 results.add(best);
             }
             print(System.out, machine, duration, warmup, series, results, costs);
+        } finally {
+            TempDirs.delete(exportDir);
+        }
+    }
+
+    /** {@code POST /api/sync} as a script does it, so that the cluster view holds the registry. */
+    private static void sync(EmbeddedConsole bench) throws IOException {
+        Http.Response r = Http.post(bench.url(Ui.API_SYNC), "Authorization", "Bearer " + bench.token());
+        if (r.status() != 200) {
+            throw new IllegalStateException("POST " + Ui.API_SYNC + " answered " + r.status() + ": " + r.body());
         }
     }
 
     /** The CSRF cookie the dashboard hands a browser on its first visit, which it sends from then on. */
-    private static String csrfCookie(BenchConsole bench) {
-        Loopback.Response first = Loopback.get(bench.base() + Ui.DASHBOARD);
-        String setCookie = first.header("Set-Cookie");
+    private static String csrfCookie(EmbeddedConsole bench) throws IOException {
+        Http.Response first = Http.get(bench.base() + Ui.DASHBOARD);
+        String setCookie = first.header("Set-Cookie").orElse(null);
         if (first.status() != 200 || setCookie == null || !setCookie.startsWith(Ui.CSRF_COOKIE + "=")) {
             throw new IllegalStateException("The dashboard answered " + first.status() + " without a CSRF cookie: "
                     + setCookie);
@@ -123,17 +140,17 @@ public final class ConsoleLoadBenchmark {
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
-    private static Loopback.Response get(BenchConsole bench, ConsoleRoute route) {
+    private static Http.Response get(EmbeddedConsole bench, ConsoleRoute route) throws IOException {
         List<String> headers = new ArrayList<>();
         for (String h : route.headers()) {
             int colon = h.indexOf(':');
             headers.add(h.substring(0, colon).trim());
             headers.add(h.substring(colon + 1).trim());
         }
-        return Loopback.get(bench.base() + route.path(), headers.toArray(String[]::new));
+        return Http.get(bench.base() + route.path(), headers.toArray(String[]::new));
     }
 
-    private static String verify(ConsoleRoute route, Loopback.Response r, int series) {
+    private static String verify(ConsoleRoute route, Http.Response r, int series) {
         if (r.status() != 200) {
             throw new IllegalStateException(route.path() + " answered " + r.status() + ": " + r.body());
         }

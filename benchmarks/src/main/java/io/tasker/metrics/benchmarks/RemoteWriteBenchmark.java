@@ -1,7 +1,14 @@
 package io.tasker.metrics.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tasker.metrics.testing.Executables;
+import io.tasker.metrics.testing.Http;
+import io.tasker.metrics.testing.PrometheusServerExtension;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,6 +44,7 @@ public final class RemoteWriteBenchmark {
     static final String HEAP = "-Xmx256m";
     private static final long MB = 1 << 20;
     private static final Duration WORKER_LIMIT = Duration.ofMinutes(4);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A snapshot size and how many times to push it. */
     record Size(int series, int pushes) {
@@ -55,16 +63,18 @@ public final class RemoteWriteBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<Size> sizes = sizes(args);
-        Path executable = Loopback.program("prometheus").orElse(null);
-        if (executable == null) {
-            System.err.println("RemoteWriteBenchmark needs a real Prometheus: 'prometheus' is not in /usr/bin or on"
-                    + " the PATH. Install the Debian package: sudo apt-get install prometheus");
+        try {
+            Executables.prometheus();
+        } catch (Executables.MissingExecutableError e) {
+            System.err.println("RemoteWriteBenchmark needs a real Prometheus. " + e.getMessage());
             System.exit(2);
         }
         String machine = Machine.describe();
         List<Outcome> outcomes = new ArrayList<>();
-        try (PrometheusServer prometheus = PrometheusServer.start(executable)) {
-            System.err.println("prometheus " + prometheus.url() + " (pid " + prometheus.pid() + ")");
+        // Nothing to scrape: the only samples are the ones we push.
+        try (PrometheusServerExtension prometheus = new PrometheusServerExtension()) {
+            prometheus.start();
+            System.err.println("prometheus " + prometheus.url() + " (pid " + prometheus.server().pid() + ")");
             long expectedTotal = 0;
             for (Size size : sizes) {
                 expectedTotal = Math.max(expectedTotal, size.series());
@@ -78,7 +88,7 @@ public final class RemoteWriteBenchmark {
         }
     }
 
-    private static Outcome run(Size size, PrometheusServer prometheus, long expectedTotal) throws Exception {
+    private static Outcome run(Size size, PrometheusServerExtension prometheus, long expectedTotal) throws Exception {
         List<ReportLine> lines = worker(size, prometheus);
         ReportLine snapshot = only(lines, "SNAPSHOT");
         List<ReportLine> runs = lines.stream().filter(l -> l.kind().equals("RUN")).toList();
@@ -91,21 +101,35 @@ public final class RemoteWriteBenchmark {
         long lastMillis = runs.get(runs.size() - 1).number("timestampMs");
         String since = BigDecimal.valueOf(lastMillis - 1, 3).toPlainString();
         String selector = "{__name__=~\"" + DesignSeries.NAME_REGEX + "\"}";
-        long fresh = prometheus.count("count(timestamp(label_replace(" + selector
+        long fresh = count(prometheus, "count(timestamp(label_replace(" + selector
                 + ", \"name\", \"$1\", \"__name__\", \"(.+)\")) > " + since + ")");
-        long total = prometheus.count("count(" + selector + ")");
+        long total = count(prometheus, "count(" + selector + ")");
         System.err.printf(Locale.ROOT, "%,d series: Prometheus holds %,d from the last push, %,d in all%n",
                 size.series(), fresh, total);
         return new Outcome(size, snapshot, runs, only(lines, "HEAP"), only(lines, "PAYLOAD"), fresh, total,
                 expectedTotal);
     }
 
+    /** The value of a PromQL {@code count(...)}: 0 when it matches nothing. */
+    private static long count(PrometheusServerExtension prometheus, String promql) {
+        Http.Response r = prometheus.query(promql);
+        if (r.status() != 200) {
+            throw new IllegalStateException("Prometheus answered " + r.status() + " to " + promql + ": " + r.body());
+        }
+        try {
+            JsonNode result = JSON.readTree(r.body()).at("/data/result");
+            return result.isEmpty() ? 0 : Long.parseLong(result.get(0).get("value").get(1).asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Unreadable answer from Prometheus: " + r.body(), e);
+        }
+    }
+
     /** Runs {@link RemoteWriteWorker} in a JVM of {@value #HEAP} and returns its report lines. */
-    private static List<ReportLine> worker(Size size, PrometheusServer prometheus) throws Exception {
+    private static List<ReportLine> worker(Size size, PrometheusServerExtension prometheus) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, HEAP, "-cp", System.getProperty("java.class.path"),
                 RemoteWriteWorker.class.getName(), String.valueOf(size.series()), String.valueOf(size.pushes()),
-                prometheus.remoteWriteUrl(), String.valueOf(prometheus.pid()))
+                prometheus.remoteWriteUrl(), String.valueOf(prometheus.server().pid()))
                 .redirectErrorStream(true).start();
         Thread watchdog = new Thread(() -> {
             try {

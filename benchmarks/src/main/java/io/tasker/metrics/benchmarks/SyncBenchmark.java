@@ -3,10 +3,13 @@ package io.tasker.metrics.benchmarks;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.sync.Chunking;
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.MemcachedStore;
-import io.tasker.metrics.store.RedisStore;
+import io.tasker.metrics.store.memcached.MemcachedStore;
+import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.sync.SnapshotCodec;
 import io.tasker.metrics.sync.SyncOptions;
+import io.tasker.metrics.testing.Executables;
+import io.tasker.metrics.testing.MemcachedServerExtension;
+import io.tasker.metrics.testing.RedisServerExtension;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +83,7 @@ public final class SyncBenchmark {
         boolean memcachedLarge = !flags.contains("--no-memcached-100k");
         try {
             run(plan, memcachedLarge, System.out);
-        } catch (StoreServer.MissingProgram e) {
+        } catch (Executables.MissingExecutableError e) {
             System.err.println("SyncBenchmark: " + e.getMessage());
             System.exit(2);
         }
@@ -88,12 +91,16 @@ public final class SyncBenchmark {
 
     static void run(Plan plan, boolean memcachedLarge, PrintStream out) {
         long started = System.nanoTime();
-        StoreServer.require("redis-server", "redis-server");
-        StoreServer.require("memcached", "memcached");
+        Executables.redisServer();
+        Executables.memcached();
         long largestChunk = largestChunk();
         String itemSize = itemSize(largestChunk);
         Report report = new Report(plan);
-        try (StoreServer redis = StoreServer.redis(); StoreServer memcached = StoreServer.memcached(itemSize)) {
+        // 1 GB of memory so that nothing of a run is evicted, and an item size that fits the largest chunk.
+        try (RedisServerExtension redis = new RedisServerExtension();
+             MemcachedServerExtension memcached = new MemcachedServerExtension("-m", "1024", "-I", itemSize)) {
+            redis.start();
+            memcached.start();
             report.header(redis, memcached, largestChunk, itemSize);
             try (CacheStore r = RedisStore.open(redis.url(), Duration.ofSeconds(10));
                  CacheStore m = MemcachedStore.open(memcached.url(), Duration.ofSeconds(10))) {
@@ -172,14 +179,14 @@ public final class SyncBenchmark {
             this.plan = plan;
         }
 
-        void header(StoreServer redis, StoreServer memcached, long largestChunk, String itemSize) {
-            header.add("- Machine: " + cpuModel() + ", `nproc` " + StoreServer.firstLine("nproc") + "; load before the run: "
+        void header(RedisServerExtension redis, MemcachedServerExtension memcached, long largestChunk, String itemSize) {
+            header.add("- Machine: " + cpuModel() + ", `nproc` " + Executables.firstLine("nproc") + "; load before the run: "
                     + loadAverage());
             header.add("- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                     + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
-            header.add("- redis-server: " + redis.version() + "; started as `" + redis.commandLine() + "`");
-            header.add("- memcached: " + memcached.version() + "; started as `" + memcached.commandLine() + "` (largest chunk "
-                    + largestChunk / 1024 + " KB, so `-I " + itemSize + "`)");
+            header.add("- redis-server: " + redis.version() + "; started as `" + redis.server().commandLine() + "`");
+            header.add("- memcached: " + memcached.version() + "; started as `" + memcached.server().commandLine()
+                    + "` (largest chunk " + largestChunk / 1024 + " KB, so `-I " + itemSize + "`)");
             header.add("- Workload per instance: " + SyncWorkload.HISTOGRAM_PERCENT + "% histograms (11 default buckets, no"
                     + " quantile sketch), the rest counters, all with labels `task_name` and `status`, in families of "
                     + SyncWorkload.FAMILY_SIZE + "; between two syncs every counter gets +1 and every histogram one"
@@ -329,7 +336,7 @@ public final class SyncBenchmark {
         }
 
         private static String loadAverage() {
-            String uptime = StoreServer.firstLine("uptime");
+            String uptime = Executables.firstLine("uptime");
             int at = uptime.indexOf("load average");
             return at < 0 ? uptime : uptime.substring(at).replace("load average: ", "") + " (1, 5, 15 min; `uptime`)";
         }

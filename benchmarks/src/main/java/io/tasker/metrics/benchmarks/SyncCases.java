@@ -9,10 +9,11 @@ import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.MemoryStore;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.Chunking;
 import io.tasker.metrics.sync.ClusterView;
-import io.tasker.metrics.sync.KeyLayout;
+import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.sync.SnapshotCodec;
 import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.sync.SyncResult;
@@ -46,7 +47,7 @@ final class SyncCases {
     SyncCases(String storeName, CacheStore store) {
         this.storeName = storeName;
         this.store = store;
-        this.strategy = SyncStrategy.select(store.probe());
+        this.strategy = SyncStrategy.select(store.probe(KeyLayout.defaults()));
     }
 
     SyncStrategy strategy() {
@@ -163,6 +164,7 @@ final class SyncCases {
     /** Live instances of one namespace, each with its own registry, synced once. */
     final class Cluster {
         final SyncOptions options = options(namespace(), "reader");
+        final ClusterReader reader = new ClusterReader(store, options, clock);
         final List<ClusterSync> live = new ArrayList<>();
         final int series;
         SyncWorkload.Totals expected = new SyncWorkload.Totals(0, 0);
@@ -186,7 +188,7 @@ final class SyncCases {
 
     /** Reads the view of a cluster, checks it adds up to what the instances recorded, and times it. */
     ViewFigures view(String label, Cluster cluster, int expectedInstances, SyncWorkload.Totals expected, Runs runs) {
-        ClusterSync reader = cluster.live.get(0);
+        ClusterReader reader = cluster.reader;
         long[] nanos = new long[runs.measured()];
         for (int i = -runs.warmup(); i < runs.measured(); i++) {
             long t = System.nanoTime();
@@ -264,7 +266,7 @@ final class SyncCases {
         int folded = 0;
         for (int attempt = 0; folded < dead && attempt < 2 * dead; attempt++) {
             long t = System.nanoTime();
-            SyncResult r = cluster.live.get(0).maintain(strategy);
+            SyncResult r = cluster.reader.maintain(strategy);
             long took = System.nanoTime() - t;
             if (!r.success()) {
                 throw new IllegalStateException("maintain failed on " + storeName + ": " + r);
@@ -278,7 +280,7 @@ final class SyncCases {
             throw new IllegalStateException("folded " + folded + " of " + dead + " stopped instances on " + storeName);
         }
         ViewFigures after = view("live + folded", cluster, cluster.live.size(), all, runs);
-        long generation = cluster.live.get(0).readView().retiredGeneration();
+        long generation = cluster.reader.readView().retiredGeneration();
         return new DeadFigures(dead, before, unfolded, after,
                 Timing.of(folds.stream().mapToLong(Long::longValue).toArray()), generation);
     }

@@ -16,14 +16,6 @@ final class Destinations {
     }
 
     /**
-     * {@code export}: remote write for {@code prometheus} when an endpoint is configured (or for
-     * {@code remote_write}), otherwise a timestamped file in the export directory.
-     */
-    static ExportDestination forExport(TaskerConfig config, String format) {
-        return ExportDestinations.forConfig(config, format, Clock.SYSTEM);
-    }
-
-    /**
      * {@code export-now}: the named file, or standard output for none or {@code -}; with
      * {@code remote_write}, a push to the endpoint at once.
      */

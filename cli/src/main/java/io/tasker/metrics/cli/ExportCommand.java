@@ -1,6 +1,8 @@
 package io.tasker.metrics.cli;
 
+import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.export.ExportDestinations;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.io.PrintWriter;
@@ -32,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         TaskerConfig config = CliContext.config(parent.config, System.getenv());
         String f = format != null ? format : config.telemetry().metricsFormat();
-        var destination = Destinations.forExport(config, f);
+        var destination = ExportDestinations.forConfig(config, f, Clock.SYSTEM);
         try (TaskerRuntime runtime = CliContext.runtime(config)) {
             ExportRecord r = runtime.coordinator().export(destination, "cli");
             return report(r, spec.commandLine().getOut(), spec.commandLine().getErr());

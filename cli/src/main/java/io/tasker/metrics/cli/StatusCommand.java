@@ -1,8 +1,6 @@
 package io.tasker.metrics.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.io.PrintWriter;
@@ -20,8 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "status", description = "Show the sync strategy, the cache store and its capabilities, "
         + "the metrics count, the last sync and export, and the settings (passwords masked).")
 final class StatusCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = CliContext.JSON;
 
     @ParentCommand
     TaskerMetricsCli parent;

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code status} reports, gathered once and printed as text or JSON: what the original's
+ * What {@code status} reports, gathered once and printed as text or JSON: what an operator's
  * {@code metrics_status} printed, plus the last sync and export and the next export.
  */
 record StatusReport(String instanceId, String syncStrategy, String cacheStore, boolean cacheHealthy, String cacheError,
@@ -30,7 +30,7 @@ record StatusReport(String instanceId, String syncStrategy, String cacheStore, b
         Map<String, String> cache = new LinkedHashMap<>();
         config.describe().forEach((k, v) -> (k.startsWith("telemetry.prometheus.") ? prometheus
                 : k.startsWith("cache.") ? cache : telemetry).put(k.substring(k.lastIndexOf('.') + 1), v));
-        String id = runtime.cluster().instanceId();
+        String id = runtime.instanceId();
         Map<String, Boolean> capabilities = (store.healthy() ? store.confirmed() : store.declared()).asMap();
         if (!store.healthy()) {
             return new StatusReport(id, store.strategy().word(), store.description(), false, store.error(), 0, 0,

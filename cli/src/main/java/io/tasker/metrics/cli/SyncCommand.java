@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code sync}: the cluster's housekeeping. A CLI process has recorded nothing of its own (the
- * original's {@code sync_metrics} synced an empty registry), so this folds instances that
+ * {@code sync}: the cluster's housekeeping. A CLI process has recorded nothing of its own (syncing
+ * its empty registry would add nothing), so this folds instances that
  * stopped syncing into the retired totals and keeps those alive, then reports the last syncs.
  */
 @Command(name = "sync", description = "Fold stopped instances into the retired totals, keep the shared data "

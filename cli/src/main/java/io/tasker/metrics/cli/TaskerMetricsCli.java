@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bin/tasker-metrics}: the original's rake tasks as commands for Kubernetes CronJobs.
+ * {@code bin/tasker-metrics}: the cluster's operations as commands for Kubernetes CronJobs, in a process that records nothing of its own.
  * Exit 0 on success (a skip because another instance holds the export lock is a success), 1 on
  * failure, 2 on a usage or configuration error.
  *
@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "tasker-metrics", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Tasker Metrics: status, sync and export of the cluster-wide metrics in the shared store.",
-        subcommands = {StatusCommand.class, SyncCommand.class, ExportCommand.class, ExportNowCommand.class},
+        subcommands = {StatusCommand.class, SyncCommand.class, ExportCommand.class, ExportNowCommand.class,
+            RunsCommand.class},
         footer = {"", "Configuration: --config FILE or TASKER_METRICS_CONFIG; environment variables such as "
                 + "TASKER_CACHE_URL, PROMETHEUS_ENDPOINT override it (see docs/configuration.md)."})
 public final class TaskerMetricsCli implements Runnable {

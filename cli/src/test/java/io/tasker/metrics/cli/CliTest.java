@@ -1,5 +1,19 @@
 package io.tasker.metrics.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tasker.metrics.events.Failure;
+import io.tasker.metrics.events.StepCompleted;
+import io.tasker.metrics.events.StepFailed;
+import io.tasker.metrics.events.StepStarted;
+import io.tasker.metrics.events.TaskCompleted;
+import io.tasker.metrics.events.TaskFailed;
+import io.tasker.metrics.events.TaskStarted;
+import io.tasker.metrics.runs.RecentRuns;
+import io.tasker.metrics.runs.RunsOptions;
+import io.tasker.metrics.runs.RunsSync;
+import io.tasker.metrics.snapshot.MetricsSnapshot;
+import java.time.Instant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +24,7 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.Record;
-import io.tasker.metrics.store.RedisStore;
+import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;
@@ -199,6 +213,60 @@ class CliTest {
         Files.writeString(file, "telemetry:\n  export_directory: " + dir.resolve("exports") + "\n" + prometheus
                 + "cache:\n  url: \"" + url + "\"\n  namespace: " + namespace + "\n  timeout: 1s\n");
         return file;
+    }
+
+    @Test
+    void runsListsTheFailedRunsOfEveryInstanceWithTheirStepAttempts() throws IOException {
+        for (String instance : List.of("svc-a", "svc-b")) {
+            recordRuns(instance);
+        }
+        Run text = run("--config", config.toString(), "runs", "--failed");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().startsWith("2 failed run(s) from 3 live instance(s), newest first"), text.out());
+        assertTrue(text.out().contains("svc-b-bad  payment_processing  failure"), text.out());
+        assertTrue(text.out().contains("    charge_card #1           failure  +50 ms    300 ms  CardDeclined: card declined"),
+                text.out());
+        assertFalse(text.out().contains("svc-a-ok"), text.out());
+
+        Run json = run("--config", config.toString(), "runs", "--json", "--task-name", "payment_processing");
+        assertEquals(0, json.code(), json.err());
+        JsonNode runs = new ObjectMapper().readTree(json.out());
+        assertEquals(4, runs.size());
+        assertEquals(2, runs.get(0).path("steps").size());
+
+        Run bad = run("--config", config.toString(), "runs", "--limit", "0");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("limit must be between 1 and 1000, not 0"), bad.err());
+    }
+
+    /** Another service instance: a successful and a failed payment, synced with its runs. */
+    private void recordRuns(String instance) {
+        try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
+            SyncOptions options = SyncOptions.defaults(instance).withNamespace(namespace);
+            ClusterSync sync = new ClusterSync(store, options, Clock.SYSTEM, () -> MetricsSnapshot.empty(Instant.EPOCH));
+            RecentRuns runs = new RecentRuns(RunsOptions.defaults(), Clock.SYSTEM);
+            sync.attach(new RunsSync(store, options.keys(), runs, Clock.SYSTEM));
+            Instant t0 = Instant.now().minusSeconds(10);
+            for (String outcome : List.of("ok", "bad")) {
+                String id = instance + "-" + outcome;
+                runs.handle(new TaskStarted(id, "payment_processing", t0));
+                runs.handle(new StepStarted(id, "payment_processing", "validate_payment", 1, t0));
+                runs.handle(new StepCompleted(id, "payment_processing", "validate_payment", 1, t0.plusMillis(50),
+                        Duration.ofMillis(50)));
+                runs.handle(new StepStarted(id, "payment_processing", "charge_card", 1, t0.plusMillis(50)));
+                Duration took = Duration.ofMillis(300);
+                if (outcome.equals("ok")) {
+                    runs.handle(new StepCompleted(id, "payment_processing", "charge_card", 1, t0.plusMillis(350), took));
+                    runs.handle(new TaskCompleted(id, "payment_processing", t0.plusMillis(350), Duration.ofMillis(350)));
+                } else {
+                    Failure declined = Failure.of("CardDeclined", "card declined");
+                    runs.handle(new StepFailed(id, "payment_processing", "charge_card", 1, t0.plusMillis(350), took, declined));
+                    runs.handle(new TaskFailed(id, "payment_processing", t0.plusMillis(350), Duration.ofMillis(350), declined));
+                }
+                t0 = t0.plusSeconds(1);
+            }
+            assertTrue(sync.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
+        }
     }
 
     private static Run run(String... args) {

@@ -3,6 +3,10 @@ package io.tasker.metrics.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tasker.metrics.RegistryOptions;
+import io.tasker.metrics.format.ExpositionFormats;
+import io.tasker.metrics.store.KeyLayout;
+import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.config.ConfigKey.Kind;
 import io.tasker.metrics.store.CacheStores;
 import java.io.IOException;
@@ -22,7 +26,7 @@ import java.util.Set;
 
 /**
  * Reads the YAML configuration file, lets environment variables override it, applies the
- * design document's defaults, and validates everything at once.
+ * defaults of {@link ConfigKey}, and validates everything at once, so that one start lists every problem.
  *
  * <pre>{@code
  * TaskerConfig config = ConfigLoader.load(Optional.of(Path.of("tasker.yml")), System.getenv());
@@ -33,10 +37,7 @@ import java.util.Set;
 public final class ConfigLoader {
     /** The environment variable that names the configuration file when no --config is given. */
     public static final String CONFIG_ENV = "TASKER_METRICS_CONFIG";
-    /** Sections of the file that the console reads and checks itself. */
-    private static final Set<String> FOREIGN_SECTIONS = Set.of("console");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> FORMATS = Set.of("prometheus", "json", "csv");
     private static final Set<String> COMPRESSIONS = Set.of("snappy", "gzip", "none");
 
     private ConfigLoader() {
@@ -48,37 +49,36 @@ public final class ConfigLoader {
 
     /**
      * @param extraKeys keys of the application embedding the collector (the console's), whose
-     *     typed values land in {@link TaskerConfig#extras()}
+     *     typed values {@link TaskerConfig#value(String)} gives; their sections are its own
      * @throws ConfigException listing every problem, each naming its key
      */
     public static TaskerConfig load(Optional<Path> file, Map<String, String> env, List<ConfigKey> extraKeys) {
+        return load(file, env, extraKeys, Set.of());
+    }
+
+    /**
+     * @param sharedSections top-level sections of the same file that another program reads and
+     *     checks itself (the CLI shares the console's file and leaves its {@code console:} alone);
+     *     any other section nobody owns is an error
+     */
+    public static TaskerConfig load(Optional<Path> file, Map<String, String> env, List<ConfigKey> extraKeys,
+                                    Set<String> sharedSections) {
         Optional<Path> path = file.or(() -> Optional.ofNullable(env.get(CONFIG_ENV)).filter(s -> !s.isBlank()).map(Path::of));
         List<ConfigKey> keys = new ArrayList<>(ConfigKey.ALL);
         keys.addAll(extraKeys);
         List<String> problems = new ArrayList<>();
         Map<String, JsonNode> raw = path.map(p -> read(p, problems)).orElseGet(LinkedHashMap::new);
-        unknownKeys(raw, keys, problems);
-        Map<String, Object> values = new LinkedHashMap<>();
+        unknownKeys(raw, keys, sharedSections, problems);
+        Map<ConfigKey, Object> values = new LinkedHashMap<>();
         for (ConfigKey key : keys) {
-            values.put(key.name(), value(key, raw.get(key.name()), env, problems));
+            values.put(key, value(key, raw.get(key.name()), env, problems));
         }
-        TaskerConfig config = build(values, extraKeys);
+        TaskerConfig config = build(values);
         validate(config, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(path.map(Path::toString).orElse("defaults and environment"), problems);
         }
         return config;
-    }
-
-    /**
-     * Whether a key belongs to a section that another program reading the same file checks (the
-     * console's {@code console.*}), when the caller is not that program: the CLI and an embedding
-     * service share one file with the console and must not refuse its keys.
-     */
-    private static boolean otherApplications(String name, List<String> known) {
-        int dot = name.indexOf('.');
-        String section = dot < 0 ? name : name.substring(0, dot);
-        return FOREIGN_SECTIONS.contains(section) && known.stream().noneMatch(k -> k.startsWith(section + "."));
     }
 
     private static Map<String, JsonNode> read(Path path, List<String> problems) {
@@ -113,10 +113,12 @@ public final class ConfigLoader {
         }
     }
 
-    private static void unknownKeys(Map<String, JsonNode> raw, List<ConfigKey> keys, List<String> problems) {
+    private static void unknownKeys(Map<String, JsonNode> raw, List<ConfigKey> keys, Set<String> shared,
+                                    List<String> problems) {
         List<String> known = keys.stream().map(ConfigKey::name).toList();
         for (String name : raw.keySet()) {
-            if (!known.contains(name) && !otherApplications(name, known)) {
+            String section = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+            if (!known.contains(name) && !shared.contains(section)) {
                 problems.add("unknown key " + name + nearest(name, known).map(k -> " (did you mean " + k + "?)").orElse(""));
             }
         }
@@ -190,7 +192,7 @@ public final class ConfigLoader {
         String shown = key.secret() ? "(hidden)" : "'" + text + "'";
         try {
             return switch (key.kind()) {
-                case STRING -> text;
+                case STRING, URL -> text;
                 case BOOLEAN -> switch (text.toLowerCase(Locale.ROOT)) {
                     case "true", "yes", "on", "1" -> true;
                     case "false", "no", "off", "0" -> false;
@@ -207,43 +209,42 @@ public final class ConfigLoader {
         return typed(key, key.defaultValue(), source, new ArrayList<>());
     }
 
-    private static TaskerConfig build(Map<String, Object> v, List<ConfigKey> extraKeys) {
+    private static TaskerConfig build(Map<ConfigKey, Object> v) {
         TaskerConfig.Telemetry telemetry = new TaskerConfig.Telemetry(
-                (Boolean) v.get("telemetry.metrics_enabled"),
-                ((String) v.get("telemetry.metrics_format")).toLowerCase(Locale.ROOT),
-                (Duration) v.get("telemetry.sync_interval"),
-                (String) v.get("telemetry.instance_id"),
-                (Integer) v.get("telemetry.cardinality_limit"),
-                (Integer) v.get("telemetry.max_label_value_length"),
-                Path.of((String) v.get("telemetry.export_directory")),
-                (Duration) v.get("telemetry.stale_export_threshold"),
-                (Boolean) v.get("telemetry.scheduled_export"));
-        String compression = (String) v.get("telemetry.prometheus.compression");
+                (Boolean) v.get(ConfigKey.METRICS_ENABLED),
+                ((String) v.get(ConfigKey.METRICS_FORMAT)).toLowerCase(Locale.ROOT),
+                (Duration) v.get(ConfigKey.SYNC_INTERVAL),
+                (String) v.get(ConfigKey.INSTANCE_ID),
+                (Integer) v.get(ConfigKey.CARDINALITY_LIMIT),
+                (Integer) v.get(ConfigKey.MAX_LABEL_VALUE_LENGTH),
+                Path.of((String) v.get(ConfigKey.EXPORT_DIRECTORY)),
+                (Duration) v.get(ConfigKey.STALE_EXPORT_THRESHOLD),
+                (Boolean) v.get(ConfigKey.SCHEDULED_EXPORT));
+        String compression = (String) v.get(ConfigKey.COMPRESSION);
         TaskerConfig.PrometheusSettings prometheus = new TaskerConfig.PrometheusSettings(
-                blankToNull((String) v.get("telemetry.prometheus.endpoint")),
-                blankToNull((String) v.get("telemetry.prometheus.username")),
-                blankToNull((String) v.get("telemetry.prometheus.password")),
-                (Duration) v.get("telemetry.prometheus.job_timeout"),
-                (Duration) v.get("telemetry.prometheus.export_timeout"),
-                (Integer) v.get("telemetry.prometheus.retry_attempts"),
-                (Duration) v.get("telemetry.prometheus.retention_window"),
-                (Duration) v.get("telemetry.prometheus.safety_margin"),
-                (String) v.get("telemetry.prometheus.metric_prefix"),
-                (Boolean) v.get("telemetry.prometheus.include_instance_labels"),
+                blankToNull((String) v.get(ConfigKey.ENDPOINT)),
+                blankToNull((String) v.get(ConfigKey.USERNAME)),
+                blankToNull((String) v.get(ConfigKey.PASSWORD)),
+                (Duration) v.get(ConfigKey.JOB_TIMEOUT),
+                (Duration) v.get(ConfigKey.EXPORT_TIMEOUT),
+                (Integer) v.get(ConfigKey.RETRY_ATTEMPTS),
+                (Duration) v.get(ConfigKey.RETENTION_WINDOW),
+                (Duration) v.get(ConfigKey.SAFETY_MARGIN),
+                (String) v.get(ConfigKey.METRIC_PREFIX),
+                (Boolean) v.get(ConfigKey.INCLUDE_INSTANCE_LABELS),
                 compression == null || compression.isBlank() ? "none" : compression.toLowerCase(Locale.ROOT),
-                (Integer) v.get("telemetry.prometheus.batch_size"),
-                (Boolean) v.get("telemetry.prometheus.skip_if_unavailable"));
-        TaskerConfig.CacheSettings cache = new TaskerConfig.CacheSettings((String) v.get("cache.url"),
-                (String) v.get("cache.namespace"), (Duration) v.get("cache.timeout"));
-        Map<String, Object> extras = new LinkedHashMap<>();
-        extraKeys.forEach(k -> extras.put(k.name(), v.get(k.name())));
-        return new TaskerConfig(telemetry, prometheus, cache, extras);
+                (Integer) v.get(ConfigKey.BATCH_SIZE),
+                (Boolean) v.get(ConfigKey.SKIP_IF_UNAVAILABLE));
+        TaskerConfig.CacheSettings cache = new TaskerConfig.CacheSettings((String) v.get(ConfigKey.CACHE_URL),
+                (String) v.get(ConfigKey.CACHE_NAMESPACE), (Duration) v.get(ConfigKey.CACHE_TIMEOUT));
+        return new TaskerConfig(telemetry, prometheus, cache, v);
     }
 
     private static void validate(TaskerConfig c, List<String> problems) {
         TaskerConfig.PrometheusSettings p = c.prometheus();
-        if (!FORMATS.contains(c.telemetry().metricsFormat())) {
-            problems.add("telemetry.metrics_format: '" + c.telemetry().metricsFormat() + "' is not one of " + FORMATS);
+        if (ExpositionFormats.canonical(c.telemetry().metricsFormat()).isEmpty()) {
+            problems.add("telemetry.metrics_format: '" + c.telemetry().metricsFormat() + "' is not one of "
+                    + ExpositionFormats.NAMES);
         }
         if (!COMPRESSIONS.contains(p.compression())) {
             problems.add("telemetry.prometheus.compression: '" + p.compression() + "' is not one of snappy, gzip, none");
@@ -266,44 +267,25 @@ public final class ConfigLoader {
         positive(problems, "telemetry.prometheus.export_timeout", p.exportTimeout());
         positive(problems, "telemetry.prometheus.job_timeout", p.jobTimeout());
         positive(problems, "cache.timeout", c.cache().timeout());
-        if (!p.metricPrefix().isEmpty() && !p.metricPrefix().matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
-            problems.add("telemetry.prometheus.metric_prefix: '" + p.metricPrefix() + "' is not a valid metric name start");
-        }
-        if (!c.cache().namespace().matches("[A-Za-z0-9_.{}-]+")) {
-            problems.add("cache.namespace: '" + c.cache().namespace() + "' must be a word of letters, digits, '_', '-', '.'");
-        }
+        // The domain classes judge their own values, so the configuration never accepts what they refuse.
+        check(problems, ConfigKey.METRIC_PREFIX, () -> RegistryOptions.defaults().withMetricPrefix(p.metricPrefix()));
+        check(problems, ConfigKey.CACHE_NAMESPACE, () -> new KeyLayout(c.cache().namespace()));
         String instance = c.telemetry().instanceId();
-        if (instance != null && !instance.matches("[A-Za-z0-9_.~-]+")) {
-            problems.add("telemetry.instance_id: '" + instance + "' must be a word of letters, digits, '_', '-', '.'");
+        if (instance != null) {
+            check(problems, ConfigKey.INSTANCE_ID, () -> SyncOptions.defaults(instance));
         }
-        cacheUrl(problems, c.cache().url());
+        check(problems, ConfigKey.CACHE_URL, () -> CacheStores.check(c.cache().url()));
         endpoint(problems, p.endpoint());
         if (p.username() == null && p.password() != null) {
             problems.add("telemetry.prometheus.password is set but telemetry.prometheus.username is not");
         }
     }
 
-    private static void cacheUrl(List<String> problems, String url) {
-        String masked = CacheStores.maskPassword(url);
-        int colon = url.indexOf(':');
-        String scheme = colon < 0 ? "" : url.substring(0, colon).toLowerCase(Locale.ROOT);
-        switch (scheme) {
-            case "memory", "null" -> { }
-            case "file" -> {
-                if (!url.startsWith("file:///")) {
-                    problems.add("cache.url: '" + masked + "' must be an absolute directory, file:///path/to/dir");
-                }
-            }
-            case "redis", "rediss", "redis-cluster", "memcached" -> {
-                String rest = url.substring(scheme.length() + 3 > url.length() ? url.length() : scheme.length() + 3);
-                String hosts = rest.contains("@") ? rest.substring(rest.lastIndexOf('@') + 1) : rest;
-                hosts = hosts.contains("/") ? hosts.substring(0, hosts.indexOf('/')) : hosts;
-                if (!url.startsWith(scheme + "://") || hosts.isBlank()
-                        || !hosts.matches("[A-Za-z0-9_.\\-\\[\\]:]+(,[A-Za-z0-9_.\\-\\[\\]:]+)*")) {
-                    problems.add("cache.url: '" + masked + "' is malformed; write it like " + scheme + "://host:port");
-                }
-            }
-            default -> problems.add("cache.url: '" + masked + "' has an unknown scheme; use one of " + CacheStores.SCHEMES);
+    private static void check(List<String> problems, ConfigKey key, Runnable domainCheck) {
+        try {
+            domainCheck.run();
+        } catch (IllegalArgumentException e) {
+            problems.add(key.name() + ": " + e.getMessage());
         }
     }
 

@@ -15,7 +15,10 @@ import java.util.Map;
  * }</pre>
  */
 public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, CacheSettings cache,
-                           Map<String, Object> extras) {
+                           Map<ConfigKey, Object> values) {
+    public TaskerConfig {
+        values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
 
     /** {@code telemetry.*} apart from {@code telemetry.prometheus}. */
     public record Telemetry(boolean metricsEnabled, String metricsFormat, Duration syncInterval, String instanceId,
@@ -44,34 +47,28 @@ public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, C
         }
     }
 
+    /** Every key as {@link #describe()} shows it, so that a password never reaches a log line. */
+    @Override
+    public String toString() {
+        return "TaskerConfig" + describe();
+    }
+
+    /** A key's typed value: Boolean, String, Integer or Duration, as its kind says; null when unset. */
+    @SuppressWarnings("unchecked")
+    public <T> T value(ConfigKey key) {
+        return (T) values.get(key);
+    }
+
+    /** The typed value of a key by its name, for an application's own keys; null when unknown or unset. */
+    public Object value(String name) {
+        return values.entrySet().stream().filter(e -> e.getKey().name().equals(name)).findFirst()
+                .map(Map.Entry::getValue).orElse(null);
+    }
+
     /** Every key with its value as status output shows it: durations as written, secrets masked. */
     public Map<String, String> describe() {
         Map<String, String> out = new LinkedHashMap<>();
-        out.put("telemetry.metrics_enabled", String.valueOf(telemetry.metricsEnabled()));
-        out.put("telemetry.metrics_format", telemetry.metricsFormat());
-        out.put("telemetry.sync_interval", Durations.format(telemetry.syncInterval()));
-        out.put("telemetry.instance_id", String.valueOf(telemetry.instanceId()));
-        out.put("telemetry.cardinality_limit", String.valueOf(telemetry.cardinalityLimit()));
-        out.put("telemetry.max_label_value_length", String.valueOf(telemetry.maxLabelValueLength()));
-        out.put("telemetry.export_directory", String.valueOf(telemetry.exportDirectory()));
-        out.put("telemetry.stale_export_threshold", Durations.format(telemetry.staleExportThreshold()));
-        out.put("telemetry.scheduled_export", String.valueOf(telemetry.scheduledExport()));
-        out.put("telemetry.prometheus.endpoint", String.valueOf(prometheus.endpoint()));
-        out.put("telemetry.prometheus.username", String.valueOf(prometheus.username()));
-        out.put("telemetry.prometheus.password", prometheus.password() == null ? "(not set)" : "***");
-        out.put("telemetry.prometheus.job_timeout", Durations.format(prometheus.jobTimeout()));
-        out.put("telemetry.prometheus.export_timeout", Durations.format(prometheus.exportTimeout()));
-        out.put("telemetry.prometheus.retry_attempts", String.valueOf(prometheus.retryAttempts()));
-        out.put("telemetry.prometheus.retention_window", Durations.format(prometheus.retentionWindow()));
-        out.put("telemetry.prometheus.safety_margin", Durations.format(prometheus.safetyMargin()));
-        out.put("telemetry.prometheus.metric_prefix", prometheus.metricPrefix());
-        out.put("telemetry.prometheus.include_instance_labels", String.valueOf(prometheus.includeInstanceLabels()));
-        out.put("telemetry.prometheus.compression", prometheus.compression());
-        out.put("telemetry.prometheus.batch_size", String.valueOf(prometheus.batchSize()));
-        out.put("telemetry.prometheus.skip_if_unavailable", String.valueOf(prometheus.skipIfUnavailable()));
-        out.put("cache.url", CacheStores.maskPassword(cache.url()));
-        out.put("cache.namespace", cache.namespace());
-        out.put("cache.timeout", Durations.format(cache.timeout()));
+        values.forEach((key, value) -> out.put(key.name(), key.show(value)));
         return out;
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Configuration: the YAML file's keys (the design document's {@code telemetry.*} plus a
+ * Configuration: the YAML file's keys ({@code telemetry.*}, see docs/design-notes.md, plus a
  * {@code cache} section), their defaults and environment overrides
  * ({@link io.tasker.metrics.config.ConfigKey}), loading and validation that lists every
  * problem at once ({@link io.tasker.metrics.config.ConfigLoader}).

@@ -3,11 +3,12 @@ package io.tasker.metrics.export;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.sync.ClusterSync;
+import io.tasker.metrics.sync.ClusterReader;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,8 @@ public final class ExportCoordinator {
         void sleep(Duration d) throws InterruptedException;
     }
 
-    private final ClusterSync sync;
+    private final ClusterReader cluster;
+    private final Supplier<String> exporterId;
     private final ExportTiming timing;
     private final Duration jobTimeout;
     private final int retryAttempts;
@@ -44,16 +46,21 @@ public final class ExportCoordinator {
     private final ExportLock lock;
     private final ExportHistory history;
 
-    public ExportCoordinator(ClusterSync sync, ExportTiming timing, Duration jobTimeout, int retryAttempts, Clock clock,
-                             Sleeper sleeper) {
-        this.sync = sync;
+    /**
+     * @param exporterId who exports, for the lock's owner and the history: the instance id this
+     *     process writes under now (it changes when a stopped instance wakes up)
+     */
+    public ExportCoordinator(ClusterReader cluster, Supplier<String> exporterId, ExportTiming timing,
+                             Duration jobTimeout, int retryAttempts, Clock clock, Sleeper sleeper) {
+        this.cluster = cluster;
+        this.exporterId = exporterId;
         this.timing = timing;
         this.jobTimeout = jobTimeout;
         this.retryAttempts = retryAttempts;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.lock = new ExportLock(sync.store(), sync.options().keys(), "export");
-        this.history = new ExportHistory(sync.store(), sync.options().keys());
+        this.lock = new ExportLock(cluster.store(), cluster.options().keys(), "export");
+        this.history = new ExportHistory(cluster.store(), cluster.options().keys());
     }
 
     public ExportHistory history() {
@@ -67,14 +74,14 @@ public final class ExportCoordinator {
     /** When the next export should run and why, from the data's expiry in the store. */
     public ExportTiming.Plan plan() {
         Instant now = clock.instant();
-        return timing.plan(now, sync.earliestExpiry().orElse(timing.defaultExpiry(now)));
+        return timing.plan(now, cluster.earliestExpiry().orElse(timing.defaultExpiry(now)));
     }
 
     /** Exports the cluster view at once, without the lock; records it in the history. */
     public ExportRecord exportNow(ExportDestination destination, String trigger) {
         Instant started = clock.instant();
         Attempt a = deliverOnce(destination);
-        return record(a.toRecord(started, destination, trigger, 1, 0, "on demand", elapsed(started), sync.instanceId()));
+        return record(a.toRecord(started, destination, trigger, 1, 0, "on demand", elapsed(started), exporterId.get()));
     }
 
     /** The coordinated export; never throws. */
@@ -82,17 +89,17 @@ public final class ExportCoordinator {
         Instant started = clock.instant();
         Optional<ExportLock.Held> held;
         try {
-            held = lock.tryAcquire(sync.instanceId(), jobTimeout);
+            held = lock.tryAcquire(exporterId.get(), jobTimeout);
         } catch (StoreException e) {
             return record(new ExportRecord(started, destination.format(), destination.describe(), trigger,
                     ExportRecord.Outcome.FAILED, 0, 0, elapsed(started), 0, "cannot take the export lock: "
-                    + e.getMessage(), sync.instanceId(), 0, "on demand"));
+                    + e.getMessage(), exporterId.get(), 0, "on demand"));
         }
         if (held.isEmpty()) {
             String holder = lock.holder().map(h -> " (" + h.substring(0, Math.max(0, h.lastIndexOf('/'))) + ")").orElse("");
             return new ExportRecord(started, destination.format(), destination.describe(), trigger,
                     ExportRecord.Outcome.SKIPPED, 0, 0, elapsed(started), 0,
-                    "skipped: another instance is exporting" + holder, sync.instanceId(), 0, "on demand");
+                    "skipped: another instance is exporting" + holder, exporterId.get(), 0, "on demand");
         }
         try (ExportLock.Held h = held.get()) {
             return record(exportHolding(destination, trigger, started, h.fencingNumber()));
@@ -104,7 +111,7 @@ public final class ExportCoordinator {
         try {
             plan = plan();
             if (plan.reason() == ExportTiming.Reason.TTL_EXTENSION) {
-                int keys = sync.extendTtl(plan.extendBy());
+                int keys = cluster.extendTtl(plan.extendBy());
                 LOG.info("Export is late; extended {} keys by {} before exporting", keys, plan.extendBy());
             }
         } catch (StoreException e) {
@@ -129,12 +136,12 @@ public final class ExportCoordinator {
             a = deliverOnce(destination);
             attempts++;
         }
-        return a.toRecord(started, destination, trigger, attempts, fence, why, elapsed(started), sync.instanceId());
+        return a.toRecord(started, destination, trigger, attempts, fence, why, elapsed(started), exporterId.get());
     }
 
     private void extendQuietly(Duration by) {
         try {
-            sync.extendTtl(by);
+            cluster.extendTtl(by);
         } catch (StoreException e) {
             LOG.warn("Could not extend the data's time to live before retrying: {}", e.getMessage());
         }
@@ -142,7 +149,7 @@ public final class ExportCoordinator {
 
     private Attempt deliverOnce(ExportDestination destination) {
         try {
-            MetricsSnapshot view = sync.readView().snapshot();
+            MetricsSnapshot view = cluster.readView().snapshot();
             return new Attempt(destination.deliver(view), null);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Export to {} failed: {}", destination.describe(), e.getMessage());

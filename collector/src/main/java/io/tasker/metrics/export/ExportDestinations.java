@@ -3,16 +3,17 @@ package io.tasker.metrics.export;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.remote.RemoteWriteClient;
-import io.tasker.metrics.export.remote.RemoteWriteDestination;
+
 import io.tasker.metrics.export.remote.RemoteWriteSettings;
 import io.tasker.metrics.format.ExpositionFormats;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The destination a configuration gives exports. A coordinated export (the scheduler, the
  * CLI's {@code export}) of {@code prometheus} goes to the remote write endpoint when
- * {@code telemetry.prometheus.endpoint} is set, as the design document's export job does;
+ * {@code telemetry.prometheus.endpoint} is set, because an operator who configured an endpoint wants the data pushed there;
  * every other format, and {@code prometheus} without an endpoint, goes to a timestamped file in
  * {@code telemetry.export_directory}. {@code remote_write} asks for the endpoint explicitly.
  *
@@ -24,7 +25,8 @@ public final class ExportDestinations {
     /** The format name that pushes to the remote write endpoint. */
     public static final String REMOTE_WRITE = RemoteWriteDestination.FORMAT;
     /** Every name {@link #forConfig} takes. */
-    public static final List<String> NAMES = List.of("prometheus", "openmetrics", "json", "csv", REMOTE_WRITE);
+    public static final List<String> NAMES = Stream.concat(ExpositionFormats.NAMES.stream(), Stream.of(REMOTE_WRITE))
+            .toList();
 
     private ExportDestinations() {
     }
@@ -34,7 +36,7 @@ public final class ExportDestinations {
      * @throws IllegalArgumentException for an unknown format, or {@code remote_write} without an endpoint
      */
     public static ExportDestination forConfig(TaskerConfig config, String format, Clock clock) {
-        String f = name(format != null ? format : config.telemetry().metricsFormat());
+        String f = canonicalName(format != null ? format : config.telemetry().metricsFormat());
         if (f.equals(REMOTE_WRITE) || f.equals("prometheus") && remoteWriteConfigured(config)) {
             return remoteWrite(config);
         }
@@ -65,11 +67,16 @@ public final class ExportDestinations {
         return new FileDestination(ExpositionFormats.byName(format), config.telemetry().exportDirectory(), null, clock);
     }
 
-    private static String name(String format) {
-        String f = format.trim().toLowerCase(Locale.ROOT);
-        if (!NAMES.contains(f) && !f.equals("text")) {
-            throw new IllegalArgumentException("Unknown format '" + format + "'; use one of " + NAMES);
+    /** A file format's name as {@link ExpositionFormats} spells it, or {@code remote_write}; else an error. */
+    public static String canonicalName(String format) {
+        return canonical(format).orElseThrow(() -> ExpositionFormats.unknown(format, NAMES));
+    }
+
+    /** Like {@link #canonicalName}, empty when the name is unknown. */
+    public static Optional<String> canonical(String format) {
+        if (format != null && format.trim().equalsIgnoreCase(REMOTE_WRITE)) {
+            return Optional.of(REMOTE_WRITE);
         }
-        return f;
+        return ExpositionFormats.canonical(format);
     }
 }

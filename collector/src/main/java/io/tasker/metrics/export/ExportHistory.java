@@ -8,7 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.sync.KeyLayout;
+import io.tasker.metrics.store.KeyLayout;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +38,7 @@ public final class ExportHistory {
 
     public ExportHistory(CacheStore store, KeyLayout keys) {
         this.store = store;
-        this.key = keys.namespace() + ":exports";
+        this.key = keys.exports();
     }
 
     /** Adds an export at the front; throws StoreException when the store cannot be reached. */

@@ -3,7 +3,7 @@ package io.tasker.metrics.export;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.sync.KeyLayout;
+import io.tasker.metrics.store.KeyLayout;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One exporter at a time across the cluster: a key set only if absent, with an expiry so that
  * the lock frees itself if its holder dies, and an owner token so that only the holder renews
- * or releases it (the original released by a blind delete, so a slow exporter could free
+ * or releases it (a blind delete would let a slow exporter free
  * another's lock). Each win takes a fencing number from an atomic counter, recorded with the
  * export, so that exports can be ordered even if two holders ever overlap.
  *
@@ -42,7 +42,7 @@ public final class ExportLock {
 
     public ExportLock(CacheStore store, KeyLayout keys, String name) {
         this.store = store;
-        this.key = keys.namespace() + ":lock:" + name;
+        this.key = keys.lock(name);
         this.fenceKey = keys.fence(name);
     }
 

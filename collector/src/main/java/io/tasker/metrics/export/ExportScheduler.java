@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs coordinated exports inside the collector at the times {@link ExportCoordinator#plan()}
- * gives (the design document's {@code MetricsExportJob.set(wait_until: ...)}), for deployments
+ * gives, so that an instance exports on time by itself, for deployments
  * without a CronJob. Exports run at least {@code minInterval} apart, so that a plan that is
  * already late (nobody syncs, so the data's expiry does not move) cannot make it export in a
  * loop. It never throws into the host application.

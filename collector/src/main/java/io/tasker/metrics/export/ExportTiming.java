@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * When to export, from the design document's rule: the data in the store expires at
+ * When to export, late enough to include the most data and early enough that none expires first: the data in the store expires at
  * {@code ttl_expiry}; an export must start by {@code latest_start = ttl_expiry - safety_margin -
  * export_timeout}. If that moment is still ahead, export then ("optimal timing": as late as is
  * safe, so one export covers as much as possible). If it has passed, extend the data's time to
@@ -68,7 +68,7 @@ public record ExportTiming(Duration retentionWindow, Duration safetyMargin, Dura
 
     /**
      * The delay before retry {@code attempt} (1-based) of a failed export: 30 s, 1 min, 2 min,
-     * 4 min, then at most 10 minutes, as the original's job retries grew.
+     * 4 min, then at most 10 minutes: a receiver that is down gets room to recover, and a retry still comes within the data's lifetime (the TTL is extended before each).
      */
     public static Duration retryDelay(int attempt) {
         if (attempt < 1) {

@@ -3,6 +3,7 @@ package io.tasker.metrics.export;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.tasker.metrics.format.ExpositionFormatWriter;
+import io.tasker.metrics.format.ExpositionFormats;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,9 +36,8 @@ public final class MetricsHttpServer implements AutoCloseable {
 
     /** Serves {@code /metrics} on {@code host:port}; port 0 takes a free one. */
     public static MetricsHttpServer start(String host, int port, Supplier<MetricsSnapshot> source) throws IOException {
-        ScrapeEndpoint endpoint = new ScrapeEndpoint(source);
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        server.createContext("/metrics", exchange -> serve(endpoint, exchange));
+        server.createContext("/metrics", exchange -> serve(source, exchange));
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "tasker-metrics-http");
             t.setDaemon(true);
@@ -51,15 +51,16 @@ public final class MetricsHttpServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void serve(ScrapeEndpoint endpoint, HttpExchange exchange) throws IOException {
+    private static void serve(Supplier<MetricsSnapshot> source, HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
+            // The snapshot is taken before the first byte, so a failure can still be a clean 503.
             MetricsSnapshot snapshot;
             try {
-                snapshot = endpoint.snapshot();
+                snapshot = source.get();
             } catch (RuntimeException e) {
                 LOG.warn("Scrape failed: {}", e.getMessage());
                 byte[] body = ("cannot read metrics: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8);
@@ -68,7 +69,7 @@ public final class MetricsHttpServer implements AutoCloseable {
                 exchange.getResponseBody().write(body);
                 return;
             }
-            ExpositionFormatWriter writer = endpoint.writerFor(exchange.getRequestHeaders().getFirst("Accept"));
+            ExpositionFormatWriter writer = ExpositionFormats.forAcceptHeader(exchange.getRequestHeaders().getFirst("Accept"));
             exchange.getResponseHeaders().set("Content-Type", writer.contentType());
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -15,7 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * The design document's JSON export: {@code timestamp}, then {@code metrics.counters},
+ * The JSON export, in the layout existing Tasker integrations read: {@code timestamp}, then {@code metrics.counters},
  * {@code metrics.gauges} and {@code metrics.histograms}, each keyed by metric name. A name has
  * many label sets, so each name holds a list of series. The layout is published as a JSON
  * Schema in {@code docs/metrics-export.schema.json}.

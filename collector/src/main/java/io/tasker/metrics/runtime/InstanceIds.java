@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
-/** Default instance ids: the host name and process id, as the original's were. */
+/** Default instance ids: host name and process id, unique per process and readable in status output. */
 public final class InstanceIds {
     private InstanceIds() {
     }

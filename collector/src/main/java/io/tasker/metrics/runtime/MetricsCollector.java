@@ -6,6 +6,7 @@ import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.StoreCapabilities;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.ClusterView;
 import io.tasker.metrics.sync.SyncOptions;
@@ -38,6 +39,7 @@ public final class MetricsCollector implements AutoCloseable {
     private final MetricRegistry registry;
     private final CacheStore store;
     private final ClusterSync sync;
+    private final ClusterReader reader;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private final Thread shutdownHook;
@@ -52,8 +54,8 @@ public final class MetricsCollector implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.sync = new ClusterSync(store, options, clock, registry::snapshot);
-        this.status = new StoreStatus(store.description(), store.declaredCapabilities(), StoreCapabilities.NONE,
-                SyncStrategy.LOCAL_ONLY, false, "not probed yet", clock.instant());
+        this.reader = new ClusterReader(store, options, clock);
+        this.status = StoreStatus.unreachable(store, "not probed yet", clock.instant());
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tasker-metrics-sync");
             t.setDaemon(true);
@@ -93,6 +95,11 @@ public final class MetricsCollector implements AutoCloseable {
         return sync.instanceId();
     }
 
+    /** Adds something written with each successful sync under this instance's id (its recent runs). */
+    public void attach(io.tasker.metrics.sync.SyncSidecar sidecar) {
+        sync.attach(sidecar);
+    }
+
     /** Syncs now (probing the store first if it was unreachable); never throws. */
     public synchronized SyncResult syncNow() {
         if (!probed || !status.healthy()) {
@@ -101,9 +108,7 @@ public final class MetricsCollector implements AutoCloseable {
         // The strategy comes from a probe; until one succeeds there is nothing to choose it by.
         SyncResult result = probed ? sync.sync(status.strategy()) : unreachable();
         lastSync = result;
-        StoreStatus s = status;
-        status = new StoreStatus(s.description(), s.declared(), s.confirmed(), s.strategy(),
-                result.error() == null, result.error(), result.at());
+        status = status.afterSync(result);
         return result;
     }
 
@@ -113,7 +118,12 @@ public final class MetricsCollector implements AutoCloseable {
      * @throws StoreException when the store cannot be read
      */
     public ClusterView clusterView() {
-        return sync.readView();
+        return reader.readView();
+    }
+
+    /** Reads the cluster view and does the housekeeping that needs no instance of its own. */
+    public ClusterReader reader() {
+        return reader;
     }
 
     /** Stops background syncing, syncs one last time and closes the store. */
@@ -157,19 +167,15 @@ public final class MetricsCollector implements AutoCloseable {
     }
 
     private synchronized void probe() {
-        try {
-            StoreCapabilities confirmed = store.probe();
-            SyncStrategy strategy = SyncStrategy.select(confirmed);
-            status = new StoreStatus(store.description(), store.declaredCapabilities(), confirmed, strategy, true,
-                    null, clock.instant());
-            probed = true;
-            restoreOnce(strategy, confirmed);
-        } catch (StoreException | IllegalArgumentException e) {
-            probed = false;
-            status = new StoreStatus(store.description(), store.declaredCapabilities(), StoreCapabilities.NONE,
-                    SyncStrategy.LOCAL_ONLY, false, "store unreachable, recording locally until it is back: "
-                    + e.getMessage(), clock.instant());
-            LOG.warn("Cache store {} cannot be reached; recording locally: {}", store.description(), e.getMessage());
+        StoreStatus probedNow = StoreStatus.probe(store, sync.options().keys(), clock.instant());
+        probed = probedNow.healthy();
+        if (probed) {
+            status = probedNow;
+            restoreOnce(probedNow.strategy(), probedNow.confirmed());
+        } else {
+            status = StoreStatus.unreachable(store, "store unreachable, recording locally until it is back: "
+                    + probedNow.error(), probedNow.checkedAt());
+            LOG.warn("Cache store {} cannot be reached; recording locally: {}", store.description(), probedNow.error());
         }
     }
 

@@ -1,7 +1,11 @@
 package io.tasker.metrics.runtime;
 
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.StoreCapabilities;
+import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.sync.SyncResult;
 import java.time.Instant;
 
 /**
@@ -18,4 +22,27 @@ import java.time.Instant;
  */
 public record StoreStatus(String description, StoreCapabilities declared, StoreCapabilities confirmed,
                           SyncStrategy strategy, boolean healthy, String error, Instant checkedAt) {
+
+    /** Probes the store now; an unreachable store gives an unhealthy status, never an exception. */
+    public static StoreStatus probe(CacheStore store, KeyLayout keys, Instant now) {
+        try {
+            StoreCapabilities confirmed = store.probe(keys);
+            return new StoreStatus(store.description(), store.declaredCapabilities(), confirmed,
+                    SyncStrategy.select(confirmed), true, null, now);
+        } catch (StoreException | IllegalArgumentException e) {
+            return unreachable(store, e.getMessage(), now);
+        }
+    }
+
+    /** A store that cannot be reached: nothing confirmed, local recording only. */
+    public static StoreStatus unreachable(CacheStore store, String why, Instant now) {
+        return new StoreStatus(store.description(), store.declaredCapabilities(), StoreCapabilities.NONE,
+                SyncStrategy.LOCAL_ONLY, false, why, now);
+    }
+
+    /** The same status after a sync that succeeded or failed. */
+    public StoreStatus afterSync(SyncResult result) {
+        return new StoreStatus(description, declared, confirmed, strategy, result.error() == null, result.error(),
+                result.at());
+    }
 }

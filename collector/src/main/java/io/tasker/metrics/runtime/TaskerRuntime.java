@@ -10,9 +10,10 @@ import io.tasker.metrics.export.ExportScheduler;
 import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.CacheStores;
-import io.tasker.metrics.sync.ClusterSync;
+import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.SyncOptions;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Everything a configuration describes, built and wired: the registry, the store, the
@@ -39,13 +40,13 @@ public final class TaskerRuntime implements AutoCloseable {
     private final MetricRegistry registry;
     private final CacheStore store;
     private final MetricsCollector collector;
-    private final ClusterSync reader;
+    private final ClusterReader reader;
     private final ExportCoordinator coordinator;
     private final ExportScheduler scheduler;
     private final Clock clock;
 
     private TaskerRuntime(TaskerConfig config, MetricRegistry registry, CacheStore store, MetricsCollector collector,
-                          ClusterSync reader, ExportCoordinator coordinator, ExportScheduler scheduler, Clock clock) {
+                          ClusterReader reader, ExportCoordinator coordinator, ExportScheduler scheduler, Clock clock) {
         this.config = config;
         this.registry = registry;
         this.store = store;
@@ -68,8 +69,11 @@ public final class TaskerRuntime implements AutoCloseable {
         MetricsCollector collector = mode == Mode.INSTANCE
                 ? MetricsCollector.start(registry, store, sync, config.telemetry().syncInterval(), clock)
                 : null;
-        ClusterSync reader = new ClusterSync(store, sync, clock, registry::snapshot);
-        ExportCoordinator coordinator = new ExportCoordinator(reader,
+        // One writer (the collector's, for an instance) and one reader per process, so that exports
+        // and the lock carry the id the instance writes under now, even after it woke up as id~1.
+        ClusterReader reader = collector != null ? collector.reader() : new ClusterReader(store, sync, clock);
+        Supplier<String> exporterId = collector != null ? collector::instanceId : sync::instanceId;
+        ExportCoordinator coordinator = new ExportCoordinator(reader, exporterId,
                 new ExportTiming(p.retentionWindow(), p.safetyMargin(), p.exportTimeout()), p.jobTimeout(),
                 p.retryAttempts(), clock, d -> Thread.sleep(d.toMillis()));
         ExportScheduler scheduler = mode == Mode.INSTANCE && config.telemetry().scheduledExport()
@@ -107,6 +111,11 @@ public final class TaskerRuntime implements AutoCloseable {
         return java.util.Optional.ofNullable(collector);
     }
 
+    /** The id this process writes and exports under: the collector's now, or the configured one. */
+    public String instanceId() {
+        return collector != null ? collector.instanceId() : reader.options().instanceId();
+    }
+
     public CacheStore store() {
         return store;
     }
@@ -116,19 +125,11 @@ public final class TaskerRuntime implements AutoCloseable {
         if (collector != null) {
             return collector.storeStatus();
         }
-        try {
-            io.tasker.metrics.store.StoreCapabilities confirmed = store.probe();
-            return new StoreStatus(store.description(), store.declaredCapabilities(), confirmed,
-                    io.tasker.metrics.store.SyncStrategy.select(confirmed), true, null, clock.instant());
-        } catch (RuntimeException e) {
-            return new StoreStatus(store.description(), store.declaredCapabilities(),
-                    io.tasker.metrics.store.StoreCapabilities.NONE, io.tasker.metrics.store.SyncStrategy.LOCAL_ONLY,
-                    false, e.getMessage(), clock.instant());
-        }
+        return StoreStatus.probe(store, reader.options().keys(), clock.instant());
     }
 
     /** Reads the cluster view and does housekeeping, apart from the collector's own syncing. */
-    public ClusterSync cluster() {
+    public ClusterReader cluster() {
         return reader;
     }
 

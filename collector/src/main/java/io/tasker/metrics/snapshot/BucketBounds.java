@@ -16,7 +16,7 @@ import java.util.List;
  * }</pre>
  */
 public final class BucketBounds {
-    /** The design document's default buckets, in seconds. */
+    /** The default buckets, in seconds: 5 ms to 10 s, where task and step durations fall (as client_java's). */
     public static final BucketBounds DEFAULT =
             of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
 
@@ -58,10 +58,6 @@ public final class BucketBounds {
         return bounds.length + 1;
     }
 
-    /** The upper bound of bucket {@code i}; {@code +Inf} for the last. */
-    public double upperBound(int i) {
-        return i == bounds.length ? Double.POSITIVE_INFINITY : bounds[i];
-    }
 
     /** The canonical {@code le} label value of bucket {@code i}, such as {@code "0.5"} or {@code "+Inf"}. */
     public String le(int i) {

@@ -134,10 +134,6 @@ public final class QuantileSketch {
         return Arrays.copyOf(buffer.array(), length);
     }
 
-    /** Bytes the sketch takes on the heap, as HdrHistogram estimates it. */
-    public int footprintBytes() {
-        return histogram.getEstimatedFootprintInBytes();
-    }
 
     @Override
     public boolean equals(Object o) {

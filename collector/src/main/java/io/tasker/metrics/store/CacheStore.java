@@ -32,12 +32,12 @@ public interface CacheStore extends AutoCloseable {
     StoreCapabilities declaredCapabilities();
 
     /**
-     * Exercises the store (write, read, expire, increment, delete a probe key) and returns the
-     * capabilities that held up.
+     * Exercises the store (write, read, expire, increment, delete probe keys under the layout's
+     * namespace) and returns the capabilities that held up.
      *
      * @throws StoreException when the store cannot be reached at all
      */
-    StoreCapabilities probe();
+    StoreCapabilities probe(KeyLayout keys);
 
     /** A round trip to the store. */
     void ping();

@@ -1,11 +1,11 @@
 package io.tasker.metrics.store;
 
 import io.tasker.metrics.Clock;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * Opens the store a URL names ({@code TASKER_CACHE_URL} or {@code cache.url}):
@@ -27,6 +27,10 @@ public final class CacheStores {
     /** The schemes {@link #open} takes, for error messages and docs. */
     public static final String SCHEMES = "redis://, rediss://, redis-cluster://, memcached://, file://, memory:, null:";
 
+    /** The stores inside this process, which need no backend. */
+    private static final java.util.Set<String> IN_PROCESS = java.util.Set.of("memory", "null");
+    private static final Map<String, StoreProvider> PROVIDERS = loadProviders();
+
     private CacheStores() {
     }
 
@@ -36,19 +40,45 @@ public final class CacheStores {
      *     naming it (password masked) and the schemes that work
      */
     public static CacheStore open(String url, Duration timeout, Clock clock) {
+        check(url);
+        return switch (scheme(url)) {
+            case "memory" -> new MemoryStore(clock);
+            case "null" -> new NullStore();
+            default -> provider(scheme(url), url).open(url, timeout, clock);
+        };
+    }
+
+    private static StoreProvider provider(String scheme, String url) {
+        StoreProvider p = PROVIDERS.get(scheme);
+        if (p == null) {
+            throw new IllegalArgumentException("Unknown cache URL scheme '" + scheme + "' in " + maskPassword(url)
+                    + "; use one of " + SCHEMES);
+        }
+        return p;
+    }
+
+    private static Map<String, StoreProvider> loadProviders() {
+        Map<String, StoreProvider> byScheme = new HashMap<>();
+        for (StoreProvider p : ServiceLoader.load(StoreProvider.class, CacheStores.class.getClassLoader())) {
+            p.schemes().forEach(s -> byScheme.put(s, p));
+        }
+        return Map.copyOf(byScheme);
+    }
+
+    /**
+     * Checks a URL as {@link #open} would read it, without connecting: the store's own parser
+     * judges it, so the configuration and the store can never disagree about a URL.
+     *
+     * @throws IllegalArgumentException naming what is wrong (password masked) and a right example
+     */
+    public static void check(String url) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("No cache URL given; set TASKER_CACHE_URL or cache.url to one of " + SCHEMES);
         }
         String scheme = scheme(url);
-        return switch (scheme) {
-            case "redis", "rediss", "redis-cluster" -> RedisStore.open(url, timeout);
-            case "memcached" -> MemcachedStore.open(url, timeout);
-            case "file" -> FileStore.open(filePath(url), clock);
-            case "memory" -> new MemoryStore(clock);
-            case "null" -> new NullStore();
-            default -> throw new IllegalArgumentException("Unknown cache URL scheme '" + scheme + "' in "
-                    + maskPassword(url) + "; use one of " + SCHEMES);
-        };
+        if (!IN_PROCESS.contains(scheme)) {
+            provider(scheme, url).check(url);
+        }
     }
 
     /** The URL with the password of its user-info part replaced by {@code ***}. */
@@ -62,19 +92,5 @@ public final class CacheStores {
             throw new IllegalArgumentException("Cache URL '" + maskPassword(url) + "' has no scheme; use one of " + SCHEMES);
         }
         return url.substring(0, colon).toLowerCase(Locale.ROOT);
-    }
-
-    private static Path filePath(String url) {
-        try {
-            URI uri = new URI(url);
-            if (uri.getPath() == null || uri.getPath().isEmpty()) {
-                throw new IllegalArgumentException("File cache URL '" + url
-                        + "' has no directory; write it as file:///absolute/path");
-            }
-            return Path.of(uri);
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("File cache URL '" + url + "' is malformed (" + e.getMessage()
-                    + "); write it as file:///absolute/path", e);
-        }
     }
 }

@@ -44,7 +44,7 @@ public final class MemoryStore implements CacheStore {
     }
 
     @Override
-    public StoreCapabilities probe() {
+    public StoreCapabilities probe(KeyLayout keys) {
         return CAPABILITIES;
     }
 

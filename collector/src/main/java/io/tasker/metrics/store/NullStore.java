@@ -24,7 +24,7 @@ public final class NullStore implements CacheStore {
     }
 
     @Override
-    public StoreCapabilities probe() {
+    public StoreCapabilities probe(KeyLayout keys) {
         return StoreCapabilities.NONE;
     }
 

@@ -1,8 +1,8 @@
 package io.tasker.metrics.store;
 
 /**
- * How the collector shares what it records, chosen from the store's confirmed capabilities as
- * the design document lays out.
+ * How the collector shares what it records, chosen from the store's confirmed capabilities: the
+ * strongest strategy the store can keep exact, never one it only declares.
  */
 public enum SyncStrategy {
     /** Distributed, with atomic increments and locking (Redis): batched, atomic writes. */
@@ -18,7 +18,7 @@ public enum SyncStrategy {
         this.word = word;
     }
 
-    /** The design document's name, as status output and health checks show it. */
+    /** The name status output, health checks and dashboards show; scripts match on it, so it never changes. */
     public String word() {
         return word;
     }

@@ -1,5 +1,6 @@
 package io.tasker.metrics.sync;
 
+import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.DataPoint;
 import io.tasker.metrics.snapshot.GaugeSnapshot;
@@ -9,6 +10,7 @@ import io.tasker.metrics.store.Record;
 import io.tasker.metrics.sync.StateRecords.InstanceMeta;
 import io.tasker.metrics.sync.StateRecords.Instances;
 import io.tasker.metrics.sync.StateRecords.Retired;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Retirement {
     private static final Logger LOG = LoggerFactory.getLogger(Retirement.class);
+    /** How long the record of what a stopped instance left is kept, for it to find should it wake up. */
+    static final Duration FOLDED_RECORD_TTL = Duration.ofHours(24);
 
     private final CacheStore store;
     private final SyncOptions options;
@@ -42,17 +46,12 @@ final class Retirement {
         this.clock = clock;
     }
 
-    /** Where the state folded for an instance is kept, for that instance to find should it wake up. */
-    static String foldedKey(KeyLayout keys, String instance) {
-        return keys.namespace() + ":folded:" + instance;
-    }
-
     /**
      * Folds every stopped instance it finds, all in one new generation; returns how many. One
      * generation for all of them matters when many stop at once (a scale-down): folding one per
      * sync would leave the rest to slow every view read, and to expire before their turn came.
      */
-    int foldStale(String self, ClusterSync.Counts counts) {
+    int foldStale(String self, SyncCounts counts) {
         StoreReader reader = new StoreReader(store, keys);
         StoreReader.Head head = reader.head();
         long now = clock.wallTimeMillis();
@@ -91,11 +90,7 @@ final class Retirement {
             stopped.put(id, withoutGauges(live.remove(id)));
             merger.add(id, stopped.get(id));
         }
-        List<MetricFamilySnapshot> merged = merger.result();
-        long cutoff = now - options.retentionWindow().toMillis();
-        java.util.Set<String> liveSeries = new java.util.HashSet<>();
-        live.values().forEach(fs -> fs.forEach(f -> f.points().forEach(p -> liveSeries.add(ClusterSync.key(f, p.labels())))));
-        merged = filterPoints(merged, (f, p) -> p.updatedAtMillis() >= cutoff || liveSeries.contains(ClusterSync.key(f, p.labels())));
+        List<MetricFamilySnapshot> merged = withoutExpired(merger.result(), live, now - options.retentionWindow().toMillis());
 
         long generation = head.retired().generation() + 1;
         List<List<MetricFamilySnapshot>> chunks = Chunking.split(merged, options.batchSize());
@@ -103,19 +98,19 @@ final class Retirement {
         for (int k = 0; k < chunks.size(); k++) {
             entries.add(Map.entry(keys.retiredChunk(generation, k), new Record(generation, SnapshotCodec.encode(chunks.get(k)))));
         }
-        stopped.forEach((id, families) -> entries.add(Map.entry(foldedKey(keys, id),
+        stopped.forEach((id, families) -> entries.add(Map.entry(keys.folded(id),
                 new Record(generation, SnapshotCodec.encode(families)))));
-        store.putAllIfNewer(entries, ClusterSync.FOLDED_RECORD_TTL);
+        store.putAllIfNewer(entries, FOLDED_RECORD_TTL);
         Map<String, Long> foldedIds = new HashMap<>();
         head.retired().folded().forEach((k, v) -> {
-            if (now - v < ClusterSync.FOLDED_RECORD_TTL.toMillis()) {
+            if (now - v < FOLDED_RECORD_TTL.toMillis()) {
                 foldedIds.put(k, v);
             }
         });
         stale.keySet().forEach(id -> foldedIds.put(id, now));
         Retired next = new Retired(generation, chunks.size(), foldedIds);
         boolean won = store.compareAndSet(keys.retired(), head.retiredVersion(),
-                new Record(head.retiredVersion() + 1, StateRecords.write(next)), ClusterSync.FOLDED_RECORD_TTL);
+                new Record(head.retiredVersion() + 1, StateRecords.write(next)), FOLDED_RECORD_TTL);
         if (won) {
             stale.forEach((id, meta) -> LOG.info("Folded stopped instance {} (last sync {} ms ago) into the retired "
                     + "totals, generation {}", id, now - meta.lastSyncMillis(), generation));
@@ -127,8 +122,7 @@ final class Retirement {
     }
 
     private static List<String> liveIds(StoreReader.Head head, java.util.Collection<String> alsoInclude) {
-        List<String> ids = new ArrayList<>(head.instances().ids().stream()
-                .filter(i -> !head.retired().folded().containsKey(i)).toList());
+        List<String> ids = new ArrayList<>(head.liveIds());
         for (String id : alsoInclude) {
             if (!ids.contains(id)) {
                 ids.add(id);
@@ -138,7 +132,7 @@ final class Retirement {
     }
 
     /** Drops a folded instance from the list and its keys from the store. */
-    private void forget(String id, InstanceMeta meta, ClusterSync.Counts counts) {
+    private void forget(String id, InstanceMeta meta, SyncCounts counts) {
         for (int attempt = 0; attempt < 10; attempt++) {
             java.util.Optional<Record> current = store.get(keys.instances());
             if (current.isEmpty()) {
@@ -149,11 +143,11 @@ final class Retirement {
                 break;
             }
             Record next = new Record(current.get().version() + 1, StateRecords.write(list.without(id)));
-            if (store.compareAndSet(keys.instances(), current.get().version(), next, ClusterSync.FOLDED_RECORD_TTL)) {
+            if (store.compareAndSet(keys.instances(), current.get().version(), next, FOLDED_RECORD_TTL)) {
                 break;
             }
             counts.retries++;
-            ClusterSync.backoff(attempt);
+            SyncCounts.backoff(attempt);
         }
         if (meta != null) {
             for (int k = 0; k < meta.chunks(); k++) {
@@ -161,6 +155,38 @@ final class Retirement {
             }
             store.delete(keys.meta(id));
         }
+    }
+
+    /**
+     * Retired series last updated before {@code cutoffMillis} that no live instance has any more:
+     * dropped, so that retired totals of series nobody records expire like everything else.
+     */
+    static List<MetricFamilySnapshot> withoutExpired(List<MetricFamilySnapshot> retired,
+                                                     Map<String, List<MetricFamilySnapshot>> live, long cutoffMillis) {
+        java.util.Set<String> liveSeries = new java.util.HashSet<>();
+        live.values().forEach(fs -> fs.forEach(f -> f.points().forEach(p -> liveSeries.add(seriesKey(f, p)))));
+        return filterPoints(retired, (f, p) -> p.updatedAtMillis() >= cutoffMillis || liveSeries.contains(seriesKey(f, p)));
+    }
+
+    private static String seriesKey(MetricFamilySnapshot f, DataPoint p) {
+        return f.name() + p.labels();
+    }
+
+    /** Keeps the retired totals alive for as long as anyone syncs or maintains the cluster. */
+    void keepAlive(StoreReader.Head head) {
+        if (head.retiredVersion() < 0) {
+            return;
+        }
+        store.touch(keys.retired(), FOLDED_RECORD_TTL);
+        for (int k = 0; k < head.retired().chunks(); k++) {
+            store.touch(keys.retiredChunk(head.retired().generation(), k), FOLDED_RECORD_TTL);
+        }
+    }
+
+    /** Housekeeping every sync and every maintenance run does: keep the retired totals, fold the stopped. */
+    int housekeep(StoreReader.Head head, String self, SyncCounts counts) {
+        keepAlive(head);
+        return foldStale(self, counts);
     }
 
     static List<MetricFamilySnapshot> withoutGauges(List<MetricFamilySnapshot> families) {

@@ -1,5 +1,6 @@
 package io.tasker.metrics.sync;
 
+import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.Record;
@@ -28,6 +29,10 @@ final class StoreReader {
 
     /** The instance list and the retired record, in one round trip. */
     record Head(Instances instances, Retired retired, long retiredVersion) {
+        /** The listed instances not yet folded into the retired totals. */
+        List<String> liveIds() {
+            return instances.ids().stream().filter(id -> !retired.folded().containsKey(id)).toList();
+        }
     }
 
     Head head() {

@@ -1,5 +1,6 @@
 package io.tasker.metrics.sync;
 
+import io.tasker.metrics.store.KeyLayout;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -40,7 +41,7 @@ public record SyncOptions(String namespace, String instanceId, int batchSize, Du
         }
     }
 
-    /** The defaults of the design document for this instance. */
+    /** The defaults (docs/configuration.md) for this instance. */
     public static SyncOptions defaults(String instanceId) {
         return new SyncOptions(DEFAULT_NAMESPACE, instanceId, DEFAULT_BATCH_SIZE, DEFAULT_RETENTION,
                 DEFAULT_RETENTION.dividedBy(2), true);
@@ -54,10 +55,6 @@ public record SyncOptions(String namespace, String instanceId, int batchSize, Du
         return new SyncOptions(namespace, instanceId, size, retentionWindow, instanceTimeout, includeInstanceLabels);
     }
 
-    /** A new retention window, with the instance timeout at half of it. */
-    public SyncOptions withRetention(Duration retention) {
-        return new SyncOptions(namespace, instanceId, batchSize, retention, retention.dividedBy(2), includeInstanceLabels);
-    }
 
     public SyncOptions withInstanceLabels(boolean on) {
         return new SyncOptions(namespace, instanceId, batchSize, retentionWindow, instanceTimeout, on);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,7 +109,7 @@ class ConfigLoaderTest {
                 problems.toString());
         assertTrue(has(problems, "telemetry.prometheus.compression: 'lz4' is not one of snappy, gzip, none"), problems.toString());
         assertTrue(has(problems, "telemetry.prometheus.batch_size: expected a whole number, got 'many'"), problems.toString());
-        assertTrue(has(problems, "cache.url: 'redis//cache'"), problems.toString());
+        assertTrue(has(problems, "cache.url: Cache URL 'redis//cache' has no scheme; use one of redis://"), problems.toString());
         assertTrue(has(problems, "telemetry.prometheus.password is set but telemetry.prometheus.username is not"),
                 problems.toString());
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
@@ -137,6 +138,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void valuesTheDomainRefusesAreRefusedAtLoadWithTheDomainsReason() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(), Map.of(
+                "TASKER_INSTANCE_ID", "web:1", "TASKER_CACHE_NAMESPACE", "two words",
+                "TASKER_METRIC_PREFIX", "9lives", "TASKER_CACHE_URL", "memcached://u:pw@host:11211")));
+        assertTrue(has(e.problems(), "telemetry.instance_id: instance_id must be a word without ':' or spaces"), e.getMessage());
+        assertTrue(has(e.problems(), "cache.namespace: cache.namespace must be a non-empty word without spaces"), e.getMessage());
+        assertTrue(has(e.problems(), "telemetry.prometheus.metric_prefix: metric_prefix '9lives' is not a valid"), e.getMessage());
+        assertTrue(has(e.problems(), "cache.url: "), e.getMessage());
+    }
+
+    @Test
+    void describeShowsEveryKeyOnceByItsKind() {
+        TaskerConfig c = ConfigLoader.load(Optional.empty(), Map.of("TASKER_CACHE_URL", "redis://:s3cret@host:6379/0"));
+        assertEquals(ConfigKey.ALL.stream().map(ConfigKey::name).toList(), List.copyOf(c.describe().keySet()));
+        assertEquals("30s", c.describe().get("telemetry.sync_interval"));
+        assertFalse(c.describe().get("cache.url").contains("s3cret"), c.describe().get("cache.url"));
+        assertEquals(Duration.ofSeconds(30), c.value(ConfigKey.SYNC_INTERVAL));
+    }
+
+    @Test
     void durationsParseAndFormat() {
         assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
         assertEquals(Duration.ofHours(2), Durations.parse("2h"));
@@ -145,11 +166,14 @@ class ConfigLoaderTest {
         assertThrows(IllegalArgumentException.class, () -> Durations.parse("5 minutes"));
     }
 
-    /** One file for the console, the CLI and services: the console's keys are its to check. */
+    /** One file for the console, the CLI and services: a section shared with another program is its to check. */
     @Test
-    void theConsolesSectionIsLeftToTheConsole() throws IOException {
+    void aSharedSectionIsLeftToItsOwner() throws IOException {
         Path file = write("telemetry:\n  sync_interval: 10s\nconsole:\n  port: 7071\n  prot: 1\n");
-        assertEquals(Duration.ofSeconds(10), ConfigLoader.load(Optional.of(file), Map.of()).telemetry().syncInterval());
+        assertEquals(Duration.ofSeconds(10), ConfigLoader.load(Optional.of(file), Map.of(), List.of(),
+                Set.of("console")).telemetry().syncInterval());
+        ConfigException unshared = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(file), Map.of()));
+        assertTrue(unshared.getMessage().contains("unknown key console.port"), unshared.getMessage());
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(file), Map.of(),
                 List.of(ConfigKey.of("console.port", ConfigKey.Kind.INTEGER, "7070", null))));
         assertTrue(e.getMessage().contains("unknown key console.prot (did you mean console.port?)"), e.getMessage());

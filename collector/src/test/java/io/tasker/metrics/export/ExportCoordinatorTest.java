@@ -1,5 +1,6 @@
 package io.tasker.metrics.export;
 
+import io.tasker.metrics.sync.ClusterReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,7 @@ class ExportCoordinatorTest {
     private final MemoryStore store = new MemoryStore(clock);
     private final List<Duration> slept = new ArrayList<>();
     private ClusterSync sync;
+    private ClusterReader reader;
     private ExportCoordinator coordinator;
 
     @BeforeEach
@@ -44,7 +46,8 @@ class ExportCoordinatorTest {
         registry.counter("task_executions_total", 7, "status", "success");
         sync = new ClusterSync(store, SyncOptions.defaults("web-1"), clock, registry::snapshot);
         assertTrue(sync.sync(SyncStrategy.LOCAL_ONLY).success());
-        coordinator = new ExportCoordinator(sync, new ExportTiming(Duration.ofMinutes(5), Duration.ofMinutes(1),
+        reader = new ClusterReader(store, SyncOptions.defaults("web-1"), clock);
+        coordinator = new ExportCoordinator(reader, sync::instanceId, new ExportTiming(Duration.ofMinutes(5), Duration.ofMinutes(1),
                 Duration.ofMinutes(2)), Duration.ofMinutes(5), 3, clock, d -> {
                     slept.add(d);
                     clock.advance(d);
@@ -110,12 +113,12 @@ class ExportCoordinatorTest {
                 return new Delivery(snapshot.seriesCount(), 10, 1, null, null);
             }
         };
-        Instant expiryBefore = sync.earliestExpiry().orElseThrow();
+        Instant expiryBefore = reader.earliestExpiry().orElseThrow();
         ExportRecord r = coordinator.export(flaky, "scheduler");
         assertTrue(r.success(), r.toString());
         assertEquals(3, r.attempts());
         assertEquals(List.of(Duration.ofSeconds(30), Duration.ofMinutes(1)), slept);
-        assertTrue(sync.earliestExpiry().orElseThrow().isAfter(expiryBefore.plus(Duration.ofSeconds(90))),
+        assertTrue(reader.earliestExpiry().orElseThrow().isAfter(expiryBefore.plus(Duration.ofSeconds(90))),
                 "the data was given more time before each retry");
     }
 

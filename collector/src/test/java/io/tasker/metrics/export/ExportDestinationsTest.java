@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.ConfigLoader;
 import io.tasker.metrics.config.TaskerConfig;
-import io.tasker.metrics.export.remote.RemoteWriteDestination;
+
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.tasker.metrics.export;
 
+import io.tasker.metrics.sync.ClusterReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class ExportSchedulerTest {
         registry.counter("jobs_total").inc(3);
         ClusterSync sync = new ClusterSync(store, SyncOptions.defaults("web-1"), clock, registry::snapshot);
         sync.sync(SyncStrategy.LOCAL_ONLY);
-        ExportCoordinator coordinator = new ExportCoordinator(sync, new ExportTiming(Duration.ofMinutes(5),
+        ExportCoordinator coordinator = new ExportCoordinator(new ClusterReader(store, SyncOptions.defaults("web-1"), clock), sync::instanceId, new ExportTiming(Duration.ofMinutes(5),
                 Duration.ofMinutes(1), Duration.ofMinutes(2)), Duration.ofMinutes(5), 0, clock, clock::advance);
         try (ExportScheduler scheduler = new ExportScheduler(coordinator,
                 () -> new FileDestination(new JsonWriter(), dir, null, clock), clock, Duration.ofMinutes(2)).start()) {

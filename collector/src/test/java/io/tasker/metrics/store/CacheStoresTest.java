@@ -1,5 +1,6 @@
 package io.tasker.metrics.store;
 
+import io.tasker.metrics.store.file.FileStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -22,8 +23,8 @@ class CacheStoresTest {
         assertInstanceOf(NullStore.class, open("null:"));
         try (CacheStore file = open(dir.toUri().toString())) {
             assertInstanceOf(FileStore.class, file);
-            assertEquals(SyncStrategy.LOCAL_ONLY, SyncStrategy.select(file.probe()));
-            assertTrue(file.probe().persistent());
+            assertEquals(SyncStrategy.LOCAL_ONLY, SyncStrategy.select(file.probe(KeyLayout.defaults())));
+            assertTrue(file.probe(KeyLayout.defaults()).persistent());
         }
     }
 

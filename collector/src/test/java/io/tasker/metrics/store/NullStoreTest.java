@@ -23,8 +23,8 @@ class NullStoreTest {
         assertTrue(store.add("k", r, Duration.ofMinutes(1)));
         assertEquals(Optional.empty(), store.get("k"));
         assertEquals(Map.of(), store.getAll(List.of("k", "a")));
-        assertEquals(StoreCapabilities.NONE, store.probe());
-        assertEquals(SyncStrategy.LOCAL_ONLY, SyncStrategy.select(store.probe()));
+        assertEquals(StoreCapabilities.NONE, store.probe(KeyLayout.defaults()));
+        assertEquals(SyncStrategy.LOCAL_ONLY, SyncStrategy.select(store.probe(KeyLayout.defaults())));
         assertEquals("null:", store.description());
     }
 }

@@ -1,5 +1,7 @@
 package io.tasker.metrics.console;
 
+import io.tasker.metrics.console.config.ConsoleSettings;
+import io.tasker.metrics.console.service.ConsoleMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -8,30 +10,23 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.TaskerConfig;
-import io.tasker.metrics.console.alerts.AlertSettings;
-import io.tasker.metrics.console.alerts.Alerts;
 import io.tasker.metrics.console.alerts.AlertsController;
 import io.tasker.metrics.console.chart.ChartController;
 import io.tasker.metrics.console.dashboard.DashboardController;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.demo.DemoWorkload;
 import io.tasker.metrics.console.export.ExportController;
-import io.tasker.metrics.console.export.ExportHistoryRepository;
-import io.tasker.metrics.console.export.ExportService;
 import io.tasker.metrics.console.health.HealthController;
 import io.tasker.metrics.console.history.HistoryService;
-import io.tasker.metrics.console.history.HistorySettings;
 import io.tasker.metrics.console.metrics.MetricsController;
+import io.tasker.metrics.console.runs.RunsController;
 import io.tasker.metrics.console.security.Denied;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.sync.SyncController;
-import io.tasker.metrics.console.sync.SyncService;
-import io.tasker.metrics.console.tasks.TaskStats;
 import io.tasker.metrics.console.tasks.TasksController;
-import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.runtime.TaskerRuntime;
-import java.nio.file.Path;
-import java.util.Map;
+import io.tasker.metrics.store.StoreException;
+import io.tasker.metrics.subscribers.Subscribers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,13 +45,16 @@ public final class Console implements AutoCloseable {
 
     private final TaskerRuntime runtime;
     private final Database database;
+    private final Subscribers events;
     private final DemoWorkload demo;
     private final Javalin app;
     private final HistoryService history;
 
-    private Console(TaskerRuntime runtime, Database database, DemoWorkload demo, Javalin app, HistoryService history) {
+    private Console(TaskerRuntime runtime, Database database, Subscribers events, DemoWorkload demo, Javalin app,
+                    HistoryService history) {
         this.runtime = runtime;
         this.database = database;
+        this.events = events;
         this.demo = demo;
         this.app = app;
         this.history = history;
@@ -71,37 +69,33 @@ public final class Console implements AutoCloseable {
         settings.checkExposure();
         Database database = Database.open(settings.databaseUrl());
         TaskerRuntime runtime = TaskerRuntime.start(config, clock, TaskerRuntime.Mode.INSTANCE);
+        Subscribers events = null;
         try {
             ConsoleMetrics metrics = new ConsoleMetrics(runtime.registry());
-            DemoWorkload workload = demo ? new DemoWorkload(runtime.registry()).start() : null;
-            ViewCache views = new ViewCache(runtime.cluster(), clock);
-            HistoryService history = new HistoryService(database.dataSource(), HistorySettings.from(config), clock,
-                    () -> views.get().snapshot());
-            TaskStats tasks = new TaskStats(history, runtime.registry().options()::prefixed,
-                    AlertSettings.from(config).errorRate());
-            Alerts alerts = new Alerts(runtime.registry(), tasks, AlertSettings.from(config));
-            history.onSample(alerts::evaluate);
-            ConsoleContext context = new ConsoleContext(settings, runtime, database,
-                    new SyncService(runtime.collector().orElseThrow(), metrics),
-                    new ExportService(runtime, new ExportHistoryRepository(database), metrics, clock),
-                    views, Templates.create(settings.dev(), Path.of("console/src/main/jte")), clock, history,
-                    tasks, alerts);
+            events = Subscribers.start(config, System.getenv(), runtime.registry());
+            Services services = Services.wire(settings, runtime, database, metrics, events.publisher(), clock);
+            DemoWorkload workload = demo ? new DemoWorkload(events.publisher(), runtime.registry(), clock).start() : null;
             if (demo) {
-                context.sync().syncNow();
+                events.publisher().awaitIdle(java.time.Duration.ofSeconds(5)); // The first round's metrics, then the sync.
+                services.sync().syncNow();
             }
-            Javalin app = server(context).start(settings.host(), settings.port());
-            history.start();
-            LOG.info("Tasker Metrics console on http://{}:{}/ (store {}, strategy {})", settings.host(), app.port(),
-                    runtime.store().description(), context.sync().status().strategy().word());
-            return new Console(runtime, database, workload, app, history);
+            Javalin app = server(services).start(settings.host(), settings.port());
+            services.history().start();
+            LOG.info("Tasker Metrics console on http://{}:{}/ (store {}, strategy {}, event subscribers {})",
+                    settings.host(), app.port(), runtime.store().description(),
+                    services.sync().status().strategy().word(), events.names());
+            return new Console(runtime, database, events, workload, app, services.history());
         } catch (RuntimeException e) {
+            if (events != null) {
+                events.close();
+            }
             runtime.close();
             database.close();
             throw e;
         }
     }
 
-    private static Javalin server(ConsoleContext context) {
+    private static Javalin server(Services s) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return Javalin.create(config -> {
@@ -113,15 +107,21 @@ public final class Console implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
-            new Security(context.settings()).register(config.routes);
-            new DashboardController(context).register(config.routes);
-            new SyncController(context).register(config.routes);
-            new ExportController(context).register(config.routes);
-            new HealthController(context).register(config.routes);
-            new MetricsController(context).register(config.routes);
-            new ChartController(context).register(config.routes);
-            new TasksController(context).register(config.routes);
-            new AlertsController(context).register(config.routes);
+            new Security(s.settings()).register(config.routes);
+            new DashboardController(s.views(), s.status(), s.templates(), s.clock(), s.sparklines(), s.headlines())
+                    .register(config.routes);
+            new SyncController(s.sync(), s.views(), s.status(), s.templates()).register(config.routes);
+            new ExportController(s.exports(), s.views(), s.status(), s.templates(), s.clock()).register(config.routes);
+            new HealthController(s.sync(), s.exports(), s.status(), s.views(), s.database(), s.runtime().store(),
+                    s.runtime().registry(), s.events(), s.templates()).register(config.routes);
+            new MetricsController(s.views(), s.runtime().registry()).register(config.routes);
+            new RunsController(s.runs(), s.status(), s.templates(), s.settings().traceUrl()).register(config.routes);
+            new ChartController(s.history(), s.status(), s.templates()).register(config.routes);
+            new TasksController(s.tasks(), s.alerts(), s.status(), s.templates()).register(config.routes);
+            new AlertsController(s.alerts(), s.templates()).register(config.routes);
+            // A route that needs the cluster view and cannot read it: the store is down, not the console.
+            config.routes.exception(StoreException.class, (e, ctx) -> ctx.status(503)
+                    .contentType("text/plain; charset=utf-8").result("The cluster view cannot be read: " + e.getMessage()));
             config.routes.exception(IllegalArgumentException.class,
                     (e, ctx) -> ctx.status(400).contentType("text/plain; charset=utf-8").result(e.getMessage()));
             config.routes.exception(Denied.class, (e, ctx) -> {
@@ -151,6 +151,7 @@ public final class Console implements AutoCloseable {
         if (demo != null) {
             demo.close();
         }
+        events.close(); // Drained before the runtime's last sync, so the last events' metrics are in it.
         runtime.close();
         database.close();
     }

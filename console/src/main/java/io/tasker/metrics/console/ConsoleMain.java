@@ -1,5 +1,6 @@
 package io.tasker.metrics.console;
 
+import io.tasker.metrics.console.config.ConsoleSettings;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.ConfigException;
 import io.tasker.metrics.config.ConfigLoader;

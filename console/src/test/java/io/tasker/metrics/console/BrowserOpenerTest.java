@@ -3,6 +3,7 @@ package io.tasker.metrics.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tasker.metrics.testing.TempDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class BrowserOpenerTest {
             }
             assertEquals(URL, Files.readString(seen).trim());
         } finally {
-            ConsoleFixture.deleteTree(bin);
+            TempDirs.delete(bin);
         }
     }
 

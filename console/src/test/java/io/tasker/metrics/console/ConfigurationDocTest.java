@@ -1,5 +1,6 @@
 package io.tasker.metrics.console;
 
+import io.tasker.metrics.console.config.ConsoleSettings;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.config.ConfigKey;

@@ -3,9 +3,8 @@ package io.tasker.metrics.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tasker.metrics.Clock;
-import io.tasker.metrics.config.ConfigLoader;
-import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.testing.TempDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,14 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A console started in-process on a free loopback port, with an in-memory H2 database, a
@@ -43,16 +37,18 @@ final class ConsoleFixture implements AutoCloseable {
             "hx-headers='\\{\"" + Ui.CSRF_HEADER + "\": \"([0-9a-f]{64})\"\\}'");
     private static final Pattern CSRF_COOKIE = Pattern.compile(Ui.CSRF_COOKIE + "=([0-9a-f]{64})");
 
+    private final EmbeddedConsole embedded;
     private final Console console;
     private final Path exportDir;
     private final String token;
     private final String base;
 
-    private ConsoleFixture(Console console, Path exportDir, String token) {
-        this.console = console;
-        this.exportDir = exportDir;
-        this.token = token;
-        this.base = "http://127.0.0.1:" + console.port();
+    private ConsoleFixture(EmbeddedConsole embedded) {
+        this.embedded = embedded;
+        this.console = embedded.console();
+        this.exportDir = embedded.exportDir();
+        this.token = embedded.token();
+        this.base = embedded.base();
     }
 
     static ConsoleFixture start() {
@@ -131,8 +127,8 @@ final class ConsoleFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        console.close();
-        deleteTree(exportDir);
+        embedded.close();
+        TempDirs.delete(exportDir);
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
@@ -156,16 +152,6 @@ final class ConsoleFixture implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot delete " + dir, e);
-        }
-    }
 
     /** A status, a body and the headers (names in lower case, as HTTP/1.1 allows). */
     record Response(int status, String body, Map<String, java.util.List<String>> headers) {
@@ -193,57 +179,47 @@ final class ConsoleFixture implements AutoCloseable {
         }
     }
 
-    /** The settings of a console to start; every one is an environment variable of the contract. */
+    /** The settings of a console to start: {@link EmbeddedConsole}'s, in a temporary export directory. */
     static final class Builder {
-        private final Map<String, String> env = new HashMap<>();
-        private Clock clock = Clock.SYSTEM;
-
-        private Builder() {
-            env.put("TASKER_CONSOLE_PORT", "0");
-            env.put("TASKER_CONSOLE_DATABASE_URL", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-            env.put("TASKER_CACHE_URL", "memory:");
-            env.put("TASKER_CACHE_NAMESPACE", "t" + UUID.randomUUID().toString().substring(0, 8));
-            env.put("TASKER_CONSOLE_TOKEN", "token-" + UUID.randomUUID());
-            // Tests sync when they mean to; a background sync 30 s in would only blur what they see.
-            env.put("TASKER_SYNC_INTERVAL", "75s");
-        }
+        private final Path exportDir = tempDir();
+        private final EmbeddedConsole.Builder embedded = EmbeddedConsole.builder(exportDir);
 
         Builder env(String key, String value) {
-            env.put(key, value);
+            embedded.env(key, value);
             return this;
         }
 
         Builder without(String key) {
-            env.remove(key);
+            embedded.without(key);
+            return this;
+        }
+
+        /** Runs the demo workload beside the console, as {@code bin/console --demo} does. */
+        Builder demo() {
+            embedded.demo(true);
             return this;
         }
 
         Builder clock(Clock c) {
-            clock = c;
+            embedded.clock(c);
             return this;
         }
 
         Builder cacheUrl(String url) {
-            return env("TASKER_CACHE_URL", url);
+            embedded.cacheUrl(url);
+            return this;
         }
 
         Builder databaseUrl(String url) {
-            return env("TASKER_CONSOLE_DATABASE_URL", url);
-        }
-
-        TaskerConfig config(Path exportDir) {
-            Map<String, String> all = new HashMap<>(env);
-            all.put("TASKER_EXPORT_DIR", exportDir.toString());
-            return ConfigLoader.load(Optional.empty(), all, ConsoleSettings.KEYS);
+            embedded.databaseUrl(url);
+            return this;
         }
 
         ConsoleFixture start() {
-            Path exportDir = tempDir();
             try {
-                Console console = Console.start(config(exportDir), clock, false);
-                return new ConsoleFixture(console, exportDir, env.get("TASKER_CONSOLE_TOKEN"));
+                return new ConsoleFixture(embedded.start());
             } catch (RuntimeException e) {
-                deleteTree(exportDir);
+                TempDirs.delete(exportDir);
                 throw e;
             }
         }

@@ -80,7 +80,7 @@ class ExportTest {
         Response r = console.get(Ui.API_EXPORT + "?format=xml");
         assertEquals(400, r.status());
         assertTrue(r.body().contains("xml"), r.body());
-        assertTrue(r.body().contains("prometheus, json, csv"), r.body());
+        assertTrue(r.body().contains("prometheus, openmetrics, json, csv"), r.body());
         assertEquals(400, console.post(Ui.API_EXPORT + "?format=yaml", console.bearer()).status());
     }
 

@@ -2,7 +2,7 @@ package io.tasker.metrics.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.tasker.metrics.console.export.ExportHistoryRepository;
+import io.tasker.metrics.console.db.ExportHistoryRepository;
 import io.tasker.metrics.console.export.ExportsPage;
 import java.util.List;
 import org.junit.jupiter.api.Test;

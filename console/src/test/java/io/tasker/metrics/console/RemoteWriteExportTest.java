@@ -47,7 +47,7 @@ class RemoteWriteExportTest {
             assertTrue(!console.get(Ui.DASHBOARD).body().contains("remote_write"));
             Response r = console.post(Ui.API_EXPORT + "?format=remote_write", console.bearer());
             assertEquals(400, r.status(), r.body());
-            assertTrue(r.body().contains("use one of [prometheus, json, csv]"), r.body());
+            assertTrue(r.body().contains("use one of [prometheus, openmetrics, json, csv]"), r.body());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tasker.metrics.console;
 
+import io.tasker.metrics.testing.TempDirs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,7 +92,7 @@ class StaleExportTest {
 
     /** Makes the export directory a file, so that an export cannot write into it. */
     private void breakExportDirectory() throws Exception {
-        ConsoleFixture.deleteTree(console.exportDir());
+        TempDirs.delete(console.exportDir());
         Files.writeString(console.exportDir(), "not a directory");
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.testing.TempDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class TwoConsolesTest {
             if (first != null) {
                 first.close();
             }
-            ConsoleFixture.deleteTree(dir);
+            TempDirs.delete(dir);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tasker.metrics.console;
 
+import io.tasker.metrics.console.service.ViewCache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -12,6 +13,7 @@ import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.store.MemoryStore;
 import io.tasker.metrics.testing.DelegatingStore;
 import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.ClusterView;
 import io.tasker.metrics.sync.SyncOptions;
@@ -30,7 +32,8 @@ class ViewCacheTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T12:00:00Z"));
     private final MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults().withClock(clock));
     private final GatedStore store = new GatedStore(new MemoryStore(clock));
-    private final ClusterSync cluster = new ClusterSync(store, SyncOptions.defaults("console"), clock, registry::snapshot);
+    private final ClusterSync writer = new ClusterSync(store, SyncOptions.defaults("console"), clock, registry::snapshot);
+    private final ClusterReader cluster = new ClusterReader(store, SyncOptions.defaults("console"), clock);
     private final ViewCache cache = new ViewCache(cluster, clock);
 
     @Test
@@ -77,7 +80,7 @@ class ViewCacheTest {
     private void sync(int total) {
         registry.counter("jobs_total", total - recorded);
         recorded = total;
-        assertTrue(cluster.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
+        assertTrue(writer.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
     }
 
     private static double jobs(ClusterView view) {

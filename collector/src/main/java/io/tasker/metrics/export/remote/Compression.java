@@ -32,7 +32,7 @@ public enum Compression {
 
     /**
      * Reads the configuration's word: {@code snappy}, {@code gzip}, or {@code none}, with null
-     * or blank meaning none (the design document's {@code nil}); case does not matter.
+     * or blank meaning none (YAML's {@code null} or an empty value); case does not matter.
      */
     public static Compression parse(String word) {
         if (word == null || word.isBlank()) {

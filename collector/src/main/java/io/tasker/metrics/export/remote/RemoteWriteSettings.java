@@ -60,7 +60,7 @@ public record RemoteWriteSettings(URI endpoint, String username, String password
         }
     }
 
-    /** The design document's defaults: 2 min timeout, 3 retries, snappy, 1,000 series, skip if unavailable. */
+    /** The defaults: 2 min timeout, 3 retries, snappy, 1,000 series, skip if unavailable (docs/configuration.md). */
     public static RemoteWriteSettings defaults(URI endpoint) {
         return new RemoteWriteSettings(endpoint, null, null, DEFAULT_TIMEOUT, DEFAULT_RETRY_ATTEMPTS,
                 Compression.SNAPPY, DEFAULT_BATCH_SIZE, true);

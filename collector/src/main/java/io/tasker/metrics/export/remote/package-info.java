@@ -4,6 +4,6 @@
  * request at a time; a {@link io.tasker.metrics.export.remote.RemoteWriteClient} that compresses
  * and POSTs them with retries, basic auth and {@code skip_if_unavailable}; its
  * {@link io.tasker.metrics.export.remote.RemoteWriteSettings}; and a
- * {@link io.tasker.metrics.export.remote.RemoteWriteDestination} for the export coordinator.
+ * {@link io.tasker.metrics.export.RemoteWriteDestination} for the export coordinator.
  */
 package io.tasker.metrics.export.remote;

@@ -2,16 +2,18 @@ package io.tasker.metrics.console.alerts;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tasker.metrics.console.ConsoleContext;
+import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Ui;
 import java.util.Map;
 
 /** {@code GET /ui/alerts}: the alert banner fragment that every page's frame loads and polls. */
 public final class AlertsController {
-    private final ConsoleContext c;
+    private final Alerts alerts;
+    private final Templates templates;
 
-    public AlertsController(ConsoleContext c) {
-        this.c = c;
+    public AlertsController(Alerts alerts, Templates templates) {
+        this.alerts = alerts;
+        this.templates = templates;
     }
 
     public void register(RoutesConfig routes) {
@@ -19,6 +21,6 @@ public final class AlertsController {
     }
 
     private void banner(Context ctx) {
-        c.templates().render(ctx, "tag/alertBanner.jte", Map.of("banners", c.alerts().banners()));
+        templates.render(ctx, "tag/alertBanner.jte", Map.of("banners", alerts.banners()));
     }
 }

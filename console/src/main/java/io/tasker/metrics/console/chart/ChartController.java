@@ -2,9 +2,10 @@ package io.tasker.metrics.console.chart;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tasker.metrics.console.ConsoleContext;
 import io.tasker.metrics.console.history.HistoryService;
 import io.tasker.metrics.console.security.Security;
+import io.tasker.metrics.console.status.StatusService;
+import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Layout;
 import io.tasker.metrics.console.web.Ui;
 import java.net.URLEncoder;
@@ -15,13 +16,15 @@ import java.util.List;
 
 /** {@code GET /chart} (the page) and {@code GET /api/series} (its data). */
 public final class ChartController {
-    private final ConsoleContext c;
     private final HistoryService history;
+    private final StatusService status;
+    private final Templates templates;
     private final SeriesReader reader;
 
-    public ChartController(ConsoleContext c) {
-        this.c = c;
-        this.history = c.history();
+    public ChartController(HistoryService history, StatusService status, Templates templates) {
+        this.history = history;
+        this.status = status;
+        this.templates = templates;
         this.reader = new SeriesReader(history.store(), history.settings());
     }
 
@@ -49,8 +52,8 @@ public final class ChartController {
             links.add(new ChartPage.WindowLink(w.word(), name == null ? Ui.CHART_PAGE : href(name, labels, w), w == window));
         }
         Layout layout = new Layout(name == null ? "Charts" : name, Security.csrfToken(ctx), "chart",
-                c.exports().staleness());
-        c.templates().render(ctx, "chart/chart.jte", new ChartPage(layout, name, labels, window,
+                status.staleness());
+        templates.render(ctx, "chart/chart.jte", new ChartPage(layout, name, labels, window,
                 name == null ? null : query(Ui.API_SERIES, name, labels, window), links, history.store().names(),
                 history.status()));
     }

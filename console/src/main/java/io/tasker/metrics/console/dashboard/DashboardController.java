@@ -1,10 +1,14 @@
 package io.tasker.metrics.console.dashboard;
 
+import io.tasker.metrics.console.chart.Sparklines;
+import io.tasker.metrics.console.service.ViewCache;
+import io.tasker.metrics.console.tasks.Headlines;
+import io.tasker.metrics.console.status.StatusService;
+import io.tasker.metrics.console.status.StatusView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tasker.metrics.console.ConsoleContext;
-import io.tasker.metrics.console.chart.Sparklines;
-import io.tasker.metrics.console.tasks.Headlines;
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.web.Layout;
 import io.tasker.metrics.console.web.Ui;
@@ -13,16 +17,23 @@ import io.tasker.metrics.store.StoreException;
 
 /** The dashboard: {@code GET /}, and the metric table fragment that htmx polls. */
 public final class DashboardController {
-    private final ConsoleContext c;
+    private final ViewCache views;
+    private final StatusService status;
+    private final Templates templates;
+    private final Clock clock;
     private final Sparklines sparks;
     private final Headlines headlines;
     private final PageCache cache;
 
-    public DashboardController(ConsoleContext c) {
-        this.c = c;
-        this.sparks = new Sparklines(c.history());
-        this.headlines = new Headlines(c.history(), c.tasks(), c.runtime().registry().options()::prefixed);
-        this.cache = new PageCache(c.clock());
+    public DashboardController(ViewCache views, StatusService status, Templates templates, Clock clock, Sparklines sparks,
+                               Headlines headlines) {
+        this.views = views;
+        this.status = status;
+        this.templates = templates;
+        this.clock = clock;
+        this.sparks = sparks;
+        this.headlines = headlines;
+        this.cache = new PageCache(clock);
     }
 
     public void register(RoutesConfig routes) {
@@ -32,35 +43,32 @@ public final class DashboardController {
 
     private void page(Context ctx) {
         Filter filter = Filter.from(ctx);
-        StatusView status = status();
+        StatusView panels = panels();
         Table table = table(filter);
-        Layout layout = new Layout("Dashboard", Security.csrfToken(ctx), "dashboard", status.staleness());
-        c.templates().render(ctx, "dashboard/dashboard.jte", new DashboardPage(layout, status, table.view, table.error, sparks,
-                headlines.figures()));
+        Layout layout = new Layout("Dashboard", Security.csrfToken(ctx), "dashboard", panels.staleness());
+        templates.render(ctx, "dashboard/dashboard.jte", new DashboardPage(layout, panels, table.view, table.error,
+                sparks, headlines.figures()));
     }
 
     private void table(Context ctx) {
         Table table = table(Filter.from(ctx));
-        java.util.Map<String, Object> params = new java.util.HashMap<>();
-        params.put("view", table.view);
-        params.put("error", table.error);
-        params.put("sparks", sparks);
-        c.templates().render(ctx, "dashboard/metricsFragment.jte", params);
+        templates.render(ctx, "dashboard/metricsFragment.jte", new MetricsFragment(table.view, table.error, sparks));
     }
 
     private Table table(Filter filter) {
         try {
-            return new Table(cache.table(c.views().get(), filter), null);
+            return new Table(cache.table(views.get(), filter), null);
         } catch (StoreException e) {
-            return new Table(MetricsTable.build(MetricsSnapshot.empty(c.clock().instant()), filter), e.getMessage());
+            // The page still renders, with the store's error where the table would be.
+            return new Table(MetricsTable.build(MetricsSnapshot.empty(clock.instant()), filter), e.getMessage());
         }
     }
 
-    private StatusView status() {
+    private StatusView panels() {
         try {
-            return cache.status(c.views().get(), () -> StatusAssembler.status(c, null, null, null));
+            return cache.status(views.get(), () -> status.status(null, null, null));
         } catch (StoreException e) {
-            return StatusAssembler.status(c, null, null, null);
+            return status.status(null, null, null);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.dashboard;
 
+import io.tasker.metrics.console.status.StatusView;
 import io.tasker.metrics.console.chart.Sparklines;
 import io.tasker.metrics.console.tasks.Headlines;
 import io.tasker.metrics.console.web.Layout;

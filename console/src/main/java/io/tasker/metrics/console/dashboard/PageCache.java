@@ -1,6 +1,7 @@
 package io.tasker.metrics.console.dashboard;
 
 import io.tasker.metrics.Clock;
+import io.tasker.metrics.console.status.StatusView;
 import io.tasker.metrics.sync.ClusterView;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +9,7 @@ import java.util.function.Supplier;
 
 /**
  * What the dashboard builds from one cluster view, kept while that view is the current one:
- * the {@link io.tasker.metrics.console.ViewCache} hands out the same view object for up to a
+ * the {@link io.tasker.metrics.console.service.ViewCache} hands out the same view object for up to a
  * second (and a new one after "Sync now" or "Export now"), so a table page or the status panels
  * built for it answer every request of that second. Under load that is the difference between
  * building the table of 10,000 series per request and once a second.

@@ -1,19 +1,36 @@
 package io.tasker.metrics.console.demo;
 
-import io.tasker.metrics.Counter;
+import io.tasker.metrics.Clock;
 import io.tasker.metrics.Gauge;
-import io.tasker.metrics.Histogram;
 import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.events.EventPublisher;
+import io.tasker.metrics.events.Failure;
+import io.tasker.metrics.events.StepCompleted;
+import io.tasker.metrics.events.StepFailed;
+import io.tasker.metrics.events.StepMaxRetriesReached;
+import io.tasker.metrics.events.StepRetried;
+import io.tasker.metrics.events.StepStarted;
+import io.tasker.metrics.events.TaskCompleted;
+import io.tasker.metrics.events.TaskFailed;
+import io.tasker.metrics.events.TaskStarted;
+import io.tasker.metrics.events.Traceparent;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A simulated workflow engine for {@code bin/console --demo}: tasks such as payment processing
- * run their steps, which succeed, fail or are retried; queues fill and drain. It records the
- * design document's metric names, so a newcomer sees a living dashboard.
+ * run their steps, which succeed, fail or are retried (up to 3 attempts); queues fill and drain.
+ * It publishes the workflow's lifecycle events, so the documented task and step metrics
+ * (docs/design-notes.md) reach the dashboard through the event subscribers (the
+ * MetricsSubscriber), as they would in a service; only the queue depth gauge is recorded directly.
  */
 public final class DemoWorkload implements AutoCloseable {
     private static final List<String> TASKS = List.of("payment_processing", "order_fulfillment", "inventory_sync",
@@ -24,12 +41,17 @@ public final class DemoWorkload implements AutoCloseable {
             List.of("fetch_inventory", "reconcile_stock"),
             List.of("render_email", "send_email"));
     private static final List<String> QUEUES = List.of("default", "critical", "bulk");
+    private static final List<Failure> FAILURES = List.of(
+            Failure.of("java.net.SocketTimeoutException", "Read timed out after 5000 ms"),
+            Failure.of("io.tasker.demo.CardDeclinedException", "Card declined: insufficient funds"),
+            Failure.of("java.lang.IllegalStateException", "Stock count went negative"));
+    private static final int MAX_ATTEMPTS = 3;
 
-    private final Counter tasks;
-    private final Histogram durations;
-    private final Counter steps;
+    private final EventPublisher events;
+    private final Clock clock;
     private final Gauge queueDepth;
     private final Random random = new Random();
+    private final AtomicLong nextTaskId = new AtomicLong(10_000 + new Random().nextInt(80_000));
     private final double[] depth = new double[QUEUES.size()];
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "tasker-demo-workload");
@@ -37,19 +59,15 @@ public final class DemoWorkload implements AutoCloseable {
         return t;
     });
 
-    public DemoWorkload(MetricRegistry registry) {
-        tasks = Counter.builder("task_executions_total").help("Task executions by outcome and task.")
-                .labelNames("status", "task_name").register(registry);
-        durations = Histogram.builder("task_duration_seconds").help("Task duration in seconds.")
-                .labelNames("task_name").quantiles().register(registry);
-        steps = Counter.builder("step_executions_total").help("Step executions by step and outcome.")
-                .labelNames("step_name", "status").register(registry);
+    public DemoWorkload(EventPublisher events, MetricRegistry registry, Clock clock) {
+        this.events = events;
+        this.clock = clock;
         queueDepth = Gauge.builder("queue_depth").help("Tasks waiting, by queue.").labelNames("queue").register(registry);
     }
 
     /**
      * Runs a few tasks every 100 ms until closed. The first round runs before this returns, so
-     * that the console's first sync already holds every demo metric; otherwise the dashboard
+     * that the console's first sync already holds the demo's metrics; otherwise the dashboard
      * showed only the console's own metrics until the next sync, 30 seconds later.
      */
     public DemoWorkload start() {
@@ -68,26 +86,59 @@ public final class DemoWorkload implements AutoCloseable {
         }
     }
 
+    /** One task run, its events stamped on a simulated time line that ends now. */
     private void runTask(int task) {
         String name = TASKS.get(task);
-        double seconds = 0;
-        boolean failed = false;
+        String id = Long.toString(nextTaskId.getAndIncrement());
+        Instant start = clock.instant().minusSeconds(2);
+        events.publish(new TaskStarted(id, name, start, Map.of("queue", QUEUES.get(task % QUEUES.size())),
+                Optional.of(traceparent())));
+        Instant now = start;
+        Failure failure = null;
         for (String step : STEPS.get(task)) {
-            double roll = random.nextDouble();
-            String status = roll < 0.05 ? "failure" : roll < 0.12 ? "retry" : "success";
-            steps.labels(step, status).inc();
-            seconds += Math.exp(random.nextGaussian() * 0.8 - 2.5);
-            if (status.equals("retry")) {
-                steps.labels(step, "success").inc();
-                seconds += Math.exp(random.nextGaussian() * 0.8 - 2.5);
-            }
-            if (status.equals("failure")) {
-                failed = true;
+            Outcome outcome = runStep(id, name, step, now);
+            now = outcome.end();
+            if (outcome.failure() != null) {
+                failure = outcome.failure();
                 break;
             }
         }
-        tasks.labels(failed ? "failure" : "success", name).inc();
-        durations.labels(name).observe(seconds);
+        Duration took = Duration.between(start, now);
+        events.publish(failure == null ? new TaskCompleted(id, name, now, took) : new TaskFailed(id, name, now, took, failure));
+    }
+
+    /**
+     * A trace of its own for each task, as a service that received the task by HTTP would pass on:
+     * the task's spans join it, and the Task runs page links the run to it.
+     */
+    private Traceparent traceparent() {
+        return new Traceparent(String.format("%016x%016x", random.nextLong() | 1, random.nextLong()),
+                String.format("%016x", random.nextLong() | 1), true);
+    }
+
+    private record Outcome(Instant end, Failure failure) {
+    }
+
+    /** Attempts a step until it succeeds or runs out of attempts; about 30% of attempts fail, so about 3% of steps fail for good. */
+    private Outcome runStep(String id, String task, String step, Instant start) {
+        Instant now = start;
+        for (int attempt = 1; ; attempt++) {
+            events.publish(new StepStarted(id, task, step, attempt, now));
+            Duration took = Duration.ofNanos((long) (Math.exp(random.nextGaussian() * 0.8 - 3.2) * 1e9));
+            now = now.plus(took);
+            if (random.nextDouble() >= 0.3) {
+                events.publish(new StepCompleted(id, task, step, attempt, now, took));
+                return new Outcome(now, null);
+            }
+            Failure failure = FAILURES.get(random.nextInt(FAILURES.size()));
+            events.publish(new StepFailed(id, task, step, attempt, now, took, failure));
+            if (attempt == MAX_ATTEMPTS) {
+                events.publish(new StepMaxRetriesReached(id, task, step, attempt, now, failure));
+                return new Outcome(now, failure);
+            }
+            now = now.plusMillis(20);
+            events.publish(new StepRetried(id, task, step, attempt + 1, now));
+        }
     }
 
     @Override

@@ -1,21 +1,24 @@
 package io.tasker.metrics.console.export;
 
+import io.tasker.metrics.console.db.ExportHistoryRepository;
+import io.tasker.metrics.console.service.ExportService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tasker.metrics.console.ConsoleContext;
-import io.tasker.metrics.console.dashboard.StatusAssembler;
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.console.service.ViewCache;
+import io.tasker.metrics.console.web.Templates;
+import io.tasker.metrics.console.status.StatusService;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.web.Layout;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.FileDestination;
+import io.tasker.metrics.export.ExportDestinations;
 import io.tasker.metrics.format.ExpositionFormatWriter;
 import io.tasker.metrics.format.ExpositionFormats;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
-import io.tasker.metrics.store.StoreException;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,10 +26,19 @@ import java.util.Map;
  * history as JSON ({@code GET /api/exports}) and as a page ({@code GET /exports}).
  */
 public final class ExportController {
-    private final ConsoleContext c;
+    private final ExportService exports;
+    private final ViewCache views;
+    private final StatusService status;
+    private final Templates templates;
+    private final Clock clock;
 
-    public ExportController(ConsoleContext c) {
-        this.c = c;
+    public ExportController(ExportService exports, ViewCache views, StatusService status, Templates templates,
+                            Clock clock) {
+        this.exports = exports;
+        this.views = views;
+        this.status = status;
+        this.templates = templates;
+        this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
@@ -37,11 +49,11 @@ public final class ExportController {
     }
 
     private void exportNow(Context ctx) {
-        String format = format(ctx, c.exports().exportFormats(), c.exports().defaultFormat());
-        ExportRecord r = c.exports().exportNow(format);
-        c.views().invalidate();
+        String format = format(ctx, exports.exportFormats(), exports.defaultFormat());
+        ExportRecord r = exports.exportNow(format);
+        views.invalidate();
         if (ctx.header("HX-Request") != null) {
-            c.templates().render(ctx, "export/exportFragment.jte", StatusAssembler.status(c, null, format, r));
+            templates.render(ctx, "export/exportFragment.jte", status.status(null, format, r));
         } else {
             ctx.status(r.success() ? 200 : 502).json(r);
         }
@@ -50,14 +62,8 @@ public final class ExportController {
     private void download(Context ctx) throws IOException {
         String format = format(ctx, ExportService.FILE_FORMATS, "json");
         ExpositionFormatWriter writer = ExpositionFormats.byName(format);
-        MetricsSnapshot view;
-        try {
-            view = c.views().get().snapshot();
-        } catch (StoreException e) {
-            ctx.status(503).result("The cluster view cannot be read: " + e.getMessage());
-            return;
-        }
-        String file = FileDestination.fileName(format, c.clock().instant());
+        MetricsSnapshot view = views.get().snapshot();
+        String file = FileDestination.fileName(format, clock.instant());
         ctx.contentType(writer.contentType());
         ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         writer.write(ctx.outputStream(), view);
@@ -66,14 +72,14 @@ public final class ExportController {
     private void history(Context ctx) {
         int limit = Math.min(500, Math.max(1, intParam(ctx, "limit", 50)));
         int offset = Math.max(0, intParam(ctx, "offset", 0));
-        c.exports().importShared();
-        ExportHistoryRepository.Page page = c.exports().repository().page(ctx.queryParam("outcome"),
+        exports.importShared();
+        ExportHistoryRepository.Page page = exports.repository().page(ctx.queryParam("outcome"),
                 ctx.queryParam("format"), offset, limit);
         ctx.json(Map.of("total", page.total(), "offset", offset, "limit", limit, "exports", page.rows()));
     }
 
     private void page(Context ctx) {
-        c.exports().importShared();
+        exports.importShared();
         // Capped so that the offset stays an int; past the last page shows the last page.
         int pageNumber = Math.min(Integer.MAX_VALUE / ExportsPage.PAGE_SIZE, Math.max(1, intParam(ctx, "page", 1)));
         String outcome = ctx.queryParam("outcome");
@@ -84,12 +90,12 @@ public final class ExportController {
             // An old link, or a filter with fewer rows: show the last page, as the metric table does.
             page = historyPage(outcome, format, last);
         }
-        Layout layout = new Layout("Exports", Security.csrfToken(ctx), "exports", c.exports().staleness());
-        c.templates().render(ctx, "export/exports.jte", new ExportsPage(layout, page, outcome, format));
+        Layout layout = new Layout("Exports", Security.csrfToken(ctx), "exports", status.staleness());
+        templates.render(ctx, "export/exports.jte", new ExportsPage(layout, page, outcome, format));
     }
 
     private ExportHistoryRepository.Page historyPage(String outcome, String format, int pageNumber) {
-        return c.exports().repository().page(outcome, format, (pageNumber - 1) * ExportsPage.PAGE_SIZE,
+        return exports.repository().page(outcome, format, (pageNumber - 1) * ExportsPage.PAGE_SIZE,
                 ExportsPage.PAGE_SIZE);
     }
 
@@ -98,11 +104,12 @@ public final class ExportController {
         if (f == null) {
             f = ctx.formParam("format");
         }
-        String format = f == null || f.isBlank() ? fallback : f.toLowerCase(Locale.ROOT);
-        if (!allowed.contains(format)) {
-            throw new IllegalArgumentException("Unknown format '" + f + "'; use one of " + allowed);
+        if (f == null || f.isBlank()) {
+            return fallback;
         }
-        return format;
+        String asked = f;
+        return ExportDestinations.canonical(f).filter(allowed::contains)
+                .orElseThrow(() -> ExpositionFormats.unknown(asked, allowed));
     }
 
     private static int intParam(Context ctx, String key, int fallback) {

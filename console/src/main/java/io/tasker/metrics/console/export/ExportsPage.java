@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.export;
 
+import io.tasker.metrics.console.db.ExportHistoryRepository;
 import io.tasker.metrics.console.web.Layout;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,16 @@ package io.tasker.metrics.console.health;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tasker.metrics.console.ConsoleContext;
-import io.tasker.metrics.console.export.Staleness;
+import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.console.db.Database;
+import io.tasker.metrics.console.service.ExportService;
+import io.tasker.metrics.console.service.SyncService;
+import io.tasker.metrics.console.service.ViewCache;
+import io.tasker.metrics.console.status.StatusService;
+import io.tasker.metrics.console.web.Templates;
+import io.tasker.metrics.events.EventPublisher;
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.console.status.Staleness;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.web.Layout;
 import io.tasker.metrics.console.web.Ui;
@@ -21,32 +29,52 @@ import java.util.concurrent.TimeoutException;
 /**
  * Health: {@code /health/live} (the process answers), {@code /health/ready} (the store and the
  * database answer, each within a timeout; 503 only when one really does not), {@code
- * /health/status} (JSON) and the health page. The original's readiness always answered 503.
+ * /health/status} (JSON) and the health page. Readiness must be able to say yes, or a
+ * Kubernetes rollout never finishes.
  */
 public final class HealthController {
     private static final long READY_TIMEOUT_MS = 2_000;
 
-    private final ConsoleContext c;
+    private final SyncService sync;
+    private final ExportService exports;
+    private final StatusService status;
+    private final ViewCache views;
+    private final Database database;
+    private final CacheStore store;
+    private final MetricRegistry own;
+    private final EventPublisher events;
+    private final Templates templates;
 
-    public HealthController(ConsoleContext c) {
-        this.c = c;
+    /** @param own this console's own registry, reported when the cluster view cannot be read */
+    public HealthController(SyncService sync, ExportService exports, StatusService status, ViewCache views,
+                            Database database, CacheStore store, MetricRegistry own, EventPublisher events,
+                            Templates templates) {
+        this.sync = sync;
+        this.exports = exports;
+        this.status = status;
+        this.views = views;
+        this.database = database;
+        this.store = store;
+        this.own = own;
+        this.events = events;
+        this.templates = templates;
     }
 
     public void register(RoutesConfig routes) {
         routes.get(Ui.HEALTH_LIVE, ctx -> ctx.json(Map.of("status", "ok")));
         routes.get(Ui.HEALTH_READY, this::ready);
         routes.get(Ui.HEALTH_STATUS, ctx -> ctx.json(report()));
-        routes.get(Ui.HEALTH_PAGE, ctx -> c.templates().render(ctx, "health/health.jte", new HealthPage(
-                new Layout("Health", Security.csrfToken(ctx), "health", c.exports().staleness()), report())));
+        routes.get(Ui.HEALTH_PAGE, ctx -> templates.render(ctx, "health/health.jte", new HealthPage(
+                new Layout("Health", Security.csrfToken(ctx), "health", status.staleness()), report())));
     }
 
     private void ready(Context ctx) {
         Map<String, String> checks = new LinkedHashMap<>();
         checks.put("cache", timed(() -> {
-            c.runtime().store().ping();
+            store.ping();
             return "ok";
         }));
-        checks.put("database", timed(() -> c.database().ping() ? "ok" : "no answer"));
+        checks.put("database", timed(() -> database.ping() ? "ok" : "no answer"));
         boolean ready = checks.values().stream().allMatch("ok"::equals);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ready ? "ready" : "not ready");
@@ -69,28 +97,28 @@ public final class HealthController {
 
     /** The report for /health/status and the health page. */
     public HealthReport report() {
-        StoreStatus store = c.sync().status();
-        SyncResult last = c.sync().last().orElse(null);
-        c.exports().importShared();
-        ExportRecord lastExport = c.exports().last().orElse(null);
-        Staleness stale = c.exports().staleness();
+        StoreStatus storeStatus = sync.status();
+        SyncResult last = sync.last().orElse(null);
+        exports.importShared();
+        ExportRecord lastExport = exports.last().orElse(null);
+        Staleness stale = status.staleness();
         MetricsSnapshot view;
-        String cacheError = store.error();
-        boolean cacheHealthy = store.healthy();
+        String cacheError = storeStatus.error();
+        boolean cacheHealthy = storeStatus.healthy();
         try {
-            view = c.views().get().snapshot();
+            view = views.get().snapshot();
         } catch (StoreException e) {
-            view = c.runtime().registry().snapshot();
+            view = own.snapshot();
             cacheHealthy = false;
             cacheError = e.getMessage();
         }
-        boolean db = c.database().ping();
-        String status = cacheHealthy && db && !stale.stale() ? "ok" : "degraded";
-        return new HealthReport(status, c.sync().instanceId(), view.families().size(), view.seriesCount(),
-                store.strategy().word(), store.description(), cacheHealthy, cacheError,
+        boolean db = database.ping();
+        String overall = cacheHealthy && db && !stale.stale() ? "ok" : "degraded";
+        return new HealthReport(overall, sync.instanceId(), view.families().size(), view.seriesCount(),
+                storeStatus.strategy().word(), storeStatus.description(), cacheHealthy, cacheError,
                 last == null ? null : last.at(), last == null ? null : last.error(), db,
                 lastExport == null ? null : lastExport.at(),
                 lastExport == null ? null : lastExport.outcome().name().toLowerCase(), stale.lastSuccess(),
-                stale.stale(), stale.threshold().toSeconds());
+                stale.stale(), stale.threshold().toSeconds(), events.stats());
     }
 }

@@ -1,11 +1,14 @@
 package io.tasker.metrics.console.health;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tasker.metrics.events.SubscriberStats;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * {@code /health/status}: the design document's health check (metrics count, sync strategy,
- * last sync, cache health) and the console's own (database, exports).
+ * {@code /health/status}: what a monitor needs in one call (metrics count, sync strategy,
+ * last sync, cache health), the console's own (database, exports), and each event subscriber's
+ * counts (handled, dropped, handler errors, queued).
  */
 public record HealthReport(
         String status,
@@ -23,5 +26,6 @@ public record HealthReport(
         @JsonProperty("last_export_outcome") String lastExportOutcome,
         @JsonProperty("last_successful_export") Instant lastSuccessfulExport,
         @JsonProperty("export_stale") boolean exportStale,
-        @JsonProperty("export_stale_threshold_seconds") long exportStaleThresholdSeconds) {
+        @JsonProperty("export_stale_threshold_seconds") long exportStaleThresholdSeconds,
+        @JsonProperty("event_subscribers") List<SubscriberStats> eventSubscribers) {
 }

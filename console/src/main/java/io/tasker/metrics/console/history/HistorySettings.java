@@ -52,11 +52,9 @@ public record HistorySettings(Duration sampleInterval, int maxSeries, List<Durat
     }
 
     public static HistorySettings from(TaskerConfig config) {
-        var x = config.extras();
-        return new HistorySettings((Duration) x.get("console.history.sample_interval"),
-                (Integer) x.get("console.history.max_series"),
-                List.of((Duration) x.get("console.history.raw_retention"), (Duration) x.get("console.history.minute_retention"),
-                        (Duration) x.get("console.history.hour_retention"), (Duration) x.get("console.history.day_retention")));
+        return new HistorySettings(config.value(KEYS.get(0)), config.value(KEYS.get(1)),
+                List.of(config.value(KEYS.get(2)), config.value(KEYS.get(3)), config.value(KEYS.get(4)),
+                        config.value(KEYS.get(5))));
     }
 
     /** The defaults, as the keys give them. */

@@ -2,13 +2,13 @@ package io.tasker.metrics.console.metrics;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tasker.metrics.console.ConsoleContext;
+import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.console.service.ViewCache;
 import io.tasker.metrics.console.web.Ui;
-import io.tasker.metrics.export.ScrapeEndpoint;
 import io.tasker.metrics.format.ExpositionFormatWriter;
+import io.tasker.metrics.format.ExpositionFormats;
 import io.tasker.metrics.format.JsonWriter;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
-import io.tasker.metrics.store.StoreException;
 import java.io.IOException;
 
 /**
@@ -17,12 +17,13 @@ import java.io.IOException;
  * instance view with {@code ?scope=instance}.
  */
 public final class MetricsController {
-    private final ConsoleContext c;
-    private final ScrapeEndpoint scrape;
+    private final ViewCache views;
+    private final MetricRegistry own;
 
-    public MetricsController(ConsoleContext c) {
-        this.c = c;
-        this.scrape = new ScrapeEndpoint(() -> c.views().get().snapshot());
+    /** @param own this console's own registry, for {@code ?scope=instance} */
+    public MetricsController(ViewCache views, MetricRegistry own) {
+        this.views = views;
+        this.own = own;
     }
 
     public void register(RoutesConfig routes) {
@@ -31,30 +32,15 @@ public final class MetricsController {
     }
 
     private void metrics(Context ctx) throws IOException {
-        MetricsSnapshot snapshot;
-        try {
-            snapshot = scrape.snapshot();
-        } catch (StoreException e) {
-            ctx.status(503).result("The cluster view cannot be read: " + e.getMessage());
-            return;
-        }
-        ExpositionFormatWriter writer = scrape.writerFor(ctx.header("Accept"));
+        // The view is read before the first byte, so an unreadable store is a clean 503.
+        MetricsSnapshot snapshot = views.get().snapshot();
+        ExpositionFormatWriter writer = ExpositionFormats.forAcceptHeader(ctx.header("Accept"));
         ctx.contentType(writer.contentType());
         writer.write(ctx.outputStream(), snapshot);
     }
 
     private void api(Context ctx) throws IOException {
-        MetricsSnapshot snapshot;
-        if ("instance".equals(ctx.queryParam("scope"))) {
-            snapshot = c.runtime().registry().snapshot();
-        } else {
-            try {
-                snapshot = c.views().get().snapshot();
-            } catch (StoreException e) {
-                ctx.status(503).json(java.util.Map.of("error", "The cluster view cannot be read: " + e.getMessage()));
-                return;
-            }
-        }
+        MetricsSnapshot snapshot = "instance".equals(ctx.queryParam("scope")) ? own.snapshot() : views.get().snapshot();
         ctx.contentType(JsonWriter.CONTENT_TYPE);
         new JsonWriter().write(ctx.outputStream(), snapshot);
     }

@@ -4,7 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.BasicAuthCredentials;
-import io.tasker.metrics.console.ConsoleSettings;
+import io.tasker.metrics.console.config.ConsoleSettings;
 import io.tasker.metrics.console.web.Ui;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

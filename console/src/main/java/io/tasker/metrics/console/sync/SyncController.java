@@ -2,17 +2,25 @@ package io.tasker.metrics.console.sync;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tasker.metrics.console.ConsoleContext;
-import io.tasker.metrics.console.dashboard.StatusAssembler;
+import io.tasker.metrics.console.service.SyncService;
+import io.tasker.metrics.console.service.ViewCache;
+import io.tasker.metrics.console.status.StatusService;
+import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.sync.SyncResult;
 
 /** {@code POST /api/sync}: sync now; the sync panel for htmx, the result as JSON for scripts. */
 public final class SyncController {
-    private final ConsoleContext c;
+    private final SyncService sync;
+    private final ViewCache views;
+    private final StatusService status;
+    private final Templates templates;
 
-    public SyncController(ConsoleContext c) {
-        this.c = c;
+    public SyncController(SyncService sync, ViewCache views, StatusService status, Templates templates) {
+        this.sync = sync;
+        this.views = views;
+        this.status = status;
+        this.templates = templates;
     }
 
     public void register(RoutesConfig routes) {
@@ -20,13 +28,13 @@ public final class SyncController {
     }
 
     private void syncNow(Context ctx) {
-        SyncResult r = c.sync().syncNow();
-        c.views().invalidate();
+        SyncResult r = sync.syncNow();
+        views.invalidate();
         if (ctx.header("HX-Request") != null) {
             String message = r.success()
                     ? "Synced " + r.seriesSynced() + " series in " + r.duration().toMillis() + " ms."
                     : "Sync failed: " + r.error();
-            c.templates().render(ctx, "sync/syncFragment.jte", StatusAssembler.status(c, message, null, null).sync());
+            templates.render(ctx, "sync/syncFragment.jte", status.status(message, null, null).sync());
         } else {
             ctx.status(r.success() ? 200 : 502).json(r);
         }

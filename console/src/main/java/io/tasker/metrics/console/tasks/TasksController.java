@@ -3,8 +3,10 @@ package io.tasker.metrics.console.tasks;
 import io.tasker.metrics.console.chart.Window;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tasker.metrics.console.ConsoleContext;
+import io.tasker.metrics.console.alerts.Alerts;
 import io.tasker.metrics.console.security.Security;
+import io.tasker.metrics.console.status.StatusService;
+import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Layout;
 import io.tasker.metrics.console.web.Ui;
 import java.sql.SQLException;
@@ -18,12 +20,16 @@ public final class TasksController {
     /** The columns {@code sort=} takes. */
     public static final List<String> SORTS = List.of("name", "executions", "failures", "error_rate", "p95");
 
-    private final ConsoleContext c;
     private final TaskStats stats;
+    private final Alerts alerts;
+    private final StatusService status;
+    private final Templates templates;
 
-    public TasksController(ConsoleContext c) {
-        this.c = c;
-        this.stats = c.tasks();
+    public TasksController(TaskStats stats, Alerts alerts, StatusService status, Templates templates) {
+        this.stats = stats;
+        this.alerts = alerts;
+        this.status = status;
+        this.templates = templates;
     }
 
     public void register(RoutesConfig routes) {
@@ -33,7 +39,7 @@ public final class TasksController {
 
     private void api(Context ctx) throws SQLException {
         Window window = Window.parse(ctx.queryParam("window"), Window.TASKS);
-        ctx.json(Map.of("window", window.word(), "threshold", c.alerts().threshold(), "tasks",
+        ctx.json(Map.of("window", window.word(), "threshold", alerts.threshold(), "tasks",
                 sorted(stats.rows(window), sort(ctx), descending(ctx))));
     }
 
@@ -41,9 +47,9 @@ public final class TasksController {
         Window window = Window.parse(ctx.queryParam("window"), Window.TASKS);
         String sort = sort(ctx);
         boolean desc = descending(ctx);
-        Layout layout = new Layout("Tasks", Security.csrfToken(ctx), "tasks", c.exports().staleness());
-        c.templates().render(ctx, "tasks/tasks.jte", new TasksPage(layout, window, sorted(stats.rows(window), sort, desc),
-                sort, desc, c.alerts().threshold(), c.alerts().banners()));
+        Layout layout = new Layout("Tasks", Security.csrfToken(ctx), "tasks", status.staleness());
+        templates.render(ctx, "tasks/tasks.jte", new TasksPage(layout, window, sorted(stats.rows(window), sort, desc),
+                sort, desc, alerts.threshold(), alerts.banners()));
     }
 
     private static String sort(Context ctx) {

@@ -1,6 +1,6 @@
 package io.tasker.metrics.console.web;
 
-import io.tasker.metrics.console.export.Staleness;
+import io.tasker.metrics.console.status.Staleness;
 
 /**
  * What every page's frame needs: its title, the CSRF token htmx sends with each request, the

@@ -12,11 +12,13 @@ public final class Ui {
     public static final String DASHBOARD = "/";
     public static final String EXPORTS_PAGE = "/exports";
     public static final String HEALTH_PAGE = "/health";
+    public static final String RUNS_PAGE = "/runs";
+    public static final String RUN_PAGE = "/runs/{task_id}";
 
     // htmx fragments.
     public static final String METRICS_FRAGMENT = "/ui/metrics";
 
-    // The contract routes (design.md).
+    // The contract routes: scripts and probes depend on them, so they never move (docs/console.md).
     public static final String METRICS = "/metrics";
     public static final String HEALTH_LIVE = "/health/live";
     public static final String HEALTH_READY = "/health/ready";
@@ -25,6 +27,8 @@ public final class Ui {
     public static final String API_EXPORT = "/api/export";
     public static final String API_EXPORTS = "/api/exports";
     public static final String API_SYNC = "/api/sync";
+    public static final String API_RUNS = "/api/runs";
+    public static final String API_RUN = "/api/runs/{task_id}";
 
     // DOM ids.
     public static final String ID_METRICS_TABLE = "metrics-table";
@@ -50,7 +54,27 @@ public final class Ui {
     public static final String ID_DOWNLOAD_CSV = "download-csv";
     public static final String ID_DOWNLOAD_PROMETHEUS = "download-prometheus";
     public static final String ID_HEALTH = "health-status";
+    public static final String ID_EVENT_SUBSCRIBERS = "event-subscribers";
     public static final String ID_CARDINALITY = "cardinality";
+    public static final String ID_RUNS_TABLE = "runs-table";
+    public static final String ID_RUNS_FILTER = "runs-filter";
+    public static final String ID_STEP_SUMMARY = "step-summary";
+    public static final String ID_TIMELINE = "run-timeline";
+    public static final String ID_TRACE_LINK = "trace-link";
+
+    /** The page of one run: {@link #RUN_PAGE} with the id encoded. */
+    public static String runPage(String taskId) {
+        return RUNS_PAGE + "/" + pathSegment(taskId);
+    }
+
+    /** One run's JSON: {@link #API_RUN} with the id encoded. */
+    public static String apiRun(String taskId) {
+        return API_RUNS + "/" + pathSegment(taskId);
+    }
+
+    private static String pathSegment(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
 
     // Charts, tasks and alerts from the history (issue 11).
     public static final String CHART_PAGE = "/chart";

@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.browser;
 
+import io.tasker.metrics.testing.TempDirs;
 import io.tasker.metrics.testing.Executables;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ final class Chrome implements AutoCloseable {
             return new Chrome(service, driver, profile);
         } catch (RuntimeException e) {
             service.stop();
-            TempFiles.delete(profile);
+            TempDirs.delete(profile);
             throw e;
         }
     }
@@ -70,7 +71,7 @@ final class Chrome implements AutoCloseable {
             driver.quit();
         } finally {
             service.stop();
-            TempFiles.delete(profile);
+            TempDirs.delete(profile);
         }
     }
 }

@@ -1,18 +1,15 @@
 package io.tasker.metrics.console.browser;
 
+import io.tasker.metrics.testing.TempDirs;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.MetricRegistry;
-import io.tasker.metrics.config.ConfigLoader;
 import io.tasker.metrics.console.Console;
-import io.tasker.metrics.console.ConsoleSettings;
+import io.tasker.metrics.console.EmbeddedConsole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import org.openqa.selenium.support.ui.FluentWait;
 
 /**
@@ -23,29 +20,24 @@ import org.openqa.selenium.support.ui.FluentWait;
  */
 final class TestConsole implements AutoCloseable {
     private final ManualClock clock;
-    private final Path exportDir;
+    private final EmbeddedConsole embedded;
     private final Console console;
 
-    private TestConsole(ManualClock clock, Path exportDir, Console console) {
+    private TestConsole(ManualClock clock, EmbeddedConsole embedded) {
         this.clock = clock;
-        this.exportDir = exportDir;
-        this.console = console;
+        this.embedded = embedded;
+        this.console = embedded.console();
     }
 
     static TestConsole start() throws IOException {
         Path exportDir = Files.createTempDirectory("tasker-console-exports-");
-        Map<String, String> env = Map.of(
-                "TASKER_CONSOLE_PORT", "0",
-                "TASKER_CONSOLE_DATABASE_URL", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "TASKER_EXPORT_DIR", exportDir.toString(),
-                "TASKER_CACHE_URL", "memory:");
         // Real time to start from, so that the screenshots show plausible dates.
         ManualClock clock = new ManualClock(Instant.now());
         try {
-            Console console = Console.start(ConfigLoader.load(Optional.empty(), env, ConsoleSettings.KEYS), clock, true);
-            return new TestConsole(clock, exportDir, console);
+            return new TestConsole(clock, EmbeddedConsole.builder(exportDir).clock(clock).demo(true)
+                    .without("TASKER_CONSOLE_TOKEN").without("TASKER_SYNC_INTERVAL").start());
         } catch (RuntimeException e) {
-            TempFiles.delete(exportDir);
+            TempDirs.delete(exportDir);
             throw e;
         }
     }
@@ -86,19 +78,19 @@ final class TestConsole implements AutoCloseable {
     }
 
     Path exportDir() {
-        return exportDir;
+        return embedded.exportDir();
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + console.port() + path;
+        return embedded.url(path);
     }
 
     @Override
     public void close() {
         try {
-            console.close();
+            embedded.close();
         } finally {
-            TempFiles.delete(exportDir);
+            TempDirs.delete(embedded.exportDir());
         }
     }
 }

@@ -1,0 +1,8 @@
+package io.tasker.metrics.events;
+
+import java.time.Duration;
+
+/** An event that ends something (a task or a step attempt) and so knows how long it took. */
+public sealed interface Ending permits TaskCompleted, TaskFailed, StepCompleted, StepFailed {
+    Duration duration();
+}

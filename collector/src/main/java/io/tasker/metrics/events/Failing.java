@@ -1,0 +1,6 @@
+package io.tasker.metrics.events;
+
+/** An event that reports an error. */
+public sealed interface Failing permits TaskFailed, StepFailed, StepMaxRetriesReached {
+    Failure failure();
+}

@@ -1,0 +1,25 @@
+package io.tasker.metrics.runs;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Where a task run or a step attempt stands. */
+public enum RunStatus {
+    RUNNING, SUCCESS, FAILURE;
+
+    @JsonValue
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code success}, {@code failed} or {@code failure}, as the API's {@code status} filter takes them. */
+    public static RunStatus parse(String word) {
+        return switch (word.toLowerCase(Locale.ROOT)) {
+            case "success", "succeeded" -> SUCCESS;
+            case "failed", "failure" -> FAILURE;
+            case "running" -> RUNNING;
+            default -> throw new IllegalArgumentException("status must be one of success, failed, running; got '"
+                    + word + "'");
+        };
+    }
+}

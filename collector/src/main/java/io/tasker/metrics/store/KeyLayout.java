@@ -1,0 +1,84 @@
+package io.tasker.metrics.store;
+
+/**
+ * Where everything lives in the shared store, under one namespace; no other class builds a key.
+ *
+ * <pre>
+ * {ns}:instances                      the ids of the instances that sync (JSON, compare-and-set)
+ * {ns}:instance:{id}:meta             an instance's last sync: sequence, time, chunk count (JSON)
+ * {ns}:instance:{id}:chunk:{k}        up to batch_size of its series, cumulative (binary)
+ * {ns}:instance:{id}:runs             its recent task runs (JSON), written with each sync
+ * {ns}:retired                        what stopped instances left: generation, chunk count, folded ids (JSON)
+ * {ns}:retired:{gen}:chunk:{k}        their series, added up (binary)
+ * {ns}:folded:{id}                    what was folded for one stopped instance, should it wake up (binary)
+ * {ns}:fence:{name}                   fencing numbers (atomic increments)
+ * {ns}:lock:{name}                    a lock's owner token
+ * {ns}:exports                        the shared export history (JSON)
+ * {ns}:probe:{random}                 short-lived keys of a capability probe
+ * </pre>
+ *
+ * <p>A namespace is one word without spaces, so that two deployments sharing a store stay apart:
+ * {@code new KeyLayout("tasker").meta("web-1")} is {@code tasker:instance:web-1:meta}.
+ */
+public record KeyLayout(String namespace) {
+    /** The namespace of a configuration that names none ({@code cache.namespace}). */
+    public static final String DEFAULT_NAMESPACE = "tasker";
+
+    public KeyLayout {
+        if (namespace == null || namespace.isBlank() || namespace.contains(" ")) {
+            throw new IllegalArgumentException("cache.namespace must be a non-empty word without spaces, got '"
+                    + namespace + "'");
+        }
+    }
+
+    /** The layout of the default namespace. */
+    public static KeyLayout defaults() {
+        return new KeyLayout(DEFAULT_NAMESPACE);
+    }
+
+    public String instances() {
+        return namespace + ":instances";
+    }
+
+    public String meta(String instance) {
+        return namespace + ":instance:" + instance + ":meta";
+    }
+
+    public String chunk(String instance, int k) {
+        return namespace + ":instance:" + instance + ":chunk:" + k;
+    }
+
+    /** An instance's recent task runs; they expire with its other keys when it stops. */
+    public String runs(String instance) {
+        return namespace + ":instance:" + instance + ":runs";
+    }
+
+    public String retired() {
+        return namespace + ":retired";
+    }
+
+    public String retiredChunk(long generation, int k) {
+        return namespace + ":retired:" + generation + ":chunk:" + k;
+    }
+
+    public String folded(String instance) {
+        return namespace + ":folded:" + instance;
+    }
+
+    public String fence(String name) {
+        return namespace + ":fence:" + name;
+    }
+
+    public String lock(String name) {
+        return namespace + ":lock:" + name;
+    }
+
+    public String exports() {
+        return namespace + ":exports";
+    }
+
+    /** A fresh prefix for one capability probe's keys, so that concurrent probes never meet. */
+    public String probe() {
+        return namespace + ":probe:" + java.util.UUID.randomUUID();
+    }
+}

@@ -1,0 +1,138 @@
+package io.tasker.metrics.sync;
+
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.snapshot.MetricFamilySnapshot;
+import io.tasker.metrics.snapshot.MetricsSnapshot;
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.KeyLayout;
+import io.tasker.metrics.store.StoreException;
+import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.sync.StateRecords.InstanceMeta;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the cluster as the shared store holds it: the view (retired totals plus every live
+ * instance's last sync), when the data expires, and the housekeeping that needs no instance of
+ * its own (folding stopped instances, keeping the retired totals alive). The console, the CLI and
+ * the exporter read through it; only a {@link ClusterSync} writes an instance's values.
+ *
+ * <pre>{@code
+ * ClusterReader reader = new ClusterReader(store, SyncOptions.defaults("console-1"), Clock.SYSTEM);
+ * MetricsSnapshot cluster = reader.readView().snapshot();
+ * }</pre>
+ */
+public final class ClusterReader {
+    private static final int VIEW_ATTEMPTS = 5;
+
+    private final CacheStore store;
+    private final SyncOptions options;
+    private final Clock clock;
+    private final KeyLayout keys;
+
+    public ClusterReader(CacheStore store, SyncOptions options, Clock clock) {
+        this.store = store;
+        this.options = options;
+        this.clock = clock;
+        this.keys = options.keys();
+    }
+
+    public CacheStore store() {
+        return store;
+    }
+
+    public SyncOptions options() {
+        return options;
+    }
+
+    /** The retired totals plus every live instance's last sync, added up; throws StoreException. */
+    public ClusterView readView() {
+        for (int attempt = 1; ; attempt++) {
+            StoreReader reader = new StoreReader(store, keys);
+            StoreReader.Head head = reader.head();
+            Map<String, List<MetricFamilySnapshot>> instances = reader.instanceFamilies(reader.metas(head.liveIds()));
+            List<MetricFamilySnapshot> retired = reader.retiredFamilies(head.retired());
+            // A retirement between the reads above could make a stopped instance count twice or
+            // not at all; the retired record's version tells, and then we read again.
+            if (reader.head().retiredVersion() != head.retiredVersion() && attempt < VIEW_ATTEMPTS) {
+                continue;
+            }
+            ViewMerger merger = new ViewMerger(options.includeInstanceLabels());
+            instances.forEach(merger::add);
+            long cutoff = clock.wallTimeMillis() - options.retentionWindow().toMillis();
+            merger.add(null, Retirement.withoutExpired(retired, instances, cutoff));
+            List<String> problems = new ArrayList<>(reader.problems());
+            problems.addAll(merger.conflicts());
+            MetricsSnapshot snapshot = new MetricsSnapshot(clock.instant(), merger.result());
+            return new ClusterView(snapshot, List.copyOf(instances.keySet()), head.retired().generation(), problems);
+        }
+    }
+
+    /** The newest sync of any live instance, as their meta records say. */
+    public Optional<Instant> lastClusterSync() {
+        return liveMetas().stream().map(m -> Instant.ofEpochMilli(m.lastSyncMillis())).max(Instant::compareTo);
+    }
+
+    /**
+     * When the first live instance's data expires from the store, if it is not written again:
+     * the store's own time to live where it can tell, the last sync plus the retention window
+     * otherwise. Empty when no instance has synced.
+     */
+    public Optional<Instant> earliestExpiry() {
+        boolean inspect = store.declaredCapabilities().ttlInspection();
+        Instant now = clock.instant();
+        return liveMetas().stream()
+                .map(m -> inspect
+                        ? store.ttl(keys.meta(m.id())).map(now::plus).orElse(now)
+                        : Instant.ofEpochMilli(m.lastSyncMillis()).plus(options.retentionWindow()))
+                .min(Instant::compareTo);
+    }
+
+    /**
+     * Gives every live instance's data at least {@code extra} more to live, from now: an
+     * exporter that is late extends the data first, so that nothing expires before it is
+     * exported. Returns how many keys were extended.
+     */
+    public int extendTtl(Duration extra) {
+        Duration ttl = options.retentionWindow().plus(extra);
+        int extended = 0;
+        for (InstanceMeta m : liveMetas()) {
+            extended += store.touch(keys.meta(m.id()), ttl) ? 1 : 0;
+            for (int k = 0; k < m.chunks(); k++) {
+                extended += store.touch(keys.chunk(m.id(), k), ttl) ? 1 : 0;
+            }
+        }
+        return extended;
+    }
+
+    /**
+     * The cluster's housekeeping without writing any instance's values: folds stopped instances
+     * and keeps the retired totals alive. What {@code tasker-metrics sync} runs, since a CLI
+     * process has recorded nothing of its own. Never throws.
+     */
+    public SyncResult maintain(SyncStrategy strategy) {
+        Instant at = clock.instant();
+        long started = clock.monotonicNanos();
+        SyncCounts counts = new SyncCounts(store);
+        try {
+            StoreReader.Head head = new StoreReader(store, keys).head();
+            if (strategy != SyncStrategy.LOCAL_ONLY) {
+                counts.retired = new Retirement(store, options, keys, clock).housekeep(head, options.instanceId(), counts);
+            }
+            counts.addCas(store);
+            return counts.result(at, strategy, Duration.ofNanos(clock.monotonicNanos() - started), null);
+        } catch (StoreException | IllegalArgumentException e) {
+            counts.failures = 1;
+            return counts.result(at, strategy, Duration.ofNanos(clock.monotonicNanos() - started), e.getMessage());
+        }
+    }
+
+    private List<InstanceMeta> liveMetas() {
+        StoreReader reader = new StoreReader(store, keys);
+        return List.copyOf(reader.metas(reader.head().liveIds()).values());
+    }
+}

@@ -1,0 +1,67 @@
+package io.tasker.metrics.console;
+
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.console.alerts.AlertSettings;
+import io.tasker.metrics.console.alerts.Alerts;
+import io.tasker.metrics.console.chart.Sparklines;
+import io.tasker.metrics.console.config.ConsoleSettings;
+import io.tasker.metrics.console.db.Database;
+import io.tasker.metrics.console.db.ExportHistoryRepository;
+import io.tasker.metrics.console.service.ConsoleMetrics;
+import io.tasker.metrics.console.service.ExportService;
+import io.tasker.metrics.console.service.SyncService;
+import io.tasker.metrics.console.service.ViewCache;
+import io.tasker.metrics.console.history.HistoryService;
+import io.tasker.metrics.console.history.HistorySettings;
+import io.tasker.metrics.console.tasks.Headlines;
+import io.tasker.metrics.console.tasks.TaskStats;
+import io.tasker.metrics.console.runs.RunsService;
+import io.tasker.metrics.console.status.StatusService;
+import io.tasker.metrics.console.web.Templates;
+import io.tasker.metrics.events.EventPublisher;
+import io.tasker.metrics.runs.RecentRuns;
+import io.tasker.metrics.runs.RunsOptions;
+import io.tasker.metrics.runs.RunsReader;
+import io.tasker.metrics.runs.RunsSync;
+import io.tasker.metrics.runtime.MetricsCollector;
+import io.tasker.metrics.runtime.TaskerRuntime;
+import io.tasker.metrics.store.KeyLayout;
+import java.nio.file.Path;
+
+/**
+ * The console's services, built once by {@link Console} and handed out one by one: each
+ * controller takes the few it uses, so no feature reaches into another through a shared bag.
+ */
+record Services(ConsoleSettings settings, TaskerRuntime runtime, Database database, SyncService sync,
+                ExportService exports, ViewCache views, StatusService status, Templates templates, Clock clock,
+                EventPublisher events, RunsService runs, HistoryService history, TaskStats tasks, Alerts alerts,
+                Sparklines sparklines, Headlines headlines) {
+
+    static Services wire(ConsoleSettings settings, TaskerRuntime runtime, Database database, ConsoleMetrics metrics,
+                         EventPublisher events, Clock clock) {
+        MetricsCollector collector = runtime.collector().orElseThrow();
+        // The recent runs of this instance go to the store with each sync, beside its metrics.
+        RecentRuns recent = new RecentRuns(RunsOptions.from(runtime.config()), clock);
+        events.subscribe(recent);
+        KeyLayout keys = new KeyLayout(runtime.config().cache().namespace());
+        collector.attach(new RunsSync(runtime.store(), keys, recent, clock));
+        SyncService sync = new SyncService(collector, metrics);
+        ExportService exports = new ExportService(runtime, new ExportHistoryRepository(database), metrics, clock);
+        ViewCache views = new ViewCache(runtime.cluster(), clock);
+        StatusService status = new StatusService(sync, exports, views, clock,
+                runtime.config().telemetry().staleExportThreshold());
+        Templates templates = Templates.create(settings.dev(), Path.of("console/src/main/jte"));
+        RunsService runs = new RunsService(recent, new RunsReader(runtime.store(), keys), views, collector::instanceId,
+                runtime.registry().options());
+        // The history samples the same cluster view the pages show; the alerts judge each new sample.
+        HistoryService history = new HistoryService(database.dataSource(), HistorySettings.from(runtime.config()), clock,
+                () -> views.get().snapshot());
+        AlertSettings alertSettings = AlertSettings.from(runtime.config());
+        TaskStats tasks = new TaskStats(history, runtime.registry().options()::prefixed, alertSettings.errorRate());
+        Alerts alerts = new Alerts(runtime.registry(), tasks, alertSettings);
+        history.onSample(alerts::evaluate);
+        Headlines headlines = new Headlines(history, tasks, runtime.registry().options()::prefixed);
+        return new Services(settings, runtime, database, sync, exports, views, status, templates, clock, events, runs,
+                history, tasks, alerts, new Sparklines(history), headlines);
+    }
+}

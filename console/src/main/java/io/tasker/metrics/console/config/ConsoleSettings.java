@@ -1,0 +1,100 @@
+package io.tasker.metrics.console.config;
+
+import io.tasker.metrics.config.ConfigKey;
+import io.tasker.metrics.config.ConfigKey.Kind;
+import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.console.alerts.AlertSettings;
+import io.tasker.metrics.console.history.HistorySettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The console's own settings ({@code console.*} in the configuration file), beside the
+ * collector's.
+ *
+ * @param host the address to bind; anything but loopback needs credentials
+ * @param port the HTTP port (7070)
+ * @param databaseUrl the H2 JDBC URL of the export history
+ * @param username basic auth user for the whole console, or null
+ * @param password basic auth password, or null
+ * @param token the bearer token that lets scripts POST without a CSRF token ({@code TASKER_CONSOLE_TOKEN}), or null
+ * @param dev read templates from the source tree and reload them on change
+ * @param traceUrl a link to a trace in the user's trace backend, {@code {trace_id}} standing for the id; or null
+ */
+public record ConsoleSettings(String host, int port, String databaseUrl, String username, String password, String token,
+                              boolean dev, String traceUrl) {
+
+    /** The console's keys, with defaults and environment variables. */
+    public static final List<ConfigKey> KEYS = Stream.of(List.of(
+            ConfigKey.of("console.host", Kind.STRING, "127.0.0.1", "TASKER_CONSOLE_HOST"),
+            ConfigKey.of("console.port", Kind.INTEGER, "7070", "TASKER_CONSOLE_PORT"),
+            ConfigKey.of("console.database_url", Kind.STRING, "jdbc:h2:file:./data/console", "TASKER_CONSOLE_DATABASE_URL"),
+            ConfigKey.of("console.username", Kind.STRING, null, "TASKER_CONSOLE_USERNAME"),
+            ConfigKey.secret("console.password", "TASKER_CONSOLE_PASSWORD"),
+            ConfigKey.secret("console.token", "TASKER_CONSOLE_TOKEN"),
+            ConfigKey.of("console.dev", Kind.BOOLEAN, "false", "TASKER_CONSOLE_DEV"),
+            ConfigKey.of("console.trace_url", Kind.STRING, null, "TASKER_CONSOLE_TRACE_URL")),
+            HistorySettings.KEYS, AlertSettings.KEYS).flatMap(List::stream).toList();
+
+    public static ConsoleSettings from(TaskerConfig config) {
+        return new ConsoleSettings((String) config.value("console.host"), (Integer) config.value("console.port"),
+                (String) config.value("console.database_url"), blank((String) config.value("console.username")),
+                blank((String) config.value("console.password")), blank((String) config.value("console.token")),
+                (Boolean) config.value("console.dev"), traceUrl(blank((String) config.value("console.trace_url"))));
+    }
+
+
+    public boolean basicAuth() {
+        return username != null && password != null;
+    }
+
+    /**
+     * Refuses to serve beyond this machine without a login: an operations console with "sync
+     * now" and "export now" buttons must not be open to a network. A bearer token alone is not
+     * enough, because the pages stay open and hand every visitor a CSRF token that lets them POST.
+     *
+     * @throws IllegalArgumentException saying how to configure credentials
+     */
+    public void checkExposure() {
+        if (!loopback(host) && !basicAuth()) {
+            throw new IllegalArgumentException("console.host is " + host + ", which is reachable from other machines, "
+                    + "and no login is configured" + (token == null ? "" : " (a bearer token alone leaves the pages, "
+                    + "and through their CSRF token the actions, open)") + ". Set console.username and "
+                    + "console.password (or TASKER_CONSOLE_USERNAME and TASKER_CONSOLE_PASSWORD) for a login, and "
+                    + "TASKER_CONSOLE_TOKEN for scripts; or bind to 127.0.0.1.");
+        }
+        if (username != null ^ password != null) {
+            throw new IllegalArgumentException("console.username and console.password go together: set both or neither");
+        }
+    }
+
+    static boolean loopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** A trace link template must be a web address holding {trace_id}, or links would lead nowhere. */
+    private static String traceUrl(String template) {
+        if (template != null && (!template.contains("{trace_id}") || !template.matches("(?i)^https?://.+"))) {
+            throw new IllegalArgumentException("console.trace_url must be an http(s) URL containing {trace_id}, such as "
+                    + "http://jaeger:16686/trace/{trace_id}; got '" + template + "'");
+        }
+        return template;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    @Override
+    public String toString() {
+        return "ConsoleSettings[host=" + host + ", port=" + port + ", databaseUrl=" + databaseUrl + ", username="
+                + username + ", password=" + (password == null ? "null" : "***") + ", token="
+                + (token == null ? "null" : "***") + ", dev=" + dev + "]";
+    }
+}

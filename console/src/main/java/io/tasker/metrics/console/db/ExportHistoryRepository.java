@@ -1,0 +1,159 @@
+package io.tasker.metrics.console.db;
+
+import io.tasker.metrics.export.ExportRecord;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The export history in H2: longer than the shared store's bounded record, filterable and
+ * paginated. Records are keyed by time, instance, destination and fencing number, so importing
+ * the shared record again adds nothing twice.
+ */
+public final class ExportHistoryRepository {
+    private final Database db;
+
+    public ExportHistoryRepository(Database db) {
+        this.db = db;
+    }
+
+    /** A page of the history, newest first. */
+    public record Page(List<ExportRecord> rows, long total, int offset, int limit) {
+    }
+
+    /** Saves a record unless it is known already; returns whether it was new. */
+    public boolean save(ExportRecord r) {
+        String sql = "MERGE INTO export_history (dedupe_key, exported_at, format, destination, trigger_name, outcome, "
+                + "series, bytes, duration_ms, attempts, error, instance, fencing_number, timing) KEY (dedupe_key) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+            boolean exists = exists(c, key(r));
+            s.setString(1, key(r));
+            s.setObject(2, r.at().atOffset(java.time.ZoneOffset.UTC));
+            // Every text is cut to its column, so that one odd record in the shared store cannot stop the import.
+            s.setString(3, cut(r.format(), 32));
+            s.setString(4, cut(r.destination(), 1024));
+            s.setString(5, cut(r.trigger(), 32));
+            s.setString(6, r.outcome().name());
+            s.setLong(7, r.series());
+            s.setLong(8, r.bytes());
+            s.setLong(9, r.durationMillis());
+            s.setInt(10, r.attempts());
+            setNullable(s, 11, cut(r.error(), 4096));
+            setNullable(s, 12, cut(r.instance(), 256));
+            s.setLong(13, r.fencingNumber());
+            setNullable(s, 14, cut(r.timing(), 64));
+            s.executeUpdate();
+            return !exists;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot save an export record: " + e.getMessage(), e);
+        }
+    }
+
+    /** Saves those not known yet; returns how many were new. */
+    public int importAll(List<ExportRecord> records) {
+        int added = 0;
+        for (ExportRecord r : records) {
+            added += save(r) ? 1 : 0;
+        }
+        return added;
+    }
+
+    public Page page(String outcome, String format, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        List<String> args = new ArrayList<>();
+        if (outcome != null && !outcome.isBlank()) {
+            where.append(" AND outcome = ?");
+            args.add(outcome.toUpperCase(java.util.Locale.ROOT));
+        }
+        if (format != null && !format.isBlank()) {
+            where.append(" AND format = ?");
+            args.add(format);
+        }
+        try (Connection c = db.connection()) {
+            long total = count(c, where.toString(), args);
+            List<ExportRecord> rows = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT * FROM export_history" + where
+                    + " ORDER BY exported_at DESC, id DESC LIMIT ? OFFSET ?")) {
+                int i = bind(s, args);
+                s.setInt(i++, limit);
+                s.setInt(i, offset);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(read(rs));
+                    }
+                }
+            }
+            return new Page(rows, total, offset, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the export history: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<ExportRecord> lastSuccess() {
+        return page("SUCCESS", null, 0, 1).rows().stream().findFirst();
+    }
+
+    public Optional<ExportRecord> last() {
+        return page(null, null, 0, 1).rows().stream().findFirst();
+    }
+
+    private static boolean exists(Connection c, String key) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM export_history WHERE dedupe_key = ?")) {
+            s.setString(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static long count(Connection c, String where, List<String> args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM export_history" + where)) {
+            bind(s, args);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static int bind(PreparedStatement s, List<String> args) throws SQLException {
+        int i = 1;
+        for (String a : args) {
+            s.setString(i++, a);
+        }
+        return i;
+    }
+
+    private static ExportRecord read(ResultSet rs) throws SQLException {
+        Instant at = rs.getObject("exported_at", java.time.OffsetDateTime.class).toInstant();
+        return new ExportRecord(at, rs.getString("format"), rs.getString("destination"), rs.getString("trigger_name"),
+                ExportRecord.Outcome.valueOf(rs.getString("outcome")), rs.getLong("series"), rs.getLong("bytes"),
+                rs.getLong("duration_ms"), rs.getInt("attempts"), rs.getString("error"), rs.getString("instance"),
+                rs.getLong("fencing_number"), rs.getString("timing"));
+    }
+
+    private static String key(ExportRecord r) {
+        return cut(r.at().toEpochMilli() + "|" + r.instance() + "|" + r.trigger() + "|" + r.fencingNumber() + "|"
+                + r.destination(), 512);
+    }
+
+    private static void setNullable(PreparedStatement s, int i, String v) throws SQLException {
+        if (v == null) {
+            s.setNull(i, Types.VARCHAR);
+        } else {
+            s.setString(i, v);
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+}

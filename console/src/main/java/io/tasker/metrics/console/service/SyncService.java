@@ -1,0 +1,35 @@
+package io.tasker.metrics.console.service;
+
+import io.tasker.metrics.runtime.MetricsCollector;
+import io.tasker.metrics.runtime.StoreStatus;
+import io.tasker.metrics.sync.SyncResult;
+import java.util.Optional;
+
+/** The console's collector: "Sync now", the store's status and the last sync. */
+public final class SyncService {
+    private final MetricsCollector collector;
+    private final ConsoleMetrics metrics;
+
+    public SyncService(MetricsCollector collector, ConsoleMetrics metrics) {
+        this.collector = collector;
+        this.metrics = metrics;
+    }
+
+    public SyncResult syncNow() {
+        SyncResult r = collector.syncNow();
+        metrics.synced(r);
+        return r;
+    }
+
+    public StoreStatus status() {
+        return collector.storeStatus();
+    }
+
+    public Optional<SyncResult> last() {
+        return collector.lastSync();
+    }
+
+    public String instanceId() {
+        return collector.instanceId();
+    }
+}

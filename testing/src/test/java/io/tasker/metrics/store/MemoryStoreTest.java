@@ -1,0 +1,11 @@
+package io.tasker.metrics.store;
+
+import io.tasker.metrics.testing.CacheStoreContract;
+import io.tasker.metrics.Clock;
+
+class MemoryStoreTest extends CacheStoreContract {
+    @Override
+    protected CacheStore newStore() {
+        return new MemoryStore(Clock.SYSTEM);
+    }
+}
