@@ -104,6 +104,9 @@ public final class SeriesReader {
                 }
             }
             cutoff = Math.min(cutoff, earliest);
+            if (cutoff <= from) {
+                break; // The finer tiers cover the whole window: no coarser rows can be drawn.
+            }
         }
         out.sort(java.util.Comparator.comparingLong(p -> p.sample().t()));
         return out;

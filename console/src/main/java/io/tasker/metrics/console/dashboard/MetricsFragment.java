@@ -8,4 +8,8 @@ package io.tasker.metrics.console.dashboard;
  * @param sparks the rows' last-hour sparklines, or null for none
  */
 public record MetricsFragment(MetricsTable.View view, String error, io.tasker.metrics.console.chart.Sparklines sparks) {
+    /** The table alone, without sparklines. */
+    public MetricsFragment(MetricsTable.View view, String error) {
+        this(view, error, null);
+    }
 }

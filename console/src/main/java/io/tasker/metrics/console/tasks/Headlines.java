@@ -18,20 +18,20 @@ import java.util.function.UnaryOperator;
 /**
  * The dashboard's row of headline figures: task executions per minute, error rate and p95 task
  * duration over the last 5 minutes, and the queue depth now, each with the last hour as a
- * sparkline and a link to its chart. Computed once per history sample, whatever the number of
- * dashboard requests in between.
+ * sparkline and a link to its chart. Computed after each history sample on the history's
+ * thread, so that no dashboard request waits for them.
  *
  * <pre>{@code
  * List<Headlines.Figure> figures = headlines.figures();
  * }</pre>
  */
 public final class Headlines {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Headlines.class);
     private final HistoryService history;
     private final TaskStats tasks;
     private final SeriesReader reader;
     private final UnaryOperator<String> prefixed;
     private volatile List<Figure> figures = List.of();
-    private volatile long generation = -1;
 
     /**
      * One figure.
@@ -48,20 +48,21 @@ public final class Headlines {
         this.tasks = tasks;
         this.reader = new SeriesReader(history.store(), history.settings());
         this.prefixed = prefixed;
+        history.onSample(this::refresh);
     }
 
-    /** The figures of the last sample; never throws (an empty row when the history cannot be read). */
+    /** The figures of the last sample, computed on the history's thread, never in a request. */
     public List<Figure> figures() {
-        long g = history.generation();
-        if (g != generation) {
-            try {
-                figures = compute();
-            } catch (SQLException e) {
-                figures = List.of();
-            }
-            generation = g;
-        }
         return figures;
+    }
+
+    /** Computes the figures anew; never throws (keeps the last ones when the history cannot be read). */
+    void refresh() {
+        try {
+            figures = compute();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Headline figures not computed: {}", e.toString());
+        }
     }
 
     private List<Figure> compute() throws SQLException {
