@@ -117,7 +117,7 @@ public final class Console implements AutoCloseable {
             new MetricsController(s.views(), s.runtime().registry()).register(config.routes);
             new RunsController(s.runs(), s.status(), s.templates(), s.settings().traceUrl()).register(config.routes);
             new ChartController(s.history(), s.status(), s.templates()).register(config.routes);
-            new TasksController(s.tasks(), s.alerts(), s.status(), s.templates()).register(config.routes);
+            new TasksController(s.tasks(), s.status(), s.templates()).register(config.routes);
             new AlertsController(s.alerts(), s.templates()).register(config.routes);
             // A route that needs the cluster view and cannot read it: the store is down, not the console.
             config.routes.exception(StoreException.class, (e, ctx) -> ctx.status(503)

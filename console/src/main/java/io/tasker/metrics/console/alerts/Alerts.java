@@ -59,11 +59,6 @@ public final class Alerts {
         }
     }
 
-    /** The error-rate threshold, a share between 0 and 1. */
-    public double threshold() {
-        return settings.errorRate();
-    }
-
     /** What fires now, one sentence per alert. */
     public List<String> banners() {
         return banners;

@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.dashboard;
 
+import io.tasker.metrics.console.history.SeriesKey;
 import io.tasker.metrics.console.web.Format;
 import io.tasker.metrics.snapshot.BucketBounds;
 import io.tasker.metrics.snapshot.CounterSnapshot;
@@ -108,13 +109,9 @@ public final class MetricsTable {
         return q == null || q.count() == 0 ? "-" : Format.number(q.valueAt(at));
     }
 
-    /** Labels as {@code key="value"} pairs; the template escapes them for HTML. The history keys series by it too. */
+    /** Labels as {@code key="value"} pairs, as the history keys them; the template escapes them for HTML. */
     public static String text(Labels labels) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < labels.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(labels.name(i)).append("=\"").append(labels.value(i)).append('"');
-        }
-        return sb.toString();
+        return SeriesKey.labelsText(labels);
     }
 
     private static Comparator<Candidate> comparator(Filter filter) {

@@ -1,6 +1,5 @@
 package io.tasker.metrics.console.history;
 
-import io.tasker.metrics.console.dashboard.MetricsTable;
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.snapshot.DataPoint;
 import io.tasker.metrics.snapshot.GaugeSnapshot;
@@ -133,7 +132,7 @@ final class Sampler {
 
     static SeriesKey key(MetricFamilySnapshot f, DataPoint p) {
         String bounds = f instanceof HistogramSnapshot h ? joined(h.bounds().toList()) : null;
-        return new SeriesKey(f.name(), MetricsTable.text(p.labels()), f.type().word(), bounds);
+        return new SeriesKey(f.name(), SeriesKey.labelsText(p.labels()), f.type().word(), bounds);
     }
 
     private static String joined(List<Double> bounds) {

@@ -48,6 +48,11 @@ public final class TaskStats {
         this.threshold = threshold;
     }
 
+    /** The error-rate threshold above which a row is marked over, a share between 0 and 1. */
+    public double threshold() {
+        return threshold;
+    }
+
     /** Per task, sorted by name. */
     public List<TaskRow> rows(Window window) throws SQLException {
         List<TaskRow> rows = new ArrayList<>();

@@ -3,7 +3,6 @@ package io.tasker.metrics.console.tasks;
 import io.tasker.metrics.console.chart.Window;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tasker.metrics.console.alerts.Alerts;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.status.StatusService;
 import io.tasker.metrics.console.web.Templates;
@@ -21,13 +20,11 @@ public final class TasksController {
     public static final List<String> SORTS = List.of("name", "executions", "failures", "error_rate", "p95");
 
     private final TaskStats stats;
-    private final Alerts alerts;
     private final StatusService status;
     private final Templates templates;
 
-    public TasksController(TaskStats stats, Alerts alerts, StatusService status, Templates templates) {
+    public TasksController(TaskStats stats, StatusService status, Templates templates) {
         this.stats = stats;
-        this.alerts = alerts;
         this.status = status;
         this.templates = templates;
     }
@@ -39,7 +36,7 @@ public final class TasksController {
 
     private void api(Context ctx) throws SQLException {
         Window window = Window.parse(ctx.queryParam("window"), Window.TASKS);
-        ctx.json(Map.of("window", window.word(), "threshold", alerts.threshold(), "tasks",
+        ctx.json(Map.of("window", window.word(), "threshold", stats.threshold(), "tasks",
                 sorted(stats.rows(window), sort(ctx), descending(ctx))));
     }
 
@@ -49,7 +46,7 @@ public final class TasksController {
         boolean desc = descending(ctx);
         Layout layout = new Layout("Tasks", Security.csrfToken(ctx), "tasks", status.staleness());
         templates.render(ctx, "tasks/tasks.jte", new TasksPage(layout, window, sorted(stats.rows(window), sort, desc),
-                sort, desc, alerts.threshold(), alerts.banners()));
+                sort, desc, stats.threshold()));
     }
 
     private static String sort(Context ctx) {

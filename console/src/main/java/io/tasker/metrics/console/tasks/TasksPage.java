@@ -10,10 +10,9 @@ import java.util.List;
  * @param sort the column sorted by, one of {@link TasksController#SORTS}
  * @param descending the sort's direction
  * @param threshold {@code console.alerts.error_rate}
- * @param banners the alerts that fire now
  */
 public record TasksPage(Layout layout, Window window, List<TaskRow> rows, String sort, boolean descending,
-                        double threshold, List<String> banners) {
+                        double threshold) {
 
     /** The page's own link with another window, sort or direction. */
     public String href(Window w, String by, boolean desc) {
