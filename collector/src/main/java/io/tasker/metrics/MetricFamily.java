@@ -140,6 +140,52 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
         }
     }
 
+    /** The series of three label values, in the order the labels were defined; allocates nothing once it exists. */
+    public final S labels(String v0, String v1, String v2) {
+        return fixedArity(3, v0, v1, v2, null);
+    }
+
+    /** The series of four label values, in the order the labels were defined; allocates nothing once it exists. */
+    public final S labels(String v0, String v1, String v2, String v3) {
+        return fixedArity(4, v0, v1, v2, v3);
+    }
+
+    /**
+     * Three or four values without the varargs array, which would escape into the lookup and cost
+     * 32 bytes a call; the array is made only for a new series or the slow path.
+     */
+    private S fixedArity(int n, String v0, String v1, String v2, String v3) {
+        if (labelNames.length != n) {
+            throw arity(n);
+        }
+        if (unusual(v0) || unusual(v1) || unusual(v2) || n == 4 && unusual(v3)) {
+            return slowLookup(values(n, v0, v1, v2, v3));
+        }
+        int h = 31 * (31 * v0.hashCode() + v1.hashCode()) + v2.hashCode();
+        h = mix(n == 4 ? 31 * h + v3.hashCode() : h);
+        Series[] t = table;
+        int mask = t.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            S s = slot(t, i);
+            if (s == null) {
+                return insert(values(n, v0, v1, v2, v3), h);
+            }
+            String[] l = s.labelValues;
+            if (s.hash == h && v0.equals(l[0]) && v1.equals(l[1]) && v2.equals(l[2]) && (n == 3 || v3.equals(l[3]))) {
+                return s;
+            }
+        }
+    }
+
+    /** Null or over the length limit: the slow path counts and cuts it. */
+    private boolean unusual(String v) {
+        return v == null || v.length() > maxValueLength;
+    }
+
+    private static String[] values(int n, String v0, String v1, String v2, String v3) {
+        return n == 3 ? new String[] {v0, v1, v2} : new String[] {v0, v1, v2, v3};
+    }
+
     /** The series of these label values, in the order the labels were defined. */
     public final S labels(String... values) {
         if (values.length != labelNames.length) {

@@ -1,6 +1,7 @@
 package io.tasker.metrics.cli;
 
 import io.tasker.metrics.Clock;
+import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportDestinations;
 import io.tasker.metrics.export.ExportRecord;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code export}: the coordinated export a CronJob runs. It takes the export lock (another
- * instance exporting is a skip, and a success), extends the data's time to live when late,
+ * instance exporting is a skip, and a success), skips when the shared history holds a successful
+ * export of this window (so a backup CronJob exports only when the main one did not; {@code
+ * --force} overrides), extends the data's time to live when late,
  * retries with growing delays within the job timeout, and records the export in the shared history.
  */
 @Command(name = "export", description = "Coordinated export of the cluster view (lock, timing, retries, history).")
@@ -30,13 +33,18 @@ final class ExportCommand implements Callable<Integer> {
             + "openmetrics, json, csv or remote_write (default: telemetry.metrics_format).")
     String format;
 
+    @Option(names = "--force", description = "Export even when the shared history holds a successful export of "
+            + "this window (telemetry.export_interval).")
+    boolean force;
+
     @Override
     public Integer call() {
-        TaskerConfig config = CliContext.config(parent.config, System.getenv());
+        TaskerConfig config = CliContext.config(parent.config, parent.environment());
         String f = format != null ? format : config.telemetry().metricsFormat();
         var destination = ExportDestinations.forConfig(config, f, Clock.SYSTEM);
         try (TaskerRuntime runtime = CliContext.runtime(config)) {
-            ExportRecord r = runtime.coordinator().export(destination, "cli");
+            ExportRecord r = force ? runtime.coordinator().export(destination, "cli")
+                    : runtime.coordinator().exportOncePer(config.value(ConfigKey.EXPORT_INTERVAL), destination, "cli");
             return report(r, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }
@@ -50,7 +58,8 @@ final class ExportCommand implements Callable<Integer> {
                 return TaskerMetricsCli.OK;
             }
             case SKIPPED -> {
-                out.println("Export skipped: " + r.error());
+                // The record says "skipped: why" for the history; here "Export skipped" says it already.
+                out.println("Export skipped: " + r.error().replaceFirst("^skipped: ", ""));
                 return TaskerMetricsCli.OK;
             }
             default -> {

@@ -39,7 +39,7 @@ final class ExportNowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TaskerConfig config = CliContext.config(parent.config, System.getenv());
+        TaskerConfig config = CliContext.config(parent.config, parent.environment());
         String f = format != null ? format : config.telemetry().metricsFormat();
         var destination = Destinations.forExportNow(config, f, output, stdout);
         try (TaskerRuntime runtime = CliContext.runtime(config)) {

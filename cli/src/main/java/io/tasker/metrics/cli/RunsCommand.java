@@ -47,7 +47,7 @@ final class RunsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RunQuery query = RunQuery.of(failed ? "failed" : null, taskName, null, limit);
         PrintWriter out = spec.commandLine().getOut();
-        TaskerConfig config = CliContext.config(parent.config, System.getenv());
+        TaskerConfig config = CliContext.config(parent.config, parent.environment());
         try (TaskerRuntime runtime = CliContext.runtime(config)) {
             List<String> instances = runtime.cluster().readView().instances();
             List<TaskRun> runs = query.apply(new RunsReader(runtime.store(), new KeyLayout(config.cache().namespace()))

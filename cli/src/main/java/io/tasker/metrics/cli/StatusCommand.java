@@ -35,7 +35,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (TaskerRuntime runtime = CliContext.runtime(CliContext.config(parent.config, System.getenv()))) {
+        try (TaskerRuntime runtime = CliContext.runtime(CliContext.config(parent.config, parent.environment()))) {
             StatusReport report = StatusReport.gather(runtime);
             if (json) {
                 out.println(JSON.writeValueAsString(report));
@@ -49,6 +49,7 @@ final class StatusCommand implements Callable<Integer> {
     private void print(PrintWriter out, StatusReport r) {
         out.println("Tasker metrics status");
         row(out, "Instance id", r.instanceId() + " (this command observes; it records nothing)");
+        row(out, "Environment", r.environment() == null ? "none (no TASKER_ENV or --env)" : r.environment());
         row(out, "Sync strategy", r.syncStrategy());
         row(out, "Cache store", r.cacheStore() + (r.cacheHealthy() ? " (healthy)" : " (UNHEALTHY: " + r.cacheError() + ")"));
         row(out, "Metrics count", r.metricsCount() + " metrics, " + r.seriesCount() + " series (cluster view)");

@@ -20,7 +20,8 @@ record StatusReport(String instanceId, String syncStrategy, String cacheStore, b
                     int metricsCount, int seriesCount, List<String> liveInstances, long retiredGeneration,
                     Instant lastSync, ExportRecord lastExport, Instant nextExport, String nextExportReason,
                     Map<String, Boolean> capabilities, Map<String, String> telemetry, Map<String, String> prometheus,
-                    Map<String, String> cache, List<String> problems, List<ExportRecord> recentExports) {
+                    Map<String, String> cache, List<String> problems, List<ExportRecord> recentExports,
+                    String environment) {
 
     static StatusReport gather(TaskerRuntime runtime) {
         StoreStatus store = runtime.storeStatus();
@@ -34,7 +35,8 @@ record StatusReport(String instanceId, String syncStrategy, String cacheStore, b
         Map<String, Boolean> capabilities = (store.healthy() ? store.confirmed() : store.declared()).asMap();
         if (!store.healthy()) {
             return new StatusReport(id, store.strategy().word(), store.description(), false, store.error(), 0, 0,
-                    List.of(), 0, null, null, null, null, capabilities, telemetry, prometheus, cache, List.of(), List.of());
+                    List.of(), 0, null, null, null, null, capabilities, telemetry, prometheus, cache, List.of(), List.of(),
+                    config.environment());
         }
         try {
             ClusterView view = runtime.cluster().readView();
@@ -45,10 +47,11 @@ record StatusReport(String instanceId, String syncStrategy, String cacheStore, b
                     view.snapshot().families().size(), view.snapshot().seriesCount(), view.instances(),
                     view.retiredGeneration(), runtime.cluster().lastClusterSync().orElse(null), last, plan.exportAt(),
                     plan.reason().words(), capabilities, telemetry, prometheus, cache, view.problems(),
-                    exports.subList(0, Math.min(10, exports.size())));
+                    exports.subList(0, Math.min(10, exports.size())), config.environment());
         } catch (StoreException e) {
             return new StatusReport(id, store.strategy().word(), store.description(), false, e.getMessage(), 0, 0,
-                    List.of(), 0, null, null, null, null, capabilities, telemetry, prometheus, cache, List.of(), List.of());
+                    List.of(), 0, null, null, null, null, capabilities, telemetry, prometheus, cache, List.of(), List.of(),
+                    config.environment());
         }
     }
 }

@@ -28,7 +28,7 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (TaskerRuntime runtime = CliContext.runtime(CliContext.config(parent.config, System.getenv()))) {
+        try (TaskerRuntime runtime = CliContext.runtime(CliContext.config(parent.config, parent.environment()))) {
             StoreStatus store = runtime.storeStatus();
             if (!store.healthy()) {
                 err.println("Sync failed: " + store.description() + " cannot be reached: " + store.error());

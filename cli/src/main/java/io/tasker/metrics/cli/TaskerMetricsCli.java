@@ -3,6 +3,8 @@ package io.tasker.metrics.cli;
 import io.tasker.metrics.config.ConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,8 +22,9 @@ import picocli.CommandLine.Option;
         description = "Tasker Metrics: status, sync and export of the cluster-wide metrics in the shared store.",
         subcommands = {StatusCommand.class, SyncCommand.class, ExportCommand.class, ExportNowCommand.class,
             RunsCommand.class},
-        footer = {"", "Configuration: --config FILE or TASKER_METRICS_CONFIG; environment variables such as "
-                + "TASKER_CACHE_URL, PROMETHEUS_ENDPOINT override it (see docs/configuration.md)."})
+        footer = {"", "Configuration: --config FILE or TASKER_METRICS_CONFIG, with its environments: entry named by "
+                + "--env or TASKER_ENV laid over it; environment variables such as TASKER_CACHE_URL, PROMETHEUS_ENDPOINT "
+                + "override both (see docs/configuration.md)."})
 public final class TaskerMetricsCli implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -30,8 +33,21 @@ public final class TaskerMetricsCli implements Runnable {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
     Path config;
 
+    @Option(names = "--env", paramLabel = "NAME", description = "The entry of the file's environments: section to lay "
+            + "over it (default: TASKER_ENV).")
+    String env;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** The process environment, with TASKER_ENV replaced by {@code --env} when given. */
+    Map<String, String> environment() {
+        Map<String, String> vars = new HashMap<>(System.getenv());
+        if (env != null) {
+            vars.put("TASKER_ENV", env);
+        }
+        return vars;
+    }
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));

@@ -119,7 +119,7 @@ class CliTest {
         }
         Run r = run("--config", config.toString(), "export");
         assertEquals(0, r.code, r.err);
-        assertEquals("Export skipped: skipped: another instance is exporting (web-7)", r.out.strip());
+        assertEquals("Export skipped: another instance is exporting (web-7)", r.out.strip());
     }
 
     @Test
@@ -198,6 +198,22 @@ class CliTest {
         Run export = run("--config", unreachable.toString(), "export");
         assertEquals(1, export.code);
         assertTrue(export.err.contains("Export failed"), export.err);
+    }
+
+    @Test
+    void envSelectsTheFilesEnvironmentAndStatusShowsIt() throws IOException {
+        Path withEnvironments = config(REDIS.url(), "");
+        Files.writeString(withEnvironments, Files.readString(withEnvironments) + "environments:\n  development:\n"
+                + "    telemetry:\n      prometheus:\n        retention_window: 2m\n        safety_margin: 30s\n"
+                + "        export_timeout: 1m\n  production:\n    telemetry:\n      prometheus:\n        retention_window: 10m\n");
+        Run r = run("--config", withEnvironments.toString(), "--env", "development", "status", "--verbose");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("  Environment:     development\n"), r.out);
+        assertTrue(r.out.contains("retention_window         2m"), r.out);
+        Run unknown = run("--config", withEnvironments.toString(), "--env", "staging", "status");
+        assertEquals(2, unknown.code);
+        assertTrue(unknown.err.contains("unknown environment 'staging'; the known ones are development, production"),
+                unknown.err);
     }
 
     @Test

@@ -67,13 +67,22 @@ public final class ConfigLoader {
         List<ConfigKey> keys = new ArrayList<>(ConfigKey.ALL);
         keys.addAll(extraKeys);
         List<String> problems = new ArrayList<>();
-        Map<String, JsonNode> raw = path.map(p -> read(p, problems)).orElseGet(LinkedHashMap::new);
+        JsonNode root = path.map(p -> read(p, problems)).orElse(null);
+        List<String> known = keys.stream().map(ConfigKey::name).toList();
+        Environments.Selection environment = Environments.select(root, env.get(Environments.ENV), known,
+                name -> known.contains(name) || sharedSections.contains(section(name)),
+                path.map(Path::toString).orElse(null), problems);
+        Map<String, JsonNode> raw = new LinkedHashMap<>();
+        if (root != null) {
+            flatten("", root, raw, problems);
+        }
         unknownKeys(raw, keys, sharedSections, problems);
+        raw.putAll(environment.keys());
         Map<ConfigKey, Object> values = new LinkedHashMap<>();
         for (ConfigKey key : keys) {
             values.put(key, value(key, raw.get(key.name()), env, problems));
         }
-        TaskerConfig config = build(values);
+        TaskerConfig config = build(values, environment.name());
         validate(config, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(path.map(Path::toString).orElse("defaults and environment"), problems);
@@ -81,24 +90,26 @@ public final class ConfigLoader {
         return config;
     }
 
-    private static Map<String, JsonNode> read(Path path, List<String> problems) {
-        Map<String, JsonNode> flat = new LinkedHashMap<>();
+    /** The file's YAML tree, or null when it is empty or cannot be read (the problem is listed). */
+    private static JsonNode read(Path path, List<String> problems) {
         if (!Files.isRegularFile(path)) {
             problems.add("configuration file " + path + " does not exist (given by --config or " + CONFIG_ENV + ")");
-            return flat;
+            return null;
         }
         try {
             JsonNode root = YAML.readTree(path.toFile());
-            if (root != null && !root.isMissingNode() && !root.isNull()) {
-                flatten("", root, flat, problems);
-            }
+            return root == null || root.isMissingNode() || root.isNull() ? null : root;
         } catch (IOException e) {
             problems.add(path + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            return null;
         }
-        return flat;
     }
 
-    private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out, List<String> problems) {
+    private static String section(String name) {
+        return name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+    }
+
+    static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out, List<String> problems) {
         if (!node.isObject()) {
             if (prefix.isEmpty()) {
                 problems.add("the configuration file must hold a mapping of keys (telemetry:, cache:)");
@@ -117,8 +128,7 @@ public final class ConfigLoader {
                                     List<String> problems) {
         List<String> known = keys.stream().map(ConfigKey::name).toList();
         for (String name : raw.keySet()) {
-            String section = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-            if (!known.contains(name) && !shared.contains(section)) {
+            if (!known.contains(name) && !shared.contains(section(name))) {
                 problems.add("unknown key " + name + nearest(name, known).map(k -> " (did you mean " + k + "?)").orElse(""));
             }
         }
@@ -209,7 +219,7 @@ public final class ConfigLoader {
         return typed(key, key.defaultValue(), source, new ArrayList<>());
     }
 
-    private static TaskerConfig build(Map<ConfigKey, Object> v) {
+    private static TaskerConfig build(Map<ConfigKey, Object> v, String environment) {
         TaskerConfig.Telemetry telemetry = new TaskerConfig.Telemetry(
                 (Boolean) v.get(ConfigKey.METRICS_ENABLED),
                 ((String) v.get(ConfigKey.METRICS_FORMAT)).toLowerCase(Locale.ROOT),
@@ -237,7 +247,7 @@ public final class ConfigLoader {
                 (Boolean) v.get(ConfigKey.SKIP_IF_UNAVAILABLE));
         TaskerConfig.CacheSettings cache = new TaskerConfig.CacheSettings((String) v.get(ConfigKey.CACHE_URL),
                 (String) v.get(ConfigKey.CACHE_NAMESPACE), (Duration) v.get(ConfigKey.CACHE_TIMEOUT));
-        return new TaskerConfig(telemetry, prometheus, cache, v);
+        return new TaskerConfig(telemetry, prometheus, cache, v, environment);
     }
 
     private static void validate(TaskerConfig c, List<String> problems) {
@@ -276,6 +286,12 @@ public final class ConfigLoader {
         }
         check(problems, ConfigKey.CACHE_URL, () -> CacheStores.check(c.cache().url()));
         endpoint(problems, p.endpoint());
+        if (Boolean.TRUE.equals(c.value(ConfigKey.REQUIRE_ENDPOINT)) && p.endpoint() == null) {
+            problems.add("telemetry.prometheus.endpoint is required here (telemetry.prometheus.require_endpoint is true"
+                    + (c.environment() == null ? "" : " in environment " + c.environment())
+                    + "); set PROMETHEUS_ENDPOINT or telemetry.prometheus.endpoint to the remote write URL");
+        }
+        positive(problems, "telemetry.export_interval", c.value(ConfigKey.EXPORT_INTERVAL));
         if (p.username() == null && p.password() != null) {
             problems.add("telemetry.prometheus.password is set but telemetry.prometheus.username is not");
         }

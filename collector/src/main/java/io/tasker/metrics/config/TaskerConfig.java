@@ -13,9 +13,12 @@ import java.util.Map;
  * <pre>{@code
  * TaskerConfig config = ConfigLoader.load(Optional.of(Path.of("tasker.yml")), System.getenv());
  * }</pre>
+ *
+ * @param environment the entry of the file's {@code environments:} laid over it ({@code TASKER_ENV}
+ *     or {@code --env}), or null
  */
 public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, CacheSettings cache,
-                           Map<ConfigKey, Object> values) {
+                           Map<ConfigKey, Object> values, String environment) {
     public TaskerConfig {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }

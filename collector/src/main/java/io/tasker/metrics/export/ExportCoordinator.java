@@ -86,6 +86,25 @@ public final class ExportCoordinator {
 
     /** The coordinated export; never throws. */
     public ExportRecord export(ExportDestination destination, String trigger) {
+        return export(destination, trigger, null);
+    }
+
+    /**
+     * The coordinated export, at most once per {@code interval}: skipped (and not recorded) when the
+     * shared history already holds a successful coordinated export of the same format younger than
+     * the interval less a fifth. This is what makes a backup CronJob on an offset schedule a real
+     * backup: it exports only when the main run failed or never ran. Checked while holding the
+     * lock, so that a run that takes the lock just after another finished sees its export.
+     *
+     * <pre>{@code
+     * coordinator.exportOncePer(Duration.ofMinutes(5), destination, "cli");
+     * }</pre>
+     */
+    public ExportRecord exportOncePer(Duration interval, ExportDestination destination, String trigger) {
+        return export(destination, trigger, interval);
+    }
+
+    private ExportRecord export(ExportDestination destination, String trigger, Duration interval) {
         Instant started = clock.instant();
         Optional<ExportLock.Held> held;
         try {
@@ -102,8 +121,39 @@ public final class ExportCoordinator {
                     "skipped: another instance is exporting" + holder, exporterId.get(), 0, "on demand");
         }
         try (ExportLock.Held h = held.get()) {
+            Optional<ExportRecord> done = interval == null ? Optional.empty() : doneWithin(interval, destination.format());
+            if (done.isPresent()) {
+                return new ExportRecord(started, destination.format(), destination.describe(), trigger,
+                        ExportRecord.Outcome.SKIPPED, 0, 0, elapsed(started), 0, windowDone(done.get(), interval, started),
+                        exporterId.get(), 0, "on demand");
+            }
             return record(exportHolding(destination, trigger, started, h.fencingNumber()));
         }
+    }
+
+    /**
+     * The newest successful coordinated export of {@code format} younger than the interval less a
+     * fifth (the tolerance for a CronJob that starts a little late). A history that cannot be read
+     * counts as none: exporting twice is better than not at all.
+     */
+    private Optional<ExportRecord> doneWithin(Duration interval, String format) {
+        Instant since = clock.instant().minus(interval.minus(interval.dividedBy(5)));
+        try {
+            return history.list().stream()
+                    .filter(r -> r.success() && r.fencingNumber() > 0 && r.format().equals(format) && r.at().isAfter(since))
+                    .findFirst();
+        } catch (StoreException e) {
+            LOG.warn("Cannot read the export history to tell whether this window is exported; exporting: {}",
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static String windowDone(ExportRecord done, Duration interval, Instant now) {
+        long ago = Duration.between(done.at(), now).toSeconds();
+        return "skipped: this window is exported already (" + done.format() + " at " + done.at() + " by "
+                + done.instance() + ", " + ago + " s ago; export_interval " + interval.toMinutes() + " min less a fifth); "
+                + "--force exports anyway";
     }
 
     private ExportRecord exportHolding(ExportDestination destination, String trigger, Instant started, long fence) {

@@ -12,10 +12,13 @@ import io.tasker.metrics.sync.ClusterView;
 import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.sync.SyncResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,7 @@ public final class MetricsCollector implements AutoCloseable {
     private final Thread shutdownHook;
     private volatile StoreStatus status;
     private volatile SyncResult lastSync;
+    private final List<Consumer<SyncResult>> listeners = new CopyOnWriteArrayList<>();
     private boolean restored;
     private boolean probed;
     private boolean closed;
@@ -95,13 +99,34 @@ public final class MetricsCollector implements AutoCloseable {
         return sync.instanceId();
     }
 
+    /**
+     * Calls {@code listener} after every sync, background, on demand and final alike, so that an
+     * application can expose sync health (the console's metrics do). A listener that throws is
+     * logged and does not stop the sync or the other listeners.
+     */
+    public void addSyncListener(Consumer<SyncResult> listener) {
+        listeners.add(listener);
+    }
+
     /** Adds something written with each successful sync under this instance's id (its recent runs). */
     public void attach(io.tasker.metrics.sync.SyncSidecar sidecar) {
         sync.attach(sidecar);
     }
 
     /** Syncs now (probing the store first if it was unreachable); never throws. */
-    public synchronized SyncResult syncNow() {
+    public SyncResult syncNow() {
+        SyncResult result = syncOnce();
+        for (Consumer<SyncResult> listener : listeners) {
+            try {
+                listener.accept(result);
+            } catch (RuntimeException e) {
+                LOG.warn("A sync listener failed: {}", e.toString());
+            }
+        }
+        return result;
+    }
+
+    private synchronized SyncResult syncOnce() {
         if (!probed || !status.healthy()) {
             probe();
         }

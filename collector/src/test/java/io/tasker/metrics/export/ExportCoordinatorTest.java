@@ -72,6 +72,35 @@ class ExportCoordinatorTest {
     }
 
     @Test
+    void oncePerIntervalSkipsWithinTheWindowLessAFifthAndExportsAfter() {
+        Duration interval = Duration.ofMinutes(5);
+        FileDestination json = new FileDestination(new JsonWriter(), dir, null, clock);
+        assertTrue(coordinator.exportOncePer(interval, json, "cli").success(), "nothing exported yet");
+        clock.advance(Duration.ofMinutes(2));
+        ExportRecord backup = coordinator.exportOncePer(interval, json, "cli");
+        assertEquals(ExportRecord.Outcome.SKIPPED, backup.outcome());
+        assertTrue(backup.error().startsWith("skipped: this window is exported already (json at 2026-01-01T12:00:00Z by "
+                + "web-1, 120 s ago; export_interval 5 min less a fifth)"), backup.error());
+        ExportRecord csv = coordinator.exportOncePer(interval, new FileDestination(new io.tasker.metrics.format.CsvWriter(),
+                dir, null, clock), "cli");
+        assertTrue(csv.success(), "another format is another export: " + csv);
+        clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+        assertTrue(coordinator.exportOncePer(interval, json, "cli").success(), "4 min 1 s later: the next window");
+        assertEquals(3, coordinator.history().list().size(), "the skip is not recorded");
+    }
+
+    @Test
+    void oncePerIntervalIgnoresFailedAndOnDemandExports() {
+        Duration interval = Duration.ofMinutes(5);
+        FileDestination json = new FileDestination(new JsonWriter(), dir, null, clock);
+        coordinator.history().append(new ExportRecord(clock.instant(), "json", "x.json", "cli", ExportRecord.Outcome.FAILED,
+                0, 0, 5, 4, "IOException: disk full", "cron-1", 3, "optimal timing"));
+        assertTrue(coordinator.exportNow(json, "console").success());
+        assertTrue(coordinator.exportOncePer(interval, json, "cli").success(),
+                "a failed main run and a console export-now leave the window to the backup");
+    }
+
+    @Test
     void aHeldLockMakesTheExportASkipSaidInWords() {
         store.add("tasker:lock:export", new Record(0, "web-9/abc".getBytes()), Duration.ofMinutes(5));
         ExportRecord r = coordinator.export(new FileDestination(new JsonWriter(), dir, null, clock), "cli");

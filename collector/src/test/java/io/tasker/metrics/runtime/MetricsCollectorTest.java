@@ -17,6 +17,8 @@ import io.tasker.metrics.sync.SyncResult;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,27 @@ class MetricsCollectorTest {
         assertTrue(collector.storeStatus().healthy());
         assertEquals(1, collector.clusterView().snapshot().families().size());
         collector.close();
+    }
+
+    @Test
+    void syncListenersHearBackgroundSyncsAndOneThatThrowsStopsNothing() throws Exception {
+        MemoryStore store = new MemoryStore(Clock.SYSTEM);
+        List<SyncResult> heard = new CopyOnWriteArrayList<>();
+        MetricsCollector collector = MetricsCollector.start(new MetricRegistry(), store, SyncOptions.defaults("web-1"),
+                Duration.ofMillis(50), Clock.SYSTEM);
+        collector.addSyncListener(r -> {
+            throw new IllegalStateException("a listener's bug");
+        });
+        collector.addSyncListener(heard::add);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (heard.size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(heard.size() >= 2, "background syncs heard: " + heard.size());
+        assertTrue(heard.stream().allMatch(SyncResult::success), heard.toString());
+        int before = heard.size();
+        collector.close();
+        assertTrue(heard.size() > before, "the final sync on close is heard too");
     }
 
     /** A store that throws as an unreachable one would while {@code down} is set. */

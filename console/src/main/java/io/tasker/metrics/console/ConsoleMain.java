@@ -12,13 +12,13 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code bin/console [--demo] [--open] [--port N] [--config FILE]}: starts the console (port 7070 by
+ * {@code bin/console [--demo] [--open] [--port N] [--config FILE] [--env NAME]}: starts the console (port 7070 by
  * default) on the configuration's store, or on embedded defaults (memory store, H2 under
  * {@code ./data}) with none. Exit 2 on a usage or configuration error.
  */
 public final class ConsoleMain {
     /** The flags, as the usage line and docs/configuration.md show them. */
-    static final String USAGE = "bin/console [--demo] [--open] [--port N] [--config FILE]";
+    static final String USAGE = "bin/console [--demo] [--open] [--port N] [--config FILE] [--env NAME]";
 
     private ConsoleMain() {
     }
@@ -35,6 +35,7 @@ public final class ConsoleMain {
                     case "--open" -> open = true;
                     case "--port" -> env.put("TASKER_CONSOLE_PORT", value(args, ++i, "--port"));
                     case "--config" -> config = Path.of(value(args, ++i, "--config"));
+                    case "--env" -> env.put("TASKER_ENV", value(args, ++i, "--env"));
                     case "--help", "-h" -> {
                         System.out.println("Usage: " + USAGE);
                         return;

@@ -47,6 +47,9 @@ record Services(ConsoleSettings settings, TaskerRuntime runtime, Database databa
         collector.attach(new RunsSync(runtime.store(), keys, recent, clock));
         SyncService sync = new SyncService(collector, metrics);
         ExportService exports = new ExportService(runtime, new ExportHistoryRepository(database), metrics, clock);
+        // Exports made by CronJobs reach the console's last-export metric, which the stale alert
+        // reads, at every sync, without anyone opening the exports page.
+        collector.addSyncListener(r -> exports.importShared());
         ViewCache views = new ViewCache(runtime.cluster(), clock);
         StatusService status = new StatusService(sync, exports, views, clock,
                 runtime.config().telemetry().staleExportThreshold());

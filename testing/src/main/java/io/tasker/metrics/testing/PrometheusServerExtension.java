@@ -2,7 +2,6 @@ package io.tasker.metrics.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,7 @@ import java.util.List;
   * then {@code prometheus.scrape(ScrapeTarget.of("console", "127.0.0.1:" + port))} and
   * {@code prometheus.query("up")}.
   */
-public final class PrometheusServerExtension extends ServerExtension {
+public final class PrometheusServerExtension extends ServerExtension implements RemoteWriteReceiver {
 
     private static final String CONFIG_FILE = "prometheus.yml";
 
@@ -50,16 +49,6 @@ public final class PrometheusServerExtension extends ServerExtension {
     @Override
     public String url() {
         return "http://" + host() + ":" + port();
-    }
-
-    /** Where Prometheus receives remote writes. */
-    public String remoteWriteUrl() {
-        return url() + "/api/v1/write";
-    }
-
-    /** Runs an instant PromQL query; the body is Prometheus's JSON answer. */
-    public Http.Response query(String promql) {
-        return Http.getUnchecked(url() + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
     }
 
     @Override

@@ -8,7 +8,9 @@
  * io.tasker.metrics.testing.RedisServerExtension}, {@link
  * io.tasker.metrics.testing.RedisClusterExtension}, {@link
  * io.tasker.metrics.testing.MemcachedServerExtension}, {@link
- * io.tasker.metrics.testing.PrometheusServerExtension}) give a test class its own servers.
+ * io.tasker.metrics.testing.PrometheusServerExtension}, {@link
+ * io.tasker.metrics.testing.VictoriaMetricsServerExtension}) give a test class its own servers;
+ * Prometheus and VictoriaMetrics are both a {@link io.tasker.metrics.testing.RemoteWriteReceiver}.
  *
  * <p>The compatibility kits: {@link io.tasker.metrics.testing.CacheStoreContract} is what every
  * cache store must do, {@link io.tasker.metrics.testing.ClusterSyncContract} what the cluster sync

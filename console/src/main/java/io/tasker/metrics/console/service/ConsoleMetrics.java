@@ -14,6 +14,7 @@ public final class ConsoleMetrics {
     private final Gauge lastExportSuccess;
     private final Counter exportFailures;
     private final Counter syncFailures;
+    private final Gauge lastSyncSuccess;
 
     public ConsoleMetrics(MetricRegistry registry) {
         lastExportSuccess = Gauge.builder("tasker_metrics_last_export_success_timestamp_seconds")
@@ -23,6 +24,10 @@ public final class ConsoleMetrics {
                 .help("Exports that failed, as the console saw them.").register(registry);
         syncFailures = Counter.builder("tasker_metrics_sync_failures_total")
                 .help("Syncs of the console's registry that failed.").register(registry);
+        // Per console instance (gauges keep their instance label), so the "instance stopped
+        // syncing" alert sees which one froze.
+        lastSyncSuccess = Gauge.builder("tasker_metrics_last_sync_success_timestamp_seconds")
+                .help("Unix time of this console's last successful sync to the shared store.").register(registry);
         exportFailures.inc(0);
         syncFailures.inc(0);
     }
@@ -36,7 +41,9 @@ public final class ConsoleMetrics {
     }
 
     public void synced(SyncResult r) {
-        if (!r.success()) {
+        if (r.success()) {
+            lastSyncSuccess.set(r.at().toEpochMilli() / 1000.0);
+        } else {
             syncFailures.inc();
         }
     }

@@ -8,17 +8,15 @@ import java.util.Optional;
 /** The console's collector: "Sync now", the store's status and the last sync. */
 public final class SyncService {
     private final MetricsCollector collector;
-    private final ConsoleMetrics metrics;
 
+    /** Feeds every sync of the collector (the background ones too) to the console's metrics. */
     public SyncService(MetricsCollector collector, ConsoleMetrics metrics) {
         this.collector = collector;
-        this.metrics = metrics;
+        collector.addSyncListener(metrics::synced);
     }
 
     public SyncResult syncNow() {
-        SyncResult r = collector.syncNow();
-        metrics.synced(r);
-        return r;
+        return collector.syncNow();
     }
 
     public StoreStatus status() {

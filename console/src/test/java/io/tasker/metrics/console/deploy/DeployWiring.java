@@ -1,0 +1,102 @@
+package io.tasker.metrics.console.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * That the rendered objects find each other, which no schema checks: the ServiceMonitor selects
+ * the console's Service and names one of its ports, the Service selects the console's pods and
+ * targets a port they open, every ConfigMap referred to is rendered, and the console's probes ask
+ * the routes that exist.
+ */
+final class DeployWiring {
+    private DeployWiring() {
+    }
+
+    static void check(List<JsonNode> objects, List<String> v) {
+        List<JsonNode> services = ofKind(objects, "Service");
+        for (JsonNode monitor : ofKind(objects, "ServiceMonitor")) {
+            JsonNode selected = services.stream().filter(s -> selects(monitor.path("spec").path("selector").path("matchLabels"),
+                    s.path("metadata").path("labels"))).findFirst().orElse(null);
+            if (selected == null) {
+                v.add("ServiceMonitor " + name(monitor) + ": its selector matches no Service's labels");
+                continue;
+            }
+            Set<String> ports = values(selected.path("spec").path("ports"), "name");
+            monitor.path("spec").path("endpoints").forEach(e -> {
+                if (!ports.contains(e.path("port").asText())) {
+                    v.add("ServiceMonitor " + name(monitor) + ": port '" + e.path("port").asText() + "' is not one of "
+                            + "Service " + name(selected) + "'s " + ports);
+                }
+            });
+        }
+        for (JsonNode service : services) {
+            JsonNode pod = ofKind(objects, "Deployment").stream().map(d -> d.path("spec").path("template"))
+                    .filter(t -> selects(service.path("spec").path("selector"), t.path("metadata").path("labels")))
+                    .findFirst().orElse(null);
+            if (pod == null) {
+                v.add("Service " + name(service) + ": its selector matches no Deployment's pods");
+                continue;
+            }
+            Set<String> opened = new TreeSet<>();
+            pod.path("spec").path("containers").forEach(c -> opened.addAll(values(c.path("ports"), "name")));
+            service.path("spec").path("ports").forEach(p -> {
+                if (!opened.contains(p.path("targetPort").asText())) {
+                    v.add("Service " + name(service) + ": targetPort '" + p.path("targetPort").asText()
+                            + "' is no container port of its pods " + opened);
+                }
+            });
+            probes(service, pod, v);
+        }
+        configMaps(objects, v);
+    }
+
+    private static void probes(JsonNode service, JsonNode pod, List<String> v) {
+        Map<String, String> expected = Map.of("livenessProbe", "/health/live", "readinessProbe", "/health/ready");
+        pod.path("spec").path("containers").forEach(c -> expected.forEach((probe, path) -> {
+            if (!path.equals(c.path(probe).path("httpGet").path("path").asText())) {
+                v.add("Deployment behind " + name(service) + ": " + probe + " must ask " + path);
+            }
+        }));
+    }
+
+    private static void configMaps(List<JsonNode> objects, List<String> v) {
+        Set<String> rendered = new TreeSet<>();
+        ofKind(objects, "ConfigMap").forEach(c -> rendered.add(name(c)));
+        for (JsonNode o : objects) {
+            List<String> referred = new ArrayList<>();
+            o.findValues("configMapRef").forEach(r -> referred.add(r.path("name").asText()));
+            o.findValues("configMap").forEach(r -> referred.add(r.path("name").asText()));
+            o.findValues("configMapKeyRef").forEach(r -> referred.add(r.path("name").asText()));
+            referred.stream().filter(r -> !rendered.contains(r)).forEach(r ->
+                    v.add(o.path("kind").asText() + " " + name(o) + ": refers to ConfigMap " + r + ", which is not rendered"));
+        }
+    }
+
+    private static boolean selects(JsonNode selector, JsonNode labels) {
+        if (!selector.isObject() || selector.isEmpty()) {
+            return false;
+        }
+        List<Map.Entry<String, JsonNode>> wanted = new ArrayList<>();
+        selector.fields().forEachRemaining(wanted::add);
+        return wanted.stream().allMatch(e -> e.getValue().asText().equals(labels.path(e.getKey()).asText(null)));
+    }
+
+    private static Set<String> values(JsonNode array, String field) {
+        Set<String> out = new TreeSet<>();
+        array.forEach(n -> out.add(n.path(field).asText()));
+        return out;
+    }
+
+    private static List<JsonNode> ofKind(List<JsonNode> objects, String kind) {
+        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+    }
+
+    private static String name(JsonNode o) {
+        return o.path("metadata").path("name").asText();
+    }
+}
