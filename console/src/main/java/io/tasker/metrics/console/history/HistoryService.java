@@ -58,7 +58,11 @@ public final class HistoryService implements AutoCloseable {
         this.rollups = new Rollups(store, settings);
     }
 
-    /** Samples at every interval on a daemon thread, the first one right away. */
+    /**
+     * Samples at every interval on a daemon thread, the first one an interval after the start:
+     * by then the instances have synced, and the start does not fill the view cache with the
+     * view before their first sync.
+     */
     public HistoryService start() {
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "console-history");
@@ -66,7 +70,7 @@ public final class HistoryService implements AutoCloseable {
             return t;
         });
         long every = settings.sampleInterval().toMillis();
-        timer.scheduleAtFixedRate(this::tick, 0, every, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
         return this;
     }
 
