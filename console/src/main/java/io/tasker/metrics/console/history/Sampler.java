@@ -24,7 +24,8 @@ import java.util.Map;
  */
 final class Sampler {
     private final int maxSeries;
-    private final Map<String, Previous> previous = new HashMap<>();
+    /** The last sample's values of the series it kept: series that went away or were left out are forgotten. */
+    private Map<String, Previous> previous = new HashMap<>();
 
     /** What the sampler last saw of a series. */
     private record Previous(double value, double sum, long[] cumulative, QuantileSketch sketch) {
@@ -47,15 +48,17 @@ final class Sampler {
         families.sort(Comparator.comparingInt(this::changed).reversed().thenComparing(MetricFamilySnapshot::name));
         List<Entry> entries = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
+        Map<String, Previous> next = new HashMap<>();
         for (MetricFamilySnapshot f : families) {
             if (entries.size() + f.points().size() > maxSeries) {
                 leftOut.add(f.name() + " (" + f.points().size() + " series)");
                 continue;
             }
             for (DataPoint p : f.points()) {
-                entries.add(entry(f, p, t));
+                entries.add(entry(f, p, t, next));
             }
         }
+        previous = next;
         return new Result(entries, view.seriesCount(), leftOut);
     }
 
@@ -70,18 +73,18 @@ final class Sampler {
         return n;
     }
 
-    private Entry entry(MetricFamilySnapshot f, DataPoint p, long t) {
+    private Entry entry(MetricFamilySnapshot f, DataPoint p, long t, Map<String, Previous> next) {
         SeriesKey key = key(f, p);
         Previous before = previous.get(key.id());
         Sample sample;
         if (p instanceof HistogramSnapshot.Point h) {
             sample = histogram(h, before, t);
-            previous.put(key.id(), new Previous(h.count(), h.sum(), h.cumulativeCounts(), h.quantiles()));
+            next.put(key.id(), new Previous(h.count(), h.sum(), h.cumulativeCounts(), h.quantiles()));
         } else {
             double value = primary(p);
             Double d = p instanceof CounterSnapshot.Point && before != null ? increase(before.value(), value) : null;
             sample = new Sample(0, Tier.RAW, t, value, d, null, null, null, null, null);
-            previous.put(key.id(), new Previous(value, 0, null, null));
+            next.put(key.id(), new Previous(value, 0, null, null));
         }
         return new Entry(key, sample);
     }

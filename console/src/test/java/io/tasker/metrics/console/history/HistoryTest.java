@@ -89,6 +89,27 @@ class HistoryTest {
     }
 
     @Test
+    void aSeriesThatComesBackDoesNotClaimTheIncreaseOfItsAbsence() throws Exception {
+        HistoryService history = history(everyMinute());
+        MetricRegistry before = registry.get();
+        before.counter("task_executions_total", "task_name").labels("payment").inc(5);
+        history.tick();
+        clock.advance(Duration.ofMinutes(1));
+        registry.set(new MetricRegistry()); // Gone from the view for a sample (its instance expired).
+        registry.get().gauge("queue_depth", 1);
+        history.tick();
+        clock.advance(Duration.ofMinutes(1));
+        before.counter("task_executions_total", "task_name").labels("payment").inc(500);
+        registry.set(before);
+        history.tick();
+
+        int id = history.store().family("tasker_task_executions").get(0).id();
+        List<Sample> raw = history.store().read(id, Tier.RAW, 0);
+        assertEquals(2, raw.size());
+        assertNull(raw.get(1).d(), "unknown, rather than 500 in one minute");
+    }
+
+    @Test
     void histogramsKeepCountSumBucketsAndIntervalQuantiles() throws Exception {
         HistoryService history = history(everyMinute());
         Histogram durations = Histogram.builder("task_duration_seconds").labelNames("task_name").buckets(0.1, 1, 10)
