@@ -18,6 +18,7 @@ import io.tasker.metrics.console.demo.DemoWorkload;
 import io.tasker.metrics.console.export.ExportController;
 import io.tasker.metrics.console.health.HealthController;
 import io.tasker.metrics.console.history.HistoryService;
+import io.tasker.metrics.console.instances.InstancesController;
 import io.tasker.metrics.console.metrics.MetricsController;
 import io.tasker.metrics.console.runs.RunsController;
 import io.tasker.metrics.console.security.Denied;
@@ -119,6 +120,8 @@ public final class Console implements AutoCloseable {
             new ChartController(s.history(), s.status(), s.templates()).register(config.routes);
             new TasksController(s.tasks(), s.status(), s.templates()).register(config.routes);
             new AlertsController(s.alerts(), s.templates()).register(config.routes);
+            new InstancesController(s.instances(), s.status(), s.templates(), s.runtime().config().telemetry().syncInterval())
+                    .register(config.routes);
             // A route that needs the cluster view and cannot read it: the store is down, not the console.
             config.routes.exception(StoreException.class, (e, ctx) -> ctx.status(503)
                     .contentType("text/plain; charset=utf-8").result("The cluster view cannot be read: " + e.getMessage()));

@@ -12,6 +12,7 @@ import io.tasker.metrics.console.service.ExportService;
 import io.tasker.metrics.console.service.SyncService;
 import io.tasker.metrics.console.service.ViewCache;
 import io.tasker.metrics.console.history.HistoryService;
+import io.tasker.metrics.console.instances.InstancesService;
 import io.tasker.metrics.console.history.HistorySettings;
 import io.tasker.metrics.console.tasks.Headlines;
 import io.tasker.metrics.console.tasks.TaskStats;
@@ -35,7 +36,7 @@ import java.nio.file.Path;
 record Services(ConsoleSettings settings, TaskerRuntime runtime, Database database, SyncService sync,
                 ExportService exports, ViewCache views, StatusService status, Templates templates, Clock clock,
                 EventPublisher events, RunsService runs, HistoryService history, TaskStats tasks, Alerts alerts,
-                Sparklines sparklines, Headlines headlines) {
+                Sparklines sparklines, Headlines headlines, InstancesService instances) {
 
     static Services wire(ConsoleSettings settings, TaskerRuntime runtime, Database database, ConsoleMetrics metrics,
                          EventPublisher events, Clock clock) {
@@ -61,10 +62,14 @@ record Services(ConsoleSettings settings, TaskerRuntime runtime, Database databa
                 () -> views.get().snapshot());
         AlertSettings alertSettings = AlertSettings.from(runtime.config());
         TaskStats tasks = new TaskStats(history, runtime.registry().options()::prefixed, alertSettings.errorRate());
-        Alerts alerts = new Alerts(runtime.registry(), tasks, alertSettings);
+        InstancesService instances = new InstancesService(runtime.cluster(), clock,
+                runtime.config().telemetry().syncInterval(),
+                java.util.List.of(runtime.registry().options().prefixed("task_executions"),
+                        runtime.registry().options().prefixed("step_executions")));
+        Alerts alerts = new Alerts(runtime.registry(), tasks, instances, alertSettings);
         history.onSample(alerts::evaluate);
         Headlines headlines = new Headlines(history, tasks, runtime.registry().options()::prefixed);
         return new Services(settings, runtime, database, sync, exports, views, status, templates, clock, events, runs,
-                history, tasks, alerts, new Sparklines(history), headlines);
+                history, tasks, alerts, new Sparklines(history), headlines, instances);
     }
 }

@@ -82,6 +82,9 @@ public final class Ui {
     public static final String TASKS_PAGE = "/tasks";
     public static final String API_TASKS = "/api/tasks";
     public static final String ALERTS_FRAGMENT = "/ui/alerts";
+    public static final String INSTANCES_PAGE = "/instances";
+    public static final String API_INSTANCES = "/api/instances";
+    public static final String ID_INSTANCES_TABLE = "instances-table";
     public static final String ID_CHART = "chart";
     public static final String ID_CHART_WINDOWS = "chart-windows";
     public static final String ID_CHART_NOTE = "chart-note";
