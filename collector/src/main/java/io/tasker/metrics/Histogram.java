@@ -44,6 +44,14 @@ public final class Histogram extends MetricFamily<HistogramSeries> {
         return quantiles;
     }
 
+    /**
+     * Observations that the quantile sketches of this family could not take: negative, infinite
+     * or beyond the range a sketch can hold. They are in the buckets, count and sum all the same.
+     */
+    public long sketchRejected() {
+        return allSeries().stream().mapToLong(HistogramSeries::sketchRejected).sum();
+    }
+
     /** Records one observation, for a histogram without labels. */
     public void observe(double value) {
         noLabels().observe(value);

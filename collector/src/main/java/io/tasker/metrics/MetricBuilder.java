@@ -1,5 +1,6 @@
 package io.tasker.metrics;
 
+import io.tasker.metrics.snapshot.Utf8;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,9 +20,22 @@ public abstract class MetricBuilder<B extends MetricBuilder<B, F>, F extends Met
         this.name = name;
     }
 
-    /** The text of the {@code # HELP} line. */
+    /** The longest help text, in UTF-8 bytes: far more than a help line needs, and safe to encode in the store. */
+    public static final int MAX_HELP_BYTES = 16_384;
+
+    /**
+     * The text of the {@code # HELP} line.
+     *
+     * @throws IllegalArgumentException when it is longer than {@value #MAX_HELP_BYTES} UTF-8 bytes
+     */
     public B help(String text) {
-        this.help = Objects.requireNonNull(text, "help");
+        Objects.requireNonNull(text, "help");
+        int bytes = Utf8.length(text);
+        if (bytes > MAX_HELP_BYTES) {
+            throw new IllegalArgumentException("Help text of metric " + name + " is " + bytes
+                    + " UTF-8 bytes; at most " + MAX_HELP_BYTES + " are allowed: say it shorter, or link to a page");
+        }
+        this.help = text;
         return self();
     }
 

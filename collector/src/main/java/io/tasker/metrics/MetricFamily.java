@@ -4,6 +4,7 @@ import io.tasker.metrics.snapshot.Labels;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricMetadata;
 import io.tasker.metrics.snapshot.MetricType;
+import io.tasker.metrics.snapshot.Utf8;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -274,15 +275,29 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
         return true;
     }
 
-    /** Checks nulls and cuts over-long values, then looks up again. */
+    /**
+     * Whether a value within the limit in chars is over it in UTF-8 bytes. Asked only before a
+     * series is made, so that recording into an existing series never counts bytes.
+     */
+    private boolean overLong(String[] values) {
+        for (String v : values) {
+            if (v.length() * 3L > maxValueLength && Utf8.length(v) > maxValueLength) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Checks nulls and cuts over-long values (in UTF-8 bytes, at a character), then looks up again. */
     private S slowLookup(String[] values) {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
                 throw new IllegalArgumentException("Label " + labelNames[i] + " of metric "
                         + metadata.name() + " is null; pass an empty string for 'no value'");
             }
-            if (values[i].length() > maxValueLength) {
-                values[i] = values[i].substring(0, maxValueLength);
+            String cut = Utf8.cut(values[i], maxValueLength);
+            if (cut.length() < values[i].length()) {
+                values[i] = cut;
                 registry.countTruncatedLabelValue();
             }
         }
@@ -306,6 +321,9 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
     }
 
     private S insert(String[] values, int h) {
+        if (overLong(values)) {
+            return slowLookup(values);
+        }
         if (size >= maxSeries) {
             return overflowSeries();
         }
@@ -387,22 +405,29 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
 
     /** An immutable picture of every series, in the order they were first recorded. */
     final MetricFamilySnapshot snapshot() {
+        List<S> series = allSeries();
+        List<Labels> labels = new ArrayList<>(series.size());
+        for (S s : series) {
+            labels.add(s == overflow ? OVERFLOW_LABELS : sortedLabels(s.labelValues));
+        }
+        return snapshot(series, labels, folded.sum());
+    }
+
+    /** Every series in first-recorded order, the overflow series last. */
+    final List<S> allSeries() {
         int n = size;
         Series[] o = ordered;
         List<S> series = new ArrayList<>(n + 1);
-        List<Labels> labels = new ArrayList<>(n + 1);
         for (int i = 0; i < n; i++) {
             @SuppressWarnings("unchecked")
             S s = (S) o[i];
             series.add(s);
-            labels.add(sortedLabels(s.labelValues));
         }
         S over = overflow;
         if (over != null) {
             series.add(over);
-            labels.add(OVERFLOW_LABELS);
         }
-        return snapshot(series, labels, folded.sum());
+        return series;
     }
 
     private Labels sortedLabels(String[] values) {

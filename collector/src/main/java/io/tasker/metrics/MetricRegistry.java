@@ -129,6 +129,12 @@ public final class MetricRegistry {
         return truncatedLabelValues.sum();
     }
 
+    /** Observations the quantile sketches could not take, over every histogram ({@link Histogram#sketchRejected()}). */
+    public long sketchRejectedObservations() {
+        return families().stream().filter(f -> f instanceof Histogram).mapToLong(f -> ((Histogram) f).sketchRejected())
+                .sum();
+    }
+
     /**
      * An immutable picture of every family, sorted by name; each series in it is consistent
      * (a histogram's count equals its {@code +Inf} bucket) even while other threads record.
@@ -209,7 +215,8 @@ public final class MetricRegistry {
                         + " already writes; choose another name");
             }
         }
-        String text = help.isEmpty() ? Names.defaultHelp(exposed) : help;
+        // A blank help is no help to promtool's linter either: it gets the name in words too.
+        String text = help.isBlank() ? Names.defaultHelp(exposed) : help;
         F family = factory.apply(new MetricMetadata(exposed, text, type, List.of(labelNames)));
         samples.forEach(s -> sampleNames.put(s, exposed));
         families.put(exposed, family);

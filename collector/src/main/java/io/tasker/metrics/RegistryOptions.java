@@ -9,7 +9,8 @@ import java.util.Objects;
  *     {@code tasker_task_executions_total}); empty for none
  * @param maxSeriesPerMetric label combinations a metric keeps before new ones are folded into
  *     its {@code tasker_overflow="true"} series
- * @param maxLabelValueLength label values longer than this are cut to it (and counted)
+ * @param maxLabelValueLength label values longer than this many UTF-8 bytes are cut to it at a
+ *     character boundary (and counted)
  * @param clock the time source for snapshots
  */
 public record RegistryOptions(String metricPrefix, int maxSeriesPerMetric, int maxLabelValueLength,

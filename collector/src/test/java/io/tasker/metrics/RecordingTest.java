@@ -83,6 +83,19 @@ class RecordingTest {
     }
 
     @Test
+    void observationsTheSketchCannotTakeAreCountedAndExposed() {
+        Histogram h = Histogram.builder("odd_seconds").labelNames("task").quantiles().register(registry);
+        h.labels("a").observe(-1);
+        h.labels("b").observe(Double.POSITIVE_INFINITY);
+        h.labels("b").observe(0.5);
+        assertEquals(2, h.sketchRejected());
+        assertEquals(2, registry.sketchRejectedObservations());
+        long counted = ((HistogramSnapshot) registry.snapshot().family("tasker_odd_seconds").orElseThrow()).points()
+                .stream().mapToLong(HistogramSnapshot.Point::count).sum();
+        assertEquals(3, counted, "the buckets keep every observation");
+    }
+
+    @Test
     void quantilesComeFromTheSketchWithoutInterpolation() {
         Histogram h = Histogram.builder("task_duration_seconds").quantiles().register(registry);
         for (int i = 1; i <= 1000; i++) {

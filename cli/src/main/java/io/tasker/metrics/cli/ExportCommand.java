@@ -5,6 +5,8 @@ import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportDestinations;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportRetention;
+import io.tasker.metrics.export.FileDestination;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -45,6 +47,10 @@ final class ExportCommand implements Callable<Integer> {
         try (TaskerRuntime runtime = CliContext.runtime(config)) {
             ExportRecord r = force ? runtime.coordinator().export(destination, "cli")
                     : runtime.coordinator().exportOncePer(config.value(ConfigKey.EXPORT_INTERVAL), destination, "cli");
+            if (destination instanceof FileDestination) {
+                // A CronJob's export is the natural moment to keep the directory bounded.
+                ExportRetention.of(config).prune(config.telemetry().exportDirectory(), Clock.SYSTEM.instant());
+            }
             return report(r, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
     }

@@ -65,6 +65,10 @@ final class StatusCommand implements Callable<Integer> {
             out.println("Instances:");
             r.liveInstances().forEach(i -> out.println("  " + i));
             out.println("Retired generation: " + r.retiredGeneration());
+            StatusReport.ExportFiles f = r.exportFiles();
+            out.println("Export files: " + f.files() + " in " + f.directory()
+                    + (f.oldest() == null ? "" : ", the oldest from " + f.oldest()) + "; kept " + f.retention()
+                    + ", at most " + f.maxFiles() + " (telemetry.export_retention, telemetry.export_max_files)");
             out.println("Recent exports:");
             r.recentExports().forEach(e -> out.println("  " + export(e)));
             out.println("Problems:" + (r.problems().isEmpty() ? " none" : ""));

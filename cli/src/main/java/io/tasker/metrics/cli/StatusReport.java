@@ -1,7 +1,9 @@
 package io.tasker.metrics.cli;
 
+import io.tasker.metrics.config.Durations;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportRetention;
 import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.runtime.StoreStatus;
 import io.tasker.metrics.runtime.TaskerRuntime;
@@ -21,7 +23,25 @@ record StatusReport(String instanceId, String syncStrategy, String cacheStore, b
                     Instant lastSync, ExportRecord lastExport, Instant nextExport, String nextExportReason,
                     Map<String, Boolean> capabilities, Map<String, String> telemetry, Map<String, String> prometheus,
                     Map<String, String> cache, List<String> problems, List<ExportRecord> recentExports,
-                    String environment) {
+                    String environment, ExportFiles exportFiles) {
+
+    /**
+     * The export directory as retention sees it, for {@code --verbose} and {@code --json}.
+     *
+     * @param directory the export directory
+     * @param files export files in it now
+     * @param oldest the oldest one's modification time, or null
+     * @param retention how long they are kept ({@code telemetry.export_retention})
+     * @param maxFiles how many at most ({@code telemetry.export_max_files})
+     */
+    record ExportFiles(String directory, int files, Instant oldest, String retention, int maxFiles) {
+        static ExportFiles of(TaskerConfig config) {
+            ExportRetention retention = ExportRetention.of(config);
+            ExportRetention.Survey survey = retention.survey(config.telemetry().exportDirectory());
+            return new ExportFiles(config.telemetry().exportDirectory().toString(), survey.files(), survey.oldest(),
+                    Durations.format(retention.maxAge()), retention.maxFiles());
+        }
+    }
 
     static StatusReport gather(TaskerRuntime runtime) {
         StoreStatus store = runtime.storeStatus();
@@ -33,10 +53,11 @@ record StatusReport(String instanceId, String syncStrategy, String cacheStore, b
                 : k.startsWith("cache.") ? cache : telemetry).put(k.substring(k.lastIndexOf('.') + 1), v));
         String id = runtime.instanceId();
         Map<String, Boolean> capabilities = (store.healthy() ? store.confirmed() : store.declared()).asMap();
+        ExportFiles files = ExportFiles.of(config);
         if (!store.healthy()) {
             return new StatusReport(id, store.strategy().word(), store.description(), false, store.error(), 0, 0,
                     List.of(), 0, null, null, null, null, capabilities, telemetry, prometheus, cache, List.of(), List.of(),
-                    config.environment());
+                    config.environment(), files);
         }
         try {
             ClusterView view = runtime.cluster().readView();
@@ -47,11 +68,11 @@ record StatusReport(String instanceId, String syncStrategy, String cacheStore, b
                     view.snapshot().families().size(), view.snapshot().seriesCount(), view.instances(),
                     view.retiredGeneration(), runtime.cluster().lastClusterSync().orElse(null), last, plan.exportAt(),
                     plan.reason().words(), capabilities, telemetry, prometheus, cache, view.problems(),
-                    exports.subList(0, Math.min(10, exports.size())), config.environment());
+                    exports.subList(0, Math.min(10, exports.size())), config.environment(), files);
         } catch (StoreException e) {
             return new StatusReport(id, store.strategy().word(), store.description(), false, e.getMessage(), 0, 0,
                     List.of(), 0, null, null, null, null, capabilities, telemetry, prometheus, cache, List.of(), List.of(),
-                    config.environment());
+                    config.environment(), files);
         }
     }
 }

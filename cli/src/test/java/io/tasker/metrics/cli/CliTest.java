@@ -112,6 +112,22 @@ class CliTest {
     }
 
     @Test
+    void exportKeepsTheDirectoryWithinItsRetentionAndVerboseStatusSaysSo() throws IOException {
+        Path exports = Files.createDirectories(dir.resolve("exports"));
+        Path stale = Files.writeString(exports.resolve("tasker-metrics-20200101T000000Z.json"), "{}");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(java.time.Instant.now()
+                .minus(Duration.ofDays(8))));
+        Run r = run("--config", config.toString(), "export", "--format", "csv");
+        assertEquals(0, r.code, r.err);
+        assertFalse(Files.exists(stale), "older than telemetry.export_retention (7d)");
+        Run status = run("--config", config.toString(), "status", "--verbose");
+        assertTrue(status.out.contains("Export files: 1 in " + exports) && status.out.contains("kept 7d, at most 10000"),
+                status.out);
+        Run json = run("--config", config.toString(), "status", "--json");
+        assertEquals(1, new ObjectMapper().readTree(json.out).path("exportFiles").path("files").asInt(), json.out);
+    }
+
+    @Test
     void anotherExporterHoldingTheLockIsASkipAndASuccess() {
         try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
             store.add(namespace + ":lock:export", new Record(0, "web-7/x".getBytes(StandardCharsets.UTF_8)),

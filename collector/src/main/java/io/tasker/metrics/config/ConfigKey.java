@@ -38,6 +38,8 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
     public static final ConfigKey EXPORT_DIRECTORY = of("telemetry.export_directory", Kind.STRING, "./exports", "TASKER_EXPORT_DIR");
     public static final ConfigKey STALE_EXPORT_THRESHOLD = of("telemetry.stale_export_threshold", Kind.DURATION, "15m", null);
     public static final ConfigKey SCHEDULED_EXPORT = of("telemetry.scheduled_export", Kind.BOOLEAN, "false", "TASKER_SCHEDULED_EXPORT");
+    public static final ConfigKey EXPORT_RETENTION = of("telemetry.export_retention", Kind.DURATION, "7d", "TASKER_EXPORT_RETENTION");
+    public static final ConfigKey EXPORT_MAX_FILES = of("telemetry.export_max_files", Kind.INTEGER, "10000", "TASKER_EXPORT_MAX_FILES");
     /** How often the export CronJob runs: {@code export} skips a window already exported (less a fifth). */
     public static final ConfigKey EXPORT_INTERVAL = of("telemetry.export_interval", Kind.DURATION, "5m", "TASKER_EXPORT_INTERVAL");
     public static final ConfigKey ENDPOINT = of("telemetry.prometheus.endpoint", Kind.URL, null, "PROMETHEUS_ENDPOINT");
@@ -83,11 +85,12 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
     /** Every key of the collector, in the order docs/configuration.md lists them. */
     public static final List<ConfigKey> ALL = List.of(METRICS_ENABLED, METRICS_FORMAT, SYNC_INTERVAL, INSTANCE_ID,
             CARDINALITY_LIMIT, MAX_LABEL_VALUE_LENGTH, EXPORT_DIRECTORY, STALE_EXPORT_THRESHOLD, SCHEDULED_EXPORT,
-            EXPORT_INTERVAL, ENDPOINT, USERNAME, PASSWORD, JOB_TIMEOUT, EXPORT_TIMEOUT, RETRY_ATTEMPTS, RETENTION_WINDOW,
-            SAFETY_MARGIN, METRIC_PREFIX, INCLUDE_INSTANCE_LABELS, COMPRESSION, BATCH_SIZE, SKIP_IF_UNAVAILABLE,
-            REQUIRE_ENDPOINT, CACHE_URL, CACHE_NAMESPACE, CACHE_TIMEOUT, EVENTS_QUEUE_CAPACITY, EVENTS_DRAIN_TIMEOUT,
-            RUNS_KEEP_SUCCESSFUL, RUNS_KEEP_FAILED, TELEMETRY_ENABLED, SERVICE_NAME, OTLP_ENDPOINT, OTLP_HEADERS,
-            MASKED_PARAMETERS, OPEN_SPAN_TIMEOUT, STATSD_ENABLED, STATSD_HOST, STATSD_PORT, STATSD_ENV, STATSD_SERVICE);
+            EXPORT_RETENTION, EXPORT_MAX_FILES, EXPORT_INTERVAL, ENDPOINT, USERNAME, PASSWORD, JOB_TIMEOUT, EXPORT_TIMEOUT,
+            RETRY_ATTEMPTS, RETENTION_WINDOW, SAFETY_MARGIN, METRIC_PREFIX, INCLUDE_INSTANCE_LABELS, COMPRESSION,
+            BATCH_SIZE, SKIP_IF_UNAVAILABLE, REQUIRE_ENDPOINT, CACHE_URL, CACHE_NAMESPACE, CACHE_TIMEOUT,
+            EVENTS_QUEUE_CAPACITY, EVENTS_DRAIN_TIMEOUT, RUNS_KEEP_SUCCESSFUL, RUNS_KEEP_FAILED, TELEMETRY_ENABLED,
+            SERVICE_NAME, OTLP_ENDPOINT, OTLP_HEADERS, MASKED_PARAMETERS, OPEN_SPAN_TIMEOUT, STATSD_ENABLED, STATSD_HOST,
+            STATSD_PORT, STATSD_ENV, STATSD_SERVICE);
 
     /** The top-level section the key belongs to ({@code telemetry}, {@code cache}, {@code console}). */
     public String section() {

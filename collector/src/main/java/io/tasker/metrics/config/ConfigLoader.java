@@ -1,5 +1,6 @@
 package io.tasker.metrics.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -37,7 +38,9 @@ import java.util.Set;
 public final class ConfigLoader {
     /** The environment variable that names the configuration file when no --config is given. */
     public static final String CONFIG_ENV = "TASKER_METRICS_CONFIG";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** A key given twice is an error, not a silent choice of the last one. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> COMPRESSIONS = Set.of("snappy", "gzip", "none");
 
     private ConfigLoader() {
@@ -212,7 +215,8 @@ public final class ConfigLoader {
                 case DURATION -> Durations.parse(text);
             };
         } catch (NumberFormatException e) {
-            problems.add(source + ": expected a whole number, got " + shown);
+            problems.add(source + (text.trim().matches("-?\\d+") ? ": " + shown + " is too large; the largest is "
+                    + Integer.MAX_VALUE : ": expected a whole number, got " + shown));
         } catch (IllegalArgumentException e) {
             problems.add(source + ": " + e.getMessage());
         }
@@ -277,6 +281,8 @@ public final class ConfigLoader {
         positive(problems, "telemetry.prometheus.export_timeout", p.exportTimeout());
         positive(problems, "telemetry.prometheus.job_timeout", p.jobTimeout());
         positive(problems, "cache.timeout", c.cache().timeout());
+        positive(problems, ConfigKey.EXPORT_RETENTION.name(), c.value(ConfigKey.EXPORT_RETENTION));
+        range(problems, ConfigKey.EXPORT_MAX_FILES.name(), c.<Integer>value(ConfigKey.EXPORT_MAX_FILES), 1, 10_000_000);
         // The domain classes judge their own values, so the configuration never accepts what they refuse.
         check(problems, ConfigKey.METRIC_PREFIX, () -> RegistryOptions.defaults().withMetricPrefix(p.metricPrefix()));
         check(problems, ConfigKey.CACHE_NAMESPACE, () -> new KeyLayout(c.cache().namespace()));
@@ -307,6 +313,16 @@ public final class ConfigLoader {
 
     private static void endpoint(List<String> problems, String endpoint) {
         if (endpoint == null) {
+            return;
+        }
+        // Refused rather than masked: a URL with credentials ends up in logs and proxies' access logs.
+        int at = endpoint.lastIndexOf('@');
+        if (at >= 0) {
+            int start = endpoint.indexOf("://") < 0 ? 0 : endpoint.indexOf("://") + 3;
+            String masked = endpoint.substring(0, Math.min(start, at)) + "***" + endpoint.substring(at);
+            problems.add("telemetry.prometheus.endpoint: '" + masked + "' must not carry credentials; set "
+                    + "telemetry.prometheus.username and telemetry.prometheus.password (PROMETHEUS_USERNAME, "
+                    + "PROMETHEUS_PASSWORD) instead");
             return;
         }
         try {

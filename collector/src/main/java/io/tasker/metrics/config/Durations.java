@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /** Durations as people write them in configuration: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 1d}. */
 public final class Durations {
     private static final Pattern FORMAT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    /** Ten years: longer is a typo, and far longer would not fit in the arithmetic done with it. */
+    static final Duration LONGEST = Duration.ofDays(3650);
 
     private Durations() {
     }
@@ -17,14 +19,24 @@ public final class Durations {
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration; write it like 500ms, 30s, 5m, 2h or 1d");
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+        // Digits beyond a long, or a long beyond what Duration holds, are a duration too long, not a non-number.
+        try {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+            if (d.compareTo(LONGEST) <= 0) {
+                return d;
+            }
+        } catch (NumberFormatException | ArithmeticException tooLong) {
+            // Reported below.
+        }
+        throw new IllegalArgumentException("'" + text + "' is longer than " + format(LONGEST)
+                + ", the longest duration a setting takes");
     }
 
     /** The shortest of those forms that says {@code d} exactly. */

@@ -4,6 +4,7 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.sync.ClusterReader;
+import io.tasker.metrics.sync.ClusterView;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,7 +116,7 @@ public final class ExportCoordinator {
                     + e.getMessage(), exporterId.get(), 0, "on demand"));
         }
         if (held.isEmpty()) {
-            String holder = lock.holder().map(h -> " (" + h.substring(0, Math.max(0, h.lastIndexOf('/'))) + ")").orElse("");
+            String holder = holderQuietly();
             return new ExportRecord(started, destination.format(), destination.describe(), trigger,
                     ExportRecord.Outcome.SKIPPED, 0, 0, elapsed(started), 0,
                     "skipped: another instance is exporting" + holder, exporterId.get(), 0, "on demand");
@@ -127,7 +128,8 @@ public final class ExportCoordinator {
                         ExportRecord.Outcome.SKIPPED, 0, 0, elapsed(started), 0, windowDone(done.get(), interval, started),
                         exporterId.get(), 0, "on demand");
             }
-            return record(exportHolding(destination, trigger, started, h.fencingNumber()));
+            ExportRecord r = exportHolding(destination, trigger, started, h.fencingNumber());
+            return record(h.lost() ? withLostLock(r) : r);
         }
     }
 
@@ -154,6 +156,28 @@ public final class ExportCoordinator {
         return "skipped: this window is exported already (" + done.format() + " at " + done.at() + " by "
                 + done.instance() + ", " + ago + " s ago; export_interval " + interval.toMinutes() + " min less a fifth); "
                 + "--force exports anyway";
+    }
+
+    /** Who holds the lock, for the skip's message; a store failure here only leaves the name out. */
+    private String holderQuietly() {
+        try {
+            return lock.holder().map(h -> " (" + h.substring(0, Math.max(0, h.lastIndexOf('/'))) + ")").orElse("");
+        } catch (StoreException e) {
+            LOG.warn("Could not read who holds the export lock: {}", e.getMessage());
+            return "";
+        }
+    }
+
+    /**
+     * The lock expired or was taken over while this export ran, so another exporter may have
+     * overlapped it: the record says so, for whoever compares the two in the history.
+     */
+    private static ExportRecord withLostLock(ExportRecord r) {
+        String note = "the export lock was lost while exporting (expired or taken over): another export may have "
+                + "run at the same time; fencing number " + r.fencingNumber();
+        return new ExportRecord(r.at(), r.format(), r.destination(), r.trigger(), r.outcome(), r.series(), r.bytes(),
+                r.durationMillis(), r.attempts(), r.error() == null ? note : r.error() + "; " + note, r.instance(),
+                r.fencingNumber(), r.timing());
     }
 
     private ExportRecord exportHolding(ExportDestination destination, String trigger, Instant started, long fence) {
@@ -199,7 +223,15 @@ public final class ExportCoordinator {
 
     private Attempt deliverOnce(ExportDestination destination) {
         try {
-            MetricsSnapshot view = cluster.readView().snapshot();
+            ClusterView read = cluster.readView();
+            Duration settle = cluster.options().instanceTimeout();
+            if (read.recovering(clock.instant(), settle)) {
+                // Published now, totals could be lower than the last export's: wait for the instances.
+                return new Attempt(new ExportDestination.Delivery(0, 0, 1, "skipped: the store lost its data at "
+                        + read.epochStarted() + " and the instances are writing theirs again; exports resume at "
+                        + read.epochStarted().plus(settle), null), null);
+            }
+            MetricsSnapshot view = read.snapshot();
             return new Attempt(destination.deliver(view), null);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Export to {} failed: {}", destination.describe(), e.getMessage());

@@ -58,13 +58,29 @@ public final class ExportLock {
         if (!store.add(key, new Record(0, token), ttl)) {
             return Optional.empty();
         }
-        long fence = store.increment(fenceKey, 1, Duration.ofDays(30));
+        long fence;
+        try {
+            fence = store.increment(fenceKey, 1, Duration.ofDays(30));
+        } catch (RuntimeException e) {
+            // Without its fencing number the win is no use; free the lock now rather than at its TTL.
+            releaseQuietly(token);
+            throw e;
+        }
         return Optional.of(new Held(token, fence, ttl));
     }
 
     /** Who holds the lock now, as its token says ({@code owner/uuid}), if anyone. */
     public Optional<String> holder() {
         return store.get(key).map(r -> new String(r.data(), StandardCharsets.UTF_8));
+    }
+
+    private void releaseQuietly(byte[] token) {
+        try {
+            store.deleteIfEquals(key, token);
+        } catch (StoreException e) {
+            // It expires by itself; nothing else can be done.
+            LOG.warn("Could not release export lock {}: {}; it expires by itself", key, e.getMessage());
+        }
     }
 
     /** A lock this instance holds; closing it releases it, if it is still ours. */
@@ -110,12 +126,7 @@ public final class ExportLock {
         @Override
         public void close() {
             renewer.shutdownNow();
-            try {
-                store.deleteIfEquals(key, token);
-            } catch (StoreException e) {
-                // It expires by itself; nothing else can be done.
-                LOG.warn("Could not release export lock {}: {}; it expires by itself", key, e.getMessage());
-            }
+            releaseQuietly(token);
         }
     }
 }

@@ -32,6 +32,7 @@ public final class ExportScheduler implements AutoCloseable {
     private volatile boolean closed;
     private volatile Instant nextRun;
     private volatile ExportRecord last;
+    private volatile Runnable afterEach = () -> { };
 
     public ExportScheduler(ExportCoordinator coordinator, Supplier<ExportDestination> destination, Clock clock,
                            Duration minInterval) {
@@ -41,6 +42,15 @@ public final class ExportScheduler implements AutoCloseable {
         this.minInterval = minInterval;
         this.thread = new Thread(this::loop, "tasker-metrics-export-scheduler");
         thread.setDaemon(true);
+    }
+
+    /**
+     * Work to do on the scheduler's thread after each export, such as export retention: off
+     * any request's path, and at most as often as exports run.
+     */
+    public ExportScheduler afterEach(Runnable housekeeping) {
+        this.afterEach = housekeeping;
+        return this;
     }
 
     public ExportScheduler start() {
@@ -69,6 +79,7 @@ public final class ExportScheduler implements AutoCloseable {
                 }
                 last = coordinator.export(destination.get(), "scheduler");
                 LOG.info("Scheduled export: {} {}", last.outcome(), last.error() == null ? "" : last.error());
+                afterEach.run();
                 earliest = clock.instant().plus(minInterval);
             } catch (StoreException e) {
                 LOG.warn("Cannot plan the next export: {}; trying again in {}", e.getMessage(), STORE_DOWN_RETRY);

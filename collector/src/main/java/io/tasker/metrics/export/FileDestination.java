@@ -65,8 +65,13 @@ public final class FileDestination implements ExportDestination {
     public Delivery deliver(MetricsSnapshot snapshot) throws IOException {
         Path target = file != null ? file : directory.resolve(fileName(writer.format(), clock.instant()));
         Path parent = target.toAbsolutePath().getParent();
+        if (Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new IOException(parent + " is a file, not a directory; exports go into a directory: move the file away "
+                    + "or point telemetry.export_directory (TASKER_EXPORT_DIR) elsewhere");
+        }
         Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, ".export-", ".tmp");
+        TempFiles.removeStale(parent, clock.instant());
+        Path temp = TempFiles.create(parent);
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 writer.write(out, snapshot);

@@ -57,6 +57,7 @@ public final class MetricsHttpServer implements AutoCloseable {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
+            ExpositionFormatWriter writer = ExpositionFormats.forAcceptHeader(exchange.getRequestHeaders().getFirst("Accept"));
             // The snapshot is taken before the first byte, so a failure can still be a clean 503.
             MetricsSnapshot snapshot;
             try {
@@ -69,7 +70,6 @@ public final class MetricsHttpServer implements AutoCloseable {
                 exchange.getResponseBody().write(body);
                 return;
             }
-            ExpositionFormatWriter writer = ExpositionFormats.forAcceptHeader(exchange.getRequestHeaders().getFirst("Accept"));
             exchange.getResponseHeaders().set("Content-Type", writer.contentType());
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {

@@ -31,6 +31,11 @@ import org.apache.commons.csv.CSVPrinter;
  * then {@code value, le}. Quoting follows RFC 4180 (Apache Commons CSV), so label values with
  * commas, quotes and newlines survive a round trip.
  *
+ * <p>Label values come from the services' callers, and a spreadsheet runs a cell that starts
+ * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return as a formula. So,
+ * as OWASP advises against CSV injection, such a label cell is written with a {@code '} before
+ * it; {@link #raw()} writes every cell as it is, for programs that read the file.
+ *
  * <pre>{@code
  * new CsvWriter().write(out, registry.snapshot());
  * }</pre>
@@ -40,6 +45,22 @@ public final class CsvWriter implements ExpositionFormatWriter {
     /** The prefix of the per-label columns, so that a label named {@code value} cannot clash. */
     public static final String LABEL_COLUMN_PREFIX = "label_";
     private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private final boolean neutralise;
+
+    /** Label cells that a spreadsheet would run as a formula get a {@code '} before them. */
+    public CsvWriter() {
+        this(true);
+    }
+
+    private CsvWriter(boolean neutralise) {
+        this.neutralise = neutralise;
+    }
+
+    /** Every cell as it is: for programs that read the file, never for a spreadsheet. */
+    public static CsvWriter raw() {
+        return new CsvWriter(false);
+    }
 
     @Override
     public String contentType() {
@@ -61,7 +82,7 @@ public final class CsvWriter implements ExpositionFormatWriter {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get();
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         CSVPrinter csv = new CSVPrinter(writer, format);
-        Rows rows = new Rows(csv, snapshot.timestamp().toString(), labelNames);
+        Rows rows = new Rows(csv, snapshot.timestamp().toString(), labelNames, neutralise);
         for (MetricFamilySnapshot family : snapshot.families()) {
             rows.family(family);
         }
@@ -81,7 +102,7 @@ public final class CsvWriter implements ExpositionFormatWriter {
     }
 
     /** Prints the rows of one snapshot. */
-    private record Rows(CSVPrinter csv, String timestamp, List<String> labelNames) {
+    private record Rows(CSVPrinter csv, String timestamp, List<String> labelNames, boolean neutralise) {
         void family(MetricFamilySnapshot family) throws IOException {
             String type = family.type().word();
             if (family instanceof CounterSnapshot c) {
@@ -115,11 +136,15 @@ public final class CsvWriter implements ExpositionFormatWriter {
             csv.print(json(labels));
             for (String label : labelNames) {
                 String v = labels.get(label);
-                csv.print(v == null ? "" : v);
+                csv.print(v == null ? "" : neutralise ? neutralised(v) : v);
             }
             csv.print(value);
             csv.print(le);
             csv.println();
+        }
+
+        private static String neutralised(String cell) {
+            return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
         }
 
         private static String json(Labels labels) throws IOException {

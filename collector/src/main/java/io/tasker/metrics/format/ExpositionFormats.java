@@ -22,11 +22,15 @@ public final class ExpositionFormats {
     private ExpositionFormats() {
     }
 
-    /** OpenMetrics when the header asks for it, Prometheus text 0.0.4 otherwise. */
+    /**
+     * OpenMetrics when the header asks for it, Prometheus text 0.0.4 otherwise, also for a header
+     * that is malformed ({@code ;}, {@code ,,,}): a scraper gets data rather than an error.
+     */
     public static ExpositionFormatWriter forAcceptHeader(String accept) {
         if (accept != null) {
             for (String part : accept.split(",")) {
-                String mediaType = part.split(";")[0].trim().toLowerCase(Locale.ROOT);
+                int semicolon = part.indexOf(';');
+                String mediaType = (semicolon < 0 ? part : part.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
                 if (mediaType.equals("application/openmetrics-text") && !refused(part)) {
                     return new OpenMetricsTextWriter();
                 }
@@ -62,10 +66,11 @@ public final class ExpositionFormats {
         return new IllegalArgumentException("Unknown format '" + name + "'; use one of " + known);
     }
 
+    /** A weight of zero refuses the type; a weight that is no number is ignored, as if absent. */
     private static boolean refused(String part) {
         for (String param : part.split(";")) {
-            String p = param.trim().replace(" ", "");
-            if (p.equals("q=0") || p.equals("q=0.0") || p.equals("q=0.00") || p.equals("q=0.000")) {
+            String p = param.replace(" ", "").toLowerCase(Locale.ROOT);
+            if (p.startsWith("q=") && p.matches("q=0(\\.0*)?")) {
                 return true;
             }
         }

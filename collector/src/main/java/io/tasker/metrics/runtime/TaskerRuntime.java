@@ -6,6 +6,7 @@ import io.tasker.metrics.RegistryOptions;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportCoordinator;
 import io.tasker.metrics.export.ExportDestinations;
+import io.tasker.metrics.export.ExportRetention;
 import io.tasker.metrics.export.ExportScheduler;
 import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.store.CacheStore;
@@ -78,7 +79,10 @@ public final class TaskerRuntime implements AutoCloseable {
                 p.retryAttempts(), clock, d -> Thread.sleep(d.toMillis()));
         ExportScheduler scheduler = mode == Mode.INSTANCE && config.telemetry().scheduledExport()
                 ? new ExportScheduler(coordinator, () -> ExportDestinations.forConfig(config, null, clock), clock,
-                        p.retentionWindow().minus(p.safetyMargin()).minus(p.exportTimeout())).start()
+                        p.retentionWindow().minus(p.safetyMargin()).minus(p.exportTimeout()))
+                        .afterEach(() -> ExportRetention.of(config).prune(config.telemetry().exportDirectory(),
+                                clock.instant()))
+                        .start()
                 : null;
         return new TaskerRuntime(config, registry, store, collector, reader, coordinator, scheduler, clock);
     }

@@ -13,7 +13,7 @@ public sealed interface MetricFamilySnapshot
 
     MetricMetadata metadata();
 
-    /** The series, sorted by labels. */
+    /** The series, in the order they were first recorded (the overflow series last); each one's labels sorted by name. */
     List<? extends DataPoint> points();
 
     /**

@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * MetricsSnapshot snapshot = registry.snapshot();
- * new PrometheusTextWriter("tasker").write(out, snapshot);
+ * new PrometheusTextWriter().write(out, snapshot);
  * }</pre>
  */
 public record MetricsSnapshot(Instant timestamp, List<MetricFamilySnapshot> families) {

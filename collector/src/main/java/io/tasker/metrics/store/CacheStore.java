@@ -18,8 +18,8 @@ import java.util.Optional;
  * return a made-up answer.
  *
  * <pre>{@code
- * try (CacheStore store = CacheStores.open("redis://127.0.0.1:6379/0")) {
- *     store.putIfNewer("tasker:instance:a:0", 7, bytes, Duration.ofMinutes(5));
+ * try (CacheStore store = CacheStores.open("redis://127.0.0.1:6379/0", Duration.ofSeconds(2), Clock.SYSTEM)) {
+ *     store.putIfNewer("tasker:instance:a:0", new Record(7, bytes), Duration.ofMinutes(5));
  * }
  * }</pre>
  */

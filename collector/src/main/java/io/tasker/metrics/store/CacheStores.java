@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Opens the store a URL names ({@code TASKER_CACHE_URL} or {@code cache.url}):
@@ -26,6 +28,8 @@ import java.util.ServiceLoader;
 public final class CacheStores {
     /** The schemes {@link #open} takes, for error messages and docs. */
     public static final String SCHEMES = "redis://, rediss://, redis-cluster://, memcached://, file://, memory:, null:";
+    private static final String MASK = "***";
+    private static final Pattern SCHEME_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
 
     /** The stores inside this process, which need no backend. */
     private static final java.util.Set<String> IN_PROCESS = java.util.Set.of("memory", "null");
@@ -81,9 +85,33 @@ public final class CacheStores {
         }
     }
 
-    /** The URL with the password of its user-info part replaced by {@code ***}. */
+    /**
+     * The URL with the password of its user-info part replaced by {@code ***}, found as the parsers
+     * find it: the user info runs from the scheme to the last {@code @}, so a password holding
+     * {@code /}, {@code @} or {@code :} is masked whole, and so is one after a mistyped scheme
+     * ({@code redis//:pw@host}). User info without a {@code :} is a user alone and stays, as the
+     * Redis parser reads it. {@code file:} URLs have no user info and print as given.
+     *
+     * <pre>{@code
+     * CacheStores.maskPassword("redis://app:a/b@c@cache:6379/0"); // redis://app:***@cache:6379/0
+     * }</pre>
+     */
     public static String maskPassword(String url) {
-        return url == null ? null : url.replaceAll("(://[^:/@,]*:)[^@/]*@", "$1***@");
+        if (url == null || url.regionMatches(true, 0, "file:", 0, 5)) {
+            return url;
+        }
+        // Without a scheme and "://" in front the scheme cannot be told from a user; the first ':' may be the password's.
+        Matcher scheme = SCHEME_PREFIX.matcher(url);
+        int start = scheme.lookingAt() ? scheme.end() : 0;
+        int at = url.lastIndexOf('@');
+        if (at < start) {
+            return url;
+        }
+        int userEnd = url.indexOf(':', start);
+        if (userEnd < 0 || userEnd > at) {
+            return url;
+        }
+        return url.substring(0, userEnd + 1) + MASK + url.substring(at);
     }
 
     private static String scheme(String url) {

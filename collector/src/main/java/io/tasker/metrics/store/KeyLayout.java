@@ -14,6 +14,7 @@ package io.tasker.metrics.store;
  * {ns}:fence:{name}                   fencing numbers (atomic increments)
  * {ns}:lock:{name}                    a lock's owner token
  * {ns}:exports                        the shared export history (JSON)
+ * {ns}:epoch                          the store's life: a token, when it began, whether after a loss (JSON)
  * {ns}:probe:{random}                 short-lived keys of a capability probe
  * </pre>
  *
@@ -75,6 +76,11 @@ public record KeyLayout(String namespace) {
 
     public String exports() {
         return namespace + ":exports";
+    }
+
+    /** Gone with everything else when the store loses its data; a new one tells readers so. */
+    public String epoch() {
+        return namespace + ":epoch";
     }
 
     /** A fresh prefix for one capability probe's keys, so that concurrent probes never meet. */

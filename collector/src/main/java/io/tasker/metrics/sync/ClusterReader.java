@@ -33,12 +33,14 @@ public final class ClusterReader {
     private final SyncOptions options;
     private final Clock clock;
     private final KeyLayout keys;
+    private final StoreMemory memory;
 
     public ClusterReader(CacheStore store, SyncOptions options, Clock clock) {
         this.store = store;
         this.options = options;
         this.clock = clock;
         this.keys = options.keys();
+        this.memory = new StoreMemory(store, keys, clock, options.batchSize());
     }
 
     public CacheStore store() {
@@ -54,8 +56,13 @@ public final class ClusterReader {
         for (int attempt = 1; ; attempt++) {
             StoreReader reader = new StoreReader(store, keys);
             StoreReader.Head head = reader.head();
+            StateRecords.Epoch epoch = memory.epoch(head);
+            if (memory.restoreIfLost(head)) {
+                head = reader.head();
+            }
             Map<String, List<MetricFamilySnapshot>> instances = reader.instanceFamilies(reader.metas(head.liveIds()));
             List<MetricFamilySnapshot> retired = reader.retiredFamilies(head.retired());
+            memory.remember(head, retired, reader.problems().isEmpty());
             // A retirement between the reads above could make a stopped instance count twice or
             // not at all; the retired record's version tells, and then we read again.
             if (reader.head().retiredVersion() != head.retiredVersion() && attempt < VIEW_ATTEMPTS) {
@@ -68,7 +75,8 @@ public final class ClusterReader {
             List<String> problems = new ArrayList<>(reader.problems());
             problems.addAll(merger.conflicts());
             MetricsSnapshot snapshot = new MetricsSnapshot(clock.instant(), merger.result());
-            return new ClusterView(snapshot, List.copyOf(instances.keySet()), head.retired().generation(), problems);
+            return new ClusterView(snapshot, List.copyOf(instances.keySet()), head.retired().generation(), problems,
+                    Instant.ofEpochMilli(epoch.startedMillis()), epoch.afterLoss());
         }
     }
 

@@ -58,6 +58,7 @@ public final class ClusterSync {
     private final List<SyncSidecar> sidecars = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String instanceId;
     private ChunkPlan plan;
+    private final StoreMemory memory;
     private Baseline baseline;
     private int incarnation;
     private long lastSequence;
@@ -71,6 +72,7 @@ public final class ClusterSync {
         this.baseId = options.instanceId();
         this.instanceId = baseId;
         this.plan = new ChunkPlan(options.batchSize());
+        this.memory = new StoreMemory(store, keys, clock, options.batchSize());
     }
 
     /** Adds something written with each successful sync under this instance's id and retention. */
@@ -102,6 +104,11 @@ public final class ClusterSync {
         try {
             StoreReader reader = new StoreReader(store, keys);
             StoreReader.Head head = reader.head();
+            memory.epoch(head);
+            if (memory.restoreIfLost(head)) {
+                head = reader.head();
+            }
+            rememberRetired(head);
             if (head.retired().folded().containsKey(instanceId)) {
                 resume(reader);
                 head = reader.head();
@@ -114,11 +121,20 @@ public final class ClusterSync {
             }
             counts.addCas(store);
             return counts.result(at, strategy, elapsed(started), null);
-        } catch (StoreException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // Any failure, a store's or an encoding's, is reported, never thrown into the host.
             counts.addCas(store);
             counts.failures = Math.max(1, counts.failures);
             LOG.warn("Sync to {} failed: {}", store.description(), e.getMessage());
             return counts.result(at, strategy, elapsed(started), e.getMessage());
+        }
+    }
+
+    /** A copy of each new generation of the retired totals, read once, to write back should the store lose it. */
+    private void rememberRetired(StoreReader.Head head) {
+        if (head.retiredVersion() >= 0 && !memory.knows(head.retired().generation())) {
+            StoreReader retiredReader = new StoreReader(store, keys);
+            memory.remember(head, retiredReader.retiredFamilies(head.retired()), retiredReader.problems().isEmpty());
         }
     }
 

@@ -1,6 +1,8 @@
 package io.tasker.metrics.sync;
 
 import io.tasker.metrics.snapshot.MetricsSnapshot;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,11 +13,27 @@ import java.util.List;
  * @param instances the live instances it adds up
  * @param retiredGeneration the generation of the retired totals it includes (0: none yet)
  * @param problems values that could not be read or merged (corrupt chunks, conflicting definitions)
+ * @param epochStarted when the store's current epoch began, or null when unknown
+ * @param afterLoss whether that epoch began after the store lost its data
  */
 public record ClusterView(MetricsSnapshot snapshot, List<String> instances, long retiredGeneration,
-                          List<String> problems) {
+                          List<String> problems, Instant epochStarted, boolean afterLoss) {
     public ClusterView {
         instances = List.copyOf(instances);
         problems = List.copyOf(problems);
+    }
+
+    /** A view of a store whose epoch is not known. */
+    public ClusterView(MetricsSnapshot snapshot, List<String> instances, long retiredGeneration, List<String> problems) {
+        this(snapshot, instances, retiredGeneration, problems, null, false);
+    }
+
+    /**
+     * Whether the store lost its data less than {@code settle} ago: live instances may not have
+     * written their state again yet, so the view can be lower than what was exported before.
+     * {@code settle} is the instance timeout, within which every live instance has synced.
+     */
+    public boolean recovering(Instant now, Duration settle) {
+        return afterLoss && epochStarted != null && now.isBefore(epochStarted.plus(settle));
     }
 }

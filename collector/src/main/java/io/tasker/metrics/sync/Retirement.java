@@ -174,6 +174,7 @@ final class Retirement {
 
     /** Keeps the retired totals alive for as long as anyone syncs or maintains the cluster. */
     void keepAlive(StoreReader.Head head) {
+        store.touch(keys.epoch(), FOLDED_RECORD_TTL);
         if (head.retiredVersion() < 0) {
             return;
         }

@@ -33,6 +33,7 @@ import java.util.List;
 public final class SnapshotCodec {
     private static final byte[] MAGIC = {'T', 'M', 'S'};
     private static final byte VERSION = 1;
+    private static final int MAX_TEXT_BYTES = 65_535;
 
     private SnapshotCodec() {
     }
@@ -87,13 +88,13 @@ public final class SnapshotCodec {
 
     private static void writeFamily(DataOutputStream out, MetricFamilySnapshot f) throws IOException {
         MetricMetadata m = f.metadata();
-        out.writeUTF(m.name());
-        out.writeUTF(m.help());
+        writeText(out, m.name());
+        writeText(out, m.help());
         out.writeByte(m.type().ordinal());
         List<String> names = sortedNames(m.labelNames());
         out.writeInt(names.size());
         for (String name : names) {
-            out.writeUTF(name);
+            writeText(out, name);
         }
         if (f instanceof GaugeSnapshot g) {
             out.writeByte(g.policy().ordinal());
@@ -124,10 +125,30 @@ public final class SnapshotCodec {
         }
         for (int i = 0; i < labels.size(); i++) {
             if (!same) {
-                out.writeUTF(labels.name(i));
+                writeText(out, labels.name(i));
             }
-            out.writeUTF(labels.value(i));
+            writeText(out, labels.value(i));
         }
+    }
+
+    /**
+     * Writes text in {@code writeUTF}'s form, cut at a character to its 65,535-byte limit: the
+     * registry limits values in UTF-8 bytes, but NULs and characters outside the BMP take more
+     * bytes in this form, and one such value must not stop the whole sync.
+     */
+    private static void writeText(DataOutputStream out, String s) throws IOException {
+        int bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int size = c >= 1 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            int needed = Character.isHighSurrogate(c) && i + 1 < s.length() ? size + 3 : size;
+            if (bytes + needed > MAX_TEXT_BYTES) {
+                out.writeUTF(s.substring(0, i));
+                return;
+            }
+            bytes += size;
+        }
+        out.writeUTF(s);
     }
 
     private static void writeValue(DataOutputStream out, DataPoint p) throws IOException {

@@ -41,12 +41,25 @@ final class StateRecords {
      * The state of stopped instances, added up. {@code folded} maps each instance already added
      * to when that was done, so that no instance is ever added twice.
      */
-    record Retired(long generation, int chunks, Map<String, Long> folded) {
+    record Retired(long generation, int chunks, Map<String, Long> folded, boolean restored) {
         static final Retired EMPTY = new Retired(0, 0, Map.of());
 
         Retired {
             folded = Map.copyOf(new TreeMap<>(folded == null ? Map.of() : folded));
         }
+
+        /** Written by a fold: not a restored copy. */
+        Retired(long generation, int chunks, Map<String, Long> folded) {
+            this(generation, chunks, folded, false);
+        }
+    }
+
+    /**
+     * One life of the store's data. {@code afterLoss}: begun by a process that had known an
+     * earlier epoch, so the data before it was lost and the instances are still writing theirs
+     * again.
+     */
+    record Epoch(String token, long startedMillis, boolean afterLoss) {
     }
 
     static byte[] write(Object value) {

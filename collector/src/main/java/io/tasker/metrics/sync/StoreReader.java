@@ -27,8 +27,8 @@ final class StoreReader {
         this.keys = keys;
     }
 
-    /** The instance list and the retired record, in one round trip. */
-    record Head(Instances instances, Retired retired, long retiredVersion) {
+    /** The instance list, the retired record and the epoch (null when none), in one round trip. */
+    record Head(Instances instances, Retired retired, long retiredVersion, StateRecords.Epoch epoch, long epochVersion) {
         /** The listed instances not yet folded into the retired totals. */
         List<String> liveIds() {
             return instances.ids().stream().filter(id -> !retired.folded().containsKey(id)).toList();
@@ -36,11 +36,13 @@ final class StoreReader {
     }
 
     Head head() {
-        Map<String, Record> found = store.getAll(List.of(keys.instances(), keys.retired()));
+        Map<String, Record> found = store.getAll(List.of(keys.instances(), keys.retired(), keys.epoch()));
         Instances instances = decode(found.get(keys.instances()), Instances.class, new Instances(List.of()));
         Record r = found.get(keys.retired());
         Retired retired = decode(r, Retired.class, Retired.EMPTY);
-        return new Head(instances, retired, r == null ? -1 : r.version());
+        Record e = found.get(keys.epoch());
+        return new Head(instances, retired, r == null ? -1 : r.version(), decode(e, StateRecords.Epoch.class, null),
+                e == null ? -1 : e.version());
     }
 
     /** The metas of these instances; an instance whose meta has expired is absent. */

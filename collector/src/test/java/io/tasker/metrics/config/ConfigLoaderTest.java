@@ -128,6 +128,52 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aRemoteWriteEndpointWithCredentialsIsRefusedAtLoad() {
+        for (String endpoint : new String[] {"https://app:s3cret@prom.example/api/v1/write",
+                "https://app:s3/cr@t@prom.example/api/v1/write", "https://s3cret@prom.example/api/v1/write"}) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> ConfigLoader.load(Optional.empty(), Map.of("PROMETHEUS_ENDPOINT", endpoint)));
+            assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("telemetry.prometheus.endpoint: ")
+                    && p.contains("must not carry credentials; set telemetry.prometheus.username and "
+                    + "telemetry.prometheus.password")), e.problems().toString());
+            assertFalse(e.getMessage().contains("s3"), e.getMessage());
+        }
+    }
+
+    @Test
+    void statusShowsCacheUrlsWithTheWholePasswordMasked() {
+        TaskerConfig c = ConfigLoader.load(Optional.empty(),
+                Map.of("TASKER_CACHE_URL", "redis://:abc/Secr3t@cache:6379/0"));
+        assertEquals("redis://:***@cache:6379/0", c.describe().get("cache.url"));
+        assertFalse(c.toString().contains("Secr3t"), c.toString());
+    }
+
+    @Test
+    void hugeNumbersAndDurationsSayWhatIsWrong() {
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
+                Map.of("TASKER_SYNC_INTERVAL", "99999999999999999999d", "TASKER_CARDINALITY_LIMIT", "99999999999",
+                        "TASKER_METRICS_ENABLED", "true")));
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains("'99999999999999999999d' is longer than 3650d")),
+                e.problems().toString());
+        assertTrue(e.problems().stream().anyMatch(p -> p.contains("'99999999999' is too large; the largest is 2147483647")),
+                e.problems().toString());
+        e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
+                Map.of("TASKER_SYNC_INTERVAL", "9999999999999d")));
+        assertTrue(e.getMessage().contains("is longer than 3650d"), e.getMessage());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAProblem() throws IOException {
+        Path file = write("""
+                telemetry:
+                  sync_interval: 30s
+                  sync_interval: 5s
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(file), Map.of()));
+        assertTrue(e.getMessage().contains("Duplicate field 'sync_interval'"), e.getMessage());
+    }
+
+    @Test
     void aMissingOrBrokenFileIsAProblem() throws IOException {
         ConfigException missing = assertThrows(ConfigException.class,
                 () -> ConfigLoader.load(Optional.of(dir.resolve("nope.yml")), Map.of()));

@@ -48,6 +48,25 @@ class CacheStoresTest {
     }
 
     @Test
+    void passwordsWithSlashesAtsAndColonsAreMaskedWhole() {
+        assertEquals("redis://:***@host:6379/0", CacheStores.maskPassword("redis://:abc/Secr3t@host:6379/0"));
+        assertEquals("redis://:***@host:6379/0", CacheStores.maskPassword("redis://:Secr@t@host:6379/0"));
+        assertEquals("redis://app:***@host", CacheStores.maskPassword("redis://app:a:b/c@d@host"));
+        assertEquals("rediss://reader@host", CacheStores.maskPassword("rediss://reader@host"));
+        assertEquals("memcached://u:***@cache:11211", CacheStores.maskPassword("memcached://u:pw@cache:11211"));
+        assertEquals("file:///var/lib/a@b", CacheStores.maskPassword("file:///var/lib/a@b"));
+    }
+
+    @Test
+    void aTypoInTheSchemeStillMasks() {
+        assertEquals("redis//:***@host:6379", CacheStores.maskPassword("redis//:pw@host:6379"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> open("redis//:s3cret@h:1"));
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> open("memcached://u:s3cret@h:1"));
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
+
+    @Test
     void strategyFollowsCapabilities() {
         assertEquals(SyncStrategy.DISTRIBUTED_ATOMIC,
                 SyncStrategy.select(new StoreCapabilities(true, true, true, true, true, true, false, true)));

@@ -8,23 +8,26 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.console.alerts.AlertsController;
 import io.tasker.metrics.console.chart.ChartController;
 import io.tasker.metrics.console.dashboard.DashboardController;
+import io.tasker.metrics.console.history.HistoryService;
+import io.tasker.metrics.console.instances.InstancesController;
+import io.tasker.metrics.console.tasks.TasksController;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.demo.DemoWorkload;
 import io.tasker.metrics.console.export.ExportController;
 import io.tasker.metrics.console.health.HealthController;
-import io.tasker.metrics.console.history.HistoryService;
-import io.tasker.metrics.console.instances.InstancesController;
 import io.tasker.metrics.console.metrics.MetricsController;
 import io.tasker.metrics.console.runs.RunsController;
 import io.tasker.metrics.console.security.Denied;
 import io.tasker.metrics.console.security.Security;
+import io.tasker.metrics.console.service.HistoryTick;
+import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.sync.SyncController;
-import io.tasker.metrics.console.tasks.TasksController;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.subscribers.Subscribers;
@@ -49,16 +52,18 @@ public final class Console implements AutoCloseable {
     private final Subscribers events;
     private final DemoWorkload demo;
     private final Javalin app;
-    private final HistoryService history;
+    private final Services services;
+    private final HistoryTick historyTick;
 
     private Console(TaskerRuntime runtime, Database database, Subscribers events, DemoWorkload demo, Javalin app,
-                    HistoryService history) {
+                    Services services, HistoryTick historyTick) {
         this.runtime = runtime;
         this.database = database;
         this.events = events;
         this.demo = demo;
         this.app = app;
-        this.history = history;
+        this.services = services;
+        this.historyTick = historyTick;
     }
 
     /**
@@ -69,7 +74,13 @@ public final class Console implements AutoCloseable {
         ConsoleSettings settings = ConsoleSettings.from(config);
         settings.checkExposure();
         Database database = Database.open(settings.databaseUrl());
-        TaskerRuntime runtime = TaskerRuntime.start(config, clock, TaskerRuntime.Mode.INSTANCE);
+        TaskerRuntime runtime;
+        try {
+            runtime = TaskerRuntime.start(config, clock, TaskerRuntime.Mode.INSTANCE);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         Subscribers events = null;
         try {
             ConsoleMetrics metrics = new ConsoleMetrics(runtime.registry());
@@ -80,12 +91,13 @@ public final class Console implements AutoCloseable {
                 events.publisher().awaitIdle(java.time.Duration.ofSeconds(5)); // The first round's metrics, then the sync.
                 services.sync().syncNow();
             }
-            Javalin app = server(services).start(settings.host(), settings.port());
-            services.history().start();
+            Javalin app = listen(server(services), settings);
             LOG.info("Tasker Metrics console on http://{}:{}/ (store {}, strategy {}, event subscribers {})",
                     settings.host(), app.port(), runtime.store().description(),
                     services.sync().status().strategy().word(), events.names());
-            return new Console(runtime, database, events, workload, app, services.history());
+            HistoryTick tick = HistoryTick.start(services.exports(), services.retention(), clock, HistoryTick.EVERY);
+            services.values().start();
+            return new Console(runtime, database, events, workload, app, services, tick);
         } catch (RuntimeException e) {
             if (events != null) {
                 events.close();
@@ -102,22 +114,23 @@ public final class Console implements AutoCloseable {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
             config.startup.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/static";
                 files.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
-            new Security(s.settings()).register(config.routes);
+            new Security(s.settings(), s.clock()).register(config.routes);
             new DashboardController(s.views(), s.status(), s.templates(), s.clock(), s.sparklines(), s.headlines())
                     .register(config.routes);
             new SyncController(s.sync(), s.views(), s.status(), s.templates()).register(config.routes);
             new ExportController(s.exports(), s.views(), s.status(), s.templates(), s.clock()).register(config.routes);
             new HealthController(s.sync(), s.exports(), s.status(), s.views(), s.database(), s.runtime().store(),
-                    s.runtime().registry(), s.events(), s.templates()).register(config.routes);
+                    s.runtime().registry(), s.events(), s.templates(), s.retention()).register(config.routes);
             new MetricsController(s.views(), s.runtime().registry()).register(config.routes);
             new RunsController(s.runs(), s.status(), s.templates(), s.settings().traceUrl()).register(config.routes);
-            new ChartController(s.history(), s.status(), s.templates()).register(config.routes);
+            new ChartController(s.values(), s.status(), s.templates()).register(config.routes);
             new TasksController(s.tasks(), s.status(), s.templates()).register(config.routes);
             new AlertsController(s.alerts(), s.templates()).register(config.routes);
             new InstancesController(s.instances(), s.status(), s.templates(), s.runtime().config().telemetry().syncInterval())
@@ -134,6 +147,16 @@ public final class Console implements AutoCloseable {
         });
     }
 
+    private static Javalin listen(Javalin app, ConsoleSettings settings) {
+        try {
+            return app.start(settings.host(), settings.port());
+        } catch (JavalinBindException e) {
+            throw new IllegalStateException("Cannot listen on " + settings.host() + ":" + settings.port()
+                    + ": the port is in use by another process; stop it, or give another port with --port N "
+                    + "(console.port, TASKER_CONSOLE_PORT)", e);
+        }
+    }
+
     public int port() {
         return app.port();
     }
@@ -142,15 +165,26 @@ public final class Console implements AutoCloseable {
         return runtime;
     }
 
+    /** Imports the shared export record into the H2 history now, as the background tick does every few seconds. */
+    public void importHistory() {
+        services.exports().importShared();
+    }
+
+    /** Applies retention now (history rows and export files), as the background tick does every hour. */
+    public Retention.Pruned applyRetention() {
+        return services.retention().prune();
+    }
+
     /** The history of values, for tests that drive its ticks. */
     public HistoryService history() {
-        return history;
+        return services.values();
     }
 
     @Override
     public void close() {
+        historyTick.close();
+        services.values().close();
         app.stop();
-        history.close();
         if (demo != null) {
             demo.close();
         }

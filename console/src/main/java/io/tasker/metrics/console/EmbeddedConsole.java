@@ -80,6 +80,8 @@ public final class EmbeddedConsole implements AutoCloseable {
             env.put("TASKER_CONSOLE_TOKEN", "token-" + UUID.randomUUID());
             // The caller syncs when it means to; a background sync 30 s in would only blur what it sees.
             env.put("TASKER_SYNC_INTERVAL", "75s");
+            // Callers record exports of fixed past dates; retention at start would delete them under them.
+            env.put("TASKER_CONSOLE_HISTORY_RETENTION", "3650d");
         }
 
         public Builder env(String key, String value) {

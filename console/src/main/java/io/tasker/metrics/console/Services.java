@@ -5,17 +5,18 @@ import io.tasker.metrics.console.alerts.AlertSettings;
 import io.tasker.metrics.console.alerts.Alerts;
 import io.tasker.metrics.console.chart.Sparklines;
 import io.tasker.metrics.console.config.ConsoleSettings;
+import io.tasker.metrics.console.history.HistoryService;
+import io.tasker.metrics.console.history.HistorySettings;
+import io.tasker.metrics.console.instances.InstancesService;
+import io.tasker.metrics.console.tasks.Headlines;
+import io.tasker.metrics.console.tasks.TaskStats;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.db.ExportHistoryRepository;
 import io.tasker.metrics.console.service.ConsoleMetrics;
 import io.tasker.metrics.console.service.ExportService;
+import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.service.SyncService;
 import io.tasker.metrics.console.service.ViewCache;
-import io.tasker.metrics.console.history.HistoryService;
-import io.tasker.metrics.console.instances.InstancesService;
-import io.tasker.metrics.console.history.HistorySettings;
-import io.tasker.metrics.console.tasks.Headlines;
-import io.tasker.metrics.console.tasks.TaskStats;
 import io.tasker.metrics.console.runs.RunsService;
 import io.tasker.metrics.console.status.StatusService;
 import io.tasker.metrics.console.web.Templates;
@@ -27,7 +28,9 @@ import io.tasker.metrics.runs.RunsSync;
 import io.tasker.metrics.runtime.MetricsCollector;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.KeyLayout;
+import io.tasker.metrics.export.ExportRetention;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The console's services, built once by {@link Console} and handed out one by one: each
@@ -35,8 +38,11 @@ import java.nio.file.Path;
  */
 record Services(ConsoleSettings settings, TaskerRuntime runtime, Database database, SyncService sync,
                 ExportService exports, ViewCache views, StatusService status, Templates templates, Clock clock,
-                EventPublisher events, RunsService runs, HistoryService history, TaskStats tasks, Alerts alerts,
-                Sparklines sparklines, Headlines headlines, InstancesService instances) {
+                EventPublisher events, RunsService runs, Retention retention, HistoryService values, TaskStats tasks,
+                Alerts alerts, Sparklines sparklines, Headlines headlines, InstancesService instances) {
+    /** A page waits for the view one store timeout and this: one slow answer passes, a retry after a hang does not. */
+    private static final Duration VIEW_SLACK = Duration.ofMillis(500);
+
 
     static Services wire(ConsoleSettings settings, TaskerRuntime runtime, Database database, ConsoleMetrics metrics,
                          EventPublisher events, Clock clock) {
@@ -47,29 +53,32 @@ record Services(ConsoleSettings settings, TaskerRuntime runtime, Database databa
         KeyLayout keys = new KeyLayout(runtime.config().cache().namespace());
         collector.attach(new RunsSync(runtime.store(), keys, recent, clock));
         SyncService sync = new SyncService(collector, metrics);
-        ExportService exports = new ExportService(runtime, new ExportHistoryRepository(database), metrics, clock);
+        ExportHistoryRepository history = new ExportHistoryRepository(database);
+        ExportService exports = new ExportService(runtime, history, metrics, clock);
         // Exports made by CronJobs reach the console's last-export metric, which the stale alert
         // reads, at every sync, without anyone opening the exports page.
         collector.addSyncListener(r -> exports.importShared());
-        ViewCache views = new ViewCache(runtime.cluster(), clock);
+        ViewCache views = new ViewCache(runtime.cluster(), clock, runtime.config().cache().timeout().plus(VIEW_SLACK));
         StatusService status = new StatusService(sync, exports, views, clock,
                 runtime.config().telemetry().staleExportThreshold());
         Templates templates = Templates.create(settings.dev(), Path.of("console/src/main/jte"));
         RunsService runs = new RunsService(recent, new RunsReader(runtime.store(), keys), views, collector::instanceId,
                 runtime.registry().options());
-        // The history samples the same cluster view the pages show; the alerts judge each new sample.
-        HistoryService history = new HistoryService(database.dataSource(), HistorySettings.from(runtime.config()), clock,
+        Retention retention = new Retention(history, settings.historyRetention(), ExportRetention.of(runtime.config()),
+                runtime.config().telemetry().exportDirectory(), clock);
+        // The history of values samples the same cluster view the pages show; the alerts judge each new sample.
+        HistoryService values = new HistoryService(database.dataSource(), HistorySettings.from(runtime.config()), clock,
                 () -> views.get().snapshot());
         AlertSettings alertSettings = AlertSettings.from(runtime.config());
-        TaskStats tasks = new TaskStats(history, runtime.registry().options()::prefixed, alertSettings.errorRate());
+        TaskStats tasks = new TaskStats(values, runtime.registry().options()::prefixed, alertSettings.errorRate());
         InstancesService instances = new InstancesService(runtime.cluster(), clock,
                 runtime.config().telemetry().syncInterval(),
                 java.util.List.of(runtime.registry().options().prefixed("task_executions"),
                         runtime.registry().options().prefixed("step_executions")));
         Alerts alerts = new Alerts(runtime.registry(), tasks, instances, alertSettings);
-        history.onSample(alerts::evaluate);
-        Headlines headlines = new Headlines(history, tasks, runtime.registry().options()::prefixed);
+        values.onSample(alerts::evaluate);
+        Headlines headlines = new Headlines(values, tasks, runtime.registry().options()::prefixed);
         return new Services(settings, runtime, database, sync, exports, views, status, templates, clock, events, runs,
-                history, tasks, alerts, new Sparklines(history), headlines, instances);
+                retention, values, tasks, alerts, new Sparklines(values), headlines, instances);
     }
 }

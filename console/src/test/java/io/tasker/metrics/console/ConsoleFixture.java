@@ -113,6 +113,11 @@ final class ConsoleFixture implements AutoCloseable {
         }
     }
 
+    /** Imports the shared export record into H2 now, rather than waiting for the console's tick. */
+    void importHistory() {
+        console.importHistory();
+    }
+
     /** Opens the dashboard as a browser does and keeps what it needs to POST: the CSRF cookie and token. */
     Browser browser(String... headers) {
         Response page = get(Ui.DASHBOARD, headers);

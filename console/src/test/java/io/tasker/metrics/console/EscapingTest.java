@@ -32,6 +32,7 @@ class EscapingTest {
         new ExportHistory(runtime.store(), runtime.cluster().options().keys()).append(new ExportRecord(
                 Instant.parse("2026-02-01T00:00:00Z"), "json", "/tmp/" + IMAGE, "cli", ExportRecord.Outcome.FAILED,
                 0, 0, 5, 1, "failed: " + SCRIPT, "cron-" + IMAGE, 0, "on demand"));
+        console.importHistory();
     }
 
     @AfterAll

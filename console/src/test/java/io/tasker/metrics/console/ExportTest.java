@@ -117,6 +117,7 @@ class ExportTest {
         assertEquals(200, console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
         sharedHistory().append(record(Instant.parse("2026-02-01T03:00:00Z"), ExportRecord.Outcome.SUCCESS,
                 "cron-job-7"));
+        console.importHistory();
 
         JsonNode history = exports("");
         assertEquals(2, history.path("total").asInt(), history.toString());
@@ -133,6 +134,7 @@ class ExportTest {
         String longText = "x".repeat(5000);
         sharedHistory().append(new ExportRecord(Instant.parse("2026-02-01T03:00:00Z"), longText, longText, longText,
                 ExportRecord.Outcome.FAILED, 0, 0, 1, 1, longText, longText, 1, longText));
+        console.importHistory();
         JsonNode history = exports("");
         assertEquals(1, history.path("total").asInt(), history.toString());
         assertEquals(32, history.path("exports").get(0).path("format").asText().length());
@@ -149,6 +151,7 @@ class ExportTest {
         for (int i = 0; i < 5; i++) {
             shared.append(record(base.plusSeconds(30 + 60L * i), ExportRecord.Outcome.SUCCESS, "ok-" + i));
         }
+        console.importHistory();
 
         Response first = console.get(Ui.EXPORTS_PAGE + "?outcome=failed");
         assertEquals(200, first.status());
@@ -178,6 +181,7 @@ class ExportTest {
         for (int i = 0; i < 27; i++) {
             shared.append(record(base.plusSeconds(60L * i), ExportRecord.Outcome.SUCCESS, "web-" + i));
         }
+        console.importHistory();
         for (String page : new String[] {"99", "100000000", "2"}) {
             Response r = console.get(Ui.EXPORTS_PAGE + "?page=" + page);
             assertEquals(200, r.status(), page);

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class LinkEncodingTest {
     private static final String HOSTILE = "a&b+c#<script>";
     private static final String LABEL_FILTER = "status=\"" + HOSTILE + "\"";
-    private static final String FORMAT = "csv&page=1#<b>";
+    private static final String FORMAT = "openmetrics";
+    private static final String HOSTILE_FORMAT = "csv&page=1#<b>";
     private static ConsoleFixture console;
 
     @BeforeAll
@@ -43,10 +44,11 @@ class LinkEncodingTest {
         console.sync();
         ExportHistory shared = new ExportHistory(runtime.store(), runtime.cluster().options().keys());
         for (int i = 0; i < 33; i++) {
-            // 30 of the hostile format, 3 of the "csv" that format=csv&page=1 would select.
+            // 30 of the filtered format, 3 decoys that a lost filter would show.
             shared.append(new ExportRecord(Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i), i < 30 ? FORMAT : "csv",
                     "/tmp/x" + i, "cli", ExportRecord.Outcome.FAILED, 0, 0, 1, 1, "boom", "cron-1", 0, "on demand"));
         }
+        console.importHistory();
     }
 
     @AfterAll
@@ -89,6 +91,13 @@ class LinkEncodingTest {
 
         String back = Ui.EXPORTS_PAGE + attribute(second, "rel=\"prev\"", "href");
         assertEquals(25, count(console.get(back).body(), "class=\"export-row"), back);
+    }
+
+    @Test
+    void aFormatFullOfUrlSyntaxIsRefusedNotReflected() {
+        Response r = console.get(Ui.EXPORTS_PAGE + "?format=" + enc(HOSTILE_FORMAT));
+        assertEquals(400, r.status(), r.body());
+        assertTrue(r.contentType().startsWith("text/plain"), r.contentType());
     }
 
     private static String enc(String s) {

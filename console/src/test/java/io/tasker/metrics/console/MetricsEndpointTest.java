@@ -57,6 +57,15 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void aMalformedAcceptHeaderGetsPrometheusText() {
+        for (String accept : new String[] {";", ",,,;;;", "text/plain,;"}) {
+            Response r = console.get(Ui.METRICS, "Accept", accept);
+            assertEquals(200, r.status(), accept + ": " + r.body());
+            assertEquals("text/plain; version=0.0.4; charset=utf-8", r.contentType());
+        }
+    }
+
+    @Test
     void apiMetricsIsTheClusterViewAsJson() throws Exception {
         Response r = console.get(Ui.API_METRICS);
         assertEquals(200, r.status());

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.console.ConsoleFixture.Response;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.web.Ui;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -67,6 +68,26 @@ class MigrationTest {
         String url = "jdbc:h2:file:" + dir.resolve("missing/console").toAbsolutePath() + ";IFEXISTS=TRUE";
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Database.open(url));
         assertTrue(e.getMessage().contains(url), e.getMessage());
+    }
+
+    @Test
+    void aTruncatedDatabaseFileIsRefusedAndKept() throws Exception {
+        Path file = dir.resolve("console.mv.db");
+        String url = "jdbc:h2:file:" + dir.resolve("console").toAbsolutePath();
+        try (ConsoleFixture console = ConsoleFixture.builder().databaseUrl(url).start()) {
+            assertEquals(200, console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
+        }
+        for (long size : new long[] {Files.size(file) / 2, 8192, 100, 0}) {
+            try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+                channel.truncate(size);
+            }
+            byte[] before = Files.readAllBytes(file);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Database.open(url),
+                    "truncated to " + size + " bytes");
+            assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("export history"),
+                    e.getMessage());
+            assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "the file is left as it was");
+        }
     }
 
     private static long count(Database db, String sql) throws SQLException {

@@ -56,6 +56,8 @@ class RedisStoreTest {
         redis.start();
         Response up = await(Ui.HEALTH_READY, 200);
         assertEquals(200, up.status(), up.body());
+        assertTrue(JSON.readTree(console.get(Ui.HEALTH_STATUS).body()).path("cache_healthy").asBoolean(),
+                "/health/status agrees with /health/ready at once, not after the next sync");
         assertEquals(200, console.post(Ui.API_SYNC, console.bearer()).status(), "syncing works again");
     }
 
@@ -76,6 +78,7 @@ class RedisStoreTest {
                     Instant.parse("2026-02-01T03:00:00Z"), "prometheus", "http://prometheus:9090/api/v1/write",
                     "scheduler", ExportRecord.Outcome.SUCCESS, 10, 800, 30, 1, null, "web-2", 4, "optimal timing"));
         }
+        console.importHistory();
         assertEquals(200, console.post(Ui.API_EXPORT + "?format=json", console.bearer()).status());
 
         JsonNode history = JSON.readTree(console.get(Ui.API_EXPORTS).body());

@@ -90,6 +90,27 @@ class StaleExportTest {
                 value(after, "tasker_metrics_last_export_success_timestamp_seconds"), "a failure leaves it");
     }
 
+    @Test
+    void aSuccessDatedInTheFutureSilencesNothing() throws Exception {
+        var runtime = console.console().runtime();
+        new io.tasker.metrics.export.ExportHistory(runtime.store(), runtime.cluster().options().keys()).append(
+                new io.tasker.metrics.export.ExportRecord(clock.instant().plus(Duration.ofDays(3650)), "json", "/x",
+                        "cli", io.tasker.metrics.export.ExportRecord.Outcome.SUCCESS, 1, 1, 1, 1, null, "skewed", 1,
+                        "on demand"));
+        console.importHistory();
+        assertTrue(status().path("export_stale").asBoolean(), "the future record does not make exports fresh");
+        console.sync();
+        String text = console.get(Ui.METRICS).body();
+        assertFalse(text.contains("tasker_metrics_last_export_success_timestamp_seconds 2"), text);
+        assertEquals(1, JSON.readTree(console.get(Ui.API_EXPORTS).body()).path("total").asInt(),
+                "it is kept in the history all the same");
+
+        assertEquals(200, console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
+        assertFalse(status().path("export_stale").asBoolean(), "a real export counts");
+        clock.advance(Duration.ofMinutes(16));
+        assertTrue(status().path("export_stale").asBoolean(), "and ages as usual");
+    }
+
     /** Makes the export directory a file, so that an export cannot write into it. */
     private void breakExportDirectory() throws Exception {
         TempDirs.delete(console.exportDir());

@@ -1,6 +1,7 @@
 package io.tasker.metrics.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.MetricRegistry;
 import java.io.IOException;
@@ -46,6 +47,26 @@ class CsvWriterTest {
         assertEquals("x", row.get("label_value"));
         assertEquals("tasker_rows", row.get("name"));
         assertEquals("y", row.get("label_name"));
+    }
+
+    @Test
+    void labelCellsASpreadsheetWouldRunAreNeutralised() throws IOException {
+        MetricRegistry registry = WriterFixtures.registry();
+        var c = registry.counter("cells_total", "v");
+        List<String> formulas = List.of("=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx");
+        formulas.forEach(v -> c.labels(v).inc());
+        c.labels("plain").inc();
+        List<CSVRecord> rows = parse(WriterFixtures.write(new CsvWriter(), registry.snapshot()));
+        for (String f : formulas) {
+            assertTrue(rows.stream().anyMatch(r -> r.get("label_v").equals("'" + f)), f);
+        }
+        assertTrue(rows.stream().anyMatch(r -> r.get("label_v").equals("plain")));
+        assertTrue(rows.stream().allMatch(r -> !r.get("value").startsWith("'")), "numbers stay numbers");
+
+        List<CSVRecord> raw = parse(WriterFixtures.write(CsvWriter.raw(), registry.snapshot()));
+        for (String f : formulas) {
+            assertTrue(raw.stream().anyMatch(r -> r.get("label_v").equals(f)), "raw keeps " + f);
+        }
     }
 
     private static List<CSVRecord> parse(String csv) throws IOException {

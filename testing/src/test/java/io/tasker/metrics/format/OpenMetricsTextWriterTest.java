@@ -55,5 +55,16 @@ class OpenMetricsTextWriterTest {
         assertInstanceOf(PrometheusTextWriter.class, ExpositionFormats.forAcceptHeader("*/*"));
         assertInstanceOf(PrometheusTextWriter.class,
                 ExpositionFormats.forAcceptHeader("application/openmetrics-text;q=0, text/plain"));
+        assertInstanceOf(PrometheusTextWriter.class,
+                ExpositionFormats.forAcceptHeader("application/openmetrics-text;q=0.0000"));
+    }
+
+    @Test
+    void malformedAcceptHeadersFallBackToPrometheusText() {
+        for (String accept : new String[] {";", ",,,;;;", "text/plain,;", "", " ", ";;q="}) {
+            assertInstanceOf(PrometheusTextWriter.class, ExpositionFormats.forAcceptHeader(accept), accept);
+        }
+        assertInstanceOf(OpenMetricsTextWriter.class, ExpositionFormats.forAcceptHeader(";,application/openmetrics-text;;"));
+        assertInstanceOf(OpenMetricsTextWriter.class, ExpositionFormats.forAcceptHeader("application/openmetrics-text;q=x"));
     }
 }

@@ -74,6 +74,43 @@ class MultiProcessSyncTest {
         }
     }
 
+    /**
+     * Two JVMs: one stops gracefully and is folded into the retired totals by the other; then the
+     * store is flushed while the other keeps counting. Its copy (or the reader's) comes back, once,
+     * and at the end the view is exactly what both synced.
+     */
+    @Test
+    void aFlushedStoreKeepsAStoppedInstancesTotals() throws Exception {
+        String namespace = "mpf" + UUID.randomUUID().toString().substring(0, 8);
+        Worker stopping = Worker.start(REDIS.url(), namespace, "jvm0", 5, 100);
+        Worker running = Worker.start(REDIS.url(), namespace, "jvm1", 150, 100);
+        assertTrue(stopping.process.waitFor(60, TimeUnit.SECONDS), "jvm0 did not finish: " + stopping.lines);
+        double stopped = stopping.lastSynced();
+        try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
+            ClusterReader reader = new ClusterReader(store, new SyncOptions(namespace, "reader", 50, Duration.ofSeconds(30),
+                    Duration.ofSeconds(3), false), Clock.SYSTEM);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (reader.readView().retiredGeneration() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(100); // jvm1 folds jvm0 once it has not synced for the instance timeout (3 s).
+            }
+            assertTrue(reader.readView().retiredGeneration() >= 1, "jvm0 was never folded: " + running.lines);
+            Thread.sleep(300); // jvm1's next sync reads the new generation and keeps a copy too.
+
+            try (io.tasker.metrics.testing.TextSocket redis = io.tasker.metrics.testing.TextSocket.connect("127.0.0.1",
+                    REDIS.port(), Duration.ofSeconds(5))) {
+                redis.send("FLUSHALL\r\n");
+                assertEquals("+OK", redis.readLine());
+            }
+
+            assertTrue(running.process.waitFor(120, TimeUnit.SECONDS), "jvm1 did not finish: " + running.lines);
+            assertEquals(0, running.process.exitValue(), "jvm1 output: " + running.lines);
+            ClusterView after = reader.readView();
+            assertEquals(stopped + running.lastSynced(), total(after.snapshot()),
+                    "jvm0's " + stopped + " survived the flush beside jvm1's " + running.lastSynced());
+            assertTrue(after.afterLoss(), "the reader knows the store lost its data");
+        }
+    }
+
     private static double total(MetricsSnapshot view) {
         return view.family("tasker_jobs").map(f -> ((CounterSnapshot) f).points().stream()
                 .mapToDouble(CounterSnapshot.Point::value).sum()).orElse(0.0);

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,10 @@ public final class RemoteWriteClient {
     /** Past the HTTP client's own timeouts: ends an attempt whose body stalls after its headers. */
     private static final Duration STALL_SLACK = Duration.ofSeconds(1);
     private static final int ERROR_BODY_CHARS = 200;
+    /** Of a long body only the start is read for the excerpt, and so only it is redacted. */
+    private static final int REDACT_BYTES = 64 * 1024;
+    private static final Pattern CREDENTIAL_FIELD = Pattern.compile(
+            "(?i)(\"?(?:proxy-)?authorization\"?|\"?(?:set-)?cookie\"?|\"?x-api-key\"?)(\\s*[:=]\\s*\"?)[^\"\\r\\n,}]*");
 
     private final RemoteWriteSettings settings;
     private final RemoteWriteEncoder encoder;
@@ -180,7 +185,7 @@ public final class RemoteWriteClient {
         if (status >= 200 && status < 300) {
             return new Attempt(Outcome.ACCEPTED, null, null);
         }
-        String message = "HTTP " + status + " from " + settings.endpoint() + ": " + excerpt(response.body());
+        String message = "HTTP " + status + " from " + settings.endpoint() + ": " + excerpt(redact(response.body()));
         if (status == 429 || status >= 500 && status < 600) {
             return Attempt.retry(message, retryAfter(response));
         }
@@ -215,8 +220,24 @@ public final class RemoteWriteClient {
                 .filter(v -> v.matches("\\d{1,9}")).map(v -> Duration.ofSeconds(Long.parseLong(v))).orElse(null);
     }
 
-    private static String excerpt(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8).strip();
+    /**
+     * The body as it may be shown and stored: a receiver that echoes the request would otherwise
+     * put our credentials into CLI output, logs and the shared history. Credential headers and
+     * fields lose their values, the password and the basic-auth pair wherever they stand, and the
+     * text is one line, so that it cannot forge lines of a log.
+     */
+    private String redact(byte[] body) {
+        String out = new String(body, 0, Math.min(body.length, REDACT_BYTES), StandardCharsets.UTF_8);
+        if (settings.password() != null) {
+            String pair = settings.username() + ":" + settings.password();
+            out = out.replace(Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)), "***")
+                    .replace(settings.password(), "***");
+        }
+        return CREDENTIAL_FIELD.matcher(out).replaceAll("$1$2***").replaceAll("[\\r\\n\\t]+", " ");
+    }
+
+    private static String excerpt(String body) {
+        String text = body.strip();
         if (text.isEmpty()) {
             return "(empty body)";
         }

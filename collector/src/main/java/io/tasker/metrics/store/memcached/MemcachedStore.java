@@ -53,6 +53,14 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class MemcachedStore implements CacheStore, ConflictCounting {
+    /** How soon a closed session is reconnected: xmemcached waits at least a second whatever this says. */
+    private static final long HEAL_MILLIS = 20;
+    /** How long a call waits between tries while its session reconnects (for one timeout at most). */
+    private static final long RECONNECT_WAIT_MILLIS = 20;
+    /** Operations that may run twice with the effect of once. */
+    private static final java.util.Set<String> SAFE_TO_REPEAT = java.util.Set.of("ping", "get", "getAll", "putIfNewer",
+            "putAllIfNewer", "compareAndSet", "deleteIfEquals", "touchIfEquals", "delete", "touch");
+
 
     /** Attempts of one conditional write before it gives up on conflicting writers. */
     static final int MAX_CAS_ATTEMPTS = 10;
@@ -108,8 +116,14 @@ public final class MemcachedStore implements CacheStore, ConflictCounting {
         builder.setSocketOption(StandardSocketOption.SO_SNDBUF, SEND_BUFFER_BYTES);
         builder.setConnectTimeout(timeoutMillis);
         builder.setOpTimeout(timeoutMillis);
+        // xmemcached reconnects a closed session after 2 s by default, and calls fail until then:
+        // a cut connection then failed two seconds of syncs. Its floor is a second; safe calls
+        // wait for the reconnect (see call) rather than fail.
+        builder.setHealSessionInterval(HEAL_MILLIS);
         try {
-            return builder.build();
+            MemcachedClient client = builder.build();
+            client.setHealSessionInterval(HEAL_MILLIS); // The builder's setting does not reach the connector.
+            return client;
         } catch (IOException e) {
             throw new StoreException("Could not start a memcached client for " + url + ": " + e.getMessage(), e);
         }
@@ -319,8 +333,9 @@ public final class MemcachedStore implements CacheStore, ConflictCounting {
         return write(op, key, next, () -> client.cas(key, exptime, next, RECORDS, timeoutMillis, current.getCas()));
     }
 
+    /** A write is run once: repeated after a cut, a compare-and-swap that did land would report a conflict. */
     private boolean write(String op, String key, Record record, MemcachedCall<Boolean> write) {
-        return call(op, "key " + key, () -> {
+        return once(op, "key " + key, () -> {
             try {
                 return write.run();
             } catch (MemcachedServerException e) {
@@ -363,7 +378,41 @@ public final class MemcachedStore implements CacheStore, ConflictCounting {
         T run() throws TimeoutException, InterruptedException, MemcachedException;
     }
 
+    /**
+     * Runs one call; a call that is safe to repeat (a read, an expiry, a delete, the reads of a
+     * versioned write; never the write itself) is tried again while its connection reconnects
+     * after being closed under it, for one timeout at most. A timeout is not retried, so that a
+     * call never takes much more than twice the timeout.
+     */
     private <T> T call(String op, String subject, MemcachedCall<T> call) {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (true) {
+            try {
+                return once(op, subject, call);
+            } catch (StoreException e) {
+                if (!SAFE_TO_REPEAT.contains(op) || !closedSession(e.getCause()) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                awaitReconnect(op, subject);
+            }
+        }
+    }
+
+    private static boolean closedSession(Throwable cause) {
+        String message = cause instanceof MemcachedException ? String.valueOf(cause.getMessage()) : "";
+        return message.contains("has been closed") || message.contains("no available connection");
+    }
+
+    private void awaitReconnect(String op, String subject) {
+        try {
+            Thread.sleep(RECONNECT_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException(failed(op, subject) + "interrupted while reconnecting", e);
+        }
+    }
+
+    private <T> T once(String op, String subject, MemcachedCall<T> call) {
         try {
             return call.run();
         } catch (TimeoutException e) {

@@ -1,5 +1,6 @@
 package io.tasker.metrics.store.memcached;
 
+import io.tasker.metrics.store.CacheStores;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,8 @@ record MemcachedUrl(String url, List<InetSocketAddress> servers) {
     }
 
     private static IllegalArgumentException invalid(String url, String what) {
-        return new IllegalArgumentException("Invalid Memcached URL " + url + ": " + what
+        // Memcached URLs take no user info, but one given by mistake may hold a password.
+        return new IllegalArgumentException("Invalid Memcached URL " + CacheStores.maskPassword(url) + ": " + what
                 + ". Expected a URL like " + EXAMPLE);
     }
 }

@@ -1,5 +1,6 @@
 package io.tasker.metrics.store.redis;
 
+import io.tasker.metrics.store.CacheStores;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import java.util.Optional;
 record RedisUrl(String masked, Kind kind, List<Node> nodes, String user, String password, int database) {
 
     static final int DEFAULT_PORT = 6379;
-    static final String MASK = "***";
 
     enum Kind {
         PLAIN("redis"), TLS("rediss"), CLUSTER("redis-cluster");
@@ -74,27 +74,13 @@ record RedisUrl(String masked, Kind kind, List<Node> nodes, String user, String 
         if (url == null || url.isBlank()) {
             throw invalid("(empty)", "it is empty", Kind.PLAIN);
         }
-        String masked = mask(url);
+        String masked = CacheStores.maskPassword(url);
         int schemeEnd = url.indexOf("://");
         Kind kind = schemeEnd < 0 ? null : kind(url.substring(0, schemeEnd));
         if (kind == null) {
             throw invalid(masked, "the scheme must be redis://, rediss:// or redis-cluster://", Kind.PLAIN);
         }
         return new Parser(url.substring(schemeEnd + 3), masked, kind).parse();
-    }
-
-    /** Replaces the password of anything URL-shaped, even a malformed one, with {@code ***}. */
-    static String mask(String url) {
-        int start = url.indexOf("://");
-        int at = url.lastIndexOf('@');
-        if (start < 0 || at < start) {
-            return url;
-        }
-        int colon = url.indexOf(':', start + 3);
-        if (colon < 0 || colon > at) {
-            return url;
-        }
-        return url.substring(0, colon + 1) + MASK + url.substring(at);
     }
 
     private static Kind kind(String scheme) {

@@ -7,6 +7,7 @@ import io.tasker.metrics.console.alerts.AlertSettings;
 import io.tasker.metrics.console.history.HistorySettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,9 +23,12 @@ import java.util.stream.Stream;
  * @param token the bearer token that lets scripts POST without a CSRF token ({@code TASKER_CONSOLE_TOKEN}), or null
  * @param dev read templates from the source tree and reload them on change
  * @param traceUrl a link to a trace in the user's trace backend, {@code {trace_id}} standing for the id; or null
+ * @param historyRetention how long the H2 export history keeps a row ({@code console.history_retention})
+ * @param allowedHosts the host names requests may name in their {@code Host} header besides IP addresses
+ *     and localhost ({@code console.allowed_hosts}); with a login and nothing set, any name
  */
 public record ConsoleSettings(String host, int port, String databaseUrl, String username, String password, String token,
-                              boolean dev, String traceUrl) {
+                              boolean dev, String traceUrl, Duration historyRetention, AllowedHosts allowedHosts) {
 
     /** The console's keys, with defaults and environment variables. */
     public static final List<ConfigKey> KEYS = Stream.of(List.of(
@@ -35,16 +39,30 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
             ConfigKey.secret("console.password", "TASKER_CONSOLE_PASSWORD"),
             ConfigKey.secret("console.token", "TASKER_CONSOLE_TOKEN"),
             ConfigKey.of("console.dev", Kind.BOOLEAN, "false", "TASKER_CONSOLE_DEV"),
-            ConfigKey.of("console.trace_url", Kind.STRING, null, "TASKER_CONSOLE_TRACE_URL")),
+            ConfigKey.of("console.trace_url", Kind.STRING, null, "TASKER_CONSOLE_TRACE_URL"),
+            ConfigKey.of("console.allowed_hosts", Kind.STRING, null, "TASKER_CONSOLE_ALLOWED_HOSTS"),
+            ConfigKey.of("console.history_retention", Kind.DURATION, "90d", "TASKER_CONSOLE_HISTORY_RETENTION")),
             HistorySettings.KEYS, AlertSettings.KEYS).flatMap(List::stream).toList();
 
     public static ConsoleSettings from(TaskerConfig config) {
+        String username = blank((String) config.value("console.username"));
+        String password = blank((String) config.value("console.password"));
         return new ConsoleSettings((String) config.value("console.host"), (Integer) config.value("console.port"),
-                (String) config.value("console.database_url"), blank((String) config.value("console.username")),
-                blank((String) config.value("console.password")), blank((String) config.value("console.token")),
-                (Boolean) config.value("console.dev"), traceUrl(blank((String) config.value("console.trace_url"))));
+                (String) config.value("console.database_url"), username, password,
+                blank((String) config.value("console.token")), (Boolean) config.value("console.dev"),
+                traceUrl(blank((String) config.value("console.trace_url"))),
+                (Duration) config.value("console.history_retention"),
+                hosts((String) config.value("console.allowed_hosts"), username != null && password != null));
     }
 
+    /**
+     * Without a login, a rebinding page could read the console, so only listed names pass; with
+     * one, the page's browser has no credentials for the console, so any name may pass unless
+     * the operator lists them.
+     */
+    private static AllowedHosts hosts(String setting, boolean login) {
+        return blank(setting) == null && login ? AllowedHosts.parse("*") : AllowedHosts.parse(setting);
+    }
 
     public boolean basicAuth() {
         return username != null && password != null;
@@ -55,7 +73,9 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
      * now" and "export now" buttons must not be open to a network. A bearer token alone is not
      * enough, because the pages stay open and hand every visitor a CSRF token that lets them POST.
      *
-     * @throws IllegalArgumentException saying how to configure credentials
+     * Also checks the port, so that a wrong one is a message rather than the server's stack trace.
+     *
+     * @throws IllegalArgumentException saying how to configure credentials, or which ports work
      */
     public void checkExposure() {
         if (!loopback(host) && !basicAuth()) {
@@ -64,6 +84,14 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
                     + "and through their CSRF token the actions, open)") + ". Set console.username and "
                     + "console.password (or TASKER_CONSOLE_USERNAME and TASKER_CONSOLE_PASSWORD) for a login, and "
                     + "TASKER_CONSOLE_TOKEN for scripts; or bind to 127.0.0.1.");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("console.port (TASKER_CONSOLE_PORT, --port) is " + port
+                    + "; give a port from 0 to 65535 (0 picks a free one)");
+        }
+        if (historyRetention.isZero() || historyRetention.isNegative()) {
+            throw new IllegalArgumentException("console.history_retention must be longer than zero, got "
+                    + historyRetention);
         }
         if (username != null ^ password != null) {
             throw new IllegalArgumentException("console.username and console.password go together: set both or neither");
@@ -95,6 +123,6 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
     public String toString() {
         return "ConsoleSettings[host=" + host + ", port=" + port + ", databaseUrl=" + databaseUrl + ", username="
                 + username + ", password=" + (password == null ? "null" : "***") + ", token="
-                + (token == null ? "null" : "***") + ", dev=" + dev + "]";
+                + (token == null ? "null" : "***") + ", dev=" + dev + ", allowedHosts=" + allowedHosts + "]";
     }
 }

@@ -1,10 +1,10 @@
 package io.tasker.metrics.console.dashboard;
 
 import io.javalin.http.Context;
+import io.tasker.metrics.console.web.QueryParams;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the metric table shows, as it stands in the URL: name, label and type filters, sort,
@@ -12,16 +12,21 @@ import java.util.Set;
  */
 public record Filter(String name, String label, String type, String sort, boolean descending, int page, int interval) {
     public static final List<Integer> INTERVALS = List.of(2, 5, 10, 30, 60);
-    private static final Set<String> TYPES = Set.of("counter", "gauge", "histogram");
-    private static final Set<String> SORTS = Set.of("name", "value", "type");
+    private static final List<String> TYPES = List.of("counter", "gauge", "histogram");
+    private static final List<String> SORTS = List.of("name", "value", "type");
+    private static final List<String> DIRECTIONS = List.of("asc", "desc");
 
+    /** @throws IllegalArgumentException (a 400) for a type, sort, direction, page or interval it cannot honour */
     public static Filter from(Context ctx) {
-        String type = param(ctx, "type");
-        String sort = param(ctx, "sort");
-        int interval = number(ctx, "interval", 5);
-        return new Filter(param(ctx, "name"), param(ctx, "label"), TYPES.contains(type) ? type : "",
-                SORTS.contains(sort) ? sort : "name", "desc".equals(param(ctx, "dir")), number(ctx, "page", 1),
-                INTERVALS.contains(interval) ? interval : 5);
+        String sort = QueryParams.oneOf(ctx, "sort", SORTS);
+        int interval = QueryParams.number(ctx, "interval", 5, 1, Integer.MAX_VALUE);
+        if (!INTERVALS.contains(interval)) {
+            throw new IllegalArgumentException("Query parameter interval must be one of " + INTERVALS + ", got '"
+                    + ctx.queryParam("interval") + "'");
+        }
+        return new Filter(param(ctx, "name"), param(ctx, "label"), QueryParams.oneOf(ctx, "type", TYPES),
+                sort.isEmpty() ? "name" : sort, "desc".equals(QueryParams.oneOf(ctx, "dir", DIRECTIONS)),
+                QueryParams.number(ctx, "page", 1, 1, Integer.MAX_VALUE), interval);
     }
 
     /**
@@ -42,14 +47,6 @@ public record Filter(String name, String label, String type, String sort, boolea
     private static String param(Context ctx, String key) {
         String v = ctx.queryParam(key);
         return v == null ? "" : v.trim();
-    }
-
-    private static int number(Context ctx, String key, int fallback) {
-        try {
-            return Integer.parseInt(param(ctx, key));
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 
     private static String enc(String s) {

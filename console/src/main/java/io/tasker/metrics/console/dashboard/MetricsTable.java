@@ -109,7 +109,12 @@ public final class MetricsTable {
         return q == null || q.count() == 0 ? "-" : Format.number(q.valueAt(at));
     }
 
-    /** Labels as {@code key="value"} pairs, as the history keys them; the template escapes them for HTML. */
+    /**
+     * Labels as {@code key="value"} pairs, values escaped as in Prometheus text ({@code \\},
+     * {@code \"}, {@code \n}), so that a value holding {@code ", status="failure} cannot pass for
+     * another label in the text or in the label filter; the template escapes it all for HTML. The
+     * history keys series by the same text.
+     */
     public static String text(Labels labels) {
         return SeriesKey.labelsText(labels);
     }

@@ -27,9 +27,11 @@ public final class Database implements AutoCloseable {
     /**
      * Opens (creating when needed) and migrates the database.
      *
-     * @throws IllegalStateException naming the URL when it cannot be opened or migrated
+     * @throws IllegalStateException naming the URL when it cannot be opened or migrated, or
+     *     naming the file when one exists that holds no console schema (truncated or damaged)
      */
     public static Database open(String jdbcUrl) {
+        ExistingFile.of(jdbcUrl).ifPresent(ExistingFile::check);
         JdbcConnectionPool pool = JdbcConnectionPool.create(shared(jdbcUrl), "sa", "");
         try {
             MigrateResult result = Flyway.configure().dataSource(pool).locations("classpath:db/migration")

@@ -17,6 +17,8 @@ import java.util.Optional;
  * the shared record again adds nothing twice.
  */
 public final class ExportHistoryRepository {
+    /** SQLState of a unique key violation. */
+    private static final String DUPLICATE_KEY = "23505";
     private final Database db;
 
     public ExportHistoryRepository(Database db) {
@@ -27,13 +29,16 @@ public final class ExportHistoryRepository {
     public record Page(List<ExportRecord> rows, long total, int offset, int limit) {
     }
 
-    /** Saves a record unless it is known already; returns whether it was new. */
+    /**
+     * Saves a record unless it is known already; returns whether it was new. One INSERT that
+     * the unique key refuses for a known record: atomic, so that two imports at once cannot
+     * both take the same record for new (a look-then-merge could, and counted it twice).
+     */
     public boolean save(ExportRecord r) {
-        String sql = "MERGE INTO export_history (dedupe_key, exported_at, format, destination, trigger_name, outcome, "
-                + "series, bytes, duration_ms, attempts, error, instance, fencing_number, timing) KEY (dedupe_key) "
+        String sql = "INSERT INTO export_history (dedupe_key, exported_at, format, destination, trigger_name, outcome, "
+                + "series, bytes, duration_ms, attempts, error, instance, fencing_number, timing) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(sql)) {
-            boolean exists = exists(c, key(r));
             s.setString(1, key(r));
             s.setObject(2, r.at().atOffset(java.time.ZoneOffset.UTC));
             // Every text is cut to its column, so that one odd record in the shared store cannot stop the import.
@@ -50,8 +55,11 @@ public final class ExportHistoryRepository {
             s.setLong(13, r.fencingNumber());
             setNullable(s, 14, cut(r.timing(), 64));
             s.executeUpdate();
-            return !exists;
+            return true;
         } catch (SQLException e) {
+            if (DUPLICATE_KEY.equals(e.getSQLState())) {
+                return false;
+            }
             throw new IllegalStateException("Cannot save an export record: " + e.getMessage(), e);
         }
     }
@@ -100,17 +108,48 @@ public final class ExportHistoryRepository {
         return page("SUCCESS", null, 0, 1).rows().stream().findFirst();
     }
 
-    public Optional<ExportRecord> last() {
-        return page(null, null, 0, 1).rows().stream().findFirst();
+    /** The newest successful export dated at or before {@code notAfter}: records from the future do not count. */
+    public Optional<ExportRecord> lastSuccess(Instant notAfter) {
+        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement("SELECT * FROM export_history"
+                + " WHERE outcome = 'SUCCESS' AND exported_at <= ? ORDER BY exported_at DESC, id DESC LIMIT 1")) {
+            s.setObject(1, notAfter.atOffset(java.time.ZoneOffset.UTC));
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the export history: " + e.getMessage(), e);
+        }
     }
 
-    private static boolean exists(Connection c, String key) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM export_history WHERE dedupe_key = ?")) {
-            s.setString(1, key);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
+    /** How many rows the history holds, and the oldest one's time (null when empty). */
+    public record Extent(long rows, Instant oldest) {
+    }
+
+    public Extent extent() {
+        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*), MIN(exported_at) FROM export_history"); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            java.time.OffsetDateTime oldest = rs.getObject(2, java.time.OffsetDateTime.class);
+            return new Extent(rs.getLong(1), oldest == null ? null : oldest.toInstant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the export history: " + e.getMessage(), e);
         }
+    }
+
+    /** Deletes at most {@code limit} rows older than {@code cutoff}; returns how many it deleted. */
+    public int deleteBefore(Instant cutoff, int limit) {
+        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(
+                "DELETE FROM export_history WHERE exported_at < ? FETCH FIRST ? ROWS ONLY")) {
+            s.setObject(1, cutoff.atOffset(java.time.ZoneOffset.UTC));
+            s.setInt(2, limit);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot prune the export history: " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<ExportRecord> last() {
+        return page(null, null, 0, 1).rows().stream().findFirst();
     }
 
     private static long count(Connection c, String where, List<String> args) throws SQLException {

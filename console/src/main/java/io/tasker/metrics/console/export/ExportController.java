@@ -10,10 +10,12 @@ import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.status.StatusService;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.web.Layout;
+import io.tasker.metrics.console.web.QueryParams;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.FileDestination;
 import io.tasker.metrics.export.ExportDestinations;
+import io.tasker.metrics.format.CsvWriter;
 import io.tasker.metrics.format.ExpositionFormatWriter;
 import io.tasker.metrics.format.ExpositionFormats;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
@@ -26,6 +28,7 @@ import java.util.Map;
  * history as JSON ({@code GET /api/exports}) and as a page ({@code GET /exports}).
  */
 public final class ExportController {
+    private static final List<String> OUTCOMES = List.of("success", "failed", "skipped");
     private final ExportService exports;
     private final ViewCache views;
     private final StatusService status;
@@ -61,7 +64,9 @@ public final class ExportController {
 
     private void download(Context ctx) throws IOException {
         String format = format(ctx, ExportService.FILE_FORMATS, "json");
-        ExpositionFormatWriter writer = ExpositionFormats.byName(format);
+        // CSV cells a spreadsheet would run are neutralised unless raw=true asks for them as they are.
+        boolean raw = QueryParams.oneOf(ctx, "raw", List.of("true", "false")).equals("true");
+        ExpositionFormatWriter writer = raw && format.equals("csv") ? CsvWriter.raw() : ExpositionFormats.byName(format);
         MetricsSnapshot view = views.get().snapshot();
         String file = FileDestination.fileName(format, clock.instant());
         ctx.contentType(writer.contentType());
@@ -70,20 +75,24 @@ public final class ExportController {
     }
 
     private void history(Context ctx) {
-        int limit = Math.min(500, Math.max(1, intParam(ctx, "limit", 50)));
-        int offset = Math.max(0, intParam(ctx, "offset", 0));
-        exports.importShared();
-        ExportHistoryRepository.Page page = exports.repository().page(ctx.queryParam("outcome"),
-                ctx.queryParam("format"), offset, limit);
+        int limit = QueryParams.number(ctx, "limit", 50, 1, 500);
+        int offset = QueryParams.number(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        String outcome = QueryParams.oneOf(ctx, "outcome", OUTCOMES);
+        String format = QueryParams.oneOf(ctx, "format", ExportService.HISTORY_FORMATS);
+        ExportHistoryRepository.Page page = exports.repository().page(outcome, format, offset, limit);
+        if (offset > 0 && offset >= page.total()) {
+            throw new IllegalArgumentException("Query parameter offset " + offset + " is past the last export ("
+                    + page.total() + " in all" + (outcome.isEmpty() && format.isEmpty() ? "" : " that match") + ")");
+        }
         ctx.json(Map.of("total", page.total(), "offset", offset, "limit", limit, "exports", page.rows()));
     }
 
     private void page(Context ctx) {
-        exports.importShared();
         // Capped so that the offset stays an int; past the last page shows the last page.
-        int pageNumber = Math.min(Integer.MAX_VALUE / ExportsPage.PAGE_SIZE, Math.max(1, intParam(ctx, "page", 1)));
-        String outcome = ctx.queryParam("outcome");
-        String format = ctx.queryParam("format");
+        int pageNumber = Math.min(Integer.MAX_VALUE / ExportsPage.PAGE_SIZE,
+                QueryParams.number(ctx, "page", 1, 1, Integer.MAX_VALUE));
+        String outcome = QueryParams.oneOf(ctx, "outcome", OUTCOMES);
+        String format = QueryParams.oneOf(ctx, "format", ExportService.HISTORY_FORMATS);
         ExportHistoryRepository.Page page = historyPage(outcome, format, pageNumber);
         int last = (int) Math.max(1, (page.total() + ExportsPage.PAGE_SIZE - 1) / ExportsPage.PAGE_SIZE);
         if (pageNumber > last) {
@@ -112,12 +121,4 @@ public final class ExportController {
                 .orElseThrow(() -> ExpositionFormats.unknown(asked, allowed));
     }
 
-    private static int intParam(Context ctx, String key, int fallback) {
-        try {
-            String v = ctx.queryParam(key);
-            return v == null ? fallback : Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
 }

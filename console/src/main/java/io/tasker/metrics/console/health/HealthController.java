@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.db.Database;
+import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.service.ExportService;
 import io.tasker.metrics.console.service.SyncService;
 import io.tasker.metrics.console.service.ViewCache;
@@ -44,11 +45,15 @@ public final class HealthController {
     private final MetricRegistry own;
     private final EventPublisher events;
     private final Templates templates;
+    private final Retention retention;
 
-    /** @param own this console's own registry, reported when the cluster view cannot be read */
+    /**
+     * @param own this console's own registry, reported when the cluster view cannot be read
+     * @param retention what the console keeps of its history and export files, for the report
+     */
     public HealthController(SyncService sync, ExportService exports, StatusService status, ViewCache views,
                             Database database, CacheStore store, MetricRegistry own, EventPublisher events,
-                            Templates templates) {
+                            Templates templates, Retention retention) {
         this.sync = sync;
         this.exports = exports;
         this.status = status;
@@ -58,6 +63,7 @@ public final class HealthController {
         this.own = own;
         this.events = events;
         this.templates = templates;
+        this.retention = retention;
     }
 
     public void register(RoutesConfig routes) {
@@ -70,16 +76,20 @@ public final class HealthController {
 
     private void ready(Context ctx) {
         Map<String, String> checks = new LinkedHashMap<>();
-        checks.put("cache", timed(() -> {
-            store.ping();
-            return "ok";
-        }));
+        checks.put("cache", pingStore());
         checks.put("database", timed(() -> database.ping() ? "ok" : "no answer"));
         boolean ready = checks.values().stream().allMatch("ok"::equals);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ready ? "ready" : "not ready");
         body.put("checks", checks);
         ctx.status(ready ? 200 : 503).json(body);
+    }
+
+    private String pingStore() {
+        return timed(() -> {
+            store.ping();
+            return "ok";
+        });
     }
 
     private static String timed(java.util.function.Supplier<String> check) {
@@ -99,18 +109,21 @@ public final class HealthController {
     public HealthReport report() {
         StoreStatus storeStatus = sync.status();
         SyncResult last = sync.last().orElse(null);
-        exports.importShared();
         ExportRecord lastExport = exports.last().orElse(null);
         Staleness stale = status.staleness();
-        MetricsSnapshot view;
-        String cacheError = storeStatus.error();
-        boolean cacheHealthy = storeStatus.healthy();
-        try {
-            view = views.get().snapshot();
-        } catch (StoreException e) {
-            view = own.snapshot();
-            cacheHealthy = false;
-            cacheError = e.getMessage();
+        // Asked now, as /health/ready asks, not taken from the last sync: the two never disagree,
+        // and a store that does not answer costs one timeout, not one per read.
+        String ping = pingStore();
+        boolean cacheHealthy = "ok".equals(ping);
+        String cacheError = cacheHealthy ? null : ping;
+        MetricsSnapshot view = own.snapshot();
+        if (cacheHealthy) {
+            try {
+                view = views.get().snapshot();
+            } catch (StoreException e) {
+                cacheHealthy = false;
+                cacheError = e.getMessage();
+            }
         }
         boolean db = database.ping();
         String overall = cacheHealthy && db && !stale.stale() ? "ok" : "degraded";
@@ -119,6 +132,6 @@ public final class HealthController {
                 last == null ? null : last.at(), last == null ? null : last.error(), db,
                 lastExport == null ? null : lastExport.at(),
                 lastExport == null ? null : lastExport.outcome().name().toLowerCase(), stale.lastSuccess(),
-                stale.stale(), stale.threshold().toSeconds(), events.stats());
+                stale.stale(), stale.threshold().toSeconds(), events.stats(), retention.report());
     }
 }

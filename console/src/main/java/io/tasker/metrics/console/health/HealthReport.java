@@ -1,6 +1,7 @@
 package io.tasker.metrics.console.health;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.events.SubscriberStats;
 import java.time.Instant;
 import java.util.List;
@@ -27,5 +28,6 @@ public record HealthReport(
         @JsonProperty("last_successful_export") Instant lastSuccessfulExport,
         @JsonProperty("export_stale") boolean exportStale,
         @JsonProperty("export_stale_threshold_seconds") long exportStaleThresholdSeconds,
-        @JsonProperty("event_subscribers") List<SubscriberStats> eventSubscribers) {
+        @JsonProperty("event_subscribers") List<SubscriberStats> eventSubscribers,
+        @JsonProperty("retention") Retention.Report retention) {
 }

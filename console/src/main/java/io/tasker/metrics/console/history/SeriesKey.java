@@ -12,12 +12,13 @@ import io.tasker.metrics.snapshot.Labels;
 public record SeriesKey(String name, String labels, String kind, String bounds) {
     /**
      * Labels as the metric table shows them and the history keys series by:
-     * {@code status="failure", task_name="payment"}.
+     * {@code status="failure", task_name="payment"}, values escaped as in Prometheus text.
      */
     public static String labelsText(Labels labels) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < labels.size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(labels.name(i)).append("=\"").append(labels.value(i)).append('"');
+            String value = labels.value(i).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+            sb.append(i == 0 ? "" : ", ").append(labels.name(i)).append("=\"").append(value).append('"');
         }
         return sb.toString();
     }

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.BasicAuthCredentials;
+import io.tasker.metrics.Clock;
 import io.tasker.metrics.console.config.ConsoleSettings;
 import io.tasker.metrics.console.web.Ui;
 import java.net.URI;
@@ -24,6 +25,10 @@ import java.util.Set;
  *   <li>With {@code console.username} and {@code console.password} set, every page asks for a
  *       login (basic auth), except the liveness and readiness probes; the bearer token is
  *       accepted too.</li>
+ *   <li>A request that names a host the console does not answer to ({@link io.tasker.metrics.console.config.AllowedHosts}) gets 421:
+ *       a page on another domain that re-points its name at this machine reads nothing.</li>
+ *   <li>Five failed logins or wrong bearer tokens from one address within a minute refuse it
+ *       (429) for the rest of that minute ({@link LoginThrottle}).</li>
  *   <li>Every response says: no framing, no sniffing, scripts and styles only from here.</li>
  * </ul>
  */
@@ -32,13 +37,20 @@ public final class Security {
     private static final Set<String> OPEN = Set.of(Ui.HEALTH_LIVE, Ui.HEALTH_READY);
 
     private final ConsoleSettings settings;
+    private final LoginThrottle throttle;
 
-    public Security(ConsoleSettings settings) {
+    public Security(ConsoleSettings settings, Clock clock) {
         this.settings = settings;
+        this.throttle = new LoginThrottle(clock);
     }
 
+    /**
+     * The CSRF check runs only before a matched route: a POST to a route that takes none (such
+     * as {@code /metrics}) is then answered 405 rather than asked for a token it does not need.
+     */
     public void register(RoutesConfig routes) {
         routes.before(this::check);
+        routes.beforeMatched(this::checkPost);
     }
 
     /** The CSRF token of this browser, issued as an HttpOnly cookie on first sight. */
@@ -51,7 +63,8 @@ public final class Security {
             byte[] bytes = new byte[32];
             RANDOM.nextBytes(bytes);
             token = HexFormat.of().formatHex(bytes);
-            ctx.header("Set-Cookie", Ui.CSRF_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+            ctx.header("Set-Cookie", Ui.CSRF_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
+                    + (secure(ctx) ? "; Secure" : ""));
         }
         ctx.attribute(Ui.CSRF_COOKIE, token);
         return token;
@@ -59,33 +72,83 @@ public final class Security {
 
     private void check(Context ctx) {
         headers(ctx);
-        boolean bearer = bearer(ctx);
-        if (settings.basicAuth() && !OPEN.contains(ctx.path()) && !bearer && !loggedIn(ctx)) {
+        checkHost(ctx);
+        if (OPEN.contains(ctx.path())) {
+            return;
+        }
+        throttle(ctx);
+        if (settings.basicAuth() && !bearer(ctx) && !loggedIn(ctx)) {
             throw new Denied(401, "Log in to the Tasker Metrics console",
                     Map.of("WWW-Authenticate", "Basic realm=\"Tasker Metrics\", charset=\"UTF-8\""));
         }
-        if (ctx.method() == HandlerType.POST && !bearer) {
+    }
+
+    private void checkPost(Context ctx) {
+        if (ctx.method() == HandlerType.POST && !bearer(ctx)) {
             checkCsrf(ctx);
         }
+    }
+
+    /** The probes stay open to any name: kubelets send the pod's address or whatever they were told. */
+    private void checkHost(Context ctx) {
+        String host = ctx.header("Host");
+        if (!OPEN.contains(ctx.path()) && !settings.allowedHosts().allows(host)) {
+            throw new Denied(421, "This console does not answer to the host name in the Host header (" + host
+                    + "); if it is the console's own name, add it to console.allowed_hosts "
+                    + "(TASKER_CONSOLE_ALLOWED_HOSTS)", Map.of());
+        }
+    }
+
+    /** Counts credentials that fail, and refuses an address that failed too often, whatever it sends now. */
+    private void throttle(Context ctx) {
+        String auth = ctx.header("Authorization");
+        if (auth == null) {
+            return;
+        }
+        throttle.blocked(ctx.ip()).ifPresent(wait -> {
+            String seconds = String.valueOf(Math.max(1, wait.toSeconds()));
+            throw new Denied(429, "Too many failed logins from " + ctx.ip() + "; try again in " + seconds + " s",
+                    Map.of("Retry-After", seconds));
+        });
+        if (bearer(ctx) || loggedIn(ctx)) {
+            throttle.succeeded(ctx.ip());
+        } else if (settings.basicAuth() || scheme(auth, "Bearer")) {
+            throttle.failed(ctx.ip());
+        }
+    }
+
+    /** Served over TLS, directly or behind a proxy that says so: the cookie must then never travel in clear. */
+    private static boolean secure(Context ctx) {
+        return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 
     private static void headers(Context ctx) {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("Referrer-Policy", "same-origin");
+        if (!ctx.path().startsWith("/static/") && !ctx.path().startsWith("/webjars/")) {
+            // Pages carry the metrics, the history and a CSRF token: no cache, shared or private, keeps them.
+            ctx.header("Cache-Control", "no-store");
+        }
         ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                 + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
     }
 
+    /** The scheme is case-insensitive (RFC 7235): {@code bearer} and {@code BEARER} are Bearer. */
     private boolean bearer(Context ctx) {
         String auth = ctx.header("Authorization");
-        return settings.token() != null && auth != null && auth.startsWith("Bearer ")
+        return settings.token() != null && scheme(auth, "Bearer")
                 && constantTimeEquals(auth.substring(7).trim(), settings.token());
+    }
+
+    private static boolean scheme(String auth, String scheme) {
+        return auth != null && auth.length() > scheme.length() && auth.regionMatches(true, 0, scheme, 0, scheme.length())
+                && auth.charAt(scheme.length()) == ' ';
     }
 
     private boolean loggedIn(Context ctx) {
         String auth = ctx.header("Authorization");
-        if (auth == null || !auth.startsWith("Basic ")) {
+        if (!scheme(auth, "Basic")) {
             return false;
         }
         try {

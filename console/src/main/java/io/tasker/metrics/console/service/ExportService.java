@@ -9,8 +9,11 @@ import io.tasker.metrics.export.ExportDestinations;
 import io.tasker.metrics.format.ExpositionFormats;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.StoreException;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,14 +25,20 @@ import org.slf4j.LoggerFactory;
 public final class ExportService {
     /** The formats the console writes to files and offers as downloads. */
     public static final List<String> FILE_FORMATS = ExpositionFormats.NAMES;
-    /** The formats the history can hold, whoever exported: files and remote write. */
+    /**
+     * The formats the history can hold, whoever exported: every name an export destination
+     * takes, so openmetrics too, which the CLI's {@code export-now} writes.
+     */
     public static final List<String> HISTORY_FORMATS = ExportDestinations.NAMES;
+    /** How far ahead of this clock an export may be dated and still count: more is a wrong clock or a forgery. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(ExportService.class);
 
     private final TaskerRuntime runtime;
     private final ExportHistoryRepository repository;
     private final ConsoleMetrics metrics;
     private final Clock clock;
+    private Set<ExportRecord> lastImported = Set.of();
 
     public ExportService(TaskerRuntime runtime, ExportHistoryRepository repository, ConsoleMetrics metrics, Clock clock) {
         this.runtime = runtime;
@@ -72,17 +81,28 @@ public final class ExportService {
         return r;
     }
 
-    /** Brings exports made elsewhere into the H2 history; a store that cannot be read is logged. */
-    public void importShared() {
+    /**
+     * Brings exports made elsewhere into the H2 history; a store that cannot be read is logged.
+     * Records seen by the previous import are not offered again, so a quiet tick writes nothing.
+     * Synchronized: the tick and a caller that wants the history now ({@code Console.importHistory}) take turns.
+     */
+    public synchronized void importShared() {
         try {
-            for (ExportRecord r : runtime.coordinator().history().list()) {
-                if (repository.save(r)) {
+            List<ExportRecord> shared = runtime.coordinator().history().list();
+            for (ExportRecord r : shared) {
+                if (!lastImported.contains(r) && repository.save(r) && !fromTheFuture(r)) {
                     metrics.exported(r);
                 }
             }
+            lastImported = new HashSet<>(shared);
         } catch (StoreException e) {
             LOG.debug("Cannot read the shared export history: {}", e.getMessage());
         }
+    }
+
+    /** A record dated beyond clock skew ahead: kept in the history, kept out of the alert and its gauge. */
+    private boolean fromTheFuture(ExportRecord r) {
+        return r.at().isAfter(clock.instant().plus(MAX_CLOCK_SKEW));
     }
 
     public Optional<ExportRecord> last() {

@@ -5,6 +5,7 @@ import io.tasker.metrics.console.service.ExportService;
 import io.tasker.metrics.console.service.SyncService;
 import io.tasker.metrics.console.service.ViewCache;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.StoreException;
@@ -38,27 +39,34 @@ public final class StatusService {
     }
 
     /**
-     * The panels, after bringing in exports made elsewhere.
+     * The panels; exports made elsewhere come in on the history tick, not here.
      *
      * @param syncMessage what "Sync now" just did, or null
      * @param format the format to show selected, or null for the default
      * @param justDone the export "Export now" just made, or null
      */
     public StatusView status(String syncMessage, String format, ExportRecord justDone) {
-        exports.importShared();
         StatusView.SyncPanel syncPanel = new StatusView.SyncPanel(sync.status(), sync.last().orElse(null),
                 sync.instanceId(), syncMessage);
         String selected = format != null ? format : exports.defaultFormat();
+        // The view first: if the store does not answer it, the plan is not asked of it as well.
+        List<StatusView.CardinalityRow> cardinality = cardinality();
+        ExportTiming.Plan plan = views.justFailed() ? null : exports.nextPlan().orElse(null);
         StatusView.ExportPanel export = new StatusView.ExportPanel(exports.last().orElse(null),
-                exports.nextPlan().orElse(null), exports.exportFormats(), selected, justDone);
+                plan, exports.exportFormats(), selected, justDone);
         List<ExportRecord> recent = exports.repository().page(null, null, 0, RECENT).rows();
-        return new StatusView(syncPanel, export, staleness(), recent, cardinality());
+        return new StatusView(syncPanel, export, staleness(), recent, cardinality);
     }
 
-    /** Whether the last successful export is older than the threshold (or there was none). */
+    /**
+     * Whether the last successful export is older than the threshold (or there was none). A
+     * record dated further ahead than clock skew explains (a wrong clock, or anyone who can write
+     * the store) is left out: one such record would otherwise keep the alert quiet for as long
+     * as it lies ahead.
+     */
     public Staleness staleness() {
-        Optional<ExportRecord> last = exports.repository().lastSuccess();
         Instant now = clock.instant();
+        Optional<ExportRecord> last = exports.repository().lastSuccess(now.plus(ExportService.MAX_CLOCK_SKEW));
         if (last.isEmpty()) {
             return new Staleness(true, null, null, staleThreshold);
         }

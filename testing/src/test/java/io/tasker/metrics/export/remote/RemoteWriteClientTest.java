@@ -167,6 +167,24 @@ class RemoteWriteClientTest {
     }
 
     @Test
+    void aReceiverThatEchoesTheRequestHeadersLeaksNoCredentials() {
+        String basic = Base64.getEncoder().encodeToString(("ops:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        receiver.then(Reply.status(400, "bad request, you sent:\r\nAuthorization: Basic " + basic
+                + "\r\nProxy-Authorization: Bearer tok-123\r\n{\"authorization\": \"Basic " + basic + "\"} pw="
+                + PASSWORD + "\nforged log line"));
+        RemoteWriteSettings settings = new RemoteWriteSettings(receiver.endpoint(), "ops", PASSWORD, TIMEOUT, 0,
+                Compression.SNAPPY, 1000, false);
+        RemoteWriteResult result = client(settings).push(counters(1));
+
+        String error = result.error();
+        for (String secret : new String[] {basic, "tok-123", PASSWORD, "s3cret"}) {
+            assertFalse(error.contains(secret), secret + " in " + error);
+        }
+        assertFalse(error.contains("\n") || error.contains("\r"), "one line: " + error);
+        assertTrue(error.contains("Authorization: ***"), error);
+    }
+
+    @Test
     void stopsAtTheFirstBatchThatFails() {
         receiver.then(Reply.status(204), Reply.status(400, "out of order sample"));
         RemoteWriteResult result = client(settings(receiver.endpoint(), 3)).push(counters(2_500));
