@@ -98,9 +98,24 @@ public final class TaskStats {
         Map<String, String> out = new TreeMap<>();
         Matcher m = LABEL.matcher(text);
         while (m.find()) {
-            out.put(m.group(1), m.group(2).replace("\\\"", "\"").replace("\\\\", "\\"));
+            out.put(m.group(1), unescape(m.group(2)));
         }
         return out;
+    }
+
+    /** Undoes {@code SeriesKey.labelsText}'s escapes: {@code \\}, {@code \"} and {@code \n}. */
+    private static String unescape(String value) {
+        StringBuilder sb = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                char next = value.charAt(++i);
+                sb.append(next == 'n' ? '\n' : next);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /** One task's sums while the series are read. */

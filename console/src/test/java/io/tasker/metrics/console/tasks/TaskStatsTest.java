@@ -9,6 +9,8 @@ import io.tasker.metrics.console.chart.Window;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.history.HistoryService;
 import io.tasker.metrics.console.history.HistorySettings;
+import io.tasker.metrics.console.history.SeriesKey;
+import io.tasker.metrics.snapshot.Labels;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,14 @@ import org.junit.jupiter.api.Test;
 
 /** A histogram without quantile sketches: the Tasks page interpolates from its buckets and says so. */
 class TaskStatsTest {
+    @Test
+    void aTaskNameWithQuotesBackslashesAndNewlinesComesBackWhole() {
+        String name = "say \"hi\"\\ now\nthen";
+        String text = SeriesKey.labelsText(Labels.of("status", "failure", "task_name", name));
+        assertEquals(name, TaskStats.labels(text).get("task_name"), text);
+        assertEquals("failure", TaskStats.labels(text).get("status"), text);
+    }
+
     @Test
     void withoutSketchesQuantilesComeFromBucketsAndAreMarked() {
         MetricRegistry registry = new MetricRegistry();
