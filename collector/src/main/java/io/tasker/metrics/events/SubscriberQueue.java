@@ -5,6 +5,7 @@ import io.tasker.metrics.CounterSeries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,10 @@ final class SubscriberQueue implements Runnable {
     private final Thread thread;
     private final AtomicLong errorsSinceLog = new AtomicLong();
     private volatile boolean accepting = true;
+    /** Set when shutdown gave up on this subscriber: its thread must not take or count anything more. */
+    private volatile boolean abandoned;
+    /** Events of the current batch not yet claimed for handling; shutdown claims what is left as dropped. */
+    private final AtomicInteger pending = new AtomicInteger();
     /** Events taken from the ring and handled (or failed, or dropped at shutdown), for {@link #awaitIdle}. */
     private final AtomicLong processed = new AtomicLong();
     private long lastLogMillis = Long.MIN_VALUE;
@@ -56,7 +61,7 @@ final class SubscriberQueue implements Runnable {
     public void run() {
         List<TaskerEvent> batch = new ArrayList<>(BATCH);
         try {
-            while (accepting || !queue.isEmpty()) {
+            while ((accepting || !queue.isEmpty()) && !abandoned) {
                 TaskerEvent first = queue.poll(IDLE_POLL_MILLIS);
                 if (first == null) {
                     continue;
@@ -65,24 +70,43 @@ final class SubscriberQueue implements Runnable {
                 for (TaskerEvent next; batch.size() < BATCH && (next = queue.poll()) != null; ) {
                     batch.add(next);
                 }
+                pending.set(batch.size());
                 handleAll(batch);
                 batch.clear();
             }
-            closeSubscriber();
+            if (!abandoned) {
+                closeSubscriber();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // Drain time is over; close() counts what is left.
         }
     }
 
-    /** Handles a batch, unless shutdown's time ran out meanwhile: then the rest counts as dropped. */
+    /**
+     * Handles a batch, one claimed event at a time. When shutdown's time ran out meanwhile, the
+     * rest counts as dropped exactly once: here if this thread sees the interrupt first, in
+     * {@link #awaitDrained} if shutdown claims them first.
+     */
     private void handleAll(List<TaskerEvent> batch) {
         for (int i = 0; i < batch.size(); i++) {
-            if (Thread.currentThread().isInterrupted()) {
-                dropped.inc(batch.size() - i);
+            if (Thread.currentThread().isInterrupted() || abandoned) {
+                dropped.inc(pending.getAndSet(0));
                 return;
+            }
+            if (!claim()) {
+                return; // Shutdown took the rest of the batch and counted it.
             }
             handle(batch.get(i));
         }
+    }
+
+    private boolean claim() {
+        for (int p = pending.get(); p > 0; p = pending.get()) {
+            if (pending.compareAndSet(p, p - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void handle(TaskerEvent event) {
@@ -141,8 +165,15 @@ final class SubscriberQueue implements Runnable {
             thread.interrupt();
             thread.join(IDLE_POLL_MILLIS);
         }
-        // The ring has one consumer: while a stuck handler still holds the thread, only count what waits.
-        int left = thread.isAlive() ? queue.size() : queue.clear();
+        int left;
+        if (thread.isAlive()) {
+            // A handler that ignores the interrupt still holds the thread: it finishes the event in
+            // hand and then stops, taking nothing more; the ring has one consumer, so only count.
+            abandoned = true;
+            left = queue.size() + pending.getAndSet(0);
+        } else {
+            left = queue.clear();
+        }
         dropped.inc(left);
         if (left > 0) {
             LOG.warn("Event subscriber '{}' did not drain in time: {} event(s) dropped at shutdown", subscriber.name(), left);
