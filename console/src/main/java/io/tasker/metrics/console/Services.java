@@ -1,7 +1,7 @@
 package io.tasker.metrics.console;
 
 import io.tasker.metrics.Clock;
-import io.tasker.metrics.console.alerts.AlertSettings;
+import io.tasker.metrics.console.config.AlertSettings;
 import io.tasker.metrics.console.alerts.Alerts;
 import io.tasker.metrics.console.chart.Sparklines;
 import io.tasker.metrics.console.config.ConsoleSettings;

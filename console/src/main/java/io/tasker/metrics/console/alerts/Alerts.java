@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.alerts;
 
+import io.tasker.metrics.console.config.AlertSettings;
 import io.tasker.metrics.Gauge;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.instances.InstanceRow;

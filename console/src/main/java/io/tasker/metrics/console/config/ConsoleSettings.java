@@ -3,7 +3,6 @@ package io.tasker.metrics.console.config;
 import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.ConfigKey.Kind;
 import io.tasker.metrics.config.TaskerConfig;
-import io.tasker.metrics.console.alerts.AlertSettings;
 import io.tasker.metrics.console.history.HistorySettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,4 +1,4 @@
-package io.tasker.metrics.console.alerts;
+package io.tasker.metrics.console.config;
 
 import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.ConfigKey.Kind;
