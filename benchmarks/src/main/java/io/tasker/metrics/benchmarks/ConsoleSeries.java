@@ -32,17 +32,18 @@ final class ConsoleSeries {
 
     static void fill(MetricRegistry registry) {
         Random random = new Random(7);
-        Counter tasks = Counter.builder("task_executions_total").help("Task executions by outcome.")
+        // The console's events subscriber defines these families already: same help text and label order.
+        Counter tasks = Counter.builder("task_executions_total").help("Task executions by outcome and task.")
                 .labelNames("status", "task_name").register(registry);
         for (int i = 0; i < TASKS; i++) {
             tasks.labels("success", "task_" + i).inc(random.nextInt(100_000));
             tasks.labels("failure", "task_" + i).inc(random.nextInt(1_000));
         }
-        Counter steps = Counter.builder("step_executions_total").help("Step executions by outcome.")
-                .labelNames("status", "step_name").register(registry);
+        Counter steps = Counter.builder("step_executions_total").help("Step attempts by step and outcome.")
+                .labelNames("step_name", "status").register(registry);
         for (int i = 0; i < STEPS; i++) {
-            steps.labels("success", "step_" + i).inc(random.nextInt(100_000));
-            steps.labels("failure", "step_" + i).inc(random.nextInt(1_000));
+            steps.labels("step_" + i, "success").inc(random.nextInt(100_000));
+            steps.labels("step_" + i, "failure").inc(random.nextInt(1_000));
         }
         Histogram durations = Histogram.builder("task_duration_seconds").help("Task duration in seconds.")
                 .labelNames("task_name").quantiles().register(registry);

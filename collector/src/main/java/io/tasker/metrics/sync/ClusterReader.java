@@ -80,6 +80,20 @@ public final class ClusterReader {
         }
     }
 
+    /** Every instance one at a time: the live ones as they last synced, the folded ones, the retired totals. */
+    public InstanceDirectory instances() {
+        StoreReader reader = new StoreReader(store, keys);
+        StoreReader.Head head = reader.head();
+        Map<String, StateRecords.InstanceMeta> metas = reader.metas(head.liveIds());
+        Map<String, List<MetricFamilySnapshot>> families = reader.instanceFamilies(metas);
+        List<InstanceDirectory.Instance> live = new ArrayList<>();
+        metas.forEach((id, m) -> live.add(new InstanceDirectory.Instance(id, m.sequence(),
+                Instant.ofEpochMilli(m.lastSyncMillis()), families.getOrDefault(id, List.of()))));
+        Map<String, Instant> folded = new java.util.TreeMap<>();
+        head.retired().folded().forEach((id, at) -> folded.put(id, Instant.ofEpochMilli(at)));
+        return new InstanceDirectory(live, folded, reader.retiredFamilies(head.retired()));
+    }
+
     /** The newest sync of any live instance, as their meta records say. */
     public Optional<Instant> lastClusterSync() {
         return liveMetas().stream().map(m -> Instant.ofEpochMilli(m.lastSyncMillis())).max(Instant::compareTo);

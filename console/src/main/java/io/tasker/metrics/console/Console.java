@@ -11,7 +11,12 @@ import io.javalin.json.JavalinJackson;
 import io.javalin.util.JavalinBindException;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.console.alerts.AlertsController;
+import io.tasker.metrics.console.chart.ChartController;
 import io.tasker.metrics.console.dashboard.DashboardController;
+import io.tasker.metrics.console.history.HistoryService;
+import io.tasker.metrics.console.instances.InstancesController;
+import io.tasker.metrics.console.tasks.TasksController;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.demo.DemoWorkload;
 import io.tasker.metrics.console.export.ExportController;
@@ -91,6 +96,7 @@ public final class Console implements AutoCloseable {
                     settings.host(), app.port(), runtime.store().description(),
                     services.sync().status().strategy().word(), events.names());
             HistoryTick tick = HistoryTick.start(services.exports(), services.retention(), clock, HistoryTick.EVERY);
+            services.values().start();
             return new Console(runtime, database, events, workload, app, services, tick);
         } catch (RuntimeException e) {
             if (events != null) {
@@ -116,13 +122,19 @@ public final class Console implements AutoCloseable {
             });
             config.staticFiles.enableWebjars();
             new Security(s.settings(), s.clock()).register(config.routes);
-            new DashboardController(s.views(), s.status(), s.templates(), s.clock()).register(config.routes);
+            new DashboardController(s.views(), s.status(), s.templates(), s.clock(), s.sparklines(), s.headlines())
+                    .register(config.routes);
             new SyncController(s.sync(), s.views(), s.status(), s.templates()).register(config.routes);
             new ExportController(s.exports(), s.views(), s.status(), s.templates(), s.clock()).register(config.routes);
             new HealthController(s.sync(), s.exports(), s.status(), s.views(), s.database(), s.runtime().store(),
                     s.runtime().registry(), s.events(), s.templates(), s.retention()).register(config.routes);
             new MetricsController(s.views(), s.runtime().registry()).register(config.routes);
             new RunsController(s.runs(), s.status(), s.templates(), s.settings().traceUrl()).register(config.routes);
+            new ChartController(s.values(), s.status(), s.templates()).register(config.routes);
+            new TasksController(s.tasks(), s.status(), s.templates()).register(config.routes);
+            new AlertsController(s.alerts(), s.templates()).register(config.routes);
+            new InstancesController(s.instances(), s.status(), s.templates(), s.runtime().config().telemetry().syncInterval())
+                    .register(config.routes);
             // A route that needs the cluster view and cannot read it: the store is down, not the console.
             config.routes.exception(StoreException.class, (e, ctx) -> ctx.status(503)
                     .contentType("text/plain; charset=utf-8").result("The cluster view cannot be read: " + e.getMessage()));
@@ -163,9 +175,15 @@ public final class Console implements AutoCloseable {
         return services.retention().prune();
     }
 
+    /** The history of values, for tests that drive its ticks. */
+    public HistoryService history() {
+        return services.values();
+    }
+
     @Override
     public void close() {
         historyTick.close();
+        services.values().close();
         app.stop();
         if (demo != null) {
             demo.close();

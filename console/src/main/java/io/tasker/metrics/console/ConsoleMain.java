@@ -12,25 +12,27 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code bin/console [--demo] [--port N] [--config FILE] [--env NAME]}: starts the console (port 7070 by
+ * {@code bin/console [--demo] [--open] [--port N] [--config FILE] [--env NAME]}: starts the console (port 7070 by
  * default) on the configuration's store, or on embedded defaults (memory store, H2 under
  * {@code ./data}) with none. Exit 2 on a usage or configuration error.
  */
 public final class ConsoleMain {
     /** The flags, as the usage line and docs/configuration.md show them. */
-    static final String USAGE = "bin/console [--demo] [--port N] [--config FILE] [--env NAME]";
+    static final String USAGE = "bin/console [--demo] [--open] [--port N] [--config FILE] [--env NAME]";
 
     private ConsoleMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
         boolean demo = false;
+        boolean open = false;
         Path config = null;
         Map<String, String> env = new HashMap<>(System.getenv());
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--demo" -> demo = true;
+                    case "--open" -> open = true;
                     case "--port" -> env.put("TASKER_CONSOLE_PORT", value(args, ++i, "--port"));
                     case "--config" -> config = Path.of(value(args, ++i, "--config"));
                     case "--env" -> env.put("TASKER_ENV", value(args, ++i, "--env"));
@@ -48,8 +50,11 @@ public final class ConsoleMain {
             TaskerConfig loaded = ConfigLoader.load(Optional.ofNullable(config), env, ConsoleSettings.KEYS);
             Console console = Console.start(loaded, Clock.SYSTEM, demo);
             Runtime.getRuntime().addShutdownHook(new Thread(console::close, "console-shutdown"));
-            System.out.println("Tasker Metrics console: http://" + ConsoleSettings.from(loaded).host() + ":"
-                    + console.port() + "/" + (demo ? "  (demo workload running)" : ""));
+            String url = "http://" + ConsoleSettings.from(loaded).host() + ":" + console.port() + "/";
+            System.out.println("Tasker Metrics console: " + url + (demo ? "  (demo workload running)" : ""));
+            if (open) {
+                System.out.println(BrowserOpener.open(url, System.getenv()));
+            }
             new CountDownLatch(1).await();
         } catch (ConfigException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("console: " + e.getMessage());

@@ -1,7 +1,15 @@
 package io.tasker.metrics.console;
 
 import io.tasker.metrics.Clock;
+import io.tasker.metrics.console.config.AlertSettings;
+import io.tasker.metrics.console.alerts.Alerts;
+import io.tasker.metrics.console.chart.Sparklines;
 import io.tasker.metrics.console.config.ConsoleSettings;
+import io.tasker.metrics.console.history.HistoryService;
+import io.tasker.metrics.console.history.HistorySettings;
+import io.tasker.metrics.console.instances.InstancesService;
+import io.tasker.metrics.console.tasks.Headlines;
+import io.tasker.metrics.console.tasks.TaskStats;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.db.ExportHistoryRepository;
 import io.tasker.metrics.console.service.ConsoleMetrics;
@@ -30,7 +38,8 @@ import java.time.Duration;
  */
 record Services(ConsoleSettings settings, TaskerRuntime runtime, Database database, SyncService sync,
                 ExportService exports, ViewCache views, StatusService status, Templates templates, Clock clock,
-                EventPublisher events, RunsService runs, Retention retention) {
+                EventPublisher events, RunsService runs, Retention retention, HistoryService values, TaskStats tasks,
+                Alerts alerts, Sparklines sparklines, Headlines headlines, InstancesService instances) {
     /** A page waits for the view one store timeout and this: one slow answer passes, a retry after a hang does not. */
     private static final Duration VIEW_SLACK = Duration.ofMillis(500);
 
@@ -57,7 +66,19 @@ record Services(ConsoleSettings settings, TaskerRuntime runtime, Database databa
                 runtime.registry().options());
         Retention retention = new Retention(history, settings.historyRetention(), ExportRetention.of(runtime.config()),
                 runtime.config().telemetry().exportDirectory(), clock);
+        // The history of values samples the same cluster view the pages show; the alerts judge each new sample.
+        HistoryService values = new HistoryService(database.dataSource(), HistorySettings.from(runtime.config()), clock,
+                () -> views.get().snapshot());
+        AlertSettings alertSettings = AlertSettings.from(runtime.config());
+        TaskStats tasks = new TaskStats(values, runtime.registry().options()::prefixed, alertSettings.errorRate());
+        InstancesService instances = new InstancesService(runtime.cluster(), clock,
+                runtime.config().telemetry().syncInterval(),
+                java.util.List.of(runtime.registry().options().prefixed("task_executions"),
+                        runtime.registry().options().prefixed("step_executions")));
+        Alerts alerts = new Alerts(runtime.registry(), tasks, instances, alertSettings);
+        values.onSample(alerts::evaluate);
+        Headlines headlines = new Headlines(values, tasks, runtime.registry().options()::prefixed);
         return new Services(settings, runtime, database, sync, exports, views, status, templates, clock, events, runs,
-                retention);
+                retention, values, tasks, alerts, new Sparklines(values), headlines, instances);
     }
 }

@@ -100,6 +100,19 @@ final class ConsoleFixture implements AutoCloseable {
         assertEquals(200, r.status(), r.body());
     }
 
+    /**
+     * Records, syncs and samples the history {@code times} times, 15 s of the manual clock apart:
+     * a history of minutes in milliseconds.
+     */
+    void sample(io.tasker.metrics.ManualClock clock, int times, java.util.function.IntConsumer record) {
+        for (int i = 0; i < times; i++) {
+            record.accept(i);
+            sync();
+            console.history().tick();
+            clock.advance(Duration.ofSeconds(15));
+        }
+    }
+
     /** Imports the shared export record into H2 now, rather than waiting for the console's tick. */
     void importHistory() {
         console.importHistory();

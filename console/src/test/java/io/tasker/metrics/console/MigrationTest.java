@@ -29,8 +29,10 @@ class MigrationTest {
     @Test
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         try (Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
-            assertEquals(2, db.migrationsApplied());
-            assertEquals(2, count(db, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+            assertEquals(3, db.migrationsApplied());
+            assertEquals(3, count(db, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM history_sample"));
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM history_series"));
             assertEquals(0, count(db, "SELECT COUNT(*) FROM export_history"));
             assertEquals(2, count(db, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = "
                     + "'EXPORT_HISTORY' AND INDEX_NAME IN ('EXPORT_HISTORY_AT', 'EXPORT_HISTORY_OUTCOME_FORMAT')"));

@@ -3,10 +3,12 @@ package io.tasker.metrics.console.config;
 import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.ConfigKey.Kind;
 import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.console.history.HistorySettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The console's own settings ({@code console.*} in the configuration file), beside the
@@ -28,7 +30,7 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
                               boolean dev, String traceUrl, Duration historyRetention, AllowedHosts allowedHosts) {
 
     /** The console's keys, with defaults and environment variables. */
-    public static final List<ConfigKey> KEYS = List.of(
+    public static final List<ConfigKey> KEYS = Stream.of(List.of(
             ConfigKey.of("console.host", Kind.STRING, "127.0.0.1", "TASKER_CONSOLE_HOST"),
             ConfigKey.of("console.port", Kind.INTEGER, "7070", "TASKER_CONSOLE_PORT"),
             ConfigKey.of("console.database_url", Kind.STRING, "jdbc:h2:file:./data/console", "TASKER_CONSOLE_DATABASE_URL"),
@@ -38,7 +40,8 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
             ConfigKey.of("console.dev", Kind.BOOLEAN, "false", "TASKER_CONSOLE_DEV"),
             ConfigKey.of("console.trace_url", Kind.STRING, null, "TASKER_CONSOLE_TRACE_URL"),
             ConfigKey.of("console.allowed_hosts", Kind.STRING, null, "TASKER_CONSOLE_ALLOWED_HOSTS"),
-            ConfigKey.of("console.history_retention", Kind.DURATION, "90d", "TASKER_CONSOLE_HISTORY_RETENTION"));
+            ConfigKey.of("console.history_retention", Kind.DURATION, "90d", "TASKER_CONSOLE_HISTORY_RETENTION")),
+            HistorySettings.KEYS, AlertSettings.KEYS).flatMap(List::stream).toList();
 
     public static ConsoleSettings from(TaskerConfig config) {
         String username = blank((String) config.value("console.username"));

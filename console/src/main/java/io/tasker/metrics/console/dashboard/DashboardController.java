@@ -1,6 +1,8 @@
 package io.tasker.metrics.console.dashboard;
 
+import io.tasker.metrics.console.chart.Sparklines;
 import io.tasker.metrics.console.service.ViewCache;
+import io.tasker.metrics.console.tasks.Headlines;
 import io.tasker.metrics.console.status.StatusService;
 import io.tasker.metrics.console.status.StatusView;
 import io.javalin.config.RoutesConfig;
@@ -19,12 +21,19 @@ public final class DashboardController {
     private final StatusService status;
     private final Templates templates;
     private final Clock clock;
+    private final Sparklines sparks;
+    private final Headlines headlines;
+    private final PageCache cache;
 
-    public DashboardController(ViewCache views, StatusService status, Templates templates, Clock clock) {
+    public DashboardController(ViewCache views, StatusService status, Templates templates, Clock clock, Sparklines sparks,
+                               Headlines headlines) {
         this.views = views;
         this.status = status;
         this.templates = templates;
         this.clock = clock;
+        this.sparks = sparks;
+        this.headlines = headlines;
+        this.cache = new PageCache(clock);
     }
 
     public void register(RoutesConfig routes) {
@@ -34,23 +43,32 @@ public final class DashboardController {
 
     private void page(Context ctx) {
         Filter filter = Filter.from(ctx);
-        StatusView panels = status.status(null, null, null);
+        StatusView panels = panels();
         Table table = table(filter);
         Layout layout = new Layout("Dashboard", Security.csrfToken(ctx), "dashboard", panels.staleness());
-        templates.render(ctx, "dashboard/dashboard.jte", new DashboardPage(layout, panels, table.view, table.error));
+        templates.render(ctx, "dashboard/dashboard.jte", new DashboardPage(layout, panels, table.view, table.error,
+                sparks, headlines.figures()));
     }
 
     private void table(Context ctx) {
         Table table = table(Filter.from(ctx));
-        templates.render(ctx, "dashboard/metricsFragment.jte", new MetricsFragment(table.view, table.error));
+        templates.render(ctx, "dashboard/metricsFragment.jte", new MetricsFragment(table.view, table.error, sparks));
     }
 
     private Table table(Filter filter) {
         try {
-            return new Table(MetricsTable.build(views.get().snapshot(), filter), null);
+            return new Table(cache.table(views.get(), filter), null);
         } catch (StoreException e) {
             // The page still renders, with the store's error where the table would be.
             return new Table(MetricsTable.build(MetricsSnapshot.empty(clock.instant()), filter), e.getMessage());
+        }
+    }
+
+    private StatusView panels() {
+        try {
+            return cache.status(views.get(), () -> status.status(null, null, null));
+        } catch (StoreException e) {
+            return status.status(null, null, null);
         }
     }
 

@@ -5,6 +5,11 @@ package io.tasker.metrics.console.dashboard;
  *
  * @param view the page of the table to show
  * @param error why the cluster view could not be read, or null
+ * @param sparks the rows' last-hour sparklines, or null for none
  */
-public record MetricsFragment(MetricsTable.View view, String error) {
+public record MetricsFragment(MetricsTable.View view, String error, io.tasker.metrics.console.chart.Sparklines sparks) {
+    /** The table alone, without sparklines. */
+    public MetricsFragment(MetricsTable.View view, String error) {
+        this(view, error, null);
+    }
 }

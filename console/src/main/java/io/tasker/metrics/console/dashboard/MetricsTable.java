@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.dashboard;
 
+import io.tasker.metrics.console.history.SeriesKey;
 import io.tasker.metrics.console.web.Format;
 import io.tasker.metrics.snapshot.BucketBounds;
 import io.tasker.metrics.snapshot.CounterSnapshot;
@@ -111,15 +112,11 @@ public final class MetricsTable {
     /**
      * Labels as {@code key="value"} pairs, values escaped as in Prometheus text ({@code \\},
      * {@code \"}, {@code \n}), so that a value holding {@code ", status="failure} cannot pass for
-     * another label in the text or in the label filter; the template escapes it all for HTML.
+     * another label in the text or in the label filter; the template escapes it all for HTML. The
+     * history keys series by the same text.
      */
-    static String text(Labels labels) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < labels.size(); i++) {
-            String value = labels.value(i).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-            sb.append(i == 0 ? "" : ", ").append(labels.name(i)).append("=\"").append(value).append('"');
-        }
-        return sb.toString();
+    public static String text(Labels labels) {
+        return SeriesKey.labelsText(labels);
     }
 
     private static Comparator<Candidate> comparator(Filter filter) {

@@ -32,7 +32,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String jdbcUrl) {
         ExistingFile.of(jdbcUrl).ifPresent(ExistingFile::check);
-        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(shared(jdbcUrl), "sa", "");
         try {
             MigrateResult result = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
                     .load().migrate();
@@ -42,6 +42,18 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("Cannot open or migrate the console database " + jdbcUrl + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A file database in H2's automatic mixed mode unless the URL says otherwise: the first
+     * console to open it serves it to the others over loopback, so that a second console started
+     * from the same working directory (a rolling restart) shares the history instead of failing
+     * on the file lock.
+     */
+    static String shared(String jdbcUrl) {
+        boolean file = jdbcUrl.startsWith("jdbc:h2:file:") || jdbcUrl.matches("jdbc:h2:(\\.|/|~|[A-Za-z]:).*");
+        return file && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("AUTO_SERVER=") ? jdbcUrl + ";AUTO_SERVER=TRUE"
+                : jdbcUrl;
     }
 
     public DataSource dataSource() {

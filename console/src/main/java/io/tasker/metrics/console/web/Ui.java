@@ -76,6 +76,22 @@ public final class Ui {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    // Charts, tasks and alerts from the history (issue 11).
+    public static final String CHART_PAGE = "/chart";
+    public static final String API_SERIES = "/api/series";
+    public static final String TASKS_PAGE = "/tasks";
+    public static final String API_TASKS = "/api/tasks";
+    public static final String ALERTS_FRAGMENT = "/ui/alerts";
+    public static final String INSTANCES_PAGE = "/instances";
+    public static final String API_INSTANCES = "/api/instances";
+    public static final String ID_INSTANCES_TABLE = "instances-table";
+    public static final String ID_CHART = "chart";
+    public static final String ID_CHART_WINDOWS = "chart-windows";
+    public static final String ID_CHART_NOTE = "chart-note";
+    public static final String ID_TASKS_TABLE = "tasks-table";
+    public static final String ID_ALERT_BANNER = "alert-banner";
+    public static final String ID_HEADLINES = "headlines";
+
     /** The CSRF header htmx sends with every request of the page. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
     public static final String CSRF_COOKIE = "tasker_csrf";

@@ -56,6 +56,19 @@ final class TestConsole implements AutoCloseable {
         console.runtime().collector().orElseThrow().syncNow();
     }
 
+    /**
+     * Builds a history of {@code samples} samples, 15 s of the manual clock apart: the demo
+     * runs a few rounds in real time, then the console syncs and samples.
+     */
+    void sampleHistory(int samples) throws InterruptedException {
+        for (int i = 0; i < samples; i++) {
+            Thread.sleep(120);
+            console.runtime().collector().orElseThrow().syncNow();
+            clock.advance(Duration.ofSeconds(15));
+            console.history().tick();
+        }
+    }
+
     Console console() {
         return console;
     }

@@ -1,0 +1,165 @@
+package io.tasker.metrics.console.chart;
+
+import io.tasker.metrics.console.history.BucketQuantiles;
+import io.tasker.metrics.console.history.HistorySettings;
+import io.tasker.metrics.console.history.HistoryStore;
+import io.tasker.metrics.console.history.HistoryStore.SeriesRef;
+import io.tasker.metrics.console.history.Sample;
+import io.tasker.metrics.console.history.Tier;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Reads a family's history for a window, finest tier first: raw samples where they are kept,
+ * minutes before those, then hours and days, so a 24 h chart shows its last two hours at the
+ * sample interval. Counters become rates per second, gauges stay values, histograms give
+ * p50/p95/p99 and the rate of observations.
+ *
+ * <pre>{@code
+ * SeriesData d = reader.read("tasker_queue_depth", List.of(), Window.H1, clock.wallTimeMillis() / 1000);
+ * }</pre>
+ */
+public final class SeriesReader {
+    /** Series of one family drawn at most, so that a chart stays readable and quick. */
+    public static final int MAX_LINES_SERIES = 12;
+
+    private final HistoryStore store;
+    private final HistorySettings settings;
+
+    public SeriesReader(HistoryStore store, HistorySettings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /** One interval of a series: a row and the width of its tier. */
+    public record Point(Sample sample, long width) {
+    }
+
+    /**
+     * @param labels series to draw, as the metric table shows their labels; empty for the whole family
+     * @throws IllegalArgumentException when the family or a series has no history, naming what has
+     */
+    public SeriesData read(String name, List<String> labels, Window window, long now) throws SQLException {
+        List<SeriesRef> family = store.family(name);
+        if (family.isEmpty()) {
+            throw new IllegalArgumentException("name '" + name + "' has no history (yet): pick a name from the metric "
+                    + "table, without a counter's _total; the console samples every "
+                    + settings.sampleInterval().getSeconds() + "s");
+        }
+        List<SeriesRef> chosen = choose(family, labels);
+        long from = now - window.seconds();
+        Map<SeriesRef, List<Point>> points = new HashMap<>();
+        TreeSet<Long> times = new TreeSet<>();
+        for (SeriesRef ref : chosen) {
+            List<Point> p = points(ref.id(), from);
+            p.forEach(x -> times.add(x.sample().t()));
+            points.put(ref, p);
+        }
+        long[] axis = times.stream().mapToLong(Long::longValue).toArray();
+        List<SeriesData.Line> lines = new ArrayList<>();
+        for (SeriesRef ref : chosen) {
+            lines.addAll(lines(ref, points.get(ref), axis));
+        }
+        return new SeriesData(name, family.get(0).key().kind(), window.word(), axis, lines,
+                labels.isEmpty() ? family.size() - chosen.size() : 0);
+    }
+
+    private static List<SeriesRef> choose(List<SeriesRef> family, List<String> labels) {
+        if (labels.isEmpty()) {
+            return family.subList(0, Math.min(MAX_LINES_SERIES, family.size()));
+        }
+        List<SeriesRef> chosen = new ArrayList<>();
+        for (String l : labels) {
+            SeriesRef ref = family.stream().filter(r -> r.key().labels().equals(l.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("labels '" + l + "' match no series of "
+                            + family.get(0).key().name() + "; its series are, for example: "
+                            + family.stream().limit(3).map(r -> "labels=" + r.key().labels()).toList()));
+            if (!chosen.contains(ref)) {
+                chosen.add(ref);
+            }
+        }
+        if (chosen.size() > MAX_LINES_SERIES) {
+            throw new IllegalArgumentException(chosen.size() + " series asked for; a chart draws at most "
+                    + MAX_LINES_SERIES);
+        }
+        return chosen;
+    }
+
+    /** A series' intervals from {@code from} on, each from the finest tier that has it. */
+    public List<Point> points(int seriesId, long from) throws SQLException {
+        List<Point> out = new ArrayList<>();
+        long cutoff = Long.MAX_VALUE;
+        for (Tier tier : Tier.values()) {
+            long width = tier.seconds(settings.sampleInterval());
+            long earliest = cutoff;
+            for (Sample s : store.read(seriesId, tier, from - width)) {
+                if (s.t() + width <= cutoff && s.t() + width > from) {
+                    out.add(new Point(s, width));
+                    earliest = Math.min(earliest, s.t());
+                }
+            }
+            cutoff = Math.min(cutoff, earliest);
+            if (cutoff <= from) {
+                break; // The finer tiers cover the whole window: no coarser rows can be drawn.
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(p -> p.sample().t()));
+        return out;
+    }
+
+    private static List<SeriesData.Line> lines(SeriesRef ref, List<Point> points, long[] axis) {
+        String labels = ref.key().labels();
+        return switch (ref.key().kind()) {
+            case "counter" -> List.of(new SeriesData.Line(labels, "rate", "per second", false, align(points, axis, SeriesReader::rate)));
+            case "gauge" -> List.of(new SeriesData.Line(labels, "value", "value", false, align(points, axis, p -> p.sample().v())));
+            default -> histogram(ref, points, axis);
+        };
+    }
+
+    private static List<SeriesData.Line> histogram(SeriesRef ref, List<Point> points, long[] axis) {
+        String labels = ref.key().labels();
+        double[] bounds = BucketQuantiles.parse(ref.key().bounds());
+        boolean sketch = points.stream().anyMatch(p -> p.sample().q50() != null);
+        List<SeriesData.Line> out = new ArrayList<>();
+        double[] qs = {0.5, 0.95, 0.99};
+        String[] fields = {"p50", "p95", "p99"};
+        for (int i = 0; i < qs.length; i++) {
+            int k = i;
+            out.add(new SeriesData.Line(labels, fields[i], "value", !sketch,
+                    align(points, axis, p -> quantile(p.sample(), bounds, qs[k], k))));
+        }
+        out.add(new SeriesData.Line(labels, "rate", "per second", false, align(points, axis, SeriesReader::rate)));
+        return out;
+    }
+
+    private static Double quantile(Sample s, double[] bounds, double q, int k) {
+        Double fromSketch = k == 0 ? s.q50() : k == 1 ? s.q95() : s.q99();
+        if (fromSketch != null) {
+            return fromSketch;
+        }
+        return s.buckets() == null ? null : BucketQuantiles.estimate(bounds, s.buckets(), q);
+    }
+
+    private static Double rate(Point p) {
+        return p.sample().d() == null ? null : p.sample().d() / p.width();
+    }
+
+    private static Double[] align(List<Point> points, long[] axis, Function<Point, Double> value) {
+        Double[] out = new Double[axis.length];
+        int j = 0;
+        for (Point p : points) {
+            while (j < axis.length && axis[j] < p.sample().t()) {
+                j++;
+            }
+            if (j < axis.length && axis[j] == p.sample().t()) {
+                out[j] = value.apply(p);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,151 @@
+package io.tasker.metrics.console.history;
+
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.snapshot.MetricsSnapshot;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Samples the cluster view into the history at every sample interval, then rolls up and
+ * expires. Like every background task of the console it never throws: a failed tick is logged
+ * and shown in {@link #status()}, and the next one tries again.
+ *
+ * <pre>{@code
+ * HistoryService history = new HistoryService(db, settings, clock, () -> views.get().snapshot()).start();
+ * }</pre>
+ */
+public final class HistoryService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HistoryService.class);
+
+    private final HistoryStore store;
+    private final HistorySettings settings;
+    private final Clock clock;
+    private final Supplier<MetricsSnapshot> view;
+    private final Sampler sampler;
+    private final Rollups rollups;
+    private volatile HistoryStatus status = new HistoryStatus(0, 0, 0, List.of(), null);
+    private volatile long generation;
+    private ScheduledExecutorService timer;
+    private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * What the last tick did.
+     *
+     * @param sampledAt epoch seconds of the last sample (0: none yet)
+     * @param kept series stored at it
+     * @param total series in the view
+     * @param leftOut families left out for want of room ({@code console.history.max_series})
+     * @param error why the last tick failed, or null
+     */
+    public record HistoryStatus(long sampledAt, int kept, int total, List<String> leftOut, String error) {
+    }
+
+    public HistoryService(DataSource db, HistorySettings settings, Clock clock, Supplier<MetricsSnapshot> view) {
+        this.store = new HistoryStore(db);
+        this.settings = settings;
+        this.clock = clock;
+        this.view = view;
+        this.sampler = new Sampler(settings.maxSeries());
+        this.rollups = new Rollups(store, settings);
+    }
+
+    /**
+     * Samples at every interval on a daemon thread, the first one an interval after the start:
+     * by then the instances have synced, and the start does not fill the view cache with the
+     * view before their first sync.
+     */
+    public HistoryService start() {
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "console-history");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = settings.sampleInterval().toMillis();
+        timer.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** One sample, rollup and expiry; public so that tests with a manual clock drive it. */
+    public synchronized void tick() {
+        try {
+            long step = settings.sampleInterval().getSeconds();
+            long now = clock.wallTimeMillis() / 1000;
+            long t = now - Math.floorMod(now, step);
+            Sampler.Result result = sampler.sample(view.get(), t);
+            Map<String, HistoryStore.SeriesRef> ids = store.ids(result.entries().stream().map(Sampler.Entry::key).toList());
+            List<Sample> rows = new ArrayList<>(result.entries().size());
+            for (Sampler.Entry e : result.entries()) {
+                rows.add(e.sample().at(ids.get(e.key().id()).id(), Tier.RAW, t));
+            }
+            long t0 = System.nanoTime();
+            store.write(rows);
+            long t1 = System.nanoTime();
+            rollups.run(now, this::kind);
+            LOG.debug("History tick at {}: {} series written in {} ms, rollups and retention {} ms", t, rows.size(),
+                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+            status = new HistoryStatus(t, rows.size(), result.total(), result.leftOut(), null);
+            generation++;
+            listeners.forEach(Runnable::run);
+        } catch (RuntimeException | SQLException e) {
+            LOG.warn("History sample failed: {}", e.toString());
+            HistoryStatus s = status;
+            status = new HistoryStatus(s.sampledAt(), s.kept(), s.total(), s.leftOut(), e.getMessage());
+        }
+    }
+
+    /** Runs after every successful sample (alerts judge the new history); must not throw. */
+    public void onSample(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    public HistoryStatus status() {
+        return status;
+    }
+
+    /** Moves on every sample, so that caches of history can tell when to read again. */
+    public long generation() {
+        return generation;
+    }
+
+    public HistoryStore store() {
+        return store;
+    }
+
+    public HistorySettings settings() {
+        return settings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    private String kind(int seriesId) {
+        try {
+            return store.series(seriesId).key().kind();
+        } catch (SQLException e) {
+            return "gauge";
+        }
+    }
+
+    /** Stops sampling and writes what the buffer holds, so that a normal stop loses nothing. */
+    @Override
+    public synchronized void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        try {
+            store.flush();
+        } catch (SQLException e) {
+            LOG.warn("The last history samples could not be written: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.tasker.metrics.console.instances;
+
+import io.tasker.metrics.console.web.Layout;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code instances/instances.jte}.
+ *
+ * @param syncInterval the sync interval, which tells late from live
+ * @param error why the store could not be read, or null
+ */
+public record InstancesPage(Layout layout, List<InstanceRow> rows, Duration syncInterval, String error) {
+}
