@@ -55,9 +55,6 @@ record Services(ConsoleSettings settings, TaskerRuntime runtime, Database databa
         SyncService sync = new SyncService(collector, metrics);
         ExportHistoryRepository history = new ExportHistoryRepository(database);
         ExportService exports = new ExportService(runtime, history, metrics, clock);
-        // Exports made by CronJobs reach the console's last-export metric, which the stale alert
-        // reads, at every sync, without anyone opening the exports page.
-        collector.addSyncListener(r -> exports.importShared());
         ViewCache views = new ViewCache(runtime.cluster(), clock, runtime.config().cache().timeout().plus(VIEW_SLACK));
         StatusService status = new StatusService(sync, exports, views, clock,
                 runtime.config().telemetry().staleExportThreshold());
