@@ -104,6 +104,30 @@ public final class QuantileSketch {
         return new QuantileSketch(sum);
     }
 
+    /** An empty accumulator, for adding up many sketches without a new sketch per pair. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Adds sketches into one mutable state; {@link #build()} freezes what was added so far. */
+    public static final class Builder {
+        private final DoubleHistogram sum = newHistogram();
+
+        private Builder() {
+        }
+
+        /** Adds every observation of {@code sketch}. */
+        public Builder add(QuantileSketch sketch) {
+            sum.add(sketch.histogram);
+            return this;
+        }
+
+        /** A sketch of everything added so far; the builder can go on adding. */
+        public QuantileSketch build() {
+            return copyOf(sum);
+        }
+    }
+
     /**
      * A new sketch without {@code earlier}'s observations; {@code earlier} must be an earlier
      * state of the same series (every value it holds is held here at least as often).
