@@ -29,10 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * bucket bounds (plus {@code +Inf}) in every library: client_java as a classic-only histogram,
  * Micrometer as a {@code DistributionSummary} with those bounds as service level objectives,
  * OpenTelemetry as a {@code DoubleHistogram} with them as explicit bucket advice.
- * {@link #taskerQuantiles} also feeds the series' quantile sketch; {@link #taskerQuantilesBefore}
- * is how a quantile series recorded until December 2026 (the same classic histogram plus a packed
- * HdrHistogram {@code DoubleHistogram} under a lock), kept to compare in the same run. With
- * {@code -t 2} both threads share the series.
+ * Histograms that also keep quantiles are {@link QuantileBenchmark}'s. With {@code -t 2} both
+ * threads share the series.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,9 +41,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class HistogramBenchmark {
     MetricRegistry taskerRegistry;
     HistogramSeries tasker;
-    HistogramSeries taskerQuantiles;
-    HistogramSeries taskerBefore;
-    org.HdrHistogram.DoubleHistogram packedSketch;
     DistributionDataPoint clientJava;
     DistributionSummary micrometer;
     DoubleHistogram otel;
@@ -67,12 +62,6 @@ public class HistogramBenchmark {
         taskerRegistry = new MetricRegistry();
         tasker = Histogram.builder("task_duration_seconds").labelNames("task_name")
                 .buckets(Latencies.BUCKETS).register(taskerRegistry).labels("payment_processing");
-        taskerQuantiles = Histogram.builder("task_duration_quantiles_seconds").labelNames("task_name")
-                .buckets(Latencies.BUCKETS).quantiles().register(taskerRegistry).labels("payment_processing");
-
-        taskerBefore = Histogram.builder("task_duration_before_seconds").labelNames("task_name")
-                .buckets(Latencies.BUCKETS).register(taskerRegistry).labels("payment_processing");
-        packedSketch = new org.HdrHistogram.DoubleHistogram(2, org.HdrHistogram.PackedHistogram.class);
 
         clientJava = io.prometheus.metrics.core.metrics.Histogram.builder()
                 .name("task_duration_seconds").labelNames("task_name")
@@ -96,20 +85,6 @@ public class HistogramBenchmark {
     @Benchmark
     public void tasker(Cursor c) {
         tasker.observe(c.next());
-    }
-
-    @Benchmark
-    public void taskerQuantiles(Cursor c) {
-        taskerQuantiles.observe(c.next());
-    }
-
-    @Benchmark
-    public void taskerQuantilesBefore(Cursor c) {
-        double v = c.next();
-        taskerBefore.observe(v);
-        synchronized (packedSketch) {
-            packedSketch.recordValue(v);
-        }
     }
 
     @Benchmark
