@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class HistoryBenchmark {
-    private static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+    static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
     private static final int BUCKETS = 12;
 
     private HistoryBenchmark() {
@@ -96,15 +96,7 @@ public final class HistoryBenchmark {
         long before = size(dir);
         long[] nanos = new long[120];
         for (int tick = 0; tick < nanos.length; tick++) {
-            for (int i = 0; i < series; i++) {
-                if (i < series * 8 / 10) {
-                    registry.counter("task_executions_total", 1 + random.nextInt(5), "status", "success", "task_name", "task_" + i);
-                } else if (i < series * 9 / 10) {
-                    registry.gauge("queue_depth", random.nextInt(50), "queue", "queue_" + i);
-                } else {
-                    durations.labels("task_" + i).observe(random.nextDouble());
-                }
-            }
+            move(registry, durations, series, random);
             long t0 = System.nanoTime();
             history.tick();
             nanos[tick] = System.nanoTime() - t0;
@@ -118,6 +110,31 @@ public final class HistoryBenchmark {
         System.out.printf(Locale.ROOT, "sample of %,d series with rollups, 120 ticks (30 min of sample time): median %.1f ms,"
                 + " max %.1f ms; the file grew by %.1f MB while open%n", history.status().kept(), sorted[60] / 1e6,
                 sorted[119] / 1e6, (size(dir) - before) / 1e6);
+    }
+
+    /** Moves every series of the registry once: 80 % counters, 10 % gauges, 10 % histograms. */
+    static void move(MetricRegistry registry, Histogram durations, int series, Random random) {
+        for (int i = 0; i < series; i++) {
+            if (i < series * 8 / 10) {
+                registry.counter("task_executions_total", 1 + random.nextInt(5), "status", "success", "task_name", "task_" + i);
+            } else if (i < series * 9 / 10) {
+                registry.gauge("queue_depth", random.nextInt(50), "queue", "queue_" + i);
+            } else {
+                durations.labels("task_" + i).observe(random.nextDouble());
+            }
+        }
+    }
+
+    /** Every tier at its retention for {@code series} series ending at {@code now}; the rows written. */
+    static long fillAll(HistoryStore store, int series, HistorySettings settings, long now) throws Exception {
+        List<SeriesKey> keys = keys(series);
+        Map<String, SeriesRef> ids = store.ids(keys);
+        long rows = 0;
+        for (Tier tier : Tier.values()) {
+            rows += fill(store, keys, ids, tier, settings, now);
+        }
+        store.flush();
+        return rows;
     }
 
     /** One tier at its retention: a row per series per step, written in batches of one step. */
@@ -195,13 +212,13 @@ public final class HistoryBenchmark {
                 nanos[100] / 1e6, nanos[197] / 1e6, nanos[199] / 1e6);
     }
 
-    private static long size(Path dir) throws IOException {
+    static long size(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
