@@ -9,7 +9,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * The console's H2 database: a small connection pool, migrated by Flyway at start from the
- * scripts in {@code migrations/} (packaged as {@code db/migration}).
+ * scripts in {@code migrations/} (packaged as {@code db/migration}). A file much larger than its
+ * live content is compacted first ({@link StartCompaction}).
  *
  * <pre>{@code
  * try (Database db = Database.open("jdbc:h2:file:./data/console")) { ... }
@@ -31,7 +32,10 @@ public final class Database implements AutoCloseable {
      *     naming the file when one exists that holds no console schema (truncated or damaged)
      */
     public static Database open(String jdbcUrl) {
-        ExistingFile.of(jdbcUrl).ifPresent(ExistingFile::check);
+        ExistingFile.of(jdbcUrl).ifPresent(file -> {
+            file.check();
+            StartCompaction.DEFAULT.run(file);
+        });
         JdbcConnectionPool pool = JdbcConnectionPool.create(shared(jdbcUrl), "sa", "");
         try {
             MigrateResult result = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
@@ -75,6 +79,13 @@ public final class Database implements AutoCloseable {
             return s.executeQuery("SELECT 1").next();
         } catch (SQLException e) {
             return false;
+        }
+    }
+
+    /** The file's size and live content, for the health report; zero for an in-memory database. */
+    public DatabaseFile file() throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            return DatabaseFile.read(c);
         }
     }
 

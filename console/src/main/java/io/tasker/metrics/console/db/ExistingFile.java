@@ -53,7 +53,7 @@ record ExistingFile(Path file, String jdbcUrl) {
         }
     }
 
-    private long size() {
+    long size() {
         try {
             return Files.size(file);
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.db.Database;
+import io.tasker.metrics.console.db.DatabaseFile;
 import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.service.ExportService;
 import io.tasker.metrics.console.service.SyncService;
@@ -105,6 +106,16 @@ public final class HealthController {
         }
     }
 
+    /** The file's size and live content; null for an in-memory database or one that fails to say. */
+    private DatabaseFile databaseFile() {
+        try {
+            DatabaseFile file = database.file();
+            return file.bytes() > 0 ? file : null;
+        } catch (java.sql.SQLException e) {
+            return null;
+        }
+    }
+
     /** The report for /health/status and the health page. */
     public HealthReport report() {
         StoreStatus storeStatus = sync.status();
@@ -129,7 +140,7 @@ public final class HealthController {
         String overall = cacheHealthy && db && !stale.stale() ? "ok" : "degraded";
         return new HealthReport(overall, sync.instanceId(), view.families().size(), view.seriesCount(),
                 storeStatus.strategy().word(), storeStatus.description(), cacheHealthy, cacheError,
-                last == null ? null : last.at(), last == null ? null : last.error(), db,
+                last == null ? null : last.at(), last == null ? null : last.error(), db, db ? databaseFile() : null,
                 lastExport == null ? null : lastExport.at(),
                 lastExport == null ? null : lastExport.outcome().name().toLowerCase(), stale.lastSuccess(),
                 stale.stale(), stale.threshold().toSeconds(), events.stats(), retention.report());

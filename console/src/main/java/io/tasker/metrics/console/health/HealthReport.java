@@ -1,6 +1,7 @@
 package io.tasker.metrics.console.health;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.tasker.metrics.console.db.DatabaseFile;
 import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.events.SubscriberStats;
 import java.time.Instant;
@@ -8,7 +9,8 @@ import java.util.List;
 
 /**
  * {@code /health/status}: what a monitor needs in one call (metrics count, sync strategy,
- * last sync, cache health), the console's own (database, exports), and each event subscriber's
+ * last sync, cache health), the console's own (database and the size of its file, null when it
+ * does not answer or is in memory; exports), and each event subscriber's
  * counts (handled, dropped, handler errors, queued).
  */
 public record HealthReport(
@@ -23,6 +25,7 @@ public record HealthReport(
         @JsonProperty("last_sync") Instant lastSync,
         @JsonProperty("last_sync_error") String lastSyncError,
         @JsonProperty("database_healthy") boolean databaseHealthy,
+        @JsonProperty("database_file") DatabaseFile databaseFile,
         @JsonProperty("last_export") Instant lastExport,
         @JsonProperty("last_export_outcome") String lastExportOutcome,
         @JsonProperty("last_successful_export") Instant lastSuccessfulExport,
