@@ -44,7 +44,7 @@ record StartCompaction(long minBytes, int maxLivePercent) {
             s.execute("SHUTDOWN COMPACT");
             Done done = new Done(before.bytes(), file.size(), (System.nanoTime() - t0) / 1_000_000);
             LOG.info("Compacted the console database {} from {} MB to {} MB in {} ms", file.file(),
-                    done.before() >> 20, done.after() >> 20, done.millis());
+                    done.before() / 1_000_000, done.after() / 1_000_000, done.millis());
             return Optional.of(done);
         } catch (SQLException e) {
             LOG.info("The console database {} was not compacted at start: {}", file.file(),
