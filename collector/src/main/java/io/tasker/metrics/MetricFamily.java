@@ -234,7 +234,7 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
     /**
      * The series of {@code name, value, name, value...} pairs, for the one-call style. When the
      * names come in the defined order, as they do from one call site, this allocates nothing for
-     * one or two labels and one array otherwise; any other order goes through
+     * up to four labels and one array for more; any other order goes through
      * {@link #labels(String[], String[])}.
      */
     final S labelsFromPairs(String[] pairs) {
@@ -255,6 +255,10 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
                 return labels(pairs[1]);
             case 2:
                 return labels(pairs[1], pairs[3]);
+            case 3:
+                return labels(pairs[1], pairs[3], pairs[5]);
+            case 4:
+                return labels(pairs[1], pairs[3], pairs[5], pairs[7]);
             default:
                 String[] values = new String[n];
                 for (int i = 0; i < n; i++) {
