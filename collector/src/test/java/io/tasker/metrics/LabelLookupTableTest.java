@@ -80,6 +80,25 @@ class LabelLookupTableTest {
     }
 
     @Test
+    void snapshotsNameEveryValueForEveryArity() {
+        // Names defined out of order, so the snapshot reorders the values; up to four values
+        // live in fields of the series, more in an array.
+        String[] names = {"e", "d", "c", "b", "a"};
+        String[] values = {"v_e", "v_d", "v_c", "v_b", "v_a"};
+        MetricRegistry registry = new MetricRegistry();
+        for (int n = 1; n <= names.length; n++) {
+            Counter counter = registry.counter("arity_" + n + "_total", java.util.Arrays.copyOf(names, n));
+            counter.labels(java.util.Arrays.copyOf(values, n)).inc();
+            CounterSnapshot snapshot = (CounterSnapshot) registry.snapshot().family(counter.name()).orElseThrow();
+            Labels labels = snapshot.points().get(0).labels();
+            assertEquals(n, labels.size());
+            for (int i = 0; i < n; i++) {
+                assertEquals("v_" + names[i], labels.get(names[i]), n + " labels");
+            }
+        }
+    }
+
+    @Test
     void lookupsRacingWithTableGrowthFindEverySeriesExactlyOnce() throws Exception {
         int threads = 4;
         int combinations = 9_000; // under the default limit of 10,000; the table grows from 8 slots to 32,768
