@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A histogram family: the distribution of observations such as durations, in buckets, with
- * their count and sum, and optionally quantiles from an HdrHistogram sketch.
+ * their count and sum, and optionally quantiles from a {@link io.tasker.metrics.snapshot.QuantileSketch}.
  *
  * <pre>{@code
  * Histogram durations = Histogram.builder("task_duration_seconds")
@@ -98,8 +98,8 @@ public final class Histogram extends MetricFamily<HistogramSeries> {
         }
 
         /**
-         * Keeps an HdrHistogram sketch per series, so that p50, p90, p95 and p99 are exact to
-         * 1% and merge across instances. It costs a few kilobytes per series; see docs.
+         * Keeps a quantile sketch per series, so that p50, p90, p95 and p99 are within 0.8% and
+         * merge across instances. It costs about 3 KB per series; see docs.
          */
         public Builder quantiles() {
             this.quantiles = true;

@@ -4,7 +4,8 @@ import io.tasker.metrics.snapshot.BucketBounds;
 import io.tasker.metrics.snapshot.QuantileSketch;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import org.HdrHistogram.DoubleHistogram;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One series of a histogram: per-bucket counts and the sum of observations, and optionally a
@@ -17,8 +18,9 @@ import org.HdrHistogram.DoubleHistogram;
  * allocate. The count is not stored: it is the sum of the bucket counts, so a snapshot's count
  * always equals its {@code +Inf} bucket.
  *
- * <p>The quantile sketch, when the family keeps one, is a packed HdrHistogram behind a lock
- * (see {@link Quantiles} for why not a {@code Recorder}); a snapshot copies it.
+ * <p>The quantile sketch, when the family keeps one, is a {@link QuantileRecorder}: one atomic add
+ * per observation. Under contention it is striped like the buckets, one recorder per stripe made
+ * when first needed, and a snapshot adds them up.
  *
  * <pre>{@code
  * durations.labels("payment_processing").observe(0.42);
@@ -27,12 +29,16 @@ import org.HdrHistogram.DoubleHistogram;
 public final class HistogramSeries extends Series {
     private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle STRIPES_REF;
+    private static final VarHandle RECORDERS = MethodHandles.arrayElementVarHandle(QuantileRecorder[].class);
+    private static final VarHandle RECORDER_STRIPES;
     /** Longs before the first stripe, so that no stripe shares a cache line with the array header. */
     private static final int HEADER_PAD = 16;
 
     static {
         try {
-            STRIPES_REF = MethodHandles.lookup().findVarHandle(HistogramSeries.class, "stripes", long[].class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STRIPES_REF = lookup.findVarHandle(HistogramSeries.class, "stripes", long[].class);
+            RECORDER_STRIPES = lookup.findVarHandle(HistogramSeries.class, "recorderStripes", QuantileRecorder[].class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -41,13 +47,14 @@ public final class HistogramSeries extends Series {
     private final Histogram family;
     private final long[] base;
     private volatile long[] stripes;
-    private final Quantiles quantiles;
+    private final QuantileRecorder quantiles;
+    private volatile QuantileRecorder[] recorderStripes;
 
     HistogramSeries(Histogram family, String[] labelValues, int hash) {
         super(labelValues, hash);
         this.family = family;
         this.base = new long[family.bounds().bucketCount() + 1];
-        this.quantiles = family.hasQuantiles() ? new Quantiles() : null;
+        this.quantiles = family.hasQuantiles() ? new QuantileRecorder() : null;
     }
 
     /**
@@ -60,11 +67,15 @@ public final class HistogramSeries extends Series {
             throw new IllegalArgumentException("Observation NaN is illegal for histogram " + family.name());
         }
         int bucket = family.bounds().bucketOf(value);
-        if (stripes != null || !addTo(base, 0, bucket, value)) {
-            observeContended(bucket, value);
-        }
-        if (quantiles != null) {
-            quantiles.record(value);
+        if (stripes == null && addTo(base, 0, bucket, value)) {
+            if (quantiles != null) {
+                quantiles.record(value);
+            }
+        } else {
+            int stripe = observeContended(bucket, value);
+            if (quantiles != null) {
+                recorder(stripe).record(value);
+            }
         }
     }
 
@@ -80,7 +91,8 @@ public final class HistogramSeries extends Series {
         return true;
     }
 
-    private void observeContended(int bucket, double value) {
+    /** Adds to a stripe of its own for this thread; returns the stripe. */
+    private int observeContended(int bucket, double value) {
         long[] s = stripes;
         if (s == null) {
             s = new long[HEADER_PAD + ThreadProbe.STRIPES * stride()];
@@ -91,9 +103,24 @@ public final class HistogramSeries extends Series {
         int mask = ThreadProbe.STRIPES - 1;
         for (int h = ThreadProbe.get(); ; h = ThreadProbe.advance()) {
             if (addTo(s, HEADER_PAD + (h & mask) * stride(), bucket, value)) {
-                return;
+                return h & mask;
             }
         }
+    }
+
+    /** The quantile recorder of a stripe, made on the stripe's first contended observation. */
+    private QuantileRecorder recorder(int stripe) {
+        QuantileRecorder[] all = recorderStripes;
+        if (all == null) {
+            RECORDER_STRIPES.compareAndSet(this, null, new QuantileRecorder[ThreadProbe.STRIPES]);
+            all = recorderStripes;
+        }
+        QuantileRecorder r = (QuantileRecorder) RECORDERS.getAcquire(all, stripe);
+        if (r == null) {
+            RECORDERS.compareAndSet(all, stripe, null, new QuantileRecorder());
+            r = (QuantileRecorder) RECORDERS.getAcquire(all, stripe);
+        }
+        return r;
     }
 
     /** Longs per stripe, padded to whole 128-byte blocks so that stripes never share a line. */
@@ -147,7 +174,28 @@ public final class HistogramSeries extends Series {
 
     /** The cumulative sketch, or null when the family keeps none. */
     QuantileSketch sketch() {
-        return quantiles == null ? null : quantiles.snapshot();
+        if (quantiles == null) {
+            return null;
+        }
+        QuantileSketch.Builder sum = QuantileSketch.builder();
+        for (QuantileRecorder r : recorders()) {
+            r.addTo(sum);
+        }
+        return sum.build();
+    }
+
+    /** The base quantile recorder and those of the stripes made so far. */
+    private List<QuantileRecorder> recorders() {
+        List<QuantileRecorder> all = new ArrayList<>();
+        all.add(quantiles);
+        QuantileRecorder[] striped = recorderStripes;
+        for (int i = 0; striped != null && i < striped.length; i++) {
+            QuantileRecorder r = (QuantileRecorder) RECORDERS.getAcquire(striped, i);
+            if (r != null) {
+                all.add(r);
+            }
+        }
+        return all;
     }
 
     /**
@@ -186,48 +234,6 @@ public final class HistogramSeries extends Series {
 
     /** Observations the sketch could not take (negative or out of its range). */
     long sketchRejected() {
-        return quantiles == null ? 0 : quantiles.rejected();
-    }
-
-    /**
-     * The sketch of one series: a packed HdrHistogram written under this object's lock.
-     *
-     * <p>Not HdrHistogram's {@code DoubleRecorder}: its packed form can spin for ever when two
-     * threads resize it at once (seen in QuantileContentionCheck), and its non-packed form
-     * holds four full 64-bit count arrays, about 90 KB per series. A lock costs a few tens of
-     * nanoseconds on an opt-in path and keeps a series at a few kilobytes.
-     */
-    private static final class Quantiles {
-        private final DoubleHistogram histogram = QuantileSketch.newHistogram();
-        private long rejected;
-
-        synchronized void record(double value) {
-            if (value >= 0 && value != Double.POSITIVE_INFINITY) {
-                try {
-                    histogram.recordValue(value);
-                    return;
-                } catch (ArrayIndexOutOfBoundsException outOfRange) {
-                    // Beyond the dynamic range the sketch reached; counted below, never thrown.
-                }
-            }
-            rejected++;
-        }
-
-        synchronized void restore(QuantileSketch sketch) {
-            sketch.addTo(histogram);
-        }
-
-        /*
-         * A fresh copy each time, not cached: the copy has full 64-bit counts (tens of KB for
-         * a wide range), and holding one per series would multiply the footprint; it lives
-         * only as long as the snapshot.
-         */
-        synchronized QuantileSketch snapshot() {
-            return QuantileSketch.copyOf(histogram);
-        }
-
-        synchronized long rejected() {
-            return rejected;
-        }
+        return quantiles == null ? 0 : recorders().stream().mapToLong(QuantileRecorder::rejected).sum();
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.snapshot.HistogramSnapshot;
+import io.tasker.metrics.snapshot.QuantileSketch;
+import io.tasker.metrics.snapshot.SketchIndex;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +121,13 @@ class ConcurrencyTest {
                 .orElseThrow()).points().get(0);
         assertEquals(2L * perThread, p.count());
         assertEquals(2L * perThread, p.quantiles().count());
+        QuantileSketch.Builder expected = QuantileSketch.builder();
+        for (int t = 0; t < 2; t++) {
+            for (int i = 0; i < perThread; i++) {
+                expected.add(SketchIndex.of(Math.pow(10, (i % 600) / 100.0 - 4) * (1 + t)), 1);
+            }
+        }
+        assertEquals(expected.build(), p.quantiles(), "every observation in its bucket, whichever stripe took it");
     }
 
     private static void runAll(int threads, ThrowingTask task) throws Exception {

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * bucket bounds (plus {@code +Inf}) in every library: client_java as a classic-only histogram,
  * Micrometer as a {@code DistributionSummary} with those bounds as service level objectives,
  * OpenTelemetry as a {@code DoubleHistogram} with them as explicit bucket advice.
- * {@link #taskerQuantiles} also feeds the series' HdrHistogram sketch. With {@code -t 2} both
+ * Histograms that also keep quantiles are {@link QuantileBenchmark}'s. With {@code -t 2} both
  * threads share the series.
  */
 @State(Scope.Benchmark)
@@ -41,7 +41,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class HistogramBenchmark {
     MetricRegistry taskerRegistry;
     HistogramSeries tasker;
-    HistogramSeries taskerQuantiles;
     DistributionDataPoint clientJava;
     DistributionSummary micrometer;
     DoubleHistogram otel;
@@ -63,8 +62,6 @@ public class HistogramBenchmark {
         taskerRegistry = new MetricRegistry();
         tasker = Histogram.builder("task_duration_seconds").labelNames("task_name")
                 .buckets(Latencies.BUCKETS).register(taskerRegistry).labels("payment_processing");
-        taskerQuantiles = Histogram.builder("task_duration_quantiles_seconds").labelNames("task_name")
-                .buckets(Latencies.BUCKETS).quantiles().register(taskerRegistry).labels("payment_processing");
 
         clientJava = io.prometheus.metrics.core.metrics.Histogram.builder()
                 .name("task_duration_seconds").labelNames("task_name")
@@ -88,11 +85,6 @@ public class HistogramBenchmark {
     @Benchmark
     public void tasker(Cursor c) {
         tasker.observe(c.next());
-    }
-
-    @Benchmark
-    public void taskerQuantiles(Cursor c) {
-        taskerQuantiles.observe(c.next());
     }
 
     @Benchmark

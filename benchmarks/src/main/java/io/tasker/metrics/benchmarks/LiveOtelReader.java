@@ -1,6 +1,7 @@
 package io.tasker.metrics.benchmarks;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.metrics.Aggregation;
 import io.opentelemetry.sdk.metrics.InstrumentType;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
 import io.opentelemetry.sdk.metrics.data.AggregationTemporality;
@@ -23,6 +24,32 @@ import java.util.Collection;
  */
 public final class LiveOtelReader implements MetricReader {
     private volatile CollectionRegistration registration = CollectionRegistration.noop();
+    private final boolean exponential;
+
+    /** A reader with the SDK's default aggregations (explicit buckets for histograms). */
+    public LiveOtelReader() {
+        this(false);
+    }
+
+    private LiveOtelReader(boolean exponential) {
+        this.exponential = exponential;
+    }
+
+    /**
+     * A reader that aggregates histograms as base-2 exponential histograms (the SDK's default
+     * 160 buckets, scale chosen by the data): OpenTelemetry's mergeable, bounded-error
+     * distribution, the counterpart of a quantile sketch.
+     */
+    public static LiveOtelReader exponential() {
+        return new LiveOtelReader(true);
+    }
+
+    @Override
+    public Aggregation getDefaultAggregation(InstrumentType instrumentType) {
+        return exponential && instrumentType == InstrumentType.HISTOGRAM
+                ? Aggregation.base2ExponentialBucketHistogram()
+                : Aggregation.defaultAggregation();
+    }
 
     /** A provider that feeds this reader, with the SDK's default cardinality limit (2,000). */
     public static SdkMeterProvider provider(LiveOtelReader reader) {

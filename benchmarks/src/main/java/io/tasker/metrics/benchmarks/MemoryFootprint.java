@@ -106,10 +106,16 @@ public final class MemoryFootprint {
                 () -> clientJavaHistograms(false)));
         rows.add(new Row(histogram, "Micrometer", 20_000, "", MemoryFootprint::micrometerHistograms));
         rows.add(new Row(histogram, "OpenTelemetry SDK", 20_000, "", MemoryFootprint::otelHistograms));
-        rows.add(new Row("histogram + quantile sketch, 1,000 observations, before any snapshot",
-                "Tasker Metrics", 1_000, "(for the docs)", () -> taskerHistograms(true, 1_000, false)));
-        rows.add(new Row("histogram + quantile sketch, 1,000 observations, after a snapshot",
-                "Tasker Metrics", 1_000, "(for the docs)", () -> taskerHistograms(true, 1_000, true)));
+        for (int observations : new int[] {1_000, 100_000}) {
+            String kind = String.format(Locale.ROOT, "histogram + quantile sketch, %,d observations", observations);
+            int series = observations == 1_000 ? 1_000 : 100;
+            rows.add(new Row(kind + ", before any snapshot", "Tasker Metrics", series,
+                    "≤ the HdrHistogram sketch", () -> taskerHistograms(true, observations, false)));
+            rows.add(new Row(kind + ", after a snapshot", "Tasker Metrics", series,
+                    "≤ the HdrHistogram sketch", () -> taskerHistograms(true, observations, true)));
+            rows.add(new Row(kind, "Tasker Metrics before, classic histogram + packed HdrHistogram", series, "",
+                    () -> hdrSketches(observations)));
+        }
         return rows;
     }
 
@@ -217,6 +223,24 @@ public final class MemoryFootprint {
                     registry.snapshot();
                 }
             }
+        };
+    }
+
+    /**
+     * The quantile series as they were until December 2026: a classic Tasker histogram plus a
+     * packed HdrHistogram {@code DoubleHistogram} of two significant digits, for comparison.
+     */
+    static Fixture hdrSketches(int observations) {
+        Fixture histograms = taskerHistograms(false, 0, false);
+        List<org.HdrHistogram.DoubleHistogram> sketches = new ArrayList<>();
+        double[] values = Latencies.values(observations, 3);
+        return (f, a, b) -> {
+            histograms.add(f, a, b);
+            var sketch = new org.HdrHistogram.DoubleHistogram(2, org.HdrHistogram.PackedHistogram.class);
+            for (double v : values) {
+                sketch.recordValue(v);
+            }
+            sketches.add(sketch);
         };
     }
 

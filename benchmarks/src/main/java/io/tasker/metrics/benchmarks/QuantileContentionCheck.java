@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * Two threads observe into one histogram series with a quantile sketch for a few seconds and
  * this checks that both keep making progress. With HdrHistogram's packed {@code DoubleRecorder},
  * which the collector used at first, they could stop for good, each spinning inside the
- * concurrent packed array's resize (see docs/performance.md); this stays as a guard.
+ * concurrent packed array's resize (see docs/performance.md); this stays as a guard over the
+ * collector's own lock-free recorder, whose directory grows while both threads write.
  * Exits 0 when both threads progressed throughout, 1 when they stalled; either way within the
  * time given, since the recording threads are daemons.
  *

@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,7 +94,6 @@ class BenchmarkSetupTest {
         }
         for (int i = 0; i < N; i++) {
             b.tasker(cursors[0]);
-            b.taskerQuantiles(cursors[1]);
             b.clientJava(cursors[2]);
             b.micrometer(cursors[3]);
             b.otel(cursors[4]);
@@ -122,6 +122,41 @@ class BenchmarkSetupTest {
         assertEquals(N, point.getCount());
         assertEquals(sum, point.getSum(), 1e-6);
         assertEquals(ourBuckets, point.getCounts(), "same bounds, same bucket counts");
+    }
+
+    @Test
+    void everyQuantileInstrumentTakesEveryObservationAndAgreesOnTheMedian() {
+        QuantileBenchmark b = new QuantileBenchmark();
+        b.setUp();
+        HistogramBenchmark.Cursor[] cursors = new HistogramBenchmark.Cursor[5];
+        for (int c = 0; c < cursors.length; c++) {
+            cursors[c] = new HistogramBenchmark.Cursor();
+        }
+        for (int i = 0; i < N; i++) {
+            b.tasker(cursors[0]);
+            b.taskerBefore(cursors[1]);
+            b.clientJava(cursors[2]);
+            b.micrometer(cursors[3]);
+            b.otel(cursors[4]);
+        }
+        double[] sorted = new double[N];
+        for (int i = 0; i < N; i++) {
+            sorted[i] = Latencies.VALUES[i & Latencies.MASK];
+        }
+        Arrays.sort(sorted);
+        double median = sorted[N / 2 - 1];
+
+        HistogramSnapshot.Point ours = ((HistogramSnapshot) b.taskerRegistry.snapshot()
+                .family("tasker_task_duration_seconds").orElseThrow()).points().get(0);
+        assertEquals(N, ours.quantiles().count());
+        assertEquals(median, ours.quantiles().valueAt(0.5), median * 0.008);
+        assertEquals(N, b.packedSketch.getTotalCount());
+        assertEquals(median, b.packedSketch.getValueAtPercentile(50), median * 0.01);
+        assertEquals(N, b.clientJava.getCount());
+        assertEquals(N, b.micrometer.count());
+        assertEquals(median, b.micrometer.takeSnapshot().percentileValues()[0].value(), median * 0.1);
+        MetricData otel = b.otelReader.collect().iterator().next();
+        assertEquals(N, otel.getExponentialHistogramData().getPoints().iterator().next().getCount());
     }
 
     @Test

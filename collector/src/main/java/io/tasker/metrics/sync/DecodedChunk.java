@@ -219,7 +219,8 @@ final class DecodedChunk {
         }
         double sum = in.readDouble();
         byte[] sketch = in.readBytes(in.readCount());
-        QuantileSketch q = sketch.length == 0 ? null : QuantileSketch.decode(sketch);
+        QuantileSketch q = sketch.length == 0 ? null
+                : HdrSketches.isOne(sketch) ? HdrSketches.convert(sketch) : QuantileSketch.decode(sketch);
         if (counts.length != bounds.bucketCount()) {
             throw new IllegalArgumentException("Histogram " + meta.name() + " series " + labels + " has "
                     + counts.length + " buckets, the family " + bounds.bucketCount());

@@ -19,14 +19,19 @@ import java.util.List;
  * in, so that a corrupt or foreign value under our namespace is refused with a clear error
  * instead of poisoning the cluster view.
  *
- * <p>Layout: {@code "TMS" 1}, family count, then per family its name, help, type, label
+ * <p>Layout: {@code "TMS" 2}, family count, then per family its name, help, type, label
  * names, gauge policy or bucket bounds, folded count and series; a series whose label names
  * are the family's writes only its values. Histograms carry cumulative counts, the sum and the
- * HdrHistogram sketch in its compressed encoding.
+ * quantile sketch in {@link io.tasker.metrics.snapshot.QuantileSketch#encode()}'s form.
+ *
+ * <p>Version 1 differed only in its sketches (HdrHistogram's compressed encoding); this build
+ * still reads it, converting those sketches, so that a rolling upgrade keeps the older
+ * instances' quantiles. Older builds refuse version 2 by its number rather than by a sketch.
  */
 public final class SnapshotCodec {
     private static final byte[] MAGIC = {'T', 'M', 'S'};
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    private static final byte HDR_SKETCHES = 1;
     private static final int MAX_TEXT_BYTES = 65_535;
 
     private SnapshotCodec() {
@@ -64,7 +69,7 @@ public final class SnapshotCodec {
             }
         }
         int version = in.readByte();
-        if (version != VERSION) {
+        if (version != VERSION && version != HDR_SKETCHES) {
             throw new IllegalArgumentException("chunk format version " + version + " is not supported (this build reads "
                     + VERSION + ")");
         }
