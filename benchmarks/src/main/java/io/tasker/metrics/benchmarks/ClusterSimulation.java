@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * instances ({@link SimulatedInstance}, 2,000 series each by default) sync twice against a real
  * Redis Cluster of three masters and against a real memcached; then the cluster view is read,
  * 80% of the instances stop and are folded, and the totals are checked to the unit. Beside the
- * view read, the CLI's {@code export-now} of the view (read, merge, Prometheus text) is timed.
+ * view read, the CLI's {@code export-now} of the view (read, merge, Prometheus text) is timed;
+ * both are the median of five.
  *
  * <pre>
  * java -Xmx3g -cp benchmarks/target/benchmarks.jar io.tasker.metrics.benchmarks.ClusterSimulation \
@@ -53,6 +54,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ClusterSimulation {
     private static final Duration RETENTION = Duration.ofMinutes(30);
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** Reads (and CLI exports) of the view per size, reported as their median: one is too noisy here. */
+    private static final int MEASURED_READS = 5;
 
     private ClusterSimulation() {
     }
@@ -125,16 +128,18 @@ public final class ClusterSimulation {
             CountingStore counting = new CountingStore(store);
             ClusterReader reader = new ClusterReader(counting, options, clock);
             reader.readView(); // Once to warm up the decoder; then measured.
-            counting.bytes.set(0);
-            long allocatedBefore = allocated();
-            long t = System.nanoTime();
-            ClusterView view = reader.readView();
-            double viewMillis = (System.nanoTime() - t) / 1e6;
-            double allocatedMb = (allocated() - allocatedBefore) / 1e6;
-            long viewBytes = counting.bytes.get(); // Taken now: the fold and the read after it go through it too.
+            List<ReadCost> reads = new ArrayList<>();
+            for (int i = 0; i < MEASURED_READS; i++) {
+                reads.add(ReadCost.of(reader, counting));
+            }
+            ClusterView view = reads.get(0).view();
+            double viewMillis = median(reads.stream().mapToDouble(ReadCost::millis));
+            double allocatedMb = median(reads.stream().mapToDouble(ReadCost::allocatedMb));
+            long viewBytes = reads.get(0).bytes(); // Of the view alone: the fold and the read after it count too.
             double expected = instances.stream().mapToDouble(SimulatedInstance::taskExecutions).sum();
             boolean exact = SimulatedInstance.total(view.snapshot()) == expected;
-            double exportMillis = exportNow(store, options, clock);
+            double exportMillis = median(java.util.stream.IntStream.range(0, MEASURED_READS)
+                    .mapToDouble(i -> exportNow(store, options, clock)));
 
             // A scale-down: 80% stop; the rest sync on past the instance timeout, then one fold.
             int survivors = Math.max(1, n / 5);
@@ -142,7 +147,7 @@ public final class ClusterSimulation {
             for (SimulatedInstance instance : instances.subList(0, survivors)) {
                 check(instance.sync().sync(SyncStrategy.LOCAL_ONLY)); // Writes without folding anyone.
             }
-            t = System.nanoTime();
+            long t = System.nanoTime();
             SyncResult fold = reader.maintain(strategy);
             double foldMillis = (System.nanoTime() - t) / 1e6;
             check(fold);
@@ -176,6 +181,23 @@ public final class ClusterSimulation {
             throw new IllegalStateException("export-now failed: " + r.error());
         }
         return millis;
+    }
+
+    /** One measured read of the view: its time, what it allocated, the bytes it read. */
+    record ReadCost(ClusterView view, double millis, double allocatedMb, long bytes) {
+        static ReadCost of(ClusterReader reader, CountingStore counting) {
+            counting.bytes.set(0);
+            long allocatedBefore = allocated();
+            long t = System.nanoTime();
+            ClusterView view = reader.readView();
+            double millis = (System.nanoTime() - t) / 1e6;
+            return new ReadCost(view, millis, (allocated() - allocatedBefore) / 1e6, counting.bytes.get());
+        }
+    }
+
+    private static double median(java.util.stream.DoubleStream values) {
+        double[] sorted = values.sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     private static void check(SyncResult r) {
