@@ -113,7 +113,7 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
             if (s == null) {
                 return insert(new String[] {v0}, h);
             }
-            if (s.hash == h && v0.equals(s.labelValues[0])) {
+            if (s.hash == h && v0.equals(s.v0)) {
                 return s;
             }
         }
@@ -135,7 +135,7 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
             if (s == null) {
                 return insert(new String[] {v0, v1}, h);
             }
-            if (s.hash == h && v0.equals(s.labelValues[0]) && v1.equals(s.labelValues[1])) {
+            if (s.hash == h && v0.equals(s.v0) && v1.equals(s.v1)) {
                 return s;
             }
         }
@@ -171,8 +171,7 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
             if (s == null) {
                 return insert(values(n, v0, v1, v2, v3), h);
             }
-            String[] l = s.labelValues;
-            if (s.hash == h && v0.equals(l[0]) && v1.equals(l[1]) && v2.equals(l[2]) && (n == 3 || v3.equals(l[3]))) {
+            if (s.hash == h && v0.equals(s.v0) && v1.equals(s.v1) && v2.equals(s.v2) && (n == 3 || v3.equals(s.v3))) {
                 return s;
             }
         }
@@ -208,7 +207,7 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
             if (s == null) {
                 return insert(values.clone(), h);
             }
-            if (s.hash == h && Arrays.equals(values, s.labelValues)) {
+            if (s.hash == h && s.hasValues(values)) {
                 return s;
             }
         }
@@ -234,7 +233,7 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
     /**
      * The series of {@code name, value, name, value...} pairs, for the one-call style. When the
      * names come in the defined order, as they do from one call site, this allocates nothing for
-     * one or two labels and one array otherwise; any other order goes through
+     * up to four labels and one array for more; any other order goes through
      * {@link #labels(String[], String[])}.
      */
     final S labelsFromPairs(String[] pairs) {
@@ -255,6 +254,10 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
                 return labels(pairs[1]);
             case 2:
                 return labels(pairs[1], pairs[3]);
+            case 3:
+                return labels(pairs[1], pairs[3], pairs[5]);
+            case 4:
+                return labels(pairs[1], pairs[3], pairs[5], pairs[7]);
             default:
                 String[] values = new String[n];
                 for (int i = 0; i < n; i++) {
@@ -332,7 +335,7 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
             int mask = t.length - 1;
             int i = h & mask;
             for (S s = slot(t, i); s != null; i = (i + 1) & mask, s = slot(t, i)) {
-                if (s.hash == h && Arrays.equals(values, s.labelValues)) {
+                if (s.hash == h && s.hasValues(values)) {
                     return s;
                 }
             }
@@ -408,7 +411,7 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
         List<S> series = allSeries();
         List<Labels> labels = new ArrayList<>(series.size());
         for (S s : series) {
-            labels.add(s == overflow ? OVERFLOW_LABELS : sortedLabels(s.labelValues));
+            labels.add(s == overflow ? OVERFLOW_LABELS : sortedLabels(s));
         }
         return snapshot(series, labels, folded.sum());
     }
@@ -430,13 +433,13 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
         return series;
     }
 
-    private Labels sortedLabels(String[] values) {
+    private Labels sortedLabels(Series s) {
         if (sortOrder == null) {
-            return Labels.ofSorted(sortedLabelNames, values);
+            return Labels.ofSorted(sortedLabelNames, s.labelValues(labelNames.length));
         }
-        String[] v = new String[values.length];
+        String[] v = new String[labelNames.length];
         for (int i = 0; i < v.length; i++) {
-            v[i] = values[sortOrder[i]];
+            v[i] = s.labelValue(sortOrder[i]);
         }
         return Labels.ofSorted(sortedLabelNames, v);
     }

@@ -1,6 +1,11 @@
 package io.tasker.metrics.benchmarks;
 
 import io.tasker.metrics.ManualClock;
+import io.tasker.metrics.export.ExportCoordinator;
+import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.StreamDestination;
+import io.tasker.metrics.format.ExpositionFormats;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.CacheStores;
 import io.tasker.metrics.store.Record;
@@ -33,7 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Hundreds of instances on one store, measured as curves: for each cluster size N, N simulated
  * instances ({@link SimulatedInstance}, 2,000 series each by default) sync twice against a real
  * Redis Cluster of three masters and against a real memcached; then the cluster view is read,
- * 80% of the instances stop and are folded, and the totals are checked to the unit.
+ * 80% of the instances stop and are folded, and the totals are checked to the unit. Beside the
+ * view read, the CLI's {@code export-now} of the view (read, merge, Prometheus text) is timed;
+ * both are the median of five.
  *
  * <pre>
  * java -Xmx3g -cp benchmarks/target/benchmarks.jar io.tasker.metrics.benchmarks.ClusterSimulation \
@@ -47,14 +54,16 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ClusterSimulation {
     private static final Duration RETENTION = Duration.ofMinutes(30);
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** Reads (and CLI exports) of the view per size, reported as their median: one is too noisy here. */
+    private static final int MEASURED_READS = 5;
 
     private ClusterSimulation() {
     }
 
     /** What one cluster size measured. */
     record Point(String store, int instances, int seriesEach, Timing sync, double viewMillis, long viewBytes,
-                 double viewAllocatedMb, long redisBytesPerSeries, double foldMillis, int folded, boolean exact,
-                 String problems) {
+                 double viewAllocatedMb, double exportMillis, long redisBytesPerSeries, double foldMillis, int folded,
+                 boolean exact, String problems) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -77,8 +86,8 @@ public final class ClusterSimulation {
                     for (int n : sizes) {
                         Point p = run(store, url, n, series, cluster);
                         points.add(p);
-                        System.err.printf(Locale.ROOT, "%s N=%d: sync p99 %.1f ms, view %.0f ms, fold %.0f ms, exact %s%n",
-                                store, n, p.sync().p99(), p.viewMillis(), p.foldMillis(), p.exact());
+                        System.err.printf(Locale.ROOT, "%s N=%d: sync p99 %.1f ms, view %.0f ms, export-now %.0f ms,"
+                                + " fold %.0f ms, exact %s%n", store, n, p.sync().p99(), p.viewMillis(), p.exportMillis(), p.foldMillis(), p.exact());
                         flush(store, url, cluster);
                     }
                 }
@@ -119,14 +128,18 @@ public final class ClusterSimulation {
             CountingStore counting = new CountingStore(store);
             ClusterReader reader = new ClusterReader(counting, options, clock);
             reader.readView(); // Once to warm up the decoder; then measured.
-            counting.bytes.set(0);
-            long allocatedBefore = allocated();
-            long t = System.nanoTime();
-            ClusterView view = reader.readView();
-            double viewMillis = (System.nanoTime() - t) / 1e6;
-            double allocatedMb = (allocated() - allocatedBefore) / 1e6;
+            List<ReadCost> reads = new ArrayList<>();
+            for (int i = 0; i < MEASURED_READS; i++) {
+                reads.add(ReadCost.of(reader, counting));
+            }
+            ClusterView view = reads.get(0).view();
+            double viewMillis = median(reads.stream().mapToDouble(ReadCost::millis));
+            double allocatedMb = median(reads.stream().mapToDouble(ReadCost::allocatedMb));
+            long viewBytes = reads.get(0).bytes(); // Of the view alone: the fold and the read after it count too.
             double expected = instances.stream().mapToDouble(SimulatedInstance::taskExecutions).sum();
             boolean exact = SimulatedInstance.total(view.snapshot()) == expected;
+            double exportMillis = median(java.util.stream.IntStream.range(0, MEASURED_READS)
+                    .mapToDouble(i -> exportNow(store, options, clock)));
 
             // A scale-down: 80% stop; the rest sync on past the instance timeout, then one fold.
             int survivors = Math.max(1, n / 5);
@@ -134,7 +147,7 @@ public final class ClusterSimulation {
             for (SimulatedInstance instance : instances.subList(0, survivors)) {
                 check(instance.sync().sync(SyncStrategy.LOCAL_ONLY)); // Writes without folding anyone.
             }
-            t = System.nanoTime();
+            long t = System.nanoTime();
             SyncResult fold = reader.maintain(strategy);
             double foldMillis = (System.nanoTime() - t) / 1e6;
             check(fold);
@@ -142,10 +155,49 @@ public final class ClusterSimulation {
             exact &= SimulatedInstance.total(after.snapshot()) == expected && after.instances().size() == survivors;
             List<String> problems = new ArrayList<>(view.problems());
             problems.addAll(after.problems());
-            return new Point(storeName, n, series, Timing.ofNanos(syncNanos), viewMillis, counting.bytes.get(),
-                    allocatedMb, redisBytes, foldMillis, fold.retiredInstances(), exact,
+            return new Point(storeName, n, series, Timing.ofNanos(syncNanos), viewMillis, viewBytes,
+                    allocatedMb, exportMillis, redisBytes, foldMillis, fold.retiredInstances(), exact,
                     problems.isEmpty() ? "" : problems.get(0));
         }
+    }
+
+    /**
+     * What {@code tasker-metrics export-now --format prometheus} does, in this process: a new
+     * reader (a CLI process has none before), the export coordinator's read, merge and write of
+     * the Prometheus text (to a counting sink instead of standard output), and the export's entry
+     * in the shared history. Without the JVM's start, which the CLI's CDS archive covers.
+     */
+    private static double exportNow(CacheStore store, SyncOptions options, ManualClock clock) {
+        ClusterReader reader = new ClusterReader(store, options, clock);
+        ExportCoordinator coordinator = new ExportCoordinator(reader, () -> "cli",
+                new ExportTiming(RETENTION, Duration.ofMinutes(1), Duration.ofMinutes(2)), Duration.ofMinutes(5), 0,
+                clock, d -> { });
+        NullOutput out = new NullOutput();
+        long t = System.nanoTime();
+        ExportRecord r = coordinator.exportNow(new StreamDestination(ExpositionFormats.byName("prometheus"), out, "stdout"),
+                "cli");
+        double millis = (System.nanoTime() - t) / 1e6;
+        if (!r.success() || out.bytes() == 0) {
+            throw new IllegalStateException("export-now failed: " + r.error());
+        }
+        return millis;
+    }
+
+    /** One measured read of the view: its time, what it allocated, the bytes it read. */
+    record ReadCost(ClusterView view, double millis, double allocatedMb, long bytes) {
+        static ReadCost of(ClusterReader reader, CountingStore counting) {
+            counting.bytes.set(0);
+            long allocatedBefore = allocated();
+            long t = System.nanoTime();
+            ClusterView view = reader.readView();
+            double millis = (System.nanoTime() - t) / 1e6;
+            return new ReadCost(view, millis, (allocated() - allocatedBefore) / 1e6, counting.bytes.get());
+        }
+    }
+
+    private static double median(java.util.stream.DoubleStream values) {
+        double[] sorted = values.sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     private static void check(SyncResult r) {
@@ -175,12 +227,13 @@ public final class ClusterSimulation {
     private static void print(PrintStream out, int series, List<Point> points) {
         out.printf(Locale.ROOT, "%d series per instance; sync times of the second round (every instance changed).%n%n", series);
         out.println("| store | N | instance-series | sync p50 | sync p99 | view read | bytes read | allocated by the read"
-                + " | store memory per instance-series | fold 80% | folded | totals exact |");
-        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + " | CLI export-now | store memory per instance-series | fold 80% | folded | totals exact |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Point p : points) {
-            out.printf(Locale.ROOT, "| %s | %d | %,d | %.1f ms | %.1f ms | %.0f ms | %.1f MB | %.0f MB | %s | %.0f ms | %d | %s |%n",
+            out.printf(Locale.ROOT, "| %s | %d | %,d | %.1f ms | %.1f ms | %.0f ms | %.1f MB | %.0f MB | %.0f ms | %s"
+                    + " | %.0f ms | %d | %s |%n",
                     p.store(), p.instances(), (long) p.instances() * p.seriesEach(), p.sync().p50(), p.sync().p99(),
-                    p.viewMillis(), p.viewBytes() / 1e6, p.viewAllocatedMb(),
+                    p.viewMillis(), p.viewBytes() / 1e6, p.viewAllocatedMb(), p.exportMillis(),
                     p.store().equals("redis-cluster") ? p.redisBytesPerSeries() + " B" : "n/a",
                     p.foldMillis(), p.folded(), p.exact() ? "yes" : "**no** " + p.problems());
         }

@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * }</pre>
  */
 public final class Comparison {
-    private static final String ONE_THREAD = "\\.(BoundCounterBenchmark|LabelLookupBenchmark|HistogramBenchmark|QuantileBenchmark|ExportBenchmark|QuantileSnapshotBenchmark)\\.";
+    private static final String ONE_THREAD = "\\.(BoundCounterBenchmark|LabelLookupBenchmark|ThreeLabelLookupBenchmark|HistogramBenchmark|QuantileBenchmark|ExportBenchmark|QuantileSnapshotBenchmark)\\.";
     private static final String TWO_THREADS = "\\.(BoundCounterBenchmark|HistogramBenchmark|QuantileBenchmark)\\.";
 
     /** How long to measure: a quick look for development, or the run the docs report. */

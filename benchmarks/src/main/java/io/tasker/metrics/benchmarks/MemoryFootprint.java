@@ -76,18 +76,17 @@ public final class MemoryFootprint {
     }
 
     /**
-     * Where a Tasker series' bytes go, from JOL's object layouts: the series object and its
-     * label value array; the rest of the measured figure is the family's share of its hash
-     * table and insertion-order array, which grow by doubling.
+     * Where a Tasker series' bytes go, from JOL's object layouts: the series object, which holds
+     * up to four label values in its own fields (no array); the rest of the measured figure is
+     * the family's share of its hash table and insertion-order array, which grow by doubling.
      */
     static String breakdown() {
         long counter = ClassLayout.parseClass(CounterSeries.class).instanceSize();
         long histogram = ClassLayout.parseClass(HistogramSeries.class).instanceSize();
-        long labels = ClassLayout.parseInstance(new String[2]).instanceSize();
         long buckets = ClassLayout.parseInstance(new long[Latencies.BUCKETS.length + 2]).instanceSize();
-        return String.format(Locale.ROOT, "JOL object sizes: CounterSeries %d B, HistogramSeries %d B, "
-                + "String[2] of label values %d B, long[%d] of bucket counts and sum %d B.",
-                counter, histogram, labels, Latencies.BUCKETS.length + 2, buckets);
+        return String.format(Locale.ROOT, "JOL object sizes: CounterSeries %d B, HistogramSeries %d B "
+                + "(each with up to four label values in fields), long[%d] of bucket counts and sum %d B.",
+                counter, histogram, Latencies.BUCKETS.length + 2, buckets);
     }
 
     static List<Row> rows() {

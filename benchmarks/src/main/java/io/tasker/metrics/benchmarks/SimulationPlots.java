@@ -22,6 +22,8 @@ final class SimulationPlots {
     static void draw(List<ClusterSimulation.Point> points, Path dir) throws IOException {
         plot(points, dir.resolve("scale-sync-p99.png"), "Sync of one instance, p99", "ms", p -> p.sync().p99());
         plot(points, dir.resolve("scale-view-read.png"), "Cluster view read and merged", "ms", ClusterSimulation.Point::viewMillis);
+        plot(points, dir.resolve("scale-cli-export.png"), "CLI export-now of the view (read, merge, Prometheus text)",
+                "ms", ClusterSimulation.Point::exportMillis);
         plot(points, dir.resolve("scale-fold.png"), "Folding 80% of the instances at once", "ms",
                 ClusterSimulation.Point::foldMillis);
         plot(points.stream().filter(p -> p.store().equals("redis-cluster")).toList(),

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.sdk.metrics.data.HistogramPointData;
 import io.opentelemetry.sdk.metrics.data.LongPointData;
 import io.opentelemetry.sdk.metrics.data.MetricData;
+import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
@@ -64,24 +66,47 @@ class BenchmarkSetupTest {
             b.micrometer(cursors[3]);
             b.otel(cursors[4]);
         }
-        MetricsSnapshot ours = b.taskerRegistry.snapshot();
-        for (String name : List.of("tasker_lookups", "tasker_one_call_lookups")) {
-            CounterSnapshot family = (CounterSnapshot) ours.family(name).orElseThrow();
-            assertEquals(LabelCombinations.COUNT, family.points().size(), name);
-            assertEquals(N, family.points().stream().mapToDouble(CounterSnapshot.Point::value).sum(), name);
-        }
-
-        var clientJava = b.clientJava.collect().getDataPoints();
-        assertEquals(LabelCombinations.COUNT, clientJava.size());
-        assertEquals(N, clientJava.stream().mapToDouble(p -> p.getValue()).sum());
-
-        var micrometer = b.micrometer.find("lookups").counters();
-        assertEquals(LabelCombinations.COUNT, micrometer.size());
-        assertEquals(N, micrometer.stream().mapToDouble(Counter::count).sum());
-
+        assertEveryLookupCounted(LabelCombinations.COUNT, b.taskerRegistry, b.clientJava, b.micrometer);
         List<Long> otel = otelSums(b.otelReader.collect());
         assertEquals(LabelCombinations.COUNT, otel.size(), "no OpenTelemetry overflow series");
         assertEquals(N, otel.stream().mapToLong(Long::longValue).sum());
+    }
+
+    @Test
+    void threeLabelLookupsFindTheSeriesCreatedBeforehand() {
+        ThreeLabelLookupBenchmark b = new ThreeLabelLookupBenchmark();
+        b.setUp();
+        ThreeLabelLookupBenchmark.Cursor[] cursors = new ThreeLabelLookupBenchmark.Cursor[4];
+        for (int c = 0; c < cursors.length; c++) {
+            cursors[c] = new ThreeLabelLookupBenchmark.Cursor();
+        }
+        for (int i = 0; i < N; i++) {
+            b.tasker(cursors[0]);
+            b.taskerOneCall(cursors[1]);
+            b.clientJava(cursors[2]);
+            b.micrometer(cursors[3]);
+        }
+        assertEveryLookupCounted(ThreeLabelLookupBenchmark.COMBINATIONS, b.taskerRegistry, b.clientJava, b.micrometer);
+    }
+
+    /**
+     * N lookups in all, over exactly the series created beforehand, in both of our styles
+     * (handle and one-call), client_java and Micrometer.
+     */
+    private static void assertEveryLookupCounted(int combinations, MetricRegistry tasker,
+            io.prometheus.metrics.core.metrics.Counter clientJava, SimpleMeterRegistry micrometer) {
+        MetricsSnapshot ours = tasker.snapshot();
+        for (String name : List.of("tasker_lookups", "tasker_one_call_lookups")) {
+            CounterSnapshot family = (CounterSnapshot) ours.family(name).orElseThrow();
+            assertEquals(combinations, family.points().size(), name);
+            assertEquals(N, family.points().stream().mapToDouble(CounterSnapshot.Point::value).sum(), name);
+        }
+        var points = clientJava.collect().getDataPoints();
+        assertEquals(combinations, points.size());
+        assertEquals(N, points.stream().mapToDouble(p -> p.getValue()).sum());
+        var meters = micrometer.find("lookups").counters();
+        assertEquals(combinations, meters.size());
+        assertEquals(N, meters.stream().mapToDouble(Counter::count).sum());
     }
 
     @Test

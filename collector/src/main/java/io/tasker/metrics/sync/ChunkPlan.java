@@ -107,7 +107,8 @@ final class ChunkPlan {
         return a instanceof long[] x && b instanceof long[] y ? Arrays.equals(x, y) : a.equals(b);
     }
 
-    private static DataPoint stamped(DataPoint p, long updated) {
+    /** The point with another time of last change; tests stamp points with it too. */
+    static DataPoint stamped(DataPoint p, long updated) {
         if (p instanceof CounterSnapshot.Point c) {
             return new CounterSnapshot.Point(c.labels(), c.value(), updated);
         }

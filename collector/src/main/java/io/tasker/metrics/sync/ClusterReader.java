@@ -60,7 +60,9 @@ public final class ClusterReader {
             if (memory.restoreIfLost(head)) {
                 head = reader.head();
             }
-            Map<String, List<MetricFamilySnapshot>> instances = reader.instanceFamilies(reader.metas(head.liveIds()));
+            Map<String, InstanceMeta> instances = reader.metas(head.liveIds());
+            ViewMerger merger = new ViewMerger(options.includeInstanceLabels());
+            reader.mergeInstances(instances, merger);
             List<MetricFamilySnapshot> retired = reader.retiredFamilies(head.retired());
             memory.remember(head, retired, reader.problems().isEmpty());
             // A retirement between the reads above could make a stopped instance count twice or
@@ -68,10 +70,9 @@ public final class ClusterReader {
             if (reader.head().retiredVersion() != head.retiredVersion() && attempt < VIEW_ATTEMPTS) {
                 continue;
             }
-            ViewMerger merger = new ViewMerger(options.includeInstanceLabels());
-            instances.forEach(merger::add);
             long cutoff = clock.wallTimeMillis() - options.retentionWindow().toMillis();
-            merger.add(null, Retirement.withoutExpired(retired, instances, cutoff));
+            // Asked before the retired totals are added: what the live instances have, only.
+            merger.add(null, Retirement.withoutExpired(retired, merger::hasSeries, cutoff));
             List<String> problems = new ArrayList<>(reader.problems());
             problems.addAll(merger.conflicts());
             MetricsSnapshot snapshot = new MetricsSnapshot(clock.instant(), merger.result());

@@ -4,6 +4,7 @@ import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.DataPoint;
 import io.tasker.metrics.snapshot.GaugeSnapshot;
+import io.tasker.metrics.snapshot.Labels;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.Record;
@@ -83,14 +84,19 @@ final class Retirement {
     }
 
     private boolean fold(Map<String, InstanceMeta> stale, StoreReader reader, StoreReader.Head head, long now) {
-        Map<String, List<MetricFamilySnapshot>> live = reader.instanceFamilies(reader.metas(liveIds(head, stale.keySet())));
+        Map<String, InstanceMeta> metas = reader.metas(liveIds(head, stale.keySet()));
+        Map<String, InstanceMeta> stoppedMetas = new java.util.LinkedHashMap<>(metas);
+        stoppedMetas.keySet().retainAll(stale.keySet());
+        Map<String, List<MetricFamilySnapshot>> read = reader.instanceFamilies(stoppedMetas);
         ViewMerger merger = new ViewMerger(false).add("retired", reader.retiredFamilies(head.retired()));
         Map<String, List<MetricFamilySnapshot>> stopped = new java.util.LinkedHashMap<>();
         for (String id : stale.keySet()) {
-            stopped.put(id, withoutGauges(live.remove(id)));
+            stopped.put(id, withoutGauges(read.get(id)));
             merger.add(id, stopped.get(id));
         }
-        List<MetricFamilySnapshot> merged = withoutExpired(merger.result(), live, now - options.retentionWindow().toMillis());
+        List<MetricFamilySnapshot> sum = merger.result();
+        long cutoff = now - options.retentionWindow().toMillis();
+        List<MetricFamilySnapshot> merged = withoutExpired(sum, survivors(metas, stale, reader, sum, cutoff), cutoff);
 
         long generation = head.retired().generation() + 1;
         List<List<MetricFamilySnapshot>> chunks = Chunking.split(merged, options.batchSize());
@@ -119,6 +125,22 @@ final class Retirement {
             }
         }
         return won;
+    }
+
+    /**
+     * Which series the instances that go on living have; read only when some retired series
+     * is old enough to be dropped for want of one, since it takes a read of all of them.
+     */
+    private static BiPredicate<String, Labels> survivors(Map<String, InstanceMeta> metas, Map<String, InstanceMeta> stale,
+                                                         StoreReader reader, List<MetricFamilySnapshot> sum, long cutoff) {
+        if (!anyBefore(sum, cutoff)) {
+            return (family, labels) -> false;
+        }
+        Map<String, InstanceMeta> living = new java.util.LinkedHashMap<>(metas);
+        living.keySet().removeAll(stale.keySet());
+        ViewMerger merger = new ViewMerger(false);
+        reader.mergeInstances(living, merger);
+        return merger::hasSeries;
     }
 
     private static List<String> liveIds(StoreReader.Head head, java.util.Collection<String> alsoInclude) {
@@ -160,16 +182,15 @@ final class Retirement {
     /**
      * Retired series last updated before {@code cutoffMillis} that no live instance has any more:
      * dropped, so that retired totals of series nobody records expire like everything else.
+     * {@code live} tells whether a live instance has a series (family name, labels).
      */
     static List<MetricFamilySnapshot> withoutExpired(List<MetricFamilySnapshot> retired,
-                                                     Map<String, List<MetricFamilySnapshot>> live, long cutoffMillis) {
-        java.util.Set<String> liveSeries = new java.util.HashSet<>();
-        live.values().forEach(fs -> fs.forEach(f -> f.points().forEach(p -> liveSeries.add(seriesKey(f, p)))));
-        return filterPoints(retired, (f, p) -> p.updatedAtMillis() >= cutoffMillis || liveSeries.contains(seriesKey(f, p)));
+                                                     BiPredicate<String, Labels> live, long cutoffMillis) {
+        return filterPoints(retired, (f, p) -> p.updatedAtMillis() >= cutoffMillis || live.test(f.name(), p.labels()));
     }
 
-    private static String seriesKey(MetricFamilySnapshot f, DataPoint p) {
-        return f.name() + p.labels();
+    private static boolean anyBefore(List<MetricFamilySnapshot> families, long cutoffMillis) {
+        return families.stream().anyMatch(f -> f.points().stream().anyMatch(p -> p.updatedAtMillis() < cutoffMillis));
     }
 
     /** Keeps the retired totals alive for as long as anyone syncs or maintains the cluster. */

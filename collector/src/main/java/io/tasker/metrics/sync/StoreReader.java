@@ -18,6 +18,12 @@ import java.util.Map;
  * never thrown, so one corrupt value cannot hide the rest of the cluster.
  */
 final class StoreReader {
+    /**
+     * Chunk keys per round trip of a view read: about 20 MB of chunks at the default batch size
+     * of 1,000 series, a few round trips for hundreds of instances.
+     */
+    static final int READ_BATCH_KEYS = 256;
+
     private final CacheStore store;
     private final KeyLayout keys;
     private final List<String> problems = new ArrayList<>();
@@ -77,6 +83,53 @@ final class StoreReader {
             result.put(id, families);
         });
         return result;
+    }
+
+    /**
+     * Adds each instance's chunks to the merger as they are decoded, keeping none of them: the
+     * chunks are read a batch of instances at a time (all the chunks of one instance in the same
+     * batch, as one sync wrote them), so that the bytes held at once stay bounded whatever the
+     * cluster's size, and each chunk is decoded into the same reused columns.
+     */
+    void mergeInstances(Map<String, InstanceMeta> metas, ViewMerger merger) {
+        DecodedChunk decoded = new DecodedChunk();
+        List<String> batch = new ArrayList<>();
+        Map<String, String> owners = new LinkedHashMap<>();
+        for (Map.Entry<String, InstanceMeta> e : metas.entrySet()) {
+            for (int k = 0; k < e.getValue().chunks(); k++) {
+                batch.add(keys.chunk(e.getKey(), k));
+                owners.put(keys.chunk(e.getKey(), k), e.getKey());
+            }
+            if (batch.size() >= READ_BATCH_KEYS) {
+                mergeBatch(batch, owners, merger, decoded);
+                batch.clear();
+                owners.clear();
+            }
+        }
+        mergeBatch(batch, owners, merger, decoded);
+    }
+
+    private void mergeBatch(List<String> batch, Map<String, String> owners, ViewMerger merger, DecodedChunk decoded) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<String, Record> found = store.getAll(batch);
+        for (String key : batch) {
+            Record r = found.get(key);
+            if (r != null && decode(key, r, decoded)) {
+                merger.add(owners.get(key), decoded);
+            }
+        }
+    }
+
+    private boolean decode(String key, Record r, DecodedChunk into) {
+        try {
+            into.read(r.data());
+            return true;
+        } catch (IllegalArgumentException e) {
+            problems.add(key + " cannot be read and was left out: " + e.getMessage());
+            return false;
+        }
     }
 
     /** The retired totals of a generation. */

@@ -1,5 +1,6 @@
 package io.tasker.metrics.sync;
 
+import io.tasker.metrics.snapshot.BucketBounds;
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.snapshot.DataPoint;
 import io.tasker.metrics.snapshot.GaugePolicy;
@@ -7,8 +8,10 @@ import io.tasker.metrics.snapshot.GaugeSnapshot;
 import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.Labels;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
-import io.tasker.metrics.snapshot.QuantileSketch;
+import io.tasker.metrics.snapshot.MetricMetadata;
+import io.tasker.metrics.snapshot.MetricType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,12 @@ import java.util.TreeMap;
  * <p>A family that one source defines differently from another (another type, other labels or
  * buckets) cannot be added: the first definition seen wins, the other is left out and counted
  * in {@link #conflicts()}, so one misconfigured instance never breaks the view.
+ *
+ * <p>Each series is a mutable running total ({@link MergedSeries}), found once per point by its
+ * labels, and made into a snapshot point once, by {@link #result()}: adding an instance
+ * allocates nothing per point, and N sketches are merged into one accumulator instead of
+ * N - 1 intermediate sketches. Decoded chunks ({@link #add(String, DecodedChunk)}) find their
+ * series by the bytes of the labels, without decoding them.
  */
 public final class ViewMerger {
     /** The label that keeps instances' gauges apart when {@code include_instance_labels} is on. */
@@ -31,6 +40,7 @@ public final class ViewMerger {
     private final boolean instanceLabels;
     private final Map<String, Family> families = new TreeMap<>();
     private final List<String> conflicts = new ArrayList<>();
+    private final Map<String, Integer> instanceOwners = new HashMap<>();
 
     /** @param instanceLabels keep one gauge series per instance instead of combining them */
     public ViewMerger(boolean instanceLabels) {
@@ -40,15 +50,29 @@ public final class ViewMerger {
     /** Adds one source's families; {@code instance} names it, for gauges' instance label. */
     public ViewMerger add(String instance, List<? extends MetricFamilySnapshot> source) {
         for (MetricFamilySnapshot f : source) {
-            Family acc = families.computeIfAbsent(f.name(), n -> new Family(f));
-            if (!acc.sameShape(f)) {
-                conflicts.add("family " + f.name() + " from " + instance + " is a " + describe(f)
-                        + ", but the view already has it as a " + describe(acc.first));
-                continue;
+            Family acc = family(instance, Shape.of(f));
+            if (acc != null) {
+                acc.add(instance, f);
             }
-            acc.add(instance, f);
         }
         return this;
+    }
+
+    /** Adds one decoded chunk of an instance, as {@link #add(String, List)} adds its families. */
+    ViewMerger add(String instance, DecodedChunk chunk) {
+        for (DecodedChunk.Family f : chunk.families()) {
+            Family acc = family(instance, new Shape(f.metadata(), f.policy(), f.bounds()));
+            if (acc != null) {
+                acc.add(instance, chunk, f);
+            }
+        }
+        return this;
+    }
+
+    /** Whether a family of this name has this series in what was added so far. */
+    boolean hasSeries(String family, Labels labels) {
+        Family f = families.get(family);
+        return f != null && f.series.containsKey(labels);
     }
 
     /** The families added up, sorted by name. */
@@ -65,70 +89,112 @@ public final class ViewMerger {
         return List.copyOf(conflicts);
     }
 
-    private static String describe(MetricFamilySnapshot f) {
-        String shape = f.type().word() + " with labels " + f.metadata().labelNames();
-        return f instanceof HistogramSnapshot h ? shape + " and buckets " + h.bounds() : shape;
+    /** The running sum of this family, or null (and a conflict) when the source defines it differently. */
+    private Family family(String instance, Shape shape) {
+        Family acc = families.computeIfAbsent(shape.metadata().name(), n -> new Family(shape));
+        if (!acc.shape.sameAs(shape)) {
+            conflicts.add("family " + shape.metadata().name() + " from " + instance + " is a " + shape.describe()
+                    + ", but the view already has it as a " + acc.shape.describe());
+            return null;
+        }
+        return acc;
     }
 
-    /** The running sum of one family. */
-    private final class Family {
-        final MetricFamilySnapshot first;
-        final Map<Labels, Object> points = new LinkedHashMap<>();
-        long folded;
-
-        Family(MetricFamilySnapshot first) {
-            this.first = first;
+    /** What two sources must agree on to be added up, and what the merged family is built from. */
+    private record Shape(MetricMetadata metadata, GaugePolicy policy, BucketBounds bounds) {
+        static Shape of(MetricFamilySnapshot f) {
+            return new Shape(f.metadata(), f instanceof GaugeSnapshot g ? g.policy() : null,
+                    f instanceof HistogramSnapshot h ? h.bounds() : null);
         }
 
-        boolean sameShape(MetricFamilySnapshot f) {
-            if (f.type() != first.type() || !f.metadata().labelNames().equals(first.metadata().labelNames())) {
-                return false;
-            }
-            return !(f instanceof HistogramSnapshot h) || h.bounds().equals(((HistogramSnapshot) first).bounds());
+        MetricType type() {
+            return metadata.type();
+        }
+
+        boolean sameAs(Shape other) {
+            return type() == other.type() && metadata.labelNames().equals(other.metadata.labelNames())
+                    && Objects.equals(bounds, other.bounds);
+        }
+
+        String describe() {
+            String shape = type().word() + " with labels " + metadata.labelNames();
+            return bounds != null ? shape + " and buckets " + bounds : shape;
+        }
+    }
+
+    /** The running sums of one family's series, in the order they were first seen. */
+    private final class Family {
+        final Shape shape;
+        final Map<Labels, MergedSeries> series = new LinkedHashMap<>();
+        final SliceIndex<MergedSeries> encoded = new SliceIndex<>();
+        long folded;
+
+        Family(Shape shape) {
+            this.shape = shape;
         }
 
         void add(String instance, MetricFamilySnapshot f) {
             folded += f.foldedObservations();
-            if (f instanceof CounterSnapshot c) {
-                c.points().forEach(p -> points.merge(p.labels(), p, (a, b) -> sum((CounterSnapshot.Point) a, p)));
-            } else if (f instanceof GaugeSnapshot g) {
-                for (GaugeSnapshot.Point p : g.points()) {
-                    GaugeSnapshot.Point own = instanceLabels && instance != null
-                            ? new GaugeSnapshot.Point(p.labels().with(INSTANCE_LABEL, instance), p.value(), p.updatedAtMillis())
-                            : p;
-                    points.merge(own.labels(), own, (a, b) -> combine(g.policy(), (GaugeSnapshot.Point) a, own));
-                }
-            } else {
-                for (HistogramSnapshot.Point p : ((HistogramSnapshot) f).points()) {
-                    points.merge(p.labels(), p, (a, b) -> sum((HistogramSnapshot.Point) a, p));
+            GaugePolicy policy = shape.type() == MetricType.GAUGE ? ((GaugeSnapshot) f).policy() : null;
+            for (DataPoint p : f.points()) {
+                MergedSeries s = series(ownLabels(instance, p.labels()));
+                if (p instanceof CounterSnapshot.Point c) {
+                    s.add(c.value(), c.updatedAtMillis(), null);
+                } else if (p instanceof GaugeSnapshot.Point g) {
+                    s.add(g.value(), g.updatedAtMillis(), policy);
+                } else {
+                    s.add((HistogramSnapshot.Point) p);
                 }
             }
         }
 
-        @SuppressWarnings("unchecked")
+        void add(String instance, DecodedChunk chunk, DecodedChunk.Family f) {
+            folded += f.folded();
+            int owner = ownsGauges(instance) ? instanceOwners.computeIfAbsent(instance, i -> instanceOwners.size()) : -1;
+            for (int p = f.from(); p < f.to(); p++) {
+                MergedSeries s = encoded.get(chunk.data(), chunk.labelFrom(p), chunk.labelTo(p), owner);
+                if (s == null) {
+                    s = series(ownLabels(instance, chunk.labels(p, f)));
+                    encoded.put(chunk.data(), chunk.labelFrom(p), chunk.labelTo(p), owner, s);
+                }
+                if (shape.type() == MetricType.HISTOGRAM) {
+                    s.add(chunk.histogram(p));
+                } else {
+                    s.add(chunk.value(p), chunk.updated(p), f.policy());
+                }
+            }
+        }
+
+        /** Gauges of one instance are series of their own when they carry its instance label. */
+        private boolean ownsGauges(String instance) {
+            return instanceLabels && instance != null && shape.type() == MetricType.GAUGE;
+        }
+
+        private Labels ownLabels(String instance, Labels labels) {
+            return ownsGauges(instance) ? labels.with(INSTANCE_LABEL, instance) : labels;
+        }
+
+        private MergedSeries series(Labels labels) {
+            return series.computeIfAbsent(labels, MergedSeries::new);
+        }
+
         MetricFamilySnapshot build() {
-            return first.withPoints((List<DataPoint>) (List<?>) new ArrayList<>(points.values()), folded);
+            List<DataPoint> points = new ArrayList<>(series.size());
+            for (MergedSeries s : series.values()) {
+                points.add(s.point(shape.type()));
+            }
+            return switch (shape.type()) {
+                case COUNTER -> new CounterSnapshot(shape.metadata(), cast(points), folded);
+                case GAUGE -> new GaugeSnapshot(shape.metadata(), shape.policy(), cast(points), folded);
+                case HISTOGRAM -> new HistogramSnapshot(shape.metadata(), shape.bounds(), cast(points), folded);
+            };
         }
     }
 
-    private static CounterSnapshot.Point sum(CounterSnapshot.Point a, CounterSnapshot.Point b) {
-        return new CounterSnapshot.Point(a.labels(), a.value() + b.value(), Math.max(a.updatedAtMillis(), b.updatedAtMillis()));
-    }
-
-    private static GaugeSnapshot.Point combine(GaugePolicy policy, GaugeSnapshot.Point a, GaugeSnapshot.Point b) {
-        double v = policy.combine(a.value(), a.updatedAtMillis(), b.value(), b.updatedAtMillis(), false);
-        return new GaugeSnapshot.Point(a.labels(), v, Math.max(a.updatedAtMillis(), b.updatedAtMillis()));
-    }
-
-    private static HistogramSnapshot.Point sum(HistogramSnapshot.Point a, HistogramSnapshot.Point b) {
-        long[] counts = a.cumulativeCounts();
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] += b.cumulativeCount(i);
-        }
-        QuantileSketch q = a.quantiles() == null ? b.quantiles()
-                : b.quantiles() == null ? a.quantiles() : a.quantiles().merge(b.quantiles());
-        return new HistogramSnapshot.Point(a.labels(), counts, a.sum() + b.sum(), q,
-                Math.max(a.updatedAtMillis(), b.updatedAtMillis()));
+    /** Points that {@link MergedSeries#point} made of the family's type. */
+    @SuppressWarnings("unchecked")
+    private static <P> List<P> cast(List<DataPoint> points) {
+        return (List<P>) (List<?>) points;
     }
 
     @Override
