@@ -5,7 +5,7 @@ import io.tasker.metrics.export.ExportCoordinator;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.export.StreamDestination;
-import io.tasker.metrics.format.ExpositionFormats;
+import io.tasker.metrics.formats.ExpositionFormats;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.CacheStores;
 import io.tasker.metrics.store.Record;

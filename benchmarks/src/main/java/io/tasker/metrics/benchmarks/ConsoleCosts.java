@@ -6,8 +6,8 @@ import gg.jte.output.StringOutput;
 import io.tasker.metrics.console.dashboard.Filter;
 import io.tasker.metrics.console.dashboard.MetricsFragment;
 import io.tasker.metrics.console.dashboard.MetricsTable;
-import io.tasker.metrics.format.ExpositionFormats;
-import io.tasker.metrics.format.JsonWriter;
+import io.tasker.metrics.format.ExpositionFormatWriter;
+import io.tasker.metrics.formats.JsonWriter;
 import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.sync.ClusterReader;
@@ -46,7 +46,7 @@ record ConsoleCosts(String name, double millis) {
         }));
         costs.add(time("p50, p95, p99 of the " + ConsoleSeries.HISTOGRAMS + " quantile sketches", () -> quantiles(view)));
         costs.add(time("write JSON (`/api/metrics`)", () -> write(out -> new JsonWriter().write(out, view))));
-        costs.add(time("write Prometheus text (`/metrics`)", () -> write(out -> ExpositionFormats.forAcceptHeader(null).write(out, view))));
+        costs.add(time("write Prometheus text (`/metrics`)", () -> write(out -> ExpositionFormatWriter.forAcceptHeader(null).write(out, view))));
         return costs;
     }
 

@@ -3,10 +3,10 @@ package io.tasker.metrics.cli;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportDestination;
-import io.tasker.metrics.export.ExportDestinations;
+import io.tasker.metrics.config.ExportDestinations;
 import io.tasker.metrics.export.FileDestination;
 import io.tasker.metrics.export.StreamDestination;
-import io.tasker.metrics.format.ExpositionFormats;
+import io.tasker.metrics.formats.ExpositionFormats;
 import java.io.OutputStream;
 import java.nio.file.Path;
 

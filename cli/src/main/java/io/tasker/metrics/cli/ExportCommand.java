@@ -3,7 +3,7 @@ package io.tasker.metrics.cli;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.TaskerConfig;
-import io.tasker.metrics.export.ExportDestinations;
+import io.tasker.metrics.config.ExportDestinations;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.ExportRetention;
 import io.tasker.metrics.export.FileDestination;
@@ -49,7 +49,7 @@ final class ExportCommand implements Callable<Integer> {
                     : runtime.coordinator().exportOncePer(config.value(ConfigKey.EXPORT_INTERVAL), destination, "cli");
             if (destination instanceof FileDestination) {
                 // A CronJob's export is the natural moment to keep the directory bounded.
-                ExportRetention.of(config).prune(config.telemetry().exportDirectory(), Clock.SYSTEM.instant());
+                config.exportRetention().prune(config.telemetry().exportDirectory(), Clock.SYSTEM.instant());
             }
             return report(r, spec.commandLine().getOut(), spec.commandLine().getErr());
         }

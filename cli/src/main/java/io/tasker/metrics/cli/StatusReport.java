@@ -36,7 +36,7 @@ record StatusReport(String instanceId, String syncStrategy, String cacheStore, b
      */
     record ExportFiles(String directory, int files, Instant oldest, String retention, int maxFiles) {
         static ExportFiles of(TaskerConfig config) {
-            ExportRetention retention = ExportRetention.of(config);
+            ExportRetention retention = config.exportRetention();
             ExportRetention.Survey survey = retention.survey(config.telemetry().exportDirectory());
             return new ExportFiles(config.telemetry().exportDirectory().toString(), survey.files(), survey.oldest(),
                     Durations.format(retention.maxAge()), retention.maxFiles());

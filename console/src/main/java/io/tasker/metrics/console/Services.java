@@ -61,7 +61,7 @@ record Services(ConsoleSettings settings, TaskerRuntime runtime, Database databa
         Templates templates = Templates.create(settings.dev(), Path.of("console/src/main/jte"));
         RunsService runs = new RunsService(recent, new RunsReader(runtime.store(), keys), views, collector::instanceId,
                 runtime.registry().options());
-        Retention retention = new Retention(history, settings.historyRetention(), ExportRetention.of(runtime.config()),
+        Retention retention = new Retention(history, settings.historyRetention(), runtime.config().exportRetention(),
                 runtime.config().telemetry().exportDirectory(), clock);
         // The history of values samples the same cluster view the pages show; the alerts judge each new sample.
         HistoryService values = new HistoryService(database.dataSource(), HistorySettings.from(runtime.config()), clock,

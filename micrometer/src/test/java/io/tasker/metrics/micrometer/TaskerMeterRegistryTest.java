@@ -16,7 +16,7 @@ import io.micrometer.core.instrument.Statistic;
 import io.micrometer.core.instrument.Timer;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
-import io.tasker.metrics.format.JsonWriter;
+import io.tasker.metrics.formats.JsonWriter;
 import io.tasker.metrics.format.PrometheusTextWriter;
 import io.tasker.metrics.snapshot.GaugePolicy;
 import io.tasker.metrics.snapshot.GaugeSnapshot;

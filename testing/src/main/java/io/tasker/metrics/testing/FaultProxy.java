@@ -1,6 +1,5 @@
 package io.tasker.metrics.testing;
 
-import io.tasker.metrics.store.redis.RedisStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

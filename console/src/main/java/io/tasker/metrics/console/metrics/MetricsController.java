@@ -6,8 +6,7 @@ import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.service.ViewCache;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.format.ExpositionFormatWriter;
-import io.tasker.metrics.format.ExpositionFormats;
-import io.tasker.metrics.format.JsonWriter;
+import io.tasker.metrics.formats.JsonWriter;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.io.IOException;
 
@@ -34,7 +33,7 @@ public final class MetricsController {
     private void metrics(Context ctx) throws IOException {
         // The view is read before the first byte, so an unreadable store is a clean 503.
         MetricsSnapshot snapshot = views.get().snapshot();
-        ExpositionFormatWriter writer = ExpositionFormats.forAcceptHeader(ctx.header("Accept"));
+        ExpositionFormatWriter writer = ExpositionFormatWriter.forAcceptHeader(ctx.header("Accept"));
         ctx.contentType(writer.contentType());
         writer.write(ctx.outputStream(), snapshot);
     }

@@ -1,0 +1,89 @@
+package io.tasker.metrics.export.remote;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Where and how remote writes go: the {@code telemetry.prometheus.*} keys that concern them.
+ * Invalid values fail at construction with a message naming the key; {@link #toString()} never
+ * shows the password.
+ *
+ * <pre>{@code
+ * RemoteWriteSettings settings = RemoteWriteSettings.defaults(URI.create("http://prometheus:9090/api/v1/write"));
+ * }</pre>
+ *
+ * @param endpoint the receiver's URL, http or https, without credentials in it
+ * @param username basic auth user, or null for none
+ * @param password basic auth password, or null
+ * @param timeout each attempt's connect and request timeout ({@code export_timeout})
+ * @param retryAttempts retries of a request after a 5xx, a 429, a timeout or a connection failure
+ * @param compression the body's compression
+ * @param batchSize the most series per request
+ * @param skipIfUnavailable report an unreachable endpoint as a skip instead of a failure
+ */
+public record RemoteWriteSettings(URI endpoint, String username, String password, Duration timeout,
+                                  int retryAttempts, Compression compression, int batchSize,
+                                  boolean skipIfUnavailable) {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+    public static final int DEFAULT_RETRY_ATTEMPTS = 3;
+    public static final int DEFAULT_BATCH_SIZE = 1_000;
+    public static final int MAX_RETRY_ATTEMPTS = 10;
+    public static final int MAX_BATCH_SIZE = 100_000;
+
+    public RemoteWriteSettings {
+        checkEndpoint(endpoint);
+        username = username == null || username.isEmpty() ? null : username;
+        password = password == null || password.isEmpty() ? null : password;
+        if (username != null && username.indexOf(':') >= 0) {
+            // Basic auth joins user and password with a colon, so the user may not hold one (RFC 7617).
+            throw new IllegalArgumentException("telemetry.prometheus.username must not contain ':'");
+        }
+        if (username == null && password != null) {
+            throw new IllegalArgumentException(
+                    "telemetry.prometheus.password is set but telemetry.prometheus.username is not");
+        }
+        Objects.requireNonNull(timeout, "telemetry.prometheus.export_timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("telemetry.prometheus.export_timeout must be positive, got " + timeout);
+        }
+        if (retryAttempts < 0 || retryAttempts > MAX_RETRY_ATTEMPTS) {
+            throw new IllegalArgumentException("telemetry.prometheus.retry_attempts must be within 0.."
+                    + MAX_RETRY_ATTEMPTS + ", got " + retryAttempts);
+        }
+        Objects.requireNonNull(compression, "telemetry.prometheus.compression");
+        if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("telemetry.prometheus.batch_size must be within 1.."
+                    + MAX_BATCH_SIZE + ", got " + batchSize);
+        }
+    }
+
+    /** The defaults: 2 min timeout, 3 retries, snappy, 1,000 series, skip if unavailable (docs/configuration.md). */
+    public static RemoteWriteSettings defaults(URI endpoint) {
+        return new RemoteWriteSettings(endpoint, null, null, DEFAULT_TIMEOUT, DEFAULT_RETRY_ATTEMPTS,
+                Compression.SNAPPY, DEFAULT_BATCH_SIZE, true);
+    }
+
+    private static void checkEndpoint(URI endpoint) {
+        Objects.requireNonNull(endpoint, "telemetry.prometheus.endpoint");
+        String authority = endpoint.getRawAuthority();
+        if (endpoint.getRawUserInfo() != null || authority != null && authority.indexOf('@') >= 0) {
+            throw new IllegalArgumentException("telemetry.prometheus.endpoint must not carry credentials;"
+                    + " set telemetry.prometheus.username and telemetry.prometheus.password instead");
+        }
+        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || endpoint.getHost() == null) {
+            throw new IllegalArgumentException("telemetry.prometheus.endpoint: '" + endpoint
+                    + "' is not an http or https URL with a host");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RemoteWriteSettings[endpoint=" + endpoint + ", username=" + username
+                + ", password=" + (password == null ? "null" : "***") + ", timeout=" + timeout
+                + ", retryAttempts=" + retryAttempts + ", compression=" + compression.word()
+                + ", batchSize=" + batchSize + ", skipIfUnavailable=" + skipIfUnavailable + "]";
+    }
+}

@@ -1,0 +1,354 @@
+package io.tasker.metrics.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tasker.metrics.RegistryOptions;
+import io.tasker.metrics.formats.ExpositionFormats;
+import io.tasker.metrics.store.KeyLayout;
+import io.tasker.metrics.sync.SyncOptions;
+import io.tasker.metrics.config.ConfigKey.Kind;
+import io.tasker.metrics.store.CacheStores;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the YAML configuration file, lets environment variables override it, applies the
+ * defaults of {@link ConfigKey}, and validates everything at once, so that one start lists every problem.
+ *
+ * <pre>{@code
+ * TaskerConfig config = ConfigLoader.load(Optional.of(Path.of("tasker.yml")), System.getenv());
+ * }</pre>
+ *
+ * @see ConfigKey#ALL for every key, its default and its environment variable
+ */
+public final class ConfigLoader {
+    /** The environment variable that names the configuration file when no --config is given. */
+    public static final String CONFIG_ENV = "TASKER_METRICS_CONFIG";
+    /** A key given twice is an error, not a silent choice of the last one. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final Set<String> COMPRESSIONS = Set.of("snappy", "gzip", "none");
+
+    private ConfigLoader() {
+    }
+
+    public static TaskerConfig load(Optional<Path> file, Map<String, String> env) {
+        return load(file, env, List.of());
+    }
+
+    /**
+     * @param extraKeys keys of the application embedding the collector (the console's), whose
+     *     typed values {@link TaskerConfig#value(String)} gives; their sections are its own
+     * @throws ConfigException listing every problem, each naming its key
+     */
+    public static TaskerConfig load(Optional<Path> file, Map<String, String> env, List<ConfigKey> extraKeys) {
+        return load(file, env, extraKeys, Set.of());
+    }
+
+    /**
+     * @param sharedSections top-level sections of the same file that another program reads and
+     *     checks itself (the CLI shares the console's file and leaves its {@code console:} alone);
+     *     any other section nobody owns is an error
+     */
+    public static TaskerConfig load(Optional<Path> file, Map<String, String> env, List<ConfigKey> extraKeys,
+                                    Set<String> sharedSections) {
+        Optional<Path> path = file.or(() -> Optional.ofNullable(env.get(CONFIG_ENV)).filter(s -> !s.isBlank()).map(Path::of));
+        List<ConfigKey> keys = new ArrayList<>(ConfigKey.ALL);
+        keys.addAll(extraKeys);
+        List<String> problems = new ArrayList<>();
+        JsonNode root = path.map(p -> read(p, problems)).orElse(null);
+        List<String> known = keys.stream().map(ConfigKey::name).toList();
+        Environments.Selection environment = Environments.select(root, env.get(Environments.ENV), known,
+                name -> known.contains(name) || sharedSections.contains(section(name)),
+                path.map(Path::toString).orElse(null), problems);
+        Map<String, JsonNode> raw = new LinkedHashMap<>();
+        if (root != null) {
+            flatten("", root, raw, problems);
+        }
+        unknownKeys(raw, keys, sharedSections, problems);
+        raw.putAll(environment.keys());
+        Map<ConfigKey, Object> values = new LinkedHashMap<>();
+        for (ConfigKey key : keys) {
+            values.put(key, value(key, raw.get(key.name()), env, problems));
+        }
+        TaskerConfig config = build(values, environment.name());
+        validate(config, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(path.map(Path::toString).orElse("defaults and environment"), problems);
+        }
+        return config;
+    }
+
+    /** The file's YAML tree, or null when it is empty or cannot be read (the problem is listed). */
+    private static JsonNode read(Path path, List<String> problems) {
+        if (!Files.isRegularFile(path)) {
+            problems.add("configuration file " + path + " does not exist (given by --config or " + CONFIG_ENV + ")");
+            return null;
+        }
+        try {
+            JsonNode root = YAML.readTree(path.toFile());
+            return root == null || root.isMissingNode() || root.isNull() ? null : root;
+        } catch (IOException e) {
+            problems.add(path + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            return null;
+        }
+    }
+
+    private static String section(String name) {
+        return name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+    }
+
+    static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out, List<String> problems) {
+        if (!node.isObject()) {
+            if (prefix.isEmpty()) {
+                problems.add("the configuration file must hold a mapping of keys (telemetry:, cache:)");
+            } else {
+                out.put(prefix, node);
+            }
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out, problems);
+        }
+    }
+
+    private static void unknownKeys(Map<String, JsonNode> raw, List<ConfigKey> keys, Set<String> shared,
+                                    List<String> problems) {
+        List<String> known = keys.stream().map(ConfigKey::name).toList();
+        for (String name : raw.keySet()) {
+            if (!known.contains(name) && !shared.contains(section(name))) {
+                problems.add("unknown key " + name + nearest(name, known).map(k -> " (did you mean " + k + "?)").orElse(""));
+            }
+        }
+    }
+
+    /** The known key closest in spelling, when it is close enough to be a likely typo. */
+    static Optional<String> nearest(String name, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = Math.min(distance(name, k), distance(last(name), last(k)) + (prefix(name).equals(prefix(k)) ? 0 : 3));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return bestDistance <= Math.max(2, last(name).length() / 3) ? Optional.of(best) : Optional.empty();
+    }
+
+    private static String last(String key) {
+        return key.substring(key.lastIndexOf('.') + 1);
+    }
+
+    private static String prefix(String key) {
+        int dot = key.lastIndexOf('.');
+        return dot < 0 ? "" : key.substring(0, dot);
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static Object value(ConfigKey key, JsonNode node, Map<String, String> env, List<String> problems) {
+        String fromEnv = key.env() == null ? null : env.get(key.env());
+        String source = key.name();
+        String text;
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            text = fromEnv.trim();
+            source = key.env() + " (for " + key.name() + ")";
+        } else if (node != null && !node.isNull()) {
+            if (node.isContainerNode()) {
+                problems.add(key.name() + ": expected a single value, got a " + (node.isArray() ? "list" : "mapping"));
+                return typed(key, key.defaultValue(), key.name(), new ArrayList<>());
+            }
+            text = node.asText();
+        } else {
+            text = key.defaultValue();
+        }
+        return typed(key, text, source, problems);
+    }
+
+    private static Object typed(ConfigKey key, String text, String source, List<String> problems) {
+        if (text == null) {
+            return null;
+        }
+        String shown = key.secret() ? "(hidden)" : "'" + text + "'";
+        try {
+            return switch (key.kind()) {
+                case STRING, URL -> text;
+                case BOOLEAN -> switch (text.toLowerCase(Locale.ROOT)) {
+                    case "true", "yes", "on", "1" -> true;
+                    case "false", "no", "off", "0" -> false;
+                    default -> throw new IllegalArgumentException("expected true or false, got " + shown);
+                };
+                case INTEGER -> Integer.parseInt(text);
+                case DURATION -> Durations.parse(text);
+            };
+        } catch (NumberFormatException e) {
+            problems.add(source + (text.trim().matches("-?\\d+") ? ": " + shown + " is too large; the largest is "
+                    + Integer.MAX_VALUE : ": expected a whole number, got " + shown));
+        } catch (IllegalArgumentException e) {
+            problems.add(source + ": " + e.getMessage());
+        }
+        return typed(key, key.defaultValue(), source, new ArrayList<>());
+    }
+
+    private static TaskerConfig build(Map<ConfigKey, Object> v, String environment) {
+        TaskerConfig.Telemetry telemetry = new TaskerConfig.Telemetry(
+                (Boolean) v.get(ConfigKey.METRICS_ENABLED),
+                ((String) v.get(ConfigKey.METRICS_FORMAT)).toLowerCase(Locale.ROOT),
+                (Duration) v.get(ConfigKey.SYNC_INTERVAL),
+                (String) v.get(ConfigKey.INSTANCE_ID),
+                (Integer) v.get(ConfigKey.CARDINALITY_LIMIT),
+                (Integer) v.get(ConfigKey.MAX_LABEL_VALUE_LENGTH),
+                Path.of((String) v.get(ConfigKey.EXPORT_DIRECTORY)),
+                (Duration) v.get(ConfigKey.STALE_EXPORT_THRESHOLD),
+                (Boolean) v.get(ConfigKey.SCHEDULED_EXPORT));
+        String compression = (String) v.get(ConfigKey.COMPRESSION);
+        TaskerConfig.PrometheusSettings prometheus = new TaskerConfig.PrometheusSettings(
+                blankToNull((String) v.get(ConfigKey.ENDPOINT)),
+                blankToNull((String) v.get(ConfigKey.USERNAME)),
+                blankToNull((String) v.get(ConfigKey.PASSWORD)),
+                (Duration) v.get(ConfigKey.JOB_TIMEOUT),
+                (Duration) v.get(ConfigKey.EXPORT_TIMEOUT),
+                (Integer) v.get(ConfigKey.RETRY_ATTEMPTS),
+                (Duration) v.get(ConfigKey.RETENTION_WINDOW),
+                (Duration) v.get(ConfigKey.SAFETY_MARGIN),
+                (String) v.get(ConfigKey.METRIC_PREFIX),
+                (Boolean) v.get(ConfigKey.INCLUDE_INSTANCE_LABELS),
+                compression == null || compression.isBlank() ? "none" : compression.toLowerCase(Locale.ROOT),
+                (Integer) v.get(ConfigKey.BATCH_SIZE),
+                (Boolean) v.get(ConfigKey.SKIP_IF_UNAVAILABLE));
+        TaskerConfig.CacheSettings cache = new TaskerConfig.CacheSettings((String) v.get(ConfigKey.CACHE_URL),
+                (String) v.get(ConfigKey.CACHE_NAMESPACE), (Duration) v.get(ConfigKey.CACHE_TIMEOUT));
+        return new TaskerConfig(telemetry, prometheus, cache, v, environment);
+    }
+
+    private static void validate(TaskerConfig c, List<String> problems) {
+        TaskerConfig.PrometheusSettings p = c.prometheus();
+        if (ExpositionFormats.canonical(c.telemetry().metricsFormat()).isEmpty()) {
+            problems.add("telemetry.metrics_format: '" + c.telemetry().metricsFormat() + "' is not one of "
+                    + ExpositionFormats.NAMES);
+        }
+        if (!COMPRESSIONS.contains(p.compression())) {
+            problems.add("telemetry.prometheus.compression: '" + p.compression() + "' is not one of snappy, gzip, none");
+        }
+        if (p.safetyMargin().plus(p.exportTimeout()).compareTo(p.retentionWindow()) >= 0) {
+            problems.add("telemetry.prometheus.safety_margin (" + Durations.format(p.safetyMargin())
+                    + ") + export_timeout (" + Durations.format(p.exportTimeout()) + ") must be shorter than retention_window ("
+                    + Durations.format(p.retentionWindow()) + "), or data expires before the export can finish");
+        }
+        if (c.telemetry().syncInterval().multipliedBy(2).compareTo(p.retentionWindow().dividedBy(2)) > 0) {
+            problems.add("telemetry.sync_interval (" + Durations.format(c.telemetry().syncInterval())
+                    + ") must be at most a quarter of telemetry.prometheus.retention_window ("
+                    + Durations.format(p.retentionWindow()) + "), so that a live instance is never taken for stopped");
+        }
+        range(problems, "telemetry.prometheus.batch_size", p.batchSize(), 1, 100_000);
+        range(problems, "telemetry.prometheus.retry_attempts", p.retryAttempts(), 0, 10);
+        range(problems, "telemetry.cardinality_limit", c.telemetry().cardinalityLimit(), 1, 10_000_000);
+        range(problems, "telemetry.max_label_value_length", c.telemetry().maxLabelValueLength(), 1, 65_535);
+        positive(problems, "telemetry.sync_interval", c.telemetry().syncInterval());
+        positive(problems, "telemetry.prometheus.export_timeout", p.exportTimeout());
+        positive(problems, "telemetry.prometheus.job_timeout", p.jobTimeout());
+        positive(problems, "cache.timeout", c.cache().timeout());
+        positive(problems, ConfigKey.EXPORT_RETENTION.name(), c.value(ConfigKey.EXPORT_RETENTION));
+        range(problems, ConfigKey.EXPORT_MAX_FILES.name(), c.<Integer>value(ConfigKey.EXPORT_MAX_FILES), 1, 10_000_000);
+        // The domain classes judge their own values, so the configuration never accepts what they refuse.
+        check(problems, ConfigKey.METRIC_PREFIX, () -> RegistryOptions.defaults().withMetricPrefix(p.metricPrefix()));
+        check(problems, ConfigKey.CACHE_NAMESPACE, () -> new KeyLayout(c.cache().namespace()));
+        String instance = c.telemetry().instanceId();
+        if (instance != null) {
+            check(problems, ConfigKey.INSTANCE_ID, () -> SyncOptions.defaults(instance));
+        }
+        check(problems, ConfigKey.CACHE_URL, () -> CacheStores.check(c.cache().url()));
+        endpoint(problems, p.endpoint());
+        if (Boolean.TRUE.equals(c.value(ConfigKey.REQUIRE_ENDPOINT)) && p.endpoint() == null) {
+            problems.add("telemetry.prometheus.endpoint is required here (telemetry.prometheus.require_endpoint is true"
+                    + (c.environment() == null ? "" : " in environment " + c.environment())
+                    + "); set PROMETHEUS_ENDPOINT or telemetry.prometheus.endpoint to the remote write URL");
+        }
+        positive(problems, "telemetry.export_interval", c.value(ConfigKey.EXPORT_INTERVAL));
+        if (p.username() == null && p.password() != null) {
+            problems.add("telemetry.prometheus.password is set but telemetry.prometheus.username is not");
+        }
+    }
+
+    private static void check(List<String> problems, ConfigKey key, Runnable domainCheck) {
+        try {
+            domainCheck.run();
+        } catch (IllegalArgumentException e) {
+            problems.add(key.name() + ": " + e.getMessage());
+        }
+    }
+
+    private static void endpoint(List<String> problems, String endpoint) {
+        if (endpoint == null) {
+            return;
+        }
+        // Refused rather than masked: a URL with credentials ends up in logs and proxies' access logs.
+        int at = endpoint.lastIndexOf('@');
+        if (at >= 0) {
+            int start = endpoint.indexOf("://") < 0 ? 0 : endpoint.indexOf("://") + 3;
+            String masked = endpoint.substring(0, Math.min(start, at)) + "***" + endpoint.substring(at);
+            problems.add("telemetry.prometheus.endpoint: '" + masked + "' must not carry credentials; set "
+                    + "telemetry.prometheus.username and telemetry.prometheus.password (PROMETHEUS_USERNAME, "
+                    + "PROMETHEUS_PASSWORD) instead");
+            return;
+        }
+        try {
+            URI uri = new URI(endpoint);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                problems.add("telemetry.prometheus.endpoint: '" + endpoint
+                        + "' must be an http(s) URL such as http://prometheus:9090/api/v1/write");
+            }
+        } catch (URISyntaxException e) {
+            problems.add("telemetry.prometheus.endpoint: '" + endpoint + "' is malformed: " + e.getReason());
+        }
+    }
+
+    private static void range(List<String> problems, String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            problems.add(key + ": " + value + " is outside " + min + ".." + max);
+        }
+    }
+
+    private static void positive(List<String> problems, String key, Duration d) {
+        if (d.isZero() || d.isNegative()) {
+            problems.add(key + ": must be longer than zero");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,160 @@
+package io.tasker.metrics.runtime;
+
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.RegistryOptions;
+import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.export.ExportCoordinator;
+import io.tasker.metrics.config.ExportDestinations;
+import io.tasker.metrics.export.ExportRetention;
+import io.tasker.metrics.export.ExportScheduler;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.CacheStores;
+import io.tasker.metrics.sync.ClusterReader;
+import io.tasker.metrics.sync.SyncOptions;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Everything a configuration describes, built and wired: the registry, the store, the
+ * collector that syncs to it, and the export coordinator. The console and the CLI start from
+ * here; a service may too.
+ *
+ * <pre>{@code
+ * try (TaskerRuntime runtime = TaskerRuntime.start(ConfigLoader.load(Optional.empty(), System.getenv()), Clock.SYSTEM,
+ *         TaskerRuntime.Mode.INSTANCE)) {
+ *     runtime.registry().counter("task_executions_total", "status").labels("success").inc();
+ * }
+ * }</pre>
+ */
+public final class TaskerRuntime implements AutoCloseable {
+    /** How the runtime takes part in the cluster. */
+    public enum Mode {
+        /** Records, syncs every {@code telemetry.sync_interval} and once more on close: a service, the console. */
+        INSTANCE,
+        /** Reads and exports the cluster view and does housekeeping, but is no instance: the CLI. */
+        OBSERVER
+    }
+
+    private final TaskerConfig config;
+    private final MetricRegistry registry;
+    private final CacheStore store;
+    private final MetricsCollector collector;
+    private final ClusterReader reader;
+    private final ExportCoordinator coordinator;
+    private final ExportScheduler scheduler;
+    private final Clock clock;
+
+    private TaskerRuntime(TaskerConfig config, MetricRegistry registry, CacheStore store, MetricsCollector collector,
+                          ClusterReader reader, ExportCoordinator coordinator, ExportScheduler scheduler, Clock clock) {
+        this.config = config;
+        this.registry = registry;
+        this.store = store;
+        this.collector = collector;
+        this.reader = reader;
+        this.coordinator = coordinator;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    public static TaskerRuntime start(TaskerConfig config, Clock clock, Mode mode) {
+        TaskerConfig.PrometheusSettings p = config.prometheus();
+        MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults()
+                .withMetricPrefix(p.metricPrefix())
+                .withMaxSeriesPerMetric(config.telemetry().cardinalityLimit())
+                .withMaxLabelValueLength(config.telemetry().maxLabelValueLength())
+                .withClock(clock));
+        CacheStore store = CacheStores.open(config.cache().url(), config.cache().timeout(), clock);
+        SyncOptions sync = syncOptions(config, store);
+        MetricsCollector collector = mode == Mode.INSTANCE
+                ? MetricsCollector.start(registry, store, sync, config.telemetry().syncInterval(), clock)
+                : null;
+        // One writer (the collector's, for an instance) and one reader per process, so that exports
+        // and the lock carry the id the instance writes under now, even after it woke up as id~1.
+        ClusterReader reader = collector != null ? collector.reader() : new ClusterReader(store, sync, clock);
+        Supplier<String> exporterId = collector != null ? collector::instanceId : sync::instanceId;
+        ExportCoordinator coordinator = new ExportCoordinator(reader, exporterId,
+                new ExportTiming(p.retentionWindow(), p.safetyMargin(), p.exportTimeout()), p.jobTimeout(),
+                p.retryAttempts(), clock, d -> Thread.sleep(d.toMillis()));
+        ExportScheduler scheduler = mode == Mode.INSTANCE && config.telemetry().scheduledExport()
+                ? new ExportScheduler(coordinator, () -> ExportDestinations.forConfig(config, null, clock), clock,
+                        p.retentionWindow().minus(p.safetyMargin()).minus(p.exportTimeout()))
+                        .afterEach(() -> config.exportRetention().prune(config.telemetry().exportDirectory(),
+                                clock.instant()))
+                        .start()
+                : null;
+        return new TaskerRuntime(config, registry, store, collector, reader, coordinator, scheduler, clock);
+    }
+
+    /**
+     * The sync options a configuration gives. The instance id defaults to host and process id;
+     * on a store that is not shared between hosts it is the host alone, so that a restarted
+     * single-instance deployment finds its counts under the same id.
+     */
+    public static SyncOptions syncOptions(TaskerConfig config, CacheStore store) {
+        String id = config.telemetry().instanceId();
+        if (id == null) {
+            id = store.declaredCapabilities().distributed() ? InstanceIds.forThisProcess() : InstanceIds.forThisHost();
+        }
+        Duration retention = config.prometheus().retentionWindow();
+        return new SyncOptions(config.cache().namespace(), id, config.prometheus().batchSize(), retention,
+                retention.dividedBy(2), config.prometheus().includeInstanceLabels());
+    }
+
+    public TaskerConfig config() {
+        return config;
+    }
+
+    public MetricRegistry registry() {
+        return registry;
+    }
+
+    /** The collector that syncs this process's registry; empty for an observer. */
+    public java.util.Optional<MetricsCollector> collector() {
+        return java.util.Optional.ofNullable(collector);
+    }
+
+    /** The id this process writes and exports under: the collector's now, or the configured one. */
+    public String instanceId() {
+        return collector != null ? collector.instanceId() : reader.options().instanceId();
+    }
+
+    public CacheStore store() {
+        return store;
+    }
+
+    /** The store's status: the collector's, or for an observer a probe made now. */
+    public StoreStatus storeStatus() {
+        if (collector != null) {
+            return collector.storeStatus();
+        }
+        return StoreStatus.probe(store, reader.options().keys(), clock.instant());
+    }
+
+    /** Reads the cluster view and does housekeeping, apart from the collector's own syncing. */
+    public ClusterReader cluster() {
+        return reader;
+    }
+
+    public ExportCoordinator coordinator() {
+        return coordinator;
+    }
+
+    /** The in-process export scheduler, when {@code telemetry.scheduled_export} is on. */
+    public java.util.Optional<ExportScheduler> scheduler() {
+        return java.util.Optional.ofNullable(scheduler);
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+        if (collector != null) {
+            collector.close();
+        } else {
+            store.close();
+        }
+    }
+}
