@@ -116,9 +116,9 @@ public final class HistoryBenchmark {
     static void move(MetricRegistry registry, Histogram durations, int series, Random random) {
         for (int i = 0; i < series; i++) {
             if (i < series * 8 / 10) {
-                registry.counter("task_executions_total", 1 + random.nextInt(5), "status", "success", "task_name", "task_" + i);
+                registry.incrementCounter("task_executions_total", 1 + random.nextInt(5), "status", "success", "task_name", "task_" + i);
             } else if (i < series * 9 / 10) {
-                registry.gauge("queue_depth", random.nextInt(50), "queue", "queue_" + i);
+                registry.setGauge("queue_depth", random.nextInt(50), "queue", "queue_" + i);
             } else {
                 durations.labels("task_" + i).observe(random.nextDouble());
             }

@@ -47,7 +47,7 @@ class BackupExportTest {
         namespace = "backup" + UUID.randomUUID().toString().substring(0, 8);
         exports = dir.resolve("exports");
         MetricRegistry registry = new MetricRegistry();
-        registry.counter("task_executions_total", 42, "status", "success", "task_name", "payment_processing");
+        registry.incrementCounter("task_executions_total", 42, "status", "success", "task_name", "payment_processing");
         try (CacheStore store = store()) {
             assertTrue(new ClusterSync(store, SyncOptions.defaults("web-1").withNamespace(namespace), Clock.SYSTEM,
                     registry::snapshot).sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());

@@ -63,8 +63,8 @@ class CliTest {
         namespace = "cli" + UUID.randomUUID().toString().substring(0, 8);
         config = config(REDIS.url(), "");
         MetricRegistry registry = new MetricRegistry();
-        registry.counter("task_executions_total", 42, "status", "success", "task_name", "payment_processing");
-        registry.gauge("queue_depth", 5, "queue", "default");
+        registry.incrementCounter("task_executions_total", 42, "status", "success", "task_name", "payment_processing");
+        registry.setGauge("queue_depth", 5, "queue", "default");
         try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
             SyncOptions options = SyncOptions.defaults("web-1").withNamespace(namespace);
             assertTrue(new ClusterSync(store, options, Clock.SYSTEM, registry::snapshot)

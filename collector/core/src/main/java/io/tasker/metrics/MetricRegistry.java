@@ -90,37 +90,54 @@ public final class MetricRegistry {
     }
 
     /**
-     * Adds {@code amount} to a counter, defining it on first use with the label names given.
+     * Adds {@code amount} to a counter, defining it on first use with the label names given: the
+     * design's one-call style. Its name says it records, so it cannot be taken for
+     * {@link #counter(String, String...)}, which defines.
+     *
+     * <pre>{@code
+     * registry.incrementCounter("task_executions_total", 1, "status", "success", "task_name", "payment");
+     * }</pre>
      *
      * @param labelPairs alternating label names and values
      */
-    public void counter(String name, double amount, String... labelPairs) {
+    public void incrementCounter(String name, double amount, String... labelPairs) {
         Counter c = lookup(name, Counter.class, labelPairs, n -> counter(name, n));
         series(c, labelPairs).inc(amount);
     }
 
-    /** Sets a gauge, defining it on first use with the label names given. */
-    public void gauge(String name, double value, String... labelPairs) {
+    /**
+     * Sets a gauge, defining it on first use with the label names given.
+     *
+     * @param labelPairs alternating label names and values
+     */
+    public void setGauge(String name, double value, String... labelPairs) {
         Gauge g = lookup(name, Gauge.class, labelPairs, n -> gauge(name, n));
         series(g, labelPairs).set(value);
     }
 
-    /** Records an observation into a histogram, defining it on first use with default buckets. */
-    public void histogram(String name, double value, String... labelPairs) {
+    /**
+     * Records an observation into a histogram, defining it on first use with the default buckets.
+     *
+     * @param labelPairs alternating label names and values
+     */
+    public void observeHistogram(String name, double value, String... labelPairs) {
         Histogram h = lookup(name, Histogram.class, labelPairs, n -> histogram(name, n));
         series(h, labelPairs).observe(value);
     }
 
-    public void counter(String name, double amount, Map<String, String> labels) {
-        counter(name, amount, pairs(labels));
+    /** {@link #incrementCounter(String, double, String...)} with the labels as a map. */
+    public void incrementCounter(String name, double amount, Map<String, String> labels) {
+        incrementCounter(name, amount, pairs(labels));
     }
 
-    public void gauge(String name, double value, Map<String, String> labels) {
-        gauge(name, value, pairs(labels));
+    /** {@link #setGauge(String, double, String...)} with the labels as a map. */
+    public void setGauge(String name, double value, Map<String, String> labels) {
+        setGauge(name, value, pairs(labels));
     }
 
-    public void histogram(String name, double value, Map<String, String> labels) {
-        histogram(name, value, pairs(labels));
+    /** {@link #observeHistogram(String, double, String...)} with the labels as a map. */
+    public void observeHistogram(String name, double value, Map<String, String> labels) {
+        observeHistogram(name, value, pairs(labels));
     }
 
     /** The families defined so far, by exposed name. */

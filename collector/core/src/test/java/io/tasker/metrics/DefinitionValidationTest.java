@@ -134,14 +134,14 @@ class DefinitionValidationTest {
 
     @Test
     void oneCallStyleWithOtherLabelsIsAnError() {
-        registry.counter("task_executions_total", 1, "status", "success");
+        registry.incrementCounter("task_executions_total", 1, "status", "success");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> registry.counter("task_executions_total", 1, "state", "success"));
+                () -> registry.incrementCounter("task_executions_total", 1, "state", "success"));
         assertTrue(e.getMessage().contains("[status]") && e.getMessage().contains("[state]"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> registry.gauge("task_executions_total", 1, "status", "x"));
-        assertThrows(IllegalArgumentException.class, () -> registry.counter("odd_total", 1, "status"));
+        assertThrows(IllegalArgumentException.class, () -> registry.setGauge("task_executions_total", 1, "status", "x"));
+        assertThrows(IllegalArgumentException.class, () -> registry.incrementCounter("odd_total", 1, "status"));
         IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
-                () -> registry.counter("task_executions_total", 1, "status", "success", "task_name"));
+                () -> registry.incrementCounter("task_executions_total", 1, "status", "success", "task_name"));
         assertTrue(odd.getMessage().contains("name/value pairs"), odd.getMessage());
     }
 

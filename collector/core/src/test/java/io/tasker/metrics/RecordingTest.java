@@ -113,13 +113,13 @@ class RecordingTest {
 
     @Test
     void oneCallStyleDefinesOnFirstUseAndMapsLabelsByName() {
-        registry.counter("task_executions_total", 1, "status", "success", "task_name", "payment_processing");
-        registry.counter("task_executions_total", 2, "task_name", "payment_processing", "status", "success");
-        registry.counter("task_executions_total", 1, Map.of("status", "failure", "task_name", "payment_processing"));
-        registry.gauge("queue_depth", 42, "queue", "default");
-        registry.histogram("task_duration_seconds", 0.3, "task_name", "payment_processing");
-        registry.counter("step_executions_total", 1, "step_name", "charge", "status", "success", "attempt", "1");
-        registry.counter("step_executions_total", 1, "attempt", "1", "step_name", "charge", "status", "success");
+        registry.incrementCounter("task_executions_total", 1, "status", "success", "task_name", "payment_processing");
+        registry.incrementCounter("task_executions_total", 2, "task_name", "payment_processing", "status", "success");
+        registry.incrementCounter("task_executions_total", 1, Map.of("status", "failure", "task_name", "payment_processing"));
+        registry.setGauge("queue_depth", 42, "queue", "default");
+        registry.observeHistogram("task_duration_seconds", 0.3, "task_name", "payment_processing");
+        registry.incrementCounter("step_executions_total", 1, "step_name", "charge", "status", "success", "attempt", "1");
+        registry.incrementCounter("step_executions_total", 1, "attempt", "1", "step_name", "charge", "status", "success");
         MetricsSnapshot s = registry.snapshot();
         assertEquals(2, ((CounterSnapshot) s.family("tasker_step_executions").orElseThrow()).points().get(0).value());
         CounterSnapshot c = (CounterSnapshot) s.family("tasker_task_executions").orElseThrow();

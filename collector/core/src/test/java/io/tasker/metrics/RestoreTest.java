@@ -14,7 +14,7 @@ class RestoreTest {
         before.counter("task_executions_total", "status", "task_name").labels("success", "pay").inc(7.5);
         before.counter("task_executions_total", "status", "task_name").labels("failure", "pay").inc(2);
         before.counter("task_executions_total", "status", "task_name").labels("failure", "ship").inc(1);
-        before.gauge("queue_depth", 4, "queue", "default");
+        before.setGauge("queue_depth", 4, "queue", "default");
         Histogram h = Histogram.builder("task_duration_seconds").labelNames("task_name").quantiles().register(before);
         for (int i = 1; i <= 100; i++) {
             h.labels("pay").observe(i / 100.0);

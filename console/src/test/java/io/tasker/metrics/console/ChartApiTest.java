@@ -29,9 +29,9 @@ class ChartApiTest {
         Histogram durations = Histogram.builder("task_duration_seconds").labelNames("task_name").quantiles()
                 .register(registry);
         console.sample(CLOCK, 12, i -> {
-            registry.counter("task_executions_total", 3, "status", "success", "task_name", "payment");
-            registry.gauge("queue_depth", i, "queue", "default");
-            registry.gauge("queue_depth", 2 * i, "queue", "urgent");
+            registry.incrementCounter("task_executions_total", 3, "status", "success", "task_name", "payment");
+            registry.setGauge("queue_depth", i, "queue", "default");
+            registry.setGauge("queue_depth", 2 * i, "queue", "urgent");
             durations.labels("payment").observe(0.2);
         });
     }

@@ -38,8 +38,8 @@ class InstancesApiTest {
                 .env("TASKER_CACHE_NAMESPACE", namespace).env("TASKER_SYNC_INTERVAL", "30s").start();
              TaskerRuntime worker = instance(url, namespace, "worker-a-4242", clock);
              TaskerRuntime silent = instance(url, namespace, "worker-b-17", clock)) {
-            worker.registry().counter("task_executions_total", 30, "status", "success", "task_name", "payment");
-            silent.registry().counter("task_executions_total", 10, "status", "success", "task_name", "payment");
+            worker.registry().incrementCounter("task_executions_total", 30, "status", "success", "task_name", "payment");
+            silent.registry().incrementCounter("task_executions_total", 10, "status", "success", "task_name", "payment");
             worker.collector().orElseThrow().syncNow();
             silent.collector().orElseThrow().syncNow();
             console.sync();

@@ -24,12 +24,12 @@ class TasksApiTest {
         console = ConsoleFixture.builder().clock(CLOCK).start();
         MetricRegistry registry = console.console().runtime().registry();
         console.sample(CLOCK, 8, i -> {
-            registry.counter("task_executions_total", 10, "status", "success", "task_name", "payment");
-            registry.counter("task_executions_total", 5, "status", "success", "task_name", "refund");
-            registry.counter("task_executions_total", 3, "status", "failure", "task_name", "refund");
+            registry.incrementCounter("task_executions_total", 10, "status", "success", "task_name", "payment");
+            registry.incrementCounter("task_executions_total", 5, "status", "success", "task_name", "refund");
+            registry.incrementCounter("task_executions_total", 3, "status", "failure", "task_name", "refund");
             for (int k = 0; k < 10; k++) {
                 // The console's own histogram (its events subscriber defines it), with quantile sketches.
-                registry.histogram("task_duration_seconds", 0.5, "task_name", "payment");
+                registry.observeHistogram("task_duration_seconds", 0.5, "task_name", "payment");
             }
         });
     }

@@ -38,7 +38,7 @@ class TwoConsolesTest {
             // 22 samples, 15 s apart: the first 21 are in the file (raw rows are written when 5 minutes have passed),
             // the last one still in the first console's memory.
             first.sample(clock, 22, i -> registry
-                    .counter("task_executions_total", 2, "status", "success", "task_name", "payment"));
+                    .incrementCounter("task_executions_total", 2, "status", "success", "task_name", "payment"));
             try (ConsoleFixture second = ConsoleFixture.builder().clock(clock).databaseUrl(url)
                     .env("TASKER_CACHE_NAMESPACE", namespace).start()) {
                 String query = Ui.API_SERIES + "?name=tasker_task_executions&window=15m";

@@ -78,7 +78,7 @@ class ViewCacheTest {
 
     /** Brings the counter to {@code total} and syncs it. */
     private void sync(int total) {
-        registry.counter("jobs_total", total - recorded);
+        registry.incrementCounter("jobs_total", total - recorded);
         recorded = total;
         assertTrue(writer.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
     }

@@ -136,14 +136,14 @@ public abstract class ClusterSyncContract {
             Gauge.builder("in_flight").policy(GaugePolicy.SUM).register(inst.registry());
             Gauge.builder("max_lag_seconds").policy(GaugePolicy.MAX).register(inst.registry());
         }
-        a.registry().gauge("queue_depth", 10, "queue", "default");
-        a.registry().gauge("in_flight", 3);
-        a.registry().gauge("max_lag_seconds", 7);
+        a.registry().setGauge("queue_depth", 10, "queue", "default");
+        a.registry().setGauge("in_flight", 3);
+        a.registry().setGauge("max_lag_seconds", 7);
         a.sync().sync(ATOMIC);
         fx.clock.advance(Duration.ofSeconds(1));
-        b.registry().gauge("queue_depth", 4, "queue", "default");
-        b.registry().gauge("in_flight", 2);
-        b.registry().gauge("max_lag_seconds", 5);
+        b.registry().setGauge("queue_depth", 4, "queue", "default");
+        b.registry().setGauge("in_flight", 2);
+        b.registry().setGauge("max_lag_seconds", 5);
         b.sync().sync(ATOMIC);
         MetricsSnapshot view = a.reader().readView().snapshot();
         assertEquals(4, gauge(view, "tasker_queue_depth", "queue", "default").value(), "b wrote last");
@@ -153,8 +153,8 @@ public abstract class ClusterSyncContract {
         SyncFixture labelled = fixture(true);
         var c = labelled.instance("c");
         var d = labelled.instance("d");
-        c.registry().gauge("queue_depth", 1, "queue", "q");
-        d.registry().gauge("queue_depth", 2, "queue", "q");
+        c.registry().setGauge("queue_depth", 1, "queue", "q");
+        d.registry().setGauge("queue_depth", 2, "queue", "q");
         c.sync().sync(ATOMIC);
         d.sync().sync(ATOMIC);
         MetricsSnapshot apart = c.reader().readView().snapshot();
@@ -168,7 +168,7 @@ public abstract class ClusterSyncContract {
         var b = fx.instance("b");
         a.registry().counter("jobs_total").inc(10);
         b.registry().counter("jobs_total").inc(5);
-        b.registry().gauge("queue_depth", 3);
+        b.registry().setGauge("queue_depth", 3);
         a.sync().sync(ATOMIC);
         b.sync().sync(ATOMIC);
         // b stops. a goes on syncing; once b is past the instance timeout, a folds it in.
@@ -200,7 +200,7 @@ public abstract class ClusterSyncContract {
         for (int i = 0; i < 8; i++) {
             var stopping = fx.instance("s" + i);
             stopping.registry().counter("jobs_total").inc(i + 1);
-            stopping.registry().histogram("job_seconds", 0.2 * i);
+            stopping.registry().observeHistogram("job_seconds", 0.2 * i);
             stopping.sync().sync(ATOMIC);
         }
         fx.clock.advance(Duration.ofMinutes(3));

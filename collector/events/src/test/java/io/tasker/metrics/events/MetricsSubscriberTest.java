@@ -60,7 +60,7 @@ class MetricsSubscriberTest {
                 EventType.STEP_MAX_RETRIES_REACHED), stepsOnly.subscribedTo());
         try (EventPublisher publisher = new EventPublisher(registry, PublisherOptions.defaults())) {
             publisher.subscribe(stepsOnly);
-            registry.counter("task_executions_total", 1, "status", "success", "task_name", "payment_processing");
+            registry.incrementCounter("task_executions_total", 1, "status", "success", "task_name", "payment_processing");
             publishTwoRuns(publisher);
         }
         assertEquals(1, registry.counter("task_executions_total", "status", "task_name")

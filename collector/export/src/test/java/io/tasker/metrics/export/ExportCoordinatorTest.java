@@ -43,7 +43,7 @@ class ExportCoordinatorTest {
     @BeforeEach
     void setUp() {
         MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults().withClock(clock));
-        registry.counter("task_executions_total", 7, "status", "success");
+        registry.incrementCounter("task_executions_total", 7, "status", "success");
         sync = new ClusterSync(store, SyncOptions.defaults("web-1"), clock, registry::snapshot);
         assertTrue(sync.sync(SyncStrategy.LOCAL_ONLY).success());
         reader = new ClusterReader(store, SyncOptions.defaults("web-1"), clock);

@@ -37,7 +37,7 @@ class FileDestinationTest {
         MetricRegistry registry = new MetricRegistry();
         FileDestination json = new FileDestination(new JsonWriter(), dir, null, clock);
         for (int i = 1; i <= 3; i++) {
-            registry.counter("jobs_total", 1);
+            registry.incrementCounter("jobs_total", 1);
             json.deliver(registry.snapshot());
         }
         assertEquals(List.of("tasker-metrics-20260101T120000Z-2.json", "tasker-metrics-20260101T120000Z-3.json",
@@ -57,7 +57,7 @@ class FileDestinationTest {
             for (int i = 1; i <= exporters; i++) {
                 // Each its own destination and registry, as separate processes sharing a directory.
                 MetricRegistry registry = new MetricRegistry();
-                registry.counter("jobs_total", i);
+                registry.incrementCounter("jobs_total", i);
                 FileDestination json = new FileDestination(new JsonWriter(), dir, null, clock);
                 files.add(pool.submit(() -> {
                     go.await();
@@ -88,10 +88,10 @@ class FileDestinationTest {
     void aNamedFileIsReplaced() throws IOException {
         Path named = dir.resolve("now.prom");
         MetricRegistry registry = new MetricRegistry();
-        registry.counter("jobs_total", 1);
+        registry.incrementCounter("jobs_total", 1);
         FileDestination text = new FileDestination(new PrometheusTextWriter(), dir, named, new ManualClock(Instant.EPOCH));
         text.deliver(registry.snapshot());
-        registry.counter("jobs_total", 1);
+        registry.incrementCounter("jobs_total", 1);
         text.deliver(registry.snapshot());
         assertEquals(List.of("now.prom"), names());
         assertTrue(Files.readString(named).contains("tasker_jobs_total 2"), Files.readString(named));

@@ -39,8 +39,8 @@ class ScrapeByPrometheusTest {
         MemoryStore store = new MemoryStore(Clock.SYSTEM);
         for (int i = 0; i < 2; i++) {
             MetricRegistry r = new MetricRegistry();
-            r.counter("task_executions_total", 10 + i, "status", "success", "task_name", "pay \"quoted\"");
-            r.gauge("queue_depth", 3 + i, "queue", "default");
+            r.incrementCounter("task_executions_total", 10 + i, "status", "success", "task_name", "pay \"quoted\"");
+            r.setGauge("queue_depth", 3 + i, "queue", "default");
             Histogram h = Histogram.builder("task_duration_seconds").buckets(0.5, 1).register(r);
             h.observe(0.25);
             h.observe(0.75 + i);

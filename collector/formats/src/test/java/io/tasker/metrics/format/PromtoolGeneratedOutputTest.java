@@ -24,7 +24,7 @@ class PromtoolGeneratedOutputTest {
         for (int i = 0; i < 2_000; i++) {
             steps.labels(value(random), random.nextBoolean() ? "success" : "failure").inc(random.nextInt(5));
             durations.labels(value(random)).observe(random.nextDouble() * 12);
-            registry.gauge("queue_depth", random.nextInt(100) - 50, "queue", value(random));
+            registry.setGauge("queue_depth", random.nextInt(100) - 50, "queue", value(random));
         }
         Promtool.assertValid(WriterFixtures.write(new PrometheusTextWriter(), registry.snapshot()));
     }

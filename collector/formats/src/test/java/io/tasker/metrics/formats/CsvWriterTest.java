@@ -42,7 +42,7 @@ class CsvWriterTest {
     @Test
     void aLabelNamedLikeAColumnDoesNotClash() throws IOException {
         MetricRegistry registry = WriterFixtures.registry();
-        registry.gauge("rows", 7, "value", "x", "name", "y");
+        registry.setGauge("rows", 7, "value", "x", "name", "y");
         CSVRecord row = parse(WriterFixtures.write(new CsvWriter(), registry.snapshot())).get(0);
         assertEquals("7", row.get("value"));
         assertEquals("x", row.get("label_value"));

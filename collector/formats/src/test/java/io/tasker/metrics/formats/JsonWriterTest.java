@@ -129,7 +129,7 @@ class JsonWriterTest {
     }
 
     private static JsonSchema schema() throws IOException {
-        try (InputStream in = Files.newInputStream(Path.of("..", "docs", "metrics-export.schema.json"))) {
+        try (InputStream in = Files.newInputStream(Path.of("..", "..", "docs", "metrics-export.schema.json"))) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
         }
     }

@@ -38,9 +38,6 @@ import java.util.Set;
 public final class ConfigLoader {
     /** The environment variable that names the configuration file when no --config is given. */
     public static final String CONFIG_ENV = "TASKER_METRICS_CONFIG";
-    /** A key given twice is an error, not a silent choice of the last one. */
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Set<String> COMPRESSIONS = Set.of("snappy", "gzip", "none");
 
     private ConfigLoader() {
@@ -100,7 +97,7 @@ public final class ConfigLoader {
             return null;
         }
         try {
-            JsonNode root = YAML.readTree(path.toFile());
+            JsonNode root = Yaml.MAPPER.readTree(path.toFile());
             return root == null || root.isMissingNode() || root.isNull() ? null : root;
         } catch (IOException e) {
             problems.add(path + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
@@ -350,5 +347,15 @@ public final class ConfigLoader {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
+    }
+
+    /**
+     * The YAML parser, in a holder so that its classes load only when a file is read: a service
+     * configured by environment variables alone runs without jackson-dataformat-yaml.
+     */
+    private static final class Yaml {
+        /** A key given twice is an error, not a silent choice of the last one. */
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 }

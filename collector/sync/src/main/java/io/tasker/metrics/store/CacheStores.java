@@ -34,6 +34,10 @@ public final class CacheStores {
     /** The stores inside this process, which need no backend. */
     private static final java.util.Set<String> IN_PROCESS = java.util.Set.of("memory", "null");
     private static final Map<String, StoreProvider> PROVIDERS = loadProviders();
+    /** The artifact that brings each networked scheme's {@link StoreProvider}. */
+    private static final Map<String, String> ARTIFACTS = Map.of(
+            "redis", "tasker-metrics-store-redis", "rediss", "tasker-metrics-store-redis",
+            "redis-cluster", "tasker-metrics-store-redis", "memcached", "tasker-metrics-store-memcached");
 
     private CacheStores() {
     }
@@ -54,6 +58,11 @@ public final class CacheStores {
 
     private static StoreProvider provider(String scheme, String url) {
         StoreProvider p = PROVIDERS.get(scheme);
+        if (p == null && ARTIFACTS.containsKey(scheme)) {
+            // A known store whose artifact is not on the class path: say which one to add.
+            throw new IllegalArgumentException(maskPassword(url) + " needs io.tasker.metrics:" + ARTIFACTS.get(scheme)
+                    + " on the class path (add it beside tasker-metrics-runtime; the BOM gives its version)");
+        }
         if (p == null) {
             throw new IllegalArgumentException("Unknown cache URL scheme '" + scheme + "' in " + maskPassword(url)
                     + "; use one of " + SCHEMES);

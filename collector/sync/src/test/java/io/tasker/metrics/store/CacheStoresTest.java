@@ -38,6 +38,21 @@ class CacheStoresTest {
         assertTrue(e.getMessage().contains("TASKER_CACHE_URL"), e.getMessage());
     }
 
+    /** This module's tests have neither store artifact on the class path, as a service that forgot one. */
+    @Test
+    void aNetworkedStoreWithoutItsArtifactNamesTheArtifactToAdd() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> open("redis://:s3cret@cache:6379/0"));
+        assertEquals("redis://:***@cache:6379/0 needs io.tasker.metrics:tasker-metrics-store-redis on the class path"
+                + " (add it beside tasker-metrics-runtime; the BOM gives its version)", e.getMessage());
+        for (String url : new String[] {"rediss://cache:6380", "redis-cluster://a:1,b:2"}) {
+            e = assertThrows(IllegalArgumentException.class, () -> CacheStores.check(url));
+            assertTrue(e.getMessage().contains("tasker-metrics-store-redis"), e.getMessage());
+        }
+        e = assertThrows(IllegalArgumentException.class, () -> open("memcached://cache:11211"));
+        assertTrue(e.getMessage().startsWith("memcached://cache:11211 needs io.tasker.metrics:tasker-metrics-store-memcached"),
+                e.getMessage());
+    }
+
     @Test
     void passwordsAreMasked() {
         assertEquals("redis://app:***@cache:6379/0", CacheStores.maskPassword("redis://app:s3cret@cache:6379/0"));

@@ -48,9 +48,9 @@ class ChartsBrowserTest {
         browser.console().syncDemo(20);
         browser.console().sampleHistory(2);
         for (int i = 0; i < 4; i++) {
-            registry.counter("task_executions_total", 6, "status", "success", "task_name", "invoice_export");
-            registry.counter("task_executions_total", 4, "status", "failure", "task_name", "invoice_export");
-            registry.counter("task_executions_total", 10, "status", "success", "task_name", "invoice_archive");
+            registry.incrementCounter("task_executions_total", 6, "status", "success", "task_name", "invoice_export");
+            registry.incrementCounter("task_executions_total", 4, "status", "failure", "task_name", "invoice_export");
+            registry.incrementCounter("task_executions_total", 10, "status", "success", "task_name", "invoice_archive");
             browser.console().sampleHistory(1);
         }
         browser.open(Ui.TASKS_PAGE + "?window=5m&sort=error_rate&dir=desc");

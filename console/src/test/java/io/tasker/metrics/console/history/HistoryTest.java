@@ -96,7 +96,7 @@ class HistoryTest {
         history.tick();
         clock.advance(Duration.ofMinutes(1));
         registry.set(new MetricRegistry()); // Gone from the view for a sample (its instance expired).
-        registry.get().gauge("queue_depth", 1);
+        registry.get().setGauge("queue_depth", 1);
         history.tick();
         clock.advance(Duration.ofMinutes(1));
         before.counter("task_executions_total", "task_name").labels("payment").inc(500);
@@ -156,11 +156,11 @@ class HistoryTest {
     void pastMaxSeriesTheBusiestFamiliesAreKeptAndTheRestNamed() {
         HistoryService history = history(new HistorySettings(Duration.ofSeconds(60), 3,
                 List.of(Duration.ofHours(2), Duration.ofHours(8), Duration.ofDays(7), Duration.ofDays(90))));
-        registry.get().gauge("queue_depth", 1, "queue", "a");
-        registry.get().gauge("queue_depth", 1, "queue", "b");
-        registry.get().gauge("workers", 4);
-        registry.get().counter("big_total", 1, "k", "1");
-        registry.get().counter("big_total", 1, "k", "2");
+        registry.get().setGauge("queue_depth", 1, "queue", "a");
+        registry.get().setGauge("queue_depth", 1, "queue", "b");
+        registry.get().setGauge("workers", 4);
+        registry.get().incrementCounter("big_total", 1, "k", "1");
+        registry.get().incrementCounter("big_total", 1, "k", "2");
         history.tick();
         HistoryService.HistoryStatus status = history.status();
         assertNull(status.error());
