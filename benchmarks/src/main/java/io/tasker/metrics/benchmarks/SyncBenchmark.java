@@ -1,11 +1,11 @@
 package io.tasker.metrics.benchmarks;
 
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
-import io.tasker.metrics.sync.Chunking;
+import io.tasker.metrics.sync.internal.Chunking;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.memcached.MemcachedStore;
 import io.tasker.metrics.store.redis.RedisStore;
-import io.tasker.metrics.sync.SnapshotCodec;
+import io.tasker.metrics.sync.internal.SnapshotCodec;
 import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.testing.Executables;
 import io.tasker.metrics.testing.MemcachedServerExtension;

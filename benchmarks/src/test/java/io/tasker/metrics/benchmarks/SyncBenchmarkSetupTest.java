@@ -2,7 +2,7 @@ package io.tasker.metrics.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.tasker.metrics.sync.Chunking;
+import io.tasker.metrics.sync.internal.Chunking;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;

@@ -1,6 +1,6 @@
 package io.tasker.metrics;
 
-import io.tasker.metrics.snapshot.Utf8;
+import io.tasker.metrics.snapshot.internal.Utf8;
 import java.util.List;
 import java.util.Objects;
 

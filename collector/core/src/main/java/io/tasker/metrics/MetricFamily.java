@@ -4,7 +4,7 @@ import io.tasker.metrics.snapshot.Labels;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricMetadata;
 import io.tasker.metrics.snapshot.MetricType;
-import io.tasker.metrics.snapshot.Utf8;
+import io.tasker.metrics.snapshot.internal.Utf8;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;

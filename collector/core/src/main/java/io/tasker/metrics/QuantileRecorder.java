@@ -1,7 +1,7 @@
 package io.tasker.metrics;
 
 import io.tasker.metrics.snapshot.QuantileSketch;
-import io.tasker.metrics.snapshot.SketchIndex;
+import io.tasker.metrics.snapshot.internal.SketchIndex;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.HashMap;

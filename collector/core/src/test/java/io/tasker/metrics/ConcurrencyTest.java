@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.QuantileSketch;
-import io.tasker.metrics.snapshot.SketchIndex;
+import io.tasker.metrics.snapshot.internal.SketchIndex;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.util.ArrayList;
 import java.util.List;

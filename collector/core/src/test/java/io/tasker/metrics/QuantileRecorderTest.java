@@ -3,7 +3,7 @@ package io.tasker.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tasker.metrics.snapshot.QuantileSketch;
-import io.tasker.metrics.snapshot.SketchIndex;
+import io.tasker.metrics.snapshot.internal.SketchIndex;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 

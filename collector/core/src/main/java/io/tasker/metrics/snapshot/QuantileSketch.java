@@ -1,5 +1,6 @@
 package io.tasker.metrics.snapshot;
 
+import io.tasker.metrics.snapshot.internal.SketchIndex;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,6 @@
 package io.tasker.metrics.snapshot;
 
+import io.tasker.metrics.snapshot.internal.SketchIndex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

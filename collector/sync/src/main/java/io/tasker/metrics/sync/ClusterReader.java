@@ -1,5 +1,6 @@
 package io.tasker.metrics.sync;
 
+import io.tasker.metrics.sync.internal.ViewMerger;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;

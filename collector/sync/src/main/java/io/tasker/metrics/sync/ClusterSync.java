@@ -1,12 +1,14 @@
 package io.tasker.metrics.sync;
 
+import io.tasker.metrics.sync.internal.SnapshotCodec;
+import io.tasker.metrics.sync.internal.ViewMerger;
 import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.Labels;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.ConflictCounting;
+import io.tasker.metrics.store.internal.ConflictCounting;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.store.SyncStrategy;

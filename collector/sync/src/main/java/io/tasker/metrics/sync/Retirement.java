@@ -1,5 +1,8 @@
 package io.tasker.metrics.sync;
 
+import io.tasker.metrics.sync.internal.SnapshotCodec;
+import io.tasker.metrics.sync.internal.ViewMerger;
+import io.tasker.metrics.sync.internal.Chunking;
 import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.DataPoint;

@@ -1,5 +1,7 @@
 package io.tasker.metrics.sync;
 
+import io.tasker.metrics.sync.internal.SnapshotCodec;
+import io.tasker.metrics.sync.internal.Chunking;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.store.CacheStore;

@@ -1,5 +1,8 @@
 package io.tasker.metrics.sync;
 
+import io.tasker.metrics.sync.internal.SnapshotCodec;
+import io.tasker.metrics.sync.internal.DecodedChunk;
+import io.tasker.metrics.sync.internal.ViewMerger;
 import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.store.CacheStore;

@@ -1,7 +1,7 @@
 package io.tasker.metrics.sync;
 
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.ConflictCounting;
+import io.tasker.metrics.store.internal.ConflictCounting;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.store.SyncStrategy;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package io.tasker.metrics.sync;
 
+import io.tasker.metrics.sync.internal.ViewMerger;
+
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.snapshot.DataPoint;
 import io.tasker.metrics.snapshot.GaugePolicy;

@@ -1,5 +1,10 @@
 package io.tasker.metrics.sync;
 
+import io.tasker.metrics.sync.internal.Chunking;
+import io.tasker.metrics.sync.internal.DecodedChunk;
+import io.tasker.metrics.sync.internal.SnapshotCodec;
+import io.tasker.metrics.sync.internal.ViewMerger;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tasker.metrics.Counter;
@@ -8,7 +13,6 @@ import io.tasker.metrics.Histogram;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
-import io.tasker.metrics.snapshot.DataPoint;
 import io.tasker.metrics.snapshot.GaugePolicy;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import java.time.Instant;

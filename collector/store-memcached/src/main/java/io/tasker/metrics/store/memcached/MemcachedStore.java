@@ -1,12 +1,12 @@
 package io.tasker.metrics.store.memcached;
 
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.ConflictCounting;
+import io.tasker.metrics.store.internal.ConflictCounting;
 import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreCapabilities;
 import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.store.StoreProbe;
+import io.tasker.metrics.store.internal.StoreProbe;
 import com.google.code.yanf4j.core.impl.StandardSocketOption;
 import java.io.IOException;
 import java.net.InetSocketAddress;

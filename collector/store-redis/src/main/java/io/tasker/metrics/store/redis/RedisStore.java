@@ -5,7 +5,7 @@ import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreCapabilities;
 import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.store.StoreProbe;
+import io.tasker.metrics.store.internal.StoreProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.tasker.metrics.sync;
+package io.tasker.metrics.sync.internal;
 
 import java.util.Arrays;
 
@@ -9,7 +9,7 @@ import java.util.Arrays;
  * belong to different series (one instance's gauge from another's, when gauges carry an
  * instance label). Open addressing, at most half full.
  */
-final class SliceIndex<V> {
+public final class SliceIndex<V> {
     private byte[][] keys = new byte[16][];
     private int[] owners = new int[16];
     private int[] hashes = new int[16];
@@ -18,7 +18,7 @@ final class SliceIndex<V> {
 
     /** The value put under these bytes and owner, or null. */
     @SuppressWarnings("unchecked")
-    V get(byte[] data, int from, int to, int owner) {
+    public V get(byte[] data, int from, int to, int owner) {
         int h = hash(data, from, to, owner);
         int mask = keys.length - 1;
         for (int i = h & mask; keys[i] != null; i = (i + 1) & mask) {
@@ -30,7 +30,7 @@ final class SliceIndex<V> {
     }
 
     /** Puts a value under a copy of these bytes; they must not be in the index yet. */
-    void put(byte[] data, int from, int to, int owner, V value) {
+    public void put(byte[] data, int from, int to, int owner, V value) {
         if (2 * (size + 1) > keys.length) {
             grow();
         }
@@ -38,7 +38,7 @@ final class SliceIndex<V> {
         size++;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

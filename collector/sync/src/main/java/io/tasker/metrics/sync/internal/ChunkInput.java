@@ -1,4 +1,4 @@
-package io.tasker.metrics.sync;
+package io.tasker.metrics.sync.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -10,40 +10,40 @@ import java.nio.charset.StandardCharsets;
  * would run past the end, and every count larger than the chunk could hold, is refused with an
  * {@link IllegalArgumentException}, the codec's one way of refusing a chunk.
  */
-final class ChunkInput {
+public final class ChunkInput {
     private final byte[] data;
     private int position;
 
-    ChunkInput(byte[] data, int position) {
+    public ChunkInput(byte[] data, int position) {
         this.data = data;
         this.position = position;
     }
 
-    int position() {
+    public int position() {
         return position;
     }
 
-    int remaining() {
+    public int remaining() {
         return data.length - position;
     }
 
-    byte readByte() {
+    public byte readByte() {
         need(1);
         return data[position++];
     }
 
-    boolean readBoolean() {
+    public boolean readBoolean() {
         return readByte() != 0;
     }
 
-    int readUnsignedShort() {
+    public int readUnsignedShort() {
         need(2);
         int v = (data[position] & 0xff) << 8 | data[position + 1] & 0xff;
         position += 2;
         return v;
     }
 
-    int readInt() {
+    public int readInt() {
         need(4);
         int v = 0;
         for (int i = 0; i < 4; i++) {
@@ -52,7 +52,7 @@ final class ChunkInput {
         return v;
     }
 
-    long readLong() {
+    public long readLong() {
         need(8);
         long v = 0;
         for (int i = 0; i < 8; i++) {
@@ -61,12 +61,12 @@ final class ChunkInput {
         return v;
     }
 
-    double readDouble() {
+    public double readDouble() {
         return Double.longBitsToDouble(readLong());
     }
 
     /** A count, checked against what the chunk could possibly hold. */
-    int readCount() {
+    public int readCount() {
         int n = readInt();
         if (n < 0 || n > data.length) {
             throw new IllegalArgumentException("impossible count " + n + " in a chunk of " + data.length + " bytes");
@@ -74,7 +74,7 @@ final class ChunkInput {
         return n;
     }
 
-    byte[] readBytes(int n) {
+    public byte[] readBytes(int n) {
         need(n);
         byte[] bytes = java.util.Arrays.copyOfRange(data, position, position + n);
         position += n;
@@ -82,7 +82,7 @@ final class ChunkInput {
     }
 
     /** Text in {@code writeUTF}'s form. */
-    String readText() {
+    public String readText() {
         int start = position;
         int n = readUnsignedShort();
         need(n);
@@ -94,7 +94,7 @@ final class ChunkInput {
      * Passes over text without making a String, checking that it would decode: what label values
      * of a known series need, since the merger finds the series by their bytes.
      */
-    void skipText() {
+    public void skipText() {
         int start = position;
         int n = readUnsignedShort();
         need(n);

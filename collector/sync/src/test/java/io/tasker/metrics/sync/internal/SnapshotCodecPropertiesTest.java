@@ -1,4 +1,9 @@
-package io.tasker.metrics.sync;
+package io.tasker.metrics.sync.internal;
+
+import io.tasker.metrics.sync.ClusterReader;
+import io.tasker.metrics.sync.ClusterSync;
+import io.tasker.metrics.sync.ClusterView;
+import io.tasker.metrics.sync.SyncOptions;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.tasker.metrics.sync;
+package io.tasker.metrics.sync.internal;
 
 import io.tasker.metrics.snapshot.BucketBounds;
 import io.tasker.metrics.snapshot.CounterSnapshot;
@@ -25,11 +25,11 @@ import java.util.List;
  * meets the series. The whole chunk is checked while it is read, so that a chunk is added to a
  * view entirely or not at all.
  */
-final class DecodedChunk {
+public final class DecodedChunk {
     private static final int INITIAL_POINTS = 1024;
 
     /** A family's header and the range of its points. */
-    record Family(MetricMetadata metadata, String[] labelNames, GaugePolicy policy, BucketBounds bounds,
+    public record Family(MetricMetadata metadata, String[] labelNames, GaugePolicy policy, BucketBounds bounds,
                   long folded, int from, int to) {
         MetricType type() {
             return metadata.type();
@@ -50,7 +50,7 @@ final class DecodedChunk {
      *
      * @throws IllegalArgumentException when the bytes are not a chunk of this format, saying why
      */
-    void read(byte[] chunk) {
+    public void read(byte[] chunk) {
         clear();
         data = chunk;
         try {
@@ -72,43 +72,43 @@ final class DecodedChunk {
         }
     }
 
-    List<Family> families() {
+    public List<Family> families() {
         return families;
     }
 
-    byte[] data() {
+    public byte[] data() {
         return data;
     }
 
     /** Where point {@code p}'s encoded labels begin in {@link #data()}. */
-    int labelFrom(int p) {
+    public int labelFrom(int p) {
         return labelFrom[p];
     }
 
-    int labelTo(int p) {
+    public int labelTo(int p) {
         return labelTo[p];
     }
 
-    long updated(int p) {
+    public long updated(int p) {
         return updated[p];
     }
 
     /** A counter's or gauge's value. */
-    double value(int p) {
+    public double value(int p) {
         return values[p];
     }
 
-    HistogramSnapshot.Point histogram(int p) {
+    public HistogramSnapshot.Point histogram(int p) {
         return histograms[p];
     }
 
     /** Point {@code p}'s labels, decoded. */
-    Labels labels(int p, Family f) {
+    public Labels labels(int p, Family f) {
         return labelsAt(labelFrom[p], f.labelNames());
     }
 
     /** The chunk as snapshot objects, as {@link SnapshotCodec#decode} gives it. */
-    List<MetricFamilySnapshot> toFamilies() {
+    public List<MetricFamilySnapshot> toFamilies() {
         List<MetricFamilySnapshot> out = new ArrayList<>(families.size());
         for (Family f : families) {
             out.add(switch (f.type()) {

@@ -1,4 +1,5 @@
-package io.tasker.metrics.store;
+package io.tasker.metrics.store.internal;
+
 
 /**
  * A store whose conditional writes are read-modify-write loops (Memcached's {@code gets} then

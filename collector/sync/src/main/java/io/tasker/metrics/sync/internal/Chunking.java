@@ -1,4 +1,4 @@
-package io.tasker.metrics.sync;
+package io.tasker.metrics.sync.internal;
 
 import io.tasker.metrics.snapshot.DataPoint;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;

@@ -1,4 +1,4 @@
-package io.tasker.metrics.sync;
+package io.tasker.metrics.sync.internal;
 
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.snapshot.DataPoint;
@@ -61,7 +61,7 @@ public final class SnapshotCodec {
     }
 
     /** Reads and checks the magic and the version. */
-    static void checkHeader(ChunkInput in) {
+    public static void checkHeader(ChunkInput in) {
         for (byte m : MAGIC) {
             if (in.remaining() == 0 || in.readByte() != m) {
                 throw new IllegalArgumentException("not a Tasker Metrics chunk (no TMS header)");

@@ -1,4 +1,5 @@
-package io.tasker.metrics.snapshot;
+package io.tasker.metrics.snapshot.internal;
+
 
 /**
  * The buckets of every quantile sketch: which bucket a value falls in, and the value a bucket
@@ -116,7 +117,7 @@ public final class SketchIndex {
     }
 
     /** Where slot {@code slot} of an octave starts, as a multiple of the octave's start (1 to 2). */
-    static double edge(int slot) {
+    public static double edge(int slot) {
         return 1 + mantissaAt((double) slot / BUCKETS_PER_OCTAVE);
     }
 

@@ -1,4 +1,10 @@
-package io.tasker.metrics.store;
+package io.tasker.metrics.store.internal;
+
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.KeyLayout;
+import io.tasker.metrics.store.Record;
+import io.tasker.metrics.store.StoreCapabilities;
+import io.tasker.metrics.store.StoreException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

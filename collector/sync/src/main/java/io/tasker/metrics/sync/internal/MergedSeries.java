@@ -1,4 +1,4 @@
-package io.tasker.metrics.sync;
+package io.tasker.metrics.sync.internal;
 
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.snapshot.DataPoint;
@@ -14,7 +14,7 @@ import io.tasker.metrics.snapshot.QuantileSketch;
  * point is added, and made into a snapshot point once at the end. The sums are taken in the
  * order the points come, as adding them pairwise did, so the totals are the same to the bit.
  */
-final class MergedSeries {
+public final class MergedSeries {
     private final Labels labels;
     private boolean any;
     /** A counter's or gauge's value; a histogram's sum. */
@@ -25,17 +25,17 @@ final class MergedSeries {
     private QuantileSketch sketch;
     private QuantileSketch.Builder sketches;
 
-    MergedSeries(Labels labels) {
+    public MergedSeries(Labels labels) {
         this.labels = labels;
     }
 
     /** Adds a counter's value ({@code policy} null) or combines a gauge's by its policy. */
-    void add(double v, long updatedAtMillis, GaugePolicy policy) {
+    public void add(double v, long updatedAtMillis, GaugePolicy policy) {
         value = !any ? v : policy == null ? value + v : policy.combine(value, updated, v, updatedAtMillis, false);
         seen(updatedAtMillis);
     }
 
-    void add(HistogramSnapshot.Point p) {
+    public void add(HistogramSnapshot.Point p) {
         if (!any) {
             counts = p.cumulativeCounts();
             value = p.sum();
@@ -68,7 +68,7 @@ final class MergedSeries {
         any = true;
     }
 
-    DataPoint point(MetricType type) {
+    public DataPoint point(MetricType type) {
         return switch (type) {
             case COUNTER -> new CounterSnapshot.Point(labels, value, updated);
             case GAUGE -> new GaugeSnapshot.Point(labels, value, updated);

@@ -1,4 +1,5 @@
-package io.tasker.metrics.snapshot;
+package io.tasker.metrics.snapshot.internal;
+
 
 /**
  * Lengths and cuts of text in the bytes it is encoded to, never splitting a character: label

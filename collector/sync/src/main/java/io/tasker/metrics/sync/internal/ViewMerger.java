@@ -1,4 +1,4 @@
-package io.tasker.metrics.sync;
+package io.tasker.metrics.sync.internal;
 
 import io.tasker.metrics.snapshot.BucketBounds;
 import io.tasker.metrics.snapshot.CounterSnapshot;
@@ -59,7 +59,7 @@ public final class ViewMerger {
     }
 
     /** Adds one decoded chunk of an instance, as {@link #add(String, List)} adds its families. */
-    ViewMerger add(String instance, DecodedChunk chunk) {
+    public ViewMerger add(String instance, DecodedChunk chunk) {
         for (DecodedChunk.Family f : chunk.families()) {
             Family acc = family(instance, new Shape(f.metadata(), f.policy(), f.bounds()));
             if (acc != null) {
@@ -70,7 +70,7 @@ public final class ViewMerger {
     }
 
     /** Whether a family of this name has this series in what was added so far. */
-    boolean hasSeries(String family, Labels labels) {
+    public boolean hasSeries(String family, Labels labels) {
         Family f = families.get(family);
         return f != null && f.series.containsKey(labels);
     }
