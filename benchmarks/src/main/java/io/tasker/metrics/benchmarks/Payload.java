@@ -1,8 +1,8 @@
 package io.tasker.metrics.benchmarks;
 
 import io.tasker.metrics.export.remote.Compression;
-import io.tasker.metrics.export.remote.RemoteWriteBatch;
-import io.tasker.metrics.export.remote.RemoteWriteEncoder;
+import io.tasker.metrics.export.remote.internal.RemoteWriteBatch;
+import io.tasker.metrics.export.remote.internal.RemoteWriteEncoder;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.util.Iterator;
 

@@ -1,5 +1,6 @@
 package io.tasker.metrics.export;
 
+import io.tasker.metrics.export.internal.ExportLock;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.StoreException;

@@ -1,5 +1,6 @@
 package io.tasker.metrics.export;
 
+import io.tasker.metrics.export.internal.ExportLock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -5,7 +5,7 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 /** Default instance ids: host name and process id, unique per process and readable in status output. */
-public final class InstanceIds {
+final class InstanceIds {
     private InstanceIds() {
     }
 

@@ -1,5 +1,7 @@
 package io.tasker.metrics.export.remote;
 
+import io.tasker.metrics.export.remote.internal.RemoteWriteEncoder;
+import io.tasker.metrics.export.remote.internal.RemoteWriteBatch;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.io.IOException;
 import java.net.ConnectException;

@@ -1,5 +1,7 @@
 package io.tasker.metrics.export.remote;
 
+import io.tasker.metrics.export.remote.internal.RemoteWriteEncoder;
+import io.tasker.metrics.export.remote.internal.RemoteWriteBatch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

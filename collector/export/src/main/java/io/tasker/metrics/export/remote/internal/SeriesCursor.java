@@ -1,4 +1,4 @@
-package io.tasker.metrics.export.remote;
+package io.tasker.metrics.export.remote.internal;
 
 import io.tasker.metrics.snapshot.BucketBounds;
 import io.tasker.metrics.snapshot.CounterSnapshot;
@@ -14,7 +14,7 @@ import java.util.List;
  * point one {@code name_bucket} per {@code le}, then {@code name_sum} and {@code name_count}.
  * It holds one point's encoded labels at a time, never a list of series.
  */
-final class SeriesCursor {
+public final class SeriesCursor {
     private final List<MetricFamilySnapshot> families;
     private int familyIndex = -1;
     private MetricFamilySnapshot family;
@@ -24,12 +24,12 @@ final class SeriesCursor {
     private int part;
     private PointLabels labels;
 
-    SeriesCursor(List<MetricFamilySnapshot> families) {
+    public SeriesCursor(List<MetricFamilySnapshot> families) {
         this.families = families;
     }
 
     /** Moves to the next series; false when there is none. */
-    boolean advance() {
+    public boolean advance() {
         if (family != null) {
             if (++part < seriesNames.length) {
                 return true;
@@ -51,29 +51,29 @@ final class SeriesCursor {
     }
 
     /** The position of the current series' family in the snapshot. */
-    int familyIndex() {
+    public int familyIndex() {
         return familyIndex;
     }
 
-    MetricFamilySnapshot family() {
+    public MetricFamilySnapshot family() {
         return family;
     }
 
-    PointLabels labels() {
+    public PointLabels labels() {
         return labels;
     }
 
     /** The current series' {@code __name__}, UTF-8. */
-    byte[] seriesName() {
+    public byte[] seriesName() {
         return seriesNames[part];
     }
 
     /** The current bucket's {@code le}, UTF-8, or null when the series is not a bucket. */
-    byte[] le() {
+    public byte[] le() {
         return le != null && part < le.length ? le[part] : null;
     }
 
-    double value() {
+    public double value() {
         Object point = family.points().get(pointIndex);
         if (point instanceof CounterSnapshot.Point c) {
             return c.value();
@@ -120,7 +120,7 @@ final class SeriesCursor {
         labels = PointLabels.of(family.points().get(pointIndex).labels(), le != null);
     }
 
-    static byte[] utf8(String s) {
+    public static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 }

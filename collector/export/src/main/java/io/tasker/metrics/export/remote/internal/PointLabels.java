@@ -1,4 +1,4 @@
-package io.tasker.metrics.export.remote;
+package io.tasker.metrics.export.remote.internal;
 
 import io.tasker.metrics.snapshot.Labels;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
  * remote write forbids empty values. A label the snapshot carries under a name the series sets
  * itself ({@code __name__}, a histogram's {@code le}) is left out too, since names must not repeat.
  */
-final class PointLabels {
-    static final String NAME = "__name__";
-    static final String LE = "le";
+public final class PointLabels {
+    public static final String NAME = "__name__";
+    public static final String LE = "le";
     static final byte[] NAME_BYTES = NAME.getBytes(StandardCharsets.UTF_8);
     static final byte[] LE_BYTES = LE.getBytes(StandardCharsets.UTF_8);
 
@@ -35,7 +35,7 @@ final class PointLabels {
         this.fieldsSize = fieldsSize;
     }
 
-    static PointLabels of(Labels labels, boolean histogram) {
+    public static PointLabels of(Labels labels, boolean histogram) {
         int n = labels.size();
         byte[][] names = new byte[n][];
         byte[][] values = new byte[n][];
@@ -65,12 +65,12 @@ final class PointLabels {
     }
 
     /** Bytes of the {@code Label} field (tag, length, message) for one name and value. */
-    static int labelFieldSize(byte[] name, byte[] value) {
+    public static int labelFieldSize(byte[] name, byte[] value) {
         return ProtoWriter.fieldSize(ProtoWriter.fieldSize(name.length) + ProtoWriter.fieldSize(value.length));
     }
 
     /** Bytes of this point's own label fields. */
-    int fieldsSize() {
+    public int fieldsSize() {
         return fieldsSize;
     }
 
@@ -78,7 +78,7 @@ final class PointLabels {
      * Writes the {@code labels} fields of a {@code TimeSeries}: this point's labels with the
      * series name and, for a bucket, its {@code le}, all in name order.
      */
-    void write(ProtoWriter out, byte[] seriesName, byte[] le) {
+    public void write(ProtoWriter out, byte[] seriesName, byte[] le) {
         for (int i = 0; i <= count; i++) {
             if (i == namePosition) {
                 label(out, NAME_BYTES, seriesName);

@@ -1,4 +1,4 @@
-package io.tasker.metrics.export.remote;
+package io.tasker.metrics.export.remote.internal;
 
 /**
  * One encoded {@code WriteRequest}, before compression.

@@ -1,4 +1,4 @@
-package io.tasker.metrics.export;
+package io.tasker.metrics.export.internal;
 
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.Record;

@@ -1,4 +1,4 @@
-package io.tasker.metrics.export.remote;
+package io.tasker.metrics.export.remote.internal;
 
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricType;

@@ -1,4 +1,4 @@
-package io.tasker.metrics.export.remote;
+package io.tasker.metrics.export.remote.internal;
 
 import java.util.Arrays;
 
@@ -8,7 +8,7 @@ import java.util.Arrays;
  * <p>Every field number used here is below 16, so every tag is one byte. Nested messages are
  * written with their exact size computed up front, so nothing is encoded twice or copied.
  */
-final class ProtoWriter {
+public final class ProtoWriter {
     static final int VARINT = 0;
     static final int FIXED64 = 1;
     static final int LENGTH_DELIMITED = 2;
@@ -16,17 +16,17 @@ final class ProtoWriter {
     private byte[] buffer;
     private int size;
 
-    ProtoWriter(int initialCapacity) {
+    public ProtoWriter(int initialCapacity) {
         buffer = new byte[Math.max(64, initialCapacity)];
     }
 
-    void tag(int field, int wireType) {
+    public void tag(int field, int wireType) {
         ensure(1);
         buffer[size++] = (byte) (field << 3 | wireType);
     }
 
     /** An unsigned varint; a negative int64 takes ten bytes, as protobuf writes it. */
-    void varint(long value) {
+    public void varint(long value) {
         ensure(10);
         long v = value;
         while ((v & ~0x7FL) != 0) {
@@ -36,7 +36,7 @@ final class ProtoWriter {
         buffer[size++] = (byte) v;
     }
 
-    void fixed64(long value) {
+    public void fixed64(long value) {
         ensure(8);
         for (int i = 0; i < 8; i++) {
             buffer[size++] = (byte) (value >>> (8 * i));
@@ -44,7 +44,7 @@ final class ProtoWriter {
     }
 
     /** A length-delimited field holding {@code bytes}. */
-    void bytesField(int field, byte[] bytes) {
+    public void bytesField(int field, byte[] bytes) {
         tag(field, LENGTH_DELIMITED);
         varint(bytes.length);
         ensure(bytes.length);
@@ -52,15 +52,15 @@ final class ProtoWriter {
         size += bytes.length;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    byte[] toByteArray() {
+    public byte[] toByteArray() {
         return Arrays.copyOf(buffer, size);
     }
 
-    void reset() {
+    public void reset() {
         size = 0;
     }
 
@@ -71,7 +71,7 @@ final class ProtoWriter {
     }
 
     /** Bytes a varint of this value takes. */
-    static int varintSize(long value) {
+    public static int varintSize(long value) {
         int n = 1;
         long v = value;
         while ((v & ~0x7FL) != 0) {
@@ -82,7 +82,7 @@ final class ProtoWriter {
     }
 
     /** Bytes a length-delimited field of {@code length} bytes takes, tag included. */
-    static int fieldSize(int length) {
+    public static int fieldSize(int length) {
         return 1 + varintSize(length) + length;
     }
 }
