@@ -2,6 +2,7 @@ package io.tasker.metrics.runtime;
 
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.config.Durations;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.StoreCapabilities;
 import io.tasker.metrics.store.StoreException;
@@ -65,7 +66,7 @@ public final class MetricsCollector implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.shutdownHook = new Thread(this::finalSync, "tasker-metrics-final-sync");
+        this.shutdownHook = new Thread(() -> finalSync(), "tasker-metrics-final-sync");
     }
 
     /**
@@ -80,6 +81,7 @@ public final class MetricsCollector implements AutoCloseable {
             c.scheduler.scheduleWithFixedDelay(c::backgroundSync, ms, ms, TimeUnit.MILLISECONDS);
         }
         Runtime.getRuntime().addShutdownHook(c.shutdownHook);
+        LOG.info(c.startLine(interval));
         return c;
     }
 
@@ -166,8 +168,26 @@ public final class MetricsCollector implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // The hook is running or will run; it syncs then.
         }
-        finalSync();
+        SyncResult last = finalSync();
         store.close();
+        LOG.info(stopLine(last));
+    }
+
+    /** One line that says where this instance syncs, so that an operator sees it in the first log lines. */
+    String startLine(Duration interval) {
+        String every = interval.isZero() ? "on demand only" : "every " + Durations.format(interval);
+        String strategy = status.healthy() ? status.strategy().word()
+                : "local_only until the store answers (" + status.error() + ")";
+        return "Tasker Metrics started: instance " + instanceId() + ", store " + store.description()
+                + ", strategy " + strategy + ", sync " + every;
+    }
+
+    /** The stop's line names the final sync's result: what an operator checks after a rolling restart. */
+    String stopLine(SyncResult last) {
+        String outcome = last.success()
+                ? "final sync succeeded (" + last.seriesSynced() + " series, " + last.seriesChanged() + " changed)"
+                : "final sync failed: " + last.error();
+        return "Tasker Metrics stopped: instance " + instanceId() + ", store " + store.description() + ", " + outcome;
     }
 
     private SyncResult unreachable() {
@@ -175,11 +195,12 @@ public final class MetricsCollector implements AutoCloseable {
                 status.error());
     }
 
-    private void finalSync() {
+    private SyncResult finalSync() {
         SyncResult r = syncNow();
         if (r.error() != null) {
             LOG.warn("Final sync to {} failed: {}", store.description(), r.error());
         }
+        return r;
     }
 
     private void backgroundSync() {

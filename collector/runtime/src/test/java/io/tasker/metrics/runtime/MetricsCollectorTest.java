@@ -24,6 +24,26 @@ import org.junit.jupiter.api.Test;
 
 class MetricsCollectorTest {
     @Test
+    void theStartAndStopLinesNameTheInstanceStoreStrategyIntervalAndFinalSync() {
+        MemoryStore store = new MemoryStore(Clock.SYSTEM);
+        MetricRegistry registry = new MetricRegistry();
+        registry.counter("jobs_total").inc();
+        try (MetricsCollector collector = MetricsCollector.start(registry, store, SyncOptions.defaults("web-1"),
+                Duration.ofSeconds(30), Clock.SYSTEM)) {
+            assertEquals("Tasker Metrics started: instance web-1, store memory:, strategy local_only, sync every 30s",
+                    collector.startLine(Duration.ofSeconds(30)));
+            assertTrue(collector.startLine(Duration.ZERO).endsWith("sync on demand only"));
+            SyncResult last = collector.syncNow();
+            assertEquals("Tasker Metrics stopped: instance web-1, store memory:, final sync succeeded (1 series, "
+                    + last.seriesChanged() + " changed)", collector.stopLine(last));
+            SyncResult failed = new SyncResult(last.at(), last.strategy(), 0, 0, 0, 0, 0, 1, 0, Duration.ZERO,
+                    "Redis at redis://cache:6379/0 cannot be reached");
+            assertTrue(collector.stopLine(failed).endsWith(
+                    "final sync failed: Redis at redis://cache:6379/0 cannot be reached"), collector.stopLine(failed));
+        }
+    }
+
+    @Test
     void syncsInTheBackgroundAndOnClose() throws Exception {
         MemoryStore store = new MemoryStore(Clock.SYSTEM);
         MetricRegistry registry = new MetricRegistry();
