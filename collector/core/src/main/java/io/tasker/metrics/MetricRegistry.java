@@ -31,9 +31,9 @@ import java.util.function.Function;
  * }</pre>
  * and the one-call style, which looks the metric up by name each time (handy where a call site is cold):
  * <pre>{@code
- * registry.counter("task_executions_total", 1, "status", "success", "task_name", "payment_processing");
- * registry.gauge("queue_depth", 42, "queue", "default");
- * registry.histogram("task_duration_seconds", 0.42, "task_name", "payment_processing");
+ * registry.incrementCounter("task_executions_total", 1, "status", "success", "task_name", "payment_processing");
+ * registry.setGauge("queue_depth", 42, "queue", "default");
+ * registry.observeHistogram("task_duration_seconds", 0.42, "task_name", "payment_processing");
  * }</pre>
  *
  * <p>Errors: defining a metric fails fast with an {@link IllegalArgumentException} that names
