@@ -1,5 +1,7 @@
 package io.tasker.metrics.snapshot;
 
+import java.util.List;
+
 import io.tasker.metrics.snapshot.internal.SketchIndex;
 import java.util.Arrays;
 
@@ -19,8 +21,10 @@ import java.util.Arrays;
  * }</pre>
  */
 public final class QuantileSketch {
-    /** The quantiles that writers publish. */
-    public static final double[] STANDARD_QUANTILES = {0.5, 0.9, 0.95, 0.99};
+    /** The quantiles that writers publish; a list, so that no caller can change them for everyone. */
+    public static final List<Double> STANDARD_QUANTILES = List.of(0.5, 0.9, 0.95, 0.99);
+    /** The same as an array, for the lookups on the read path. */
+    private static final double[] STANDARD = {0.5, 0.9, 0.95, 0.99};
 
     private static final QuantileSketch EMPTY = new QuantileSketch(new int[0], new long[0], 0);
 
@@ -81,8 +85,8 @@ public final class QuantileSketch {
         if (total == 0) {
             return Double.NaN;
         }
-        for (int i = 0; i < STANDARD_QUANTILES.length; i++) {
-            if (STANDARD_QUANTILES[i] == q) {
+        for (int i = 0; i < STANDARD.length; i++) {
+            if (STANDARD[i] == q) {
                 return standard()[i];
             }
         }
@@ -96,9 +100,9 @@ public final class QuantileSketch {
     private double[] standard() {
         double[] values = standard;
         if (values == null) {
-            values = new double[STANDARD_QUANTILES.length];
+            values = new double[STANDARD.length];
             for (int i = 0; i < values.length; i++) {
-                values[i] = compute(STANDARD_QUANTILES[i]);
+                values[i] = compute(STANDARD[i]);
             }
             standard = values;
         }

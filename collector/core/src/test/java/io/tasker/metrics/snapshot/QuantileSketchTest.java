@@ -30,6 +30,12 @@ class QuantileSketchTest {
     }
 
     @Test
+    void theStandardQuantilesCannotBeChangedByACaller() {
+        assertEquals(java.util.List.of(0.5, 0.9, 0.95, 0.99), QuantileSketch.STANDARD_QUANTILES);
+        assertThrows(UnsupportedOperationException.class, () -> QuantileSketch.STANDARD_QUANTILES.set(0, 0.1));
+    }
+
+    @Test
     void quantilesAreWithinTheRelativeErrorOfTheExactRank() {
         double[] values = logUniform(3, 100_000, 0.001, 20);
         QuantileSketch sketch = of(values);
