@@ -1,5 +1,7 @@
 package io.tasker.metrics.store;
 
+import io.tasker.metrics.store.internal.StoreProbe;
+
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -33,11 +35,17 @@ public interface CacheStore extends AutoCloseable {
 
     /**
      * Exercises the store (write, read, expire, increment, delete probe keys under the layout's
-     * namespace) and returns the capabilities that held up.
+     * namespace) and returns the capabilities that held up. The default runs the one probe every
+     * networked store shares against {@link #declaredCapabilities()}; a store with nothing to
+     * exercise, or more to check, overrides it.
      *
+     * @param keys the layout whose namespace the probe keys go under
+     * @return the declared capabilities that held up
      * @throws StoreException when the store cannot be reached at all
      */
-    StoreCapabilities probe(KeyLayout keys);
+    default StoreCapabilities probe(KeyLayout keys) {
+        return new StoreProbe(this, declaredCapabilities()).run(keys);
+    }
 
     /** A round trip to the store. */
     void ping();

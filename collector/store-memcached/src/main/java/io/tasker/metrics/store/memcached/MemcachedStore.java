@@ -6,11 +6,9 @@ import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreCapabilities;
 import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.store.internal.StoreProbe;
 import com.google.code.yanf4j.core.impl.StandardSocketOption;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,7 +86,7 @@ public final class MemcachedStore implements CacheStore, ConflictCounting {
     /**
      * Starts a client for the servers of the URL. A server that cannot be reached yet does not
      * fail this: the client keeps reconnecting, operations fail until it is back, and
-     * {@link #probe()} tells.
+     * {@link #probe(KeyLayout)} tells.
      *
      * @param timeout for connecting and for each operation
      * @throws IllegalArgumentException when the URL is malformed, with an example of a right one
@@ -149,11 +147,6 @@ public final class MemcachedStore implements CacheStore, ConflictCounting {
     @Override
     public StoreCapabilities declaredCapabilities() {
         return CAPABILITIES;
-    }
-
-    @Override
-    public StoreCapabilities probe(KeyLayout keys) {
-        return new StoreProbe(this, CAPABILITIES).run(keys);
     }
 
     @Override

@@ -1,11 +1,9 @@
 package io.tasker.metrics.store.file;
 
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreCapabilities;
 import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.store.internal.StoreProbe;
 import static java.nio.file.StandardOpenOption.CREATE_NEW;
 import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.WRITE;
@@ -104,11 +102,6 @@ public final class FileStore implements CacheStore {
     @Override
     public StoreCapabilities declaredCapabilities() {
         return CAPABILITIES;
-    }
-
-    @Override
-    public StoreCapabilities probe(KeyLayout keys) {
-        return new StoreProbe(this, CAPABILITIES).run(keys);
     }
 
     @Override
