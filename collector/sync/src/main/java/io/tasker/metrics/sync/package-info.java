@@ -1,7 +1,8 @@
 /**
  * Cluster sync: each instance's cumulative state written to the shared store in versioned
- * chunks ({@link io.tasker.metrics.sync.ClusterSync}), the binary chunk format
- * ({@link io.tasker.metrics.sync.internal.SnapshotCodec}), the key layout, folding of stopped instances,
- * and the cluster view read back and added up ({@link io.tasker.metrics.sync.internal.ViewMerger}).
+ * chunks ({@link io.tasker.metrics.sync.ClusterSync}), folding of stopped instances, and the
+ * cluster view read back and added up ({@link io.tasker.metrics.sync.ClusterReader},
+ * {@link io.tasker.metrics.sync.ClusterView}). The chunk format and the merger live in
+ * {@code io.tasker.metrics.sync.internal}.
  */
 package io.tasker.metrics.sync;

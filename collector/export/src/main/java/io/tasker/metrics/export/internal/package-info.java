@@ -1,0 +1,5 @@
+/**
+ * Internal: the export lock (one exporter at a time, fenced). Public only so that the artifact's own packages can share it; not part of the
+ * API, left out of the javadoc, and free to change in any release (docs/architecture.md).
+ */
+package io.tasker.metrics.export.internal;
