@@ -45,6 +45,7 @@ class PublicSurfaceTest {
             Map<String, List<String>> byPackage = publicTypes(artifact.jar(null));
             int apiTypes = 0;
             int internalTypes = 0;
+            int elsewhere = 0;
             for (Map.Entry<String, List<String>> e : byPackage.entrySet()) {
                 String pkg = e.getKey();
                 if (isInternal(pkg)) {
@@ -52,6 +53,7 @@ class PublicSurfaceTest {
                 } else if (allowed.contains(pkg)) {
                     apiTypes += e.getValue().size();
                 } else {
+                    elsewhere += e.getValue().size();
                     for (String type : e.getValue()) {
                         problems.add(type + " (" + artifact.artifactId() + ") is public in " + pkg
                                 + ", which is not an API package of " + artifact.artifactId() + ": make it package-private, "
@@ -60,8 +62,9 @@ class PublicSurfaceTest {
                     }
                 }
             }
-            System.out.printf("%-32s %3d public types: %3d in API packages, %3d internal%n",
-                    artifact.artifactId(), apiTypes + internalTypes, apiTypes, internalTypes);
+            System.out.printf("%-32s %3d public types: %3d in API packages, %3d internal%s%n",
+                    artifact.artifactId(), apiTypes + internalTypes + elsewhere, apiTypes, internalTypes,
+                    elsewhere == 0 ? "" : ", " + elsewhere + " ELSEWHERE");
         }
         assertTrue(problems.isEmpty(), problems.size() + " public type(s) outside the public API:\n"
                 + String.join("\n", problems));
