@@ -97,10 +97,11 @@ class ExamplesTest {
             try (var files = Files.walk(Build.repo().resolve("examples").resolve(example).resolve("src/main/java"))) {
                 main = files.filter(p -> p.toString().endsWith(".java")).findFirst().orElseThrow();
             }
-            String block = taggedBlock(main);
-            assertTrue(readme.contains(block), "README.md must show the code between // tag::example[] and "
-                    + "// end::example[] of " + Build.repo().relativize(main) + " verbatim (indentation removed), in "
-                    + "\"Adding it to a service\". Copy it from there:\n" + block);
+            // The imports first, so that a reader knows where each type comes from, then the tagged code.
+            String block = imports(main) + "\n" + taggedBlock(main);
+            assertTrue(readme.contains(block), "README.md must show the imports and the code between "
+                    + "// tag::example[] and // end::example[] of " + Build.repo().relativize(main)
+                    + " verbatim (indentation removed), in \"Adding it to a service\". Copy it from there:\n" + block);
         }
         // The snippets name the version a reader should use: the one this build makes.
         Matcher versions = Pattern.compile("<tasker\\.version>([^<]*)</tasker\\.version>|tasker-metrics-bom:([^\"']+)[\"']")
@@ -113,6 +114,17 @@ class ExamplesTest {
                     + ", but the build makes " + Build.version() + ": update \"Adding it to a service\"");
         }
         assertTrue(found >= 2, "README.md should show the BOM's version in its Maven and Gradle snippets");
+    }
+
+    /** The source's import lines, as they stand. */
+    static String imports(Path source) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (String line : Files.readAllLines(source)) {
+            if (line.startsWith("import ")) {
+                text.append(line).append('\n');
+            }
+        }
+        return text.toString();
     }
 
     /** The lines between the markers, without the indentation they share. */
