@@ -30,6 +30,7 @@ public interface Clock {
     /** Nanoseconds from an arbitrary origin, for durations. */
     long monotonicNanos();
 
+    /** The wall time as an instant, for snapshots and records that people read. */
     default Instant instant() {
         return Instant.ofEpochMilli(wallTimeMillis());
     }

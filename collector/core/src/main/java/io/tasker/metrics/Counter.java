@@ -23,6 +23,7 @@ public final class Counter extends MetricFamily<CounterSeries> {
         super(registry, metadata);
     }
 
+    /** Starts the definition of a counter; {@code register} defines it in a registry. */
     public static Builder builder(String name) {
         return new Builder(name);
     }

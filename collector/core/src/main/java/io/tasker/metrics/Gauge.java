@@ -30,6 +30,7 @@ public final class Gauge extends MetricFamily<GaugeSeries> {
         return policy;
     }
 
+    /** Starts the definition of a gauge; {@code register} defines it in a registry. */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -39,10 +40,12 @@ public final class Gauge extends MetricFamily<GaugeSeries> {
         noLabels().set(value);
     }
 
+    /** Raises the value by {@code amount}, for a gauge without labels. */
     public void inc(double amount) {
         noLabels().inc(amount);
     }
 
+    /** Lowers the value by {@code amount}, for a gauge without labels. */
     public void dec(double amount) {
         noLabels().dec(amount);
     }

@@ -27,26 +27,32 @@ public final class GaugeSeries extends Series {
         super(labelValues, hash);
     }
 
+    /** Sets the value; the last set wins. */
     public void set(double value) {
         BITS.setRelease(this, Double.doubleToRawLongBits(value));
     }
 
+    /** Raises the value by one. */
     public void inc() {
         add(1.0);
     }
 
+    /** Lowers the value by one. */
     public void dec() {
         add(-1.0);
     }
 
+    /** Raises the value by {@code amount}, atomically: concurrent changes all count. */
     public void inc(double amount) {
         add(amount);
     }
 
+    /** Lowers the value by {@code amount}, atomically: concurrent changes all count. */
     public void dec(double amount) {
         add(-amount);
     }
 
+    /** The value now. */
     public double value() {
         return Double.longBitsToDouble(bits);
     }

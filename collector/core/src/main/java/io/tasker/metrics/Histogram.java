@@ -31,10 +31,12 @@ public final class Histogram extends MetricFamily<HistogramSeries> {
         this.quantiles = quantiles;
     }
 
+    /** Starts the definition of a histogram; {@code register} defines it in a registry. */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
+    /** The upper bounds of the buckets every series of this histogram shares. */
     public BucketBounds bounds() {
         return bounds;
     }

@@ -16,6 +16,7 @@ public final class ManualClock implements Clock {
     private final AtomicLong nanos = new AtomicLong();
     private final long originMillis;
 
+    /** A clock that stands at {@code start} until it is advanced. */
     public ManualClock(Instant start) {
         this.originMillis = start.toEpochMilli();
     }

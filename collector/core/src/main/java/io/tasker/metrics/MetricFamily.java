@@ -63,10 +63,12 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
         return metadata.name();
     }
 
+    /** Counter, gauge or histogram. */
     public MetricType type() {
         return metadata.type();
     }
 
+    /** The label names in definition order. */
     public List<String> labelNames() {
         return metadata.labelNames();
     }

@@ -57,10 +57,15 @@ public final class MetricRegistry {
     private final List<Runnable> snapshotHooks = new CopyOnWriteArrayList<>();
     private final LongAdder failedSnapshotHooks = new LongAdder();
 
+    /**
+     * A registry with the default options: prefix {@code tasker}, 10,000 series per metric, 1 KB label
+     * values, the system clock.
+     */
     public MetricRegistry() {
         this(RegistryOptions.defaults());
     }
 
+    /** A registry with these options (a prefix, limits or a fake clock for tests). */
     public MetricRegistry(RegistryOptions options) {
         this.options = options;
     }
@@ -70,6 +75,7 @@ public final class MetricRegistry {
         return DEFAULT;
     }
 
+    /** The options this registry names and bounds its metrics with. */
     public RegistryOptions options() {
         return options;
     }

@@ -15,10 +15,17 @@ import java.util.Objects;
  */
 public record RegistryOptions(String metricPrefix, int maxSeriesPerMetric, int maxLabelValueLength,
                               Clock clock) {
+    /** The default metric prefix. */
     public static final String DEFAULT_PREFIX = "tasker";
+    /**
+     * The default number of label combinations a metric keeps before folding new ones into its overflow
+     * series.
+     */
     public static final int DEFAULT_MAX_SERIES = 10_000;
+    /** The default label value length limit, in UTF-8 bytes. */
     public static final int DEFAULT_MAX_LABEL_VALUE_LENGTH = 1_024;
 
+    /** Checks the prefix is a valid metric name start and the limits are at least 1. */
     public RegistryOptions {
         Objects.requireNonNull(metricPrefix, "metricPrefix (use \"\" for none)");
         Objects.requireNonNull(clock, "clock");
@@ -34,22 +41,30 @@ public record RegistryOptions(String metricPrefix, int maxSeriesPerMetric, int m
         }
     }
 
+    /**
+     * The defaults: prefix {@code tasker}, 10,000 series per metric, 1,024-byte label values, the system
+     * clock.
+     */
     public static RegistryOptions defaults() {
         return new RegistryOptions(DEFAULT_PREFIX, DEFAULT_MAX_SERIES, DEFAULT_MAX_LABEL_VALUE_LENGTH, Clock.SYSTEM);
     }
 
+    /** These options with another prefix ({@code ""} for none). */
     public RegistryOptions withMetricPrefix(String prefix) {
         return new RegistryOptions(prefix, maxSeriesPerMetric, maxLabelValueLength, clock);
     }
 
+    /** These options with another cardinality limit per metric. */
     public RegistryOptions withMaxSeriesPerMetric(int max) {
         return new RegistryOptions(metricPrefix, max, maxLabelValueLength, clock);
     }
 
+    /** These options with another label value length limit, in UTF-8 bytes. */
     public RegistryOptions withMaxLabelValueLength(int max) {
         return new RegistryOptions(metricPrefix, maxSeriesPerMetric, max, clock);
     }
 
+    /** These options with another clock, a {@link ManualClock} in tests. */
     public RegistryOptions withClock(Clock c) {
         return new RegistryOptions(metricPrefix, maxSeriesPerMetric, maxLabelValueLength, c);
     }

@@ -12,6 +12,7 @@ import java.io.IOException;
  * }</pre>
  */
 public final class OpenMetricsTextWriter extends TextFormatWriter {
+    /** The content type of OpenMetrics 1.0 text, which a scraper asks for in its {@code Accept} header. */
     public static final String CONTENT_TYPE = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
     @Override

@@ -14,6 +14,7 @@ import java.io.IOException;
  * }</pre>
  */
 public final class PrometheusTextWriter extends TextFormatWriter {
+    /** The content type of the Prometheus text format 0.0.4. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     @Override

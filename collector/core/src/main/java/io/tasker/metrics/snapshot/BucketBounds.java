@@ -83,6 +83,7 @@ public final class BucketBounds {
         return lo;
     }
 
+    /** The upper bounds in order, {@code +Inf} not included, as a new list the caller may keep. */
     public List<Double> toList() {
         return Arrays.stream(bounds).boxed().toList();
     }

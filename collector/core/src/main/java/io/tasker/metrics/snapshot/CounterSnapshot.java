@@ -7,6 +7,7 @@ import java.util.Objects;
 public record CounterSnapshot(MetricMetadata metadata, List<Point> points, long foldedObservations)
         implements MetricFamilySnapshot {
 
+    /** Checks the metadata and copies the points, so that the snapshot stays immutable. */
     public CounterSnapshot {
         Objects.requireNonNull(metadata, "metadata");
         points = List.copyOf(points);
@@ -24,6 +25,7 @@ public record CounterSnapshot(MetricMetadata metadata, List<Point> points, long 
      * @param updatedAtMillis when the value last changed, as far as its producer knows (0 when unknown)
      */
     public record Point(Labels labels, double value, long updatedAtMillis) implements DataPoint {
+        /** Refuses a negative, NaN or infinite value: a counter's cumulative value is never one. */
         public Point {
             Objects.requireNonNull(labels, "labels");
             if (!(value >= 0) || Double.isInfinite(value)) {
@@ -31,6 +33,7 @@ public record CounterSnapshot(MetricMetadata metadata, List<Point> points, long 
             }
         }
 
+        /** A series whose last change is unknown ({@code updatedAtMillis} 0). */
         public Point(Labels labels, double value) {
             this(labels, value, 0);
         }

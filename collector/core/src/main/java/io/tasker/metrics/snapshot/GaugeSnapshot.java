@@ -7,6 +7,7 @@ import java.util.Objects;
 public record GaugeSnapshot(MetricMetadata metadata, GaugePolicy policy, List<Point> points,
                             long foldedObservations) implements MetricFamilySnapshot {
 
+    /** Checks the metadata and policy and copies the points, so that the snapshot stays immutable. */
     public GaugeSnapshot {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(policy, "policy");
@@ -25,10 +26,12 @@ public record GaugeSnapshot(MetricMetadata metadata, GaugePolicy policy, List<Po
      * @param updatedAtMillis when the value was last changed, as far as its producer knows (0 when unknown)
      */
     public record Point(Labels labels, double value, long updatedAtMillis) implements DataPoint {
+        /** Requires labels ({@link Labels#EMPTY} for none). */
         public Point {
             Objects.requireNonNull(labels, "labels");
         }
 
+        /** A series whose last change is unknown ({@code updatedAtMillis} 0). */
         public Point(Labels labels, double value) {
             this(labels, value, 0);
         }

@@ -10,6 +10,7 @@ import java.util.Objects;
 public record HistogramSnapshot(MetricMetadata metadata, BucketBounds bounds, List<Point> points,
                                 long foldedObservations) implements MetricFamilySnapshot {
 
+    /** Checks that every series has the family's number of buckets, and copies the points. */
     public HistogramSnapshot {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(bounds, "bounds");
@@ -71,6 +72,7 @@ public record HistogramSnapshot(MetricMetadata metadata, BucketBounds bounds, Li
             return updatedAtMillis;
         }
 
+        /** How many buckets the series has, {@code +Inf} included. */
         public int bucketCount() {
             return cumulativeCounts.length;
         }
@@ -80,10 +82,12 @@ public record HistogramSnapshot(MetricMetadata metadata, BucketBounds bounds, Li
             return cumulativeCounts[i];
         }
 
+        /** How many observations the series holds (its {@code +Inf} bucket). */
         public long count() {
             return cumulativeCounts.length == 0 ? 0 : cumulativeCounts[cumulativeCounts.length - 1];
         }
 
+        /** The sum of the observations. */
         public double sum() {
             return sum;
         }
@@ -93,6 +97,7 @@ public record HistogramSnapshot(MetricMetadata metadata, BucketBounds bounds, Li
             return quantiles;
         }
 
+        /** The cumulative bucket counts, as a copy the caller may change. */
         public long[] cumulativeCounts() {
             return cumulativeCounts.clone();
         }

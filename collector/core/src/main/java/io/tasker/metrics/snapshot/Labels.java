@@ -17,6 +17,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Labels implements Comparable<Labels> {
+    /** The empty label set. */
     public static final Labels EMPTY = new Labels(new String[0], new String[0]);
 
     private final String[] names;
@@ -85,18 +86,22 @@ public final class Labels implements Comparable<Labels> {
         return n.length == 0 ? EMPTY : new Labels(n, v);
     }
 
+    /** How many labels the set has. */
     public int size() {
         return names.length;
     }
 
+    /** Whether the set has no label. */
     public boolean isEmpty() {
         return names.length == 0;
     }
 
+    /** The name of the {@code i}-th label, in name order. */
     public String name(int i) {
         return names[i];
     }
 
+    /** The value of the {@code i}-th label, in name order. */
     public String value(int i) {
         return values[i];
     }

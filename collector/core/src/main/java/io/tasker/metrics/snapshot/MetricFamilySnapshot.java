@@ -11,6 +11,7 @@ import java.util.List;
 public sealed interface MetricFamilySnapshot
         permits CounterSnapshot, GaugeSnapshot, HistogramSnapshot {
 
+    /** The family's name, help text, type and label names. */
     MetricMetadata metadata();
 
     /** The series, in the order they were first recorded (the overflow series last); each one's labels sorted by name. */
@@ -28,10 +29,12 @@ public sealed interface MetricFamilySnapshot
      */
     MetricFamilySnapshot withPoints(List<? extends DataPoint> points, long foldedObservations);
 
+    /** The family's base name (a counter's without {@code _total}). */
     default String name() {
         return metadata().name();
     }
 
+    /** Counter, gauge or histogram. */
     default MetricType type() {
         return metadata().type();
     }

@@ -8,6 +8,7 @@ import java.util.Objects;
  * help text, type and label names in definition order.
  */
 public record MetricMetadata(String name, String help, MetricType type, List<String> labelNames) {
+    /** Requires a name and a type; a null help text becomes empty; copies the label names. */
     public MetricMetadata {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

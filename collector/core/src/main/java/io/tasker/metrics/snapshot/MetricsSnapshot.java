@@ -14,11 +14,13 @@ import java.util.Optional;
  * }</pre>
  */
 public record MetricsSnapshot(Instant timestamp, List<MetricFamilySnapshot> families) {
+    /** Requires a timestamp and copies the families, so that the snapshot stays immutable. */
     public MetricsSnapshot {
         Objects.requireNonNull(timestamp, "timestamp");
         families = List.copyOf(families);
     }
 
+    /** A snapshot with no family, taken at {@code timestamp}. */
     public static MetricsSnapshot empty(Instant timestamp) {
         return new MetricsSnapshot(timestamp, List.of());
     }
