@@ -60,6 +60,10 @@ public final class TaskerMeterRegistry extends MeterRegistry {
         this(metrics, Clock.SYSTEM);
     }
 
+    /**
+     * A registry recording into {@code metrics}, with Micrometer's {@code clock}; gauges keep the last
+     * value across instances.
+     */
     public TaskerMeterRegistry(MetricRegistry metrics, Clock clock) {
         this(metrics, clock, id -> GaugePolicy.LAST);
     }

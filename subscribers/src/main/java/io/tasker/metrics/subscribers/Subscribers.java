@@ -68,6 +68,7 @@ public final class Subscribers implements AutoCloseable {
         return new Subscribers(publisher, sdk, names);
     }
 
+    /** The publisher the application publishes its events to. */
     public EventPublisher publisher() {
         return publisher;
     }

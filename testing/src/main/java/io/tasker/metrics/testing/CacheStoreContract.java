@@ -30,8 +30,10 @@ import org.junit.jupiter.api.Test;
  * Keys are unique per test, so stores can be shared between tests.
  */
 public abstract class CacheStoreContract {
+    /** The time to live the contract's writes use. */
     protected static final Duration TTL = Duration.ofMinutes(5);
 
+    /** The store under test, opened fresh for each test. */
     protected CacheStore store;
     private String prefix;
 
@@ -54,10 +56,12 @@ public abstract class CacheStoreContract {
         store.close();
     }
 
+    /** {@code name} under this test's own key prefix, so that tests sharing a server never meet. */
     protected String key(String name) {
         return prefix + name;
     }
 
+    /** A record of {@code version} holding {@code text} as UTF-8. */
     protected static Record record(long version, String text) {
         return new Record(version, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -232,6 +236,7 @@ public abstract class CacheStoreContract {
         assertFalse(store.description().isBlank());
     }
 
+    /** The UTF-8 bytes of {@code s}. */
     protected static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

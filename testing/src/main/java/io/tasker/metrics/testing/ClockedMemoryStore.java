@@ -16,6 +16,7 @@ public final class ClockedMemoryStore extends DelegatingStore {
 
     private final AtomicInteger failures = new AtomicInteger();
 
+    /** Wraps {@code delegate}, so that a test can make its calls fail on purpose. */
     public ClockedMemoryStore(CacheStore delegate) {
         super(delegate);
     }

@@ -33,22 +33,30 @@ import org.junit.jupiter.api.Test;
  * tests move the clock by minutes, well inside the store's time to live).
  */
 public abstract class ClusterSyncContract {
+    /** The strategy the contract syncs with: the distributed one, so that housekeeping (folding) runs. */
     protected static final SyncStrategy ATOMIC = SyncStrategy.DISTRIBUTED_ATOMIC;
+    /** The stores, clock and instances of the test now running. */
     protected SyncFixture fx;
 
     /** A store for one test; keys are namespaced per test, so a server can be shared. */
     protected abstract CacheStore newStore(Clock clock);
 
+    /** Makes a fixture without instance labels for each test. */
     @BeforeEach
     protected void setUp() {
         fx = fixture(false);
     }
 
+    /** Closes the test's store. */
     @AfterEach
     protected void tearDown() {
         fx.store.close();
     }
 
+    /**
+     * A fixture over a fresh store, in a namespace of its own, with three series per chunk (so that
+     * chunking is exercised) and instance labels on or off.
+     */
     protected SyncFixture fixture(boolean instanceLabels) {
         return new SyncFixture(this::newStore, SyncOptions.defaults("unused").withBatchSize(3)
                 .withInstanceLabels(instanceLabels).withNamespace("t" + UUID.randomUUID().toString().substring(0, 8)));

@@ -17,6 +17,7 @@ import java.util.Optional;
 public class DelegatingStore implements CacheStore {
     private final CacheStore delegate;
 
+    /** A store that passes every call to {@code delegate}; a subclass overrides what it changes. */
     public DelegatingStore(CacheStore delegate) {
         this.delegate = delegate;
     }

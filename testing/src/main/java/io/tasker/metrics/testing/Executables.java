@@ -68,26 +68,32 @@ public final class Executables {
         return pathEntries().map(dir -> dir.resolve(command)).filter(Executables::isExecutable).findFirst();
     }
 
+    /** The {@code redis-server} binary, or a failure naming the Debian package to install. */
     public static Path redisServer() {
         return require("redis-server", "redis-server");
     }
 
+    /** The {@code memcached} binary, or a failure naming the Debian package to install. */
     public static Path memcached() {
         return require("memcached", "memcached");
     }
 
+    /** The {@code prometheus} binary, or a failure naming the Debian package to install. */
     public static Path prometheus() {
         return require("prometheus", "prometheus");
     }
 
+    /** The {@code promtool} binary, or a failure naming the Debian package to install. */
     public static Path promtool() {
         return require("promtool", "prometheus");
     }
 
+    /** Debian's Chromium, or a failure naming the package to install. */
     public static Path chromium() {
         return require(CHROMIUM, "chromium");
     }
 
+    /** Debian's chromedriver, or a failure naming the package to install. */
     public static Path chromedriver() {
         return require(CHROMEDRIVER, "chromium-driver");
     }

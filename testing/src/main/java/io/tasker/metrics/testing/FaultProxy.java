@@ -55,6 +55,7 @@ public final class FaultProxy implements AutoCloseable {
         return proxy;
     }
 
+    /** The loopback port clients connect to instead of the server's. */
     public int port() {
         return server.getLocalPort();
     }
@@ -64,10 +65,12 @@ public final class FaultProxy implements AutoCloseable {
         this.cutProbability = p;
     }
 
+    /** Connections cut while the client was sending. */
     public long cutsInRequest() {
         return cutsInRequest.get();
     }
 
+    /** Connections cut while the server was answering. */
     public long cutsInReply() {
         return cutsInReply.get();
     }

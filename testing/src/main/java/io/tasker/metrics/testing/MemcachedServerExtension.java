@@ -15,6 +15,7 @@ public final class MemcachedServerExtension extends ServerExtension {
 
     private final List<String> extraArgs;
 
+    /** A {@code memcached} with its default options, on a free loopback port. */
     public MemcachedServerExtension() {
         this(new String[0]);
     }

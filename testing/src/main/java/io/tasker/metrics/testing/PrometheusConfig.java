@@ -15,6 +15,7 @@ public record PrometheusConfig(Duration scrapeInterval, List<ScrapeTarget> targe
     /** One job scraping one {@code host:port} at {@code metricsPath}. */
     public record ScrapeTarget(String job, String address, String metricsPath) {
 
+        /** Requires a job, an address and a path. */
         public ScrapeTarget {
             Objects.requireNonNull(job, "job");
             Objects.requireNonNull(address, "address");
@@ -27,6 +28,7 @@ public record PrometheusConfig(Duration scrapeInterval, List<ScrapeTarget> targe
         }
     }
 
+    /** Checks the scrape interval is at least a millisecond and copies the targets. */
     public PrometheusConfig {
         if (scrapeInterval.toMillis() < 1) {
             throw new IllegalArgumentException("Scrape interval must be at least 1 ms, got " + scrapeInterval);
@@ -34,10 +36,12 @@ public record PrometheusConfig(Duration scrapeInterval, List<ScrapeTarget> targe
         targets = List.copyOf(targets);
     }
 
+    /** This configuration scraping {@code newTargets} instead. */
     public PrometheusConfig withTargets(List<ScrapeTarget> newTargets) {
         return new PrometheusConfig(scrapeInterval, newTargets);
     }
 
+    /** The configuration as Prometheus reads it. */
     public String toYaml() {
         StringBuilder yaml = new StringBuilder();
         String interval = scrapeInterval.toMillis() + "ms";

@@ -23,6 +23,7 @@ public final class PrometheusServerExtension extends ServerExtension implements 
     private PrometheusConfig config = new PrometheusConfig(Duration.ofSeconds(1), List.of());
     private Path configFile;
 
+    /** A {@code prometheus} on a free loopback port, its storage in a temporary folder. */
     public PrometheusServerExtension() {
         super("prometheus");
     }

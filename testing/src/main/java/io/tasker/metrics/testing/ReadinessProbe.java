@@ -15,6 +15,7 @@ public interface ReadinessProbe {
     /** Per-probe network timeout: short, because the caller polls until its own deadline. */
     Duration TIMEOUT = Duration.ofSeconds(1);
 
+    /** Whether the server at {@code host:port} answers as ready; an I/O error means not yet. */
     boolean ready(String host, int port) throws IOException;
 
     /** Redis: {@code PING} answered with {@code +PONG}. */

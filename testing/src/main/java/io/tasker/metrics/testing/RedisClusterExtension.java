@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
   */
 public final class RedisClusterExtension implements BeforeAllCallback, AfterAllCallback {
 
+    /** The number of masters of the cluster (no replicas). */
     public static final int MASTERS = 3;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(50);
@@ -79,6 +80,7 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
         return "redis-cluster://" + nodes().stream().map(n -> HOST + ":" + n.port()).collect(Collectors.joining(","));
     }
 
+    /** The loopback address the cluster's nodes listen on. */
     public String host() {
         return HOST;
     }

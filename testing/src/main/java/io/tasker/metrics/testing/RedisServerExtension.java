@@ -16,6 +16,7 @@ public final class RedisServerExtension extends ServerExtension {
 
     private final List<String> extraArgs;
 
+    /** A {@code redis-server} without persistence, on a free loopback port. */
     public RedisServerExtension() {
         this(new String[0]);
     }

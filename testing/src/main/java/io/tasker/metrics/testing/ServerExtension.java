@@ -35,6 +35,7 @@ public abstract class ServerExtension
     private int classDepth;
     private boolean startedForOneTest;
 
+    /** An extension for the server named {@code name} (in messages and log file names). */
     protected ServerExtension(String name) {
         this.name = name;
     }
@@ -42,6 +43,7 @@ public abstract class ServerExtension
     /** The command line that starts the server on {@code port}; it may write files it reads into {@code workDir}. */
     protected abstract List<String> launchCommand(int port, Path workDir);
 
+    /** How to tell that the server answers. */
     protected abstract ReadinessProbe probe();
 
     /** Where clients connect, in the form the cache and export configuration take. */
@@ -101,18 +103,22 @@ public abstract class ServerExtension
         server().kill();
     }
 
+    /** Stops the server and starts it again on the same port. */
     public synchronized void restart() {
         server().restart();
     }
 
+    /** Whether the server's process is running now. */
     public synchronized boolean isRunning() {
         return server != null && server.isRunning();
     }
 
+    /** The loopback address the server listens on. */
     public String host() {
         return server().host();
     }
 
+    /** The port the server listens on. */
     public int port() {
         return server().port();
     }

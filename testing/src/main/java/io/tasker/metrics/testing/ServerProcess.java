@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
   */
 public final class ServerProcess implements AutoCloseable {
 
+    /** How long a server may take to answer after it was started. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(50);
@@ -43,10 +44,15 @@ public final class ServerProcess implements AutoCloseable {
     private final Duration startTimeout;
     private Process process;
 
+    /**
+     * A server started by {@code command}, ready when {@code probe} says so, within {@link
+     * #START_TIMEOUT}.
+     */
     public ServerProcess(String name, int port, List<String> command, ReadinessProbe probe, Path logFile) {
         this(name, port, command, probe, logFile, START_TIMEOUT);
     }
 
+    /** A server started by {@code command}, ready when {@code probe} says so within {@code startTimeout}. */
     public ServerProcess(
             String name, int port, List<String> command, ReadinessProbe probe, Path logFile, Duration startTimeout) {
         this.name = name;
@@ -99,22 +105,27 @@ public final class ServerProcess implements AutoCloseable {
         start();
     }
 
+    /** Whether the process is running now. */
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
 
+    /** The server's name, for messages and log files. */
     public String name() {
         return name;
     }
 
+    /** The loopback address the server listens on. */
     public String host() {
         return HOST;
     }
 
+    /** The port the server listens on. */
     public int port() {
         return port;
     }
 
+    /** Where the server's output goes. */
     public Path logFile() {
         return logFile;
     }

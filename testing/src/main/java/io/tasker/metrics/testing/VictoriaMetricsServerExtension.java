@@ -15,6 +15,7 @@ import java.util.List;
   */
 public final class VictoriaMetricsServerExtension extends ServerExtension implements RemoteWriteReceiver {
 
+    /** A {@code victoria-metrics} on a free loopback port, its storage in a temporary folder. */
     public VictoriaMetricsServerExtension() {
         super("victoria-metrics");
     }

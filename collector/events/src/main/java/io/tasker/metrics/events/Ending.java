@@ -4,5 +4,6 @@ import java.time.Duration;
 
 /** An event that ends something (a task or a step attempt) and so knows how long it took. */
 public sealed interface Ending permits TaskCompleted, TaskFailed, StepCompleted, StepFailed {
+    /** How long the task or the step attempt took. */
     Duration duration();
 }

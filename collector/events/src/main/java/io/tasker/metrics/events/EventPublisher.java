@@ -36,6 +36,10 @@ public final class EventPublisher implements AutoCloseable {
     private volatile SubscriberQueue[][] byType = emptyIndex();
     private volatile boolean closed;
 
+    /**
+     * A publisher whose drop and error counters are recorded in {@code registry}, with the queue size and
+     * drain timeout of {@code options}.
+     */
     public EventPublisher(MetricRegistry registry, PublisherOptions options) {
         this.options = options;
         this.clock = registry.options().clock();

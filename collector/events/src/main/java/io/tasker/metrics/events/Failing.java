@@ -2,5 +2,6 @@ package io.tasker.metrics.events;
 
 /** An event that reports an error. */
 public sealed interface Failing permits TaskFailed, StepFailed, StepMaxRetriesReached {
+    /** The error: its type and message. */
     Failure failure();
 }

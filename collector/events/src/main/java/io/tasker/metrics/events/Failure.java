@@ -14,6 +14,7 @@ import java.util.Objects;
  * }</pre>
  */
 public record Failure(String type, String message, String stackTrace) {
+    /** Requires a type; a null message or stack trace becomes empty. */
     public Failure {
         Events.requireText(type, "failure type");
         message = Objects.requireNonNullElse(message, "");

@@ -45,6 +45,10 @@ public final class MetricsSubscriber implements EventSubscriber {
         this(registry, EnumSet.allOf(Part.class));
     }
 
+    /**
+     * A subscriber recording into {@code registry} only the parts named (tasks, steps or both), so that
+     * an application can keep recording the rest itself.
+     */
     public MetricsSubscriber(MetricRegistry registry, Set<Part> parts) {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("MetricsSubscriber needs at least one of " + EnumSet.allOf(Part.class));

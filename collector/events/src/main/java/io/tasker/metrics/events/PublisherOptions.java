@@ -11,6 +11,7 @@ import java.time.Duration;
  * }</pre>
  */
 public record PublisherOptions(int queueCapacity, Duration drainTimeout) {
+    /** Checks the queue capacity (1 to 16,777,216 events) and the drain timeout. */
     public PublisherOptions {
         if (queueCapacity < 1 || queueCapacity > 16_777_216) {
             throw new IllegalArgumentException("events.queue_capacity must be between 1 and 16777216, not "
@@ -26,10 +27,12 @@ public record PublisherOptions(int queueCapacity, Duration drainTimeout) {
         return new PublisherOptions(8192, Duration.ofSeconds(5));
     }
 
+    /** These options with another queue capacity per subscriber. */
     public PublisherOptions withQueueCapacity(int capacity) {
         return new PublisherOptions(capacity, drainTimeout);
     }
 
+    /** These options with another time to drain the queues at close. */
     public PublisherOptions withDrainTimeout(Duration timeout) {
         return new PublisherOptions(queueCapacity, timeout);
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 public record StepCompleted(String taskId, String taskName, String stepName, int attempt, Instant time,
                             Duration duration, Map<String, String> attributes, Optional<Traceparent> traceparent)
         implements StepEvent, Ending {
+    /** Requires the task id, task and step names and a positive attempt. */
     public StepCompleted {
         Events.requireText(taskId, "task id");
         Events.requireText(taskName, "task name");
@@ -20,6 +21,7 @@ public record StepCompleted(String taskId, String taskName, String stepName, int
         traceparent = Events.traceparent(traceparent);
     }
 
+    /** A step attempt that succeeded, without attributes or trace context. */
     public StepCompleted(String taskId, String taskName, String stepName, int attempt, Instant time, Duration duration) {
         this(taskId, taskName, stepName, attempt, time, duration, Map.of(), Optional.empty());
     }

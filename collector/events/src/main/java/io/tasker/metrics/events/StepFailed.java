@@ -9,6 +9,7 @@ import java.util.Optional;
 public record StepFailed(String taskId, String taskName, String stepName, int attempt, Instant time,
                          Duration duration, Failure failure, Map<String, String> attributes,
                          Optional<Traceparent> traceparent) implements StepEvent, Ending, Failing {
+    /** Requires the task id, task and step names, a positive attempt and the failure. */
     public StepFailed {
         Events.requireText(taskId, "task id");
         Events.requireText(taskName, "task name");
@@ -21,6 +22,7 @@ public record StepFailed(String taskId, String taskName, String stepName, int at
         traceparent = Events.traceparent(traceparent);
     }
 
+    /** A step attempt that failed, without attributes or trace context. */
     public StepFailed(String taskId, String taskName, String stepName, int attempt, Instant time, Duration duration,
                       Failure failure) {
         this(taskId, taskName, stepName, attempt, time, duration, failure, Map.of(), Optional.empty());

@@ -8,6 +8,7 @@ import java.util.Optional;
 public record StepMaxRetriesReached(String taskId, String taskName, String stepName, int attempt, Instant time,
                                     Failure failure, Map<String, String> attributes,
                                     Optional<Traceparent> traceparent) implements StepEvent, Failing {
+    /** Requires the task id, task and step names, a positive attempt and the failure. */
     public StepMaxRetriesReached {
         Events.requireText(taskId, "task id");
         Events.requireText(taskName, "task name");
@@ -19,6 +20,7 @@ public record StepMaxRetriesReached(String taskId, String taskName, String stepN
         traceparent = Events.traceparent(traceparent);
     }
 
+    /** A step that has no retry left, without attributes or trace context. */
     public StepMaxRetriesReached(String taskId, String taskName, String stepName, int attempt, Instant time,
                                  Failure failure) {
         this(taskId, taskName, stepName, attempt, time, failure, Map.of(), Optional.empty());

@@ -7,6 +7,7 @@ import java.util.Optional;
 /** A failed step will run again; {@code attempt} is the number of the attempt about to start. */
 public record StepRetried(String taskId, String taskName, String stepName, int attempt, Instant time,
                           Map<String, String> attributes, Optional<Traceparent> traceparent) implements StepEvent {
+    /** Requires the task id, task and step names and a positive attempt. */
     public StepRetried {
         Events.requireText(taskId, "task id");
         Events.requireText(taskName, "task name");
@@ -19,6 +20,7 @@ public record StepRetried(String taskId, String taskName, String stepName, int a
         traceparent = Events.traceparent(traceparent);
     }
 
+    /** A step tried again, without attributes or trace context. */
     public StepRetried(String taskId, String taskName, String stepName, int attempt, Instant time) {
         this(taskId, taskName, stepName, attempt, time, Map.of(), Optional.empty());
     }

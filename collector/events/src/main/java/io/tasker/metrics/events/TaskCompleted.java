@@ -9,6 +9,7 @@ import java.util.Optional;
 public record TaskCompleted(String taskId, String taskName, Instant time, Duration duration,
                             Map<String, String> attributes, Optional<Traceparent> traceparent)
         implements TaskEvent, Ending {
+    /** Requires the task id and name, the time and a duration that is not negative. */
     public TaskCompleted {
         Events.requireText(taskId, "task id");
         Events.requireText(taskName, "task name");
@@ -18,6 +19,7 @@ public record TaskCompleted(String taskId, String taskName, Instant time, Durati
         traceparent = Events.traceparent(traceparent);
     }
 
+    /** A task that succeeded, without attributes or trace context. */
     public TaskCompleted(String taskId, String taskName, Instant time, Duration duration) {
         this(taskId, taskName, time, duration, Map.of(), Optional.empty());
     }

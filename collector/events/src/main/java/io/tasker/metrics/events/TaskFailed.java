@@ -9,6 +9,7 @@ import java.util.Optional;
 public record TaskFailed(String taskId, String taskName, Instant time, Duration duration, Failure failure,
                          Map<String, String> attributes, Optional<Traceparent> traceparent)
         implements TaskEvent, Ending, Failing {
+    /** Requires the task id and name, the time, a duration that is not negative and the failure. */
     public TaskFailed {
         Events.requireText(taskId, "task id");
         Events.requireText(taskName, "task name");
@@ -19,6 +20,7 @@ public record TaskFailed(String taskId, String taskName, Instant time, Duration 
         traceparent = Events.traceparent(traceparent);
     }
 
+    /** A task that failed, without attributes or trace context. */
     public TaskFailed(String taskId, String taskName, Instant time, Duration duration, Failure failure) {
         this(taskId, taskName, time, duration, failure, Map.of(), Optional.empty());
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 /** A task run began. */
 public record TaskStarted(String taskId, String taskName, Instant time, Map<String, String> attributes,
                           Optional<Traceparent> traceparent) implements TaskEvent {
+    /** Requires the task id, name and time. */
     public TaskStarted {
         Events.requireText(taskId, "task id");
         Events.requireText(taskName, "task name");
@@ -15,6 +16,7 @@ public record TaskStarted(String taskId, String taskName, Instant time, Map<Stri
         traceparent = Events.traceparent(traceparent);
     }
 
+    /** A task that began, without attributes or trace context. */
     public TaskStarted(String taskId, String taskName, Instant time) {
         this(taskId, taskName, time, Map.of(), Optional.empty());
     }

@@ -18,13 +18,18 @@ public sealed interface TaskerEvent permits TaskEvent, StepEvent {
     /** The kind of event, which decides who receives it. */
     EventType type();
 
+    /** The id of the task run the event belongs to, unique per run. */
     String taskId();
 
+    /** The task's name, the same for every run of it: what metrics are labelled with. */
     String taskName();
 
+    /** When it happened. */
     Instant time();
 
+    /** Attributes the application adds (they become span attributes, masked when secret). */
     Map<String, String> attributes();
 
+    /** The W3C trace context the task was started under, when the application has one. */
     Optional<Traceparent> traceparent();
 }

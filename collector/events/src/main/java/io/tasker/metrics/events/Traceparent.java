@@ -16,6 +16,10 @@ public record Traceparent(String traceId, String spanId, boolean sampled) {
     private static final String ZERO_TRACE = "0".repeat(32);
     private static final String ZERO_SPAN = "0".repeat(16);
 
+    /**
+     * Checks the ids as the W3C Trace Context spec does: lower-case hex of the right length, not all
+     * zeros.
+     */
     public Traceparent {
         if (traceId == null || !TRACE_ID.matcher(traceId).matches() || traceId.equals(ZERO_TRACE)) {
             throw new IllegalArgumentException("Invalid trace id '" + traceId

@@ -35,6 +35,7 @@ public final class ExportCoordinator {
     /** How to wait between retries; tests move a manual clock instead of sleeping. */
     @FunctionalInterface
     public interface Sleeper {
+        /** Waits {@code d}; interrupted, it gives up the wait. */
         void sleep(Duration d) throws InterruptedException;
     }
 
@@ -65,10 +66,12 @@ public final class ExportCoordinator {
         this.history = new ExportHistory(cluster.store(), cluster.options().keys());
     }
 
+    /** The export history this coordinator records each export in. */
     public ExportHistory history() {
         return history;
     }
 
+    /** The lock that keeps exports to one at a time across processes. */
     public ExportLock lock() {
         return lock;
     }

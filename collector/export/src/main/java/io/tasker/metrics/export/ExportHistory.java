@@ -36,6 +36,7 @@ public final class ExportHistory {
     private final CacheStore store;
     private final String key;
 
+    /** The export history kept in {@code store} under the layout's namespace. */
     public ExportHistory(CacheStore store, KeyLayout keys) {
         this.store = store;
         this.key = keys.exports();

@@ -24,8 +24,16 @@ public record ExportRecord(Instant at, String format, String destination, String
                            long fencingNumber, String timing) {
 
     /** How an export ended. */
-    public enum Outcome { SUCCESS, FAILED, SKIPPED }
+    public enum Outcome {
+        /** Every series reached the destination. */
+        SUCCESS,
+        /** The export failed after its retries; the error says why. */
+        FAILED,
+        /** Nothing was exported on purpose (another exporter held the lock, or the view was not whole). */
+        SKIPPED
+    }
 
+    /** Whether every series reached the destination. */
     public boolean success() {
         return outcome == Outcome.SUCCESS;
     }

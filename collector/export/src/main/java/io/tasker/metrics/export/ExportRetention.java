@@ -31,6 +31,7 @@ public record ExportRetention(Duration maxAge, int maxFiles) {
     static final int BATCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(ExportRetention.class);
 
+    /** Refuses a maximum age that is not positive and fewer than one file. */
     public ExportRetention {
         if (maxAge.isZero() || maxAge.isNegative()) {
             throw new IllegalArgumentException("must be longer than zero, got " + maxAge);

@@ -34,6 +34,10 @@ public final class ExportScheduler implements AutoCloseable {
     private volatile ExportRecord last;
     private volatile Runnable afterEach = () -> { };
 
+    /**
+     * A scheduler that exports to the destination {@code destination} gives at each planned time, never
+     * more often than {@code minInterval}.
+     */
     public ExportScheduler(ExportCoordinator coordinator, Supplier<ExportDestination> destination, Clock clock,
                            Duration minInterval) {
         this.coordinator = coordinator;
@@ -53,6 +57,7 @@ public final class ExportScheduler implements AutoCloseable {
         return this;
     }
 
+    /** Starts the scheduler's thread; returns this, for chaining. */
     public ExportScheduler start() {
         thread.start();
         return this;

@@ -17,6 +17,7 @@ import java.util.Objects;
  * }</pre>
  */
 public record ExportTiming(Duration retentionWindow, Duration safetyMargin, Duration exportTimeout) {
+    /** Requires the safety margin and the export timeout together to be shorter than the retention window. */
     public ExportTiming {
         Objects.requireNonNull(retentionWindow, "retention_window");
         if (safetyMargin.plus(exportTimeout).compareTo(retentionWindow) >= 0) {
@@ -37,6 +38,7 @@ public record ExportTiming(Duration retentionWindow, Duration safetyMargin, Dura
             this.words = words;
         }
 
+        /** The reason as status output and the export history show it. */
         public String words() {
             return words;
         }

@@ -46,6 +46,7 @@ public final class MetricsHttpServer implements AutoCloseable {
         return new MetricsHttpServer(server);
     }
 
+    /** The port the server listens on (the one chosen when 0 was asked for). */
     public int port() {
         return server.getAddress().getPort();
     }

@@ -15,10 +15,12 @@ import java.io.IOException;
  * }</pre>
  */
 public final class RemoteWriteDestination implements ExportDestination {
+    /** The format name that selects this destination. */
     public static final String FORMAT = "remote_write";
 
     private final RemoteWriteClient client;
 
+    /** A destination that pushes through {@code client}. */
     public RemoteWriteDestination(RemoteWriteClient client) {
         this.client = client;
     }

@@ -19,6 +19,7 @@ public final class StreamDestination implements ExportDestination {
     private final OutputStream out;
     private final String name;
 
+    /** A destination writing with {@code writer} to {@code out}, named {@code name} in the history. */
     public StreamDestination(ExpositionFormatWriter writer, OutputStream out, String name) {
         this.writer = writer;
         this.out = out;

@@ -43,6 +43,7 @@ import org.apache.commons.csv.CSVPrinter;
  * }</pre>
  */
 public final class CsvWriter implements ExpositionFormatWriter {
+    /** The content type of the CSV output, for downloads. */
     public static final String CONTENT_TYPE = "text/csv; charset=utf-8";
     /** The prefix of the per-label columns, so that a label named {@code value} cannot clash. */
     public static final String LABEL_COLUMN_PREFIX = "label_";

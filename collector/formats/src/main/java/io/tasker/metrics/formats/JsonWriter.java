@@ -29,11 +29,13 @@ import java.io.OutputStream;
  * }</pre>
  */
 public final class JsonWriter implements ExpositionFormatWriter {
+    /** The content type of the JSON output. */
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private final boolean pretty;
 
+    /** A writer of compact JSON, one line for the whole snapshot. */
     public JsonWriter() {
         this(false);
     }

@@ -9,11 +9,13 @@ import java.util.List;
 public final class ConfigException extends RuntimeException {
     private final List<String> problems;
 
+    /** Lists every problem of the configuration read from {@code source} (a file or the environment). */
     public ConfigException(String source, List<String> problems) {
         super("Invalid configuration (" + source + "):\n  - " + String.join("\n  - ", problems));
         this.problems = List.copyOf(problems);
     }
 
+    /** Each problem, naming its key. */
     public List<String> problems() {
         return problems;
     }

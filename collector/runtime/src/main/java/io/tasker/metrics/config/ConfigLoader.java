@@ -43,6 +43,10 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
+    /**
+     * The configuration from {@code file} (when given) with {@code env}'s variables over it; fails with a
+     * {@link ConfigException} listing every problem.
+     */
     public static TaskerConfig load(Optional<Path> file, Map<String, String> env) {
         return load(file, env, List.of());
     }

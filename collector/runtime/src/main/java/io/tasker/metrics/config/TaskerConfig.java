@@ -24,6 +24,7 @@ import java.util.Map;
  */
 public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, CacheSettings cache,
                            Map<ConfigKey, Object> values, String environment) {
+    /** Copies the values, so that the configuration stays immutable. */
     public TaskerConfig {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }

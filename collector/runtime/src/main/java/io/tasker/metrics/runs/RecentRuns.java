@@ -40,6 +40,7 @@ public final class RecentRuns implements EventSubscriber {
     private final ArrayDeque<TaskRun> failed = new ArrayDeque<>();
     private long changes;
 
+    /** Recent runs kept within {@code options}' limits, timed by {@code clock}. */
     public RecentRuns(RunsOptions options, Clock clock) {
         this.options = options;
         this.clock = clock;

@@ -14,15 +14,19 @@ import java.util.Optional;
  * }</pre>
  */
 public record RunQuery(Optional<RunStatus> status, Optional<String> taskName, Optional<String> taskId, int limit) {
+    /** The number of runs a query returns when it names no limit. */
     public static final int DEFAULT_LIMIT = 50;
+    /** The most runs one query returns. */
     public static final int MAX_LIMIT = 1000;
 
+    /** Checks the limit is within 1 and {@link #MAX_LIMIT}. */
     public RunQuery {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
         }
     }
 
+    /** Every run, up to {@link #DEFAULT_LIMIT}. */
     public static RunQuery all() {
         return new RunQuery(Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_LIMIT);
     }
@@ -40,6 +44,7 @@ public record RunQuery(Optional<RunStatus> status, Optional<String> taskName, Op
                 blank(taskId) ? Optional.empty() : Optional.of(taskId.trim()), n);
     }
 
+    /** The runs that match this query, in the order given, at most {@code limit} of them (a task id matches in part, any case). */
     public List<TaskRun> apply(List<TaskRun> runs) {
         return runs.stream()
                 .filter(r -> status.isEmpty() || r.status() == status.get())

@@ -5,8 +5,14 @@ import java.util.Locale;
 
 /** Where a task run or a step attempt stands. */
 public enum RunStatus {
-    RUNNING, SUCCESS, FAILURE;
+    /** Started and not ended yet. */
+    RUNNING,
+    /** Ended successfully. */
+    SUCCESS,
+    /** Ended with an error. */
+    FAILURE;
 
+    /** The lower-case name the JSON API and the CLI show. */
     @JsonValue
     public String word() {
         return name().toLowerCase(Locale.ROOT);

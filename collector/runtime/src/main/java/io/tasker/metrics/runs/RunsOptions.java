@@ -12,12 +12,14 @@ import io.tasker.metrics.config.TaskerConfig;
  * }</pre>
  */
 public record RunsOptions(int keepSuccessful, int keepFailed, int maxOpen) {
+    /** Checks each bound is within 0 and 10,000. */
     public RunsOptions {
         check("runs.keep_successful", keepSuccessful);
         check("runs.keep_failed", keepFailed);
         check("the open run limit", maxOpen);
     }
 
+    /** The defaults: 50 successful runs, 200 failed ones and 1,000 open runs. */
     public static RunsOptions defaults() {
         return new RunsOptions(50, 200, 1000);
     }

@@ -25,6 +25,7 @@ public final class RunsReader {
     private final CacheStore store;
     private final KeyLayout keys;
 
+    /** A reader of every instance's recent runs in {@code store}, under {@code keys}' namespace. */
     public RunsReader(CacheStore store, KeyLayout keys) {
         this.store = store;
         this.keys = keys;

@@ -29,6 +29,7 @@ public final class RunsSync implements SyncSidecar {
     private long written = -1;
     private String writtenAs;
 
+    /** A sidecar that writes {@code runs} under the instance's key in {@code store} with each sync. */
     public RunsSync(CacheStore store, KeyLayout keys, RecentRuns runs, Clock clock) {
         this.store = store;
         this.keys = keys;

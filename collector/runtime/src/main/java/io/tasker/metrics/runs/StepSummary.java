@@ -26,6 +26,10 @@ import java.util.Map;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StepSummary(String stepName, long count, double errorShare, Double p95Seconds) {
 
+    /**
+     * Each step's attempts, error share and p95 duration from the step metrics in {@code snapshot}, named
+     * with {@code names}' prefix.
+     */
     public static List<StepSummary> from(MetricsSnapshot snapshot, RegistryOptions names) {
         Map<String, long[]> counts = new HashMap<>(); // step -> {attempts, failures}
         snapshot.family(names.prefixed("step_executions")).ifPresent(f -> {

@@ -17,6 +17,7 @@ import java.util.List;
 public record TaskRun(String taskId, String taskName, String instance, RunStatus status, Instant startedAt,
                       Instant endedAt, Long durationMillis, String traceId, String errorType, String errorMessage,
                       List<StepRun> steps) {
+    /** A null step list becomes empty; the list is copied, so that the run stays immutable. */
     public TaskRun {
         steps = steps == null ? List.of() : List.copyOf(steps);
     }

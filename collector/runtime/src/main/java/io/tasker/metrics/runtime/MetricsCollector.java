@@ -85,18 +85,22 @@ public final class MetricsCollector implements AutoCloseable {
         return c;
     }
 
+    /** The registry this collector syncs. */
     public MetricRegistry registry() {
         return registry;
     }
 
+    /** Whether the store answers, its confirmed capabilities and the strategy they give. */
     public StoreStatus storeStatus() {
         return status;
     }
 
+    /** The last sync's result, empty before the first. */
     public Optional<SyncResult> lastSync() {
         return Optional.ofNullable(lastSync);
     }
 
+    /** The id this instance syncs under now (it changes if the instance was taken for stopped). */
     public String instanceId() {
         return sync.instanceId();
     }

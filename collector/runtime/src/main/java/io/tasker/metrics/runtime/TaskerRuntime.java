@@ -58,6 +58,10 @@ public final class TaskerRuntime implements AutoCloseable {
         this.clock = clock;
     }
 
+    /**
+     * Opens the store, starts the background sync and, when configured, the scheduled exports; an {@code
+     * INSTANCE} records and syncs, a {@code READER} (the CLI) only reads.
+     */
     public static TaskerRuntime start(TaskerConfig config, Clock clock, Mode mode) {
         TaskerConfig.PrometheusSettings p = config.prometheus();
         MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults()
@@ -102,10 +106,12 @@ public final class TaskerRuntime implements AutoCloseable {
                 retention.dividedBy(2), config.prometheus().includeInstanceLabels());
     }
 
+    /** The configuration this runtime was started with. */
     public TaskerConfig config() {
         return config;
     }
 
+    /** The registry the application records into. */
     public MetricRegistry registry() {
         return registry;
     }
@@ -120,6 +126,7 @@ public final class TaskerRuntime implements AutoCloseable {
         return collector != null ? collector.instanceId() : reader.options().instanceId();
     }
 
+    /** The shared store. */
     public CacheStore store() {
         return store;
     }
@@ -137,6 +144,7 @@ public final class TaskerRuntime implements AutoCloseable {
         return reader;
     }
 
+    /** The export coordinator (the lock, the history, the TTL-aware timing). */
     public ExportCoordinator coordinator() {
         return coordinator;
     }

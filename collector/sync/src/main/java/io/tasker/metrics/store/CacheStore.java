@@ -50,6 +50,7 @@ public interface CacheStore extends AutoCloseable {
     /** A round trip to the store. */
     void ping();
 
+    /** The record under {@code key}, or empty when there is none (or it expired). */
     Optional<Record> get(String key);
 
     /** The records of those keys that exist, in one round trip where the store allows it. */
@@ -86,6 +87,7 @@ public interface CacheStore extends AutoCloseable {
     /** Extends the time to live when the key holds exactly this data (an owner renewing its lock). */
     boolean touchIfEquals(String key, byte[] expected, Duration ttl);
 
+    /** Removes {@code key} whatever it holds; true when there was something to remove. */
     boolean delete(String key);
 
     /**

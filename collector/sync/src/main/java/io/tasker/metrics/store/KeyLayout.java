@@ -25,6 +25,7 @@ public record KeyLayout(String namespace) {
     /** The namespace of a configuration that names none ({@code cache.namespace}). */
     public static final String DEFAULT_NAMESPACE = "tasker";
 
+    /** Refuses a blank namespace or one with a space: every key of the store starts with it. */
     public KeyLayout {
         if (namespace == null || namespace.isBlank() || namespace.contains(" ")) {
             throw new IllegalArgumentException("cache.namespace must be a non-empty word without spaces, got '"
@@ -37,14 +38,17 @@ public record KeyLayout(String namespace) {
         return new KeyLayout(DEFAULT_NAMESPACE);
     }
 
+    /** The key of the list of instances that have synced. */
     public String instances() {
         return namespace + ":instances";
     }
 
+    /** The key of an instance's metadata: its sequence, last sync and chunk count. */
     public String meta(String instance) {
         return namespace + ":instance:" + instance + ":meta";
     }
 
+    /** The key of chunk {@code k} of an instance's cumulative state. */
     public String chunk(String instance, int k) {
         return namespace + ":instance:" + instance + ":chunk:" + k;
     }
@@ -54,26 +58,35 @@ public record KeyLayout(String namespace) {
         return namespace + ":instance:" + instance + ":runs";
     }
 
+    /** The key of the retired totals' head record: which generation is current. */
     public String retired() {
         return namespace + ":retired";
     }
 
+    /** The key of chunk {@code k} of one generation of the retired totals. */
     public String retiredChunk(long generation, int k) {
         return namespace + ":retired:" + generation + ":chunk:" + k;
     }
 
+    /**
+     * The key of what was folded of a stopped instance, kept so that it can resume without counting
+     * twice.
+     */
     public String folded(String instance) {
         return namespace + ":folded:" + instance;
     }
 
+    /** The key of a fencing token: it only grows, so that a late holder of an expired lock is refused. */
     public String fence(String name) {
         return namespace + ":fence:" + name;
     }
 
+    /** The key of a lock, such as the export lock. */
     public String lock(String name) {
         return namespace + ":lock:" + name;
     }
 
+    /** The key of the shared export history. */
     public String exports() {
         return namespace + ":exports";
     }

@@ -26,6 +26,7 @@ public final class MemoryStore implements CacheStore {
     private final Clock clock;
     private final Map<String, Entry> entries = new HashMap<>();
 
+    /** A store in this process's memory, whose records expire by {@code clock}. */
     public MemoryStore(Clock clock) {
         this.clock = clock;
     }

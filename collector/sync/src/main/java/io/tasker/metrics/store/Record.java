@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param data the bytes, owned by the record: do not change them
  */
 public record Record(long version, byte[] data) {
+    /** Refuses a negative version and copies nothing: the caller hands the data over. */
     public Record {
         if (version < 0) {
             throw new IllegalArgumentException("A record's version must be >= 0, got " + version);

@@ -7,10 +7,15 @@ package io.tasker.metrics.store;
  * effects use versioned writes, which are safe to retry.
  */
 public class StoreException extends RuntimeException {
+    /** A failure whose message names the store (password masked) and the operation. */
     public StoreException(String message) {
         super(message);
     }
 
+    /**
+     * A failure whose message names the store and the operation, with the client's exception as its
+     * cause.
+     */
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

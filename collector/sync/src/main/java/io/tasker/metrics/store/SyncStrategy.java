@@ -23,6 +23,10 @@ public enum SyncStrategy {
         return word;
     }
 
+    /**
+     * The strongest strategy these capabilities keep exact: pass the probe's confirmed capabilities,
+     * never the declared ones.
+     */
     public static SyncStrategy select(StoreCapabilities c) {
         if (c.distributed() && c.atomicIncrement() && c.locking()) {
             return DISTRIBUTED_ATOMIC;

@@ -36,6 +36,7 @@ public final class ClusterReader {
     private final KeyLayout keys;
     private final StoreMemory memory;
 
+    /** A reader of the cluster view in {@code store}, under the options' namespace and timeouts. */
     public ClusterReader(CacheStore store, SyncOptions options, Clock clock) {
         this.store = store;
         this.options = options;
@@ -44,10 +45,12 @@ public final class ClusterReader {
         this.memory = new StoreMemory(store, keys, clock, options.batchSize());
     }
 
+    /** The store this reader reads. */
     public CacheStore store() {
         return store;
     }
 
+    /** The namespace, retention and instance timeout this reader works with. */
     public SyncOptions options() {
         return options;
     }

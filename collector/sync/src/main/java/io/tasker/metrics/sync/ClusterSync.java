@@ -65,6 +65,7 @@ public final class ClusterSync {
     private int incarnation;
     private long lastSequence;
 
+    /** A writer of this instance's state, taken from {@code source} at each sync, to {@code store}. */
     public ClusterSync(CacheStore store, SyncOptions options, Clock clock, Supplier<MetricsSnapshot> source) {
         this.store = store;
         this.options = options;
@@ -87,10 +88,12 @@ public final class ClusterSync {
         return instanceId;
     }
 
+    /** The store this instance syncs to. */
     public CacheStore store() {
         return store;
     }
 
+    /** The instance id, namespace, batch size and timeouts this writer works with. */
     public SyncOptions options() {
         return options;
     }

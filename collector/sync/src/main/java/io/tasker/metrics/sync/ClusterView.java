@@ -18,6 +18,7 @@ import java.util.List;
  */
 public record ClusterView(MetricsSnapshot snapshot, List<String> instances, long retiredGeneration,
                           List<String> problems, Instant epochStarted, boolean afterLoss) {
+    /** Copies the instance list, so that the view stays immutable. */
     public ClusterView {
         instances = List.copyOf(instances);
         problems = List.copyOf(problems);

@@ -20,6 +20,7 @@ import java.util.Map;
  * @param retired the retired totals' families
  */
 public record InstanceDirectory(List<Instance> live, Map<String, Instant> folded, List<MetricFamilySnapshot> retired) {
+    /** Copies the lists, so that the directory stays immutable. */
     public InstanceDirectory {
         live = List.copyOf(live);
         folded = Map.copyOf(folded);
@@ -33,10 +34,12 @@ public record InstanceDirectory(List<Instance> live, Map<String, Instant> folded
      * @param families what it synced last
      */
     public record Instance(String id, long sequence, Instant lastSync, List<MetricFamilySnapshot> families) {
+        /** Copies the families, so that the entry stays immutable. */
         public Instance {
             families = List.copyOf(families);
         }
 
+        /** How many series this instance last synced. */
         public int seriesCount() {
             return families.stream().mapToInt(f -> f.points().size()).sum();
         }

@@ -18,10 +18,14 @@ import java.util.Objects;
  */
 public record SyncOptions(String namespace, String instanceId, int batchSize, Duration retentionWindow,
                           Duration instanceTimeout, boolean includeInstanceLabels) {
+    /** The default namespace, the first part of every key. */
     public static final String DEFAULT_NAMESPACE = "tasker";
+    /** The default number of series per chunk (the design's {@code batch_size}). */
     public static final int DEFAULT_BATCH_SIZE = 1_000;
+    /** The default retention window: how long synced data lives in the store without a newer sync. */
     public static final Duration DEFAULT_RETENTION = Duration.ofMinutes(5);
 
+    /** Checks the namespace (as {@link KeyLayout} does), the instance id (a word without {@code :} or spaces), the batch size and the durations. */
     public SyncOptions {
         new KeyLayout(namespace);
         Objects.requireNonNull(instanceId, "instanceId");
@@ -47,19 +51,23 @@ public record SyncOptions(String namespace, String instanceId, int batchSize, Du
                 DEFAULT_RETENTION.dividedBy(2), true);
     }
 
+    /** These options under another namespace. */
     public SyncOptions withNamespace(String ns) {
         return new SyncOptions(ns, instanceId, batchSize, retentionWindow, instanceTimeout, includeInstanceLabels);
     }
 
+    /** These options with another number of series per chunk. */
     public SyncOptions withBatchSize(int size) {
         return new SyncOptions(namespace, instanceId, size, retentionWindow, instanceTimeout, includeInstanceLabels);
     }
 
 
+    /** These options with the {@code instance} label on per-instance gauges turned on or off. */
     public SyncOptions withInstanceLabels(boolean on) {
         return new SyncOptions(namespace, instanceId, batchSize, retentionWindow, instanceTimeout, on);
     }
 
+    /** The key layout of this namespace. */
     public KeyLayout keys() {
         return new KeyLayout(namespace);
     }

@@ -23,6 +23,7 @@ public record SyncResult(Instant at, SyncStrategy strategy, int seriesSynced, in
                          int conflicts, int retries, int failures, int retiredInstances, Duration duration,
                          String error) {
 
+    /** Whether the sync wrote everything: no error and no failed write. */
     public boolean success() {
         return error == null && failures == 0;
     }

@@ -10,5 +10,6 @@ import java.time.Duration;
  */
 @FunctionalInterface
 public interface SyncSidecar {
+    /** Writes the sidecar's data under {@code instanceId}, expiring after {@code ttl}; never throws. */
     void write(String instanceId, Duration ttl);
 }

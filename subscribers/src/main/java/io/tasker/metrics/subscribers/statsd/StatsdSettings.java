@@ -15,6 +15,7 @@ import java.util.List;
  * }</pre>
  */
 public record StatsdSettings(boolean enabled, String host, int port, String env, String service) {
+    /** Checks the port (1 to 65535) and that a host is named. */
     public StatsdSettings {
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("telemetry.statsd.port must be between 1 and 65535, not " + port);
@@ -24,6 +25,7 @@ public record StatsdSettings(boolean enabled, String host, int port, String env,
         }
     }
 
+    /** The {@code telemetry.statsd.*} keys of a loaded configuration. */
     public static StatsdSettings from(TaskerConfig config) {
         return new StatsdSettings(config.value(ConfigKey.STATSD_ENABLED), config.value(ConfigKey.STATSD_HOST),
                 config.value(ConfigKey.STATSD_PORT), config.value(ConfigKey.STATSD_ENV), config.value(ConfigKey.STATSD_SERVICE));

@@ -39,6 +39,7 @@ public final class StatsdSubscriber implements EventSubscriber, AutoCloseable {
     /** Tasks started and not ended; only the subscriber's thread touches it. */
     private long running;
 
+    /** A subscriber sending through {@code client}, whose constant tags (env, service) the caller set. */
     public StatsdSubscriber(StatsDClient client) {
         this.client = client;
     }

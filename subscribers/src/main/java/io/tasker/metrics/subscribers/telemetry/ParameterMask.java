@@ -13,8 +13,10 @@ import java.util.Locale;
  * }</pre>
  */
 public record ParameterMask(List<String> words) {
+    /** What a masked value is replaced with. */
     public static final String MASKED = "[MASKED]";
 
+    /** Trims and lower-cases the words and drops empty ones. */
     public ParameterMask {
         words = words.stream().map(w -> w.trim().toLowerCase(Locale.ROOT)).filter(w -> !w.isEmpty()).toList();
     }
@@ -24,6 +26,10 @@ public record ParameterMask(List<String> words) {
         return new ParameterMask(Arrays.asList((commaSeparated == null ? "" : commaSeparated).split(",")));
     }
 
+    /**
+     * {@link #MASKED} when the key (any case, {@code -} read as {@code _}) contains one of the words;
+     * otherwise the value.
+     */
     public String apply(String key, String value) {
         String k = key.toLowerCase(Locale.ROOT).replace('-', '_');
         for (String word : words) {

@@ -12,6 +12,7 @@ import java.time.Duration;
  * }</pre>
  */
 public record TelemetryOptions(Duration openSpanTimeout, int maxOpenTasks, ParameterMask mask) {
+    /** Checks the open span timeout is positive and the open task limit at least 1. */
     public TelemetryOptions {
         if (openSpanTimeout == null || openSpanTimeout.isNegative() || openSpanTimeout.isZero()) {
             throw new IllegalArgumentException("telemetry.open_span_timeout must be positive, not " + openSpanTimeout);

@@ -23,6 +23,7 @@ import java.util.Map;
  */
 public record TelemetrySettings(boolean enabled, String serviceName, URI tracesEndpoint, Map<String, String> headers,
                                 TelemetryOptions options) {
+    /** Copies the headers, so that the settings stay immutable. */
     public TelemetrySettings {
         headers = Map.copyOf(headers);
     }

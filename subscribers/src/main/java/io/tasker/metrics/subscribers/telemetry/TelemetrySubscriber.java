@@ -64,6 +64,10 @@ public final class TelemetrySubscriber implements EventSubscriber {
     /** Recently ended task ids, so a second end is recognised and ignored. */
     private final Map<String, Boolean> ended;
 
+    /**
+     * A subscriber making spans with {@code tracer}, within {@code options}' limits, timed by {@code
+     * clock}.
+     */
     public TelemetrySubscriber(Tracer tracer, TelemetryOptions options, Clock clock) {
         this.tracer = tracer;
         this.options = options;

@@ -20,8 +20,11 @@ import java.util.zip.GZIPOutputStream;
  * }</pre>
  */
 public enum Compression {
+    /** Snappy block format, as the remote write 1.0 specification requires. */
     SNAPPY("snappy"),
+    /** Gzip, for receivers that take it. */
     GZIP("gzip"),
+    /** No compression, for receivers that take it. */
     NONE(null);
 
     private final String contentEncoding;

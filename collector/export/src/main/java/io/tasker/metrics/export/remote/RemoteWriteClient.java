@@ -68,6 +68,7 @@ public final class RemoteWriteClient {
     private final HttpClient http;
     private final String authorization;
 
+    /** A client with these settings, waiting between retries on the system clock. */
     public RemoteWriteClient(RemoteWriteSettings settings) {
         this(settings, Sleeper.SYSTEM);
     }
@@ -84,6 +85,7 @@ public final class RemoteWriteClient {
         this.authorization = settings.username() == null ? null : basic(settings.username(), settings.password());
     }
 
+    /** The endpoint, credentials, retries and batching this client uses. */
     public RemoteWriteSettings settings() {
         return settings;
     }

@@ -26,12 +26,18 @@ import java.util.Objects;
 public record RemoteWriteSettings(URI endpoint, String username, String password, Duration timeout,
                                   int retryAttempts, Compression compression, int batchSize,
                                   boolean skipIfUnavailable) {
+    /** The default timeout of one request. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+    /** The default number of retries after a failed request. */
     public static final int DEFAULT_RETRY_ATTEMPTS = 3;
+    /** The default number of series per request. */
     public static final int DEFAULT_BATCH_SIZE = 1_000;
+    /** The most retries the settings allow. */
     public static final int MAX_RETRY_ATTEMPTS = 10;
+    /** The most series per request the settings allow. */
     public static final int MAX_BATCH_SIZE = 100_000;
 
+    /** Checks the endpoint (http or https, a host, no credentials in it), the retries and the batch size. */
     public RemoteWriteSettings {
         checkEndpoint(endpoint);
         username = username == null || username.isEmpty() ? null : username;
