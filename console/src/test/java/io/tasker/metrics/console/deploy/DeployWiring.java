@@ -91,7 +91,8 @@ final class DeployWiring {
         for (JsonNode e : selector.path("matchExpressions")) {
             Set<String> values = new TreeSet<>();
             e.path("values").forEach(x -> values.add(x.asText()));
-            expressionsMatch &= "In".equals(e.path("operator").asText()) && values.contains(labels.path(e.path("key").asText()).asText(null));
+            String value = labels.path(e.path("key").asText()).asText(null);
+            expressionsMatch &= "In".equals(e.path("operator").asText()) && values.contains(value);
         }
         return (selector.has("matchLabels") || selector.has("matchExpressions")) && labelsMatch && expressionsMatch;
     }

@@ -116,8 +116,9 @@ class ManifestsTest {
         ((ObjectNode) deployment.path("spec")).put("replicas", "one");
         assertTrue(schemas.errors(deployment).toString().contains("replicas"), schemas.errors(deployment).toString());
         assertTrue(schemas.knows("monitoring.coreos.com/v1", "PodMonitor"));
-        assertEquals(List.of("Widget w: no schema for example.com/v1 Widget"), schemas.errors(DeployFiles.JSON.createObjectNode()
-                .put("apiVersion", "example.com/v1").put("kind", "Widget").set("metadata", DeployFiles.JSON.createObjectNode().put("name", "w"))));
+        ObjectNode widget = DeployFiles.JSON.createObjectNode().put("apiVersion", "example.com/v1").put("kind", "Widget");
+        widget.putObject("metadata").put("name", "w");
+        assertEquals(List.of("Widget w: no schema for example.com/v1 Widget"), schemas.errors(widget));
     }
 
     @ParameterizedTest
