@@ -1,7 +1,9 @@
 // Validates Kubernetes objects against the schemas of the npm packages kubernetes-models and
 // @kubernetes-models/prometheus-operator. Reads a JSON array of objects on stdin (the build
 // renders `kubectl kustomize` and converts it), prints one line per object, and exits 1 when
-// any object is invalid or of a kind these packages do not know.
+// any object is invalid or of a kind these packages do not know. These models check types and
+// values (concurrencyPolicy: Sometimes) but accept fields they do not know; the strict check of
+// unknown fields is the console module's StrictSchemas (fabric8's JSON schemas, from Maven).
 //   TASKER_VALIDATOR_MODULES=build/deploy-validator node validate-schemas.mjs < objects.json
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -10,6 +10,7 @@ import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.ConsoleFixture.Response;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.testing.Promtool;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class MetricsEndpointTest {
         Response r = console.get(Ui.METRICS);
         assertEquals(200, r.status());
         assertEquals("text/plain; version=0.0.4; charset=utf-8", r.contentType());
-        assertTrue(r.body().contains("tasker_jobs_total{status=\"success\"} 3"), r.body());
+        assertTrue(r.body().contains("tasker_jobs_total{status=\"success\",tasker_view=\"cluster\"} 3"), r.body());
         assertTrue(r.body().contains("tasker_job_duration_seconds_bucket{"), r.body());
         assertFalse(r.body().contains("# EOF"), "Prometheus text 0.0.4 has no EOF marker");
         Promtool.assertValid(r.body());
@@ -53,7 +54,22 @@ class MetricsEndpointTest {
         assertEquals(200, r.status());
         assertTrue(r.contentType().startsWith("application/openmetrics-text; version=1.0.0"), r.contentType());
         assertTrue(r.body().endsWith("# EOF\n"), r.body());
-        assertTrue(r.body().contains("tasker_jobs_total{status=\"success\"} 3"), r.body());
+        assertTrue(r.body().contains("tasker_jobs_total{status=\"success\",tasker_view=\"cluster\"} 3"), r.body());
+    }
+
+    @Test
+    void everySeriesOfMetricsIsMarkedAsTheClusterView() {
+        // A Prometheus that also scrapes the services' own instance metrics tells the two apart by
+        // it; the mixin's queries select it (deploy/, docs/operations.md).
+        for (String accept : new String[] {"text/plain", "application/openmetrics-text"}) {
+            String body = console.get(Ui.METRICS, "Accept", accept).body();
+            List<String> samples = body.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+            assertTrue(samples.size() > 10, body);
+            samples.forEach(l -> assertTrue(l.contains("tasker_view=\"cluster\""), accept + ": " + l));
+        }
+        assertTrue(console.get(Ui.METRICS).body().lines().anyMatch(l -> l.startsWith("tasker_job_duration_seconds_bucket{")
+                && l.contains("tasker_view=\"cluster\"")), "histograms too");
+        assertFalse(console.get(Ui.API_METRICS).body().contains("tasker_view"), "the JSON view is the view as it is");
     }
 
     @Test

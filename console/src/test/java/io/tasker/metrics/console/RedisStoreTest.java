@@ -68,7 +68,7 @@ class RedisStoreTest {
         JsonNode status = JSON.readTree(console.get(Ui.HEALTH_STATUS).body());
         assertEquals("distributed_atomic", status.path("sync_strategy").asText());
         assertTrue(status.path("cache_healthy").asBoolean());
-        assertTrue(console.get(Ui.METRICS).body().contains("tasker_jobs_total 2"));
+        assertTrue(console.get(Ui.METRICS).body().contains("tasker_jobs_total{tasker_view=\"cluster\"} 2"));
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.List;
   *
   * <p>{@code @RegisterExtension static final PrometheusServerExtension prometheus = new PrometheusServerExtension();}
   * then {@code prometheus.scrape(ScrapeTarget.of("console", "127.0.0.1:" + port))} and
-  * {@code prometheus.query("up")}.
+  * {@code prometheus.query("up")}; {@code prometheus.ruleFiles(path)} loads recording rules and alerts.
   */
 public final class PrometheusServerExtension extends ServerExtension implements RemoteWriteReceiver {
 
@@ -30,7 +30,7 @@ public final class PrometheusServerExtension extends ServerExtension implements 
 
     /** Sets the scrape interval (default 1 s); takes effect at the next start. */
     public synchronized PrometheusServerExtension scrapeInterval(Duration interval) {
-        config = new PrometheusConfig(interval, config.targets());
+        config = new PrometheusConfig(interval, config.targets(), config.ruleFiles());
         return this;
     }
 
@@ -40,6 +40,19 @@ public final class PrometheusServerExtension extends ServerExtension implements 
       */
     public synchronized PrometheusServerExtension scrape(PrometheusConfig.ScrapeTarget... targets) {
         config = config.withTargets(List.of(targets));
+        if (isRunning()) {
+            writeConfig();
+            reload();
+        }
+        return this;
+    }
+
+    /**
+      * Loads these rule files (recording rules and alerts), evaluated every scrape interval. Before
+      * the start they go into the first configuration; on a running server it reloads.
+      */
+    public synchronized PrometheusServerExtension ruleFiles(Path... files) {
+        config = config.withRuleFiles(List.of(files));
         if (isRunning()) {
             writeConfig();
             reload();

@@ -18,8 +18,12 @@ import org.slf4j.LoggerFactory;
  * collector without a web framework. A snapshot that cannot be taken (the store is down) gives
  * a 503 with the reason, so Prometheus marks the target down rather than scraping nothing.
  *
+ * <p>A service serves its own instance's registry, and Prometheus adds the pods up. Serving the
+ * cluster view from every pod would multiply the totals by the pod count in any query that sums
+ * them; the console serves it once, labelled {@code tasker_view="cluster"} (docs/operations.md).
+ *
  * <pre>{@code
- * try (MetricsHttpServer server = MetricsHttpServer.start("127.0.0.1", 9464, () -> collector.clusterView().snapshot())) {
+ * try (MetricsHttpServer server = MetricsHttpServer.start("127.0.0.1", 9464, collector.registry()::snapshot)) {
  *     ...
  * }
  * }</pre>

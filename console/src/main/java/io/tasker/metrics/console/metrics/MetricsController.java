@@ -12,8 +12,9 @@ import java.io.IOException;
 
 /**
  * {@code GET /metrics}: the cluster view for Prometheus (text 0.0.4, or OpenMetrics when the
- * Accept header asks); {@code GET /api/metrics}: the same as JSON, or this console's own
- * instance view with {@code ?scope=instance}.
+ * Accept header asks), every series labelled {@code tasker_view="cluster"} (see {@code ViewLabel});
+ * {@code GET /api/metrics}: the same as JSON, without the label, or this console's own instance
+ * view with {@code ?scope=instance}.
  */
 public final class MetricsController {
     private final ViewCache views;
@@ -35,7 +36,7 @@ public final class MetricsController {
         MetricsSnapshot snapshot = views.get().snapshot();
         ExpositionFormatWriter writer = ExpositionFormatWriter.forAcceptHeader(ctx.header("Accept"));
         ctx.contentType(writer.contentType());
-        writer.write(ctx.outputStream(), snapshot);
+        writer.write(ctx.outputStream(), ViewLabel.cluster(snapshot));
     }
 
     private void api(Context ctx) throws IOException {

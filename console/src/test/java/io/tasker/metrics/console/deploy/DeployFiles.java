@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
 
 /** The repository's {@code deploy/} folder, and the real tools the tests run over it. */
 final class DeployFiles {
@@ -34,6 +36,33 @@ final class DeployFiles {
 
     static Path deploy(String relative) {
         return root().resolve("deploy").resolve(relative);
+    }
+
+    /** The project's home page (the parent pom's {@code <url>}), under which runbooks and images live. */
+    static String projectUrl() {
+        return parentPom("url");
+    }
+
+    /** The version being built, without {@code -SNAPSHOT}: the tag the manifests' image must carry. */
+    static String releaseVersion() {
+        return parentPom("version").replace("-SNAPSHOT", "");
+    }
+
+    private static String parentPom(String element) {
+        try {
+            Element project = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(root().resolve("pom.xml").toFile()).getDocumentElement();
+            for (var n = project.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element e && e.getTagName().equals(element)) {
+                    return e.getTextContent().trim();
+                }
+            }
+            throw new AssertionError("pom.xml has no <" + element + ">");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new AssertionError("Cannot read pom.xml", e);
+        }
     }
 
     /** {@code kubectl kustomize} of a folder under deploy/kubernetes, as one object per document. */

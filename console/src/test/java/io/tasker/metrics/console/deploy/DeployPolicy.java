@@ -8,16 +8,30 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * What the schemas cannot say about our manifests: every CronJob forbids overlapping runs and is
- * bounded in time; every container has requests and limits, runs as non-root on a read-only root
- * file system; secrets come only from Secret references, never inline; RBAC grants nothing beyond
- * reading; the backup export never runs in the same minute as the main one.
+ * What the schemas cannot say about our manifests: every CronJob forbids overlapping runs, is
+ * bounded in time and fails at once on the exit codes a retry cannot help; every container has
+ * requests and limits, runs as non-root on a read-only root file system; the console waits out its
+ * start-up compaction; every pod is behind a NetworkPolicy; secrets come only from Secret
+ * references, never inline; RBAC grants nothing beyond reading; the backup export never runs in
+ * the same minute as the main one.
  */
 final class DeployPolicy {
     static final String EXPORT = "tasker-metrics-export";
     static final String BACKUP = "tasker-metrics-export-backup";
     /** The user of the Dockerfile, which every pod must run as. */
     static final int IMAGE_USER = 10001;
+    /** The CLI's exit code for a configuration error (docs/operations.md). */
+    static final int CONFIGURATION_ERROR_EXIT = 2;
+    /**
+     * The CLI's exit code for an export held back after the store lost its data (the store-loss
+     * issue). It must match the CLI's: a retry would hold it back again.
+     */
+    static final int HELD_BACK_EXIT = 3;
+    /**
+     * The console compacts its H2 file before it listens: 2.2 GB took 9 s on two cores
+     * (docs/console.md), and the 2 Gi volume bounds the file; the startupProbe allows far more.
+     */
+    static final int MIN_STARTUP_SECONDS = 120;
     private static final Set<String> READ_VERBS = Set.of("get", "list", "watch");
     private static final Pattern SECRET_NAMES = Pattern.compile(".*(PASSWORD|TOKEN|SECRET|CACHE_URL).*");
 
@@ -34,7 +48,11 @@ final class DeployPolicy {
                     cronJob(name, o.path("spec"), v);
                     pod(name, o.path("spec").path("jobTemplate").path("spec").path("template").path("spec"), v);
                 }
-                case "Deployment" -> pod(name, o.path("spec").path("template").path("spec"), v);
+                case "Deployment" -> {
+                    pod(name, o.path("spec").path("template").path("spec"), v);
+                    startup(name, o.path("spec").path("template").path("spec"), v);
+                }
+                case "NetworkPolicy" -> networkPolicy(name, o.path("spec"), v);
                 case "Secret" -> {
                     if (o.has("data") || o.has("stringData")) {
                         v.add(name + ": a Secret with values inline; create it with kubectl instead (docs/operations.md)");
@@ -64,6 +82,51 @@ final class DeployPolicy {
             if (!job.has(field)) {
                 v.add(name + ": set spec.jobTemplate.spec." + field);
             }
+        }
+        failsFast(name, job, v);
+    }
+
+    /** A configuration error or a held-back export fails the Job at once: retrying cannot help. */
+    private static void failsFast(String name, JsonNode job, List<String> v) {
+        Set<Integer> failing = new TreeSet<>();
+        for (JsonNode rule : job.path("podFailurePolicy").path("rules")) {
+            JsonNode codes = rule.path("onExitCodes");
+            if ("FailJob".equals(rule.path("action").asText()) && "In".equals(codes.path("operator").asText())) {
+                codes.path("values").forEach(c -> failing.add(c.asInt()));
+            }
+        }
+        if (!failing.containsAll(Set.of(CONFIGURATION_ERROR_EXIT, HELD_BACK_EXIT))) {
+            v.add(name + ": podFailurePolicy must FailJob on exit codes " + CONFIGURATION_ERROR_EXIT + " and " + HELD_BACK_EXIT
+                    + " (configuration error, held-back export), not retry them; it does on " + failing);
+        }
+        if (job.has("podFailurePolicy") && !"Never".equals(job.path("template").path("spec").path("restartPolicy").asText())) {
+            v.add(name + ": a podFailurePolicy needs restartPolicy: Never");
+        }
+    }
+
+    private static void startup(String name, JsonNode pod, List<String> v) {
+        for (JsonNode c : pod.path("containers")) {
+            JsonNode probe = c.path("startupProbe");
+            int seconds = probe.path("periodSeconds").asInt(10) * probe.path("failureThreshold").asInt(3);
+            if (probe.isMissingNode() || seconds < MIN_STARTUP_SECONDS) {
+                v.add(name + " container " + c.path("name").asText() + ": a startupProbe allowing at least " + MIN_STARTUP_SECONDS
+                        + " s (periodSeconds x failureThreshold) for the start-up compaction; it allows "
+                        + (probe.isMissingNode() ? "none" : seconds + " s"));
+            }
+        }
+    }
+
+    /** Ingress only from named peers on named ports: a rule without either lets every pod in. */
+    private static void networkPolicy(String name, JsonNode spec, List<String> v) {
+        for (JsonNode rule : spec.path("ingress")) {
+            if (rule.path("from").isEmpty() || rule.path("ports").isEmpty()) {
+                v.add(name + ": every ingress rule names its peers (from) and ports; an empty one admits everything");
+            }
+            rule.path("from").forEach(peer -> {
+                if (peer.has("ipBlock")) {
+                    v.add(name + ": no ipBlock peers; name the namespaces");
+                }
+            });
         }
     }
 

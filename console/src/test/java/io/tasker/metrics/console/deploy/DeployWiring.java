@@ -10,8 +10,8 @@ import java.util.TreeSet;
 /**
  * That the rendered objects find each other, which no schema checks: the ServiceMonitor selects
  * the console's Service and names one of its ports, the Service selects the console's pods and
- * targets a port they open, every ConfigMap referred to is rendered, and the console's probes ask
- * the routes that exist.
+ * targets a port they open, every pod is selected by a NetworkPolicy whose ports it opens, every
+ * ConfigMap referred to is rendered, and the console's probes ask the routes that exist.
  */
 final class DeployWiring {
     private DeployWiring() {
@@ -53,10 +53,53 @@ final class DeployWiring {
             probes(service, pod, v);
         }
         configMaps(objects, v);
+        networkPolicies(objects, v);
+    }
+
+    /** Every pod template is behind a NetworkPolicy, and each policy's named ports are opened by its pods. */
+    private static void networkPolicies(List<JsonNode> objects, List<String> v) {
+        List<JsonNode> policies = ofKind(objects, "NetworkPolicy");
+        for (JsonNode o : objects) {
+            JsonNode template = switch (o.path("kind").asText()) {
+                case "Deployment" -> o.path("spec").path("template");
+                case "CronJob" -> o.path("spec").path("jobTemplate").path("spec").path("template");
+                default -> null;
+            };
+            if (template == null) {
+                continue;
+            }
+            JsonNode labels = template.path("metadata").path("labels");
+            List<JsonNode> covering = policies.stream().filter(p -> podSelects(p.path("spec").path("podSelector"), labels)).toList();
+            if (covering.isEmpty()) {
+                v.add(o.path("kind").asText() + " " + name(o) + ": no NetworkPolicy selects its pods");
+            }
+            Set<String> opened = new TreeSet<>();
+            template.path("spec").path("containers").forEach(c -> opened.addAll(values(c.path("ports"), "name")));
+            covering.forEach(p -> p.path("spec").path("ingress").forEach(rule -> rule.path("ports").forEach(port -> {
+                String named = port.path("port").asText();
+                if (port.path("port").isTextual() && !opened.contains(named)) {
+                    v.add("NetworkPolicy " + name(p) + ": port '" + named + "' is no container port of " + name(o) + " " + opened);
+                }
+            })));
+        }
+    }
+
+    /** A podSelector's matchLabels and matchExpressions (In only, which is all we write). */
+    private static boolean podSelects(JsonNode selector, JsonNode labels) {
+        boolean labelsMatch = !selector.has("matchLabels") || selects(selector.path("matchLabels"), labels);
+        boolean expressionsMatch = true;
+        for (JsonNode e : selector.path("matchExpressions")) {
+            Set<String> values = new TreeSet<>();
+            e.path("values").forEach(x -> values.add(x.asText()));
+            String value = labels.path(e.path("key").asText()).asText(null);
+            expressionsMatch &= "In".equals(e.path("operator").asText()) && values.contains(value);
+        }
+        return (selector.has("matchLabels") || selector.has("matchExpressions")) && labelsMatch && expressionsMatch;
     }
 
     private static void probes(JsonNode service, JsonNode pod, List<String> v) {
-        Map<String, String> expected = Map.of("livenessProbe", "/health/live", "readinessProbe", "/health/ready");
+        Map<String, String> expected = Map.of("startupProbe", "/health/live", "livenessProbe", "/health/live",
+                "readinessProbe", "/health/ready");
         pod.path("spec").path("containers").forEach(c -> expected.forEach((probe, path) -> {
             if (!path.equals(c.path(probe).path("httpGet").path("path").asText())) {
                 v.add("Deployment behind " + name(service) + ": " + probe + " must ask " + path);
