@@ -24,7 +24,7 @@ public record PrometheusConfig(Duration scrapeInterval, List<ScrapeTarget> targe
      */
     public record ScrapeTarget(String job, String address, String metricsPath, Map<String, String> labels) {
 
-        /** Requires a job, an address and a path. */
+        /** Requires a job, an address and a path; copies the extra labels. */
         public ScrapeTarget {
             Objects.requireNonNull(job, "job");
             Objects.requireNonNull(address, "address");
@@ -32,6 +32,7 @@ public record PrometheusConfig(Duration scrapeInterval, List<ScrapeTarget> targe
             labels = Map.copyOf(labels);
         }
 
+        /** A target without extra labels. */
         public ScrapeTarget(String job, String address, String metricsPath) {
             this(job, address, metricsPath, Map.of());
         }
@@ -47,7 +48,7 @@ public record PrometheusConfig(Duration scrapeInterval, List<ScrapeTarget> targe
         }
     }
 
-    /** Checks the scrape interval is at least a millisecond and copies the targets. */
+    /** Checks the scrape interval is at least a millisecond and copies the targets and rule files. */
     public PrometheusConfig {
         if (scrapeInterval.toMillis() < 1) {
             throw new IllegalArgumentException("Scrape interval must be at least 1 ms, got " + scrapeInterval);
@@ -56,6 +57,7 @@ public record PrometheusConfig(Duration scrapeInterval, List<ScrapeTarget> targe
         ruleFiles = List.copyOf(ruleFiles);
     }
 
+    /** A configuration without rule files. */
     public PrometheusConfig(Duration scrapeInterval, List<ScrapeTarget> targets) {
         this(scrapeInterval, targets, List.of());
     }
@@ -65,6 +67,7 @@ public record PrometheusConfig(Duration scrapeInterval, List<ScrapeTarget> targe
         return new PrometheusConfig(scrapeInterval, newTargets, ruleFiles);
     }
 
+    /** This configuration loading the recording and alerting rules of {@code files} as well. */
     public PrometheusConfig withRuleFiles(List<Path> files) {
         return new PrometheusConfig(scrapeInterval, targets, files);
     }
