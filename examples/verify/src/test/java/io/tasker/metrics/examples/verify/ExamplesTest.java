@@ -104,7 +104,7 @@ class ExamplesTest {
                     + " verbatim (indentation removed), in \"Adding it to a service\". Copy it from there:\n" + block);
         }
         // The snippets name the version a reader should use: the one this build makes.
-        Matcher versions = Pattern.compile("<tasker\\.version>([^<]*)</tasker\\.version>|tasker-metrics-bom:([^\"']+)[\"']")
+        Matcher versions = Pattern.compile("<tasker\\.version>([^<]*)</tasker\\.version>|tasker-metrics-bom:([^\"'\\s]+)[\"']")
                 .matcher(readme);
         int found = 0;
         while (versions.find()) {
