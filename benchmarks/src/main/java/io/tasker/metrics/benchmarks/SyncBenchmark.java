@@ -30,7 +30,7 @@ import java.util.Locale;
  *
  * <p>From the project root:
  * <pre>{@code
- * mvn -B -q install -N && mvn -B -q -DskipTests install -pl collector -am \
+ * mvn -B -q install -N && mvn -B -q -DskipTests install -pl collector/sync -am \
  *     && mvn -B -q -DskipTests package -pl benchmarks
  * java -cp benchmarks/target/benchmarks.jar io.tasker.metrics.benchmarks.SyncBenchmark            # about a minute on 2 cores
  * java -cp benchmarks/target/benchmarks.jar io.tasker.metrics.benchmarks.SyncBenchmark --quick    # a tenth of the sizes, seconds
