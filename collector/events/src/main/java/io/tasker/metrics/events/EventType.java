@@ -6,30 +6,19 @@ package io.tasker.metrics.events;
  */
 public enum EventType {
     /** A task began. */
-    TASK_STARTED("task.started"),
+    TASK_STARTED,
     /** A task ended successfully. */
-    TASK_COMPLETED("task.completed"),
+    TASK_COMPLETED,
     /** A task ended with an error. */
-    TASK_FAILED("task.failed"),
+    TASK_FAILED,
     /** A step attempt began. */
-    STEP_STARTED("step.started"),
+    STEP_STARTED,
     /** A step attempt ended successfully. */
-    STEP_COMPLETED("step.completed"),
+    STEP_COMPLETED,
     /** A step attempt ended with an error (it may be retried). */
-    STEP_FAILED("step.failed"),
+    STEP_FAILED,
     /** A failed step is tried again. */
-    STEP_RETRIED("step.retried"),
+    STEP_RETRIED,
     /** A step failed and has no retry left. */
-    STEP_MAX_RETRIES_REACHED("step.max_retries_reached");
-
-    private final String wireName;
-
-    EventType(String wireName) {
-        this.wireName = wireName;
-    }
-
-    /** The dotted name used in logs, JSON and the console, such as {@code step.failed}. */
-    public String wireName() {
-        return wireName;
-    }
+    STEP_MAX_RETRIES_REACHED;
 }

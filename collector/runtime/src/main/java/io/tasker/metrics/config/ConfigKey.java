@@ -199,12 +199,6 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
             SERVICE_NAME, OTLP_ENDPOINT, OTLP_HEADERS, MASKED_PARAMETERS, OPEN_SPAN_TIMEOUT, STATSD_ENABLED, STATSD_HOST,
             STATSD_PORT, STATSD_ENV, STATSD_SERVICE);
 
-    /** The top-level section the key belongs to ({@code telemetry}, {@code cache}, {@code console}). */
-    public String section() {
-        int dot = name.indexOf('.');
-        return dot < 0 ? name : name.substring(0, dot);
-    }
-
     /** A typed value as status output shows it: durations as written, secrets and URL passwords masked. */
     public String show(Object value) {
         if (secret) {
