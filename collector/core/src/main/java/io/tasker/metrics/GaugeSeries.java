@@ -27,26 +27,48 @@ public final class GaugeSeries extends Series {
         super(labelValues, hash);
     }
 
+    /**
+     * Sets the value.
+     *
+     * @param value the new value
+     */
     public void set(double value) {
         BITS.setRelease(this, Double.doubleToRawLongBits(value));
     }
 
+    /** Adds one. */
     public void inc() {
         add(1.0);
     }
 
+    /** Subtracts one. */
     public void dec() {
         add(-1.0);
     }
 
+    /**
+     * Adds an amount atomically.
+     *
+     * @param amount the amount to add
+     */
     public void inc(double amount) {
         add(amount);
     }
 
+    /**
+     * Subtracts an amount atomically.
+     *
+     * @param amount the amount to subtract
+     */
     public void dec(double amount) {
         add(-amount);
     }
 
+    /**
+     * The current value.
+     *
+     * @return the value last set, plus what was added since; 0 before any
+     */
     public double value() {
         return Double.longBitsToDouble(bits);
     }
