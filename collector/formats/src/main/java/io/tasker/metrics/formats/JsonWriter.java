@@ -29,16 +29,22 @@ import java.io.OutputStream;
  * }</pre>
  */
 public final class JsonWriter implements ExpositionFormatWriter {
+    /** The content type of the JSON output. */
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private final boolean pretty;
 
+    /** A writer of compact JSON, without indentation. */
     public JsonWriter() {
         this(false);
     }
 
-    /** With {@code pretty}, the output is indented for people to read. */
+    /**
+     * With {@code pretty}, the output is indented for people to read.
+     *
+     * @param pretty whether to indent the output
+     */
     public JsonWriter(boolean pretty) {
         this.pretty = pretty;
     }
