@@ -10,5 +10,11 @@ import java.time.Duration;
  */
 @FunctionalInterface
 public interface SyncSidecar {
+    /**
+     * Writes after a successful sync.
+     *
+     * @param instanceId the id the instance synced under
+     * @param ttl the retention its keys were written with
+     */
     void write(String instanceId, Duration ttl);
 }
