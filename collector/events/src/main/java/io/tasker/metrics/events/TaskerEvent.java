@@ -15,16 +15,45 @@ import java.util.Optional;
  * }</pre>
  */
 public sealed interface TaskerEvent permits TaskEvent, StepEvent {
-    /** The kind of event, which decides who receives it. */
+    /**
+     * The kind of event, which decides who receives it.
+     *
+     * @return the event's type
+     */
     EventType type();
 
+    /**
+     * The id of the task run the event belongs to.
+     *
+     * @return the id, not blank
+     */
     String taskId();
 
+    /**
+     * The name of the task, as the metrics label it.
+     *
+     * @return the name, not blank
+     */
     String taskName();
 
+    /**
+     * When it happened, as the publisher's clock read it.
+     *
+     * @return the event's time
+     */
     Instant time();
 
+    /**
+     * Free attributes of the event.
+     *
+     * @return an unmodifiable map; empty for none
+     */
     Map<String, String> attributes();
 
+    /**
+     * The W3C trace context that joins a step run elsewhere to its task's trace.
+     *
+     * @return the traceparent, or empty
+     */
     Optional<Traceparent> traceparent();
 }
