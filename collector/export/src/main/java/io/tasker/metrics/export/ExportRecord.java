@@ -24,8 +24,20 @@ public record ExportRecord(Instant at, String format, String destination, String
                            long fencingNumber, String timing) {
 
     /** How an export ended. */
-    public enum Outcome { SUCCESS, FAILED, SKIPPED }
+    public enum Outcome {
+        /** It was delivered. */
+        SUCCESS,
+        /** It could not be delivered. */
+        FAILED,
+        /** Nothing was sent although nothing failed (another exporter held the lock, the window was exported, the endpoint was unavailable). */
+        SKIPPED
+    }
 
+    /**
+     * Whether the export was delivered.
+     *
+     * @return true for {@link Outcome#SUCCESS}
+     */
     public boolean success() {
         return outcome == Outcome.SUCCESS;
     }
