@@ -9,24 +9,53 @@ import java.util.Objects;
   * see samples within seconds, and the targets the test asked for.
   *
   * <p>{@code new PrometheusConfig(Duration.ofSeconds(1), List.of(ScrapeTarget.of("console", "127.0.0.1:7070"))).toYaml()}
+  *
+  * @param scrapeInterval how often every target is scraped (also the scrape timeout and evaluation interval)
+  * @param targets the jobs to scrape
   */
 public record PrometheusConfig(Duration scrapeInterval, List<ScrapeTarget> targets) {
 
-    /** One job scraping one {@code host:port} at {@code metricsPath}. */
+    /**
+     * One job scraping one {@code host:port} at {@code metricsPath}.
+     *
+     * @param job the job's name
+     * @param address the target's {@code host:port}
+     * @param metricsPath the path scraped
+     */
     public record ScrapeTarget(String job, String address, String metricsPath) {
 
+        /**
+         * Checks that nothing is null.
+         *
+         * @param job the job's name
+         * @param address the target's {@code host:port}
+         * @param metricsPath the path scraped
+         */
         public ScrapeTarget {
             Objects.requireNonNull(job, "job");
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(metricsPath, "metricsPath");
         }
 
-        /** A target scraped at {@code /metrics}. */
+        /**
+         * A target scraped at {@code /metrics}.
+         *
+         * @param job the job's name
+         * @param address the target's {@code host:port}
+         * @return the target
+         */
         public static ScrapeTarget of(String job, String address) {
             return new ScrapeTarget(job, address, "/metrics");
         }
     }
 
+    /**
+     * Checks the interval and copies the targets.
+     *
+     * @param scrapeInterval how often every target is scraped; at least 1 ms
+     * @param targets the jobs to scrape
+     * @throws IllegalArgumentException for an interval under 1 ms
+     */
     public PrometheusConfig {
         if (scrapeInterval.toMillis() < 1) {
             throw new IllegalArgumentException("Scrape interval must be at least 1 ms, got " + scrapeInterval);
@@ -34,10 +63,21 @@ public record PrometheusConfig(Duration scrapeInterval, List<ScrapeTarget> targe
         targets = List.copyOf(targets);
     }
 
+    /**
+     * This configuration with other targets.
+     *
+     * @param newTargets the jobs to scrape instead
+     * @return a copy with those targets
+     */
     public PrometheusConfig withTargets(List<ScrapeTarget> newTargets) {
         return new PrometheusConfig(scrapeInterval, newTargets);
     }
 
+    /**
+     * The configuration as a {@code prometheus.yml} file holds it.
+     *
+     * @return the YAML text
+     */
     public String toYaml() {
         StringBuilder yaml = new StringBuilder();
         String interval = scrapeInterval.toMillis() + "ms";

@@ -23,11 +23,17 @@ public final class PrometheusServerExtension extends ServerExtension implements 
     private PrometheusConfig config = new PrometheusConfig(Duration.ofSeconds(1), List.of());
     private Path configFile;
 
+    /** A server that scrapes nothing until told, every second. */
     public PrometheusServerExtension() {
         super("prometheus");
     }
 
-    /** Sets the scrape interval (default 1 s); takes effect at the next start. */
+    /**
+     * Sets the scrape interval (default 1 s); takes effect at the next start.
+     *
+     * @param interval the new scrape interval
+     * @return this extension
+     */
     public synchronized PrometheusServerExtension scrapeInterval(Duration interval) {
         config = new PrometheusConfig(interval, config.targets());
         return this;
@@ -36,6 +42,9 @@ public final class PrometheusServerExtension extends ServerExtension implements 
     /**
       * Replaces the scrape targets. Before the start they go into the first configuration; on a
       * running server the configuration is rewritten and reloaded through {@code POST /-/reload}.
+      *
+      * @param targets the jobs to scrape
+      * @return this extension
       */
     public synchronized PrometheusServerExtension scrape(PrometheusConfig.ScrapeTarget... targets) {
         config = config.withTargets(List.of(targets));

@@ -15,6 +15,7 @@ import java.util.List;
   */
 public final class VictoriaMetricsServerExtension extends ServerExtension implements RemoteWriteReceiver {
 
+    /** A server with its data in the extension's temp directory. */
     public VictoriaMetricsServerExtension() {
         super("victoria-metrics");
     }
