@@ -24,13 +24,25 @@ public interface Clock {
         }
     };
 
-    /** Milliseconds since the epoch, for timestamps that people and other processes read. */
+    /**
+     * Milliseconds since the epoch, for timestamps that people and other processes read.
+     *
+     * @return the wall time in milliseconds
+     */
     long wallTimeMillis();
 
-    /** Nanoseconds from an arbitrary origin, for durations. */
+    /**
+     * Nanoseconds from an arbitrary origin, for durations.
+     *
+     * @return the monotonic time in nanoseconds
+     */
     long monotonicNanos();
 
-    /** The wall time as an instant, for snapshots and records that people read. */
+    /**
+     * The wall time as an instant.
+     *
+     * @return {@link #wallTimeMillis()} as an {@link Instant}
+     */
     default Instant instant() {
         return Instant.ofEpochMilli(wallTimeMillis());
     }

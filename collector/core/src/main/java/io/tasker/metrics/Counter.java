@@ -23,7 +23,13 @@ public final class Counter extends MetricFamily<CounterSeries> {
         super(registry, metadata);
     }
 
-    /** Starts the definition of a counter; {@code register} defines it in a registry. */
+    /**
+     * Starts the definition of a counter.
+     *
+     * @param name the metric name, with or without {@code _total}
+     * @return a builder to set help and labels on, then register
+     * @throws IllegalArgumentException for an invalid metric name
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
@@ -33,12 +39,21 @@ public final class Counter extends MetricFamily<CounterSeries> {
         noLabels().inc();
     }
 
-    /** Adds a non-negative, finite amount, for a counter without labels. */
+    /**
+     * Adds a non-negative, finite amount, for a counter without labels.
+     *
+     * @param amount the amount to add
+     * @throws IllegalArgumentException for a negative, NaN or infinite amount
+     */
     public void inc(double amount) {
         noLabels().inc(amount);
     }
 
-    /** The value, for a counter without labels. */
+    /**
+     * The value, for a counter without labels.
+     *
+     * @return the total so far
+     */
     public double value() {
         return noLabels().value();
     }

@@ -53,7 +53,12 @@ public final class CounterSeries extends Series {
         add(1L);
     }
 
-    /** Adds a whole, non-negative amount. */
+    /**
+     * Adds a whole, non-negative amount.
+     *
+     * @param amount the amount to add
+     * @throws IllegalArgumentException for a negative amount, naming the counter
+     */
     public void inc(long amount) {
         if (amount < 0) {
             throw negative(amount);
@@ -64,6 +69,7 @@ public final class CounterSeries extends Series {
     /**
      * Adds a non-negative, finite amount; fractions are kept exactly as doubles add up.
      *
+     * @param amount the amount to add
      * @throws IllegalArgumentException for a negative, NaN or infinite amount, naming the counter
      */
     public void inc(double amount) {
@@ -78,7 +84,11 @@ public final class CounterSeries extends Series {
         }
     }
 
-    /** The total so far. */
+    /**
+     * The total so far.
+     *
+     * @return the sum of every increment
+     */
     public double value() {
         long sum = base;
         long[] s = stripes;

@@ -25,32 +25,58 @@ public final class Gauge extends MetricFamily<GaugeSeries> {
         this.policy = policy;
     }
 
-    /** How the cluster view combines instances' values of this gauge. */
+    /**
+     * How the cluster view combines instances' values of this gauge.
+     *
+     * @return the policy it was defined with
+     */
     public GaugePolicy policy() {
         return policy;
     }
 
-    /** Starts the definition of a gauge; {@code register} defines it in a registry. */
+    /**
+     * Starts the definition of a gauge.
+     *
+     * @param name the metric name
+     * @return a builder to set help, labels and policy on, then register
+     * @throws IllegalArgumentException for an invalid metric name
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    /** Sets the value, for a gauge without labels. */
+    /**
+     * Sets the value, for a gauge without labels.
+     *
+     * @param value the new value
+     */
     public void set(double value) {
         noLabels().set(value);
     }
 
-    /** Raises the value by {@code amount}, for a gauge without labels. */
+    /**
+     * Adds to the value, for a gauge without labels.
+     *
+     * @param amount the amount to add
+     */
     public void inc(double amount) {
         noLabels().inc(amount);
     }
 
-    /** Lowers the value by {@code amount}, for a gauge without labels. */
+    /**
+     * Subtracts from the value, for a gauge without labels.
+     *
+     * @param amount the amount to subtract
+     */
     public void dec(double amount) {
         noLabels().dec(amount);
     }
 
-    /** The value, for a gauge without labels. */
+    /**
+     * The value, for a gauge without labels.
+     *
+     * @return the current value
+     */
     public double value() {
         return noLabels().value();
     }
@@ -77,7 +103,12 @@ public final class Gauge extends MetricFamily<GaugeSeries> {
             super(name);
         }
 
-        /** How the cluster view combines instances' values; {@link GaugePolicy#LAST} by default. */
+        /**
+         * How the cluster view combines instances' values; {@link GaugePolicy#LAST} by default.
+         *
+         * @param p the policy; not null
+         * @return this builder
+         */
         public Builder policy(GaugePolicy p) {
             this.policy = java.util.Objects.requireNonNull(p, "policy");
             return this;

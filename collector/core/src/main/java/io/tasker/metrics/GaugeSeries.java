@@ -27,32 +27,48 @@ public final class GaugeSeries extends Series {
         super(labelValues, hash);
     }
 
-    /** Sets the value; the last set wins. */
+    /**
+     * Sets the value.
+     *
+     * @param value the new value
+     */
     public void set(double value) {
         BITS.setRelease(this, Double.doubleToRawLongBits(value));
     }
 
-    /** Raises the value by one. */
+    /** Adds one. */
     public void inc() {
         add(1.0);
     }
 
-    /** Lowers the value by one. */
+    /** Subtracts one. */
     public void dec() {
         add(-1.0);
     }
 
-    /** Raises the value by {@code amount}, atomically: concurrent changes all count. */
+    /**
+     * Adds an amount atomically.
+     *
+     * @param amount the amount to add
+     */
     public void inc(double amount) {
         add(amount);
     }
 
-    /** Lowers the value by {@code amount}, atomically: concurrent changes all count. */
+    /**
+     * Subtracts an amount atomically.
+     *
+     * @param amount the amount to subtract
+     */
     public void dec(double amount) {
         add(-amount);
     }
 
-    /** The value now. */
+    /**
+     * The current value.
+     *
+     * @return the value last set, plus what was added since; 0 before any
+     */
     public double value() {
         return Double.longBitsToDouble(bits);
     }

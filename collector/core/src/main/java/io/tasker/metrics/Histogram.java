@@ -31,17 +31,31 @@ public final class Histogram extends MetricFamily<HistogramSeries> {
         this.quantiles = quantiles;
     }
 
-    /** Starts the definition of a histogram; {@code register} defines it in a registry. */
+    /**
+     * Starts the definition of a histogram.
+     *
+     * @param name the metric name
+     * @return a builder to set help, labels, buckets and quantiles on, then register
+     * @throws IllegalArgumentException for an invalid metric name
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    /** The upper bounds of the buckets every series of this histogram shares. */
+    /**
+     * The bucket upper bounds of every series of this family.
+     *
+     * @return the bounds, {@code +Inf} last
+     */
     public BucketBounds bounds() {
         return bounds;
     }
 
-    /** Whether each series keeps a quantile sketch. */
+    /**
+     * Whether each series keeps a quantile sketch.
+     *
+     * @return true when defined with {@link Builder#quantiles()}
+     */
     public boolean hasQuantiles() {
         return quantiles;
     }
@@ -49,12 +63,19 @@ public final class Histogram extends MetricFamily<HistogramSeries> {
     /**
      * Observations that the quantile sketches of this family could not take: negative, infinite
      * or beyond the range a sketch can hold. They are in the buckets, count and sum all the same.
+     *
+     * @return the total over the family's series; 0 without quantiles
      */
     public long sketchRejected() {
         return allSeries().stream().mapToLong(HistogramSeries::sketchRejected).sum();
     }
 
-    /** Records one observation, for a histogram without labels. */
+    /**
+     * Records one observation, for a histogram without labels.
+     *
+     * @param value the observation; not NaN
+     * @throws IllegalArgumentException for NaN
+     */
     public void observe(double value) {
         noLabels().observe(value);
     }
@@ -89,7 +110,13 @@ public final class Histogram extends MetricFamily<HistogramSeries> {
             super(name);
         }
 
-        /** Finite, strictly increasing upper bounds; {@code +Inf} is always added. */
+        /**
+         * Finite, strictly increasing upper bounds; {@code +Inf} is always added.
+         *
+         * @param upperBounds the bucket upper bounds
+         * @return this builder
+         * @throws IllegalArgumentException when the bounds are not finite and strictly increasing
+         */
         public Builder buckets(double... upperBounds) {
             try {
                 this.bounds = BucketBounds.of(upperBounds);
@@ -102,6 +129,8 @@ public final class Histogram extends MetricFamily<HistogramSeries> {
         /**
          * Keeps a quantile sketch per series, so that p50, p90, p95 and p99 are within 0.8% and
          * merge across instances. It costs about 3 KB per series; see docs.
+         *
+         * @return this builder
          */
         public Builder quantiles() {
             this.quantiles = true;

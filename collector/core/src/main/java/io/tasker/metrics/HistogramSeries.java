@@ -60,6 +60,7 @@ public final class HistogramSeries extends Series {
     /**
      * Records one observation.
      *
+     * @param value the observation
      * @throws IllegalArgumentException for NaN, naming the histogram
      */
     public void observe(double value) {
@@ -201,6 +202,8 @@ public final class HistogramSeries extends Series {
     /**
      * Observations so far, for callers that answer for one series (a bridged registry's
      * {@code count()}); a whole snapshot reads every series at once.
+     *
+     * @return the number of observations
      */
     public long count() {
         long[] counts = new long[base.length - 1];
@@ -212,12 +215,20 @@ public final class HistogramSeries extends Series {
         return n;
     }
 
-    /** The sum of the observations so far. */
+    /**
+     * The sum of the observations so far.
+     *
+     * @return the sum
+     */
     public double sum() {
         return read(new long[base.length - 1]);
     }
 
-    /** Cumulative counts per bucket, the last ({@code +Inf}) equal to the count, as a snapshot has them. */
+    /**
+     * Cumulative counts per bucket, the last ({@code +Inf}) equal to the count, as a snapshot has them.
+     *
+     * @return a new array, one count per bucket
+     */
     public long[] cumulativeCounts() {
         long[] counts = new long[base.length - 1];
         read(counts);
@@ -227,7 +238,11 @@ public final class HistogramSeries extends Series {
         return counts;
     }
 
-    /** A copy of the quantile sketch, or null when the family keeps none. */
+    /**
+     * A copy of the quantile sketch, or null when the family keeps none.
+     *
+     * @return the merged sketch of this series, or null
+     */
     public QuantileSketch quantiles() {
         return sketch();
     }

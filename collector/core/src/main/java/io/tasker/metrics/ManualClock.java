@@ -16,7 +16,11 @@ public final class ManualClock implements Clock {
     private final AtomicLong nanos = new AtomicLong();
     private final long originMillis;
 
-    /** A clock that stands at {@code start} until it is advanced. */
+    /**
+     * A clock that reads {@code start} as wall time, and 0 as monotonic time, until advanced.
+     *
+     * @param start the wall time to start at
+     */
     public ManualClock(Instant start) {
         this.originMillis = start.toEpochMilli();
     }
@@ -31,7 +35,13 @@ public final class ManualClock implements Clock {
         return nanos.get();
     }
 
-    /** Moves both the wall time and the monotonic time forward. */
+    /**
+     * Moves both the wall time and the monotonic time forward.
+     *
+     * @param by how far; not negative
+     * @return this clock
+     * @throws IllegalArgumentException for a negative duration
+     */
     public ManualClock advance(Duration by) {
         if (by.isNegative()) {
             throw new IllegalArgumentException("A clock does not go back: " + by);

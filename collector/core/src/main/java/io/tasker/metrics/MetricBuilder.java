@@ -26,6 +26,8 @@ public abstract class MetricBuilder<B extends MetricBuilder<B, F>, F extends Met
     /**
      * The text of the {@code # HELP} line.
      *
+     * @param text the help text; not null
+     * @return this builder
      * @throws IllegalArgumentException when it is longer than {@value #MAX_HELP_BYTES} UTF-8 bytes
      */
     public B help(String text) {
@@ -39,7 +41,12 @@ public abstract class MetricBuilder<B extends MetricBuilder<B, F>, F extends Met
         return self();
     }
 
-    /** Label names, in the order that {@code labels(...)} takes their values. */
+    /**
+     * Label names, in the order that {@code labels(...)} takes their values.
+     *
+     * @param names the label names; none for a metric without labels
+     * @return this builder
+     */
     public B labelNames(String... names) {
         this.labelNames = names.clone();
         return self();
@@ -49,6 +56,9 @@ public abstract class MetricBuilder<B extends MetricBuilder<B, F>, F extends Met
      * Defines the family in {@code registry}, or returns the one defined there before under
      * the same name when it matches; a mismatch (another type, other labels or buckets) is an
      * {@link IllegalArgumentException} that says what differs.
+     *
+     * @param registry the registry to define it in
+     * @return the family, new or the matching one defined before
      */
     public abstract F register(MetricRegistry registry);
 

@@ -58,27 +58,47 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
 
     abstract MetricFamilySnapshot snapshot(List<S> series, List<Labels> labels, long foldedObservations);
 
-    /** The exposed name (a counter's without {@code _total}). */
+    /**
+     * The exposed name (a counter's without {@code _total}).
+     *
+     * @return the name, prefix included
+     */
     public String name() {
         return metadata.name();
     }
 
-    /** Counter, gauge or histogram. */
+    /**
+     * Whether this is a counter, gauge or histogram.
+     *
+     * @return the family's type
+     */
     public MetricType type() {
         return metadata.type();
     }
 
-    /** The label names in definition order. */
+    /**
+     * The label names, in definition order.
+     *
+     * @return the names the family was defined with
+     */
     public List<String> labelNames() {
         return metadata.labelNames();
     }
 
-    /** Series this family holds now, the overflow series not counted. */
+    /**
+     * Series this family holds now, the overflow series not counted.
+     *
+     * @return the number of label combinations recorded so far
+     */
     public int seriesCount() {
         return size;
     }
 
-    /** Lookups that went to the overflow series because the family was full. */
+    /**
+     * Lookups that went to the overflow series because the family was full.
+     *
+     * @return how many since the family was defined
+     */
     public long foldedObservations() {
         return folded.sum();
     }
@@ -99,7 +119,13 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
         return unlabelled;
     }
 
-    /** The series of one label value, for a metric with one label. */
+    /**
+     * The series of one label value, for a metric with one label.
+     *
+     * @param v0 the label value; not null (longer values are cut and counted)
+     * @return the series, made on first use
+     * @throws IllegalArgumentException when the metric does not have exactly one label, or for null
+     */
     public final S labels(String v0) {
         if (labelNames.length != 1) {
             throw arity(1);
@@ -121,7 +147,14 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
         }
     }
 
-    /** The series of two label values, in the order the labels were defined. */
+    /**
+     * The series of two label values, in the order the labels were defined.
+     *
+     * @param v0 the first label's value
+     * @param v1 the second label's value
+     * @return the series, made on first use
+     * @throws IllegalArgumentException when the metric does not have exactly two labels, or for null
+     */
     public final S labels(String v0, String v1) {
         if (labelNames.length != 2) {
             throw arity(2);
@@ -143,12 +176,29 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
         }
     }
 
-    /** The series of three label values, in the order the labels were defined; allocates nothing once it exists. */
+    /**
+     * The series of three label values, in the order the labels were defined; allocates nothing once it exists.
+     *
+     * @param v0 the first label's value
+     * @param v1 the second label's value
+     * @param v2 the third label's value
+     * @return the series, made on first use
+     * @throws IllegalArgumentException when the metric does not have exactly three labels, or for null
+     */
     public final S labels(String v0, String v1, String v2) {
         return fixedArity(3, v0, v1, v2, null);
     }
 
-    /** The series of four label values, in the order the labels were defined; allocates nothing once it exists. */
+    /**
+     * The series of four label values, in the order the labels were defined; allocates nothing once it exists.
+     *
+     * @param v0 the first label's value
+     * @param v1 the second label's value
+     * @param v2 the third label's value
+     * @param v3 the fourth label's value
+     * @return the series, made on first use
+     * @throws IllegalArgumentException when the metric does not have exactly four labels, or for null
+     */
     public final S labels(String v0, String v1, String v2, String v3) {
         return fixedArity(4, v0, v1, v2, v3);
     }
@@ -188,7 +238,13 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
         return n == 3 ? new String[] {v0, v1, v2} : new String[] {v0, v1, v2, v3};
     }
 
-    /** The series of these label values, in the order the labels were defined. */
+    /**
+     * The series of these label values, in the order the labels were defined.
+     *
+     * @param values one value per label; not null
+     * @return the series, made on first use
+     * @throws IllegalArgumentException for a wrong number of values, or a null one
+     */
     public final S labels(String... values) {
         if (values.length != labelNames.length) {
             throw arity(values.length);

@@ -57,40 +57,73 @@ public final class MetricRegistry {
     private final List<Runnable> snapshotHooks = new CopyOnWriteArrayList<>();
     private final LongAdder failedSnapshotHooks = new LongAdder();
 
-    /**
-     * A registry with the default options: prefix {@code tasker}, 10,000 series per metric, 1 KB label
-     * values, the system clock.
-     */
+    /** A registry with {@link RegistryOptions#defaults()}: prefix {@code tasker}, the system clock. */
     public MetricRegistry() {
         this(RegistryOptions.defaults());
     }
 
-    /** A registry with these options (a prefix, limits or a fake clock for tests). */
+    /**
+     * A registry that names and bounds its metrics as {@code options} say.
+     *
+     * @param options the prefix, series and label-length limits, and clock to use
+     */
     public MetricRegistry(RegistryOptions options) {
         this.options = options;
     }
 
-    /** The process-wide registry, for code that has no registry handed to it. */
+    /**
+     * The process-wide registry, for code that has no registry handed to it.
+     *
+     * @return the one registry with default options that this class holds
+     */
     public static MetricRegistry defaultRegistry() {
         return DEFAULT;
     }
 
-    /** The options this registry names and bounds its metrics with. */
+    /**
+     * The options this registry was made with.
+     *
+     * @return its prefix, limits and clock
+     */
     public RegistryOptions options() {
         return options;
     }
 
-    /** Defines (or returns) a counter with these label names. */
+    /**
+     * Defines (or returns) a counter with these label names.
+     *
+     * @param name the metric name, with or without {@code _total}
+     * @param labelNames the label names, in the order {@code labels(...)} takes their values
+     * @return the counter family
+     * @throws IllegalArgumentException for a bad name or label, or when the name is taken by
+     *     another type or other labels
+     */
     public Counter counter(String name, String... labelNames) {
         return Counter.builder(name).labelNames(labelNames).register(this);
     }
 
-    /** Defines (or returns) a gauge with these label names. */
+    /**
+     * Defines (or returns) a gauge with these label names.
+     *
+     * @param name the metric name
+     * @param labelNames the label names, in the order {@code labels(...)} takes their values
+     * @return the gauge family
+     * @throws IllegalArgumentException for a bad name or label, or when the name is taken by
+     *     another type or other labels
+     */
     public Gauge gauge(String name, String... labelNames) {
         return Gauge.builder(name).labelNames(labelNames).register(this);
     }
 
-    /** Defines (or returns) a histogram with the default buckets and these label names. */
+    /**
+     * Defines (or returns) a histogram with the default buckets and these label names.
+     *
+     * @param name the metric name
+     * @param labelNames the label names, in the order {@code labels(...)} takes their values
+     * @return the histogram family
+     * @throws IllegalArgumentException for a bad name or label, or when the name is taken by
+     *     another type, other labels or other buckets
+     */
     public Histogram histogram(String name, String... labelNames) {
         return Histogram.builder(name).labelNames(labelNames).register(this);
     }
@@ -104,6 +137,8 @@ public final class MetricRegistry {
      * registry.incrementCounter("task_executions_total", 1, "status", "success", "task_name", "payment");
      * }</pre>
      *
+     * @param name the metric name, with or without {@code _total}
+     * @param amount a non-negative, finite amount to add
      * @param labelPairs alternating label names and values
      */
     public void incrementCounter(String name, double amount, String... labelPairs) {
@@ -114,6 +149,8 @@ public final class MetricRegistry {
     /**
      * Sets a gauge, defining it on first use with the label names given.
      *
+     * @param name the metric name
+     * @param value the new value
      * @param labelPairs alternating label names and values
      */
     public void setGauge(String name, double value, String... labelPairs) {
@@ -124,6 +161,8 @@ public final class MetricRegistry {
     /**
      * Records an observation into a histogram, defining it on first use with the default buckets.
      *
+     * @param name the metric name
+     * @param value the observation; not NaN
      * @param labelPairs alternating label names and values
      */
     public void observeHistogram(String name, double value, String... labelPairs) {
@@ -131,34 +170,64 @@ public final class MetricRegistry {
         series(h, labelPairs).observe(value);
     }
 
-    /** {@link #incrementCounter(String, double, String...)} with the labels as a map. */
+    /**
+     * {@link #incrementCounter(String, double, String...)} with the labels as a map.
+     *
+     * @param name the metric name, with or without {@code _total}
+     * @param amount a non-negative, finite amount to add
+     * @param labels label values by label name
+     */
     public void incrementCounter(String name, double amount, Map<String, String> labels) {
         incrementCounter(name, amount, pairs(labels));
     }
 
-    /** {@link #setGauge(String, double, String...)} with the labels as a map. */
+    /**
+     * {@link #setGauge(String, double, String...)} with the labels as a map.
+     *
+     * @param name the metric name
+     * @param value the new value
+     * @param labels label values by label name
+     */
     public void setGauge(String name, double value, Map<String, String> labels) {
         setGauge(name, value, pairs(labels));
     }
 
-    /** {@link #observeHistogram(String, double, String...)} with the labels as a map. */
+    /**
+     * {@link #observeHistogram(String, double, String...)} with the labels as a map.
+     *
+     * @param name the metric name
+     * @param value the observation; not NaN
+     * @param labels label values by label name
+     */
     public void observeHistogram(String name, double value, Map<String, String> labels) {
         observeHistogram(name, value, pairs(labels));
     }
 
-    /** The families defined so far, by exposed name. */
+    /**
+     * The families defined so far, by exposed name.
+     *
+     * @return a new list, sorted by name
+     */
     public List<MetricFamily<?>> families() {
         List<MetricFamily<?>> list = new ArrayList<>(families.values());
         list.sort(Comparator.comparing(MetricFamily::name));
         return list;
     }
 
-    /** Label values cut to {@link RegistryOptions#maxLabelValueLength()} so far. */
+    /**
+     * Label values cut to {@link RegistryOptions#maxLabelValueLength()} so far.
+     *
+     * @return how many values were cut since the registry was made
+     */
     public long truncatedLabelValues() {
         return truncatedLabelValues.sum();
     }
 
-    /** Observations the quantile sketches could not take, over every histogram ({@link Histogram#sketchRejected()}). */
+    /**
+     * Observations the quantile sketches could not take, over every histogram ({@link Histogram#sketchRejected()}).
+     *
+     * @return the total over all histogram families
+     */
     public long sketchRejectedObservations() {
         return families().stream().filter(f -> f instanceof Histogram).mapToLong(f -> ((Histogram) f).sketchRejected())
                 .sum();
@@ -167,6 +236,9 @@ public final class MetricRegistry {
     /**
      * An immutable picture of every family, sorted by name; each series in it is consistent
      * (a histogram's count equals its {@code +Inf} bucket) even while other threads record.
+     * The hooks given to {@link #beforeSnapshot(Runnable)} run first.
+     *
+     * @return the snapshot, stamped with the registry clock's time
      */
     public MetricsSnapshot snapshot() {
         runSnapshotHooks();
@@ -187,17 +259,27 @@ public final class MetricRegistry {
      * <pre>{@code
      * registry.beforeSnapshot(() -> poolSize.set(pool.size()));
      * }</pre>
+     *
+     * @param hook the code to run; not null
      */
     public void beforeSnapshot(Runnable hook) {
         snapshotHooks.add(java.util.Objects.requireNonNull(hook, "hook"));
     }
 
-    /** Stops running a hook given to {@link #beforeSnapshot(Runnable)}. */
+    /**
+     * Stops running a hook given to {@link #beforeSnapshot(Runnable)}.
+     *
+     * @param hook the hook given before; nothing happens when it is not there
+     */
     public void removeSnapshotHook(Runnable hook) {
         snapshotHooks.remove(hook);
     }
 
-    /** Snapshot hooks that threw so far. */
+    /**
+     * Snapshot hooks that threw so far.
+     *
+     * @return how many hook runs failed since the registry was made
+     */
     public long failedSnapshotHooks() {
         return failedSnapshotHooks.sum();
     }
@@ -219,6 +301,8 @@ public final class MetricRegistry {
      * deployment on a persistent store restores its counters after a restart this way. Families
      * are defined as saved (names are already prefixed, and the prefix is applied only once);
      * a family that exists with another shape is an {@link IllegalArgumentException}.
+     *
+     * @param saved the families to add, as a snapshot holds them
      */
     public void restore(List<MetricFamilySnapshot> saved) {
         for (MetricFamilySnapshot f : saved) {

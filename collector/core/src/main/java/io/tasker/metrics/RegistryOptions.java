@@ -15,17 +15,24 @@ import java.util.Objects;
  */
 public record RegistryOptions(String metricPrefix, int maxSeriesPerMetric, int maxLabelValueLength,
                               Clock clock) {
-    /** The default metric prefix. */
+    /** The metric prefix of {@link #defaults()}. */
     public static final String DEFAULT_PREFIX = "tasker";
-    /**
-     * The default number of label combinations a metric keeps before folding new ones into its overflow
-     * series.
-     */
+    /** The series per metric of {@link #defaults()}. */
     public static final int DEFAULT_MAX_SERIES = 10_000;
-    /** The default label value length limit, in UTF-8 bytes. */
+    /** The longest label value, in UTF-8 bytes, of {@link #defaults()}. */
     public static final int DEFAULT_MAX_LABEL_VALUE_LENGTH = 1_024;
 
-    /** Checks the prefix is a valid metric name start and the limits are at least 1. */
+    /**
+     * Checks the options.
+     *
+     * @param metricPrefix prefix put once before every metric name; empty for none
+     * @param maxSeriesPerMetric label combinations a metric keeps before folding, at least 1
+     * @param maxLabelValueLength the longest label value in UTF-8 bytes, at least 1
+     * @param clock the time source for snapshots
+     * @throws NullPointerException when the prefix or clock is null
+     * @throws IllegalArgumentException for a prefix that cannot start a metric name, or a limit
+     *     below 1
+     */
     public RegistryOptions {
         Objects.requireNonNull(metricPrefix, "metricPrefix (use \"\" for none)");
         Objects.requireNonNull(clock, "clock");
@@ -42,34 +49,62 @@ public record RegistryOptions(String metricPrefix, int maxSeriesPerMetric, int m
     }
 
     /**
-     * The defaults: prefix {@code tasker}, 10,000 series per metric, 1,024-byte label values, the system
-     * clock.
+     * The defaults: prefix {@value #DEFAULT_PREFIX}, {@value #DEFAULT_MAX_SERIES} series per
+     * metric, label values up to {@value #DEFAULT_MAX_LABEL_VALUE_LENGTH} bytes, the system clock.
+     *
+     * @return the default options
      */
     public static RegistryOptions defaults() {
         return new RegistryOptions(DEFAULT_PREFIX, DEFAULT_MAX_SERIES, DEFAULT_MAX_LABEL_VALUE_LENGTH, Clock.SYSTEM);
     }
 
-    /** These options with another prefix ({@code ""} for none). */
+    /**
+     * These options with another metric prefix.
+     *
+     * @param prefix the new prefix; empty for none
+     * @return a copy with that prefix
+     */
     public RegistryOptions withMetricPrefix(String prefix) {
         return new RegistryOptions(prefix, maxSeriesPerMetric, maxLabelValueLength, clock);
     }
 
-    /** These options with another cardinality limit per metric. */
+    /**
+     * These options with another limit on label combinations per metric.
+     *
+     * @param max the new limit, at least 1
+     * @return a copy with that limit
+     */
     public RegistryOptions withMaxSeriesPerMetric(int max) {
         return new RegistryOptions(metricPrefix, max, maxLabelValueLength, clock);
     }
 
-    /** These options with another label value length limit, in UTF-8 bytes. */
+    /**
+     * These options with another limit on label value length.
+     *
+     * @param max the new limit in UTF-8 bytes, at least 1
+     * @return a copy with that limit
+     */
     public RegistryOptions withMaxLabelValueLength(int max) {
         return new RegistryOptions(metricPrefix, maxSeriesPerMetric, max, clock);
     }
 
-    /** These options with another clock, a {@link ManualClock} in tests. */
+    /**
+     * These options with another clock, such as a {@link ManualClock} in tests.
+     *
+     * @param c the new time source
+     * @return a copy with that clock
+     */
     public RegistryOptions withClock(Clock c) {
         return new RegistryOptions(metricPrefix, maxSeriesPerMetric, maxLabelValueLength, c);
     }
 
-    /** The name under which {@code name} is exposed: the prefix put in front once. */
+    /**
+     * The name under which {@code name} is exposed: the prefix put in front once.
+     *
+     * @param name a metric name as defined
+     * @return {@code name} unchanged when there is no prefix or it already starts with it,
+     *     else {@code prefix_name}
+     */
     public String prefixed(String name) {
         if (metricPrefix.isEmpty() || name.startsWith(metricPrefix + "_") || name.equals(metricPrefix)) {
             return name;

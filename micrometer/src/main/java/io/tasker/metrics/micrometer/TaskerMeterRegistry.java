@@ -55,20 +55,30 @@ public final class TaskerMeterRegistry extends MeterRegistry {
     private final SnapshotReads reads = new SnapshotReads();
     private final Function<Meter.Id, GaugePolicy> gaugePolicy;
 
-    /** Records into {@code metrics} with the system clock; every gauge takes {@link GaugePolicy#LAST}. */
+    /**
+     * Records into {@code metrics} with the system clock; every gauge takes {@link GaugePolicy#LAST}.
+     *
+     * @param metrics the collector registry to record into
+     */
     public TaskerMeterRegistry(MetricRegistry metrics) {
         this(metrics, Clock.SYSTEM);
     }
 
     /**
-     * A registry recording into {@code metrics}, with Micrometer's {@code clock}; gauges keep the last
-     * value across instances.
+     * Records into {@code metrics} with Micrometer's {@code clock}; every gauge takes {@link GaugePolicy#LAST}.
+     *
+     * @param metrics the collector registry to record into
+     * @param clock the clock Micrometer's timers and summaries use
      */
     public TaskerMeterRegistry(MetricRegistry metrics, Clock clock) {
         this(metrics, clock, id -> GaugePolicy.LAST);
     }
 
     /**
+     * Records into {@code metrics}, with a gauge policy chosen per meter.
+     *
+     * @param metrics the collector registry to record into
+     * @param clock the clock Micrometer's timers and summaries use
      * @param gaugePolicy how the cluster view combines each gauge's instances, chosen per meter
      *     (such as {@code id -> id.getName().startsWith("queue.") ? GaugePolicy.SUM : GaugePolicy.LAST})
      */
@@ -81,12 +91,20 @@ public final class TaskerMeterRegistry extends MeterRegistry {
         metrics.beforeSnapshot(reads);
     }
 
-    /** The collector registry this records into. */
+    /**
+     * The collector registry this records into.
+     *
+     * @return the registry given to the constructor
+     */
     public MetricRegistry metrics() {
         return families.metrics();
     }
 
-    /** Gauge functions and other snapshot-time reads that threw so far (each is logged). */
+    /**
+     * Gauge functions and other snapshot-time reads that threw so far (each is logged).
+     *
+     * @return how many reads failed
+     */
     public long failedReads() {
         return reads.failures();
     }

@@ -22,6 +22,10 @@ import io.micrometer.core.instrument.config.NamingConvention;
 public final class TaskerNamingConvention implements NamingConvention {
     private static final String[] RESERVED_SUFFIXES = {"_total", "_created", "_bucket", "_info"};
 
+    /** The convention; it keeps no state, so one can be shared. */
+    public TaskerNamingConvention() {
+    }
+
     @Override
     public String name(String name, Meter.Type type, String baseUnit) {
         String n = escape(name);

@@ -43,6 +43,13 @@ public final class Subscribers implements AutoCloseable {
     }
 
     /**
+     * Starts a publisher with the subscribers the configuration turns on.
+     *
+     * @param config the configuration: {@code events.*}, {@code telemetry.*} and {@code telemetry.statsd.*}
+     * @param env the environment variables, for the OpenTelemetry ones
+     * @param registry where the MetricsSubscriber and the publisher record; its clock also
+     *     paces the telemetry subscriber's eviction of open tasks
+     * @return the running subscribers
      * @throws IllegalArgumentException when a subscriber's settings cannot be used, naming the key
      */
     public static Subscribers start(TaskerConfig config, Map<String, String> env, MetricRegistry registry) {
@@ -68,16 +75,25 @@ public final class Subscribers implements AutoCloseable {
         return new Subscribers(publisher, sdk, names);
     }
 
-    /** The publisher the application publishes its events to. */
+    /**
+     * The publisher to publish lifecycle events to.
+     *
+     * @return the publisher
+     */
     public EventPublisher publisher() {
         return publisher;
     }
 
-    /** The names of the subscribers wired, in order. */
+    /**
+     * The names of the subscribers wired, in order.
+     *
+     * @return {@code metrics}, then {@code telemetry} and {@code statsd} when on
+     */
     public List<String> names() {
         return names;
     }
 
+    /** Drains the publisher, then flushes and shuts down the OpenTelemetry SDK, waiting up to 10 seconds. */
     @Override
     public void close() {
         publisher.close();

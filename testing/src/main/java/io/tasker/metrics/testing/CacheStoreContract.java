@@ -30,17 +30,29 @@ import org.junit.jupiter.api.Test;
  * Keys are unique per test, so stores can be shared between tests.
  */
 public abstract class CacheStoreContract {
-    /** The time to live the contract's writes use. */
+    /** The time to live of the tests' writes, long enough never to expire during a test. */
     protected static final Duration TTL = Duration.ofMinutes(5);
 
-    /** The store under test, opened fresh for each test. */
+    /** The store under test, made by {@link #newStore()} before each test and closed after it. */
     protected CacheStore store;
     private String prefix;
 
-    /** A store connected to a running server (or a fresh directory, or memory). */
+    /** For subclasses, which supply the store. */
+    protected CacheStoreContract() {
+    }
+
+    /**
+     * A store connected to a running server (or a fresh directory, or memory).
+     *
+     * @return a new store for one test
+     */
     protected abstract CacheStore newStore();
 
-    /** Time to wait for a key written with a 1-second time to live to be gone. */
+    /**
+     * Time to wait for a key written with a 1-second time to live to be gone.
+     *
+     * @return 2.1 seconds unless the store needs longer
+     */
     protected Duration expiryWait() {
         return Duration.ofMillis(2_100);
     }
@@ -56,12 +68,23 @@ public abstract class CacheStoreContract {
         store.close();
     }
 
-    /** {@code name} under this test's own key prefix, so that tests sharing a server never meet. */
+    /**
+     * A key unique to this test.
+     *
+     * @param name the key's name within the test
+     * @return the name under this test's random prefix
+     */
     protected String key(String name) {
         return prefix + name;
     }
 
-    /** A record of {@code version} holding {@code text} as UTF-8. */
+    /**
+     * A record of UTF-8 text.
+     *
+     * @param version the record's version
+     * @param text its data, as text
+     * @return the record
+     */
     protected static Record record(long version, String text) {
         return new Record(version, text.getBytes(StandardCharsets.UTF_8));
     }
@@ -236,7 +259,12 @@ public abstract class CacheStoreContract {
         assertFalse(store.description().isBlank());
     }
 
-    /** The UTF-8 bytes of {@code s}. */
+    /**
+     * Text as UTF-8 bytes.
+     *
+     * @param s the text
+     * @return its bytes
+     */
     protected static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

@@ -16,12 +16,20 @@ public final class ClockedMemoryStore extends DelegatingStore {
 
     private final AtomicInteger failures = new AtomicInteger();
 
-    /** Wraps {@code delegate}, so that a test can make its calls fail on purpose. */
+    /**
+     * Wraps a store, failing nothing until told.
+     *
+     * @param delegate the store to pass calls on to, usually a memory store
+     */
     public ClockedMemoryStore(CacheStore delegate) {
         super(delegate);
     }
 
-    /** Makes the next {@code n} fallible operations throw. */
+    /**
+     * Makes the next {@code n} fallible operations throw.
+     *
+     * @param n how many operations fail with a {@link StoreException}
+     */
     public void failNext(int n) {
         failures.set(n);
     }

@@ -33,29 +33,40 @@ import org.junit.jupiter.api.Test;
  * tests move the clock by minutes, well inside the store's time to live).
  */
 public abstract class ClusterSyncContract {
-    /** The strategy the contract syncs with: the distributed one, so that housekeeping (folding) runs. */
+    /** The strategy the tests sync with. */
     protected static final SyncStrategy ATOMIC = SyncStrategy.DISTRIBUTED_ATOMIC;
-    /** The stores, clock and instances of the test now running. */
+    /** The fixture of the running test, made by {@link #setUp()}. */
     protected SyncFixture fx;
 
-    /** A store for one test; keys are namespaced per test, so a server can be shared. */
+    /** For subclasses, which supply the store. */
+    protected ClusterSyncContract() {
+    }
+
+    /**
+     * A store for one test; keys are namespaced per test, so a server can be shared.
+     *
+     * @param clock the fixture's clock, for stores that keep time themselves
+     * @return a new store
+     */
     protected abstract CacheStore newStore(Clock clock);
 
-    /** Makes a fixture without instance labels for each test. */
+    /** Makes the test's fixture, without instance labels. */
     @BeforeEach
     protected void setUp() {
         fx = fixture(false);
     }
 
-    /** Closes the test's store. */
+    /** Closes the fixture's store. */
     @AfterEach
     protected void tearDown() {
         fx.store.close();
     }
 
     /**
-     * A fixture over a fresh store, in a namespace of its own, with three series per chunk (so that
-     * chunking is exercised) and instance labels on or off.
+     * A fixture on a new store, in a namespace of its own, with three series per chunk.
+     *
+     * @param instanceLabels whether gauges are kept apart per instance
+     * @return the fixture
      */
     protected SyncFixture fixture(boolean instanceLabels) {
         return new SyncFixture(this::newStore, SyncOptions.defaults("unused").withBatchSize(3)

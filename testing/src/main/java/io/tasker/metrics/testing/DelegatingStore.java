@@ -17,12 +17,20 @@ import java.util.Optional;
 public class DelegatingStore implements CacheStore {
     private final CacheStore delegate;
 
-    /** A store that passes every call to {@code delegate}; a subclass overrides what it changes. */
+    /**
+     * Wraps a store.
+     *
+     * @param delegate the store every call goes on to
+     */
     public DelegatingStore(CacheStore delegate) {
         this.delegate = delegate;
     }
 
-    /** Runs before every operation but {@code description}, {@code declaredCapabilities} and {@code close}; does nothing here. */
+    /**
+     * Runs before every operation but {@code description}, {@code declaredCapabilities} and {@code close}; does nothing here.
+     *
+     * @param operation the name of the {@link CacheStore} method about to run, such as {@code get}
+     */
     protected void before(String operation) {
     }
 

@@ -35,6 +35,7 @@ public final class Executables {
 
         private static final long serialVersionUID = 1L;
 
+        /** The Debian package that provides the missing program. */
         private final String debianPackage;
 
         MissingExecutableError(String command, String debianPackage) {
@@ -42,7 +43,11 @@ public final class Executables {
             this.debianPackage = debianPackage;
         }
 
-        /** The Debian package to install. */
+        /**
+         * The Debian package to install.
+         *
+         * @return the package's name
+         */
         public String debianPackage() {
             return debianPackage;
         }
@@ -52,14 +57,21 @@ public final class Executables {
       * Returns the executable named {@code command} (looked up on {@code PATH}) or at the absolute
       * path {@code command}.
       *
+      * @param command a program name, or an absolute path
       * @param debianPackage the Debian package that provides it, named in the failure message
+      * @return the executable's path
       * @throws MissingExecutableError when it is missing, naming the package and {@code bin/test}
       */
     public static Path require(String command, String debianPackage) {
         return find(command).orElseThrow(() -> new MissingExecutableError(command, debianPackage));
     }
 
-    /** The executable named {@code command} on {@code PATH}, or at that absolute path. */
+    /**
+     * The executable named {@code command} on {@code PATH}, or at that absolute path.
+     *
+     * @param command a program name, or an absolute path
+     * @return the executable's path, or empty when there is none
+     */
     public static Optional<Path> find(String command) {
         Path asGiven = Path.of(command);
         if (asGiven.isAbsolute()) {
@@ -68,32 +80,62 @@ public final class Executables {
         return pathEntries().map(dir -> dir.resolve(command)).filter(Executables::isExecutable).findFirst();
     }
 
-    /** The {@code redis-server} binary, or a failure naming the Debian package to install. */
+    /**
+     * {@code redis-server} on {@code PATH}.
+     *
+     * @return its path
+     * @throws MissingExecutableError when it is not installed
+     */
     public static Path redisServer() {
         return require("redis-server", "redis-server");
     }
 
-    /** The {@code memcached} binary, or a failure naming the Debian package to install. */
+    /**
+     * {@code memcached} on {@code PATH}.
+     *
+     * @return its path
+     * @throws MissingExecutableError when it is not installed
+     */
     public static Path memcached() {
         return require("memcached", "memcached");
     }
 
-    /** The {@code prometheus} binary, or a failure naming the Debian package to install. */
+    /**
+     * {@code prometheus} on {@code PATH}.
+     *
+     * @return its path
+     * @throws MissingExecutableError when it is not installed
+     */
     public static Path prometheus() {
         return require("prometheus", "prometheus");
     }
 
-    /** The {@code promtool} binary, or a failure naming the Debian package to install. */
+    /**
+     * {@code promtool} on {@code PATH}, from Debian's prometheus package.
+     *
+     * @return its path
+     * @throws MissingExecutableError when it is not installed
+     */
     public static Path promtool() {
         return require("promtool", "prometheus");
     }
 
-    /** Debian's Chromium, or a failure naming the package to install. */
+    /**
+     * Chromium at {@value #CHROMIUM}.
+     *
+     * @return its path
+     * @throws MissingExecutableError when it is not installed
+     */
     public static Path chromium() {
         return require(CHROMIUM, "chromium");
     }
 
-    /** Debian's chromedriver, or a failure naming the package to install. */
+    /**
+     * chromedriver at {@value #CHROMEDRIVER}.
+     *
+     * @return its path
+     * @throws MissingExecutableError when it is not installed
+     */
     public static Path chromedriver() {
         return require(CHROMEDRIVER, "chromium-driver");
     }
@@ -104,6 +146,9 @@ public final class Executables {
       * command cannot run, the answer says why, in parentheses.
       *
       * <p>{@code String version = Executables.firstLine(Executables.memcached().toString(), "-V");}
+      *
+      * @param command the program and its arguments
+      * @return the first line, empty when there is none, or why the command failed in parentheses
       */
     public static String firstLine(String... command) {
         try {

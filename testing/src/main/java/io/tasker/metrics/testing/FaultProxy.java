@@ -44,7 +44,15 @@ public final class FaultProxy implements AutoCloseable {
         this.random = random;
     }
 
-    /** Starts forwarding a free loopback port to {@code host:port}; no faults until told. */
+    /**
+     * Starts forwarding a free loopback port to {@code host:port}; no faults until told.
+     *
+     * @param host the target's host
+     * @param port the target's port
+     * @param random decides where cuts fall; seed it for a repeatable run
+     * @return the running proxy
+     * @throws IOException when no loopback port can be bound
+     */
     public static FaultProxy start(String host, int port, Random random) throws IOException {
         ServerSocket server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -55,27 +63,47 @@ public final class FaultProxy implements AutoCloseable {
         return proxy;
     }
 
-    /** The loopback port clients connect to instead of the server's. */
+    /**
+     * The loopback port clients connect to instead of the target's.
+     *
+     * @return the proxy's port
+     */
     public int port() {
         return server.getLocalPort();
     }
 
-    /** The chance that forwarding one read of bytes ends the connection right after it (0 to 1). */
+    /**
+     * The chance that forwarding one read of bytes ends the connection right after it (0 to 1).
+     *
+     * @param p the probability; 0 for no cuts
+     */
     public void cutProbability(double p) {
         this.cutProbability = p;
     }
 
-    /** Connections cut while the client was sending. */
+    /**
+     * Connections cut while forwarding towards the target.
+     *
+     * @return the cuts in requests so far
+     */
     public long cutsInRequest() {
         return cutsInRequest.get();
     }
 
-    /** Connections cut while the server was answering. */
+    /**
+     * Connections cut while forwarding towards the client.
+     *
+     * @return the cuts in replies so far
+     */
     public long cutsInReply() {
         return cutsInReply.get();
     }
 
-    /** Connections accepted so far. */
+    /**
+     * Connections accepted so far.
+     *
+     * @return the number of connections
+     */
     public int connections() {
         return connections.get();
     }
@@ -86,6 +114,7 @@ public final class FaultProxy implements AutoCloseable {
         sockets.clear();
     }
 
+    /** Stops accepting and ends every open connection. */
     @Override
     public void close() {
         closed = true;

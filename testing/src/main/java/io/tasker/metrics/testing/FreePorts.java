@@ -17,7 +17,11 @@ public final class FreePorts {
 
     private FreePorts() {}
 
-    /** A free TCP port on 127.0.0.1, chosen by the kernel. */
+    /**
+     * A free TCP port on 127.0.0.1, chosen by the kernel.
+     *
+     * @return the port number
+     */
     public static int next() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();

@@ -24,10 +24,21 @@ public final class Http {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    /** A status code, the body as text, and the response headers. */
+    /**
+     * A status code, the body as text, and the response headers.
+     *
+     * @param status the HTTP status code
+     * @param body the body as text
+     * @param headers the response headers
+     */
     public record Response(int status, String body, HttpHeaders headers) {
 
-        /** The first value of a response header, e.g. {@code Set-Cookie}; names are case-insensitive. */
+        /**
+         * The first value of a response header, e.g. {@code Set-Cookie}; names are case-insensitive.
+         *
+         * @param name the header's name
+         * @return its first value, or empty
+         */
         public Optional<String> header(String name) {
             return headers.firstValue(name);
         }
@@ -35,12 +46,26 @@ public final class Http {
 
     private Http() {}
 
-    /** {@code GET url} with these request headers, e.g. {@code "Accept", "application/json"}. */
+    /**
+     * {@code GET url} with these request headers, e.g. {@code "Accept", "application/json"}.
+     *
+     * @param url the URL
+     * @param headers request header names and values, alternating
+     * @return the response
+     * @throws IOException when the request fails or is interrupted
+     */
     public static Response get(String url, String... headers) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(url)).GET(), headers);
     }
 
-    /** {@code POST url} without a body, with these request headers, e.g. {@code "Authorization", "Bearer t"}. */
+    /**
+     * {@code POST url} without a body, with these request headers, e.g. {@code "Authorization", "Bearer t"}.
+     *
+     * @param url the URL
+     * @param headers request header names and values, alternating
+     * @return the response
+     * @throws IOException when the request fails or is interrupted
+     */
     public static Response post(String url, String... headers) throws IOException {
         return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()), headers);
     }
@@ -58,7 +83,14 @@ public final class Http {
         }
     }
 
-    /** Like {@link #get(String, String...)} but for callers that cannot throw checked exceptions. */
+    /**
+     * Like {@link #get(String, String...)} but for callers that cannot throw checked exceptions.
+     *
+     * @param url the URL
+     * @param headers request header names and values, alternating
+     * @return the response
+     * @throws UncheckedIOException when the request fails
+     */
     public static Response getUnchecked(String url, String... headers) {
         try {
             return get(url, headers);

@@ -15,7 +15,7 @@ public final class MemcachedServerExtension extends ServerExtension {
 
     private final List<String> extraArgs;
 
-    /** A {@code memcached} with its default options, on a free loopback port. */
+    /** A server with memcached's default settings. */
     public MemcachedServerExtension() {
         this(new String[0]);
     }
@@ -24,6 +24,8 @@ public final class MemcachedServerExtension extends ServerExtension {
       * A server started with these arguments after the defaults, e.g. {@code "-I", "2m"} for items
       * up to 2 MB or {@code "-m", "1024"} for 1 GB of memory. They are kept across {@link #stop()} and
       * {@link #start()}.
+      *
+      * @param extraArgs further {@code memcached} arguments
       */
     public MemcachedServerExtension(String... extraArgs) {
         super("memcached");

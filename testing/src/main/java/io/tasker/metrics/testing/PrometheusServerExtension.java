@@ -28,7 +28,12 @@ public final class PrometheusServerExtension extends ServerExtension implements 
         super("prometheus");
     }
 
-    /** Sets the scrape interval (default 1 s); takes effect at the next start. */
+    /**
+     * Sets the scrape interval (default 1 s); takes effect at the next start.
+     *
+     * @param interval how often targets are scraped and rules evaluated
+     * @return this extension
+     */
     public synchronized PrometheusServerExtension scrapeInterval(Duration interval) {
         config = new PrometheusConfig(interval, config.targets(), config.ruleFiles());
         return this;
@@ -37,6 +42,9 @@ public final class PrometheusServerExtension extends ServerExtension implements 
     /**
       * Replaces the scrape targets. Before the start they go into the first configuration; on a
       * running server the configuration is rewritten and reloaded through {@code POST /-/reload}.
+      *
+      * @param targets the targets to scrape
+      * @return this extension
       */
     public synchronized PrometheusServerExtension scrape(PrometheusConfig.ScrapeTarget... targets) {
         config = config.withTargets(List.of(targets));
@@ -50,6 +58,9 @@ public final class PrometheusServerExtension extends ServerExtension implements 
     /**
       * Loads these rule files (recording rules and alerts), evaluated every scrape interval. Before
       * the start they go into the first configuration; on a running server it reloads.
+      *
+      * @param files the rule files
+      * @return this extension
       */
     public synchronized PrometheusServerExtension ruleFiles(Path... files) {
         config = config.withRuleFiles(List.of(files));

@@ -19,10 +19,19 @@ public final class Promtool {
 
     private static final long TIMEOUT_SECONDS = 30;
 
-    /** What promtool answered: its exit code and its stdout and stderr together. */
+    /**
+     * What promtool answered: its exit code and its stdout and stderr together.
+     *
+     * @param exitCode promtool's exit code
+     * @param output its standard output and error together
+     */
     public record Result(int exitCode, String output) {
 
-        /** True when promtool accepted the text without a single lint remark. */
+        /**
+         * True when promtool accepted the text without a single lint remark.
+         *
+         * @return whether the exit code is 0 and nothing was printed
+         */
         public boolean clean() {
             return exitCode == 0 && output.isBlank();
         }
@@ -30,7 +39,13 @@ public final class Promtool {
 
     private Promtool() {}
 
-    /** Feeds {@code text} to {@code promtool check metrics} on stdin. */
+    /**
+     * Feeds {@code text} to {@code promtool check metrics} on stdin.
+     *
+     * @param text exposition text
+     * @return what promtool answered
+     * @throws Executables.MissingExecutableError when promtool is not installed
+     */
     public static Result checkMetrics(String text) {
         Path promtool = Executables.promtool();
         try {
@@ -51,6 +66,9 @@ public final class Promtool {
     /**
       * Fails unless promtool accepts {@code text} with exit code 0 and prints nothing: lint warnings
       * such as a counter without {@code _total} count as failures.
+      *
+      * @param text exposition text
+      * @throws AssertionError when promtool does not accept it cleanly
       */
     public static void assertValid(String text) {
         Result result = checkMetrics(text);

@@ -15,10 +15,21 @@ public interface ReadinessProbe {
     /** Per-probe network timeout: short, because the caller polls until its own deadline. */
     Duration TIMEOUT = Duration.ofSeconds(1);
 
-    /** Whether the server at {@code host:port} answers as ready; an I/O error means not yet. */
+    /**
+     * Asks the server once whether it is ready.
+     *
+     * @param host the server's address
+     * @param port the server's port
+     * @return true when it answered as a ready server does
+     * @throws IOException when it cannot be reached yet
+     */
     boolean ready(String host, int port) throws IOException;
 
-    /** Redis: {@code PING} answered with {@code +PONG}. */
+    /**
+     * Redis: {@code PING} answered with {@code +PONG}.
+     *
+     * @return the probe
+     */
     static ReadinessProbe redisPing() {
         return (host, port) -> {
             try (TextSocket socket = TextSocket.connect(host, port, TIMEOUT)) {
@@ -28,7 +39,11 @@ public interface ReadinessProbe {
         };
     }
 
-    /** Memcached: {@code version} answered with {@code VERSION ...}. */
+    /**
+     * Memcached: {@code version} answered with {@code VERSION ...}.
+     *
+     * @return the probe
+     */
     static ReadinessProbe memcachedVersion() {
         return (host, port) -> {
             try (TextSocket socket = TextSocket.connect(host, port, TIMEOUT)) {
@@ -39,7 +54,12 @@ public interface ReadinessProbe {
         };
     }
 
-    /** HTTP: {@code GET path} answered with 200 (Prometheus answers 503 while it loads). */
+    /**
+     * HTTP: {@code GET path} answered with 200 (Prometheus answers 503 while it loads).
+     *
+     * @param path the path to ask for, such as {@code /-/ready}
+     * @return the probe
+     */
     static ReadinessProbe httpOk(String path) {
         return (host, port) -> Http.get("http://" + host + ":" + port + path).status() == 200;
     }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
   */
 public final class RedisClusterExtension implements BeforeAllCallback, AfterAllCallback {
 
-    /** The number of masters of the cluster (no replicas). */
+    /** The number of master nodes the cluster has. */
     public static final int MASTERS = 3;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(50);
@@ -35,6 +35,10 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
     private final List<ServerProcess> nodes = new ArrayList<>();
     private Path workDir;
     private int classDepth;
+
+    /** An extension whose cluster starts before the test class, or on {@link #start()}. */
+    public RedisClusterExtension() {
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -75,22 +79,40 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
         deleteWorkDir();
     }
 
-    /** Where clients connect, in the form {@code TASKER_CACHE_URL} takes. */
+    /**
+     * Where clients connect, in the form {@code TASKER_CACHE_URL} takes.
+     *
+     * @return the {@code redis-cluster://} URL of every node
+     */
     public String url() {
         return "redis-cluster://" + nodes().stream().map(n -> HOST + ":" + n.port()).collect(Collectors.joining(","));
     }
 
-    /** The loopback address the cluster's nodes listen on. */
+    /**
+     * The address every node listens on.
+     *
+     * @return {@code 127.0.0.1}
+     */
     public String host() {
         return HOST;
     }
 
-    /** The nodes' client ports, in the order they were created. */
+    /**
+     * The nodes' client ports, in the order they were created.
+     *
+     * @return the ports
+     * @throws IllegalStateException when the cluster is not started
+     */
     public List<Integer> ports() {
         return nodes().stream().map(ServerProcess::port).toList();
     }
 
-    /** The running nodes, for their log files. */
+    /**
+     * The running nodes, for their log files.
+     *
+     * @return the nodes, in the order they were created
+     * @throws IllegalStateException when the cluster is not started
+     */
     public synchronized List<ServerProcess> nodes() {
         if (nodes.isEmpty()) {
             throw new IllegalStateException("The Redis cluster is not started: register the extension with"
@@ -99,7 +121,13 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
         return List.copyOf(nodes);
     }
 
-    /** {@code CLUSTER INFO} of one node as field → value lines, e.g. {@code cluster_state:ok}. */
+    /**
+     * {@code CLUSTER INFO} of one node as field → value lines, e.g. {@code cluster_state:ok}.
+     *
+     * @param port the node's port on loopback
+     * @return the reply's lines
+     * @throws IOException when the node cannot be reached or answers otherwise
+     */
     public static List<String> clusterInfo(int port) throws IOException {
         try (TextSocket socket = TextSocket.connect(HOST, port, ReadinessProbe.TIMEOUT)) {
             socket.send("*2\r\n$7\r\nCLUSTER\r\n$4\r\nINFO\r\n");

@@ -16,7 +16,7 @@ public final class RedisServerExtension extends ServerExtension {
 
     private final List<String> extraArgs;
 
-    /** A {@code redis-server} without persistence, on a free loopback port. */
+    /** A server without persistence and without a password. */
     public RedisServerExtension() {
         this(new String[0]);
     }
@@ -25,6 +25,8 @@ public final class RedisServerExtension extends ServerExtension {
       * A server started with these arguments after the defaults, e.g. {@code "--requirepass", "secret"}
       * or an ACL user: {@code "--user", "app", "on", ">pw", "~*", "&*", "+@all"}. They are kept across
       * {@link #stop()} and {@link #start()}.
+      *
+      * @param extraArgs further {@code redis-server} arguments
       */
     public RedisServerExtension(String... extraArgs) {
         super("redis-server");

@@ -12,15 +12,29 @@ import java.nio.charset.StandardCharsets;
   */
 public interface RemoteWriteReceiver {
 
-    /** The server's base URL, {@code http://127.0.0.1:port}. */
+    /**
+     * The server's base URL, {@code http://127.0.0.1:port}.
+     *
+     * @return the base URL
+     */
     String url();
 
-    /** Where the server receives remote writes. */
+    /**
+     * Where the server receives remote writes.
+     *
+     * @return the base URL and {@code /api/v1/write}
+     */
     default String remoteWriteUrl() {
         return url() + "/api/v1/write";
     }
 
-    /** Runs an instant PromQL query; the body is the server's JSON answer. */
+    /**
+     * Runs an instant PromQL query; the body is the server's JSON answer.
+     *
+     * @param promql the query
+     * @return the server's response
+     * @throws java.io.UncheckedIOException when the server cannot be reached
+     */
     default Http.Response query(String promql) {
         return Http.getUnchecked(url() + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
     }

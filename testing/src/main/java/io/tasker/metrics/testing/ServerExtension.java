@@ -35,21 +35,43 @@ public abstract class ServerExtension
     private int classDepth;
     private boolean startedForOneTest;
 
-    /** An extension for the server named {@code name} (in messages and log file names). */
+    /**
+     * An extension for the server called {@code name}; nothing runs until it is started.
+     *
+     * @param name the server's name, for its directory, log file and messages
+     */
     protected ServerExtension(String name) {
         this.name = name;
     }
 
-    /** The command line that starts the server on {@code port}; it may write files it reads into {@code workDir}. */
+    /**
+     * The command line that starts the server on {@code port}; it may write files it reads into {@code workDir}.
+     *
+     * @param port the loopback port to listen on
+     * @param workDir the server's own temp directory
+     * @return the command, program first
+     */
     protected abstract List<String> launchCommand(int port, Path workDir);
 
-    /** How to tell that the server answers. */
+    /**
+     * How to tell that the server answers.
+     *
+     * @return the probe that start waits on
+     */
     protected abstract ReadinessProbe probe();
 
-    /** Where clients connect, in the form the cache and export configuration take. */
+    /**
+     * Where clients connect, in the form the cache and export configuration take.
+     *
+     * @return the server's URL
+     */
     public abstract String url();
 
-    /** The argument that makes the program print its version; {@code --version} unless it says otherwise. */
+    /**
+     * The argument that makes the program print its version; {@code --version} unless it says otherwise.
+     *
+     * @return the version flag
+     */
     protected String versionFlag() {
         return "--version";
     }
@@ -84,7 +106,11 @@ public abstract class ServerExtension
         }
     }
 
-    /** Starts the server: on a free port the first time, on the same port after {@link #stop()} or {@link #kill()}. */
+    /**
+     * Starts the server: on a free port the first time, on the same port after {@link #stop()} or {@link #kill()}.
+     *
+     * @throws ServerStartException when it exits early or does not answer in time
+     */
     public synchronized void start() {
         if (server == null) {
             server = launchOnFreePort();
@@ -103,22 +129,34 @@ public abstract class ServerExtension
         server().kill();
     }
 
-    /** Stops the server and starts it again on the same port. */
+    /** Stops the server gracefully and starts it again on the same port. */
     public synchronized void restart() {
         server().restart();
     }
 
-    /** Whether the server's process is running now. */
+    /**
+     * Whether the server is started and its process alive.
+     *
+     * @return true while it runs
+     */
     public synchronized boolean isRunning() {
         return server != null && server.isRunning();
     }
 
-    /** The loopback address the server listens on. */
+    /**
+     * The address the server listens on.
+     *
+     * @return the loopback address
+     */
     public String host() {
         return server().host();
     }
 
-    /** The port the server listens on. */
+    /**
+     * The port the server listens on.
+     *
+     * @return the port chosen at the first start
+     */
     public int port() {
         return server().port();
     }
@@ -126,12 +164,19 @@ public abstract class ServerExtension
     /**
       * What the running program says of its version, e.g. {@code Redis server v=7.0.15 ...}: for a
       * report that says what it measured against.
+      *
+      * @return the first line the program prints for its version flag
       */
     public String version() {
         return Executables.firstLine(server().command().get(0), versionFlag());
     }
 
-    /** The running process, for its log file, output, command line and pid. */
+    /**
+     * The running process, for its log file, output, command line and pid.
+     *
+     * @return the server's process
+     * @throws IllegalStateException when the server was never started
+     */
     public synchronized ServerProcess server() {
         if (server == null) {
             throw new IllegalStateException(name + " is not started: register the extension with"

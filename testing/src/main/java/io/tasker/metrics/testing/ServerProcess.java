@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
   */
 public final class ServerProcess implements AutoCloseable {
 
-    /** How long a server may take to answer after it was started. */
+    /** How long a start waits for the probe to answer, unless the constructor says otherwise. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(50);
@@ -45,14 +45,28 @@ public final class ServerProcess implements AutoCloseable {
     private Process process;
 
     /**
-     * A server started by {@code command}, ready when {@code probe} says so, within {@link
-     * #START_TIMEOUT}.
+     * A process that starts within {@link #START_TIMEOUT}; nothing runs until {@link #start()}.
+     *
+     * @param name the server's name, for messages
+     * @param port the loopback port it listens on
+     * @param command the command that starts it, program first
+     * @param probe how to tell that it answers
+     * @param logFile where its output is appended
      */
     public ServerProcess(String name, int port, List<String> command, ReadinessProbe probe, Path logFile) {
         this(name, port, command, probe, logFile, START_TIMEOUT);
     }
 
-    /** A server started by {@code command}, ready when {@code probe} says so within {@code startTimeout}. */
+    /**
+     * A process with its own start timeout; nothing runs until {@link #start()}.
+     *
+     * @param name the server's name, for messages
+     * @param port the loopback port it listens on
+     * @param command the command that starts it, program first
+     * @param probe how to tell that it answers
+     * @param logFile where its output is appended
+     * @param startTimeout how long a start waits for the probe to answer
+     */
     public ServerProcess(
             String name, int port, List<String> command, ReadinessProbe probe, Path logFile, Duration startTimeout) {
         this.name = name;
@@ -105,32 +119,56 @@ public final class ServerProcess implements AutoCloseable {
         start();
     }
 
-    /** Whether the process is running now. */
+    /**
+     * Whether the process is started and alive.
+     *
+     * @return true while it runs
+     */
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
 
-    /** The server's name, for messages and log files. */
+    /**
+     * The server's name.
+     *
+     * @return the name given to the constructor
+     */
     public String name() {
         return name;
     }
 
-    /** The loopback address the server listens on. */
+    /**
+     * The address it listens on.
+     *
+     * @return {@code 127.0.0.1}
+     */
     public String host() {
         return HOST;
     }
 
-    /** The port the server listens on. */
+    /**
+     * The port it listens on.
+     *
+     * @return the port given to the constructor
+     */
     public int port() {
         return port;
     }
 
-    /** Where the server's output goes. */
+    /**
+     * Where its output goes; restarts append to it.
+     *
+     * @return the log file
+     */
     public Path logFile() {
         return logFile;
     }
 
-    /** The command it runs, program first. */
+    /**
+     * The command it runs, program first.
+     *
+     * @return the command
+     */
     public List<String> command() {
         return command;
     }
@@ -138,6 +176,8 @@ public final class ServerProcess implements AutoCloseable {
     /**
       * The command as a shell would take it, an empty argument as {@code ""}: for a report that says
       * how its server ran, e.g. {@code redis-server --port 6379 --save ""}.
+      *
+      * @return the command line
       */
     public String commandLine() {
         return String.join(" ", command.stream().map(arg -> arg.isEmpty() ? "\"\"" : arg).toList());
@@ -146,6 +186,7 @@ public final class ServerProcess implements AutoCloseable {
     /**
       * The operating system's id of the running process, e.g. for a benchmark that watches its memory.
       *
+      * @return the pid
       * @throws IllegalStateException when it is not running
       */
     public synchronized long pid() {
@@ -155,7 +196,12 @@ public final class ServerProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** The last {@code count} lines the process wrote, for failure messages. */
+    /**
+     * The last {@code count} lines the process wrote, for failure messages.
+     *
+     * @param count how many lines
+     * @return the lines, or a note when the log cannot be read
+     */
     public String lastOutput(int count) {
         try {
             List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
@@ -167,6 +213,7 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** The same as {@link #stop()}, for try-with-resources. */
     @Override
     public void close() {
         stop();

@@ -10,6 +10,7 @@ public final class ServerStartException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Whether the process exited, rather than running on without answering. */
     private final boolean exited;
 
     ServerStartException(String message, boolean exited) {
@@ -17,7 +18,11 @@ public final class ServerStartException extends IllegalStateException {
         this.exited = exited;
     }
 
-    /** True when the process exited because another process already held its port. */
+    /**
+     * True when the process exited because another process already held its port.
+     *
+     * @return whether it exited with an "address already in use" message
+     */
     public boolean portInUse() {
         // redis, memcached and Go's net package all say it this way, in one case or another.
         return exited && getMessage().toLowerCase(Locale.ROOT).contains("address already in use");

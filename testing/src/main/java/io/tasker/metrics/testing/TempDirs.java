@@ -17,7 +17,11 @@ public final class TempDirs {
     private TempDirs() {
     }
 
-    /** Deletes the directory and everything in it, children before parents; null or absent is fine. */
+    /**
+     * Deletes the directory and everything in it, children before parents; null or absent is fine.
+     *
+     * @param dir the directory, or null
+     */
     public static void delete(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;

@@ -28,7 +28,15 @@ public final class TextSocket implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    /** Connects with {@code timeout} for both the connect and every read. */
+    /**
+     * Connects with {@code timeout} for both the connect and every read.
+     *
+     * @param host the server's address
+     * @param port the server's port
+     * @param timeout the connect and read timeout
+     * @return the connection
+     * @throws IOException when the connection cannot be made in time
+     */
     public static TextSocket connect(String host, int port, Duration timeout) throws IOException {
         Socket socket = new Socket();
         try {
@@ -42,7 +50,12 @@ public final class TextSocket implements AutoCloseable {
         }
     }
 
-    /** Sends {@code text} as UTF-8; line endings ({@code \r\n}) are the caller's. */
+    /**
+     * Sends {@code text} as UTF-8; line endings ({@code \r\n}) are the caller's.
+     *
+     * @param text what to send
+     * @throws UncheckedIOException when the write fails
+     */
     public void send(String text) {
         try {
             out.write(text.getBytes(StandardCharsets.UTF_8));
@@ -52,7 +65,12 @@ public final class TextSocket implements AutoCloseable {
         }
     }
 
-    /** The next line without its terminator, or {@code null} when the server closed the connection. */
+    /**
+     * The next line without its terminator, or {@code null} when the server closed the connection.
+     *
+     * @return the line, or null
+     * @throws UncheckedIOException when the read fails or times out
+     */
     public String readLine() {
         try {
             return reader.readLine();
@@ -61,6 +79,11 @@ public final class TextSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the connection.
+     *
+     * @throws IOException when closing the socket fails
+     */
     @Override
     public void close() throws IOException {
         socket.close();

@@ -15,7 +15,7 @@ import java.util.List;
   */
 public final class VictoriaMetricsServerExtension extends ServerExtension implements RemoteWriteReceiver {
 
-    /** A {@code victoria-metrics} on a free loopback port, its storage in a temporary folder. */
+    /** A server with its data in the extension's temp directory. */
     public VictoriaMetricsServerExtension() {
         super("victoria-metrics");
     }

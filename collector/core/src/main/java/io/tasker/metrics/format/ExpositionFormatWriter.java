@@ -16,18 +16,35 @@ import java.util.Locale;
  * }</pre>
  */
 public interface ExpositionFormatWriter {
-    /** The HTTP content type of the output, charset included. */
+    /**
+     * The HTTP content type of the output, charset included.
+     *
+     * @return the content type
+     */
     String contentType();
 
-    /** A short name for file names and logs: {@code prometheus}, {@code openmetrics}, {@code json}, {@code csv}. */
+    /**
+     * A short name for file names and logs: {@code prometheus}, {@code openmetrics}, {@code json}, {@code csv}.
+     *
+     * @return the format's name
+     */
     String format();
 
-    /** Writes the whole snapshot; flushes, but does not close, {@code out}. */
+    /**
+     * Writes the whole snapshot; flushes, but does not close, {@code out}.
+     *
+     * @param out where to write
+     * @param snapshot what to write
+     * @throws IOException when writing to {@code out} fails
+     */
     void write(OutputStream out, MetricsSnapshot snapshot) throws IOException;
 
     /**
      * OpenMetrics when the header asks for it, Prometheus text 0.0.4 otherwise, also for a header
      * that is malformed ({@code ;}, {@code ,,,}): a scraper gets data rather than an error.
+     *
+     * @param accept the request's {@code Accept} header, or null when it has none
+     * @return a new writer for the chosen format
      */
     static ExpositionFormatWriter forAcceptHeader(String accept) {
         if (accept != null) {

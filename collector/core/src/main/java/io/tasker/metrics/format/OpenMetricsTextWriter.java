@@ -12,8 +12,12 @@ import java.io.IOException;
  * }</pre>
  */
 public final class OpenMetricsTextWriter extends TextFormatWriter {
-    /** The content type of OpenMetrics 1.0 text, which a scraper asks for in its {@code Accept} header. */
+    /** The content type of OpenMetrics 1.0 text in UTF-8. */
     public static final String CONTENT_TYPE = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+    /** A writer; it keeps no state, so one can be shared. */
+    public OpenMetricsTextWriter() {
+    }
 
     @Override
     public String contentType() {

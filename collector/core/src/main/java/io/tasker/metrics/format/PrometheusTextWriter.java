@@ -14,8 +14,12 @@ import java.io.IOException;
  * }</pre>
  */
 public final class PrometheusTextWriter extends TextFormatWriter {
-    /** The content type of the Prometheus text format 0.0.4. */
+    /** The content type of Prometheus text 0.0.4 in UTF-8. */
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    /** A writer; it keeps no state, so one can be shared. */
+    public PrometheusTextWriter() {
+    }
 
     @Override
     public String contentType() {

@@ -12,7 +12,12 @@ public final class TextValues {
     private TextValues() {
     }
 
-    /** The value as Prometheus text writes it: integers without a fraction, infinities as {@code +Inf}/{@code -Inf}. */
+    /**
+     * The value as Prometheus text writes it: integers without a fraction, infinities as {@code +Inf}/{@code -Inf}.
+     *
+     * @param v the value
+     * @return its text
+     */
     public static String of(double v) {
         if (Double.isNaN(v)) {
             return "NaN";

@@ -35,6 +35,10 @@ public final class BucketBounds {
     /**
      * Validates and wraps bounds: finite, strictly increasing. A trailing {@code +Inf} is
      * accepted and dropped, since every histogram has it anyway.
+     *
+     * @param bounds the finite upper bounds, in increasing order
+     * @return the bounds, copied
+     * @throws IllegalArgumentException for a bound that is not finite, or bounds not strictly increasing
      */
     public static BucketBounds of(double... bounds) {
         double[] b = bounds.length > 0 && bounds[bounds.length - 1] == Double.POSITIVE_INFINITY
@@ -53,13 +57,22 @@ public final class BucketBounds {
         return new BucketBounds(b);
     }
 
-    /** The number of buckets, counting {@code +Inf}. */
+    /**
+     * The number of buckets, counting {@code +Inf}.
+     *
+     * @return the finite bounds plus one
+     */
     public int bucketCount() {
         return bounds.length + 1;
     }
 
 
-    /** The canonical {@code le} label value of bucket {@code i}, such as {@code "0.5"} or {@code "+Inf"}. */
+    /**
+     * The canonical {@code le} label value of bucket {@code i}, such as {@code "0.5"} or {@code "+Inf"}.
+     *
+     * @param i the bucket, from 0 to {@link #bucketCount()} - 1
+     * @return its {@code le} text
+     */
     public String le(int i) {
         return le[i];
     }
@@ -67,6 +80,9 @@ public final class BucketBounds {
     /**
      * The bucket an observation falls into: the first whose bound is at least the value,
      * the {@code +Inf} bucket when none is.
+     *
+     * @param value the observation
+     * @return the bucket's index, from 0 to {@link #bucketCount()} - 1
      */
     public int bucketOf(double value) {
         double[] b = bounds;
@@ -83,7 +99,11 @@ public final class BucketBounds {
         return lo;
     }
 
-    /** The upper bounds in order, {@code +Inf} not included, as a new list the caller may keep. */
+    /**
+     * The finite upper bounds, without {@code +Inf}.
+     *
+     * @return an unmodifiable list in increasing order
+     */
     public List<Double> toList() {
         return Arrays.stream(bounds).boxed().toList();
     }

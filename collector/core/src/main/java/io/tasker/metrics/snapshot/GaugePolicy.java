@@ -14,7 +14,16 @@ public enum GaugePolicy {
     /** The smallest value any instance reports. */
     MIN;
 
-    /** Combines a value into the running result; {@code first} when there is none yet. */
+    /**
+     * Combines a value into the running result; {@code first} when there is none yet.
+     *
+     * @param result the result so far (ignored when {@code first})
+     * @param resultTime when the result's value was written, in epoch milliseconds
+     * @param value the instance's value to combine
+     * @param valueTime when that value was written, in epoch milliseconds
+     * @param first whether this is the first value, so that there is no result yet
+     * @return the new result: {@code value} when first, else by this policy
+     */
     public double combine(double result, long resultTime, double value, long valueTime, boolean first) {
         if (first) {
             return value;

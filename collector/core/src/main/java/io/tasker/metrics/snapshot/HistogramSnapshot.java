@@ -6,11 +6,24 @@ import java.util.Objects;
 
 /**
  * A histogram family at one moment. All series share the family's bucket bounds.
+ *
+ * @param metadata the family's name, help, type and label names
+ * @param bounds the bucket bounds every series has
+ * @param points the series
+ * @param foldedObservations observations that went to the overflow series
  */
 public record HistogramSnapshot(MetricMetadata metadata, BucketBounds bounds, List<Point> points,
                                 long foldedObservations) implements MetricFamilySnapshot {
 
-    /** Checks that every series has the family's number of buckets, and copies the points. */
+    /**
+     * Checks that every series has the family's number of buckets, and copies the series list.
+     *
+     * @param metadata the family's name, help, type and label names
+     * @param bounds the bucket bounds every series has
+     * @param points the series
+     * @param foldedObservations observations that went to the overflow series
+     * @throws IllegalArgumentException when a series has another number of buckets
+     */
     public HistogramSnapshot {
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(bounds, "bounds");
@@ -41,12 +54,29 @@ public record HistogramSnapshot(MetricMetadata metadata, BucketBounds bounds, Li
         private final QuantileSketch quantiles;
         private final long updatedAtMillis;
 
-        /** Takes ownership of {@code cumulativeCounts}: the caller must not change it afterwards. */
+        /**
+         * Takes ownership of {@code cumulativeCounts}: the caller must not change it afterwards.
+         *
+         * @param labels the series' labels
+         * @param cumulativeCounts cumulative count per bucket, {@code +Inf} last; never decreasing
+         * @param sum the sum of the observations
+         * @param quantiles the quantile sketch, or null when the family keeps none
+         * @throws IllegalArgumentException when the counts decrease
+         */
         public Point(Labels labels, long[] cumulativeCounts, double sum, QuantileSketch quantiles) {
             this(labels, cumulativeCounts, sum, quantiles, 0);
         }
 
-        /** As above, with the time the series last changed as far as its producer knows. */
+        /**
+         * As above, with the time the series last changed as far as its producer knows.
+         *
+         * @param labels the series' labels
+         * @param cumulativeCounts cumulative count per bucket, {@code +Inf} last; never decreasing
+         * @param sum the sum of the observations
+         * @param quantiles the quantile sketch, or null when the family keeps none
+         * @param updatedAtMillis when the series last changed, in epoch milliseconds; 0 when unknown
+         * @throws IllegalArgumentException when the counts decrease
+         */
         public Point(Labels labels, long[] cumulativeCounts, double sum, QuantileSketch quantiles,
                      long updatedAtMillis) {
             this.updatedAtMillis = updatedAtMillis;
@@ -72,32 +102,57 @@ public record HistogramSnapshot(MetricMetadata metadata, BucketBounds bounds, Li
             return updatedAtMillis;
         }
 
-        /** How many buckets the series has, {@code +Inf} included. */
+        /**
+         * The number of buckets, {@code +Inf} included.
+         *
+         * @return the length of the cumulative counts
+         */
         public int bucketCount() {
             return cumulativeCounts.length;
         }
 
-        /** Observations at or below bucket {@code i}'s upper bound. */
+        /**
+         * Observations at or below bucket {@code i}'s upper bound.
+         *
+         * @param i the bucket, from 0 to {@link #bucketCount()} - 1
+         * @return the cumulative count
+         */
         public long cumulativeCount(int i) {
             return cumulativeCounts[i];
         }
 
-        /** How many observations the series holds (its {@code +Inf} bucket). */
+        /**
+         * The number of observations: the {@code +Inf} bucket's count.
+         *
+         * @return the count; 0 without buckets
+         */
         public long count() {
             return cumulativeCounts.length == 0 ? 0 : cumulativeCounts[cumulativeCounts.length - 1];
         }
 
-        /** The sum of the observations. */
+        /**
+         * The sum of the observations.
+         *
+         * @return the sum
+         */
         public double sum() {
             return sum;
         }
 
-        /** The quantile sketch, or {@code null} when the family was defined without quantiles. */
+        /**
+         * The quantile sketch, or {@code null} when the family was defined without quantiles.
+         *
+         * @return the sketch, or null
+         */
         public QuantileSketch quantiles() {
             return quantiles;
         }
 
-        /** The cumulative bucket counts, as a copy the caller may change. */
+        /**
+         * The cumulative counts per bucket, {@code +Inf} last.
+         *
+         * @return a copy of the counts
+         */
         public long[] cumulativeCounts() {
             return cumulativeCounts.clone();
         }

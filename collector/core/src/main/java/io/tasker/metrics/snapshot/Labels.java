@@ -17,7 +17,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Labels implements Comparable<Labels> {
-    /** The empty label set. */
+    /** The label set without labels. */
     public static final Labels EMPTY = new Labels(new String[0], new String[0]);
 
     private final String[] names;
@@ -28,7 +28,13 @@ public final class Labels implements Comparable<Labels> {
         this.values = values;
     }
 
-    /** Builds a label set from alternating names and values, in any order. */
+    /**
+     * Builds a label set from alternating names and values, in any order.
+     *
+     * @param namesAndValues name, value, name, value...; none null
+     * @return the label set, sorted by name
+     * @throws IllegalArgumentException for an odd count or a name given twice
+     */
     public static Labels of(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("Labels need name/value pairs, got an odd count "
@@ -44,7 +50,12 @@ public final class Labels implements Comparable<Labels> {
         return sorted(names, values);
     }
 
-    /** Builds a label set from a map; iteration order does not matter. */
+    /**
+     * Builds a label set from a map; iteration order does not matter.
+     *
+     * @param map label values by name; no null keys or values
+     * @return the label set, sorted by name
+     */
     public static Labels of(Map<String, String> map) {
         String[] names = new String[map.size()];
         String[] values = new String[map.size()];
@@ -59,6 +70,11 @@ public final class Labels implements Comparable<Labels> {
     /**
      * Wraps arrays that the caller guarantees sorted by name, without duplicates, and never
      * changed afterwards. The registry uses it to share one names array across a family.
+     *
+     * @param sortedNames label names, sorted and distinct
+     * @param values the value of each name, at the same position
+     * @return the label set, wrapping the arrays without copying
+     * @throws IllegalArgumentException when the arrays differ in length
      */
     public static Labels ofSorted(String[] sortedNames, String[] values) {
         if (sortedNames.length != values.length) {
@@ -86,27 +102,50 @@ public final class Labels implements Comparable<Labels> {
         return n.length == 0 ? EMPTY : new Labels(n, v);
     }
 
-    /** How many labels the set has. */
+    /**
+     * The number of labels.
+     *
+     * @return how many name/value pairs the set holds
+     */
     public int size() {
         return names.length;
     }
 
-    /** Whether the set has no label. */
+    /**
+     * Whether the set has no labels.
+     *
+     * @return true for a set without labels
+     */
     public boolean isEmpty() {
         return names.length == 0;
     }
 
-    /** The name of the {@code i}-th label, in name order. */
+    /**
+     * The name of label {@code i}, in name order.
+     *
+     * @param i the position, from 0 to {@link #size()} - 1
+     * @return the label name
+     */
     public String name(int i) {
         return names[i];
     }
 
-    /** The value of the {@code i}-th label, in name order. */
+    /**
+     * The value of label {@code i}, in name order.
+     *
+     * @param i the position, from 0 to {@link #size()} - 1
+     * @return the label value
+     */
     public String value(int i) {
         return values[i];
     }
 
-    /** The value of a label, or {@code null} when this set does not have it. */
+    /**
+     * The value of a label, or {@code null} when this set does not have it.
+     *
+     * @param name the label name
+     * @return its value, or null
+     */
     public String get(String name) {
         int i = Arrays.binarySearch(names, name);
         return i >= 0 ? values[i] : null;
@@ -115,6 +154,10 @@ public final class Labels implements Comparable<Labels> {
     /**
      * A new label set with one more label (or the label replaced). Inserted in place, without a
      * map and a sort: the cluster view adds an {@code instance} label to every instance's gauges.
+     *
+     * @param name the label name; not null
+     * @param value its value; not null
+     * @return a new set; this one is unchanged
      */
     public Labels with(String name, String value) {
         Objects.requireNonNull(name, "label name");
@@ -137,7 +180,11 @@ public final class Labels implements Comparable<Labels> {
         return new Labels(n, v);
     }
 
-    /** Name to value, in name order. */
+    /**
+     * Name to value, in name order.
+     *
+     * @return a new, modifiable map that iterates in name order
+     */
     public Map<String, String> toMap() {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {

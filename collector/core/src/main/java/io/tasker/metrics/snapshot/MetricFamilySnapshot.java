@@ -11,30 +11,52 @@ import java.util.List;
 public sealed interface MetricFamilySnapshot
         permits CounterSnapshot, GaugeSnapshot, HistogramSnapshot {
 
-    /** The family's name, help text, type and label names. */
+    /**
+     * What the family is, apart from its data.
+     *
+     * @return its name, help text, type and label names
+     */
     MetricMetadata metadata();
 
-    /** The series, in the order they were first recorded (the overflow series last); each one's labels sorted by name. */
+    /**
+     * The series, in the order they were first recorded (the overflow series last); each one's labels sorted by name.
+     *
+     * @return the family's data points
+     */
     List<? extends DataPoint> points();
 
     /**
      * Observations that went to the overflow series because the family had reached its
      * cardinality limit (see {@code RegistryOptions#maxSeriesPerMetric}).
+     *
+     * @return the number of folded observations
      */
     long foldedObservations();
 
     /**
      * The same family with other series, for code that splits or filters families (sync
      * chunks, merges). Each point must be of this family's kind.
+     *
+     * @param points the series of the new snapshot
+     * @param foldedObservations the folded observations of the new snapshot
+     * @return a snapshot with this one's metadata and the given series
      */
     MetricFamilySnapshot withPoints(List<? extends DataPoint> points, long foldedObservations);
 
-    /** The family's base name (a counter's without {@code _total}). */
+    /**
+     * The family's base name (a counter's without {@code _total}).
+     *
+     * @return {@code metadata().name()}
+     */
     default String name() {
         return metadata().name();
     }
 
-    /** Counter, gauge or histogram. */
+    /**
+     * Whether this is a counter, gauge or histogram.
+     *
+     * @return {@code metadata().type()}
+     */
     default MetricType type() {
         return metadata().type();
     }

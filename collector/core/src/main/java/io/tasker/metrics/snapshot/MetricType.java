@@ -2,11 +2,11 @@ package io.tasker.metrics.snapshot;
 
 /** The three instrument kinds, with the type word each exposition format uses. */
 public enum MetricType {
-    /** A cumulative count that only goes up. */
+    /** A value that only goes up. */
     COUNTER("counter"),
     /** A value that goes up and down. */
     GAUGE("gauge"),
-    /** Observations counted into buckets, with their sum and an optional quantile sketch. */
+    /** A distribution of observations in buckets. */
     HISTOGRAM("histogram");
 
     private final String word;
@@ -15,7 +15,11 @@ public enum MetricType {
         this.word = word;
     }
 
-    /** The word in a {@code # TYPE} line and in JSON and CSV output. */
+    /**
+     * The word in a {@code # TYPE} line and in JSON and CSV output.
+     *
+     * @return {@code counter}, {@code gauge} or {@code histogram}
+     */
     public String word() {
         return word;
     }

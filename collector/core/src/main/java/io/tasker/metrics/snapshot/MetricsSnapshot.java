@@ -12,25 +12,47 @@ import java.util.Optional;
  * MetricsSnapshot snapshot = registry.snapshot();
  * new PrometheusTextWriter().write(out, snapshot);
  * }</pre>
+ *
+ * @param timestamp when the snapshot was taken
+ * @param families the families, sorted by name
  */
 public record MetricsSnapshot(Instant timestamp, List<MetricFamilySnapshot> families) {
-    /** Requires a timestamp and copies the families, so that the snapshot stays immutable. */
+    /**
+     * Copies the family list.
+     *
+     * @param timestamp when the snapshot was taken; not null
+     * @param families the families, sorted by name
+     */
     public MetricsSnapshot {
         Objects.requireNonNull(timestamp, "timestamp");
         families = List.copyOf(families);
     }
 
-    /** A snapshot with no family, taken at {@code timestamp}. */
+    /**
+     * A snapshot without families.
+     *
+     * @param timestamp when the snapshot was taken
+     * @return the empty snapshot
+     */
     public static MetricsSnapshot empty(Instant timestamp) {
         return new MetricsSnapshot(timestamp, List.of());
     }
 
-    /** The family of that base name (a counter's without {@code _total}). */
+    /**
+     * The family of that base name (a counter's without {@code _total}).
+     *
+     * @param name the base name, prefix included
+     * @return the family, or empty when there is none of that name
+     */
     public Optional<MetricFamilySnapshot> family(String name) {
         return families.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
-    /** The number of series over all families. */
+    /**
+     * The number of series over all families.
+     *
+     * @return the sum of every family's point count
+     */
     public int seriesCount() {
         int n = 0;
         for (MetricFamilySnapshot f : families) {

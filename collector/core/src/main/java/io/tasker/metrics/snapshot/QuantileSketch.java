@@ -39,37 +39,69 @@ public final class QuantileSketch {
         this.total = total;
     }
 
-    /** A sketch without observations. */
+    /**
+     * A sketch without observations.
+     *
+     * @return the shared empty sketch
+     */
     public static QuantileSketch empty() {
         return EMPTY;
     }
 
-    /** An empty accumulator, for adding up many sketches without a new sketch per pair. */
+    /**
+     * An empty accumulator, for adding up many sketches without a new sketch per pair.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Decodes the output of {@link #encode()}; a corrupt input gives an IllegalArgumentException. */
+    /**
+     * Decodes the output of {@link #encode()}; a corrupt input gives an IllegalArgumentException.
+     *
+     * @param encoded the bytes {@link #encode()} wrote
+     * @return the sketch
+     * @throws IllegalArgumentException when the bytes are not an encoded sketch
+     */
     public static QuantileSketch decode(byte[] encoded) {
         return SketchEncoding.decode(encoded);
     }
 
-    /** The number of observations in the sketch. */
+    /**
+     * The number of observations in the sketch.
+     *
+     * @return the sum of the bucket counts
+     */
     public long count() {
         return total;
     }
 
-    /** Buckets that hold observations. */
+    /**
+     * Buckets that hold observations.
+     *
+     * @return how many buckets are non-empty
+     */
     public int bucketCount() {
         return buckets.length;
     }
 
-    /** The {@link SketchIndex} of the {@code i}-th bucket that holds observations, in ascending order. */
+    /**
+     * The {@link SketchIndex} of the {@code i}-th bucket that holds observations, in ascending order.
+     *
+     * @param i the position, from 0 to {@link #bucketCount()} - 1
+     * @return the bucket's index
+     */
     public int bucket(int i) {
         return buckets[i];
     }
 
-    /** The observations in the {@code i}-th bucket that holds any. */
+    /**
+     * The observations in the {@code i}-th bucket that holds any.
+     *
+     * @param i the position, from 0 to {@link #bucketCount()} - 1
+     * @return that bucket's count
+     */
     public long countAt(int i) {
         return counts[i];
     }
@@ -77,6 +109,10 @@ public final class QuantileSketch {
     /**
      * The value at quantile {@code q} (0..1): the value of the bucket that holds the observation
      * of rank {@code ceil(q * count)}, or NaN when the sketch is empty.
+     *
+     * @param q the quantile, from 0 to 1
+     * @return the estimated value, or NaN
+     * @throws IllegalArgumentException for {@code q} outside 0..1 or NaN
      */
     public double valueAt(double q) {
         if (q < 0 || q > 1 || Double.isNaN(q)) {
@@ -122,7 +158,12 @@ public final class QuantileSketch {
         return SketchIndex.value(buckets[buckets.length - 1]);
     }
 
-    /** A new sketch holding both sketches' observations. */
+    /**
+     * A new sketch holding both sketches' observations.
+     *
+     * @param other the sketch to add
+     * @return the merged sketch; neither input changes
+     */
     public QuantileSketch merge(QuantileSketch other) {
         return builder().add(this).add(other).build();
     }
@@ -131,6 +172,8 @@ public final class QuantileSketch {
      * A new sketch without {@code earlier}'s observations; {@code earlier} must be an earlier
      * state of the same series (every bucket it holds is held here at least as often).
      *
+     * @param earlier an earlier state of this series' sketch
+     * @return the observations made since {@code earlier}
      * @throws IllegalArgumentException when it is not
      */
     public QuantileSketch minus(QuantileSketch earlier) {
@@ -152,7 +195,11 @@ public final class QuantileSketch {
         return at < 0 ? 0 : counts[at];
     }
 
-    /** The compact binary form, for the shared store; see {@link #decode(byte[])}. */
+    /**
+     * The compact binary form, for the shared store; see {@link #decode(byte[])}.
+     *
+     * @return the encoded sketch
+     */
     public byte[] encode() {
         return SketchEncoding.encode(buckets, counts);
     }
@@ -194,7 +241,12 @@ public final class QuantileSketch {
         private Builder() {
         }
 
-        /** Adds every observation of {@code sketch}. */
+        /**
+         * Adds every observation of {@code sketch}.
+         *
+         * @param sketch the sketch to add
+         * @return this builder
+         */
         public Builder add(QuantileSketch sketch) {
             for (int i = 0; i < sketch.buckets.length; i++) {
                 add(sketch.buckets[i], sketch.counts[i]);
@@ -202,7 +254,13 @@ public final class QuantileSketch {
             return this;
         }
 
-        /** Adds {@code count} observations to bucket {@code bucket} (a {@link SketchIndex}). */
+        /**
+         * Adds {@code count} observations to bucket {@code bucket} (a {@link SketchIndex}).
+         *
+         * @param bucket the bucket's index
+         * @param count the observations to add (negative to take away)
+         * @return this builder
+         */
         public Builder add(int bucket, long count) {
             if (bucket == SketchIndex.ZERO) {
                 zero += count;
@@ -234,7 +292,11 @@ public final class QuantileSketch {
             first = newFirst;
         }
 
-        /** A sketch of everything added so far; the builder can go on adding. */
+        /**
+         * A sketch of everything added so far; the builder can go on adding.
+         *
+         * @return a new immutable sketch
+         */
         public QuantileSketch build() {
             int n = zero > 0 ? 1 : 0;
             for (long c : window) {

@@ -4,6 +4,10 @@ import java.time.Duration;
 
 /** An event that ends something (a task or a step attempt) and so knows how long it took. */
 public sealed interface Ending permits TaskCompleted, TaskFailed, StepCompleted, StepFailed {
-    /** How long the task or the step attempt took. */
+    /**
+     * How long the task run or step attempt took.
+     *
+     * @return the duration, zero or more
+     */
     Duration duration();
 }

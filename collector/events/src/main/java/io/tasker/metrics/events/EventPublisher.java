@@ -37,8 +37,11 @@ public final class EventPublisher implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * A publisher whose drop and error counters are recorded in {@code registry}, with the queue size and
-     * drain timeout of {@code options}.
+     * A publisher without subscribers yet.
+     *
+     * @param registry where the per-subscriber counters are defined; its clock paces the logging
+     *     of handler errors
+     * @param options queue capacity and drain timeout
      */
     public EventPublisher(MetricRegistry registry, PublisherOptions options) {
         this.options = options;
@@ -49,6 +52,8 @@ public final class EventPublisher implements AutoCloseable {
     /**
      * Starts delivering the subscriber's event types to it. Names are unique: they label its counters.
      *
+     * @param subscriber the subscriber, whose thread starts now
+     * @return this publisher
      * @throws IllegalArgumentException for a second subscriber of the same name, or one that wants no events
      * @throws IllegalStateException after {@link #close()}
      */
@@ -78,14 +83,23 @@ public final class EventPublisher implements AutoCloseable {
         return this;
     }
 
-    /** Queues the event for every subscriber of its type; never blocks and never throws for a subscriber's sake. */
+    /**
+     * Queues the event for every subscriber of its type; never blocks and never throws for a subscriber's sake.
+     *
+     * @param event the event to deliver
+     */
     public void publish(TaskerEvent event) {
         for (SubscriberQueue queue : byType[event.type().ordinal()]) {
             queue.offer(event);
         }
     }
 
-    /** Whether anyone wants events of this type, for publishers that would rather not build an event for nobody. */
+    /**
+     * Whether anyone wants events of this type, for publishers that would rather not build an event for nobody.
+     *
+     * @param type the event type
+     * @return true when at least one subscriber subscribed to it
+     */
     public boolean hasSubscribers(EventType type) {
         return byType[type.ordinal()].length > 0;
     }
@@ -95,6 +109,7 @@ public final class EventPublisher implements AutoCloseable {
      * moment that must see their effects (the console's first sync after the demo's first round,
      * a test); publishing goes on meanwhile.
      *
+     * @param timeout how long to wait in all
      * @return false if that took longer than {@code timeout}
      */
     public boolean awaitIdle(java.time.Duration timeout) {
@@ -112,7 +127,11 @@ public final class EventPublisher implements AutoCloseable {
         }
     }
 
-    /** Each subscriber's counts, in the order they subscribed. */
+    /**
+     * Each subscriber's counts, in the order they subscribed.
+     *
+     * @return one entry per subscriber
+     */
     public List<SubscriberStats> stats() {
         List<SubscriberStats> stats = new ArrayList<>(all.size());
         for (SubscriberQueue queue : all) {

@@ -20,13 +20,25 @@ import java.util.Set;
  * logged at most once a minute.
  */
 public interface EventSubscriber {
-    /** A short, unique name: the {@code subscriber} label of its counters. */
+    /**
+     * A short, unique name: the {@code subscriber} label of its counters.
+     *
+     * @return the name, not blank
+     */
     String name();
 
-    /** The event types to receive (the design document's {@code subscribe_to}). */
+    /**
+     * The event types to receive (the design document's {@code subscribe_to}).
+     *
+     * @return the types; not empty
+     */
     Set<EventType> subscribedTo();
 
-    /** Handles one event, on the subscriber's own thread. */
+    /**
+     * Handles one event, on the subscriber's own thread.
+     *
+     * @param event an event of one of the subscribed types
+     */
     void handle(TaskerEvent event);
 
     /** Called once on the subscriber's thread after its queue has drained at shutdown, to flush. */

@@ -5,20 +5,20 @@ package io.tasker.metrics.events;
  * {@code subscribe_to}), and the publisher indexes its subscribers by them.
  */
 public enum EventType {
-    /** A task began. */
+    /** A task run began ({@link TaskStarted}). */
     TASK_STARTED,
-    /** A task ended successfully. */
+    /** A task run ended well ({@link TaskCompleted}). */
     TASK_COMPLETED,
-    /** A task ended with an error. */
+    /** A task run ended in failure ({@link TaskFailed}). */
     TASK_FAILED,
-    /** A step attempt began. */
+    /** An attempt of a step began ({@link StepStarted}). */
     STEP_STARTED,
-    /** A step attempt ended successfully. */
+    /** An attempt of a step ended well ({@link StepCompleted}). */
     STEP_COMPLETED,
-    /** A step attempt ended with an error (it may be retried). */
+    /** An attempt of a step failed ({@link StepFailed}). */
     STEP_FAILED,
-    /** A failed step is tried again. */
+    /** A failed step will run again ({@link StepRetried}). */
     STEP_RETRIED,
-    /** A step failed and has no retry left. */
+    /** A step failed on its last allowed attempt ({@link StepMaxRetriesReached}). */
     STEP_MAX_RETRIES_REACHED;
 }

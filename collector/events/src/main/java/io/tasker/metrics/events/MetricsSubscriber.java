@@ -40,14 +40,22 @@ public final class MetricsSubscriber implements EventSubscriber {
     private Counter retries;
     private Counter maxRetries;
 
-    /** Records both task and step metrics. */
+    /**
+     * Records both task and step metrics.
+     *
+     * @param registry where the metrics are defined and recorded
+     */
     public MetricsSubscriber(MetricRegistry registry) {
         this(registry, EnumSet.allOf(Part.class));
     }
 
     /**
-     * A subscriber recording into {@code registry} only the parts named (tasks, steps or both), so that
-     * an application can keep recording the rest itself.
+     * Records the metrics of the parts given, and subscribes only to the events they need.
+     *
+     * @param registry where the metrics are defined and recorded
+     * @param parts which metrics this subscriber owns; not empty
+     * @throws IllegalArgumentException for no parts, or when a metric is already defined in
+     *     another shape
      */
     public MetricsSubscriber(MetricRegistry registry, Set<Part> parts) {
         if (parts.isEmpty()) {

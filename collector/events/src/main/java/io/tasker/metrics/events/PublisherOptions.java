@@ -9,9 +9,18 @@ import java.time.Duration;
  * <pre>{@code
  * new EventPublisher(registry, PublisherOptions.defaults().withQueueCapacity(65_536));
  * }</pre>
+ *
+ * @param queueCapacity events each subscriber's queue holds before new ones are dropped
+ * @param drainTimeout how long {@link EventPublisher#close()} waits, in all, for the queues to drain
  */
 public record PublisherOptions(int queueCapacity, Duration drainTimeout) {
-    /** Checks the queue capacity (1 to 16,777,216 events) and the drain timeout. */
+    /**
+     * Checks the options.
+     *
+     * @param queueCapacity events per subscriber queue, from 1 to 16,777,216
+     * @param drainTimeout the drain timeout; zero or more
+     * @throws IllegalArgumentException for a value out of range
+     */
     public PublisherOptions {
         if (queueCapacity < 1 || queueCapacity > 16_777_216) {
             throw new IllegalArgumentException("events.queue_capacity must be between 1 and 16777216, not "
@@ -22,17 +31,31 @@ public record PublisherOptions(int queueCapacity, Duration drainTimeout) {
         }
     }
 
-    /** 8192 events a subscriber, 5 seconds to drain. */
+    /**
+     * 8192 events a subscriber, 5 seconds to drain.
+     *
+     * @return the default options
+     */
     public static PublisherOptions defaults() {
         return new PublisherOptions(8192, Duration.ofSeconds(5));
     }
 
-    /** These options with another queue capacity per subscriber. */
+    /**
+     * These options with another queue capacity.
+     *
+     * @param capacity events per subscriber queue
+     * @return a copy with that capacity
+     */
     public PublisherOptions withQueueCapacity(int capacity) {
         return new PublisherOptions(capacity, drainTimeout);
     }
 
-    /** These options with another time to drain the queues at close. */
+    /**
+     * These options with another drain timeout.
+     *
+     * @param timeout how long close waits for the queues
+     * @return a copy with that timeout
+     */
     public PublisherOptions withDrainTimeout(Duration timeout) {
         return new PublisherOptions(queueCapacity, timeout);
     }

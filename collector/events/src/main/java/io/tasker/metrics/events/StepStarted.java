@@ -4,10 +4,31 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** An attempt of a step began. */
+/**
+ * An attempt of a step began.
+ *
+ * @param taskId the task run's id; not blank
+ * @param taskName the task's name; not blank
+ * @param stepName the step's name; not blank
+ * @param attempt the attempt's number, from 1
+ * @param time when it happened, as the publisher's clock read it
+ * @param attributes free attributes; null or empty for none
+ * @param traceparent the W3C trace context that joins it to its task's trace; null or empty for none
+ */
 public record StepStarted(String taskId, String taskName, String stepName, int attempt, Instant time,
                           Map<String, String> attributes, Optional<Traceparent> traceparent) implements StepEvent {
-    /** Requires the task id, task and step names and a positive attempt. */
+    /**
+     * Checks the values; attributes are copied, a null traceparent becomes empty.
+     *
+     * @param taskId the task run's id; not blank
+     * @param taskName the task's name; not blank
+     * @param stepName the step's name; not blank
+     * @param attempt the attempt's number, from 1
+     * @param time when it happened, as the publisher's clock read it
+     * @param attributes free attributes; null or empty for none
+     * @param traceparent the W3C trace context that joins it to its task's trace; null or empty for none
+     * @throws IllegalArgumentException for a blank id or name, a missing time, or an attempt below 1
+     */
     public StepStarted {
         Events.requireText(taskId, "task id");
         Events.requireText(taskName, "task name");
@@ -18,7 +39,16 @@ public record StepStarted(String taskId, String taskName, String stepName, int a
         traceparent = Events.traceparent(traceparent);
     }
 
-    /** A step attempt that began, without attributes or trace context. */
+    /**
+     * An event without attributes or traceparent.
+     *
+     * @param taskId the task run's id; not blank
+     * @param taskName the task's name; not blank
+     * @param stepName the step's name; not blank
+     * @param attempt the attempt's number, from 1
+     * @param time when it happened, as the publisher's clock read it
+     * @throws IllegalArgumentException for a blank id or name, a missing time, or an attempt below 1
+     */
     public StepStarted(String taskId, String taskName, String stepName, int attempt, Instant time) {
         this(taskId, taskName, stepName, attempt, time, Map.of(), Optional.empty());
     }

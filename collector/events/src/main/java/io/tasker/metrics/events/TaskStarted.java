@@ -4,10 +4,27 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** A task run began. */
+/**
+ * A task run began.
+ *
+ * @param taskId the task run's id; not blank
+ * @param taskName the task's name; not blank
+ * @param time when it happened, as the publisher's clock read it
+ * @param attributes free attributes; null or empty for none
+ * @param traceparent the W3C trace context that joins it to its task's trace; null or empty for none
+ */
 public record TaskStarted(String taskId, String taskName, Instant time, Map<String, String> attributes,
                           Optional<Traceparent> traceparent) implements TaskEvent {
-    /** Requires the task id, name and time. */
+    /**
+     * Checks the values; attributes are copied, a null traceparent becomes empty.
+     *
+     * @param taskId the task run's id; not blank
+     * @param taskName the task's name; not blank
+     * @param time when it happened, as the publisher's clock read it
+     * @param attributes free attributes; null or empty for none
+     * @param traceparent the W3C trace context that joins it to its task's trace; null or empty for none
+     * @throws IllegalArgumentException for a blank id or name, a missing time
+     */
     public TaskStarted {
         Events.requireText(taskId, "task id");
         Events.requireText(taskName, "task name");
@@ -16,7 +33,14 @@ public record TaskStarted(String taskId, String taskName, Instant time, Map<Stri
         traceparent = Events.traceparent(traceparent);
     }
 
-    /** A task that began, without attributes or trace context. */
+    /**
+     * An event without attributes or traceparent.
+     *
+     * @param taskId the task run's id; not blank
+     * @param taskName the task's name; not blank
+     * @param time when it happened, as the publisher's clock read it
+     * @throws IllegalArgumentException for a blank id or name, a missing time
+     */
     public TaskStarted(String taskId, String taskName, Instant time) {
         this(taskId, taskName, time, Map.of(), Optional.empty());
     }

@@ -15,21 +15,45 @@ import java.util.Optional;
  * }</pre>
  */
 public sealed interface TaskerEvent permits TaskEvent, StepEvent {
-    /** The kind of event, which decides who receives it. */
+    /**
+     * The kind of event, which decides who receives it.
+     *
+     * @return the event's type
+     */
     EventType type();
 
-    /** The id of the task run the event belongs to, unique per run. */
+    /**
+     * The id of the task run the event belongs to.
+     *
+     * @return the id, not blank
+     */
     String taskId();
 
-    /** The task's name, the same for every run of it: what metrics are labelled with. */
+    /**
+     * The name of the task, as the metrics label it.
+     *
+     * @return the name, not blank
+     */
     String taskName();
 
-    /** When it happened. */
+    /**
+     * When it happened, as the publisher's clock read it.
+     *
+     * @return the event's time
+     */
     Instant time();
 
-    /** Attributes the application adds (they become span attributes, masked when secret). */
+    /**
+     * Free attributes of the event.
+     *
+     * @return an unmodifiable map; empty for none
+     */
     Map<String, String> attributes();
 
-    /** The W3C trace context the task was started under, when the application has one. */
+    /**
+     * The W3C trace context that joins a step run elsewhere to its task's trace.
+     *
+     * @return the traceparent, or empty
+     */
     Optional<Traceparent> traceparent();
 }

@@ -9,6 +9,10 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * Traceparent parent = Traceparent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
  * }</pre>
+ *
+ * @param traceId the trace id: 32 lowercase hex digits, not all zero
+ * @param spanId the parent span id: 16 lowercase hex digits, not all zero
+ * @param sampled whether the sampled flag is set
  */
 public record Traceparent(String traceId, String spanId, boolean sampled) {
     private static final Pattern TRACE_ID = Pattern.compile("[0-9a-f]{32}");
@@ -17,8 +21,12 @@ public record Traceparent(String traceId, String spanId, boolean sampled) {
     private static final String ZERO_SPAN = "0".repeat(16);
 
     /**
-     * Checks the ids as the W3C Trace Context spec does: lower-case hex of the right length, not all
-     * zeros.
+     * Checks the ids.
+     *
+     * @param traceId the trace id: 32 lowercase hex digits, not all zero
+     * @param spanId the parent span id: 16 lowercase hex digits, not all zero
+     * @param sampled whether the sampled flag is set
+     * @throws IllegalArgumentException for an id of another form
      */
     public Traceparent {
         if (traceId == null || !TRACE_ID.matcher(traceId).matches() || traceId.equals(ZERO_TRACE)) {
@@ -31,7 +39,13 @@ public record Traceparent(String traceId, String spanId, boolean sampled) {
         }
     }
 
-    /** Parses {@code 00-<trace id>-<span id>-<flags>}, failing with a message that shows the expected form. */
+    /**
+     * Parses {@code 00-<trace id>-<span id>-<flags>}, failing with a message that shows the expected form.
+     *
+     * @param header the {@code traceparent} header value
+     * @return the trace context
+     * @throws IllegalArgumentException for a value that is not a version 00 traceparent
+     */
     public static Traceparent parse(String header) {
         String[] parts = header == null ? new String[0] : header.trim().split("-");
         if (parts.length != 4 || !parts[0].equals("00") || parts[3].length() != 2) {

@@ -35,7 +35,12 @@ public final class ExportCoordinator {
     /** How to wait between retries; tests move a manual clock instead of sleeping. */
     @FunctionalInterface
     public interface Sleeper {
-        /** Waits {@code d}; interrupted, it gives up the wait. */
+        /**
+         * Waits for {@code d}.
+         *
+         * @param d how long to wait
+         * @throws InterruptedException when interrupted meanwhile; the retries then stop
+         */
         void sleep(Duration d) throws InterruptedException;
     }
 
@@ -50,8 +55,17 @@ public final class ExportCoordinator {
     private final ExportHistory history;
 
     /**
+     * A coordinator of exports of the view {@code cluster} reads, with the lock and the history
+     * under its namespace.
+     *
+     * @param cluster reads the view, its expiry, and extends its time to live
      * @param exporterId who exports, for the lock's owner and the history: the instance id this
      *     process writes under now (it changes when a stopped instance wakes up)
+     * @param timing when exports should run, and the export timeout
+     * @param jobTimeout how long the export lock is held, and the time within which retries must end
+     * @param retryAttempts retries of a failed delivery in a coordinated export
+     * @param clock the time source for plans, records and elapsed times
+     * @param sleeper how to wait between retries
      */
     public ExportCoordinator(ClusterReader cluster, Supplier<String> exporterId, ExportTiming timing,
                              Duration jobTimeout, int retryAttempts, Clock clock, Sleeper sleeper) {
@@ -66,30 +80,55 @@ public final class ExportCoordinator {
         this.history = new ExportHistory(cluster.store(), cluster.options().keys());
     }
 
-    /** The export history this coordinator records each export in. */
+    /**
+     * The shared history every export is recorded in.
+     *
+     * @return the history under the cluster's namespace
+     */
     public ExportHistory history() {
         return history;
     }
 
-    /** The lock that keeps exports to one at a time across processes. */
+    /**
+     * The lock that lets one coordinated export run at a time across the cluster.
+     *
+     * @return the export lock
+     */
     public ExportLock lock() {
         return lock;
     }
 
-    /** When the next export should run and why, from the data's expiry in the store. */
+    /**
+     * When the next export should run and why, from the data's expiry in the store.
+     *
+     * @return the plan; the default expiry is assumed when no instance has synced
+     * @throws StoreException when the store fails
+     */
     public ExportTiming.Plan plan() {
         Instant now = clock.instant();
         return timing.plan(now, cluster.earliestExpiry().orElse(timing.defaultExpiry(now)));
     }
 
-    /** Exports the cluster view at once, without the lock; records it in the history. */
+    /**
+     * Exports the cluster view at once, without the lock; records it in the history.
+     *
+     * @param destination where the export goes
+     * @param trigger what started it, such as {@code console} or {@code cli}
+     * @return the record of the export, failed when delivery failed
+     */
     public ExportRecord exportNow(ExportDestination destination, String trigger) {
         Instant started = clock.instant();
         Attempt a = deliverOnce(destination);
         return record(a.toRecord(started, destination, trigger, 1, 0, "on demand", elapsed(started), exporterId.get()));
     }
 
-    /** The coordinated export; never throws. */
+    /**
+     * The coordinated export; never throws.
+     *
+     * @param destination where the export goes
+     * @param trigger what started it, such as {@code scheduler} or {@code cli}
+     * @return the record of the export: success, failed, or skipped when another instance holds the lock
+     */
     public ExportRecord export(ExportDestination destination, String trigger) {
         return export(destination, trigger, null);
     }
@@ -104,6 +143,11 @@ public final class ExportCoordinator {
      * <pre>{@code
      * coordinator.exportOncePer(Duration.ofMinutes(5), destination, "cli");
      * }</pre>
+     *
+     * @param interval the export interval the schedule keeps
+     * @param destination where the export goes
+     * @param trigger what started it, such as {@code cli}
+     * @return the record of the export, or of the skip
      */
     public ExportRecord exportOncePer(Duration interval, ExportDestination destination, String trigger) {
         return export(destination, trigger, interval);

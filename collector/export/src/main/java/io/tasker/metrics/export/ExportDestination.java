@@ -8,15 +8,25 @@ import java.io.IOException;
  * write. One small interface per seam, as the writers have.
  */
 public interface ExportDestination {
-    /** Where, for the history and logs (a directory, {@code stdout}, a URL without credentials). */
+    /**
+     * Where, for the history and logs (a directory, {@code stdout}, a URL without credentials).
+     *
+     * @return the destination's description
+     */
     String describe();
 
-    /** The format name recorded in the history. */
+    /**
+     * The format name recorded in the history.
+     *
+     * @return such as {@code json} or {@code remote_write}
+     */
     String format();
 
     /**
      * Sends one snapshot.
      *
+     * @param snapshot the view to export
+     * @return what was sent
      * @throws IOException when it could not be written; the coordinator records and may retry it
      */
     Delivery deliver(MetricsSnapshot snapshot) throws IOException;

@@ -36,13 +36,23 @@ public final class ExportHistory {
     private final CacheStore store;
     private final String key;
 
-    /** The export history kept in {@code store} under the layout's namespace. */
+    /**
+     * The history under {@code keys}' namespace.
+     *
+     * @param store the shared store
+     * @param keys the layout that names the history's key
+     */
     public ExportHistory(CacheStore store, KeyLayout keys) {
         this.store = store;
         this.key = keys.exports();
     }
 
-    /** Adds an export at the front; throws StoreException when the store cannot be reached. */
+    /**
+     * Adds an export at the front; throws StoreException when the store cannot be reached.
+     *
+     * @param record the export to add
+     * @throws StoreException when the store fails, or 20 attempts lost their race
+     */
     public void append(ExportRecord record) {
         for (int attempt = 0; attempt < 20; attempt++) {
             Optional<Record> current = store.get(key);
@@ -65,12 +75,22 @@ public final class ExportHistory {
         throw new StoreException("Could not append to the export history " + key + " after 20 attempts");
     }
 
-    /** The exports kept, newest first; a corrupt history reads as empty. */
+    /**
+     * The exports kept, newest first; a corrupt history reads as empty.
+     *
+     * @return at most {@value #CAPACITY} records
+     * @throws StoreException when the store fails
+     */
     public List<ExportRecord> list() {
         return store.get(key).map(r -> decode(r.data())).orElse(List.of());
     }
 
-    /** The newest successful export, if any. */
+    /**
+     * The newest successful export, if any.
+     *
+     * @return its record, or empty
+     * @throws StoreException when the store fails
+     */
     public Optional<ExportRecord> lastSuccess() {
         return list().stream().filter(ExportRecord::success).findFirst();
     }

@@ -25,15 +25,19 @@ public record ExportRecord(Instant at, String format, String destination, String
 
     /** How an export ended. */
     public enum Outcome {
-        /** Every series reached the destination. */
+        /** It was delivered. */
         SUCCESS,
-        /** The export failed after its retries; the error says why. */
+        /** It could not be delivered. */
         FAILED,
-        /** Nothing was exported on purpose (another exporter held the lock, or the view was not whole). */
+        /** Nothing was sent although nothing failed (another exporter held the lock, the window was exported, the endpoint was unavailable). */
         SKIPPED
     }
 
-    /** Whether every series reached the destination. */
+    /**
+     * Whether the export was delivered.
+     *
+     * @return true for {@link Outcome#SUCCESS}
+     */
     public boolean success() {
         return outcome == Outcome.SUCCESS;
     }

@@ -31,7 +31,13 @@ public record ExportRetention(Duration maxAge, int maxFiles) {
     static final int BATCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(ExportRetention.class);
 
-    /** Refuses a maximum age that is not positive and fewer than one file. */
+    /**
+     * Checks the limits.
+     *
+     * @param maxAge files older than this are deleted; positive
+     * @param maxFiles beyond this many, the oldest are deleted; at least 1
+     * @throws IllegalArgumentException for a limit out of range
+     */
     public ExportRetention {
         if (maxAge.isZero() || maxAge.isNegative()) {
             throw new IllegalArgumentException("must be longer than zero, got " + maxAge);
@@ -50,17 +56,33 @@ public record ExportRetention(Duration maxAge, int maxFiles) {
     public record Survey(int files, Instant oldest) {
     }
 
-    /** What a prune did: files deleted, and what is left. */
+    /**
+     * What a prune did: files deleted, and what is left.
+     *
+     * @param deleted export files deleted
+     * @param left what the directory holds afterwards
+     */
     public record Pruned(int deleted, Survey left) {
     }
 
-    /** Counts the export files; a directory that does not exist holds none. */
+    /**
+     * Counts the export files; a directory that does not exist holds none.
+     *
+     * @param directory the export directory
+     * @return how many export files it holds, and the oldest one's time
+     */
     public Survey survey(Path directory) {
         List<Found> files = list(directory);
         return new Survey(files.size(), files.isEmpty() ? null : files.get(0).modified());
     }
 
-    /** Deletes files older than {@link #maxAge}, then the oldest beyond {@link #maxFiles}, at most {@value #BATCH}. */
+    /**
+     * Deletes files older than {@link #maxAge}, then the oldest beyond {@link #maxFiles}, at most {@value #BATCH}.
+     *
+     * @param directory the export directory
+     * @param now the current time, against which ages are measured
+     * @return what was deleted and what is left
+     */
     public Pruned prune(Path directory, Instant now) {
         List<Found> files = list(directory);
         Instant cutoff = now.minus(maxAge);

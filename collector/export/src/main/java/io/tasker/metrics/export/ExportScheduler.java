@@ -35,8 +35,12 @@ public final class ExportScheduler implements AutoCloseable {
     private volatile Runnable afterEach = () -> { };
 
     /**
-     * A scheduler that exports to the destination {@code destination} gives at each planned time, never
-     * more often than {@code minInterval}.
+     * A scheduler on a daemon thread of its own, which runs once {@link #start()} is called.
+     *
+     * @param coordinator plans and runs the exports
+     * @param destination where each export goes, asked anew for each
+     * @param clock the time source for planning and waiting
+     * @param minInterval the least time between two scheduled exports
      */
     public ExportScheduler(ExportCoordinator coordinator, Supplier<ExportDestination> destination, Clock clock,
                            Duration minInterval) {
@@ -51,24 +55,39 @@ public final class ExportScheduler implements AutoCloseable {
     /**
      * Work to do on the scheduler's thread after each export, such as export retention: off
      * any request's path, and at most as often as exports run.
+     *
+     * @param housekeeping the work to run
+     * @return this scheduler
      */
     public ExportScheduler afterEach(Runnable housekeeping) {
         this.afterEach = housekeeping;
         return this;
     }
 
-    /** Starts the scheduler's thread; returns this, for chaining. */
+    /**
+     * Starts the scheduler's thread; call once.
+     *
+     * @return this scheduler
+     */
     public ExportScheduler start() {
         thread.start();
         return this;
     }
 
-    /** When the next scheduled export runs, once planned. */
+    /**
+     * When the next scheduled export runs, once planned.
+     *
+     * @return the planned time, or empty before planning or while the store is down
+     */
     public Optional<Instant> nextRun() {
         return Optional.ofNullable(nextRun);
     }
 
-    /** The last scheduled export, if any ran. */
+    /**
+     * The last scheduled export, if any ran.
+     *
+     * @return its record, or empty
+     */
     public Optional<ExportRecord> last() {
         return Optional.ofNullable(last);
     }
@@ -114,6 +133,7 @@ public final class ExportScheduler implements AutoCloseable {
         return !closed;
     }
 
+    /** Stops the scheduler: no further export starts, and its thread is interrupted. */
     @Override
     public void close() {
         closed = true;

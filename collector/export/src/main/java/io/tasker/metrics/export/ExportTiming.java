@@ -17,7 +17,15 @@ import java.util.Objects;
  * }</pre>
  */
 public record ExportTiming(Duration retentionWindow, Duration safetyMargin, Duration exportTimeout) {
-    /** Requires the safety margin and the export timeout together to be shorter than the retention window. */
+    /**
+     * Checks that an export fits in the retention window.
+     *
+     * @param retentionWindow how long synced data lives in the store; not null
+     * @param safetyMargin how long before the data expires an export must end
+     * @param exportTimeout how long an export may take
+     * @throws IllegalArgumentException when the safety margin and the export timeout add up to
+     *     the retention window or more
+     */
     public ExportTiming {
         Objects.requireNonNull(retentionWindow, "retention_window");
         if (safetyMargin.plus(exportTimeout).compareTo(retentionWindow) >= 0) {
@@ -38,13 +46,19 @@ public record ExportTiming(Duration retentionWindow, Duration safetyMargin, Dura
             this.words = words;
         }
 
-        /** The reason as status output and the export history show it. */
+        /**
+         * The reason in words, as the history records it.
+         *
+         * @return {@code optimal timing} or {@code TTL extension}
+         */
         public String words() {
             return words;
         }
     }
 
     /**
+     * When the next export should start, and why then.
+     *
      * @param exportAt when to start the export
      * @param reason why then
      * @param ttlExpiry when the data expires (before any extension)
@@ -53,12 +67,23 @@ public record ExportTiming(Duration retentionWindow, Duration safetyMargin, Dura
     public record Plan(Instant exportAt, Reason reason, Instant ttlExpiry, Duration extendBy) {
     }
 
-    /** Expiry assumed when the store cannot tell: the retention window from now. */
+    /**
+     * Expiry assumed when the store cannot tell: the retention window from now.
+     *
+     * @param now the current time
+     * @return {@code now} plus the retention window
+     */
     public Instant defaultExpiry(Instant now) {
         return now.plus(retentionWindow);
     }
 
-    /** The plan for data that expires at {@code ttlExpiry}, seen at {@code now}. */
+    /**
+     * The plan for data that expires at {@code ttlExpiry}, seen at {@code now}.
+     *
+     * @param now the current time
+     * @param ttlExpiry when the data expires in the store
+     * @return the latest safe start ahead, or an extension and an export at once when it has passed
+     */
     public Plan plan(Instant now, Instant ttlExpiry) {
         Instant latestStart = ttlExpiry.minus(safetyMargin).minus(exportTimeout);
         if (latestStart.isAfter(now)) {
@@ -71,6 +96,10 @@ public record ExportTiming(Duration retentionWindow, Duration safetyMargin, Dura
     /**
      * The delay before retry {@code attempt} (1-based) of a failed export: 30 s, 1 min, 2 min,
      * 4 min, then at most 10 minutes: a receiver that is down gets room to recover, and a retry still comes within the data's lifetime (the TTL is extended before each).
+     *
+     * @param attempt the retry's number, from 1
+     * @return the delay before it
+     * @throws IllegalArgumentException for an attempt below 1
      */
     public static Duration retryDelay(int attempt) {
         if (attempt < 1) {

@@ -33,7 +33,14 @@ public final class FileDestination implements ExportDestination {
     private final Path file;
     private final Clock clock;
 
-    /** @param file the file to write, or null for a timestamped file in {@code directory} */
+    /**
+     * A destination that writes each export in {@code writer}'s format.
+     *
+     * @param writer the format to write
+     * @param directory the export directory, for timestamped files
+     * @param file the file to write, or null for a timestamped file in {@code directory}
+     * @param clock the time source for the timestamps
+     */
     public FileDestination(ExpositionFormatWriter writer, Path directory, Path file, Clock clock) {
         this.writer = writer;
         this.directory = directory;
@@ -41,7 +48,14 @@ public final class FileDestination implements ExportDestination {
         this.clock = clock;
     }
 
-    /** The file name an export of this format gets at that moment. */
+    /**
+     * The file name an export of this format gets at that moment.
+     *
+     * @param format the format name; {@code json} and {@code csv} keep theirs as extension, any
+     *     other gets {@code .prom}
+     * @param at the export's time
+     * @return {@code tasker-metrics-<UTC time>.<ext>}
+     */
     public static String fileName(String format, java.time.Instant at) {
         String extension = switch (format) {
             case "json" -> "json";

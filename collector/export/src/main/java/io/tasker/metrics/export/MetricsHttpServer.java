@@ -37,7 +37,15 @@ public final class MetricsHttpServer implements AutoCloseable {
         this.server = server;
     }
 
-    /** Serves {@code /metrics} on {@code host:port}; port 0 takes a free one. */
+    /**
+     * Serves {@code /metrics} on {@code host:port}; port 0 takes a free one.
+     *
+     * @param host the address to bind
+     * @param port the port to bind, or 0 for a free one
+     * @param source takes the snapshot each scrape serves
+     * @return the running server
+     * @throws IOException when the address cannot be bound
+     */
     public static MetricsHttpServer start(String host, int port, Supplier<MetricsSnapshot> source) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/metrics", exchange -> serve(source, exchange));
@@ -50,7 +58,11 @@ public final class MetricsHttpServer implements AutoCloseable {
         return new MetricsHttpServer(server);
     }
 
-    /** The port the server listens on (the one chosen when 0 was asked for). */
+    /**
+     * The port the server listens on, the one chosen when 0 was asked for.
+     *
+     * @return the bound port
+     */
     public int port() {
         return server.getAddress().getPort();
     }

@@ -15,12 +15,16 @@ import java.io.IOException;
  * }</pre>
  */
 public final class RemoteWriteDestination implements ExportDestination {
-    /** The format name that selects this destination. */
+    /** The format name remote write exports are recorded under. */
     public static final String FORMAT = "remote_write";
 
     private final RemoteWriteClient client;
 
-    /** A destination that pushes through {@code client}. */
+    /**
+     * A destination that pushes each export through {@code client}.
+     *
+     * @param client the remote write client
+     */
     public RemoteWriteDestination(RemoteWriteClient client) {
         this.client = client;
     }

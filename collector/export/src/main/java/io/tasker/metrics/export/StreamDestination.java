@@ -19,7 +19,13 @@ public final class StreamDestination implements ExportDestination {
     private final OutputStream out;
     private final String name;
 
-    /** A destination writing with {@code writer} to {@code out}, named {@code name} in the history. */
+    /**
+     * A destination that writes each export to {@code out}, flushing but never closing it.
+     *
+     * @param writer the format to write
+     * @param out the stream to write to
+     * @param name what to call the stream in the history and logs, such as {@code stdout}
+     */
     public StreamDestination(ExpositionFormatWriter writer, OutputStream out, String name) {
         this.writer = writer;
         this.out = out;

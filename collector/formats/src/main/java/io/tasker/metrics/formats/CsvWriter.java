@@ -43,7 +43,7 @@ import org.apache.commons.csv.CSVPrinter;
  * }</pre>
  */
 public final class CsvWriter implements ExpositionFormatWriter {
-    /** The content type of the CSV output, for downloads. */
+    /** The content type of the CSV output. */
     public static final String CONTENT_TYPE = "text/csv; charset=utf-8";
     /** The prefix of the per-label columns, so that a label named {@code value} cannot clash. */
     public static final String LABEL_COLUMN_PREFIX = "label_";
@@ -60,7 +60,11 @@ public final class CsvWriter implements ExpositionFormatWriter {
         this.neutralise = neutralise;
     }
 
-    /** Every cell as it is: for programs that read the file, never for a spreadsheet. */
+    /**
+     * Every cell as it is: for programs that read the file, never for a spreadsheet.
+     *
+     * @return a writer that does not neutralise formula-like cells
+     */
     public static CsvWriter raw() {
         return new CsvWriter(false);
     }

@@ -26,7 +26,13 @@ public final class ExpositionFormats {
     private ExpositionFormats() {
     }
 
-    /** A writer by name, case-insensitive; an unknown name lists the known ones. */
+    /**
+     * A writer by name, case-insensitive; an unknown name lists the known ones.
+     *
+     * @param name a format name from {@link #NAMES}, or an alias such as {@code text}
+     * @return a new writer for that format
+     * @throws IllegalArgumentException for an unknown name
+     */
     public static ExpositionFormatWriter byName(String name) {
         return switch (canonicalName(name)) {
             case "prometheus" -> new PrometheusTextWriter();
@@ -36,19 +42,36 @@ public final class ExpositionFormats {
         };
     }
 
-    /** The name as {@link #NAMES} spells it ({@code "Text"} is {@code prometheus}); empty when unknown. */
+    /**
+     * The name as {@link #NAMES} spells it ({@code "Text"} is {@code prometheus}); empty when unknown.
+     *
+     * @param name a format name in any case, or null
+     * @return the canonical name, or empty
+     */
     public static Optional<String> canonical(String name) {
         String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
         n = ALIASES.getOrDefault(n, n);
         return NAMES.contains(n) ? Optional.of(n) : Optional.empty();
     }
 
-    /** Like {@link #canonical}, but an unknown name is an error that lists the known ones. */
+    /**
+     * Like {@link #canonical}, but an unknown name is an error that lists the known ones.
+     *
+     * @param name a format name in any case
+     * @return the canonical name
+     * @throws IllegalArgumentException for an unknown name
+     */
     public static String canonicalName(String name) {
         return canonical(name).orElseThrow(() -> unknown(name, NAMES));
     }
 
-    /** The one message for a format name nobody knows. */
+    /**
+     * The one message for a format name nobody knows.
+     *
+     * @param name the name that was given
+     * @param known the names that would have been accepted
+     * @return the exception to throw
+     */
     public static IllegalArgumentException unknown(String name, List<String> known) {
         return new IllegalArgumentException("Unknown format '" + name + "'; use one of " + known);
     }

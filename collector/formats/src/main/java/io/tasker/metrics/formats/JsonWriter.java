@@ -35,12 +35,16 @@ public final class JsonWriter implements ExpositionFormatWriter {
 
     private final boolean pretty;
 
-    /** A writer of compact JSON, one line for the whole snapshot. */
+    /** A writer of compact JSON, without indentation. */
     public JsonWriter() {
         this(false);
     }
 
-    /** With {@code pretty}, the output is indented for people to read. */
+    /**
+     * With {@code pretty}, the output is indented for people to read.
+     *
+     * @param pretty whether to indent the output
+     */
     public JsonWriter(boolean pretty) {
         this.pretty = pretty;
     }

@@ -7,15 +7,25 @@ import java.util.List;
  * that an operator fixes them in one go rather than one per restart.
  */
 public final class ConfigException extends RuntimeException {
+    /** Every problem found, each naming its key. */
     private final List<String> problems;
 
-    /** Lists every problem of the configuration read from {@code source} (a file or the environment). */
+    /**
+     * An exception whose message lists every problem under the name of the source.
+     *
+     * @param source where the configuration came from, such as the file's path
+     * @param problems every problem found, each naming its key
+     */
     public ConfigException(String source, List<String> problems) {
         super("Invalid configuration (" + source + "):\n  - " + String.join("\n  - ", problems));
         this.problems = List.copyOf(problems);
     }
 
-    /** Each problem, naming its key. */
+    /**
+     * The problems, one per entry.
+     *
+     * @return every problem found, each naming its key
+     */
     public List<String> problems() {
         return problems;
     }

@@ -44,16 +44,25 @@ public final class ConfigLoader {
     }
 
     /**
-     * The configuration from {@code file} (when given) with {@code env}'s variables over it; fails with a
-     * {@link ConfigException} listing every problem.
+     * Loads the collector's keys.
+     *
+     * @param file the YAML file, or empty for the one {@value #CONFIG_ENV} names, if any
+     * @param env the environment variables, which override the file
+     * @return the validated configuration
+     * @throws ConfigException listing every problem, each naming its key
      */
     public static TaskerConfig load(Optional<Path> file, Map<String, String> env) {
         return load(file, env, List.of());
     }
 
     /**
+     * Loads the collector's keys and an application's own.
+     *
+     * @param file the YAML file, or empty for the one {@value #CONFIG_ENV} names, if any
+     * @param env the environment variables, which override the file
      * @param extraKeys keys of the application embedding the collector (the console's), whose
      *     typed values {@link TaskerConfig#value(String)} gives; their sections are its own
+     * @return the validated configuration
      * @throws ConfigException listing every problem, each naming its key
      */
     public static TaskerConfig load(Optional<Path> file, Map<String, String> env, List<ConfigKey> extraKeys) {
@@ -61,9 +70,17 @@ public final class ConfigLoader {
     }
 
     /**
+     * Loads the collector's keys and an application's own, leaving other programs' sections alone.
+     *
+     * @param file the YAML file, or empty for the one {@value #CONFIG_ENV} names, if any
+     * @param env the environment variables, which override the file
+     * @param extraKeys keys of the application embedding the collector, whose typed values
+     *     {@link TaskerConfig#value(String)} gives
      * @param sharedSections top-level sections of the same file that another program reads and
      *     checks itself (the CLI shares the console's file and leaves its {@code console:} alone);
      *     any other section nobody owns is an error
+     * @return the validated configuration
+     * @throws ConfigException listing every problem, each naming its key
      */
     public static TaskerConfig load(Optional<Path> file, Map<String, String> env, List<ConfigKey> extraKeys,
                                     Set<String> sharedSections) {

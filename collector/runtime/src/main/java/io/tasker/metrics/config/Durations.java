@@ -13,7 +13,14 @@ public final class Durations {
     private Durations() {
     }
 
-    /** @throws IllegalArgumentException for anything else, with an example */
+    /**
+     * Reads a duration written as a whole number and a unit: {@code ms}, {@code s}, {@code m},
+     * {@code h} or {@code d}; at most ten years.
+     *
+     * @param text the written duration
+     * @return the duration
+     * @throws IllegalArgumentException for anything else, with an example
+     */
     public static Duration parse(String text) {
         Matcher m = FORMAT.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
@@ -39,7 +46,12 @@ public final class Durations {
                 + ", the longest duration a setting takes");
     }
 
-    /** The shortest of those forms that says {@code d} exactly. */
+    /**
+     * The shortest of those forms that says {@code d} exactly.
+     *
+     * @param d the duration
+     * @return its text, such as {@code 5m} or {@code 1500ms}
+     */
     public static String format(Duration d) {
         long ms = d.toMillis();
         if (ms % 86_400_000 == 0 && ms > 0) {

@@ -34,7 +34,14 @@ public final class ExportDestinations {
     }
 
     /**
+     * The destination of an export of {@code format}: the remote write endpoint for
+     * {@code remote_write}, and for {@code prometheus} when an endpoint is set; a timestamped
+     * file otherwise.
+     *
+     * @param config the configuration
      * @param format a format name, or null for {@code telemetry.metrics_format}
+     * @param clock the time source for file names
+     * @return the destination
      * @throws IllegalArgumentException for an unknown format, or {@code remote_write} without an endpoint
      */
     public static ExportDestination forConfig(TaskerConfig config, String format, Clock clock) {
@@ -45,7 +52,12 @@ public final class ExportDestinations {
         return file(config, f, clock);
     }
 
-    /** Whether {@code telemetry.prometheus.endpoint} is set. */
+    /**
+     * Whether {@code telemetry.prometheus.endpoint} is set.
+     *
+     * @param config the configuration
+     * @return true when the endpoint is set and not blank
+     */
     public static boolean remoteWriteConfigured(TaskerConfig config) {
         String endpoint = config.prometheus().endpoint();
         return endpoint != null && !endpoint.isBlank();
@@ -54,6 +66,8 @@ public final class ExportDestinations {
     /**
      * The remote write endpoint of the configuration.
      *
+     * @param config the configuration
+     * @return a destination that pushes to the endpoint
      * @throws IllegalArgumentException naming the key when the endpoint is not set
      */
     public static ExportDestination remoteWrite(TaskerConfig config) {
@@ -64,17 +78,36 @@ public final class ExportDestinations {
         return new RemoteWriteDestination(new RemoteWriteClient(config.prometheus().remoteWrite()));
     }
 
-    /** A timestamped file of {@code format} in the export directory, whatever the endpoint. */
+    /**
+     * A timestamped file of {@code format} in the export directory, whatever the endpoint.
+     *
+     * @param config the configuration, for {@code telemetry.export_directory}
+     * @param format a file format name
+     * @param clock the time source for the file's name
+     * @return the destination
+     * @throws IllegalArgumentException for an unknown format
+     */
     public static ExportDestination file(TaskerConfig config, String format, Clock clock) {
         return new FileDestination(ExpositionFormats.byName(format), config.telemetry().exportDirectory(), null, clock);
     }
 
-    /** A file format's name as {@link ExpositionFormats} spells it, or {@code remote_write}; else an error. */
+    /**
+     * A file format's name as {@link ExpositionFormats} spells it, or {@code remote_write}; else an error.
+     *
+     * @param format a format name in any case
+     * @return the canonical name
+     * @throws IllegalArgumentException for an unknown name, listing the known ones
+     */
     public static String canonicalName(String format) {
         return canonical(format).orElseThrow(() -> ExpositionFormats.unknown(format, NAMES));
     }
 
-    /** Like {@link #canonicalName}, empty when the name is unknown. */
+    /**
+     * Like {@link #canonicalName}, empty when the name is unknown.
+     *
+     * @param format a format name in any case, or null
+     * @return the canonical name, or empty
+     */
     public static Optional<String> canonical(String format) {
         if (format != null && format.trim().equalsIgnoreCase(REMOTE_WRITE)) {
             return Optional.of(REMOTE_WRITE);

@@ -40,7 +40,12 @@ public final class RecentRuns implements EventSubscriber {
     private final ArrayDeque<TaskRun> failed = new ArrayDeque<>();
     private long changes;
 
-    /** Recent runs kept within {@code options}' limits, timed by {@code clock}. */
+    /**
+     * An empty list of runs; subscribe it to an event publisher to fill it.
+     *
+     * @param options how many runs of each kind to keep
+     * @param clock the time source for the elapsed time of running ones
+     */
     public RecentRuns(RunsOptions options, Clock clock) {
         this.options = options;
         this.clock = clock;
@@ -101,7 +106,11 @@ public final class RecentRuns implements EventSubscriber {
         }
     }
 
-    /** Every kept run, newest start first; running ones included. */
+    /**
+     * Every kept run, newest start first; running ones included.
+     *
+     * @return a new list of the runs
+     */
     public synchronized List<TaskRun> snapshot() {
         List<TaskRun> all = new ArrayList<>(open.size() + succeeded.size() + failed.size());
         open.values().forEach(r -> all.add(r.running(null, clock.instant())));
@@ -111,7 +120,11 @@ public final class RecentRuns implements EventSubscriber {
         return all;
     }
 
-    /** Grows with every event handled, so a writer can tell whether anything changed. */
+    /**
+     * Grows with every event handled, so a writer can tell whether anything changed.
+     *
+     * @return the number of events handled so far
+     */
     public synchronized long changes() {
         return changes;
     }

@@ -12,26 +12,52 @@ import java.util.Optional;
  * <pre>{@code
  * RunQuery.of("failed", null, null, "20").apply(runs);
  * }</pre>
+ *
+ * @param status only runs in this status, or empty for all
+ * @param taskName only runs of this task name, or empty for all
+ * @param taskId only runs whose task id contains this, in any case, or empty for all
+ * @param limit the most runs returned
  */
 public record RunQuery(Optional<RunStatus> status, Optional<String> taskName, Optional<String> taskId, int limit) {
-    /** The number of runs a query returns when it names no limit. */
+    /** The limit when none is given. */
     public static final int DEFAULT_LIMIT = 50;
-    /** The most runs one query returns. */
+    /** The largest limit allowed. */
     public static final int MAX_LIMIT = 1000;
 
-    /** Checks the limit is within 1 and {@link #MAX_LIMIT}. */
+    /**
+     * Checks the limit.
+     *
+     * @param status only runs in this status, or empty for all
+     * @param taskName only runs of this task name, or empty for all
+     * @param taskId only runs whose task id contains this, or empty for all
+     * @param limit the most runs returned, from 1 to {@value #MAX_LIMIT}
+     * @throws IllegalArgumentException for a limit out of range
+     */
     public RunQuery {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
         }
     }
 
-    /** Every run, up to {@link #DEFAULT_LIMIT}. */
+    /**
+     * No filter, at most {@value #DEFAULT_LIMIT} runs.
+     *
+     * @return the query
+     */
     public static RunQuery all() {
         return new RunQuery(Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_LIMIT);
     }
 
-    /** From query parameters, each null or blank when absent. */
+    /**
+     * From query parameters, each null or blank when absent.
+     *
+     * @param status a status word (see {@link RunStatus#parse}), or null
+     * @param taskName a task name, or null
+     * @param taskId a piece of a task id, or null
+     * @param limit the most runs as a whole number, or null for {@value #DEFAULT_LIMIT}
+     * @return the query
+     * @throws IllegalArgumentException for a bad value, naming the parameter
+     */
     public static RunQuery of(String status, String taskName, String taskId, String limit) {
         int n;
         try {
@@ -44,7 +70,12 @@ public record RunQuery(Optional<RunStatus> status, Optional<String> taskName, Op
                 blank(taskId) ? Optional.empty() : Optional.of(taskId.trim()), n);
     }
 
-    /** The runs that match this query, in the order given, at most {@code limit} of them (a task id matches in part, any case). */
+    /**
+     * The runs that pass the filter, in their order, at most {@code limit}.
+     *
+     * @param runs the runs to filter
+     * @return the runs kept
+     */
     public List<TaskRun> apply(List<TaskRun> runs) {
         return runs.stream()
                 .filter(r -> status.isEmpty() || r.status() == status.get())

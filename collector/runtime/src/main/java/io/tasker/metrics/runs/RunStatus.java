@@ -7,18 +7,29 @@ import java.util.Locale;
 public enum RunStatus {
     /** Started and not ended yet. */
     RUNNING,
-    /** Ended successfully. */
+    /** Ended well. */
     SUCCESS,
-    /** Ended with an error. */
+    /** Ended in failure. */
     FAILURE;
 
-    /** The lower-case name the JSON API and the CLI show. */
+    /**
+     * The status in lower case, as JSON writes it.
+     *
+     * @return {@code running}, {@code success} or {@code failure}
+     */
     @JsonValue
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** {@code success}, {@code failed} or {@code failure}, as the API's {@code status} filter takes them. */
+    /**
+     * {@code success}, {@code failed} or {@code failure}, as the API's {@code status} filter takes them.
+     *
+     * @param word {@code success} or {@code succeeded}, {@code failed} or {@code failure},
+     *     {@code running}; in any case
+     * @return the status
+     * @throws IllegalArgumentException for any other word
+     */
     public static RunStatus parse(String word) {
         return switch (word.toLowerCase(Locale.ROOT)) {
             case "success", "succeeded" -> SUCCESS;

@@ -10,21 +10,41 @@ import io.tasker.metrics.config.TaskerConfig;
  * <pre>{@code
  * new RecentRuns(new RunsOptions(50, 200, 1000), Clock.SYSTEM);
  * }</pre>
+ *
+ * @param keepSuccessful successful runs kept
+ * @param keepFailed failed runs kept
+ * @param maxOpen runs kept while still running
  */
 public record RunsOptions(int keepSuccessful, int keepFailed, int maxOpen) {
-    /** Checks each bound is within 0 and 10,000. */
+    /**
+     * Checks the counts.
+     *
+     * @param keepSuccessful successful runs kept, from 0 to 10,000
+     * @param keepFailed failed runs kept, from 0 to 10,000
+     * @param maxOpen runs kept while still running, from 0 to 10,000
+     * @throws IllegalArgumentException for a count out of range
+     */
     public RunsOptions {
         check("runs.keep_successful", keepSuccessful);
         check("runs.keep_failed", keepFailed);
         check("the open run limit", maxOpen);
     }
 
-    /** The defaults: 50 successful runs, 200 failed ones and 1,000 open runs. */
+    /**
+     * 50 successful runs, 200 failed ones, 1,000 open ones.
+     *
+     * @return the default options
+     */
     public static RunsOptions defaults() {
         return new RunsOptions(50, 200, 1000);
     }
 
-    /** {@code runs.keep_successful} and {@code runs.keep_failed}. */
+    /**
+     * {@code runs.keep_successful} and {@code runs.keep_failed}.
+     *
+     * @param config the configuration
+     * @return the options it gives, with the default open run limit
+     */
     public static RunsOptions from(TaskerConfig config) {
         return new RunsOptions(config.value(ConfigKey.RUNS_KEEP_SUCCESSFUL), config.value(ConfigKey.RUNS_KEEP_FAILED),
                 defaults().maxOpen());

@@ -25,16 +25,24 @@ public final class RunsReader {
     private final CacheStore store;
     private final KeyLayout keys;
 
-    /** A reader of every instance's recent runs in {@code store}, under {@code keys}' namespace. */
+    /**
+     * A reader of the runs lists under {@code keys}' namespace.
+     *
+     * @param store the shared store
+     * @param keys the layout that names each instance's runs key
+     */
     public RunsReader(CacheStore store, KeyLayout keys) {
         this.store = store;
         this.keys = keys;
     }
 
     /**
-     * An instance whose list has expired is simply absent; one whose list cannot be read is
+     * The runs of these instances, each labelled with its instance, newest start first. An
+     * instance whose list has expired is simply absent; one whose list cannot be read is
      * skipped with a warning rather than hiding the others'.
      *
+     * @param instances the ids of the instances to read
+     * @return their runs
      * @throws io.tasker.metrics.store.StoreException when the store cannot be read
      */
     public List<TaskRun> read(Collection<String> instances) {

@@ -29,7 +29,14 @@ public final class RunsSync implements SyncSidecar {
     private long written = -1;
     private String writtenAs;
 
-    /** A sidecar that writes {@code runs} under the instance's key in {@code store} with each sync. */
+    /**
+     * A sidecar that writes {@code runs} under {@code keys}' namespace.
+     *
+     * @param store the shared store
+     * @param keys the layout that names the runs key
+     * @param runs the runs to write
+     * @param clock the time source whose wall time versions each write
+     */
     public RunsSync(CacheStore store, KeyLayout keys, RecentRuns runs, Clock clock) {
         this.store = store;
         this.keys = keys;

@@ -22,13 +22,21 @@ import java.util.Map;
  * <pre>{@code
  * List<StepSummary> slowest = StepSummary.from(view.snapshot(), registry.options());
  * }</pre>
+ *
+ * @param stepName the step's name
+ * @param count its attempts
+ * @param errorShare the share of its attempts that failed, from 0 to 1
+ * @param p95Seconds the p95 attempt duration in seconds, or null without quantiles
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StepSummary(String stepName, long count, double errorShare, Double p95Seconds) {
 
     /**
-     * Each step's attempts, error share and p95 duration from the step metrics in {@code snapshot}, named
-     * with {@code names}' prefix.
+     * The summaries of every step in the snapshot, slowest p95 first, then by name.
+     *
+     * @param snapshot the cluster view
+     * @param names the registry options whose prefix the metric names carry
+     * @return one summary per step name
      */
     public static List<StepSummary> from(MetricsSnapshot snapshot, RegistryOptions names) {
         Map<String, long[]> counts = new HashMap<>(); // step -> {attempts, failures}

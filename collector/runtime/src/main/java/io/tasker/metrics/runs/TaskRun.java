@@ -10,25 +10,60 @@ import java.util.List;
  * its trace (when the events carried a {@code traceparent}), and its step attempts in order.
  *
  * <pre>{@code
- * List<TaskRun> failed = RunQuery.failed().apply(new RunsReader(store, keys).read(instances));
+ * List<TaskRun> failed = RunQuery.of("failed", null, null, null).apply(new RunsReader(store, keys).read(instances));
  * }</pre>
+ *
+ * @param taskId the run's task id
+ * @param taskName the task's name
+ * @param instance the instance that ran it, or null before it is labelled
+ * @param status running, success or failure
+ * @param startedAt when it began
+ * @param endedAt when it ended, or null while running
+ * @param durationMillis how long it took, or null while running
+ * @param traceId the trace id from the events' {@code traceparent}, or null
+ * @param errorType the error's type when it failed, or null
+ * @param errorMessage the error's message when it failed, or null
+ * @param steps its step attempts in order
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record TaskRun(String taskId, String taskName, String instance, RunStatus status, Instant startedAt,
                       Instant endedAt, Long durationMillis, String traceId, String errorType, String errorMessage,
                       List<StepRun> steps) {
-    /** A null step list becomes empty; the list is copied, so that the run stays immutable. */
+    /**
+     * Copies the steps; null steps become none.
+     *
+     * @param taskId the run's task id
+     * @param taskName the task's name
+     * @param instance the instance that ran it, or null
+     * @param status running, success or failure
+     * @param startedAt when it began
+     * @param endedAt when it ended, or null
+     * @param durationMillis how long it took, or null
+     * @param traceId the trace id, or null
+     * @param errorType the error's type, or null
+     * @param errorMessage the error's message, or null
+     * @param steps its step attempts in order, or null for none
+     */
     public TaskRun {
         steps = steps == null ? List.of() : List.copyOf(steps);
     }
 
-    /** This run as listed by another instance than the one that recorded it. */
+    /**
+     * This run as listed by another instance than the one that recorded it.
+     *
+     * @param instanceId the instance to label it with
+     * @return a copy with that instance
+     */
     public TaskRun withInstance(String instanceId) {
         return new TaskRun(taskId, taskName, instanceId, status, startedAt, endedAt, durationMillis, traceId, errorType,
                 errorMessage, steps);
     }
 
-    /** The step attempt that failed last, for "why did it fail"; null when none did. */
+    /**
+     * The step attempt that failed last, for "why did it fail"; null when none did.
+     *
+     * @return the last failed step attempt, or null
+     */
     public StepRun failingStep() {
         for (int i = steps.size() - 1; i >= 0; i--) {
             if (steps.get(i).status() == RunStatus.FAILURE) {

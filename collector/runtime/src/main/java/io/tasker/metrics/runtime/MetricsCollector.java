@@ -71,6 +71,14 @@ public final class MetricsCollector implements AutoCloseable {
 
     /**
      * Probes the store and starts syncing every {@code interval}; a zero interval means on demand only.
+     * A JVM shutdown hook syncs one last time.
+     *
+     * @param registry the registry to sync
+     * @param store the shared store
+     * @param options the namespace, instance id, batch size and retention to sync with
+     * @param interval how often to sync in the background, or zero for never
+     * @param clock the time source
+     * @return the running collector
      */
     public static MetricsCollector start(MetricRegistry registry, CacheStore store, SyncOptions options,
                                          Duration interval, Clock clock) {
@@ -85,22 +93,38 @@ public final class MetricsCollector implements AutoCloseable {
         return c;
     }
 
-    /** The registry this collector syncs. */
+    /**
+     * The registry this collector syncs.
+     *
+     * @return the registry given to {@link #start}
+     */
     public MetricRegistry registry() {
         return registry;
     }
 
-    /** Whether the store answers, its confirmed capabilities and the strategy they give. */
+    /**
+     * The store as of the last probe or sync.
+     *
+     * @return the store's status
+     */
     public StoreStatus storeStatus() {
         return status;
     }
 
-    /** The last sync's result, empty before the first. */
+    /**
+     * The result of the last sync, if one ran.
+     *
+     * @return the result, or empty
+     */
     public Optional<SyncResult> lastSync() {
         return Optional.ofNullable(lastSync);
     }
 
-    /** The id this instance syncs under now (it changes if the instance was taken for stopped). */
+    /**
+     * The id this instance writes under now; it changes if the instance was taken for stopped.
+     *
+     * @return the current instance id
+     */
     public String instanceId() {
         return sync.instanceId();
     }
@@ -109,17 +133,27 @@ public final class MetricsCollector implements AutoCloseable {
      * Calls {@code listener} after every sync, background, on demand and final alike, so that an
      * application can expose sync health (the console's metrics do). A listener that throws is
      * logged and does not stop the sync or the other listeners.
+     *
+     * @param listener called with each sync's result
      */
     public void addSyncListener(Consumer<SyncResult> listener) {
         listeners.add(listener);
     }
 
-    /** Adds something written with each successful sync under this instance's id (its recent runs). */
+    /**
+     * Adds something written with each successful sync under this instance's id (its recent runs).
+     *
+     * @param sidecar what to write beside the metrics
+     */
     public void attach(io.tasker.metrics.sync.SyncSidecar sidecar) {
         sync.attach(sidecar);
     }
 
-    /** Syncs now (probing the store first if it was unreachable); never throws. */
+    /**
+     * Syncs now (probing the store first if it was unreachable); never throws.
+     *
+     * @return what the sync did, with the error when it failed
+     */
     public SyncResult syncNow() {
         SyncResult result = syncOnce();
         for (Consumer<SyncResult> listener : listeners) {
@@ -146,13 +180,18 @@ public final class MetricsCollector implements AutoCloseable {
     /**
      * The cluster-wide view from the store.
      *
+     * @return the view
      * @throws StoreException when the store cannot be read
      */
     public ClusterView clusterView() {
         return reader.readView();
     }
 
-    /** Reads the cluster view and does the housekeeping that needs no instance of its own. */
+    /**
+     * Reads the cluster view and does the housekeeping that needs no instance of its own.
+     *
+     * @return the reader of this collector's store and namespace
+     */
     public ClusterReader reader() {
         return reader;
     }

@@ -23,7 +23,14 @@ import java.time.Instant;
 public record StoreStatus(String description, StoreCapabilities declared, StoreCapabilities confirmed,
                           SyncStrategy strategy, boolean healthy, String error, Instant checkedAt) {
 
-    /** Probes the store now; an unreachable store gives an unhealthy status, never an exception. */
+    /**
+     * Probes the store now; an unreachable store gives an unhealthy status, never an exception.
+     *
+     * @param store the store to probe
+     * @param keys the layout whose namespace the probe keys go under
+     * @param now the time to stamp the status with
+     * @return the status: healthy with the confirmed capabilities, or unreachable with the error
+     */
     public static StoreStatus probe(CacheStore store, KeyLayout keys, Instant now) {
         try {
             StoreCapabilities confirmed = store.probe(keys);
@@ -34,13 +41,25 @@ public record StoreStatus(String description, StoreCapabilities declared, StoreC
         }
     }
 
-    /** A store that cannot be reached: nothing confirmed, local recording only. */
+    /**
+     * A store that cannot be reached: nothing confirmed, local recording only.
+     *
+     * @param store the store
+     * @param why the error, or another reason such as {@code not probed yet}
+     * @param now the time to stamp the status with
+     * @return an unhealthy status with strategy {@code local_only}
+     */
     public static StoreStatus unreachable(CacheStore store, String why, Instant now) {
         return new StoreStatus(store.description(), store.declaredCapabilities(), StoreCapabilities.NONE,
                 SyncStrategy.LOCAL_ONLY, false, why, now);
     }
 
-    /** The same status after a sync that succeeded or failed. */
+    /**
+     * The same status after a sync that succeeded or failed.
+     *
+     * @param result the sync's result
+     * @return a copy that is healthy when the sync had no error, stamped with the sync's time
+     */
     public StoreStatus afterSync(SyncResult result) {
         return new StoreStatus(description, declared, confirmed, strategy, result.error() == null, result.error(),
                 result.at());

@@ -59,8 +59,16 @@ public final class TaskerRuntime implements AutoCloseable {
     }
 
     /**
-     * Opens the store, starts the background sync and, when configured, the scheduled exports; an {@code
-     * INSTANCE} records and syncs, a {@code READER} (the CLI) only reads.
+     * Builds everything the configuration describes: opens the store, and for an
+     * {@link Mode#INSTANCE} starts the collector and, when {@code telemetry.scheduled_export} is
+     * on, the export scheduler.
+     *
+     * @param config the loaded configuration
+     * @param clock the time source for everything built
+     * @param mode whether this process is an instance or only observes
+     * @return the running runtime
+     * @throws IllegalArgumentException for a cache URL that is malformed or of an unknown scheme
+     * @throws io.tasker.metrics.store.StoreException when the store cannot be opened
      */
     public static TaskerRuntime start(TaskerConfig config, Clock clock, Mode mode) {
         TaskerConfig.PrometheusSettings p = config.prometheus();
@@ -95,6 +103,10 @@ public final class TaskerRuntime implements AutoCloseable {
      * The sync options a configuration gives. The instance id defaults to host and process id;
      * on a store that is not shared between hosts it is the host alone, so that a restarted
      * single-instance deployment finds its counts under the same id.
+     *
+     * @param config the configuration
+     * @param store the store, whose declared capabilities decide the default id
+     * @return the sync options, the instance timeout half the retention window
      */
     public static SyncOptions syncOptions(TaskerConfig config, CacheStore store) {
         String id = config.telemetry().instanceId();
@@ -106,32 +118,56 @@ public final class TaskerRuntime implements AutoCloseable {
                 retention.dividedBy(2), config.prometheus().includeInstanceLabels());
     }
 
-    /** The configuration this runtime was started with. */
+    /**
+     * The configuration this runtime was built from.
+     *
+     * @return the configuration given to {@link #start}
+     */
     public TaskerConfig config() {
         return config;
     }
 
-    /** The registry the application records into. */
+    /**
+     * The registry, named and bounded as the configuration says.
+     *
+     * @return this process's registry
+     */
     public MetricRegistry registry() {
         return registry;
     }
 
-    /** The collector that syncs this process's registry; empty for an observer. */
+    /**
+     * The collector that syncs this process's registry; empty for an observer.
+     *
+     * @return the collector, or empty
+     */
     public java.util.Optional<MetricsCollector> collector() {
         return java.util.Optional.ofNullable(collector);
     }
 
-    /** The id this process writes and exports under: the collector's now, or the configured one. */
+    /**
+     * The id this process writes and exports under: the collector's now, or the configured one.
+     *
+     * @return the instance id
+     */
     public String instanceId() {
         return collector != null ? collector.instanceId() : reader.options().instanceId();
     }
 
-    /** The shared store. */
+    /**
+     * The shared store the configuration names.
+     *
+     * @return the open store
+     */
     public CacheStore store() {
         return store;
     }
 
-    /** The store's status: the collector's, or for an observer a probe made now. */
+    /**
+     * The store's status: the collector's, or for an observer a probe made now.
+     *
+     * @return the store's status
+     */
     public StoreStatus storeStatus() {
         if (collector != null) {
             return collector.storeStatus();
@@ -139,21 +175,34 @@ public final class TaskerRuntime implements AutoCloseable {
         return StoreStatus.probe(store, reader.options().keys(), clock.instant());
     }
 
-    /** Reads the cluster view and does housekeeping, apart from the collector's own syncing. */
+    /**
+     * Reads the cluster view and does housekeeping, apart from the collector's own syncing.
+     *
+     * @return the cluster reader
+     */
     public ClusterReader cluster() {
         return reader;
     }
 
-    /** The export coordinator (the lock, the history, the TTL-aware timing). */
+    /**
+     * Runs exports of the cluster view, coordinated or on demand.
+     *
+     * @return the export coordinator
+     */
     public ExportCoordinator coordinator() {
         return coordinator;
     }
 
-    /** The in-process export scheduler, when {@code telemetry.scheduled_export} is on. */
+    /**
+     * The in-process export scheduler, when {@code telemetry.scheduled_export} is on.
+     *
+     * @return the scheduler, or empty
+     */
     public java.util.Optional<ExportScheduler> scheduler() {
         return java.util.Optional.ofNullable(scheduler);
     }
 
+    /** Stops the scheduler, then closes the collector (which syncs one last time) or, for an observer, the store. */
     @Override
     public void close() {
         if (scheduler != null) {

@@ -43,7 +43,13 @@ public final class CacheStores {
     }
 
     /**
+     * Opens the store a URL names: {@code memory:} and {@code null:} in this process, any other
+     * scheme through the {@link StoreProvider} on the class path that takes it.
+     *
+     * @param url the store's URL, one of {@link #SCHEMES}
      * @param timeout connect and operation timeout of network stores
+     * @param clock the time source, for stores that keep expiry themselves (memory, file)
+     * @return the open store
      * @throws IllegalArgumentException for a URL that is malformed or of an unknown scheme,
      *     naming it (password masked) and the schemes that work
      */
@@ -82,6 +88,7 @@ public final class CacheStores {
      * Checks a URL as {@link #open} would read it, without connecting: the store's own parser
      * judges it, so the configuration and the store can never disagree about a URL.
      *
+     * @param url the store's URL
      * @throws IllegalArgumentException naming what is wrong (password masked) and a right example
      */
     public static void check(String url) {
@@ -104,6 +111,9 @@ public final class CacheStores {
      * <pre>{@code
      * CacheStores.maskPassword("redis://app:a/b@c@cache:6379/0"); // redis://app:***@cache:6379/0
      * }</pre>
+     *
+     * @param url a store URL, or null
+     * @return the URL with its password masked; null for null
      */
     public static String maskPassword(String url) {
         if (url == null || url.regionMatches(true, 0, "file:", 0, 5)) {

@@ -26,7 +26,11 @@ public final class MemoryStore implements CacheStore {
     private final Clock clock;
     private final Map<String, Entry> entries = new HashMap<>();
 
-    /** A store in this process's memory, whose records expire by {@code clock}. */
+    /**
+     * An empty store.
+     *
+     * @param clock the time source that expiry follows
+     */
     public MemoryStore(Clock clock) {
         this.clock = clock;
     }

@@ -13,6 +13,10 @@ import java.util.Optional;
  * process can share this store.
  */
 public final class NullStore implements CacheStore {
+    /** The store; it holds nothing, so any number of them behave as one. */
+    public NullStore() {
+    }
+
     @Override
     public String description() {
         return "null:";

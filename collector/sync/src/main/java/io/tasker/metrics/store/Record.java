@@ -12,7 +12,13 @@ import java.util.Objects;
  * @param data the bytes, owned by the record: do not change them
  */
 public record Record(long version, byte[] data) {
-    /** Refuses a negative version and copies nothing: the caller hands the data over. */
+    /**
+     * Checks the version and the data.
+     *
+     * @param version the writer's version, at least 0
+     * @param data the bytes, not null; not copied
+     * @throws IllegalArgumentException for a negative version
+     */
     public Record {
         if (version < 0) {
             throw new IllegalArgumentException("A record's version must be >= 0, got " + version);

@@ -21,7 +21,11 @@ public record StoreCapabilities(boolean distributed, boolean atomicIncrement, bo
     public static final StoreCapabilities NONE =
             new StoreCapabilities(false, false, false, false, false, false, false, false);
 
-    /** The capabilities in the order the CLI and console list them, with their names. */
+    /**
+     * The capabilities in the order the CLI and console list them, with their names.
+     *
+     * @return a new map from names such as {@code atomic_increment} to whether the store has it
+     */
     public java.util.LinkedHashMap<String, Boolean> asMap() {
         java.util.LinkedHashMap<String, Boolean> map = new java.util.LinkedHashMap<>();
         map.put("distributed", distributed);

@@ -7,14 +7,20 @@ package io.tasker.metrics.store;
  * effects use versioned writes, which are safe to retry.
  */
 public class StoreException extends RuntimeException {
-    /** A failure whose message names the store (password masked) and the operation. */
+    /**
+     * A failure without an underlying exception.
+     *
+     * @param message what failed, naming the store and the operation
+     */
     public StoreException(String message) {
         super(message);
     }
 
     /**
-     * A failure whose message names the store and the operation, with the client's exception as its
-     * cause.
+     * A failure caused by another exception, such as the client library's.
+     *
+     * @param message what failed, naming the store and the operation
+     * @param cause the underlying exception
      */
     public StoreException(String message, Throwable cause) {
         super(message, cause);

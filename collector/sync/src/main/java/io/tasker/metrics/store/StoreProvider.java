@@ -17,16 +17,29 @@ import java.util.List;
  * }</pre>
  */
 public interface StoreProvider {
-    /** The URL schemes this backend opens, lower case, such as {@code redis}. */
+    /**
+     * The URL schemes this backend opens, lower case, such as {@code redis}.
+     *
+     * @return the schemes, without {@code ://}
+     */
     List<String> schemes();
 
     /**
      * Checks a URL without connecting.
      *
+     * @param url a URL of one of {@link #schemes()}
      * @throws IllegalArgumentException naming what is wrong (password masked) and a right example
      */
     void check(String url);
 
-    /** Opens the store; a network store connects lazily or fails with a {@link StoreException}. */
+    /**
+     * Opens the store; a network store connects lazily or fails with a {@link StoreException}.
+     *
+     * @param url a URL of one of {@link #schemes()}
+     * @param timeout connect and operation timeout of network stores
+     * @param clock the time source, for a backend that keeps expiry itself; others may ignore it
+     * @return the open store
+     * @throws StoreException when the store cannot be opened
+     */
     CacheStore open(String url, Duration timeout, Clock clock);
 }

@@ -18,14 +18,22 @@ public enum SyncStrategy {
         this.word = word;
     }
 
-    /** The name status output, health checks and dashboards show; scripts match on it, so it never changes. */
+    /**
+     * The name status output, health checks and dashboards show; scripts match on it, so it never changes.
+     *
+     * @return the strategy's name, such as {@code distributed_atomic}
+     */
     public String word() {
         return word;
     }
 
     /**
-     * The strongest strategy these capabilities keep exact: pass the probe's confirmed capabilities,
-     * never the declared ones.
+     * The strongest strategy the capabilities allow: {@link #DISTRIBUTED_ATOMIC} for a
+     * distributed store with atomic increments and locking, {@link #DISTRIBUTED_BASIC} for any
+     * other distributed store, {@link #LOCAL_ONLY} otherwise.
+     *
+     * @param c the store's capabilities, as its probe confirmed them
+     * @return the strategy to sync with
      */
     public static SyncStrategy select(StoreCapabilities c) {
         if (c.distributed() && c.atomicIncrement() && c.locking()) {

@@ -36,7 +36,13 @@ public final class ClusterReader {
     private final KeyLayout keys;
     private final StoreMemory memory;
 
-    /** A reader of the cluster view in {@code store}, under the options' namespace and timeouts. */
+    /**
+     * A reader of the store under the options' namespace.
+     *
+     * @param store the shared store
+     * @param options the namespace, batch size, retention and instance labels to read with
+     * @param clock the time source for the view's timestamp and expiry
+     */
     public ClusterReader(CacheStore store, SyncOptions options, Clock clock) {
         this.store = store;
         this.options = options;
@@ -45,17 +51,30 @@ public final class ClusterReader {
         this.memory = new StoreMemory(store, keys, clock, options.batchSize());
     }
 
-    /** The store this reader reads. */
+    /**
+     * The store this reader reads.
+     *
+     * @return the store given to the constructor
+     */
     public CacheStore store() {
         return store;
     }
 
-    /** The namespace, retention and instance timeout this reader works with. */
+    /**
+     * The options this reader reads with.
+     *
+     * @return the options given to the constructor
+     */
     public SyncOptions options() {
         return options;
     }
 
-    /** The retired totals plus every live instance's last sync, added up; throws StoreException. */
+    /**
+     * The retired totals plus every live instance's last sync, added up; throws StoreException.
+     *
+     * @return the cluster view, with what could not be read listed in its problems
+     * @throws StoreException when the store fails
+     */
     public ClusterView readView() {
         for (int attempt = 1; ; attempt++) {
             StoreReader reader = new StoreReader(store, keys);
@@ -85,7 +104,12 @@ public final class ClusterReader {
         }
     }
 
-    /** Every instance one at a time: the live ones as they last synced, the folded ones, the retired totals. */
+    /**
+     * Every instance one at a time: the live ones as they last synced, the folded ones, the retired totals.
+     *
+     * @return the instances and the retired totals
+     * @throws StoreException when the store fails
+     */
     public InstanceDirectory instances() {
         StoreReader reader = new StoreReader(store, keys);
         StoreReader.Head head = reader.head();
@@ -99,7 +123,12 @@ public final class ClusterReader {
         return new InstanceDirectory(live, folded, reader.retiredFamilies(head.retired()));
     }
 
-    /** The newest sync of any live instance, as their meta records say. */
+    /**
+     * The newest sync of any live instance, as their meta records say.
+     *
+     * @return the time, or empty when no instance has synced
+     * @throws StoreException when the store fails
+     */
     public Optional<Instant> lastClusterSync() {
         return liveMetas().stream().map(m -> Instant.ofEpochMilli(m.lastSyncMillis())).max(Instant::compareTo);
     }
@@ -108,6 +137,9 @@ public final class ClusterReader {
      * When the first live instance's data expires from the store, if it is not written again:
      * the store's own time to live where it can tell, the last sync plus the retention window
      * otherwise. Empty when no instance has synced.
+     *
+     * @return the earliest expiry, or empty
+     * @throws StoreException when the store fails
      */
     public Optional<Instant> earliestExpiry() {
         boolean inspect = store.declaredCapabilities().ttlInspection();
@@ -123,6 +155,10 @@ public final class ClusterReader {
      * Gives every live instance's data at least {@code extra} more to live, from now: an
      * exporter that is late extends the data first, so that nothing expires before it is
      * exported. Returns how many keys were extended.
+     *
+     * @param extra the time to live beyond the retention window
+     * @return how many keys were extended
+     * @throws StoreException when the store fails
      */
     public int extendTtl(Duration extra) {
         Duration ttl = options.retentionWindow().plus(extra);
@@ -140,6 +176,9 @@ public final class ClusterReader {
      * The cluster's housekeeping without writing any instance's values: folds stopped instances
      * and keeps the retired totals alive. What {@code tasker-metrics sync} runs, since a CLI
      * process has recorded nothing of its own. Never throws.
+     *
+     * @param strategy the strategy in force; {@link SyncStrategy#LOCAL_ONLY} folds nothing
+     * @return what was done, with the error when the store failed
      */
     public SyncResult maintain(SyncStrategy strategy) {
         Instant at = clock.instant();

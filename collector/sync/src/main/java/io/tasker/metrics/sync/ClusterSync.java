@@ -65,7 +65,14 @@ public final class ClusterSync {
     private int incarnation;
     private long lastSequence;
 
-    /** A writer of this instance's state, taken from {@code source} at each sync, to {@code store}. */
+    /**
+     * A sync of one instance; nothing is written until {@link #sync} is called.
+     *
+     * @param store the shared store
+     * @param options the namespace, instance id, batch size and retention to sync with
+     * @param clock the time source for sequence times and expiry
+     * @param source what to sync, taken anew at each sync (usually {@code registry::snapshot})
+     */
     public ClusterSync(CacheStore store, SyncOptions options, Clock clock, Supplier<MetricsSnapshot> source) {
         this.store = store;
         this.options = options;
@@ -78,22 +85,38 @@ public final class ClusterSync {
         this.memory = new StoreMemory(store, keys, clock, options.batchSize());
     }
 
-    /** Adds something written with each successful sync under this instance's id and retention. */
+    /**
+     * Adds something written with each successful sync under this instance's id and retention.
+     *
+     * @param sidecar what to write beside the metrics
+     */
     public void attach(SyncSidecar sidecar) {
         sidecars.add(sidecar);
     }
 
-    /** The id this instance writes under now (it changes if the instance was taken for stopped). */
+    /**
+     * The id this instance writes under now (it changes if the instance was taken for stopped).
+     *
+     * @return the current instance id
+     */
     public synchronized String instanceId() {
         return instanceId;
     }
 
-    /** The store this instance syncs to. */
+    /**
+     * The store this sync writes to.
+     *
+     * @return the store given to the constructor
+     */
     public CacheStore store() {
         return store;
     }
 
-    /** The instance id, namespace, batch size and timeouts this writer works with. */
+    /**
+     * The options this sync writes with.
+     *
+     * @return the options given to the constructor
+     */
     public SyncOptions options() {
         return options;
     }
@@ -101,6 +124,9 @@ public final class ClusterSync {
     /**
      * Writes this instance's cumulative state; never throws. A failure is in the result, and
      * what did not get across is sent by the next sync.
+     *
+     * @param strategy the strategy in force; {@link SyncStrategy#LOCAL_ONLY} folds no stopped instances
+     * @return what the sync did, with the error when it failed
      */
     public synchronized SyncResult sync(SyncStrategy strategy) {
         Instant at = clock.instant();
@@ -146,6 +172,9 @@ public final class ClusterSync {
     /**
      * What this instance synced before, under this id: a single-instance deployment on a file
      * store restores its counters from it after a restart.
+     *
+     * @return the families this id last synced; empty when it synced nothing
+     * @throws StoreException when the store fails
      */
     public synchronized List<MetricFamilySnapshot> readOwnState() {
         StoreReader reader = new StoreReader(store, keys);

@@ -20,7 +20,13 @@ import java.util.Map;
  * @param retired the retired totals' families
  */
 public record InstanceDirectory(List<Instance> live, Map<String, Instant> folded, List<MetricFamilySnapshot> retired) {
-    /** Copies the lists, so that the directory stays immutable. */
+    /**
+     * Copies the lists and the map.
+     *
+     * @param live the instances whose last sync the store still holds
+     * @param folded stopped instances and when they were folded into the retired totals
+     * @param retired the retired totals' families
+     */
     public InstanceDirectory {
         live = List.copyOf(live);
         folded = Map.copyOf(folded);
@@ -30,16 +36,29 @@ public record InstanceDirectory(List<Instance> live, Map<String, Instant> folded
     /**
      * One live instance as its last sync left it.
      *
+     * @param id the instance id
      * @param sequence the sequence of its last sync, as its meta record holds it
+     * @param lastSync when it last synced
      * @param families what it synced last
      */
     public record Instance(String id, long sequence, Instant lastSync, List<MetricFamilySnapshot> families) {
-        /** Copies the families, so that the entry stays immutable. */
+        /**
+         * Copies the families.
+         *
+         * @param id the instance id
+         * @param sequence the sequence of its last sync
+         * @param lastSync when it last synced
+         * @param families what it synced last
+         */
         public Instance {
             families = List.copyOf(families);
         }
 
-        /** How many series this instance last synced. */
+        /**
+         * The series it synced last, over all its families.
+         *
+         * @return the number of series
+         */
         public int seriesCount() {
             return families.stream().mapToInt(f -> f.points().size()).sum();
         }

@@ -18,14 +18,25 @@ import java.util.Objects;
  */
 public record SyncOptions(String namespace, String instanceId, int batchSize, Duration retentionWindow,
                           Duration instanceTimeout, boolean includeInstanceLabels) {
-    /** The default namespace, the first part of every key. */
+    /** The namespace of {@link #defaults}. */
     public static final String DEFAULT_NAMESPACE = "tasker";
-    /** The default number of series per chunk (the design's {@code batch_size}). */
+    /** The series per chunk of {@link #defaults}. */
     public static final int DEFAULT_BATCH_SIZE = 1_000;
-    /** The default retention window: how long synced data lives in the store without a newer sync. */
+    /** The retention window of {@link #defaults}; the instance timeout is half of it. */
     public static final Duration DEFAULT_RETENTION = Duration.ofMinutes(5);
 
-    /** Checks the namespace (as {@link KeyLayout} does), the instance id (a word without {@code :} or spaces), the batch size and the durations. */
+    /**
+     * Checks the options.
+     *
+     * @param namespace the prefix of every key; a word without spaces
+     * @param instanceId this instance's id; a word without {@code :} or spaces
+     * @param batchSize series per chunk, within 1..100000
+     * @param retentionWindow how long synced data lives in the store; at least 2 seconds
+     * @param instanceTimeout when an instance is taken as stopped; positive and shorter than
+     *     the retention window
+     * @param includeInstanceLabels keep gauges apart per instance with an {@code instance} label
+     * @throws IllegalArgumentException for a value out of range, naming its setting
+     */
     public SyncOptions {
         new KeyLayout(namespace);
         Objects.requireNonNull(instanceId, "instanceId");
@@ -45,29 +56,54 @@ public record SyncOptions(String namespace, String instanceId, int batchSize, Du
         }
     }
 
-    /** The defaults (docs/configuration.md) for this instance. */
+    /**
+     * The defaults (docs/configuration.md) for this instance.
+     *
+     * @param instanceId this instance's id, unique in the cluster
+     * @return the options: namespace {@code tasker}, 1,000 series per chunk, 5 minutes'
+     *     retention, a 2.5-minute instance timeout, instance labels on
+     */
     public static SyncOptions defaults(String instanceId) {
         return new SyncOptions(DEFAULT_NAMESPACE, instanceId, DEFAULT_BATCH_SIZE, DEFAULT_RETENTION,
                 DEFAULT_RETENTION.dividedBy(2), true);
     }
 
-    /** These options under another namespace. */
+    /**
+     * These options with another namespace.
+     *
+     * @param ns the new namespace
+     * @return a copy with that namespace
+     */
     public SyncOptions withNamespace(String ns) {
         return new SyncOptions(ns, instanceId, batchSize, retentionWindow, instanceTimeout, includeInstanceLabels);
     }
 
-    /** These options with another number of series per chunk. */
+    /**
+     * These options with another batch size.
+     *
+     * @param size the new series per chunk
+     * @return a copy with that batch size
+     */
     public SyncOptions withBatchSize(int size) {
         return new SyncOptions(namespace, instanceId, size, retentionWindow, instanceTimeout, includeInstanceLabels);
     }
 
 
-    /** These options with the {@code instance} label on per-instance gauges turned on or off. */
+    /**
+     * These options with instance labels on or off.
+     *
+     * @param on whether gauges are kept apart per instance
+     * @return a copy with that setting
+     */
     public SyncOptions withInstanceLabels(boolean on) {
         return new SyncOptions(namespace, instanceId, batchSize, retentionWindow, instanceTimeout, on);
     }
 
-    /** The key layout of this namespace. */
+    /**
+     * The key layout of this namespace.
+     *
+     * @return a layout for {@link #namespace()}
+     */
     public KeyLayout keys() {
         return new KeyLayout(namespace);
     }

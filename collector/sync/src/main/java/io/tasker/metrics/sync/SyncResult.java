@@ -23,7 +23,11 @@ public record SyncResult(Instant at, SyncStrategy strategy, int seriesSynced, in
                          int conflicts, int retries, int failures, int retiredInstances, Duration duration,
                          String error) {
 
-    /** Whether the sync wrote everything: no error and no failed write. */
+    /**
+     * Whether the sync got everything across.
+     *
+     * @return true when there was no error and no batch failed
+     */
     public boolean success() {
         return error == null && failures == 0;
     }

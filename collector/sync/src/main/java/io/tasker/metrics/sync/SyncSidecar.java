@@ -10,6 +10,11 @@ import java.time.Duration;
  */
 @FunctionalInterface
 public interface SyncSidecar {
-    /** Writes the sidecar's data under {@code instanceId}, expiring after {@code ttl}; never throws. */
+    /**
+     * Writes after a successful sync.
+     *
+     * @param instanceId the id the instance synced under
+     * @param ttl the retention its keys were written with
+     */
     void write(String instanceId, Duration ttl);
 }

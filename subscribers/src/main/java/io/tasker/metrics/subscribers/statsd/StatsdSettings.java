@@ -13,9 +13,24 @@ import java.util.List;
  * <pre>{@code
  * StatsdSettings settings = StatsdSettings.from(config);
  * }</pre>
+ *
+ * @param enabled whether to send task metrics to the agent
+ * @param host the agent's host
+ * @param port the agent's UDP port
+ * @param env the constant {@code env} tag, or null or blank for none
+ * @param service the constant {@code service} tag, or null or blank for none
  */
 public record StatsdSettings(boolean enabled, String host, int port, String env, String service) {
-    /** Checks the port (1 to 65535) and that a host is named. */
+    /**
+     * Checks the host and port.
+     *
+     * @param enabled whether to send task metrics to the agent
+     * @param host the agent's host; not blank
+     * @param port the agent's UDP port, from 1 to 65535
+     * @param env the constant {@code env} tag, or null or blank for none
+     * @param service the constant {@code service} tag, or null or blank for none
+     * @throws IllegalArgumentException for a blank host or a port out of range
+     */
     public StatsdSettings {
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("telemetry.statsd.port must be between 1 and 65535, not " + port);
@@ -25,13 +40,23 @@ public record StatsdSettings(boolean enabled, String host, int port, String env,
         }
     }
 
-    /** The {@code telemetry.statsd.*} keys of a loaded configuration. */
+    /**
+     * The {@code telemetry.statsd.*} keys of a configuration.
+     *
+     * @param config the configuration
+     * @return the settings
+     * @throws IllegalArgumentException for a blank host or a port out of range
+     */
     public static StatsdSettings from(TaskerConfig config) {
         return new StatsdSettings(config.value(ConfigKey.STATSD_ENABLED), config.value(ConfigKey.STATSD_HOST),
                 config.value(ConfigKey.STATSD_PORT), config.value(ConfigKey.STATSD_ENV), config.value(ConfigKey.STATSD_SERVICE));
     }
 
-    /** {@code env:<env>} and {@code service:<service>}, for those set. */
+    /**
+     * {@code env:<env>} and {@code service:<service>}, for those set.
+     *
+     * @return the tags, none to two
+     */
     public List<String> constantTags() {
         List<String> tags = new ArrayList<>(2);
         if (env != null && !env.isBlank()) {

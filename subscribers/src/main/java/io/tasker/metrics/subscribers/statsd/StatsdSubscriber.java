@@ -39,7 +39,11 @@ public final class StatsdSubscriber implements EventSubscriber, AutoCloseable {
     /** Tasks started and not ended; only the subscriber's thread touches it. */
     private long running;
 
-    /** A subscriber sending through {@code client}, whose constant tags (env, service) the caller set. */
+    /**
+     * A subscriber that sends through {@code client}, which it closes on {@link #close()}.
+     *
+     * @param client the DogStatsD client
+     */
     public StatsdSubscriber(StatsDClient client) {
         this.client = client;
     }
@@ -48,6 +52,9 @@ public final class StatsdSubscriber implements EventSubscriber, AutoCloseable {
      * A UDP client to the configured agent, without the client's own telemetry or origin tags. It is
      * built in blocking mode: only then does {@code close()} flush what is buffered (the non-blocking
      * mode lost the last metrics at shutdown); blocking is harmless here, on the subscriber's own thread.
+     *
+     * @param settings the agent's host and port, and the constant tags
+     * @return the subscriber
      */
     public static StatsdSubscriber start(StatsdSettings settings) {
         StatsDClient client = new NonBlockingStatsDClientBuilder().hostname(settings.host()).port(settings.port())

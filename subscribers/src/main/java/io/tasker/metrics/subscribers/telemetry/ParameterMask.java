@@ -11,24 +11,39 @@ import java.util.Locale;
  * <pre>{@code
  * ParameterMask.parse("password,token").apply("api_token", "abc")  // "[MASKED]"
  * }</pre>
+ *
+ * @param words the sensitive words, trimmed and in lower case
  */
 public record ParameterMask(List<String> words) {
-    /** What a masked value is replaced with. */
+    /** What a masked value reads as. */
     public static final String MASKED = "[MASKED]";
 
-    /** Trims and lower-cases the words and drops empty ones. */
+    /**
+     * Trims the words, puts them in lower case and drops empty ones.
+     *
+     * @param words the sensitive words
+     */
     public ParameterMask {
         words = words.stream().map(w -> w.trim().toLowerCase(Locale.ROOT)).filter(w -> !w.isEmpty()).toList();
     }
 
-    /** A comma-separated list, as {@code telemetry.masked_parameters} holds it. */
+    /**
+     * A comma-separated list, as {@code telemetry.masked_parameters} holds it.
+     *
+     * @param commaSeparated the words separated by commas, or null for none
+     * @return the mask
+     */
     public static ParameterMask parse(String commaSeparated) {
         return new ParameterMask(Arrays.asList((commaSeparated == null ? "" : commaSeparated).split(",")));
     }
 
     /**
-     * {@link #MASKED} when the key (any case, {@code -} read as {@code _}) contains one of the words;
-     * otherwise the value.
+     * The value to show for an attribute: {@value #MASKED} when its key, in lower case and with
+     * {@code -} read as {@code _}, contains a sensitive word; the value itself otherwise.
+     *
+     * @param key the attribute's key
+     * @param value the attribute's value
+     * @return the value, or {@value #MASKED}
      */
     public String apply(String key, String value) {
         String k = key.toLowerCase(Locale.ROOT).replace('-', '_');

@@ -10,9 +10,20 @@ import java.time.Duration;
  * <pre>{@code
  * new TelemetryOptions(Duration.ofHours(1), 10_000, ParameterMask.parse("password,token"));
  * }</pre>
+ *
+ * @param openSpanTimeout how long a task may stay open before it is ended as evicted
+ * @param maxOpenTasks how many tasks may be open before the oldest is ended as evicted
+ * @param mask which attribute keys are masked
  */
 public record TelemetryOptions(Duration openSpanTimeout, int maxOpenTasks, ParameterMask mask) {
-    /** Checks the open span timeout is positive and the open task limit at least 1. */
+    /**
+     * Checks the limits.
+     *
+     * @param openSpanTimeout how long a task may stay open; positive
+     * @param maxOpenTasks how many tasks may be open; at least 1
+     * @param mask which attribute keys are masked
+     * @throws IllegalArgumentException for a limit out of range
+     */
     public TelemetryOptions {
         if (openSpanTimeout == null || openSpanTimeout.isNegative() || openSpanTimeout.isZero()) {
             throw new IllegalArgumentException("telemetry.open_span_timeout must be positive, not " + openSpanTimeout);
@@ -22,7 +33,11 @@ public record TelemetryOptions(Duration openSpanTimeout, int maxOpenTasks, Param
         }
     }
 
-    /** One hour, 10,000 open tasks, the default sensitive words. */
+    /**
+     * One hour, 10,000 open tasks, the default sensitive words.
+     *
+     * @return the default options
+     */
     public static TelemetryOptions defaults() {
         return new TelemetryOptions(Duration.ofHours(1), 10_000,
                 ParameterMask.parse("password,passwd,token,secret,api_key,apikey,authorization,credential"));

@@ -25,7 +25,12 @@ public final class TelemetrySdk {
     private TelemetrySdk() {
     }
 
-    /** An SDK whose {@code close()} flushes the spans still batched and shuts the exporter down. */
+    /**
+     * An SDK whose {@code close()} flushes the spans still batched and shuts the exporter down.
+     *
+     * @param settings the endpoint, headers and service name
+     * @return the SDK; close it at shutdown
+     */
     public static OpenTelemetrySdk start(TelemetrySettings settings) {
         OtlpHttpSpanExporterBuilder exporter = OtlpHttpSpanExporter.builder()
                 .setEndpoint(settings.tracesEndpoint().toString());

@@ -20,10 +20,24 @@ import java.util.Map;
  * <pre>{@code
  * TelemetrySettings settings = TelemetrySettings.from(config, System.getenv());
  * }</pre>
+ *
+ * @param enabled whether to send traces
+ * @param serviceName the traces' {@code service.name}
+ * @param tracesEndpoint the full OTLP/HTTP traces URL
+ * @param headers headers sent with every export; their values are never shown
+ * @param options the subscriber's memory bounds and attribute mask
  */
 public record TelemetrySettings(boolean enabled, String serviceName, URI tracesEndpoint, Map<String, String> headers,
                                 TelemetryOptions options) {
-    /** Copies the headers, so that the settings stay immutable. */
+    /**
+     * Copies the headers.
+     *
+     * @param enabled whether to send traces
+     * @param serviceName the traces' {@code service.name}
+     * @param tracesEndpoint the full OTLP/HTTP traces URL
+     * @param headers headers sent with every export
+     * @param options the subscriber's memory bounds and attribute mask
+     */
     public TelemetrySettings {
         headers = Map.copyOf(headers);
     }
@@ -35,6 +49,11 @@ public record TelemetrySettings(boolean enabled, String serviceName, URI tracesE
     }
 
     /**
+     * The settings of a configuration and the OpenTelemetry environment variables.
+     *
+     * @param config the configuration
+     * @param env the environment variables
+     * @return the settings
      * @throws IllegalArgumentException naming the key or variable whose value cannot be used
      */
     public static TelemetrySettings from(TaskerConfig config, Map<String, String> env) {

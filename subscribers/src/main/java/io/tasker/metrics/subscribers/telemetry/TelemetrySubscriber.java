@@ -65,8 +65,11 @@ public final class TelemetrySubscriber implements EventSubscriber {
     private final Map<String, Boolean> ended;
 
     /**
-     * A subscriber making spans with {@code tracer}, within {@code options}' limits, timed by {@code
-     * clock}.
+     * A subscriber that makes spans with {@code tracer}.
+     *
+     * @param tracer the tracer of the application's or {@link TelemetrySdk}'s SDK
+     * @param options the memory bounds and attribute mask
+     * @param clock the time source for evicting tasks left open
      */
     public TelemetrySubscriber(Tracer tracer, TelemetryOptions options, Clock clock) {
         this.tracer = tracer;
@@ -253,7 +256,11 @@ public final class TelemetrySubscriber implements EventSubscriber {
         open.clear();
     }
 
-    /** How many tasks (and lone steps) hold open spans now. */
+    /**
+     * How many tasks (and lone steps) hold open spans now.
+     *
+     * @return the number of open entries
+     */
     public synchronized int openTasks() {
         return open.size();
     }

@@ -20,11 +20,11 @@ import java.util.zip.GZIPOutputStream;
  * }</pre>
  */
 public enum Compression {
-    /** Snappy block format, as the remote write 1.0 specification requires. */
+    /** The snappy block format, which remote write 1.0 requires. */
     SNAPPY("snappy"),
-    /** Gzip, for receivers that take it. */
+    /** gzip, for receivers that accept it. */
     GZIP("gzip"),
-    /** No compression, for receivers that take it. */
+    /** The body as it is, for receivers that accept it. */
     NONE(null);
 
     private final String contentEncoding;
@@ -36,6 +36,10 @@ public enum Compression {
     /**
      * Reads the configuration's word: {@code snappy}, {@code gzip}, or {@code none}, with null
      * or blank meaning none (YAML's {@code null} or an empty value); case does not matter.
+     *
+     * @param word the configured value, or null
+     * @return the compression it names
+     * @throws IllegalArgumentException for any other word
      */
     public static Compression parse(String word) {
         if (word == null || word.isBlank()) {
@@ -50,17 +54,30 @@ public enum Compression {
         };
     }
 
-    /** The {@code Content-Encoding} header value, or null when the body is sent as it is. */
+    /**
+     * The {@code Content-Encoding} header value, or null when the body is sent as it is.
+     *
+     * @return {@code snappy}, {@code gzip} or null
+     */
     public String contentEncoding() {
         return contentEncoding;
     }
 
-    /** The configuration's word for this compression. */
+    /**
+     * The configuration's word for this compression.
+     *
+     * @return {@code snappy}, {@code gzip} or {@code none}
+     */
     public String word() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The compressed body; {@link #NONE} returns {@code data} itself. */
+    /**
+     * The compressed body; {@link #NONE} returns {@code data} itself.
+     *
+     * @param data the body to compress
+     * @return the compressed bytes
+     */
     public byte[] compress(byte[] data) {
         return switch (this) {
             case SNAPPY -> snappy(data);

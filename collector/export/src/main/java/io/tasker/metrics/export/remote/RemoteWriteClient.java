@@ -68,7 +68,11 @@ public final class RemoteWriteClient {
     private final HttpClient http;
     private final String authorization;
 
-    /** A client with these settings, waiting between retries on the system clock. */
+    /**
+     * A client for the endpoint the settings name; it connects on the first push.
+     *
+     * @param settings endpoint, credentials, timeout, retries, compression and batch size
+     */
     public RemoteWriteClient(RemoteWriteSettings settings) {
         this(settings, Sleeper.SYSTEM);
     }
@@ -85,12 +89,21 @@ public final class RemoteWriteClient {
         this.authorization = settings.username() == null ? null : basic(settings.username(), settings.password());
     }
 
-    /** The endpoint, credentials, retries and batching this client uses. */
+    /**
+     * The settings this client pushes with.
+     *
+     * @return the settings given to the constructor
+     */
     public RemoteWriteSettings settings() {
         return settings;
     }
 
-    /** Sends every series of the snapshot, batch after batch, stopping at the first batch that fails. */
+    /**
+     * Sends every series of the snapshot, batch after batch, stopping at the first batch that fails.
+     *
+     * @param snapshot the series to send
+     * @return what was sent, and the error or skip that stopped it; never thrown
+     */
     public RemoteWriteResult push(MetricsSnapshot snapshot) {
         Tally tally = new Tally();
         try {

@@ -21,17 +21,29 @@ package io.tasker.metrics.export.remote;
 public record RemoteWriteResult(int requests, int series, int samples, long uncompressedBytes, long sentBytes,
                                 int attempts, boolean skipped, String error) {
 
-    /** Every request was accepted (an empty snapshot needs none). */
+    /**
+     * Every request was accepted (an empty snapshot needs none).
+     *
+     * @return true when neither skipped nor failed
+     */
     public boolean success() {
         return !skipped && error == null;
     }
 
-    /** The push ended on an error; a skip is not a failure. */
+    /**
+     * The push ended on an error; a skip is not a failure.
+     *
+     * @return true when not skipped and an error stopped it
+     */
     public boolean failed() {
         return !skipped && error != null;
     }
 
-    /** Sent bytes over uncompressed bytes: 1.0 without compression, 0.1 for a tenfold gain. */
+    /**
+     * Sent bytes over uncompressed bytes: 1.0 without compression, 0.1 for a tenfold gain.
+     *
+     * @return the ratio; 1.0 when nothing was sent
+     */
     public double compressionRatio() {
         return uncompressedBytes == 0 ? 1.0 : (double) sentBytes / uncompressedBytes;
     }

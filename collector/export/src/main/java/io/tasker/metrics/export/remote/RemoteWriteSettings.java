@@ -26,18 +26,30 @@ import java.util.Objects;
 public record RemoteWriteSettings(URI endpoint, String username, String password, Duration timeout,
                                   int retryAttempts, Compression compression, int batchSize,
                                   boolean skipIfUnavailable) {
-    /** The default timeout of one request. */
+    /** The timeout of {@link #defaults}. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
-    /** The default number of retries after a failed request. */
+    /** The retries of {@link #defaults}. */
     public static final int DEFAULT_RETRY_ATTEMPTS = 3;
-    /** The default number of series per request. */
+    /** The series per request of {@link #defaults}. */
     public static final int DEFAULT_BATCH_SIZE = 1_000;
-    /** The most retries the settings allow. */
+    /** The most retries a request may have. */
     public static final int MAX_RETRY_ATTEMPTS = 10;
-    /** The most series per request the settings allow. */
+    /** The most series a request may carry. */
     public static final int MAX_BATCH_SIZE = 100_000;
 
-    /** Checks the endpoint (http or https, a host, no credentials in it), the retries and the batch size. */
+    /**
+     * Checks the settings; an empty user or password becomes null.
+     *
+     * @param endpoint the receiver's http or https URL with a host, without credentials
+     * @param username basic auth user without {@code :}, or null or empty for none
+     * @param password basic auth password, or null or empty; only with a user
+     * @param timeout each attempt's timeout; positive
+     * @param retryAttempts retries of a request, within 0..{@value #MAX_RETRY_ATTEMPTS}
+     * @param compression the body's compression; not null
+     * @param batchSize the most series per request, within 1..{@value #MAX_BATCH_SIZE}
+     * @param skipIfUnavailable report an unreachable endpoint as a skip instead of a failure
+     * @throws IllegalArgumentException for an invalid value, naming its key
+     */
     public RemoteWriteSettings {
         checkEndpoint(endpoint);
         username = username == null || username.isEmpty() ? null : username;
@@ -65,7 +77,12 @@ public record RemoteWriteSettings(URI endpoint, String username, String password
         }
     }
 
-    /** The defaults: 2 min timeout, 3 retries, snappy, 1,000 series, skip if unavailable (docs/configuration.md). */
+    /**
+     * The defaults: 2 min timeout, 3 retries, snappy, 1,000 series, skip if unavailable (docs/configuration.md).
+     *
+     * @param endpoint the receiver's URL
+     * @return settings without basic auth
+     */
     public static RemoteWriteSettings defaults(URI endpoint) {
         return new RemoteWriteSettings(endpoint, null, null, DEFAULT_TIMEOUT, DEFAULT_RETRY_ATTEMPTS,
                 Compression.SNAPPY, DEFAULT_BATCH_SIZE, true);

@@ -1,9 +1,9 @@
 /**
  * Prometheus remote write 1.0: a {@link io.tasker.metrics.export.remote.RemoteWriteClient} that
- * encodes a snapshot into protobuf {@code WriteRequest}s of at most {@code batch_size} series,
- * one request at a time, compresses and POSTs them with retries, basic auth and
- * {@code skip_if_unavailable}; its {@link io.tasker.metrics.export.remote.RemoteWriteSettings};
- * and a {@link io.tasker.metrics.export.RemoteWriteDestination} for the export coordinator. The
- * hand-written encoder lives in {@code io.tasker.metrics.export.remote.internal}.
+ * turns a snapshot into protobuf {@code WriteRequest}s of at most {@code batch_size} series, one
+ * request at a time (with the encoder in {@code remote.internal}), compresses
+ * and POSTs them with retries, basic auth and {@code skip_if_unavailable}; its
+ * {@link io.tasker.metrics.export.remote.RemoteWriteSettings}; and a
+ * {@link io.tasker.metrics.export.RemoteWriteDestination} for the export coordinator.
  */
 package io.tasker.metrics.export.remote;

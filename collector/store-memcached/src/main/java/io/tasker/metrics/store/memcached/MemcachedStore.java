@@ -88,8 +88,12 @@ public final class MemcachedStore implements CacheStore, ConflictCounting {
      * fail this: the client keeps reconnecting, operations fail until it is back, and
      * {@link #probe(KeyLayout)} tells.
      *
-     * @param timeout for connecting and for each operation
-     * @throws IllegalArgumentException when the URL is malformed, with an example of a right one
+     * @param url a {@code memcached://host:port[,host2:port2]} URL
+     * @param timeout for connecting and for each operation; positive
+     * @return the store
+     * @throws IllegalArgumentException when the URL is malformed, with an example of a right one,
+     *     or the timeout is not positive
+     * @throws StoreException when the memcached client cannot be started
      */
     public static MemcachedStore open(String url, Duration timeout) {
         MemcachedUrl parsed = MemcachedUrl.parse(url);

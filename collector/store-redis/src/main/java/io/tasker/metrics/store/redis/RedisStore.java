@@ -64,6 +64,9 @@ public final class RedisStore implements CacheStore {
      * single server is connected to on first use; a cluster's seed nodes are asked for the slot
      * map here.
      *
+     * @param url a {@code redis://}, {@code rediss://} or {@code redis-cluster://} URL
+     * @param timeout for connecting and for every reply; positive
+     * @return the store
      * @throws IllegalArgumentException when the URL is malformed or the timeout not positive
      * @throws StoreException when no seed node of a cluster answers
      */

@@ -8,6 +8,10 @@ import java.util.List;
 
 /** Opens {@code redis://}, {@code rediss://} and {@code redis-cluster://} URLs. */
 public final class RedisStoreProvider implements StoreProvider {
+    /** The provider, as {@link java.util.ServiceLoader} makes it. */
+    public RedisStoreProvider() {
+    }
+
     @Override
     public List<String> schemes() {
         return List.of("redis", "rediss", "redis-cluster");

@@ -74,6 +74,9 @@ public final class FileStore implements CacheStore {
      * Opens the directory, creating it when missing, and removes the temp files of writers that
      * died mid-write.
      *
+     * @param directory the store's directory
+     * @param clock the time source for expiry
+     * @return the open store
      * @throws StoreException naming the path and the system's error when the directory cannot be
      *     created or written
      */
@@ -89,7 +92,11 @@ public final class FileStore implements CacheStore {
         }
     }
 
-    /** Files found damaged and moved aside by this store since it was opened. */
+    /**
+     * Files found damaged and moved aside by this store since it was opened.
+     *
+     * @return how many files were moved aside
+     */
     public long corruptFiles() {
         return corruptFiles.get();
     }

@@ -11,6 +11,10 @@ import java.util.List;
 
 /** Opens {@code file:///absolute/directory} URLs. */
 public final class FileStoreProvider implements StoreProvider {
+    /** The provider, as {@link java.util.ServiceLoader} makes it. */
+    public FileStoreProvider() {
+    }
+
     @Override
     public List<String> schemes() {
         return List.of("file");
