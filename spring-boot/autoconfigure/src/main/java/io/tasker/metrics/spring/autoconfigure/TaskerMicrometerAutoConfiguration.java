@@ -1,14 +1,18 @@
 package io.tasker.metrics.spring.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.jvm.JvmMetrics;
 import io.tasker.metrics.micrometer.TaskerMeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * A {@link TaskerMeterRegistry} over the collector's registry, as a {@link MeterRegistry} bean.
@@ -43,5 +47,24 @@ public class TaskerMicrometerAutoConfiguration {
     @ConditionalOnMissingBean
     public TaskerMeterRegistry taskerMeterRegistry(MetricRegistry metrics) {
         return new TaskerMeterRegistry(metrics);
+    }
+
+    /** Only where Boot's metrics auto-configuration is, since its customizer type is. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistryCustomizer.class)
+    static class JvmMetersOnce {
+        /**
+         * Keeps Micrometer's own JVM and process meters ({@code jvm.*}, {@code process.*}) out of
+         * the collector while its {@link JvmMetrics} record the same under the names dashboards
+         * know: the same figures twice, under two names, would only confuse. Other registries keep them.
+         *
+         * @return the customizer of the bridge alone
+         */
+        @Bean
+        @ConditionalOnBean(JvmMetrics.class)
+        MeterRegistryCustomizer<TaskerMeterRegistry> taskerJvmMetersOnce() {
+            return registry -> registry.config().meterFilter(MeterFilter.denyNameStartsWith("jvm."))
+                    .meterFilter(MeterFilter.denyNameStartsWith("process."));
+        }
     }
 }

@@ -8,6 +8,7 @@ import io.tasker.metrics.config.ConfigException;
 import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.ConfigLoader;
 import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.jvm.JvmMetrics;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import java.nio.file.Path;
@@ -36,7 +37,12 @@ class TaskerAutoConfigurationTest {
             TaskerConfig config = context.getBean(TaskerConfig.class);
             assertThat(config.telemetry().syncInterval()).isEqualTo(Duration.ofSeconds(30));
             assertThat(config.cache().url()).isEqualTo("memory:");
+            assertThat(context).hasSingleBean(JvmMetrics.class);
+            assertThat(runtime.registry().snapshot().families()).extracting(f -> f.name())
+                    .contains("jvm_memory_used_bytes", "jvm_gc_collection_seconds", "process_start_time_seconds");
         });
+        runner.withPropertyValues("tasker.jvm.enabled=false").run(context -> assertThat(context)
+                .doesNotHaveBean(JvmMetrics.class).hasSingleBean(TaskerRuntime.class));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -65,6 +66,21 @@ class TaskerMicrometerAutoConfigurationTest {
         TaskerMeterRegistry own = new TaskerMeterRegistry(new MetricRegistry());
         runner.withBean("ownBridge", TaskerMeterRegistry.class, () -> own).run(context ->
                 assertThat(context.getBean(TaskerMeterRegistry.class)).isSameAs(own));
+    }
+
+    @Test
+    void micrometersJvmMetersStayOutOfTheCollectorWhileItsOwnRecordTheSame() {
+        runner.withConfiguration(AutoConfigurations.of(JvmMetricsAutoConfiguration.class)).run(context -> {
+            MetricRegistry metrics = context.getBean(MetricRegistry.class);
+            assertThat(context.getBean(MeterRegistry.class).find("jvm.memory.used").meters()).isEmpty();
+            assertThat(metrics.snapshot().families()).extracting(f -> f.name())
+                    .contains("jvm_memory_used_bytes", "process_cpu_seconds")
+                    .noneMatch(name -> name.startsWith("tasker_jvm_") || name.startsWith("tasker_process_"));
+        });
+        runner.withConfiguration(AutoConfigurations.of(JvmMetricsAutoConfiguration.class))
+                .withPropertyValues("tasker.jvm.enabled=false").run(context -> assertThat(
+                        context.getBean(MetricRegistry.class).snapshot().families()).extracting(f -> f.name())
+                        .contains("tasker_jvm_memory_used_bytes").doesNotContain("jvm_memory_used_bytes"));
     }
 
     static double counter(MetricRegistry registry, String name) {
