@@ -14,6 +14,7 @@ public abstract class MetricBuilder<B extends MetricBuilder<B, F>, F extends Met
     final String name;
     String help = "";
     String[] labelNames = new String[0];
+    private boolean withoutPrefix;
 
     MetricBuilder(String name) {
         Names.checkMetricName(name);
@@ -39,6 +40,27 @@ public abstract class MetricBuilder<B extends MetricBuilder<B, F>, F extends Met
         }
         this.help = text;
         return self();
+    }
+
+    /**
+     * Exposes the metric under its name exactly as given, without the registry's
+     * {@code metric_prefix}: for names a convention fixes, which dashboards query as they are
+     * ({@code jvm_memory_used_bytes}, {@code process_cpu_seconds_total}).
+     *
+     * <pre>{@code
+     * Gauge.builder("process_open_fds").withoutPrefix().register(registry);
+     * }</pre>
+     *
+     * @return this builder
+     */
+    public B withoutPrefix() {
+        this.withoutPrefix = true;
+        return self();
+    }
+
+    /** The name the family is exposed under in {@code registry}: prefixed unless {@link #withoutPrefix()}. */
+    String exposed(MetricRegistry registry, String base) {
+        return withoutPrefix ? base : registry.options().prefixed(base);
     }
 
     /**

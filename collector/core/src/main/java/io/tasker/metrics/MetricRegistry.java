@@ -299,7 +299,7 @@ public final class MetricRegistry {
     /**
      * Adds saved state to this registry, as if it had been recorded here: a single-instance
      * deployment on a persistent store restores its counters after a restart this way. Families
-     * are defined as saved (names are already prefixed, and the prefix is applied only once);
+     * are defined as saved, under the names they were exposed under (the prefix is not put in front again);
      * a family that exists with another shape is an {@link IllegalArgumentException}.
      *
      * @param saved the families to add, as a snapshot holds them
@@ -312,14 +312,14 @@ public final class MetricRegistry {
             String[] labels = f.metadata().labelNames().toArray(new String[0]);
             String help = f.metadata().help();
             if (f instanceof CounterSnapshot c) {
-                Counter counter = Counter.builder(f.name()).help(help).labelNames(labels).register(this);
+                Counter counter = Counter.builder(f.name()).withoutPrefix().help(help).labelNames(labels).register(this);
                 c.points().forEach(p -> counter.seriesOf(p.labels()).inc(p.value()));
             } else if (f instanceof GaugeSnapshot g) {
-                Gauge gauge = Gauge.builder(f.name()).help(help).labelNames(labels).policy(g.policy()).register(this);
+                Gauge gauge = Gauge.builder(f.name()).withoutPrefix().help(help).labelNames(labels).policy(g.policy()).register(this);
                 g.points().forEach(p -> gauge.seriesOf(p.labels()).set(p.value()));
             } else {
                 HistogramSnapshot h = (HistogramSnapshot) f;
-                Histogram.Builder b = Histogram.builder(f.name()).help(help).labelNames(labels)
+                Histogram.Builder b = Histogram.builder(f.name()).withoutPrefix().help(help).labelNames(labels)
                         .buckets(h.bounds().toList().stream().mapToDouble(Double::doubleValue).toArray());
                 boolean quantiles = h.points().stream().anyMatch(p -> p.quantiles() != null);
                 Histogram histogram = (quantiles ? b.quantiles() : b).register(this);
@@ -339,7 +339,7 @@ public final class MetricRegistry {
      */
     synchronized <F extends MetricFamily<?>> F register(Class<F> kind, MetricType type, String name,
             String help, String[] labelNames, Function<MetricMetadata, F> factory, Consumer<F> sameShape) {
-        String exposed = options.prefixed(name);
+        String exposed = name; // The builder has put the prefix in front, unless told not to.
         Names.checkMetricName(exposed);
         Names.checkLabelNames(exposed, labelNames, type == MetricType.HISTOGRAM);
         MetricFamily<?> existing = families.get(exposed);

@@ -3,6 +3,7 @@ package io.tasker.metrics.config;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tasker.metrics.RegistryOptions;
 import io.tasker.metrics.formats.ExpositionFormats;
@@ -84,6 +85,24 @@ public final class ConfigLoader {
      */
     public static TaskerConfig load(Optional<Path> file, Map<String, String> env, List<ConfigKey> extraKeys,
                                     Set<String> sharedSections) {
+        return load(file, Map.of(), env, extraKeys, sharedSections);
+    }
+
+    /**
+     * Loads with values from a framework's own configuration (Spring Boot's {@code tasker.*}
+     * properties) laid over the file and its environment entry, and under the environment
+     * variables, as the file's own values are: a {@code TASKER_*} variable still wins.
+     *
+     * @param file the YAML file, if any ({@code TASKER_METRICS_CONFIG} names one otherwise)
+     * @param properties values by key name ({@code telemetry.sync_interval}) as text, as the file would hold them
+     * @param env the environment variables
+     * @param extraKeys keys of the application embedding the collector
+     * @param sharedSections sections of the file that another program checks
+     * @return the validated configuration
+     * @throws ConfigException listing every problem, each naming its key
+     */
+    public static TaskerConfig load(Optional<Path> file, Map<String, String> properties, Map<String, String> env,
+                                    List<ConfigKey> extraKeys, Set<String> sharedSections) {
         Optional<Path> path = file.or(() -> Optional.ofNullable(env.get(CONFIG_ENV)).filter(s -> !s.isBlank()).map(Path::of));
         List<ConfigKey> keys = new ArrayList<>(ConfigKey.ALL);
         keys.addAll(extraKeys);
@@ -99,6 +118,10 @@ public final class ConfigLoader {
         }
         unknownKeys(raw, keys, sharedSections, problems);
         raw.putAll(environment.keys());
+        Map<String, JsonNode> given = new LinkedHashMap<>();
+        properties.forEach((name, text) -> given.put(name, TextNode.valueOf(text)));
+        unknownKeys(given, keys, Set.of(), problems);
+        raw.putAll(given);
         Map<ConfigKey, Object> values = new LinkedHashMap<>();
         for (ConfigKey key : keys) {
             values.put(key, value(key, raw.get(key.name()), env, problems));

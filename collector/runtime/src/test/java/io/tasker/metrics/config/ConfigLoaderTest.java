@@ -22,6 +22,22 @@ class ConfigLoaderTest {
     Path dir;
 
     @Test
+    void frameworkPropertiesLieOverTheFileAndUnderTheEnvironment(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("tasker.yml");
+        Files.writeString(file, "telemetry:\n  sync_interval: 20s\ncache:\n  namespace: file\n  timeout: 3s\n");
+        TaskerConfig config = ConfigLoader.load(Optional.of(file),
+                Map.of("cache.namespace", "property", "telemetry.sync_interval", "10s"),
+                Map.of("TASKER_SYNC_INTERVAL", "5s"), List.of(), Set.of());
+        assertEquals("property", config.cache().namespace());
+        assertEquals(Duration.ofSeconds(5), config.telemetry().syncInterval());
+        assertEquals(Duration.ofSeconds(3), config.cache().timeout());
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
+                Map.of("telemetry.sync_intervall", "10s"), Map.of(), List.of(), Set.of()));
+        assertTrue(e.getMessage().contains("unknown key telemetry.sync_intervall (did you mean telemetry.sync_interval?)"),
+                e.getMessage());
+    }
+
+    @Test
     void defaultsAreTheDesignDocuments() {
         TaskerConfig c = ConfigLoader.load(Optional.empty(), Map.of());
         TaskerConfig.PrometheusSettings p = c.prometheus();

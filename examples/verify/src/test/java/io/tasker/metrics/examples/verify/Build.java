@@ -54,6 +54,9 @@ final class Build {
             new Artifact("tasker-metrics-runtime", "collector/runtime", false),
             new Artifact("tasker-metrics-micrometer", "micrometer", false),
             new Artifact("tasker-metrics-subscribers", "subscribers", false),
+            new Artifact("tasker-metrics-servlet", "collector/servlet", false),
+            new Artifact("tasker-metrics-spring-boot-autoconfigure", "spring-boot/autoconfigure", false),
+            new Artifact("tasker-metrics-spring-boot-starter", "spring-boot/starter", false),
             new Artifact("tasker-metrics-testing", "testing", false),
             new Artifact("tasker-metrics-bom", "bom", true),
             new Artifact("tasker-metrics-parent", ".", true));
