@@ -36,6 +36,13 @@ public final class ClusterReader {
     private final KeyLayout keys;
     private final StoreMemory memory;
 
+    /**
+     * A reader of the cluster in this store.
+     *
+     * @param store the shared store
+     * @param options the namespace, the retention window and the instance timeout (the id is this process's)
+     * @param clock the time of reads, expiry and folds
+     */
     public ClusterReader(CacheStore store, SyncOptions options, Clock clock) {
         this.store = store;
         this.options = options;
@@ -44,15 +51,29 @@ public final class ClusterReader {
         this.memory = new StoreMemory(store, keys, clock, options.batchSize());
     }
 
+    /**
+     * The store it reads.
+     *
+     * @return the store
+     */
     public CacheStore store() {
         return store;
     }
 
+    /**
+     * The options it reads with.
+     *
+     * @return the options
+     */
     public SyncOptions options() {
         return options;
     }
 
-    /** The retired totals plus every live instance's last sync, added up; throws StoreException. */
+    /**
+     * The retired totals plus every live instance's last sync, added up; throws StoreException.
+     *
+     * @return the view, with whether the store lost its data and who has not written again since
+     */
     public ClusterView readView() {
         for (int attempt = 1; ; attempt++) {
             StoreReader reader = new StoreReader(store, keys);
@@ -62,6 +83,7 @@ public final class ClusterReader {
                 head = reader.head();
             }
             Map<String, InstanceMeta> instances = reader.metas(head.liveIds());
+            memory.seen(recentlySynced(instances));
             ViewMerger merger = new ViewMerger(options.includeInstanceLabels());
             reader.mergeInstances(instances, merger);
             List<MetricFamilySnapshot> retired = reader.retiredFamilies(head.retired());
@@ -78,8 +100,31 @@ public final class ClusterReader {
             problems.addAll(merger.conflicts());
             MetricsSnapshot snapshot = new MetricsSnapshot(clock.instant(), merger.result());
             return new ClusterView(snapshot, List.copyOf(instances.keySet()), head.retired().generation(), problems,
-                    Instant.ofEpochMilli(epoch.startedMillis()), epoch.afterLoss());
+                    Instant.ofEpochMilli(epoch.startedMillis()), epoch.afterLoss(), awaiting(epoch, head, instances));
         }
+    }
+
+    /**
+     * After a loss, the instances expected to write their state again that have not yet: those
+     * seen live before it, and any listed now, without a meta written under this epoch and not
+     * folded. Empty when the epoch did not begin after a loss.
+     */
+    private static List<String> awaiting(StateRecords.Epoch epoch, StoreReader.Head head,
+                                         Map<String, InstanceMeta> instances) {
+        if (!epoch.afterLoss()) {
+            return List.of();
+        }
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>(epoch.expected());
+        ids.addAll(instances.keySet());
+        ids.removeIf(id -> head.retired().folded().containsKey(id)
+                || (instances.containsKey(id) && epoch.token().equals(instances.get(id).epoch())));
+        return List.copyOf(ids);
+    }
+
+    /** The instances that synced within the instance timeout: the ones to expect again after a loss. */
+    private List<String> recentlySynced(Map<String, InstanceMeta> metas) {
+        long since = clock.wallTimeMillis() - options.instanceTimeout().toMillis();
+        return metas.values().stream().filter(m -> m.lastSyncMillis() >= since).map(InstanceMeta::id).toList();
     }
 
     /** Every instance one at a time: the live ones as they last synced, the folded ones, the retired totals. */
