@@ -101,6 +101,17 @@ public final class MetricsCollector implements AutoCloseable {
         return Optional.ofNullable(lastSync);
     }
 
+    /**
+     * Whether the last syncs failed for the same reason {@code telemetry.sync_failure_threshold}
+     * times in a row or more: what a health page reports as failing, not just a passing error.
+     *
+     * @return true while the failure streak is at the threshold or beyond
+     */
+    public boolean syncFailing() {
+        SyncResult last = lastSync;
+        return last != null && last.failureStreak() >= sync.options().failureThreshold();
+    }
+
     public String instanceId() {
         return sync.instanceId();
     }
@@ -216,9 +227,13 @@ public final class MetricsCollector implements AutoCloseable {
         return "Tasker Metrics stopped: instance " + instanceId() + ", store " + store.description() + ", " + outcome;
     }
 
+    /** A sync that could not start: the store is still unreachable. Same error as the last: one more in the streak. */
     private SyncResult unreachable() {
+        SyncResult last = lastSync;
+        int streak = last != null && !last.success() && java.util.Objects.equals(last.error(), status.error())
+                ? last.failureStreak() + 1 : 1;
         return new SyncResult(clock.instant(), SyncStrategy.LOCAL_ONLY, 0, 0, 0, 0, 0, 1, 0, Duration.ZERO,
-                status.error());
+                status.error(), streak);
     }
 
     /**

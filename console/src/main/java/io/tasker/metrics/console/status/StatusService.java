@@ -64,6 +64,26 @@ public final class StatusService {
      * the store) is left out: one such record would otherwise keep the alert quiet for as long
      * as it lies ahead.
      */
+    /**
+     * While the view is being written again after the store lost its data: since when, who has not
+     * written yet, and when exports resume at the latest; empty otherwise, or when the view cannot
+     * be read.
+     */
+    public Optional<String> recovery() {
+        try {
+            io.tasker.metrics.sync.ClusterView view = views.get();
+            if (!view.recovering(clock.instant(), sync.settle())) {
+                return Optional.empty();
+            }
+            return Optional.of("The store lost its data at " + view.epochStarted() + "; the view is being written "
+                    + "again and lacks what " + String.join(", ", view.awaiting()) + " recorded until "
+                    + (view.awaiting().size() == 1 ? "it writes" : "they write") + " again. Exports are held back until "
+                    + "then, " + view.resumeAt(sync.settle()) + " at the latest.");
+        } catch (StoreException e) {
+            return Optional.empty();
+        }
+    }
+
     public Staleness staleness() {
         Instant now = clock.instant();
         Optional<ExportRecord> last = exports.repository().lastSuccess(now.plus(ExportService.MAX_CLOCK_SKEW));
