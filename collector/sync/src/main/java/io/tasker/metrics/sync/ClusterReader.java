@@ -127,7 +127,11 @@ public final class ClusterReader {
         return metas.values().stream().filter(m -> m.lastSyncMillis() >= since).map(InstanceMeta::id).toList();
     }
 
-    /** Every instance one at a time: the live ones as they last synced, the folded ones, the retired totals. */
+    /**
+     * Every instance one at a time: the live ones as they last synced, the folded ones, the retired totals.
+     *
+     * @return the directory of the cluster's members
+     */
     public InstanceDirectory instances() {
         StoreReader reader = new StoreReader(store, keys);
         StoreReader.Head head = reader.head();
@@ -141,7 +145,11 @@ public final class ClusterReader {
         return new InstanceDirectory(live, folded, reader.retiredFamilies(head.retired()));
     }
 
-    /** The newest sync of any live instance, as their meta records say. */
+    /**
+     * The newest sync of any live instance, as their meta records say.
+     *
+     * @return when, or empty when no instance is live
+     */
     public Optional<Instant> lastClusterSync() {
         return liveMetas().stream().map(m -> Instant.ofEpochMilli(m.lastSyncMillis())).max(Instant::compareTo);
     }
@@ -150,6 +158,8 @@ public final class ClusterReader {
      * When the first live instance's data expires from the store, if it is not written again:
      * the store's own time to live where it can tell, the last sync plus the retention window
      * otherwise. Empty when no instance has synced.
+     *
+     * @return the earliest expiry of a live instance's data
      */
     public Optional<Instant> earliestExpiry() {
         boolean inspect = store.declaredCapabilities().ttlInspection();
@@ -164,7 +174,10 @@ public final class ClusterReader {
     /**
      * Gives every live instance's data at least {@code extra} more to live, from now: an
      * exporter that is late extends the data first, so that nothing expires before it is
-     * exported. Returns how many keys were extended.
+     * exported.
+     *
+     * @param extra the time to live to add beyond the retention window
+     * @return how many keys were extended
      */
     public int extendTtl(Duration extra) {
         Duration ttl = options.retentionWindow().plus(extra);
@@ -182,6 +195,9 @@ public final class ClusterReader {
      * The cluster's housekeeping without writing any instance's values: folds stopped instances
      * and keeps the retired totals alive. What {@code tasker-metrics sync} runs, since a CLI
      * process has recorded nothing of its own. Never throws.
+     *
+     * @param strategy the probed strategy; {@code local_only} folds nothing
+     * @return what the housekeeping did, or why it failed
      */
     public SyncResult maintain(SyncStrategy strategy) {
         Instant at = clock.instant();

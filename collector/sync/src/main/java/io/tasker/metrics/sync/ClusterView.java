@@ -21,6 +21,17 @@ import java.util.List;
  */
 public record ClusterView(MetricsSnapshot snapshot, List<String> instances, long retiredGeneration,
                           List<String> problems, Instant epochStarted, boolean afterLoss, List<String> awaiting) {
+    /**
+     * Copies the lists, so that the view stays as it was read.
+     *
+     * @param snapshot the families
+     * @param instances the live instances it adds up
+     * @param retiredGeneration the generation of the retired totals it includes
+     * @param problems values that could not be read or merged
+     * @param epochStarted when the store's epoch began, or null
+     * @param afterLoss whether that epoch began after a loss
+     * @param awaiting the instances expected to write again that have not yet
+     */
     public ClusterView {
         instances = List.copyOf(instances);
         problems = List.copyOf(problems);

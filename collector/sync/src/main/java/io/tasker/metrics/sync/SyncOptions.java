@@ -21,12 +21,26 @@ import java.util.Objects;
  */
 public record SyncOptions(String namespace, String instanceId, int batchSize, Duration retentionWindow,
                           Duration instanceTimeout, boolean includeInstanceLabels, int failureThreshold) {
+    /** The namespace of a configuration that names none. */
     public static final String DEFAULT_NAMESPACE = "tasker";
+    /** Series per chunk by default. */
     public static final int DEFAULT_BATCH_SIZE = 1_000;
+    /** How long synced data lives by default without being written again. */
     public static final Duration DEFAULT_RETENTION = Duration.ofMinutes(5);
     /** Same-reason failures in a row before an instance is reported failing and starts over. */
     public static final int DEFAULT_FAILURE_THRESHOLD = 3;
 
+    /**
+     * Fails fast, naming the configuration key, on a value the sync cannot work with.
+     *
+     * @param namespace the prefix of every key
+     * @param instanceId this instance's id
+     * @param batchSize series per chunk
+     * @param retentionWindow how long synced data lives without being written again
+     * @param instanceTimeout after how long without a sync an instance is taken as stopped
+     * @param includeInstanceLabels keep gauges apart per instance
+     * @param failureThreshold same-reason failures in a row before the instance starts over
+     */
     public SyncOptions {
         new KeyLayout(namespace);
         Objects.requireNonNull(instanceId, "instanceId");
