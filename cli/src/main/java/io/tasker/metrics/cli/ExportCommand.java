@@ -22,6 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * export of this window (so a backup CronJob exports only when the main one did not; {@code
  * --force} overrides), extends the data's time to live when late,
  * retries with growing delays within the job timeout, and records the export in the shared history.
+ * While the view is being written again after the store lost its data, it is held back: nothing
+ * is written, and it exits {@link TaskerMetricsCli#HELD_BACK} saying when exports resume.
  */
 @Command(name = "export", description = "Coordinated export of the cluster view (lock, timing, retries, history).")
 final class ExportCommand implements Callable<Integer> {
@@ -61,12 +63,20 @@ final class ExportCommand implements Callable<Integer> {
                 out.println("Exported " + r.series() + " series (" + r.bytes() + " bytes, " + r.format() + ") to "
                         + r.destination() + " in " + r.durationMillis() + " ms; attempts " + r.attempts()
                         + ", fencing number " + r.fencingNumber() + ", timing: " + r.timing() + ".");
+                if (r.error() != null) {
+                    err.println("Warning: " + r.error());
+                }
                 return TaskerMetricsCli.OK;
             }
             case SKIPPED -> {
                 // The record says "skipped: why" for the history; here "Export skipped" says it already.
                 out.println("Export skipped: " + r.error().replaceFirst("^skipped: ", ""));
                 return TaskerMetricsCli.OK;
+            }
+            case HELD_BACK -> {
+                // Not a success: a script that uploads the file after a zero exit must not upload nothing.
+                err.println("Export held back, nothing written: " + r.error().replaceFirst("^held back: ", ""));
+                return TaskerMetricsCli.HELD_BACK;
             }
             default -> {
                 err.println("Export failed after " + r.attempts() + " attempt(s): " + r.error());

@@ -18,6 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code export-now}: the cluster view at once, without lock or timing, to a file or to
  * standard output (then the summary goes to standard error, so the output stays clean for a pipe).
+ * While the view is being written again after the store lost its data it is held back (exit
+ * {@link TaskerMetricsCli#HELD_BACK}, the output file left as it was) unless {@code --force}.
  */
 @Command(name = "export-now", description = "Export the cluster view at once, to --output FILE or standard output.")
 final class ExportNowCommand implements Callable<Integer> {
@@ -34,6 +36,10 @@ final class ExportNowCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "File to write (default: standard output).")
     Path output;
 
+    @Option(names = "--force", description = "Export what the view holds even while it is being written again after "
+            + "the store lost its data (a warning on standard error names what it may lack).")
+    boolean force;
+
     /** Standard output as bytes; tests put their own stream here. */
     static OutputStream stdout = new FileOutputStream(FileDescriptor.out);
 
@@ -43,7 +49,7 @@ final class ExportNowCommand implements Callable<Integer> {
         String f = format != null ? format : config.telemetry().metricsFormat();
         var destination = Destinations.forExportNow(config, f, output, stdout);
         try (TaskerRuntime runtime = CliContext.runtime(config)) {
-            ExportRecord r = runtime.coordinator().exportNow(destination, "cli");
+            ExportRecord r = runtime.coordinator().exportNow(destination, "cli", force);
             PrintWriter summary = output == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
             return ExportCommand.report(r, summary, spec.commandLine().getErr());
         }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code bin/tasker-metrics}: the cluster's operations as commands for Kubernetes CronJobs, in a process that records nothing of its own.
  * Exit 0 on success (a skip because another instance holds the export lock is a success), 1 on
- * failure, 2 on a usage or configuration error.
+ * failure, 2 on a usage or configuration error, 75 when an export is held back because the store
+ * lost its data and the view is being written again (sysexits' EX_TEMPFAIL: try again later).
  *
  * <pre>{@code
  * tasker-metrics --config /etc/tasker/metrics.yml export --format prometheus
@@ -29,6 +30,11 @@ public final class TaskerMetricsCli implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+    /**
+     * An export held back while the view is being written again after the store lost its data:
+     * nothing was written; it resumes by itself (sysexits' {@code EX_TEMPFAIL}).
+     */
+    public static final int HELD_BACK = 75;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
     Path config;

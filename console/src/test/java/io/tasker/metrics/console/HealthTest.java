@@ -51,12 +51,14 @@ class HealthTest {
         JsonNode s = status();
         for (String field : List.of("status", "instance_id", "metrics_count", "series_count", "sync_strategy",
                 "cache_store", "cache_healthy", "last_sync", "database_healthy", "last_export",
-                "last_successful_export", "export_stale", "export_stale_threshold_seconds")) {
+                "last_successful_export", "export_stale", "export_stale_threshold_seconds", "sync_failure_streak",
+                "sync_failing")) {
             assertTrue(s.has(field), "/health/status lacks " + field + ": " + s);
         }
         assertEquals("local_only", s.path("sync_strategy").asText());
         assertTrue(s.path("cache_healthy").asBoolean());
         assertTrue(s.path("database_healthy").asBoolean());
+        assertFalse(s.path("sync_failing").asBoolean());
         assertTrue(s.path("last_sync").isNull());
         assertTrue(s.path("last_export").isNull());
         assertTrue(s.path("export_stale").asBoolean(), "no export yet counts as stale");

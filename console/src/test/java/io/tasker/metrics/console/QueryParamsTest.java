@@ -30,7 +30,7 @@ class QueryParamsTest {
         bad(Ui.API_EXPORTS + "?limit=many", "limit");
         bad(Ui.API_EXPORTS + "?offset=-3", "offset");
         bad(Ui.API_EXPORTS + "?offset=5", "offset 5 is past the last export (1 in all)");
-        bad(Ui.API_EXPORTS + "?outcome=bogus", "outcome must be one of [success, failed, skipped]");
+        bad(Ui.API_EXPORTS + "?outcome=bogus", "outcome must be one of [success, failed, skipped, held_back]");
         bad(Ui.API_EXPORTS + "?format=bogus", "format must be one of");
         assertEquals(200, console.get(Ui.API_EXPORTS + "?format=openmetrics&outcome=SUCCESS&limit=500").status());
         assertEquals(200, console.get(Ui.API_EXPORTS + "?offset=0&outcome=").status());

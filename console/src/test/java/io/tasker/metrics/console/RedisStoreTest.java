@@ -14,6 +14,11 @@ import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.CacheStores;
 import io.tasker.metrics.testing.RedisServerExtension;
+import io.tasker.metrics.testing.TextSocket;
+import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.sync.ClusterSync;
+import io.tasker.metrics.sync.SyncOptions;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -118,6 +123,57 @@ class RedisStoreTest {
         assertTrue(Texts.from(page.body(), Ui.ID_EXPORT_NEXT).contains("unknown"));
         assertEquals(200, console.get(Ui.HEALTH_PAGE).status());
         assertEquals(200, console.get(Ui.EXPORTS_PAGE).status());
+    }
+
+    /**
+     * The store loses its data and another instance has not written again yet: every page's
+     * banner says the view is being written again and whom it waits for, and "Export now" says
+     * it is held back and when exports resume; once that instance has written, both clear.
+     */
+    @Test
+    void aStoreLossShowsTheBannerAndHoldsExportNowBackUntilEveryInstanceWroteAgain() throws Exception {
+        SyncOptions options = console.console().runtime().cluster().options().withInstanceId("web-9");
+        MetricRegistry other = new MetricRegistry();
+        other.counter("jobs_total").inc(7);
+        try (CacheStore store = CacheStores.open(redis.url(), Duration.ofSeconds(2), Clock.SYSTEM)) {
+            ClusterSync web9 = new ClusterSync(store, options, Clock.SYSTEM, other::snapshot);
+            assertTrue(web9.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
+            console.sync(); // the console sees web-9 live
+            try (TextSocket socket = TextSocket.connect("127.0.0.1", redis.port(), Duration.ofSeconds(5))) {
+                socket.send("FLUSHALL\r\n");
+                assertEquals("+OK", socket.readLine());
+            }
+            console.sync(); // notices the loss, expects web-9 to write again
+
+            Response banner = awaitBanner(true);
+            assertTrue(banner.body().contains("The view is being written again.") && banner.body().contains("web-9"),
+                    banner.body());
+            Response held = console.post(Ui.API_EXPORT + "?format=json", "Authorization", console.bearer()[1],
+                    "HX-Request", "true");
+            assertEquals(200, held.status(), held.body());
+            String message = Texts.from(held.body(), Ui.ID_EXPORT_PANEL);
+            assertTrue(message.contains("Export held back, nothing written:") && message.contains("exports resume"),
+                    message);
+            Response json = console.post(Ui.API_EXPORT + "?format=json", console.bearer());
+            assertEquals(503, json.status(), json.body());
+            assertEquals("HELD_BACK", JSON.readTree(json.body()).path("outcome").asText());
+
+            assertTrue(web9.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
+            awaitBanner(false);
+            assertEquals(200, console.post(Ui.API_EXPORT + "?format=json", console.bearer()).status());
+        }
+    }
+
+    /** GETs the recovery banner until it shows (or hides), or the time is up: the view is cached for a second. */
+    private Response awaitBanner(boolean shown) throws InterruptedException {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        Response r = console.get(Ui.RECOVERY_FRAGMENT);
+        while (r.body().contains("banner hidden") == shown && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            r = console.get(Ui.RECOVERY_FRAGMENT);
+        }
+        assertEquals(shown, !r.body().contains("banner hidden"), r.body());
+        return r;
     }
 
     /** GETs the path until it answers with that status, or the time is up. */

@@ -7,6 +7,7 @@ import static io.tasker.metrics.testing.SyncFixture.counter;
 import static io.tasker.metrics.testing.SyncFixture.gauge;
 import static io.tasker.metrics.testing.SyncFixture.histogram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.Counter;
@@ -254,6 +255,125 @@ public abstract class ClusterSyncContract {
         b.sync().sync(ATOMIC);
         a.sync().sync(ATOMIC);
         assertEquals(18, counter(a.reader().readView().snapshot(), "tasker_jobs"));
+    }
+
+    /**
+     * One life of an instance: a registry with a counter and a histogram (whose quantile sketch
+     * a delta against the wrong base cannot subtract), synced once.
+     */
+    private SyncFixture.Instance life(String id, int jobs) {
+        var life = fx.instance(id);
+        life.registry().counter("jobs_total").inc(jobs);
+        for (int i = 0; i < jobs; i++) {
+            life.registry().observeHistogram("job_seconds", 0.001 * (i + 1));
+        }
+        SyncResult r = life.sync().sync(ATOMIC);
+        assertTrue(r.success(), r.toString());
+        return life;
+    }
+
+    private void assertTotals(SyncFixture.Instance reader, double jobs) {
+        ClusterView view = reader.reader().readView();
+        assertEquals(jobs, counter(view.snapshot(), "tasker_jobs"), "jobs in " + view.instances());
+        assertEquals((long) jobs, histogram(view.snapshot(), "tasker_job_seconds").count());
+        assertTrue(view.problems().isEmpty(), view.problems().toString());
+    }
+
+    private static void syncsFine(SyncFixture.Instance life, int times) {
+        for (int i = 0; i < times; i++) {
+            life.registry().counter("jobs_total").inc();
+            life.registry().observeHistogram("job_seconds", 0.5);
+            SyncResult r = life.sync().sync(ATOMIC);
+            assertTrue(r.success(), r.toString());
+        }
+    }
+
+    @Test
+    void aProcessRestartedUnderItsIdBeforeTheTimeoutKeepsTheEarlierLifesTotals() {
+        var other = life("web-1", 1);
+        life("web-2", 10); // killed: no final sync, no retire
+        fx.clock.advance(Duration.ofSeconds(20));
+        var second = life("web-2", 3);
+        assertEquals("web-2~1", second.sync().instanceId(), "the earlier life keeps its id until it is folded");
+        assertTotals(other, 14);
+        for (int i = 0; i < 6; i++) { // both sync on, so only the earlier life is folded
+            fx.clock.advance(Duration.ofSeconds(30));
+            syncsFine(other, 1);
+            syncsFine(second, 1);
+        }
+        assertEquals(List.of("web-1", "web-2~1"), other.reader().readView().instances());
+        assertEquals(1, other.reader().readView().retiredGeneration(), "the earlier life was folded");
+        assertTotals(other, 14 + 12);
+    }
+
+    @Test
+    void aProcessRestartedAfterTheTimeoutButBeforeTheFoldWritesItsWholeState() {
+        var other = life("web-1", 1);
+        life("web-2", 10);
+        fx.clock.advance(Duration.ofMinutes(3)); // nobody synced meanwhile, so nobody folded web-2
+        var second = life("web-2", 3);
+        assertEquals("web-2~1", second.sync().instanceId());
+        syncsFine(second, 1);
+        assertTotals(other, 15);
+        assertEquals(1, other.reader().readView().retiredGeneration(), "web-2's earlier life was folded");
+    }
+
+    @Test
+    void aProcessRestartedAfterTheFoldWritesItsWholeStateUnderAFreshId() {
+        var other = life("web-1", 1);
+        life("web-2", 10);
+        fx.clock.advance(Duration.ofMinutes(3));
+        syncsFine(other, 1); // folds web-2
+        assertEquals(1, other.reader().readView().retiredGeneration());
+        var second = life("web-2", 3);
+        assertEquals("web-2~1", second.sync().instanceId());
+        syncsFine(second, 3);
+        assertTotals(other, 1 + 1 + 10 + 3 + 3);
+    }
+
+    @Test
+    void aProcessRestartedAfterItsFreshIdWasFoldedTooTakesTheNextOne() {
+        var other = life("web-1", 1);
+        life("web-2", 10);
+        fx.clock.advance(Duration.ofMinutes(3));
+        syncsFine(other, 1);
+        var second = life("web-2", 3);
+        assertEquals("web-2~1", second.sync().instanceId());
+        fx.clock.advance(Duration.ofMinutes(3));
+        syncsFine(other, 1); // folds web-2~1
+        var third = life("web-2", 5);
+        assertEquals("web-2~2", third.sync().instanceId());
+        syncsFine(third, 2);
+        assertTotals(other, 1 + 2 + 10 + 3 + 5 + 2);
+    }
+
+    @Test
+    void aGracefulStopFoldsAtOnceAndTheNextLifeGoesOnBesideIt() {
+        var other = life("web-1", 1);
+        var first = life("web-2", 10);
+        assertTrue(first.sync().retire(), "a stop folds the last synced state at once");
+        ClusterView view = other.reader().readView();
+        assertEquals(List.of("web-1"), view.instances());
+        assertEquals(1, view.retiredGeneration());
+        assertFalse(first.sync().retire(), "folded once, never twice");
+        assertTotals(other, 11);
+        var second = life("web-2", 3);
+        assertEquals("web-2~1", second.sync().instanceId());
+        syncsFine(second, 1);
+        assertTotals(other, 15);
+    }
+
+    @Test
+    void anInstanceWokenTwiceWritesNetOfBothFoldsOfItsOwn() {
+        var other = life("web-1", 1);
+        var paused = life("web-2", 10);
+        for (int wake = 1; wake <= 2; wake++) {
+            fx.clock.advance(Duration.ofMinutes(3));
+            syncsFine(other, 1);
+            syncsFine(paused, 1);
+            assertEquals("web-2~" + wake, paused.sync().instanceId());
+        }
+        assertTotals(other, 1 + 2 + 10 + 2);
     }
 
     @Test

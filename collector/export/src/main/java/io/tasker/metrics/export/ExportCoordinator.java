@@ -110,15 +110,29 @@ public final class ExportCoordinator {
     }
 
     /**
-     * Exports the cluster view at once, without the lock; records it in the history.
+     * Exports the cluster view at once, without the lock; records it in the history. Held back
+     * while the view is being written again after the store lost its data.
      *
-     * @param destination where the export goes
-     * @param trigger what started it, such as {@code console} or {@code cli}
-     * @return the record of the export, failed when delivery failed
+     * @param destination where to
+     * @param trigger what asked ({@code console}, {@code cli})
+     * @return what happened
      */
     public ExportRecord exportNow(ExportDestination destination, String trigger) {
+        return exportNow(destination, trigger, false);
+    }
+
+    /**
+     * Exports the cluster view at once, without the lock; records it in the history.
+     *
+     * @param destination where to
+     * @param trigger what asked ({@code console}, {@code cli})
+     * @param force export what the view holds even while it is being written again after the
+     *     store lost its data; the record's error then names what it may lack
+     * @return what happened
+     */
+    public ExportRecord exportNow(ExportDestination destination, String trigger, boolean force) {
         Instant started = clock.instant();
-        Attempt a = deliverOnce(destination);
+        Attempt a = deliverOnce(destination, force);
         return record(a.toRecord(started, destination, trigger, 1, 0, "on demand", elapsed(started), exporterId.get()));
     }
 
@@ -241,7 +255,7 @@ public final class ExportCoordinator {
             LOG.warn("Cannot plan the export from the store's expiry: {}", e.getMessage());
         }
         String why = plan == null ? "on demand" : plan.reason().words();
-        Attempt a = deliverOnce(destination);
+        Attempt a = deliverOnce(destination, false);
         int attempts = 1;
         while (a.failed() && attempts <= retryAttempts) {
             Duration delay = ExportTiming.retryDelay(attempts);
@@ -255,7 +269,7 @@ public final class ExportCoordinator {
                 Thread.currentThread().interrupt();
                 break;
             }
-            a = deliverOnce(destination);
+            a = deliverOnce(destination, false);
             attempts++;
         }
         return a.toRecord(started, destination, trigger, attempts, fence, why, elapsed(started), exporterId.get());
@@ -269,22 +283,34 @@ public final class ExportCoordinator {
         }
     }
 
-    private Attempt deliverOnce(ExportDestination destination) {
+    private Attempt deliverOnce(ExportDestination destination, boolean force) {
         try {
             ClusterView read = cluster.readView();
             Duration settle = cluster.options().instanceTimeout();
-            if (read.recovering(clock.instant(), settle)) {
+            boolean recovering = read.recovering(clock.instant(), settle);
+            if (recovering && !force) {
                 // Published now, totals could be lower than the last export's: wait for the instances.
-                return new Attempt(new ExportDestination.Delivery(0, 0, 1, "skipped: the store lost its data at "
-                        + read.epochStarted() + " and the instances are writing theirs again; exports resume at "
-                        + read.epochStarted().plus(settle), null), null);
+                return Attempt.heldBack(heldBack(read, settle));
             }
             MetricsSnapshot view = read.snapshot();
-            return new Attempt(destination.deliver(view), null);
+            Attempt a = new Attempt(destination.deliver(view), null, null);
+            return recovering ? a.withWarning(forced(read)) : a;
         } catch (IOException | RuntimeException e) {
             LOG.warn("Export to {} failed: {}", destination.describe(), e.getMessage());
-            return new Attempt(null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new Attempt(null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         }
+    }
+
+    /** Why an export waits, and until when: the record's, the CLI's and the console's words. */
+    static String heldBack(ClusterView view, Duration settle) {
+        return "held back: the store lost its data at " + view.epochStarted() + " and " + String.join(", ", view.awaiting())
+                + (view.awaiting().size() == 1 ? " has" : " have") + " not written their state again yet; exports resume "
+                + "once they have, at " + view.resumeAt(settle) + " at the latest";
+    }
+
+    private static String forced(ClusterView view) {
+        return "forced while the view is being written again after the store lost its data at " + view.epochStarted()
+                + ": it may lack what " + String.join(", ", view.awaiting()) + " recorded";
     }
 
     private ExportRecord record(ExportRecord r) {
@@ -300,8 +326,16 @@ public final class ExportCoordinator {
         return Duration.between(started, clock.instant()).toMillis();
     }
 
-    /** One delivery: what it did, or why it failed. */
-    private record Attempt(ExportDestination.Delivery delivery, String error) {
+    /** One delivery: what it did, or why it failed; {@code note}: why it was held back, or a warning on a success. */
+    private record Attempt(ExportDestination.Delivery delivery, String error, String note) {
+        static Attempt heldBack(String why) {
+            return new Attempt(null, null, why);
+        }
+
+        Attempt withWarning(String warning) {
+            return new Attempt(delivery, error, warning);
+        }
+
         boolean failed() {
             return error != null;
         }
@@ -312,11 +346,16 @@ public final class ExportCoordinator {
                 return new ExportRecord(at, d.format(), d.describe(), trigger, ExportRecord.Outcome.FAILED, 0, 0,
                         millis, attempts, error, instance, fence, why);
             }
+            if (delivery == null) {
+                return new ExportRecord(at, d.format(), d.describe(), trigger, ExportRecord.Outcome.HELD_BACK, 0, 0,
+                        millis, attempts, note, instance, fence, why);
+            }
             ExportRecord.Outcome outcome = delivery.skipped() == null ? ExportRecord.Outcome.SUCCESS
                     : ExportRecord.Outcome.SKIPPED;
             String where = delivery.location() != null ? delivery.location() : d.describe();
+            String text = delivery.skipped() != null ? delivery.skipped() : note;
             return new ExportRecord(at, d.format(), where, trigger, outcome, delivery.series(), delivery.bytes(), millis,
-                    attempts + delivery.attempts() - 1, delivery.skipped(), instance, fence, why);
+                    attempts + delivery.attempts() - 1, text, instance, fence, why);
         }
     }
 }

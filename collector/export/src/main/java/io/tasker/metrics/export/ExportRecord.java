@@ -9,12 +9,14 @@ import java.time.Instant;
  * @param format {@code prometheus}, {@code openmetrics}, {@code json}, {@code csv} or {@code remote_write}
  * @param destination where it went (a file, standard output, the remote write URL)
  * @param trigger what started it: {@code scheduler}, {@code console}, {@code cli}
- * @param outcome success, failed or skipped
+ * @param outcome success, failed, skipped, or held back (the store lost its data and the view is
+ *     being written again: nothing was exported, and it resumes by itself)
  * @param series series exported
  * @param bytes bytes written or sent
  * @param durationMillis how long it took
  * @param attempts attempts made (retries included)
- * @param error why it failed or was skipped, or null
+ * @param error why it failed, was skipped or held back, or null; on a success, a warning about it
+ *     (the export lock lost meanwhile, a view forced out while being written again)
  * @param instance the instance that ran it
  * @param fencingNumber the export lock's fencing number, 0 when it ran without the lock
  * @param timing why it ran when it did ({@code optimal timing}, {@code TTL extension}, {@code on demand})
@@ -30,7 +32,13 @@ public record ExportRecord(Instant at, String format, String destination, String
         /** It could not be delivered. */
         FAILED,
         /** Nothing was sent although nothing failed (another exporter held the lock, the window was exported, the endpoint was unavailable). */
-        SKIPPED
+        SKIPPED,
+        /**
+         * Nothing exported because the store lost its data and the instances have not all written
+         * theirs again: published now, totals could be lower than an earlier export's. Not a
+         * success: a script that uploads the file after it must not upload nothing.
+         */
+        HELD_BACK
     }
 
     /**

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class ExportScheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ExportScheduler.class);
     private static final Duration STORE_DOWN_RETRY = Duration.ofSeconds(30);
+    /** A held-back export tries again this soon: it resumes as soon as the view is whole again. */
+    private static final Duration HELD_BACK_RETRY = Duration.ofSeconds(5);
 
     private final ExportCoordinator coordinator;
     private final Supplier<ExportDestination> destination;
@@ -104,7 +106,9 @@ public final class ExportScheduler implements AutoCloseable {
                 last = coordinator.export(destination.get(), "scheduler");
                 LOG.info("Scheduled export: {} {}", last.outcome(), last.error() == null ? "" : last.error());
                 afterEach.run();
-                earliest = clock.instant().plus(minInterval);
+                boolean heldBack = last.outcome() == ExportRecord.Outcome.HELD_BACK;
+                earliest = clock.instant().plus(heldBack && HELD_BACK_RETRY.compareTo(minInterval) < 0
+                        ? HELD_BACK_RETRY : minInterval);
             } catch (StoreException e) {
                 LOG.warn("Cannot plan the next export: {}; trying again in {}", e.getMessage(), STORE_DOWN_RETRY);
                 earliest = clock.instant().plus(STORE_DOWN_RETRY);

@@ -66,6 +66,9 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
     public static final ConfigKey SYNC_INTERVAL = of("telemetry.sync_interval", Kind.DURATION, "30s", "TASKER_SYNC_INTERVAL");
     /** This instance's id in the store; unset means host name and process id. */
     public static final ConfigKey INSTANCE_ID = of("telemetry.instance_id", Kind.STRING, null, "TASKER_INSTANCE_ID");
+    /** Same-reason sync failures in a row before the instance reports failing and starts over. */
+    public static final ConfigKey SYNC_FAILURE_THRESHOLD = of("telemetry.sync_failure_threshold", Kind.INTEGER, "3",
+            "TASKER_SYNC_FAILURE_THRESHOLD");
     /** Label combinations per metric before new ones are folded into the overflow series. */
     public static final ConfigKey CARDINALITY_LIMIT = of("telemetry.cardinality_limit", Kind.INTEGER, "10000", "TASKER_CARDINALITY_LIMIT");
     /** Label values longer than this many UTF-8 bytes are cut and counted. */
@@ -155,7 +158,7 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
 
     /** Every key of the collector, in the order docs/configuration.md lists them. */
     public static final List<ConfigKey> ALL = List.of(METRICS_ENABLED, METRICS_FORMAT, SYNC_INTERVAL, INSTANCE_ID,
-            CARDINALITY_LIMIT, MAX_LABEL_VALUE_LENGTH, EXPORT_DIRECTORY, STALE_EXPORT_THRESHOLD, SCHEDULED_EXPORT,
+            SYNC_FAILURE_THRESHOLD, CARDINALITY_LIMIT, MAX_LABEL_VALUE_LENGTH, EXPORT_DIRECTORY, STALE_EXPORT_THRESHOLD, SCHEDULED_EXPORT,
             EXPORT_RETENTION, EXPORT_MAX_FILES, EXPORT_INTERVAL, ENDPOINT, USERNAME, PASSWORD, JOB_TIMEOUT, EXPORT_TIMEOUT,
             RETRY_ATTEMPTS, RETENTION_WINDOW, SAFETY_MARGIN, METRIC_PREFIX, INCLUDE_INSTANCE_LABELS, COMPRESSION,
             BATCH_SIZE, SKIP_IF_UNAVAILABLE, REQUIRE_ENDPOINT, CACHE_URL, CACHE_NAMESPACE, CACHE_TIMEOUT,

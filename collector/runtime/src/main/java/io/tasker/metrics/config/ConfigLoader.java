@@ -316,6 +316,8 @@ public final class ConfigLoader {
         }
         range(problems, "telemetry.prometheus.batch_size", p.batchSize(), 1, 100_000);
         range(problems, "telemetry.prometheus.retry_attempts", p.retryAttempts(), 0, 10);
+        range(problems, ConfigKey.SYNC_FAILURE_THRESHOLD.name(), c.<Integer>value(ConfigKey.SYNC_FAILURE_THRESHOLD), 1,
+                1_000);
         range(problems, "telemetry.cardinality_limit", c.telemetry().cardinalityLimit(), 1, 10_000_000);
         range(problems, "telemetry.max_label_value_length", c.telemetry().maxLabelValueLength(), 1, 65_535);
         positive(problems, "telemetry.sync_interval", c.telemetry().syncInterval());

@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MetricsCollector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsCollector.class);
+    /** How long a second close waits for the first: a final sync and a fold, a few store timeouts at most. */
+    private static final long STOP_WAIT_SECONDS = 30;
 
     private final MetricRegistry registry;
     private final CacheStore store;
@@ -53,6 +55,8 @@ public final class MetricsCollector implements AutoCloseable {
     private boolean restored;
     private boolean probed;
     private boolean closed;
+    private volatile boolean retired;
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
     private MetricsCollector(MetricRegistry registry, CacheStore store, SyncOptions options, Clock clock) {
         this.registry = registry;
@@ -66,7 +70,7 @@ public final class MetricsCollector implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.shutdownHook = new Thread(() -> finalSync(), "tasker-metrics-final-sync");
+        this.shutdownHook = new Thread(this::close, "tasker-metrics-final-sync");
     }
 
     /**
@@ -118,6 +122,17 @@ public final class MetricsCollector implements AutoCloseable {
      */
     public Optional<SyncResult> lastSync() {
         return Optional.ofNullable(lastSync);
+    }
+
+    /**
+     * Whether the last syncs failed for the same reason {@code telemetry.sync_failure_threshold}
+     * times in a row or more: what a health page reports as failing, not just a passing error.
+     *
+     * @return true while the failure streak is at the threshold or beyond
+     */
+    public boolean syncFailing() {
+        SyncResult last = lastSync;
+        return last != null && last.failureStreak() >= sync.options().failureThreshold();
     }
 
     /**
@@ -196,14 +211,22 @@ public final class MetricsCollector implements AutoCloseable {
         return reader;
     }
 
-    /** Stops background syncing, syncs one last time and closes the store. */
+    /**
+     * Stops background syncing, syncs one last time, folds this instance into the retired totals
+     * and closes the store. Called twice at once (the application's close and the JVM's shutdown
+     * hook on SIGTERM), the second call waits for the first to finish, so that the JVM does not
+     * halt in the middle of it.
+     */
     @Override
     public void close() {
+        boolean first;
         synchronized (this) {
-            if (closed) {
-                return;
-            }
+            first = !closed;
             closed = true;
+        }
+        if (!first) {
+            awaitStopped(); // outside the lock, which the first close's final sync takes
+            return;
         }
         scheduler.shutdownNow();
         try {
@@ -211,9 +234,23 @@ public final class MetricsCollector implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // The hook is running or will run; it syncs then.
         }
-        SyncResult last = finalSync();
-        store.close();
-        LOG.info(stopLine(last));
+        try {
+            SyncResult last = finalSync();
+            store.close();
+            LOG.info(stopLine(last) + (retired ? "; folded into the retired totals" : ""));
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            if (!stopped.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("The collector's close did not finish within {} s", STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One line that says where this instance syncs, so that an operator sees it in the first log lines. */
@@ -233,15 +270,31 @@ public final class MetricsCollector implements AutoCloseable {
         return "Tasker Metrics stopped: instance " + instanceId() + ", store " + store.description() + ", " + outcome;
     }
 
+    /** A sync that could not start: the store is still unreachable. Same error as the last: one more in the streak. */
     private SyncResult unreachable() {
+        SyncResult last = lastSync;
+        int streak = last != null && !last.success() && java.util.Objects.equals(last.error(), status.error())
+                ? last.failureStreak() + 1 : 1;
         return new SyncResult(clock.instant(), SyncStrategy.LOCAL_ONLY, 0, 0, 0, 0, 0, 1, 0, Duration.ZERO,
-                status.error());
+                status.error(), streak);
     }
 
+    /**
+     * The last sync of a graceful stop (close, or the JVM's shutdown on SIGTERM), then the fold of
+     * what the store holds of this instance into the retired totals, at once rather than after the
+     * instance timeout: every process that keeps a copy of the retired totals keeps it then, so it
+     * survives the store losing its data. Not on {@code local_only}, where a restarted single
+     * instance carries on from its own state.
+     */
     private SyncResult finalSync() {
         SyncResult r = syncNow();
         if (r.error() != null) {
             LOG.warn("Final sync to {} failed: {}", store.description(), r.error());
+        }
+        synchronized (this) {
+            if (probed && status.strategy() != SyncStrategy.LOCAL_ONLY) {
+                retired = sync.retire();
+            }
         }
         return r;
     }

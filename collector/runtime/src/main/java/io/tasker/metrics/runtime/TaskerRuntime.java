@@ -3,6 +3,7 @@ package io.tasker.metrics.runtime;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
+import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportCoordinator;
 import io.tasker.metrics.config.ExportDestinations;
@@ -115,7 +116,8 @@ public final class TaskerRuntime implements AutoCloseable {
         }
         Duration retention = config.prometheus().retentionWindow();
         return new SyncOptions(config.cache().namespace(), id, config.prometheus().batchSize(), retention,
-                retention.dividedBy(2), config.prometheus().includeInstanceLabels());
+                retention.dividedBy(2), config.prometheus().includeInstanceLabels(),
+                config.<Integer>value(ConfigKey.SYNC_FAILURE_THRESHOLD));
     }
 
     /**

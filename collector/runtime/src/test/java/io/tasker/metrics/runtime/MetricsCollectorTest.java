@@ -14,6 +14,7 @@ import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.sync.SyncResult;
+import io.tasker.metrics.testing.ClockedMemoryStore;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -40,6 +41,28 @@ class MetricsCollectorTest {
                     "Redis at redis://cache:6379/0 cannot be reached");
             assertTrue(collector.stopLine(failed).endsWith(
                     "final sync failed: Redis at redis://cache:6379/0 cannot be reached"), collector.stopLine(failed));
+        }
+    }
+
+    @Test
+    void syncsFailingForTheSameReasonAreReportedAsFailingUntilOneSucceeds() {
+        ClockedMemoryStore store = new ClockedMemoryStore(new MemoryStore(Clock.SYSTEM));
+        MetricRegistry registry = new MetricRegistry();
+        try (MetricsCollector collector = MetricsCollector.start(registry, store,
+                SyncOptions.defaults("web-1").withFailureThreshold(3), Duration.ZERO, Clock.SYSTEM)) {
+            assertTrue(collector.syncNow().success());
+            store.failNext(1_000);
+            int syncs = 0;
+            while (!collector.syncFailing() && syncs < 10) {
+                assertFalse(collector.syncNow().success());
+                syncs++;
+            }
+            assertTrue(collector.syncFailing(), "failing after " + syncs + " syncs");
+            assertTrue(syncs <= 4, syncs + " syncs: the first fails in the sync, the rest in the probe, for one reason");
+            assertEquals(3, collector.lastSync().orElseThrow().failureStreak());
+            store.failNext(0);
+            assertTrue(collector.syncNow().success());
+            assertFalse(collector.syncFailing());
         }
     }
 

@@ -22,6 +22,7 @@ import io.tasker.metrics.testing.TextSocket;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,26 +63,33 @@ class StoreLossTest {
     private void retiredTotalsSurvive(CacheStore store, SyncStrategy strategy, Runnable flush, boolean readerRestores) {
         Instance a = new Instance(store, "a");
         Instance b = new Instance(store, "b");
+        Instance c = new Instance(store, "c");
         a.registry.counter("jobs_total").labels().inc(10);
         b.registry.counter("jobs_total").labels().inc(5);
+        c.registry.counter("jobs_total").labels().inc(1);
         assertTrue(a.sync.sync(strategy).success());
         assertTrue(b.sync.sync(strategy).success()); // b's final sync: then it stops.
+        assertTrue(c.sync.sync(strategy).success());
         ClusterReader console = new ClusterReader(store, options("console"), clock);
-        clock.advance(TIMEOUT.plusSeconds(1));
+        clock.advance(TIMEOUT.dividedBy(2));
+        assertTrue(c.sync.sync(strategy).success());
+        assertTrue(a.sync.sync(strategy).success());
+        clock.advance(TIMEOUT.dividedBy(2).plusSeconds(1));
         assertTrue(a.sync.sync(strategy).success()); // a folds b into the retired totals.
         assertTrue(a.sync.sync(strategy).success()); // and keeps a copy of them.
-        assertEquals(15, counter(console.readView().snapshot(), "tasker_jobs"), "the console keeps a copy too");
+        assertEquals(16, counter(console.readView().snapshot(), "tasker_jobs"), "the console keeps a copy too");
 
         flush.run();
         ClusterReader cronJob = new ClusterReader(store, options("cron"), clock); // knows no earlier epoch
         if (readerRestores) {
-            assertEquals(15, counter(console.readView().snapshot(), "tasker_jobs") + 10,
-                    "the console's reader restores the retired 5 before a has written its 10 again");
+            assertEquals(16, counter(console.readView().snapshot(), "tasker_jobs") + 11,
+                    "the console's reader restores the retired 5 before a and c have written theirs again");
         }
         assertTrue(a.sync.sync(strategy).success());
         ClusterView after = cronJob.readView();
         assertEquals(15, counter(after.snapshot(), "tasker_jobs"), "b's 5 survived the loss of the store");
         assertTrue(after.afterLoss(), "readers can tell the store lost its data");
+        assertEquals(List.of("c"), after.awaiting(), "c was live before the loss and has not written again");
 
         // Exactly once: every holder of a copy reads again, nothing is added twice.
         assertTrue(a.sync.sync(strategy).success());
@@ -92,13 +100,40 @@ class StoreLossTest {
                 Duration.ofMinutes(1), Duration.ofMinutes(2)), Duration.ofMinutes(5), 0, clock, d -> { });
         Recording destination = new Recording();
         ExportRecord waiting = exporter.export(destination, "cli");
-        assertEquals(ExportRecord.Outcome.SKIPPED, waiting.outcome(), waiting.toString());
-        assertTrue(waiting.error().contains("the store lost its data"), waiting.error());
+        assertEquals(ExportRecord.Outcome.HELD_BACK, waiting.outcome(), waiting.toString());
+        assertTrue(waiting.error().contains("the store lost its data") && waiting.error().contains("c has not written"),
+                waiting.error());
         assertEquals(0, destination.delivered, "nothing lower than the last export was published");
-        clock.advance(TIMEOUT.plusSeconds(1));
-        assertTrue(a.sync.sync(strategy).success());
-        assertEquals(ExportRecord.Outcome.SUCCESS, exporter.export(destination, "cli").outcome());
-        assertEquals(15, destination.last, "once the instances have written again, the export has it all");
+        clock.advance(Duration.ofSeconds(5)); // far below the instance timeout, the fixed bound
+        assertTrue(c.sync.sync(strategy).success());
+        ExportRecord whole = exporter.export(destination, "cli");
+        assertEquals(ExportRecord.Outcome.SUCCESS, whole.outcome(), whole.toString());
+        assertEquals(16, destination.last, "once every instance has written again, the export has it all");
+    }
+
+    /** An instance that was live before the loss and never writes again holds exports back for the instance timeout at most. */
+    @Test
+    void exportsResumeAtTheFixedBoundWhenAnInstanceNeverWritesAgain() throws IOException {
+        try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(2))) {
+            Instance a = new Instance(store, "a");
+            Instance killed = new Instance(store, "killed");
+            a.registry.counter("jobs_total").labels().inc(10);
+            killed.registry.counter("jobs_total").labels().inc(3);
+            assertTrue(killed.sync.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
+            assertTrue(a.sync.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
+            flush(REDIS.port(), "FLUSHALL");
+            assertTrue(a.sync.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
+            ClusterReader cronJob = new ClusterReader(store, options("cron"), clock);
+            ExportCoordinator exporter = new ExportCoordinator(cronJob, () -> "cron", new ExportTiming(RETENTION,
+                    Duration.ofMinutes(1), Duration.ofMinutes(2)), Duration.ofMinutes(5), 0, clock, d -> { });
+            Recording destination = new Recording();
+            assertEquals(ExportRecord.Outcome.HELD_BACK, exporter.exportNow(destination, "cli").outcome());
+            clock.advance(TIMEOUT.plusSeconds(1));
+            assertTrue(a.sync.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
+            ExportRecord late = exporter.exportNow(destination, "cli");
+            assertEquals(ExportRecord.Outcome.SUCCESS, late.outcome(), late.toString());
+            assertEquals(10, destination.last, "what the killed instance had synced went with the store");
+        }
     }
 
     private SyncOptions options(String id) {

@@ -15,22 +15,17 @@ import java.util.Map;
  *
  * <p>An instance that was paused for longer than the instance timeout is taken as stopped and
  * folded into the retired totals. When it wakes up, it must not write those counts again: it
- * carries on under a new id, writing only what it recorded beyond the folded state.
+ * carries on under a new id, writing only what it recorded beyond the folded state. Only a state
+ * of the same run is ever a baseline ({@link Identity}); subtracting another's throws.
  */
 final class Baseline {
     private final Map<String, Map<Labels, Object>> folded = new HashMap<>();
-    private final List<MetricFamilySnapshot> families;
 
     Baseline(List<MetricFamilySnapshot> families) {
-        this.families = List.copyOf(families);
         for (MetricFamilySnapshot f : families) {
             Map<Labels, Object> points = folded.computeIfAbsent(f.name(), n -> new HashMap<>());
             f.points().forEach(p -> points.put(p.labels(), p));
         }
-    }
-
-    List<MetricFamilySnapshot> families() {
-        return families;
     }
 
     List<MetricFamilySnapshot> subtractFrom(List<MetricFamilySnapshot> families) {

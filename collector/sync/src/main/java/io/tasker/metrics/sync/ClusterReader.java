@@ -37,11 +37,11 @@ public final class ClusterReader {
     private final StoreMemory memory;
 
     /**
-     * A reader of the store under the options' namespace.
+     * A reader of the cluster in this store.
      *
      * @param store the shared store
-     * @param options the namespace, batch size, retention and instance labels to read with
-     * @param clock the time source for the view's timestamp and expiry
+     * @param options the namespace, the retention window and the instance timeout (the id is this process's)
+     * @param clock the time of reads, expiry and folds
      */
     public ClusterReader(CacheStore store, SyncOptions options, Clock clock) {
         this.store = store;
@@ -52,18 +52,18 @@ public final class ClusterReader {
     }
 
     /**
-     * The store this reader reads.
+     * The store it reads.
      *
-     * @return the store given to the constructor
+     * @return the store
      */
     public CacheStore store() {
         return store;
     }
 
     /**
-     * The options this reader reads with.
+     * The options it reads with.
      *
-     * @return the options given to the constructor
+     * @return the options
      */
     public SyncOptions options() {
         return options;
@@ -72,8 +72,7 @@ public final class ClusterReader {
     /**
      * The retired totals plus every live instance's last sync, added up; throws StoreException.
      *
-     * @return the cluster view, with what could not be read listed in its problems
-     * @throws StoreException when the store fails
+     * @return the view, with whether the store lost its data and who has not written again since
      */
     public ClusterView readView() {
         for (int attempt = 1; ; attempt++) {
@@ -84,6 +83,7 @@ public final class ClusterReader {
                 head = reader.head();
             }
             Map<String, InstanceMeta> instances = reader.metas(head.liveIds());
+            memory.seen(recentlySynced(instances));
             ViewMerger merger = new ViewMerger(options.includeInstanceLabels());
             reader.mergeInstances(instances, merger);
             List<MetricFamilySnapshot> retired = reader.retiredFamilies(head.retired());
@@ -100,15 +100,37 @@ public final class ClusterReader {
             problems.addAll(merger.conflicts());
             MetricsSnapshot snapshot = new MetricsSnapshot(clock.instant(), merger.result());
             return new ClusterView(snapshot, List.copyOf(instances.keySet()), head.retired().generation(), problems,
-                    Instant.ofEpochMilli(epoch.startedMillis()), epoch.afterLoss());
+                    Instant.ofEpochMilli(epoch.startedMillis()), epoch.afterLoss(), awaiting(epoch, head, instances));
         }
+    }
+
+    /**
+     * After a loss, the instances expected to write their state again that have not yet: those
+     * seen live before it, and any listed now, without a meta written under this epoch and not
+     * folded. Empty when the epoch did not begin after a loss.
+     */
+    private static List<String> awaiting(StateRecords.Epoch epoch, StoreReader.Head head,
+                                         Map<String, InstanceMeta> instances) {
+        if (!epoch.afterLoss()) {
+            return List.of();
+        }
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>(epoch.expected());
+        ids.addAll(instances.keySet());
+        ids.removeIf(id -> head.retired().folded().containsKey(id)
+                || (instances.containsKey(id) && epoch.token().equals(instances.get(id).epoch())));
+        return List.copyOf(ids);
+    }
+
+    /** The instances that synced within the instance timeout: the ones to expect again after a loss. */
+    private List<String> recentlySynced(Map<String, InstanceMeta> metas) {
+        long since = clock.wallTimeMillis() - options.instanceTimeout().toMillis();
+        return metas.values().stream().filter(m -> m.lastSyncMillis() >= since).map(InstanceMeta::id).toList();
     }
 
     /**
      * Every instance one at a time: the live ones as they last synced, the folded ones, the retired totals.
      *
-     * @return the instances and the retired totals
-     * @throws StoreException when the store fails
+     * @return the directory of the cluster's members
      */
     public InstanceDirectory instances() {
         StoreReader reader = new StoreReader(store, keys);
@@ -126,8 +148,7 @@ public final class ClusterReader {
     /**
      * The newest sync of any live instance, as their meta records say.
      *
-     * @return the time, or empty when no instance has synced
-     * @throws StoreException when the store fails
+     * @return when, or empty when no instance is live
      */
     public Optional<Instant> lastClusterSync() {
         return liveMetas().stream().map(m -> Instant.ofEpochMilli(m.lastSyncMillis())).max(Instant::compareTo);
@@ -138,8 +159,7 @@ public final class ClusterReader {
      * the store's own time to live where it can tell, the last sync plus the retention window
      * otherwise. Empty when no instance has synced.
      *
-     * @return the earliest expiry, or empty
-     * @throws StoreException when the store fails
+     * @return the earliest expiry of a live instance's data
      */
     public Optional<Instant> earliestExpiry() {
         boolean inspect = store.declaredCapabilities().ttlInspection();
@@ -154,11 +174,10 @@ public final class ClusterReader {
     /**
      * Gives every live instance's data at least {@code extra} more to live, from now: an
      * exporter that is late extends the data first, so that nothing expires before it is
-     * exported. Returns how many keys were extended.
+     * exported.
      *
-     * @param extra the time to live beyond the retention window
+     * @param extra the time to live to add beyond the retention window
      * @return how many keys were extended
-     * @throws StoreException when the store fails
      */
     public int extendTtl(Duration extra) {
         Duration ttl = options.retentionWindow().plus(extra);
@@ -177,8 +196,8 @@ public final class ClusterReader {
      * and keeps the retired totals alive. What {@code tasker-metrics sync} runs, since a CLI
      * process has recorded nothing of its own. Never throws.
      *
-     * @param strategy the strategy in force; {@link SyncStrategy#LOCAL_ONLY} folds nothing
-     * @return what was done, with the error when the store failed
+     * @param strategy the probed strategy; {@code local_only} folds nothing
+     * @return what the housekeeping did, or why it failed
      */
     public SyncResult maintain(SyncStrategy strategy) {
         Instant at = clock.instant();

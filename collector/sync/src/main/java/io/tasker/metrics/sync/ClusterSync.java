@@ -1,23 +1,20 @@
 package io.tasker.metrics.sync;
 
 import io.tasker.metrics.sync.internal.SnapshotCodec;
-import io.tasker.metrics.sync.internal.ViewMerger;
 import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.Clock;
-import io.tasker.metrics.snapshot.Labels;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.internal.ConflictCounting;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreException;
+import io.tasker.metrics.store.StoreUnreachableException;
 import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.StateRecords.InstanceMeta;
 import io.tasker.metrics.sync.StateRecords.Instances;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,22 +53,21 @@ public final class ClusterSync {
     private final Clock clock;
     private final KeyLayout keys;
     private final Supplier<MetricsSnapshot> source;
-    private final String baseId;
     private final List<SyncSidecar> sidecars = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private String instanceId;
-    private ChunkPlan plan;
+    private final Identity identity;
     private final StoreMemory memory;
-    private Baseline baseline;
-    private int incarnation;
+    private final FailureStreak streak;
+    private ChunkPlan plan;
     private long lastSequence;
 
     /**
-     * A sync of one instance; nothing is written until {@link #sync} is called.
+     * A writer for one instance: one per process, since each is a run of its own (see
+     * docs/sync.md, "Restarts").
      *
      * @param store the shared store
-     * @param options the namespace, instance id, batch size and retention to sync with
-     * @param clock the time source for sequence times and expiry
-     * @param source what to sync, taken anew at each sync (usually {@code registry::snapshot})
+     * @param options the instance id, namespace, batch size and timings
+     * @param clock the time of syncs and of the instance timeout
+     * @param source the instance's registry, snapshotted at each sync
      */
     public ClusterSync(CacheStore store, SyncOptions options, Clock clock, Supplier<MetricsSnapshot> source) {
         this.store = store;
@@ -79,43 +75,53 @@ public final class ClusterSync {
         this.clock = clock;
         this.keys = options.keys();
         this.source = source;
-        this.baseId = options.instanceId();
-        this.instanceId = baseId;
+        this.identity = new Identity(store, keys, options.instanceId());
         this.plan = new ChunkPlan(options.batchSize());
         this.memory = new StoreMemory(store, keys, clock, options.batchSize());
+        this.streak = new FailureStreak(options.failureThreshold());
     }
 
     /**
      * Adds something written with each successful sync under this instance's id and retention.
      *
-     * @param sidecar what to write beside the metrics
+     * @param sidecar what to write with each sync
      */
     public void attach(SyncSidecar sidecar) {
         sidecars.add(sidecar);
     }
 
     /**
-     * The id this instance writes under now (it changes if the instance was taken for stopped).
+     * The id this instance writes under now: the configured one, or {@code id~N} once it met
+     * state of its own that was folded or state of another run under that id.
      *
      * @return the current instance id
      */
     public synchronized String instanceId() {
-        return instanceId;
+        return identity.id();
     }
 
     /**
-     * The store this sync writes to.
+     * The random id of this writer's run, written into its meta record.
      *
-     * @return the store given to the constructor
+     * @return the run id
+     */
+    public String runId() {
+        return identity.run();
+    }
+
+    /**
+     * The store this instance syncs to.
+     *
+     * @return the store
      */
     public CacheStore store() {
         return store;
     }
 
     /**
-     * The options this sync writes with.
+     * How this instance syncs.
      *
-     * @return the options given to the constructor
+     * @return the options it was made with
      */
     public SyncOptions options() {
         return options;
@@ -123,42 +129,107 @@ public final class ClusterSync {
 
     /**
      * Writes this instance's cumulative state; never throws. A failure is in the result, and
-     * what did not get across is sent by the next sync.
+     * what did not get across is sent by the next sync. After {@link SyncOptions#failureThreshold()}
+     * failures in a row for the same reason (other than a store that cannot be reached, which is
+     * only waited for), the instance starts over: it folds what the store holds of it into the
+     * retired totals and writes its whole state again under a fresh id.
      *
-     * @param strategy the strategy in force; {@link SyncStrategy#LOCAL_ONLY} folds no stopped instances
-     * @return what the sync did, with the error when it failed
+     * @param strategy how to write, from the store's probed capabilities
+     * @return what the sync did, or why it failed
      */
     public synchronized SyncResult sync(SyncStrategy strategy) {
         Instant at = clock.instant();
         long started = clock.monotonicNanos();
         SyncCounts counts = new SyncCounts(store);
         try {
-            StoreReader reader = new StoreReader(store, keys);
-            StoreReader.Head head = reader.head();
-            memory.epoch(head);
-            if (memory.restoreIfLost(head)) {
-                head = reader.head();
-            }
-            rememberRetired(head);
-            if (head.retired().folded().containsKey(instanceId)) {
-                resume(reader);
-                head = reader.head();
-            }
-            write(at.toEpochMilli(), counts);
-            register(head.instances(), counts);
-            sidecars.forEach(s -> s.write(instanceId, options.retentionWindow()));
-            if (strategy != SyncStrategy.LOCAL_ONLY) {
-                counts.retired = new Retirement(store, options, keys, clock).housekeep(head, instanceId, counts);
-            }
+            syncOnce(strategy, at, counts);
             counts.addCas(store);
-            return counts.result(at, strategy, elapsed(started), null);
+            streak.succeeded();
+            return counts.result(at, strategy, elapsed(started), null, 0);
         } catch (RuntimeException e) {
             // Any failure, a store's or an encoding's, is reported, never thrown into the host.
             counts.addCas(store);
             counts.failures = Math.max(1, counts.failures);
-            LOG.warn("Sync to {} failed: {}", store.description(), e.getMessage());
-            return counts.result(at, strategy, elapsed(started), e.getMessage());
+            int inARow = streak.failed(e.getMessage());
+            LOG.warn("Sync to {} failed{}: {}", store.description(),
+                    inARow > 1 ? " (" + inARow + " times in a row for this reason)" : "", e.getMessage());
+            // A store that cannot be reached is waited for; starting over cannot help it.
+            if (streak.recoverNow() && strategy != SyncStrategy.LOCAL_ONLY && !(e instanceof StoreUnreachableException)) {
+                startOver();
+            }
+            return counts.result(at, strategy, elapsed(started), e.getMessage(), inARow);
         }
+    }
+
+    private void syncOnce(SyncStrategy strategy, Instant at, SyncCounts counts) {
+        StoreReader reader = new StoreReader(store, keys);
+        StoreReader.Head head = reader.head(identity.id());
+        StateRecords.Epoch epoch = memory.epoch(head);
+        if (memory.restoreIfLost(head)) {
+            head = reader.head(identity.id());
+        }
+        rememberRetired(head);
+        if (identity.settle(reader, head, strategy != SyncStrategy.LOCAL_ONLY, () -> source.get().families())) {
+            plan = new ChunkPlan(options.batchSize());
+            head = reader.head(identity.id());
+        }
+        memory.seen(liveWith(head, identity.id()));
+        write(at.toEpochMilli(), counts, epoch.token());
+        register(head.instances(), counts);
+        sidecars.forEach(s -> s.write(identity.id(), options.retentionWindow()));
+        if (strategy != SyncStrategy.LOCAL_ONLY) {
+            counts.retired = new Retirement(store, options, keys, clock).housekeep(head, identity.id(), counts);
+        }
+    }
+
+    /**
+     * Folds this instance's last synced state into the retired totals at once, as the timed fold
+     * would after the instance timeout, and under the same compare-and-set: for a graceful stop,
+     * after the final sync, so that every process that keeps a copy of the retired totals keeps
+     * this instance's totals too. Never throws.
+     *
+     * @return whether it folded (false when the store holds no state of this run, or cannot be reached)
+     */
+    public synchronized boolean retire() {
+        try {
+            return new Retirement(store, options, keys, clock).retire(identity.id(), identity.run()).isPresent();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not fold instance {} into the retired totals at its stop; the timed fold will, after the "
+                    + "instance timeout: {}", identity.id(), e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * The same failure again and again: fold what the store holds of this run into the retired
+     * totals (so it stays counted once) and go on under a fresh id, net of it, with a new chunk
+     * plan: every key this instance writes from now on is new.
+     */
+    private void startOver() {
+        try {
+            String was = identity.id();
+            Optional<List<MetricFamilySnapshot>> folded = new Retirement(store, options, keys, clock)
+                    .retire(was, identity.run());
+            StoreReader reader = new StoreReader(store, keys);
+            StoreReader.Head head = reader.head();
+            if (folded.isPresent()) {
+                identity.continueAfterOwnFold(reader, head.retired(), folded.get());
+            } else {
+                identity.settle(reader, head, true, () -> source.get().families());
+            }
+            plan = new ChunkPlan(options.batchSize());
+            LOG.error("Sync failed {} times in a row for the same reason; starting over: {} folded into the retired "
+                    + "totals, the whole state written again as {}", options.failureThreshold(),
+                    folded.isPresent() ? was + " was" : "nothing", identity.id());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not start over after repeated sync failures: {}", e.getMessage());
+        }
+    }
+
+    private static List<String> liveWith(StoreReader.Head head, String self) {
+        Set<String> ids = new java.util.TreeSet<>(head.liveIds());
+        ids.add(self);
+        return List.copyOf(ids);
     }
 
     /** A copy of each new generation of the retired totals, read once, to write back should the store lose it. */
@@ -171,95 +242,69 @@ public final class ClusterSync {
 
     /**
      * What this instance synced before, under this id: a single-instance deployment on a file
-     * store restores its counters from it after a restart.
+     * store restores its counters from it after a restart, and carries on from them as its own.
      *
-     * @return the families this id last synced; empty when it synced nothing
-     * @throws StoreException when the store fails
+     * @return the families synced last under this id, empty when none
      */
     public synchronized List<MetricFamilySnapshot> readOwnState() {
         StoreReader reader = new StoreReader(store, keys);
-        Map<String, InstanceMeta> metas = reader.metas(List.of(instanceId));
-        List<MetricFamilySnapshot> families = reader.instanceFamilies(metas).getOrDefault(instanceId, List.of());
-        metas.values().forEach(m -> lastSequence = Math.max(lastSequence, m.sequence()));
+        Map<String, InstanceMeta> metas = reader.metas(List.of(identity.id()));
+        List<MetricFamilySnapshot> families = reader.instanceFamilies(metas).getOrDefault(identity.id(), List.of());
+        metas.values().forEach(m -> {
+            lastSequence = Math.max(lastSequence, m.sequence());
+            identity.adopt(m);
+        });
         reader.problems().forEach(p -> LOG.warn("Restoring state: {}", p));
         return families;
     }
 
-    private void write(long now, SyncCounts counts) {
-        List<MetricFamilySnapshot> families = source.get().families();
-        if (baseline != null) {
-            families = baseline.subtractFrom(families);
-        }
+    private void write(long now, SyncCounts counts, String epoch) {
+        String id = identity.id();
+        List<MetricFamilySnapshot> families = identity.net(source.get().families());
         ChunkPlan.Chunks chunks = plan.split(families, now);
         long sequence = Math.max(now, lastSequence + 1);
         lastSequence = sequence;
         List<Map.Entry<String, Record>> entries = new ArrayList<>(chunks.chunks().size());
         for (int k = 0; k < chunks.chunks().size(); k++) {
-            entries.add(Map.entry(keys.chunk(instanceId, k), new Record(sequence, SnapshotCodec.encode(chunks.chunks().get(k)))));
+            entries.add(Map.entry(keys.chunk(id, k), new Record(sequence, SnapshotCodec.encode(chunks.chunks().get(k)))));
         }
         Duration ttl = options.retentionWindow();
+        identity.wrote();
         List<Boolean> applied = store.putAllIfNewer(entries, ttl);
         counts.batches = entries.size();
         counts.series = chunks.series();
         counts.changed = chunks.changed();
         counts.conflicts += (int) applied.stream().filter(ok -> !ok).count();
-        InstanceMeta meta = new InstanceMeta(instanceId, sequence, now, entries.size());
-        if (!store.putIfNewer(keys.meta(instanceId), new Record(sequence, StateRecords.write(meta)), ttl)) {
+        InstanceMeta meta = new InstanceMeta(id, sequence, now, entries.size(), identity.run(), identity.bases(), epoch);
+        if (!store.putIfNewer(keys.meta(id), new Record(sequence, StateRecords.write(meta)), ttl)) {
             counts.conflicts++;
-            LOG.warn("Another process writes under instance id {}: ids must be unique per instance", instanceId);
+            LOG.warn("Another process writes under instance id {}: ids must be unique per instance", id);
         }
     }
 
     /** Adds this instance to the instance list when it is not there (new, or the store lost it). */
     private void register(Instances instances, SyncCounts counts) {
-        if (instances.ids().contains(instanceId)) {
+        String id = identity.id();
+        if (instances.ids().contains(id)) {
             return;
         }
         for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
             Optional<Record> current = store.get(keys.instances());
             Instances list = current.map(r -> readOr(r, Instances.class, new Instances(List.of())))
                     .orElse(new Instances(List.of()));
-            if (list.ids().contains(instanceId)) {
+            if (list.ids().contains(id)) {
                 return;
             }
             long version = current.map(Record::version).orElse(-1L);
-            Record next = new Record(version + 1, StateRecords.write(list.with(instanceId)));
+            Record next = new Record(version + 1, StateRecords.write(list.with(id)));
             if (store.compareAndSet(keys.instances(), version, next, Retirement.FOLDED_RECORD_TTL)) {
                 return;
             }
             counts.retries++;
             SyncCounts.backoff(attempt);
         }
-        throw new StoreException("Could not add instance " + instanceId + " to " + keys.instances() + " after "
+        throw new StoreException("Could not add instance " + id + " to " + keys.instances() + " after "
                 + CAS_ATTEMPTS + " compare-and-set attempts");
-    }
-
-    /**
-     * This instance was taken for stopped and its counts were folded into the retired totals:
-     * carry on under a new id, writing only what goes beyond the folded state.
-     */
-    private void resume(StoreReader reader) {
-        Optional<Record> folded = store.get(keys.folded(instanceId));
-        List<MetricFamilySnapshot> base = folded.map(r -> reader.chunk("folded state of " + instanceId, r))
-                .orElseGet(() -> {
-                    LOG.error("Instance {} was folded into the retired totals, but the record of what was folded "
-                            + "is gone; counts recorded since cannot be told apart and are dropped", instanceId);
-                    return source.get().families();
-                });
-        // What was folded was written net of any earlier baseline, so the two add up.
-        baseline = new Baseline(mergeBaselines(base));
-        incarnation++;
-        instanceId = baseId + "~" + incarnation;
-        plan = new ChunkPlan(options.batchSize());
-        LOG.warn("Instance {} had been taken for stopped (no sync for over {}); it goes on as {}",
-                baseId, options.instanceTimeout(), instanceId);
-    }
-
-    private List<MetricFamilySnapshot> mergeBaselines(List<MetricFamilySnapshot> folded) {
-        if (baseline == null) {
-            return folded;
-        }
-        return new ViewMerger(false).add("earlier", baseline.families()).add("now", folded).result();
     }
 
     private static <T> T readOr(Record r, Class<T> type, T fallback) {

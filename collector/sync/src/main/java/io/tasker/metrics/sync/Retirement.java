@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,7 @@ final class Retirement {
     private static final Logger LOG = LoggerFactory.getLogger(Retirement.class);
     /** How long the record of what a stopped instance left is kept, for it to find should it wake up. */
     static final Duration FOLDED_RECORD_TTL = Duration.ofHours(24);
+    private static final int RETIRE_ATTEMPTS = 10;
 
     private final CacheStore store;
     private final SyncOptions options;
@@ -78,7 +80,7 @@ final class Retirement {
         if (stale.isEmpty()) {
             return 0;
         }
-        if (!fold(stale, reader, head, now)) {
+        if (fold(stale, reader, head, now).isEmpty()) {
             counts.conflicts++; // Someone else changed the retired record: the next sync reads it anew.
             return 0;
         }
@@ -86,7 +88,36 @@ final class Retirement {
         return stale.size();
     }
 
-    private boolean fold(Map<String, InstanceMeta> stale, StoreReader reader, StoreReader.Head head, long now) {
+    /**
+     * Folds one instance's state at once, when the store holds a state of this run under that id
+     * that is not folded yet (a graceful stop; a writer starting over): the same fold as the
+     * timed one, retried when another fold wins the compare-and-set meanwhile.
+     *
+     * @return what was folded, empty when there was nothing of this run to fold
+     */
+    Optional<List<MetricFamilySnapshot>> retire(String id, String run) {
+        for (int attempt = 0; attempt < RETIRE_ATTEMPTS; attempt++) {
+            StoreReader reader = new StoreReader(store, keys);
+            StoreReader.Head head = reader.head(id);
+            InstanceMeta meta = head.own();
+            if (meta == null || !meta.writtenBy(run) || head.retired().folded().containsKey(id)) {
+                return Optional.empty();
+            }
+            Optional<Map<String, List<MetricFamilySnapshot>>> folded = fold(Map.of(id, meta), reader, head,
+                    clock.wallTimeMillis());
+            if (folded.isPresent()) {
+                forget(id, meta, new SyncCounts(store));
+                return Optional.of(folded.get().get(id));
+            }
+            SyncCounts.backoff(attempt);
+        }
+        throw new io.tasker.metrics.store.StoreException("Could not fold instance " + id + " into the retired totals: "
+                + "the compare-and-set on " + keys.retired() + " lost " + RETIRE_ATTEMPTS + " times");
+    }
+
+    /** Folds these instances into a new generation; what was folded per instance, or empty when the compare-and-set lost. */
+    private Optional<Map<String, List<MetricFamilySnapshot>>> fold(Map<String, InstanceMeta> stale, StoreReader reader,
+                                                                  StoreReader.Head head, long now) {
         Map<String, InstanceMeta> metas = reader.metas(liveIds(head, stale.keySet()));
         Map<String, InstanceMeta> stoppedMetas = new java.util.LinkedHashMap<>(metas);
         stoppedMetas.keySet().retainAll(stale.keySet());
@@ -110,24 +141,46 @@ final class Retirement {
         stopped.forEach((id, families) -> entries.add(Map.entry(keys.folded(id),
                 new Record(generation, SnapshotCodec.encode(families)))));
         store.putAllIfNewer(entries, FOLDED_RECORD_TTL);
-        Map<String, Long> foldedIds = new HashMap<>();
-        head.retired().folded().forEach((k, v) -> {
-            if (now - v < FOLDED_RECORD_TTL.toMillis()) {
-                foldedIds.put(k, v);
-            }
-        });
-        stale.keySet().forEach(id -> foldedIds.put(id, now));
-        Retired next = new Retired(generation, chunks.size(), foldedIds);
+        Retired next = nextRecord(head.retired(), generation, chunks.size(), stale, metas.values(), now);
         boolean won = store.compareAndSet(keys.retired(), head.retiredVersion(),
                 new Record(head.retiredVersion() + 1, StateRecords.write(next)), FOLDED_RECORD_TTL);
-        if (won) {
-            stale.forEach((id, meta) -> LOG.info("Folded stopped instance {} (last sync {} ms ago) into the retired "
-                    + "totals, generation {}", id, now - meta.lastSyncMillis(), generation));
-            for (int k = 0; k < head.retired().chunks(); k++) {
-                store.delete(keys.retiredChunk(head.retired().generation(), k));
-            }
+        if (!won) {
+            return Optional.empty();
         }
-        return won;
+        stale.forEach((id, meta) -> LOG.info("Folded instance {} (run {}, last sync {} ms ago) into the retired "
+                + "totals, generation {}", id, meta.run(), now - meta.lastSyncMillis(), generation));
+        for (int k = 0; k < head.retired().chunks(); k++) {
+            store.delete(keys.retiredChunk(head.retired().generation(), k));
+        }
+        return Optional.of(stopped);
+    }
+
+    /**
+     * The retired record naming these instances (and their runs) as folded too. A folded id is
+     * kept for a day, for a paused instance to find should it wake up, and for as long as a live
+     * instance writes net of its state (its base), so that the base stays verifiable.
+     */
+    private static Retired nextRecord(Retired previous, long generation, int chunkCount, Map<String, InstanceMeta> stale,
+                                      java.util.Collection<InstanceMeta> living, long now) {
+        java.util.Set<String> bases = new java.util.HashSet<>();
+        living.forEach(m -> m.base().forEach(b -> bases.add(b.id())));
+        Map<String, Long> foldedIds = new HashMap<>();
+        Map<String, String> runs = new HashMap<>();
+        previous.folded().forEach((id, at) -> {
+            if (now - at < FOLDED_RECORD_TTL.toMillis() || bases.contains(id)) {
+                foldedIds.put(id, at);
+                if (previous.runs().containsKey(id)) {
+                    runs.put(id, previous.runs().get(id));
+                }
+            }
+        });
+        stale.forEach((id, meta) -> {
+            foldedIds.put(id, now);
+            if (meta.run() != null) {
+                runs.put(id, meta.run());
+            }
+        });
+        return new Retired(generation, chunkCount, foldedIds, false, runs);
     }
 
     /**

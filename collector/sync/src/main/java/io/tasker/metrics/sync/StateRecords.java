@@ -33,33 +33,80 @@ final class StateRecords {
         }
     }
 
-    /** An instance's last sync: which chunks hold its series. */
-    record InstanceMeta(String id, long sequence, long lastSyncMillis, int chunks) {
+    /**
+     * An instance's last sync: which chunks hold its series, and what they are.
+     *
+     * @param run the random id of the process (the {@link ClusterSync}) that wrote them: a
+     *     process restarted under the same instance id has another run, so nobody takes the
+     *     earlier process's state for its own (null: written by a version that named none)
+     * @param base the folded states of this run that the chunks are net of (empty: they are the
+     *     whole cumulative state); a delta is only ever taken against a state the retired totals hold
+     * @param epoch the token of the store's epoch the chunks were written under, so that readers can
+     *     tell when every instance has written its state again after the store lost its data
+     */
+    record InstanceMeta(String id, long sequence, long lastSyncMillis, int chunks, String run, List<FoldedState> base,
+                        String epoch) {
+        InstanceMeta {
+            base = base == null ? List.of() : List.copyOf(base);
+        }
+
+        /** Whether this run wrote it; a meta that names no run was written by no run of ours. */
+        boolean writtenBy(String runId) {
+            return run != null && run.equals(runId);
+        }
+    }
+
+    /** One run's state under one id, as it was folded into the retired totals. */
+    record FoldedState(String id, String run) {
+        @Override
+        public String toString() {
+            return id + "@" + run;
+        }
     }
 
     /**
      * The state of stopped instances, added up. {@code folded} maps each instance already added
-     * to when that was done, so that no instance is ever added twice.
+     * to when that was done, so that no instance is ever added twice; {@code runs} maps it to
+     * the run whose state was folded, so that a process restarted under that id can tell the
+     * folded state is not its own (an id missing there was folded by a version that named none).
      */
-    record Retired(long generation, int chunks, Map<String, Long> folded, boolean restored) {
-        static final Retired EMPTY = new Retired(0, 0, Map.of());
+    record Retired(long generation, int chunks, Map<String, Long> folded, boolean restored, Map<String, String> runs) {
+        static final Retired EMPTY = new Retired(0, 0, Map.of(), false, Map.of());
 
         Retired {
             folded = Map.copyOf(new TreeMap<>(folded == null ? Map.of() : folded));
+            runs = Map.copyOf(new TreeMap<>(runs == null ? Map.of() : runs));
         }
 
-        /** Written by a fold: not a restored copy. */
-        Retired(long generation, int chunks, Map<String, Long> folded) {
-            this(generation, chunks, folded, false);
+        /** Whether the retired totals hold this run's state under this id. */
+        boolean holds(FoldedState state) {
+            String run = runs.get(state.id());
+            return folded.containsKey(state.id()) && (run == null || run.equals(state.run()));
+        }
+
+        /** The same totals, as a copy written back after the store lost them. */
+        Retired restoredCopy(int chunkCount) {
+            return new Retired(generation, chunkCount, folded, true, runs);
         }
     }
 
     /**
      * One life of the store's data. {@code afterLoss}: begun by a process that had known an
      * earlier epoch, so the data before it was lost and the instances are still writing theirs
-     * again.
+     * again. {@code expected}: the instances that the processes which noticed the loss had seen
+     * live before it; the view is whole again once each has written under this epoch (or was folded).
      */
-    record Epoch(String token, long startedMillis, boolean afterLoss) {
+    record Epoch(String token, long startedMillis, boolean afterLoss, List<String> expected) {
+        Epoch {
+            expected = List.copyOf(new TreeSet<>(expected == null ? List.of() : expected));
+        }
+
+        /** Marked as begun after a loss, expecting these instances (live before it) to write again too. */
+        Epoch afterLossOf(java.util.Collection<String> alsoExpected) {
+            TreeSet<String> all = new TreeSet<>(expected);
+            all.addAll(alsoExpected);
+            return new Epoch(token, startedMillis, true, List.copyOf(all));
+        }
     }
 
     static byte[] write(Object value) {

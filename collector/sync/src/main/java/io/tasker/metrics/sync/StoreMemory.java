@@ -12,6 +12,7 @@ import io.tasker.metrics.sync.StateRecords.Retired;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>The <b>epoch</b> ({@code {ns}:epoch}): made, if absent, with set-if-absent by whoever
  *       reads the store first; marked {@code afterLoss} when the one who makes it, or any who
- *       reads it, had known an earlier epoch. Readers then know the view may lack instances that
- *       have not written their state again yet, and exporters wait.</li>
+ *       reads it, had known an earlier epoch, with the instances each of them had last seen live
+ *       added to it. Readers then know the view may lack instances that have not written their
+ *       state again yet, and exporters wait until every one of those has (or for the instance
+ *       timeout at most).</li>
  *   <li>The <b>retired totals</b>: a copy of the last generation read. When the store has none
  *       (or only an older restored copy), the copy is written back under its own generation and
  *       the retired record is set by compare-and-set on "absent" (or on the version seen), so that
@@ -33,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 final class StoreMemory {
     private static final Logger LOG = LoggerFactory.getLogger(StoreMemory.class);
+    private static final int MARK_ATTEMPTS = 5;
 
     private final CacheStore store;
     private final KeyLayout keys;
@@ -41,6 +45,7 @@ final class StoreMemory {
     private String epochToken;
     private Retired copy;
     private List<MetricFamilySnapshot> copyFamilies = List.of();
+    private List<String> knownLive = List.of();
 
     StoreMemory(CacheStore store, KeyLayout keys, Clock clock, int batchSize) {
         this.store = store;
@@ -49,31 +54,72 @@ final class StoreMemory {
         this.batchSize = batchSize;
     }
 
-    /** The store's epoch as of this head, made when absent; a change from the one remembered is logged as a loss. */
+    /**
+     * The store's epoch as of this head, made when absent. A change from the one remembered is a
+     * loss: it is logged, and the epoch is marked as begun after a loss, expecting the instances
+     * this process last saw live to write their state again.
+     */
     synchronized Epoch epoch(StoreReader.Head head) {
         Epoch e = head.epoch();
+        long version = head.epochVersion();
         boolean knewOne = epochToken != null;
         if (e == null) {
-            Epoch fresh = new Epoch(UUID.randomUUID().toString(), clock.wallTimeMillis(), knewOne);
-            e = store.add(keys.epoch(), new Record(0, StateRecords.write(fresh)), Retirement.FOLDED_RECORD_TTL) ? fresh
-                    : store.get(keys.epoch()).map(r -> StateRecords.read(r.data(), Epoch.class)).orElse(fresh);
+            Epoch fresh = new Epoch(UUID.randomUUID().toString(), clock.wallTimeMillis(), knewOne, knownLive);
+            if (store.add(keys.epoch(), new Record(0, StateRecords.write(fresh)), Retirement.FOLDED_RECORD_TTL)) {
+                e = fresh;
+                version = 0;
+            } else {
+                Optional<Record> current = store.get(keys.epoch());
+                e = current.map(r -> StateRecords.read(r.data(), Epoch.class)).orElse(fresh);
+                version = current.map(Record::version).orElse(-1L);
+            }
         }
         if (knewOne && !epochToken.equals(e.token())) {
-            if (!e.afterLoss()) {
-                // Begun by a process that knew no earlier epoch (a fresh CronJob, say); this one did.
-                Epoch marked = new Epoch(e.token(), e.startedMillis(), true);
-                long version = Math.max(0, head.epochVersion());
-                if (store.compareAndSet(keys.epoch(), version, new Record(version + 1, StateRecords.write(marked)),
-                        Retirement.FOLDED_RECORD_TTL)) {
-                    e = marked;
-                }
-            }
+            e = markLoss(e, version);
             LOG.warn("{} lost its data (a new epoch began at {}): the instances write their state again, and the "
                     + "retired totals are written back from a copy where one is held", store.description(),
                     java.time.Instant.ofEpochMilli(e.startedMillis()));
         }
         epochToken = e.token();
         return e;
+    }
+
+    /**
+     * Marks the epoch as begun after a loss and adds the instances this process saw live before
+     * it, by compare-and-set; another process marking it at the same time makes it read again.
+     */
+    private Epoch markLoss(Epoch seen, long seenVersion) {
+        Epoch e = seen;
+        long version = seenVersion;
+        for (int attempt = 0; attempt < MARK_ATTEMPTS; attempt++) {
+            Epoch marked = e.afterLossOf(knownLive);
+            if (marked.equals(e) || version < 0) {
+                return marked;
+            }
+            if (store.compareAndSet(keys.epoch(), version, new Record(version + 1, StateRecords.write(marked)),
+                    Retirement.FOLDED_RECORD_TTL)) {
+                return marked;
+            }
+            Optional<Record> current = store.get(keys.epoch());
+            if (current.isEmpty()) {
+                return marked;
+            }
+            Epoch read = StateRecords.read(current.get().data(), Epoch.class);
+            if (!read.token().equals(seen.token())) {
+                return read; // Lost again meanwhile; the next read notices.
+            }
+            e = read;
+            version = current.get().version();
+        }
+        return e;
+    }
+
+    /**
+     * The instances this process sees live now, in the current epoch: those it will expect to
+     * write again should the store lose its data.
+     */
+    synchronized void seen(java.util.Collection<String> liveIds) {
+        knownLive = List.copyOf(liveIds);
     }
 
     /** Whether the copy is of this generation already. */
@@ -106,7 +152,7 @@ final class StoreMemory {
                     new Record(copy.generation(), SnapshotCodec.encode(chunks.get(k)))));
         }
         store.putAllIfNewer(entries, Retirement.FOLDED_RECORD_TTL);
-        Retired restored = new Retired(copy.generation(), chunks.size(), copy.folded(), true);
+        Retired restored = copy.restoredCopy(chunks.size());
         long version = head.retiredVersion() + 1;
         boolean won = store.compareAndSet(keys.retired(), head.retiredVersion(),
                 new Record(Math.max(0, version), StateRecords.write(restored)), Retirement.FOLDED_RECORD_TTL);

@@ -36,8 +36,12 @@ final class StoreReader {
         this.keys = keys;
     }
 
-    /** The instance list, the retired record and the epoch (null when none), in one round trip. */
-    record Head(Instances instances, Retired retired, long retiredVersion, StateRecords.Epoch epoch, long epochVersion) {
+    /**
+     * The instance list, the retired record and the epoch (null when none), in one round trip;
+     * {@code own}: the meta under the id the reading instance writes under, or null.
+     */
+    record Head(Instances instances, Retired retired, long retiredVersion, StateRecords.Epoch epoch, long epochVersion,
+                InstanceMeta own) {
         /** The listed instances not yet folded into the retired totals. */
         List<String> liveIds() {
             return instances.ids().stream().filter(id -> !retired.folded().containsKey(id)).toList();
@@ -45,13 +49,23 @@ final class StoreReader {
     }
 
     Head head() {
-        Map<String, Record> found = store.getAll(List.of(keys.instances(), keys.retired(), keys.epoch()));
+        return head(null);
+    }
+
+    /** The head, with the meta under {@code ownId} read in the same round trip (none when null). */
+    Head head(String ownId) {
+        List<String> wanted = new ArrayList<>(List.of(keys.instances(), keys.retired(), keys.epoch()));
+        if (ownId != null) {
+            wanted.add(keys.meta(ownId));
+        }
+        Map<String, Record> found = store.getAll(wanted);
         Instances instances = decode(found.get(keys.instances()), Instances.class, new Instances(List.of()));
         Record r = found.get(keys.retired());
         Retired retired = decode(r, Retired.class, Retired.EMPTY);
         Record e = found.get(keys.epoch());
+        InstanceMeta own = ownId == null ? null : decode(found.get(keys.meta(ownId)), InstanceMeta.class, null);
         return new Head(instances, retired, r == null ? -1 : r.version(), decode(e, StateRecords.Epoch.class, null),
-                e == null ? -1 : e.version());
+                e == null ? -1 : e.version(), own);
     }
 
     /** The metas of these instances; an instance whose meta has expired is absent. */

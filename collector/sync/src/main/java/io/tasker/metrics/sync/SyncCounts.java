@@ -30,8 +30,12 @@ final class SyncCounts {
     }
 
     SyncResult result(Instant at, SyncStrategy strategy, Duration duration, String error) {
+        return result(at, strategy, duration, error, error == null ? 0 : 1);
+    }
+
+    SyncResult result(Instant at, SyncStrategy strategy, Duration duration, String error, int failureStreak) {
         return new SyncResult(at, strategy, series, changed, batches, conflicts, retries, failures, retired,
-                duration, error);
+                duration, error, failureStreak);
     }
 
     private static long[] casCounts(CacheStore store) {

@@ -28,7 +28,7 @@ import java.util.Map;
  * history as JSON ({@code GET /api/exports}) and as a page ({@code GET /exports}).
  */
 public final class ExportController {
-    private static final List<String> OUTCOMES = List.of("success", "failed", "skipped");
+    private static final List<String> OUTCOMES = List.of("success", "failed", "skipped", "held_back");
     private final ExportService exports;
     private final ViewCache views;
     private final StatusService status;
@@ -58,7 +58,8 @@ public final class ExportController {
         if (ctx.header("HX-Request") != null) {
             templates.render(ctx, "export/exportFragment.jte", status.status(null, format, r));
         } else {
-            ctx.status(r.success() ? 200 : 502).json(r);
+            // Held back is no failure of the store or the endpoint: try again later.
+            ctx.status(r.success() ? 200 : r.outcome() == ExportRecord.Outcome.HELD_BACK ? 503 : 502).json(r);
         }
     }
 

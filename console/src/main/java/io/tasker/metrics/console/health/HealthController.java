@@ -137,10 +137,13 @@ public final class HealthController {
             }
         }
         boolean db = database.ping();
-        String overall = cacheHealthy && db && !stale.stale() ? "ok" : "degraded";
+        // A sync failing again and again for one reason is not "ok", even when the store answers pings.
+        boolean syncFailing = sync.failing();
+        String overall = cacheHealthy && db && !stale.stale() && !syncFailing ? "ok" : "degraded";
         return new HealthReport(overall, sync.instanceId(), view.families().size(), view.seriesCount(),
                 storeStatus.strategy().word(), storeStatus.description(), cacheHealthy, cacheError,
-                last == null ? null : last.at(), last == null ? null : last.error(), db, db ? databaseFile() : null,
+                last == null ? null : last.at(), last == null ? null : last.error(),
+                last == null ? 0 : last.failureStreak(), syncFailing, db, db ? databaseFile() : null,
                 lastExport == null ? null : lastExport.at(),
                 lastExport == null ? null : lastExport.outcome().name().toLowerCase(), stale.lastSuccess(),
                 stale.stale(), stale.threshold().toSeconds(), events.stats(), retention.report());

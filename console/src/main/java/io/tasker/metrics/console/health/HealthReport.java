@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * {@code /health/status}: what a monitor needs in one call (metrics count, sync strategy,
- * last sync, cache health), the console's own (database and the size of its file, null when it
+ * last sync, cache health, whether syncs keep failing for the same reason), the console's own (database and the size of its file, null when it
  * does not answer or is in memory; exports), and each event subscriber's
  * counts (handled, dropped, handler errors, queued).
  */
@@ -24,6 +24,8 @@ public record HealthReport(
         @JsonProperty("cache_error") String cacheError,
         @JsonProperty("last_sync") Instant lastSync,
         @JsonProperty("last_sync_error") String lastSyncError,
+        @JsonProperty("sync_failure_streak") int syncFailureStreak,
+        @JsonProperty("sync_failing") boolean syncFailing,
         @JsonProperty("database_healthy") boolean databaseHealthy,
         @JsonProperty("database_file") DatabaseFile databaseFile,
         @JsonProperty("last_export") Instant lastExport,

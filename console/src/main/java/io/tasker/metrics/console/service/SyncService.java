@@ -30,4 +30,14 @@ public final class SyncService {
     public String instanceId() {
         return collector.instanceId();
     }
+
+    /** Whether syncs keep failing for the same reason (the failure threshold reached). */
+    public boolean failing() {
+        return collector.syncFailing();
+    }
+
+    /** The longest exports wait after the store lost its data: the instance timeout. */
+    public java.time.Duration settle() {
+        return collector.reader().options().instanceTimeout();
+    }
 }

@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.status;
 
+import io.tasker.metrics.sync.ClusterView;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.console.service.ExportService;
 import io.tasker.metrics.console.service.SyncService;
@@ -56,6 +57,26 @@ public final class StatusService {
                 plan, exports.exportFormats(), selected, justDone);
         List<ExportRecord> recent = exports.repository().page(null, null, 0, RECENT).rows();
         return new StatusView(syncPanel, export, staleness(), recent, cardinality);
+    }
+
+    /**
+     * While the view is being written again after the store lost its data: since when, who has not
+     * written yet, and when exports resume at the latest; empty otherwise, or when the view cannot
+     * be read.
+     */
+    public Optional<String> recovery() {
+        try {
+            ClusterView view = views.get();
+            if (!view.recovering(clock.instant(), sync.settle())) {
+                return Optional.empty();
+            }
+            return Optional.of("The store lost its data at " + view.epochStarted() + "; the view is being written "
+                    + "again and lacks what " + String.join(", ", view.awaiting()) + " recorded until "
+                    + (view.awaiting().size() == 1 ? "it writes" : "they write") + " again. Exports are held back until "
+                    + "then, " + view.resumeAt(sync.settle()) + " at the latest.");
+        } catch (StoreException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -9,7 +9,11 @@ import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.sync.SyncResult;
 
-/** {@code POST /api/sync}: sync now; the sync panel for htmx, the result as JSON for scripts. */
+/**
+ * {@code POST /api/sync}: sync now; the sync panel for htmx, the result as JSON for scripts.
+ * {@code GET /ui/recovery}: the banner every page polls, shown while the view is being written
+ * again after the store lost its data.
+ */
 public final class SyncController {
     private final SyncService sync;
     private final ViewCache views;
@@ -25,6 +29,11 @@ public final class SyncController {
 
     public void register(RoutesConfig routes) {
         routes.post(Ui.API_SYNC, this::syncNow);
+        routes.get(Ui.RECOVERY_FRAGMENT, this::recoveryBanner);
+    }
+
+    private void recoveryBanner(Context ctx) {
+        templates.render(ctx, "tag/recoveryBanner.jte", java.util.Map.of("message", status.recovery().orElse("")));
     }
 
     private void syncNow(Context ctx) {

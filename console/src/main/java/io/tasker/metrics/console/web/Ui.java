@@ -82,6 +82,8 @@ public final class Ui {
     public static final String TASKS_PAGE = "/tasks";
     public static final String API_TASKS = "/api/tasks";
     public static final String ALERTS_FRAGMENT = "/ui/alerts";
+    /** The banner shown while the view is being written again after the store lost its data. */
+    public static final String RECOVERY_FRAGMENT = "/ui/recovery";
     public static final String INSTANCES_PAGE = "/instances";
     public static final String API_INSTANCES = "/api/instances";
     public static final String ID_INSTANCES_TABLE = "instances-table";
@@ -90,6 +92,8 @@ public final class Ui {
     public static final String ID_CHART_NOTE = "chart-note";
     public static final String ID_TASKS_TABLE = "tasks-table";
     public static final String ID_ALERT_BANNER = "alert-banner";
+    public static final String ID_RECOVERY_BANNER = "recovery-banner";
+    public static final String ID_SYNC_FAILING = "sync-failing";
     public static final String ID_HEADLINES = "headlines";
 
     /** The CSRF header htmx sends with every request of the page. */

@@ -26,7 +26,7 @@ final class DeployPolicy {
      * The CLI's exit code for an export held back after the store lost its data (the store-loss
      * issue). It must match the CLI's: a retry would hold it back again.
      */
-    static final int HELD_BACK_EXIT = 3;
+    static final int HELD_BACK_EXIT = 75;
     /**
      * The console compacts its H2 file before it listens: 2.2 GB took 9 s on two cores
      * (docs/console.md), and the 2 Gi volume bounds the file; the startupProbe allows far more.

@@ -6,6 +6,7 @@ import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreCapabilities;
 import io.tasker.metrics.store.StoreException;
+import io.tasker.metrics.store.StoreUnreachableException;
 import com.google.code.yanf4j.core.impl.StandardSocketOption;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -413,12 +414,13 @@ public final class MemcachedStore implements CacheStore, ConflictCounting {
         try {
             return call.run();
         } catch (TimeoutException e) {
-            throw new StoreException(failed(op, subject) + "no answer within " + timeoutMillis + " ms", e);
+            throw new StoreUnreachableException(failed(op, subject) + "no answer within " + timeoutMillis + " ms", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException(failed(op, subject) + "interrupted", e);
         } catch (MemcachedException e) {
-            throw new StoreException(failed(op, subject) + e.getMessage(), e);
+            throw closedSession(e) ? new StoreUnreachableException(failed(op, subject) + e.getMessage(), e)
+                    : new StoreException(failed(op, subject) + e.getMessage(), e);
         }
     }
 

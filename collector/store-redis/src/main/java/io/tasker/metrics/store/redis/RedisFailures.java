@@ -1,6 +1,7 @@
 package io.tasker.metrics.store.redis;
 
 import io.tasker.metrics.store.StoreException;
+import io.tasker.metrics.store.StoreUnreachableException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ final class RedisFailures {
                     + ". Grant the user these commands with ACL SETUSER.", e);
         }
         if (isConnection(e)) {
-            return new StoreException("Redis at " + url + " cannot be reached (" + operation + "): " + reason, e);
+            return new StoreUnreachableException("Redis at " + url + " cannot be reached (" + operation + "): " + reason, e);
         }
         return new StoreException("Redis at " + url + " failed " + operation + ": " + reason, e);
     }
