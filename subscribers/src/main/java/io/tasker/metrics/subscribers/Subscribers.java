@@ -1,6 +1,5 @@
 package io.tasker.metrics.subscribers;
 
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.config.ConfigKey;
@@ -16,7 +15,8 @@ import io.tasker.metrics.subscribers.telemetry.TelemetrySubscriber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An event publisher with the subscribers the configuration asks for: the
@@ -32,17 +32,25 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class Subscribers implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Subscribers.class);
+
     private final EventPublisher publisher;
-    private final OpenTelemetrySdk sdk;
+    private final TelemetrySdk sdk;
     private final List<String> names;
 
-    private Subscribers(EventPublisher publisher, OpenTelemetrySdk sdk, List<String> names) {
+    private Subscribers(EventPublisher publisher, TelemetrySdk sdk, List<String> names) {
         this.publisher = publisher;
         this.sdk = sdk;
         this.names = List.copyOf(names);
     }
 
     /**
+     * Starts the publisher and the subscribers the configuration enables.
+     *
+     * @param config the loaded configuration
+     * @param env the environment variables ({@code System.getenv()}); the {@code OTEL_*} ones configure traces
+     * @param registry where the publisher's and the subscribers' own metrics go
+     * @return the running subscribers
      * @throws IllegalArgumentException when a subscriber's settings cannot be used, naming the key
      */
     public static Subscribers start(TaskerConfig config, Map<String, String> env, MetricRegistry registry) {
@@ -54,11 +62,12 @@ public final class Subscribers implements AutoCloseable {
         List<String> names = new ArrayList<>();
         publisher.subscribe(new MetricsSubscriber(registry));
         names.add("metrics");
-        OpenTelemetrySdk sdk = null;
-        if (telemetry.enabled()) {
-            sdk = TelemetrySdk.start(telemetry);
+        TelemetrySdk sdk = telemetry.enabled() ? TelemetrySdk.start(telemetry) : null;
+        if (sdk != null && sdk.disabled()) {
+            LOG.info("Traces are off: telemetry.enabled is true but OTEL_SDK_DISABLED (otel.sdk.disabled) is true");
+        } else if (sdk != null) {
             Clock clock = registry.options().clock();
-            publisher.subscribe(new TelemetrySubscriber(sdk.getTracer("io.tasker.metrics"), telemetry.options(), clock));
+            publisher.subscribe(new TelemetrySubscriber(sdk.tracer(), telemetry.options(), clock));
             names.add("telemetry");
         }
         if (statsd.enabled()) {
@@ -68,11 +77,20 @@ public final class Subscribers implements AutoCloseable {
         return new Subscribers(publisher, sdk, names);
     }
 
+    /**
+     * The publisher to publish events on.
+     *
+     * @return the publisher
+     */
     public EventPublisher publisher() {
         return publisher;
     }
 
-    /** The names of the subscribers wired, in order. */
+    /**
+     * The names of the subscribers wired, in order.
+     *
+     * @return the names, such as {@code [metrics, telemetry]}
+     */
     public List<String> names() {
         return names;
     }
@@ -81,7 +99,7 @@ public final class Subscribers implements AutoCloseable {
     public void close() {
         publisher.close();
         if (sdk != null) {
-            sdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS);
+            sdk.close();
         }
     }
 }

@@ -69,10 +69,11 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
     public static final ConfigKey RUNS_KEEP_SUCCESSFUL = of("runs.keep_successful", Kind.INTEGER, "50", null);
     public static final ConfigKey RUNS_KEEP_FAILED = of("runs.keep_failed", Kind.INTEGER, "200", null);
     public static final ConfigKey TELEMETRY_ENABLED = of("telemetry.enabled", Kind.BOOLEAN, "false", "TASKER_TELEMETRY_ENABLED");
-    public static final ConfigKey SERVICE_NAME = of("telemetry.service_name", Kind.STRING, "tasker", "OTEL_SERVICE_NAME");
-    public static final ConfigKey OTLP_ENDPOINT = of("telemetry.otlp.endpoint", Kind.URL, "http://127.0.0.1:4318",
-            "OTEL_EXPORTER_OTLP_ENDPOINT");
-    public static final ConfigKey OTLP_HEADERS = secret("telemetry.otlp.headers", "OTEL_EXPORTER_OTLP_HEADERS");
+    // The OpenTelemetry keys are defaults beneath the standard OTEL_* variables, which the SDK's
+    // autoconfigure reads itself (subscribers): so they name no variable of their own here.
+    public static final ConfigKey SERVICE_NAME = of("telemetry.service_name", Kind.STRING, "tasker", null);
+    public static final ConfigKey OTLP_ENDPOINT = of("telemetry.otlp.endpoint", Kind.URL, "http://127.0.0.1:4318", null);
+    public static final ConfigKey OTLP_HEADERS = secret("telemetry.otlp.headers", null);
     public static final ConfigKey MASKED_PARAMETERS = of("telemetry.masked_parameters", Kind.STRING,
             "password,passwd,token,secret,api_key,apikey,authorization,credential", null);
     public static final ConfigKey OPEN_SPAN_TIMEOUT = of("telemetry.open_span_timeout", Kind.DURATION, "1h", null);

@@ -1,5 +1,7 @@
 package io.tasker.metrics.subscribers.telemetry;
 
+import io.tasker.metrics.config.ConfigKey;
+import io.tasker.metrics.config.TaskerConfig;
 import java.time.Duration;
 
 /**
@@ -21,7 +23,23 @@ public record TelemetryOptions(Duration openSpanTimeout, int maxOpenTasks, Param
         }
     }
 
-    /** One hour, 10,000 open tasks, the default sensitive words. */
+    /**
+     * The options a configuration gives: {@code telemetry.open_span_timeout} and
+     * {@code telemetry.masked_parameters}, with the default open task limit.
+     *
+     * @param config the loaded configuration
+     * @return the options
+     */
+    public static TelemetryOptions from(TaskerConfig config) {
+        return new TelemetryOptions(config.value(ConfigKey.OPEN_SPAN_TIMEOUT), defaults().maxOpenTasks(),
+                ParameterMask.parse(config.value(ConfigKey.MASKED_PARAMETERS)));
+    }
+
+    /**
+     * One hour, 10,000 open tasks, the default sensitive words.
+     *
+     * @return the defaults
+     */
     public static TelemetryOptions defaults() {
         return new TelemetryOptions(Duration.ofHours(1), 10_000,
                 ParameterMask.parse("password,passwd,token,secret,api_key,apikey,authorization,credential"));
