@@ -10,11 +10,13 @@ import io.tasker.metrics.events.PublisherOptions;
 import io.tasker.metrics.subscribers.statsd.StatsdSettings;
 import io.tasker.metrics.subscribers.statsd.StatsdSubscriber;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySdk;
+import io.tasker.metrics.subscribers.telemetry.SpanStats;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySettings;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySubscriber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +64,7 @@ public final class Subscribers implements AutoCloseable {
         List<String> names = new ArrayList<>();
         publisher.subscribe(new MetricsSubscriber(registry));
         names.add("metrics");
-        TelemetrySdk sdk = telemetry.enabled() ? TelemetrySdk.start(telemetry) : null;
+        TelemetrySdk sdk = telemetry.enabled() ? TelemetrySdk.start(telemetry, registry) : null;
         if (sdk != null && sdk.disabled()) {
             LOG.info("Traces are off: telemetry.enabled is true but OTEL_SDK_DISABLED (otel.sdk.disabled) is true");
         } else if (sdk != null) {
@@ -84,6 +86,15 @@ public final class Subscribers implements AutoCloseable {
      */
     public EventPublisher publisher() {
         return publisher;
+    }
+
+    /**
+     * What became of the spans, when this process sends traces with an SDK of its own.
+     *
+     * @return the span counts, or empty when traces are off
+     */
+    public Optional<SpanStats> spans() {
+        return sdk == null || sdk.disabled() ? Optional.empty() : Optional.of(sdk.stats());
     }
 
     /**

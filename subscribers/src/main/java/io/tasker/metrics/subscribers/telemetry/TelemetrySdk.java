@@ -1,6 +1,7 @@
 package io.tasker.metrics.subscribers.telemetry;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -9,6 +10,8 @@ import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.tasker.metrics.MetricRegistry;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,10 +19,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * The OpenTelemetry SDK for an application that lets Tasker set it up, built by the SDK's
  * autoconfigure from {@link TelemetrySettings}: spans batched by the {@code BatchSpanProcessor}
  * and sent by OTLP over HTTP (protobuf, or JSON) with the JDK's HttpClient, sampled, limited and
- * described ({@code OTEL_RESOURCE_ATTRIBUTES}) as the standard variables say.
+ * described ({@code OTEL_RESOURCE_ATTRIBUTES}) as the standard variables say. What becomes of the
+ * spans is counted in the given registry ({@link SpanStats}), and the SDK's own logging goes
+ * through SLF4J.
  *
  * <pre>{@code
- * try (TelemetrySdk sdk = TelemetrySdk.start(settings)) {
+ * try (TelemetrySdk sdk = TelemetrySdk.start(settings, registry)) {
  *     publisher.subscribe(new TelemetrySubscriber(sdk.tracer(), settings.options(), Clock.SYSTEM));
  * }
  * }</pre>
@@ -27,26 +32,53 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class TelemetrySdk implements AutoCloseable {
     /** The instrumentation scope of our spans. */
     public static final String SCOPE = "io.tasker.metrics";
+    /** How long {@link #close()} lets the last spans go out. */
+    public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
 
     private final OpenTelemetrySdk sdk;
     private final Resource resource;
     private final boolean disabled;
+    private final SpanLoss loss;
+    private final SdkSelfMetrics self;
+    private final MetricRegistry registry;
+    private final Runnable beforeSnapshot;
 
-    private TelemetrySdk(OpenTelemetrySdk sdk, Resource resource, boolean disabled) {
+    private TelemetrySdk(OpenTelemetrySdk sdk, Resource resource, boolean disabled, SpanLoss loss, SdkSelfMetrics self,
+                         MetricRegistry registry) {
         this.sdk = sdk;
         this.resource = resource;
         this.disabled = disabled;
+        this.loss = loss;
+        this.self = self;
+        this.registry = registry;
+        this.beforeSnapshot = self::read;
+        registry.beforeSnapshot(beforeSnapshot);
     }
 
     /**
-     * Builds the SDK. Its {@link #close()} flushes the spans still batched and shuts the exporter down.
+     * Builds the SDK, counting into a registry of its own (tests, tools).
      *
      * @param settings the checked properties and our defaults
      * @return the running SDK
      * @throws IllegalArgumentException when the SDK refuses its configuration, with its reason
      */
     public static TelemetrySdk start(TelemetrySettings settings) {
+        return start(settings, new MetricRegistry());
+    }
+
+    /**
+     * Builds the SDK. Its {@link #close()} flushes the spans still batched and shuts the exporter down.
+     *
+     * @param settings the checked properties and our defaults
+     * @param registry where the span counters go ({@code tasker_telemetry_*})
+     * @return the running SDK
+     * @throws IllegalArgumentException when the SDK refuses its configuration, with its reason
+     */
+    public static TelemetrySdk start(TelemetrySettings settings, MetricRegistry registry) {
+        SdkLogging.route();
+        SpanLoss loss = new SpanLoss(registry);
+        SdkSelfMetrics self = new SdkSelfMetrics(loss);
         // The resource and the final configuration are not public on the result: kept as they pass by.
         AtomicReference<Resource> resource = new AtomicReference<>();
         AtomicReference<ConfigProperties> configuration = new AtomicReference<>();
@@ -58,11 +90,14 @@ public final class TelemetrySdk implements AutoCloseable {
                         resource.set(resource(r, config, settings));
                         return resource.get();
                     })
-                    .addSpanExporterCustomizer((exporter, config) -> exporter(exporter, config, settings))
+                    .addSpanExporterCustomizer((exporter, config) ->
+                            new CountingSpanExporter(exporter(exporter, config, settings), loss))
+                    .addMeterProviderCustomizer((meters, config) -> meters.registerMetricReader(self))
+                    .addTracerProviderCustomizer((tracing, config) -> tracing.addSpanProcessor(new EndedSpans(loss)))
                     .disableShutdownHook()
                     .build();
             boolean disabled = configuration.get().getBoolean("otel.sdk.disabled", false);
-            return new TelemetrySdk(auto.getOpenTelemetrySdk(), resource.get(), disabled);
+            return new TelemetrySdk(auto.getOpenTelemetrySdk(), resource.get(), disabled, loss, self, registry);
         } catch (ConfigurationException e) {
             throw new IllegalArgumentException("OpenTelemetry configuration (OTEL_* variables, otel.* properties, "
                     + "telemetry.* keys): " + reason(e), e);
@@ -82,8 +117,7 @@ public final class TelemetrySdk implements AutoCloseable {
     private static Resource resource(Resource resource, ConfigProperties config, TelemetrySettings settings) {
         boolean named = config.getString("otel.service.name") != null
                 || config.getMap("otel.resource.attributes").containsKey(SERVICE_NAME.getKey());
-        return named ? resource : resource.merge(Resource.create(
-                io.opentelemetry.api.common.Attributes.of(SERVICE_NAME, settings.serviceName())));
+        return named ? resource : resource.merge(Resource.create(Attributes.of(SERVICE_NAME, settings.serviceName())));
     }
 
     private static SpanExporter exporter(SpanExporter exporter, ConfigProperties config, TelemetrySettings settings) {
@@ -121,10 +155,34 @@ public final class TelemetrySdk implements AutoCloseable {
         return disabled;
     }
 
-    /** Flushes what is batched (within 10 s) and shuts the SDK down. */
+    /**
+     * What became of the spans so far, read now.
+     *
+     * @return exported and dropped counts, and the queue
+     */
+    public SpanStats stats() {
+        self.read();
+        return loss.stats();
+    }
+
+    /** Flushes what is batched (within {@link #CLOSE_TIMEOUT}) and shuts the SDK down. */
     @Override
     public void close() {
-        sdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS);
+        close(CLOSE_TIMEOUT);
+    }
+
+    /**
+     * Flushes what is batched and shuts the SDK down; spans still queued when the time is up are
+     * counted as dropped at {@code shutdown}.
+     *
+     * @param timeout how long the last spans may take to go out
+     */
+    public void close(Duration timeout) {
+        sdk.getSdkTracerProvider().shutdown().join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        self.read();
+        loss.closed();
+        registry.removeSnapshotHook(beforeSnapshot);
         sdk.getSdkMeterProvider().shutdown().join(1, TimeUnit.SECONDS);
+        sdk.getSdkLoggerProvider().shutdown().join(1, TimeUnit.SECONDS);
     }
 }

@@ -124,6 +124,8 @@ public final class OtlpReceiver implements AutoCloseable {
 
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger failWith = new AtomicInteger();
+    private volatile Duration delay = Duration.ZERO;
+    private volatile boolean stopping;
     private final int port;
     private volatile HttpServer server;
 
@@ -168,10 +170,15 @@ public final class OtlpReceiver implements AutoCloseable {
         return s;
     }
 
-    /** Stops listening: senders now meet a refused connection, as when a collector is down. */
+    /**
+     * Stops listening: senders now meet a refused connection, as when a collector is down. A
+     * request that arrives while stopping is answered 503 and not kept, and those already being
+     * answered finish first (up to a second), so that no request is both kept and failed.
+     */
     public synchronized void stop() {
         if (server != null) {
-            server.stop(0);
+            stopping = true;
+            server.stop(1);
             server = null;
         }
     }
@@ -183,6 +190,7 @@ public final class OtlpReceiver implements AutoCloseable {
      */
     public synchronized void restart() throws IOException {
         if (server == null) {
+            stopping = false;
             server = listen(port);
         }
     }
@@ -196,10 +204,20 @@ public final class OtlpReceiver implements AutoCloseable {
         failWith.set(status);
     }
 
+    /**
+     * Answers every further request only after this long, as a slow or hung collector does.
+     *
+     * @param wait the delay before each answer, or zero
+     */
+    public void delay(Duration wait) {
+        delay = wait;
+    }
+
     private void receive(HttpExchange exchange, Signal signal) throws IOException {
         try (exchange) {
             byte[] wire = exchange.getRequestBody().readAllBytes();
-            int status = failWith.get();
+            sleep(delay);
+            int status = stopping ? 503 : failWith.get();
             if (status != 0) {
                 exchange.sendResponseHeaders(status, -1);
                 return;
@@ -330,8 +348,15 @@ public final class OtlpReceiver implements AutoCloseable {
     }
 
     private static void pause() {
+        sleep(Duration.ofMillis(20));
+    }
+
+    private static void sleep(Duration wait) {
+        if (wait.isZero()) {
+            return;
+        }
         try {
-            Thread.sleep(20);
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted while waiting for OTLP requests"));
