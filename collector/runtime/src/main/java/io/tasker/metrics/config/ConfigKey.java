@@ -75,7 +75,9 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
     public static final ConfigKey OTLP_ENDPOINT = of("telemetry.otlp.endpoint", Kind.URL, "http://127.0.0.1:4318", null);
     public static final ConfigKey OTLP_HEADERS = secret("telemetry.otlp.headers", null);
     public static final ConfigKey MASKED_PARAMETERS = of("telemetry.masked_parameters", Kind.STRING,
-            "password,passwd,token,secret,api_key,apikey,authorization,credential", null);
+            "password,passwd,pwd,passphrase,secret,token,api_key,access_key,private_key,client_secret,auth,credential,"
+                    + "cookie,session_id,jwt,dsn,connection_string,signature", null);
+    public static final ConfigKey MASKED_VALUE_PATTERN = of("telemetry.masked_value_pattern", Kind.STRING, null, null);
     public static final ConfigKey OPEN_SPAN_TIMEOUT = of("telemetry.open_span_timeout", Kind.DURATION, "1h", null);
     public static final ConfigKey STATSD_ENABLED = of("telemetry.statsd.enabled", Kind.BOOLEAN, "false", "TASKER_STATSD_ENABLED");
     public static final ConfigKey STATSD_HOST = of("telemetry.statsd.host", Kind.STRING, "127.0.0.1", "DD_AGENT_HOST");
@@ -90,7 +92,7 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
             RETRY_ATTEMPTS, RETENTION_WINDOW, SAFETY_MARGIN, METRIC_PREFIX, INCLUDE_INSTANCE_LABELS, COMPRESSION,
             BATCH_SIZE, SKIP_IF_UNAVAILABLE, REQUIRE_ENDPOINT, CACHE_URL, CACHE_NAMESPACE, CACHE_TIMEOUT,
             EVENTS_QUEUE_CAPACITY, EVENTS_DRAIN_TIMEOUT, RUNS_KEEP_SUCCESSFUL, RUNS_KEEP_FAILED, TELEMETRY_ENABLED,
-            SERVICE_NAME, OTLP_ENDPOINT, OTLP_HEADERS, MASKED_PARAMETERS, OPEN_SPAN_TIMEOUT, STATSD_ENABLED, STATSD_HOST,
+            SERVICE_NAME, OTLP_ENDPOINT, OTLP_HEADERS, MASKED_PARAMETERS, MASKED_VALUE_PATTERN, OPEN_SPAN_TIMEOUT, STATSD_ENABLED, STATSD_HOST,
             STATSD_PORT, STATSD_ENV, STATSD_SERVICE);
 
     /** The top-level section the key belongs to ({@code telemetry}, {@code cache}, {@code console}). */

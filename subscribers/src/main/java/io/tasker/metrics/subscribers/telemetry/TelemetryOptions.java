@@ -25,14 +25,15 @@ public record TelemetryOptions(Duration openSpanTimeout, int maxOpenTasks, Param
 
     /**
      * The options a configuration gives: {@code telemetry.open_span_timeout} and
-     * {@code telemetry.masked_parameters}, with the default open task limit.
+     * {@code telemetry.masked_parameters} with {@code telemetry.masked_value_pattern}, with the
+     * default open task limit.
      *
      * @param config the loaded configuration
      * @return the options
      */
     public static TelemetryOptions from(TaskerConfig config) {
         return new TelemetryOptions(config.value(ConfigKey.OPEN_SPAN_TIMEOUT), defaults().maxOpenTasks(),
-                ParameterMask.parse(config.value(ConfigKey.MASKED_PARAMETERS)));
+                ParameterMask.parse(config.value(ConfigKey.MASKED_PARAMETERS), config.value(ConfigKey.MASKED_VALUE_PATTERN)));
     }
 
     /**
@@ -42,6 +43,6 @@ public record TelemetryOptions(Duration openSpanTimeout, int maxOpenTasks, Param
      */
     public static TelemetryOptions defaults() {
         return new TelemetryOptions(Duration.ofHours(1), 10_000,
-                ParameterMask.parse("password,passwd,token,secret,api_key,apikey,authorization,credential"));
+                ParameterMask.parse(ConfigKey.MASKED_PARAMETERS.defaultValue()));
     }
 }

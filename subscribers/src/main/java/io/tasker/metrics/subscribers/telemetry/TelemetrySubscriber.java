@@ -190,13 +190,16 @@ public final class TelemetrySubscriber implements EventSubscriber {
         }
     }
 
-    private static void failed(Span span, Failure failure, Instant time) {
-        span.setStatus(StatusCode.ERROR, failure.message());
+    /** Messages and stacks carry whatever the code put in them, credentials included: masked like values. */
+    private void failed(Span span, Failure failure, Instant time) {
+        ParameterMask mask = options.mask();
+        String message = mask.text(failure.message());
+        span.setStatus(StatusCode.ERROR, message);
         span.setAttribute(ERROR_TYPE, failure.type());
         Attributes exception = failure.stackTrace().isEmpty()
-                ? Attributes.of(EXCEPTION_TYPE, failure.type(), EXCEPTION_MESSAGE, failure.message())
-                : Attributes.of(EXCEPTION_TYPE, failure.type(), EXCEPTION_MESSAGE, failure.message(),
-                        EXCEPTION_STACK, failure.stackTrace());
+                ? Attributes.of(EXCEPTION_TYPE, failure.type(), EXCEPTION_MESSAGE, message)
+                : Attributes.of(EXCEPTION_TYPE, failure.type(), EXCEPTION_MESSAGE, message,
+                        EXCEPTION_STACK, mask.text(failure.stackTrace()));
         span.addEvent("exception", exception, time);
     }
 

@@ -191,6 +191,22 @@ class TelemetrySubscriberTest {
                 .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
     }
 
+    @Test
+    void secretsInValuesMessagesStacksAndStatusDescriptionsAreMasked() {
+        Failure leaky = new Failure("LoginFailed", "login failed for token=sk_live_999",
+                "LoginFailed: login failed for token=sk_live_999\n\tat Auth.login(Auth.java:7)\n");
+        subscriber.handle(new TaskStarted("9", "login", T0, Map.of("db_url", "postgres://app:hunter2@db/x"), Optional.empty()));
+        subscriber.handle(new TaskFailed("9", "login", T0.plusSeconds(1), Duration.ofSeconds(1), leaky));
+        SpanData root = spans.getFinishedSpanItems().get(0);
+        assertEquals("postgres://app:[MASKED]@db/x",
+                root.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("tasker.param.db_url")));
+        assertEquals("login failed for token=[MASKED]", root.getStatus().getDescription());
+        EventData exception = root.getEvents().get(0);
+        String all = exception.getAttributes().toString() + root.getStatus();
+        assertFalse(all.contains("sk_live_999"), all);
+        assertTrue(all.contains("Auth.login(Auth.java:7)"), "the stack stays readable: " + all);
+    }
+
     static long nanos(Instant t) {
         return TimeUnit.SECONDS.toNanos(t.getEpochSecond()) + t.getNano();
     }
