@@ -93,7 +93,8 @@ public final class TelemetrySdk implements AutoCloseable {
                     .addSpanExporterCustomizer((exporter, config) ->
                             new CountingSpanExporter(exporter(exporter, config, settings), loss))
                     .addMeterProviderCustomizer((meters, config) -> meters.registerMetricReader(self))
-                    .addTracerProviderCustomizer((tracing, config) -> tracing.addSpanProcessor(new EndedSpans(loss)))
+                    .addTracerProviderCustomizer((tracing, config) -> tracing.addSpanProcessor(new EndedSpans(loss))
+                            .setIdGenerator(PresetIdGenerator.random()))
                     .disableShutdownHook()
                     .build();
             boolean disabled = configuration.get().getBoolean("otel.sdk.disabled", false);

@@ -26,6 +26,7 @@ import io.tasker.metrics.events.StepStarted;
 import io.tasker.metrics.events.TaskCompleted;
 import io.tasker.metrics.events.TaskFailed;
 import io.tasker.metrics.events.TaskStarted;
+import io.tasker.metrics.events.TraceIds;
 import io.tasker.metrics.events.Traceparent;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,6 +147,43 @@ class TelemetrySubscriberTest {
         assertEquals(parent.traceId(), root.getTraceId());
         assertEquals(parent.spanId(), root.getParentSpanId());
         assertTrue(root.getParentSpanContext().isRemote());
+    }
+
+    @Test
+    void spansHaveTheContextsTheCodeRunningThemWasGivenAndCarryTheTracestate() {
+        InMemorySpanExporter exported = InMemorySpanExporter.create();
+        SdkTracerProvider preset = SdkTracerProvider.builder().setIdGenerator(PresetIdGenerator.random())
+                .addSpanProcessor(SimpleSpanProcessor.create(exported)).build();
+        TelemetrySubscriber withIds = new TelemetrySubscriber(preset.get("test"), TelemetryOptions.defaults(), clock);
+        Traceparent caller = Traceparent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "vendor=abc");
+        TaskStarted started = new TaskStarted("9", "order_fulfillment", T0, Map.of(), Optional.of(caller));
+        Traceparent task = TraceIds.task(started); // what the code running the task is given
+        withIds.handle(started);
+        withIds.handle(new StepStarted("9", "order_fulfillment", "pack", 1, T0.plusMillis(5)));
+        withIds.handle(new StepCompleted("9", "order_fulfillment", "pack", 1, T0.plusMillis(9), Duration.ofMillis(4)));
+        withIds.handle(new TaskCompleted("9", "order_fulfillment", T0.plusSeconds(1), Duration.ofSeconds(1)));
+        SpanData root = named(exported.getFinishedSpanItems(), "task order_fulfillment").get(0);
+        SpanData step = named(exported.getFinishedSpanItems(), "step pack").get(0);
+        preset.shutdown().join(5, TimeUnit.SECONDS);
+        assertEquals(task.traceId(), root.getTraceId());
+        assertEquals(task.spanId(), root.getSpanId());
+        assertEquals(TraceIds.step(task, "pack", 1).spanId(), step.getSpanId());
+        assertEquals(task.spanId(), step.getParentSpanId());
+        assertEquals("abc", root.getSpanContext().getTraceState().get("vendor"), "tracestate carried on");
+        assertEquals("abc", step.getSpanContext().getTraceState().get("vendor"));
+    }
+
+    @Test
+    void aStepPublishedElsewhereUnderItsTasksContextIsItsChild() {
+        TaskStarted started = new TaskStarted("9", "order_fulfillment", T0);
+        Traceparent task = TraceIds.task(started);
+        // Another process, which saw only the task's context, runs a step under it.
+        subscriber.handle(new StepStarted("9", "order_fulfillment", "ship", 1, T0.plusMillis(5), Map.of(), Optional.of(task)));
+        subscriber.handle(new StepCompleted("9", "order_fulfillment", "ship", 1, T0.plusMillis(9), Duration.ofMillis(4),
+                Map.of(), Optional.of(task)));
+        SpanData step = spans.getFinishedSpanItems().get(0);
+        assertEquals(task.traceId(), step.getTraceId());
+        assertEquals(task.spanId(), step.getParentSpanId());
     }
 
     @Test
