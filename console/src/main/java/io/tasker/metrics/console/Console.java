@@ -100,7 +100,8 @@ public final class Console implements AutoCloseable {
         Subscribers events = null;
         try {
             ConsoleMetrics metrics = new ConsoleMetrics(runtime.registry());
-            events = Subscribers.start(config, env, runtime.registry());
+            events = Subscribers.start(config, env, runtime.registry(),
+                    runtime.collector().map(c -> c.instanceId()).orElse(null));
             Services services = Services.wire(settings, runtime, database, metrics, events.publisher(), events::spans, clock);
             DemoWorkload workload = demo ? new DemoWorkload(events.publisher(), runtime.registry(), clock).start() : null;
             if (demo) {

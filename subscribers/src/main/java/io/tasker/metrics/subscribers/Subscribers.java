@@ -56,9 +56,26 @@ public final class Subscribers implements AutoCloseable {
      * @throws IllegalArgumentException when a subscriber's settings cannot be used, naming the key
      */
     public static Subscribers start(TaskerConfig config, Map<String, String> env, MetricRegistry registry) {
+        return start(config, env, registry, null);
+    }
+
+    /**
+     * Starts the publisher and the subscribers, with the collector's instance id as the traces'
+     * {@code service.instance.id} unless {@code telemetry.instance_id} or
+     * {@code OTEL_RESOURCE_ATTRIBUTES} gives one.
+     *
+     * @param config the loaded configuration
+     * @param env the environment variables; the {@code OTEL_*} ones configure traces
+     * @param registry where the publisher's and the subscribers' own metrics go
+     * @param instanceId the running collector's instance id, or null
+     * @return the running subscribers
+     * @throws IllegalArgumentException when a subscriber's settings cannot be used, naming the key
+     */
+    public static Subscribers start(TaskerConfig config, Map<String, String> env, MetricRegistry registry,
+                                    String instanceId) {
         PublisherOptions options = new PublisherOptions(config.value(ConfigKey.EVENTS_QUEUE_CAPACITY),
                 config.value(ConfigKey.EVENTS_DRAIN_TIMEOUT));
-        TelemetrySettings telemetry = TelemetrySettings.from(config, env);
+        TelemetrySettings telemetry = TelemetrySettings.from(config, env).withDefaultInstanceId(instanceId);
         StatsdSettings statsd = StatsdSettings.from(config);
         EventPublisher publisher = new EventPublisher(registry, options);
         List<String> names = new ArrayList<>();

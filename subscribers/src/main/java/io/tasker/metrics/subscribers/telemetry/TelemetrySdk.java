@@ -12,6 +12,7 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.tasker.metrics.MetricRegistry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,7 +35,10 @@ public final class TelemetrySdk implements AutoCloseable {
     public static final String SCOPE = "io.tasker.metrics";
     /** How long {@link #close()} lets the last spans go out. */
     public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /** Our version, as the scope version of our spans ({@code scope.properties}, filtered by Maven). */
+    public static final String SCOPE_VERSION = ScopeVersion.read();
     private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
+    private static final AttributeKey<String> SERVICE_INSTANCE_ID = AttributeKey.stringKey("service.instance.id");
 
     private final OpenTelemetrySdk sdk;
     private final Resource resource;
@@ -114,11 +118,20 @@ public final class TelemetrySdk implements AutoCloseable {
         return inner == e ? e.getMessage() : e.getMessage() + ": " + inner.getMessage();
     }
 
-    /** Our service name unless the standard variables give one. */
+    /**
+     * Our service name and instance id where the standard variables give none: the instance id is
+     * the one our metrics carry (the SDK would otherwise make up a random UUID).
+     */
     private static Resource resource(Resource resource, ConfigProperties config, TelemetrySettings settings) {
-        boolean named = config.getString("otel.service.name") != null
-                || config.getMap("otel.resource.attributes").containsKey(SERVICE_NAME.getKey());
-        return named ? resource : resource.merge(Resource.create(Attributes.of(SERVICE_NAME, settings.serviceName())));
+        Map<String, String> given = config.getMap("otel.resource.attributes");
+        Resource out = resource;
+        if (config.getString("otel.service.name") == null && !given.containsKey(SERVICE_NAME.getKey())) {
+            out = out.merge(Resource.create(Attributes.of(SERVICE_NAME, settings.serviceName())));
+        }
+        if (settings.instanceId() != null && !given.containsKey(SERVICE_INSTANCE_ID.getKey())) {
+            out = out.merge(Resource.create(Attributes.of(SERVICE_INSTANCE_ID, settings.instanceId())));
+        }
+        return out;
     }
 
     private static SpanExporter exporter(SpanExporter exporter, ConfigProperties config, TelemetrySettings settings) {
@@ -132,10 +145,10 @@ public final class TelemetrySdk implements AutoCloseable {
     /**
      * The tracer our spans are made with.
      *
-     * @return the tracer of scope {@value #SCOPE}
+     * @return the tracer of scope {@value #SCOPE} at our version
      */
     public Tracer tracer() {
-        return sdk.getTracer(SCOPE);
+        return sdk.tracerBuilder(SCOPE).setInstrumentationVersion(SCOPE_VERSION).build();
     }
 
     /**

@@ -61,6 +61,18 @@ public record TelemetrySettings(boolean enabled, Map<String, String> properties,
                 TelemetryOptions.from(config));
     }
 
+    /**
+     * The same settings with this instance id as the default {@code service.instance.id}, when
+     * {@code telemetry.instance_id} does not give one: the id the running collector chose.
+     *
+     * @param id the collector's instance id, or null
+     * @return settings whose instance id is the configured one, or else this one
+     */
+    public TelemetrySettings withDefaultInstanceId(String id) {
+        return instanceId != null || id == null ? this
+                : new TelemetrySettings(enabled, properties, json, serviceName, id, options);
+    }
+
     /** Header values are credentials: only the keys of header properties are shown. */
     @Override
     public String toString() {

@@ -115,7 +115,8 @@ public final class TelemetrySubscriber implements EventSubscriber {
 
     /** The task's span, with the ids {@link TraceIds#task} gave the code that runs it. */
     private Span root(TaskerEvent event, Instant start) {
-        SpanBuilder builder = tracer.spanBuilder("task " + event.taskName()).setSpanKind(SpanKind.INTERNAL)
+        // A task is taken from a queue by a worker: CONSUMER, so backends draw it as the receiving end.
+        SpanBuilder builder = tracer.spanBuilder("task " + event.taskName()).setSpanKind(SpanKind.CONSUMER)
                 .setStartTimestamp(start).setAttribute(TASK_ID, event.taskId()).setAttribute(TASK_NAME, event.taskName());
         parent(builder, event);
         Traceparent ids = TraceIds.task(event.taskId(), start, event.traceparent());
@@ -192,10 +193,12 @@ public final class TelemetrySubscriber implements EventSubscriber {
             return;
         }
         StepEvent step = (StepEvent) event;
-        task.root.addEvent(name, Attributes.of(STEP_NAME, step.stepName(), STEP_ATTEMPT, (long) step.attempt()), event.time());
-        if (event instanceof Failing f) {
-            task.root.setAttribute(ERROR_TYPE, f.failure().type());
-        }
+        // The error's type goes on the event, not the span: the task may still succeed, and
+        // error.type on a span says that the span failed.
+        Attributes attributes = event instanceof Failing f
+                ? Attributes.of(STEP_NAME, step.stepName(), STEP_ATTEMPT, (long) step.attempt(), ERROR_TYPE, f.failure().type())
+                : Attributes.of(STEP_NAME, step.stepName(), STEP_ATTEMPT, (long) step.attempt());
+        task.root.addEvent(name, attributes, event.time());
     }
 
     /** Messages and stacks carry whatever the code put in them, credentials included: masked like values. */

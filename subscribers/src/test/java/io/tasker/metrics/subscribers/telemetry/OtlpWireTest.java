@@ -52,4 +52,22 @@ class OtlpWireTest {
             assertEquals("exception", exception.getName());
         }
     }
+
+    @Test
+    void scopeNameAndVersionAndTheInstanceIdOfOurMetrics() throws Exception {
+        try (OtlpReceiver receiver = OtlpReceiver.start()) {
+            TraceRun.run(TraceRun.env(receiver.baseUrl(), "TASKER_INSTANCE_ID", "worker-7"), new MetricRegistry(),
+                    p -> TraceRun.tasks(p, 1));
+            ReceivedSpan span = receiver.spans().get(0);
+            assertEquals("io.tasker.metrics", span.scope().getScope().getName());
+            assertEquals(TelemetrySdk.SCOPE_VERSION, span.scope().getScope().getVersion());
+            assertTrue(TelemetrySdk.SCOPE_VERSION.matches("\\d+\\.\\d+\\.\\d+.*"), TelemetrySdk.SCOPE_VERSION);
+            assertEquals("worker-7", span.resourceAttribute("service.instance.id"));
+            assertEquals(Span.SpanKind.SPAN_KIND_CONSUMER, span.span().getKind());
+
+            TraceRun.run(TraceRun.env(receiver.baseUrl(), "TASKER_INSTANCE_ID", "worker-7",
+                    "OTEL_RESOURCE_ATTRIBUTES", "service.instance.id=pod-abc"), new MetricRegistry(), p -> TraceRun.tasks(p, 1));
+            assertEquals("pod-abc", receiver.spans().get(1).resourceAttribute("service.instance.id"), "the standard wins");
+        }
+    }
 }

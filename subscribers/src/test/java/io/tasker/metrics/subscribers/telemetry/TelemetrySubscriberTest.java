@@ -187,6 +187,27 @@ class TelemetrySubscriberTest {
     }
 
     @Test
+    void aTaskIsAConsumerItsStepsInternalAndErrorTypeMarksOnlyWhatFailed() {
+        String t = "inventory_sync";
+        subscriber.handle(new TaskStarted("5", t, T0));
+        subscriber.handle(new StepStarted("5", t, "fetch", 1, T0));
+        subscriber.handle(new StepFailed("5", t, "fetch", 1, T0.plusMillis(10), Duration.ofMillis(10), DECLINED));
+        subscriber.handle(new StepMaxRetriesReached("5", t, "fetch", 1, T0.plusMillis(10), DECLINED));
+        // The workflow goes on without that step, and the task succeeds.
+        subscriber.handle(new TaskCompleted("5", t, T0.plusSeconds(1), Duration.ofSeconds(1)));
+        SpanData root = named(spans.getFinishedSpanItems(), "task " + t).get(0);
+        SpanData step = named(spans.getFinishedSpanItems(), "step fetch").get(0);
+        assertEquals(io.opentelemetry.api.trace.SpanKind.CONSUMER, root.getKind());
+        assertEquals(io.opentelemetry.api.trace.SpanKind.INTERNAL, step.getKind());
+        assertNull(root.getAttributes().get(TelemetrySubscriber.ERROR_TYPE), "the task did not fail");
+        assertEquals(StatusCode.UNSET, root.getStatus().getStatusCode());
+        assertEquals("CardDeclined", step.getAttributes().get(TelemetrySubscriber.ERROR_TYPE), "the attempt did");
+        EventData exhausted = root.getEvents().stream().filter(e -> e.getName().equals("step.max_retries_reached"))
+                .findFirst().orElseThrow();
+        assertEquals("CardDeclined", exhausted.getAttributes().get(TelemetrySubscriber.ERROR_TYPE), "told on the event");
+    }
+
+    @Test
     void tasksPublishedFromManyThreadsEachGetTheirWholeTree() throws Exception {
         TelemetrySubscriber roomy = new TelemetrySubscriber(tracing.get("test"), TelemetryOptions.defaults(), clock);
         MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults().withClock(clock));
