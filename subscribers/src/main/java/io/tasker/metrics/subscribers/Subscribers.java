@@ -1,5 +1,6 @@
 package io.tasker.metrics.subscribers;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.config.ConfigKey;
@@ -10,6 +11,7 @@ import io.tasker.metrics.events.PublisherOptions;
 import io.tasker.metrics.subscribers.statsd.StatsdSettings;
 import io.tasker.metrics.subscribers.statsd.StatsdSubscriber;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySdk;
+import io.tasker.metrics.subscribers.telemetry.GlobalTelemetry;
 import io.tasker.metrics.subscribers.telemetry.SpanStats;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySettings;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySubscriber;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An event publisher with the subscribers the configuration asks for: the
  * {@link MetricsSubscriber} always, the {@link TelemetrySubscriber} when {@code telemetry.enabled}
- * (with an OTLP/HTTP SDK of its own), the {@link StatsdSubscriber} when
+ * (through the OpenTelemetry already registered, such as the Java agent's, or else an OTLP/HTTP
+ * SDK of its own), the {@link StatsdSubscriber} when
  * {@code telemetry.statsd.enabled}. Closing it drains the publisher, then flushes and shuts down
  * the SDK, in that order, so the last spans are sent.
  *
@@ -81,19 +84,42 @@ public final class Subscribers implements AutoCloseable {
         List<String> names = new ArrayList<>();
         publisher.subscribe(new MetricsSubscriber(registry));
         names.add("metrics");
-        TelemetrySdk sdk = telemetry.enabled() ? TelemetrySdk.start(telemetry, registry) : null;
-        if (sdk != null && sdk.disabled()) {
-            LOG.info("Traces are off: telemetry.enabled is true but OTEL_SDK_DISABLED (otel.sdk.disabled) is true");
-        } else if (sdk != null) {
-            Clock clock = registry.options().clock();
-            publisher.subscribe(new TelemetrySubscriber(sdk.tracer(), telemetry.options(), clock));
-            names.add("telemetry");
+        TelemetrySdk sdk = null;
+        if (telemetry.enabled()) {
+            sdk = telemetry(publisher, telemetry, registry, names);
         }
         if (statsd.enabled()) {
             publisher.subscribe(StatsdSubscriber.start(statsd));
             names.add("statsd");
         }
         return new Subscribers(publisher, sdk, names);
+    }
+
+    /**
+     * Wires the TelemetrySubscriber: through the OpenTelemetry already registered (the Java
+     * agent, the application) when there is one, else through an SDK of our own.
+     *
+     * @return our SDK, or null when we use someone else's
+     */
+    private static TelemetrySdk telemetry(EventPublisher publisher, TelemetrySettings telemetry, MetricRegistry registry,
+                                          List<String> names) {
+        Clock clock = registry.options().clock();
+        Optional<OpenTelemetry> global = GlobalTelemetry.find();
+        if (global.isPresent()) {
+            LOG.info("Traces go through the OpenTelemetry already registered (Java agent or application): no SDK of"
+                    + " our own; its OTEL_* settings, resource and exporter apply, and span loss is counted there");
+            publisher.subscribe(new TelemetrySubscriber(GlobalTelemetry.tracer(global.get()), telemetry.options(), clock));
+            names.add("telemetry");
+            return null;
+        }
+        TelemetrySdk sdk = TelemetrySdk.start(telemetry, registry);
+        if (sdk.disabled()) {
+            LOG.info("Traces are off: telemetry.enabled is true but OTEL_SDK_DISABLED (otel.sdk.disabled) is true");
+        } else {
+            publisher.subscribe(new TelemetrySubscriber(sdk.tracer(), telemetry.options(), clock));
+            names.add("telemetry");
+        }
+        return sdk;
     }
 
     /**

@@ -54,4 +54,29 @@ class SubscribersTest {
                     .labels("success", "email_notification").value());
         }
     }
+
+    @Test
+    void anApplicationsGlobalOpenTelemetryIsUsedInsteadOfASecondSdk() {
+        io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans =
+                io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter.create();
+        io.opentelemetry.sdk.OpenTelemetrySdk app = io.opentelemetry.sdk.OpenTelemetrySdk.builder()
+                .setTracerProvider(io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
+                        .addSpanProcessor(io.opentelemetry.sdk.trace.export.SimpleSpanProcessor.create(spans)).build())
+                .build();
+        io.opentelemetry.api.GlobalOpenTelemetry.set(app);
+        try {
+            Map<String, String> env = Map.of("TASKER_TELEMETRY_ENABLED", "true");
+            try (Subscribers events = Subscribers.start(ConfigLoader.load(Optional.empty(), env), env, new MetricRegistry())) {
+                assertEquals(List.of("metrics", "telemetry"), events.names());
+                assertTrue(events.spans().isEmpty(), "no SDK of our own, so nothing of ours to count");
+                events.publisher().publish(new TaskStarted("7", "email_notification", T0));
+                events.publisher().publish(new TaskCompleted("7", "email_notification", T0.plusSeconds(1), Duration.ofSeconds(1)));
+            }
+            assertEquals(1, spans.getFinishedSpanItems().size());
+            assertEquals("io.tasker.metrics", spans.getFinishedSpanItems().get(0).getInstrumentationScopeInfo().getName());
+        } finally {
+            io.opentelemetry.api.GlobalOpenTelemetry.resetForTest();
+            app.close();
+        }
+    }
 }
