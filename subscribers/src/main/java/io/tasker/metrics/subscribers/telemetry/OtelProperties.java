@@ -1,6 +1,7 @@
 package io.tasker.metrics.subscribers.telemetry;
 
 import io.tasker.metrics.config.ConfigKey;
+import io.tasker.metrics.config.OtlpHeaders;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.store.CacheStores;
 import java.net.URI;

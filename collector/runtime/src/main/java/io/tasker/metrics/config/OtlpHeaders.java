@@ -1,4 +1,4 @@
-package io.tasker.metrics.subscribers.telemetry;
+package io.tasker.metrics.config;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
@@ -9,20 +9,29 @@ import java.util.stream.Collectors;
 
 /**
  * The OTLP header list ({@code key1=value1,key2=value2}, values percent-encoded as W3C Baggage
- * encodes them). Parsed here rather than by the SDK alone for two reasons: the SDK decodes with
+ * encodes them), for traces and for the OTLP metrics export alike. Parsed here rather than by
+ * the SDK alone for two reasons: the SDK decodes with
  * {@code URLDecoder}, which turns a {@code +} into a space and so corrupts base64 tokens, and an
  * error must never show the value, which is usually a credential. The parsed headers are handed
  * to the SDK re-encoded ({@link #encode}) so that its decoder gives back exactly these bytes.
+ *
+ * <pre>{@code
+ * Map<String, String> headers = OtlpHeaders.parse("OTEL_EXPORTER_OTLP_HEADERS", "x-api-key=abc%2Bdef");
+ * }</pre>
  */
-final class OtlpHeaders {
+public final class OtlpHeaders {
     private OtlpHeaders() {
     }
 
     /**
+     * Parses a header list.
+     *
      * @param source the variable, property or key the text came from, for the message
+     * @param text the list, or null
+     * @return the headers, in order, values decoded
      * @throws IllegalArgumentException naming the source and the entry's position, never its text
      */
-    static Map<String, String> parse(String source, String text) {
+    public static Map<String, String> parse(String source, String text) {
         Map<String, String> out = new LinkedHashMap<>();
         if (text == null || text.isBlank()) {
             return out;
@@ -43,8 +52,13 @@ final class OtlpHeaders {
         return out;
     }
 
-    /** The form the SDK's {@code URLDecoder} turns back into exactly these values. */
-    static String encode(Map<String, String> headers) {
+    /**
+     * The form the SDK's {@code URLDecoder} turns back into exactly these values.
+     *
+     * @param headers decoded headers
+     * @return the list to hand to the SDK
+     */
+    public static String encode(Map<String, String> headers) {
         return headers.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining(","));
