@@ -32,6 +32,14 @@ public record Traceparent(String traceId, String spanId, int flags, String trace
     private static final String ZERO_SPAN = "0".repeat(16);
     private static final int VERSION_00_LENGTH = 55;
 
+    /**
+     * Checks the ids (lowercase hex, not all zero) and the flags; drops a tracestate that breaks the rules.
+     *
+     * @param traceId 32 lowercase hex digits, not all zero
+     * @param spanId 16 lowercase hex digits, not all zero
+     * @param flags the trace flags, 0 to 255
+     * @param tracestate the tracestate header value, or null or empty
+     */
     public Traceparent {
         if (traceId == null || !TRACE_ID.matcher(traceId).matches() || traceId.equals(ZERO_TRACE)) {
             throw new IllegalArgumentException("Invalid trace id '" + traceId

@@ -14,6 +14,13 @@ import java.time.Duration;
  * }</pre>
  */
 public record TelemetryOptions(Duration openSpanTimeout, int maxOpenTasks, ParameterMask mask) {
+    /**
+     * Checks that the timeout is positive and the limit at least 1.
+     *
+     * @param openSpanTimeout how long a task may stay open
+     * @param maxOpenTasks how many tasks may be open at once
+     * @param mask what is masked
+     */
     public TelemetryOptions {
         if (openSpanTimeout == null || openSpanTimeout.isNegative() || openSpanTimeout.isZero()) {
             throw new IllegalArgumentException("telemetry.open_span_timeout must be positive, not " + openSpanTimeout);

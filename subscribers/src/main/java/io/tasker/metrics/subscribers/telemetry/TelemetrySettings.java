@@ -29,6 +29,16 @@ import java.util.TreeMap;
  */
 public record TelemetrySettings(boolean enabled, Map<String, String> properties, boolean json, String serviceName,
                                 String instanceId, TelemetryOptions options) {
+    /**
+     * Copies the properties.
+     *
+     * @param enabled {@code telemetry.enabled}
+     * @param properties the checked {@code otel.*} properties
+     * @param json traces go as OTLP/JSON
+     * @param serviceName the default service name
+     * @param instanceId the default instance id, or null
+     * @param options memory bounds and masking
+     */
     public TelemetrySettings {
         properties = Map.copyOf(properties);
     }

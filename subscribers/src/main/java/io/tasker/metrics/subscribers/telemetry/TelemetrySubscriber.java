@@ -65,6 +65,13 @@ public final class TelemetrySubscriber implements EventSubscriber {
     /** Recently ended task ids, so a second end is recognised and ignored. */
     private final Map<String, Boolean> ended;
 
+    /**
+     * A subscriber that makes spans with this tracer.
+     *
+     * @param tracer the tracer (Tasker's SDK's, the Java agent's, or the application's)
+     * @param options memory bounds and masking
+     * @param clock for the open-span timeout
+     */
     public TelemetrySubscriber(Tracer tracer, TelemetryOptions options, Clock clock) {
         this.tracer = tracer;
         this.options = options;
@@ -283,7 +290,11 @@ public final class TelemetrySubscriber implements EventSubscriber {
         open.clear();
     }
 
-    /** How many tasks (and lone steps) hold open spans now. */
+    /**
+     * How many tasks (and lone steps) hold open spans now.
+     *
+     * @return the open entries
+     */
     public synchronized int openTasks() {
         return open.size();
     }

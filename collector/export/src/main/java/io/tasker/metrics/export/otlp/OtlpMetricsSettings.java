@@ -32,6 +32,18 @@ import java.util.Objects;
 public record OtlpMetricsSettings(URI endpoint, Map<String, String> headers, Compression compression, Duration timeout,
                                   int retryAttempts, int batchSize, boolean skipIfUnavailable,
                                   Map<String, String> resource) {
+    /**
+     * Checks every setting, naming what is wrong; a header's value is never shown.
+     *
+     * @param endpoint the full metrics URL
+     * @param headers sent with every request
+     * @param compression {@code GZIP} or {@code NONE}
+     * @param timeout each attempt's timeout
+     * @param retryAttempts 0 to 10
+     * @param batchSize 1 to 100,000
+     * @param skipIfUnavailable an unreachable receiver is a skip
+     * @param resource the resource's attributes
+     */
     public OtlpMetricsSettings {
         Objects.requireNonNull(endpoint, "OTLP metrics endpoint");
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
