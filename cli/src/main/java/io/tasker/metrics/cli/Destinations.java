@@ -17,9 +17,16 @@ final class Destinations {
 
     /**
      * {@code export-now}: the named file, or standard output for none or {@code -}; with
-     * {@code remote_write}, a push to the endpoint at once.
+     * {@code remote_write} or {@code otlp}, a push to the endpoint at once.
      */
     static ExportDestination forExportNow(TaskerConfig config, String format, Path output, OutputStream stdout) {
+        if (format.trim().equalsIgnoreCase(ExportDestinations.OTLP)) {
+            if (output != null) {
+                throw new IllegalArgumentException("--output does not go with --format otlp, which sends to the OTLP "
+                        + "receiver (OTEL_EXPORTER_OTLP_ENDPOINT); leave one of them out");
+            }
+            return ExportDestinations.otlp(config);
+        }
         if (format.trim().equalsIgnoreCase(ExportDestinations.REMOTE_WRITE)) {
             if (output != null) {
                 throw new IllegalArgumentException("--output does not go with --format remote_write, which pushes to "

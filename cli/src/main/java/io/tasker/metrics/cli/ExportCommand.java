@@ -34,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "F", description = "prometheus (remote write when telemetry.prometheus.endpoint is set, else a file), "
-            + "openmetrics, json, csv or remote_write (default: telemetry.metrics_format).")
+            + "openmetrics, json, csv, remote_write, or otlp to send OTLP metrics to the OTLP receiver (default: telemetry.metrics_format).")
     String format;
 
     @Option(names = "--force", description = "Export even when the shared history holds a successful export of "

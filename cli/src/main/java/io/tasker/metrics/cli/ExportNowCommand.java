@@ -29,8 +29,8 @@ final class ExportNowCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "F", description = "prometheus, openmetrics, json, csv, or remote_write to push to telemetry.prometheus.endpoint "
-            + "(default: telemetry.metrics_format).")
+    @Option(names = "--format", paramLabel = "F", description = "prometheus, openmetrics, json, csv, remote_write to push to telemetry.prometheus.endpoint, "
+            + "or otlp to send OTLP metrics to the OTLP receiver (default: telemetry.metrics_format).")
     String format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "File to write (default: standard output).")

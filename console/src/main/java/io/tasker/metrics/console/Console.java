@@ -31,6 +31,7 @@ import io.tasker.metrics.console.sync.SyncController;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.subscribers.Subscribers;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,21 @@ public final class Console implements AutoCloseable {
      * without credentials, a database that cannot be opened).
      */
     public static Console start(TaskerConfig config, Clock clock, boolean demo) {
+        return start(config, System.getenv(), clock, demo);
+    }
+
+    /**
+     * Starts everything with the given environment for the event subscribers (the standard
+     * {@code OTEL_*} variables configure traces), so that an embedded console never reads the
+     * machine's.
+     *
+     * @param config the loaded configuration
+     * @param env the environment variables the subscribers read
+     * @param clock the clock
+     * @param demo whether to run the demo workload
+     * @return the running console
+     */
+    public static Console start(TaskerConfig config, Map<String, String> env, Clock clock, boolean demo) {
         ConsoleSettings settings = ConsoleSettings.from(config);
         settings.checkExposure();
         Database database = Database.open(settings.databaseUrl());
@@ -84,8 +100,9 @@ public final class Console implements AutoCloseable {
         Subscribers events = null;
         try {
             ConsoleMetrics metrics = new ConsoleMetrics(runtime.registry());
-            events = Subscribers.start(config, System.getenv(), runtime.registry());
-            Services services = Services.wire(settings, runtime, database, metrics, events.publisher(), clock);
+            events = Subscribers.start(config, env, runtime.registry(),
+                    runtime.collector().map(c -> c.instanceId()).orElse(null));
+            Services services = Services.wire(settings, runtime, database, metrics, events.publisher(), events::spans, clock);
             DemoWorkload workload = demo ? new DemoWorkload(events.publisher(), runtime.registry(), clock).start() : null;
             if (demo) {
                 events.publisher().awaitIdle(java.time.Duration.ofSeconds(5)); // The first round's metrics, then the sync.
@@ -127,7 +144,7 @@ public final class Console implements AutoCloseable {
             new SyncController(s.sync(), s.views(), s.status(), s.templates()).register(config.routes);
             new ExportController(s.exports(), s.views(), s.status(), s.templates(), s.clock()).register(config.routes);
             new HealthController(s.sync(), s.exports(), s.status(), s.views(), s.database(), s.runtime().store(),
-                    s.runtime().registry(), s.events(), s.templates(), s.retention()).register(config.routes);
+                    s.runtime().registry(), s.events(), s.templates(), s.retention(), s.spans()).register(config.routes);
             new MetricsController(s.views(), s.runtime().registry()).register(config.routes);
             new RunsController(s.runs(), s.status(), s.templates(), s.settings().traceUrl()).register(config.routes);
             new ChartController(s.values(), s.status(), s.templates()).register(config.routes);

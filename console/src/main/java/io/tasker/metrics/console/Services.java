@@ -31,6 +31,9 @@ import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.export.ExportRetention;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import io.tasker.metrics.subscribers.telemetry.SpanStats;
 
 /**
  * The console's services, built once by {@link Console} and handed out one by one: each
@@ -39,13 +42,14 @@ import java.time.Duration;
 record Services(ConsoleSettings settings, TaskerRuntime runtime, Database database, SyncService sync,
                 ExportService exports, ViewCache views, StatusService status, Templates templates, Clock clock,
                 EventPublisher events, RunsService runs, Retention retention, HistoryService values, TaskStats tasks,
-                Alerts alerts, Sparklines sparklines, Headlines headlines, InstancesService instances) {
+                Alerts alerts, Sparklines sparklines, Headlines headlines, InstancesService instances,
+                Supplier<Optional<SpanStats>> spans) {
     /** A page waits for the view one store timeout and this: one slow answer passes, a retry after a hang does not. */
     private static final Duration VIEW_SLACK = Duration.ofMillis(500);
 
 
     static Services wire(ConsoleSettings settings, TaskerRuntime runtime, Database database, ConsoleMetrics metrics,
-                         EventPublisher events, Clock clock) {
+                         EventPublisher events, Supplier<Optional<SpanStats>> spans, Clock clock) {
         MetricsCollector collector = runtime.collector().orElseThrow();
         // The recent runs of this instance go to the store with each sync, beside its metrics.
         RecentRuns recent = new RecentRuns(RunsOptions.from(runtime.config()), clock);
@@ -76,6 +80,6 @@ record Services(ConsoleSettings settings, TaskerRuntime runtime, Database databa
         values.onSample(alerts::evaluate);
         Headlines headlines = new Headlines(values, tasks, runtime.registry().options()::prefixed);
         return new Services(settings, runtime, database, sync, exports, views, status, templates, clock, events, runs,
-                retention, values, tasks, alerts, new Sparklines(values), headlines, instances);
+                retention, values, tasks, alerts, new Sparklines(values), headlines, instances, spans);
     }
 }

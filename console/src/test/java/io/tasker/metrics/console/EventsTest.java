@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.testing.otlp.OtlpReceiver;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,21 @@ class EventsTest {
             assertEquals(0, metricsSubscriber.path("errors").asLong());
             String page = console.get(Ui.HEALTH_PAGE).body();
             assertTrue(page.contains("id=\"" + Ui.ID_EVENT_SUBSCRIBERS + "\"") && page.contains("<td>metrics</td>"), page);
+        }
+    }
+
+    @Test
+    void theHealthReportCountsWhatBecameOfTheSpans() throws Exception {
+        try (OtlpReceiver receiver = OtlpReceiver.start();
+             ConsoleFixture console = ConsoleFixture.builder().demo().env("TASKER_TELEMETRY_ENABLED", "true")
+                     .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseUrl()).env("OTEL_BSP_SCHEDULE_DELAY", "50").start()) {
+            receiver.awaitSpans(s -> s.size() > 10, Duration.ofSeconds(20));
+            JsonNode telemetry = JSON.readTree(console.get(Ui.HEALTH_STATUS).body()).path("telemetry");
+            assertTrue(telemetry.path("spans_ended").asLong() > 0, telemetry.toString());
+            assertTrue(telemetry.path("spans_exported").asLong() > 0, telemetry.toString());
+            assertEquals(0, telemetry.path("spans_dropped_export_failed").asLong(), telemetry.toString());
+            String page = console.get(Ui.HEALTH_PAGE).body();
+            assertTrue(page.contains("id=\"" + Ui.ID_TELEMETRY + "\""), page);
         }
     }
 }

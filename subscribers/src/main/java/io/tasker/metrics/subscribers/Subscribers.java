@@ -1,6 +1,6 @@
 package io.tasker.metrics.subscribers;
 
-import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.api.OpenTelemetry;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.config.ConfigKey;
@@ -11,17 +11,22 @@ import io.tasker.metrics.events.PublisherOptions;
 import io.tasker.metrics.subscribers.statsd.StatsdSettings;
 import io.tasker.metrics.subscribers.statsd.StatsdSubscriber;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySdk;
+import io.tasker.metrics.subscribers.telemetry.GlobalTelemetry;
+import io.tasker.metrics.subscribers.telemetry.SpanStats;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySettings;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySubscriber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An event publisher with the subscribers the configuration asks for: the
  * {@link MetricsSubscriber} always, the {@link TelemetrySubscriber} when {@code telemetry.enabled}
- * (with an OTLP/HTTP SDK of its own), the {@link StatsdSubscriber} when
+ * (through the OpenTelemetry already registered, such as the Java agent's, or else an OTLP/HTTP
+ * SDK of its own), the {@link StatsdSubscriber} when
  * {@code telemetry.statsd.enabled}. Closing it drains the publisher, then flushes and shuts down
  * the SDK, in that order, so the last spans are sent.
  *
@@ -32,41 +37,56 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class Subscribers implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Subscribers.class);
+
     private final EventPublisher publisher;
-    private final OpenTelemetrySdk sdk;
+    private final TelemetrySdk sdk;
     private final List<String> names;
 
-    private Subscribers(EventPublisher publisher, OpenTelemetrySdk sdk, List<String> names) {
+    private Subscribers(EventPublisher publisher, TelemetrySdk sdk, List<String> names) {
         this.publisher = publisher;
         this.sdk = sdk;
         this.names = List.copyOf(names);
     }
 
     /**
-     * Starts a publisher with the subscribers the configuration turns on.
+     * Starts the publisher and the subscribers the configuration enables.
      *
-     * @param config the configuration: {@code events.*}, {@code telemetry.*} and {@code telemetry.statsd.*}
-     * @param env the environment variables, for the OpenTelemetry ones
-     * @param registry where the MetricsSubscriber and the publisher record; its clock also
-     *     paces the telemetry subscriber's eviction of open tasks
+     * @param config the loaded configuration
+     * @param env the environment variables ({@code System.getenv()}); the {@code OTEL_*} ones configure traces
+     * @param registry where the publisher's and the subscribers' own metrics go
      * @return the running subscribers
      * @throws IllegalArgumentException when a subscriber's settings cannot be used, naming the key
      */
     public static Subscribers start(TaskerConfig config, Map<String, String> env, MetricRegistry registry) {
+        return start(config, env, registry, null);
+    }
+
+    /**
+     * Starts the publisher and the subscribers, with the collector's instance id as the traces'
+     * {@code service.instance.id} unless {@code telemetry.instance_id} or
+     * {@code OTEL_RESOURCE_ATTRIBUTES} gives one.
+     *
+     * @param config the loaded configuration
+     * @param env the environment variables; the {@code OTEL_*} ones configure traces
+     * @param registry where the publisher's and the subscribers' own metrics go
+     * @param instanceId the running collector's instance id, or null
+     * @return the running subscribers
+     * @throws IllegalArgumentException when a subscriber's settings cannot be used, naming the key
+     */
+    public static Subscribers start(TaskerConfig config, Map<String, String> env, MetricRegistry registry,
+                                    String instanceId) {
         PublisherOptions options = new PublisherOptions(config.value(ConfigKey.EVENTS_QUEUE_CAPACITY),
                 config.value(ConfigKey.EVENTS_DRAIN_TIMEOUT));
-        TelemetrySettings telemetry = TelemetrySettings.from(config, env);
+        TelemetrySettings telemetry = TelemetrySettings.from(config, env).withDefaultInstanceId(instanceId);
         StatsdSettings statsd = StatsdSettings.from(config);
         EventPublisher publisher = new EventPublisher(registry, options);
         List<String> names = new ArrayList<>();
         publisher.subscribe(new MetricsSubscriber(registry));
         names.add("metrics");
-        OpenTelemetrySdk sdk = null;
+        TelemetrySdk sdk = null;
         if (telemetry.enabled()) {
-            sdk = TelemetrySdk.start(telemetry);
-            Clock clock = registry.options().clock();
-            publisher.subscribe(new TelemetrySubscriber(sdk.getTracer("io.tasker.metrics"), telemetry.options(), clock));
-            names.add("telemetry");
+            sdk = telemetry(publisher, telemetry, registry, names);
         }
         if (statsd.enabled()) {
             publisher.subscribe(StatsdSubscriber.start(statsd));
@@ -76,7 +96,34 @@ public final class Subscribers implements AutoCloseable {
     }
 
     /**
-     * The publisher to publish lifecycle events to.
+     * Wires the TelemetrySubscriber: through the OpenTelemetry already registered (the Java
+     * agent, the application) when there is one, else through an SDK of our own.
+     *
+     * @return our SDK, or null when we use someone else's
+     */
+    private static TelemetrySdk telemetry(EventPublisher publisher, TelemetrySettings telemetry, MetricRegistry registry,
+                                          List<String> names) {
+        Clock clock = registry.options().clock();
+        Optional<OpenTelemetry> global = GlobalTelemetry.find();
+        if (global.isPresent()) {
+            LOG.info("Traces go through the OpenTelemetry already registered (Java agent or application): no SDK of"
+                    + " our own; its OTEL_* settings, resource and exporter apply, and span loss is counted there");
+            publisher.subscribe(new TelemetrySubscriber(GlobalTelemetry.tracer(global.get()), telemetry.options(), clock));
+            names.add("telemetry");
+            return null;
+        }
+        TelemetrySdk sdk = TelemetrySdk.start(telemetry, registry);
+        if (sdk.disabled()) {
+            LOG.info("Traces are off: telemetry.enabled is true but OTEL_SDK_DISABLED (otel.sdk.disabled) is true");
+        } else {
+            publisher.subscribe(new TelemetrySubscriber(sdk.tracer(), telemetry.options(), clock));
+            names.add("telemetry");
+        }
+        return sdk;
+    }
+
+    /**
+     * The publisher to publish events on.
      *
      * @return the publisher
      */
@@ -85,9 +132,18 @@ public final class Subscribers implements AutoCloseable {
     }
 
     /**
+     * What became of the spans, when this process sends traces with an SDK of its own.
+     *
+     * @return the span counts, or empty when traces are off
+     */
+    public Optional<SpanStats> spans() {
+        return sdk == null || sdk.disabled() ? Optional.empty() : Optional.of(sdk.stats());
+    }
+
+    /**
      * The names of the subscribers wired, in order.
      *
-     * @return {@code metrics}, then {@code telemetry} and {@code statsd} when on
+     * @return the names, such as {@code [metrics, telemetry]}
      */
     public List<String> names() {
         return names;
@@ -98,7 +154,7 @@ public final class Subscribers implements AutoCloseable {
     public void close() {
         publisher.close();
         if (sdk != null) {
-            sdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS);
+            sdk.close();
         }
     }
 }

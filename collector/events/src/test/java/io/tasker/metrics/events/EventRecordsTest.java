@@ -21,7 +21,7 @@ class EventRecordsTest {
         assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", parent.traceId());
         assertEquals(header, parent.toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Traceparent.parse("abc"));
-        assertEquals("Invalid traceparent 'abc': expected 00-<32 hex trace id>-<16 hex span id>-<2 hex flags>",
+        assertEquals("Invalid traceparent 'abc': expected 00-<32 hex trace id>-<16 hex span id>-<2 hex flags> (lowercase)",
                 e.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> Traceparent.parse("00-00000000000000000000000000000000-00f067aa0ba902b7-01"));

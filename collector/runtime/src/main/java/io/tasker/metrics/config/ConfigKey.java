@@ -133,16 +133,20 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
     public static final ConfigKey RUNS_KEEP_FAILED = of("runs.keep_failed", Kind.INTEGER, "200", null);
     /** Whether to send task traces by OTLP. */
     public static final ConfigKey TELEMETRY_ENABLED = of("telemetry.enabled", Kind.BOOLEAN, "false", "TASKER_TELEMETRY_ENABLED");
-    /** The traces' {@code service.name}. */
-    public static final ConfigKey SERVICE_NAME = of("telemetry.service_name", Kind.STRING, "tasker", "OTEL_SERVICE_NAME");
-    /** The OTLP/HTTP base URL; {@code /v1/traces} is added. */
-    public static final ConfigKey OTLP_ENDPOINT = of("telemetry.otlp.endpoint", Kind.URL, "http://127.0.0.1:4318",
-            "OTEL_EXPORTER_OTLP_ENDPOINT");
-    /** Headers sent with every OTLP export ({@code key=value,...}); a secret, never shown. */
-    public static final ConfigKey OTLP_HEADERS = secret("telemetry.otlp.headers", "OTEL_EXPORTER_OTLP_HEADERS");
-    /** Event attributes whose key contains one of these comma-separated words reach spans masked. */
+    // The OpenTelemetry keys are defaults beneath the standard OTEL_* variables, which the SDK's
+    // autoconfigure reads itself (subscribers): so they name no variable of their own here.
+    /** The traces' {@code service.name}, beneath {@code OTEL_SERVICE_NAME}. */
+    public static final ConfigKey SERVICE_NAME = of("telemetry.service_name", Kind.STRING, "tasker", null);
+    /** The OTLP/HTTP base URL, beneath {@code OTEL_EXPORTER_OTLP_ENDPOINT}. */
+    public static final ConfigKey OTLP_ENDPOINT = of("telemetry.otlp.endpoint", Kind.URL, "http://127.0.0.1:4318", null);
+    /** Headers sent with every OTLP export ({@code key=value,...}), beneath {@code OTEL_EXPORTER_OTLP_HEADERS}; a secret, never shown. */
+    public static final ConfigKey OTLP_HEADERS = secret("telemetry.otlp.headers", null);
+    /** Attribute keys whose values reach spans masked: a key containing one of these words, across case and separators. */
     public static final ConfigKey MASKED_PARAMETERS = of("telemetry.masked_parameters", Kind.STRING,
-            "password,passwd,token,secret,api_key,apikey,authorization,credential", null);
+            "password,passwd,pwd,passphrase,secret,token,api_key,access_key,private_key,client_secret,auth,credential,"
+                    + "cookie,session_id,jwt,dsn,connection_string,signature", null);
+    /** An extra regular expression whose matches in any span text are masked, beside the built-in patterns. */
+    public static final ConfigKey MASKED_VALUE_PATTERN = of("telemetry.masked_value_pattern", Kind.STRING, null, null);
     /** A task still open after this is ended as evicted. */
     public static final ConfigKey OPEN_SPAN_TIMEOUT = of("telemetry.open_span_timeout", Kind.DURATION, "1h", null);
     /** Whether to send task metrics to a DogStatsD agent. */
@@ -163,7 +167,7 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
             RETRY_ATTEMPTS, RETENTION_WINDOW, SAFETY_MARGIN, METRIC_PREFIX, INCLUDE_INSTANCE_LABELS, COMPRESSION,
             BATCH_SIZE, SKIP_IF_UNAVAILABLE, REQUIRE_ENDPOINT, CACHE_URL, CACHE_NAMESPACE, CACHE_TIMEOUT,
             EVENTS_QUEUE_CAPACITY, EVENTS_DRAIN_TIMEOUT, RUNS_KEEP_SUCCESSFUL, RUNS_KEEP_FAILED, TELEMETRY_ENABLED,
-            SERVICE_NAME, OTLP_ENDPOINT, OTLP_HEADERS, MASKED_PARAMETERS, OPEN_SPAN_TIMEOUT, STATSD_ENABLED, STATSD_HOST,
+            SERVICE_NAME, OTLP_ENDPOINT, OTLP_HEADERS, MASKED_PARAMETERS, MASKED_VALUE_PATTERN, OPEN_SPAN_TIMEOUT, STATSD_ENABLED, STATSD_HOST,
             STATSD_PORT, STATSD_ENV, STATSD_SERVICE);
 
     /**

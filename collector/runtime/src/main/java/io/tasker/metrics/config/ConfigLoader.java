@@ -126,7 +126,7 @@ public final class ConfigLoader {
         for (ConfigKey key : keys) {
             values.put(key, value(key, raw.get(key.name()), env, problems));
         }
-        TaskerConfig config = build(values, environment.name());
+        TaskerConfig config = build(values, environment.name(), otel(env));
         validate(config, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(path.map(Path::toString).orElse("defaults and environment"), problems);
@@ -264,7 +264,7 @@ public final class ConfigLoader {
         return typed(key, key.defaultValue(), source, new ArrayList<>());
     }
 
-    private static TaskerConfig build(Map<ConfigKey, Object> v, String environment) {
+    private static TaskerConfig build(Map<ConfigKey, Object> v, String environment, Map<String, String> otel) {
         TaskerConfig.Telemetry telemetry = new TaskerConfig.Telemetry(
                 (Boolean) v.get(ConfigKey.METRICS_ENABLED),
                 ((String) v.get(ConfigKey.METRICS_FORMAT)).toLowerCase(Locale.ROOT),
@@ -292,14 +292,26 @@ public final class ConfigLoader {
                 (Boolean) v.get(ConfigKey.SKIP_IF_UNAVAILABLE));
         TaskerConfig.CacheSettings cache = new TaskerConfig.CacheSettings((String) v.get(ConfigKey.CACHE_URL),
                 (String) v.get(ConfigKey.CACHE_NAMESPACE), (Duration) v.get(ConfigKey.CACHE_TIMEOUT));
-        return new TaskerConfig(telemetry, prometheus, cache, v, environment);
+        return new TaskerConfig(telemetry, prometheus, cache, v, environment, otel);
+    }
+
+    /** The standard OpenTelemetry variables, kept for the parts that read them as OpenTelemetry does. */
+    private static Map<String, String> otel(Map<String, String> env) {
+        Map<String, String> out = new LinkedHashMap<>();
+        env.forEach((k, v) -> {
+            if (k.startsWith("OTEL_") && v != null) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     private static void validate(TaskerConfig c, List<String> problems) {
         TaskerConfig.PrometheusSettings p = c.prometheus();
-        if (ExpositionFormats.canonical(c.telemetry().metricsFormat()).isEmpty()) {
-            problems.add("telemetry.metrics_format: '" + c.telemetry().metricsFormat() + "' is not one of "
-                    + ExpositionFormats.NAMES);
+        String format = c.telemetry().metricsFormat();
+        if (ExpositionFormats.canonical(format).isEmpty() && !ExportDestinations.OTLP.equalsIgnoreCase(format.trim())) {
+            problems.add("telemetry.metrics_format: '" + format + "' is not one of " + ExpositionFormats.NAMES
+                    + " or " + ExportDestinations.OTLP);
         }
         if (!COMPRESSIONS.contains(p.compression())) {
             problems.add("telemetry.prometheus.compression: '" + p.compression() + "' is not one of snappy, gzip, none");

@@ -25,20 +25,38 @@ import java.util.Map;
  * @param values every key's typed value, the application's own keys included
  * @param environment the entry of the file's {@code environments:} laid over it ({@code TASKER_ENV}
  *     or {@code --env}), or null
+ * @param otel the standard {@code OTEL_*} environment variables it was loaded with, which the
+ *     OpenTelemetry parts read as any OpenTelemetry application would (above our {@code telemetry.*} keys)
  */
 public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, CacheSettings cache,
-                           Map<ConfigKey, Object> values, String environment) {
+                           Map<ConfigKey, Object> values, String environment, Map<String, String> otel) {
     /**
-     * Copies the values, keeping their order.
+     * Copies the values and the {@code OTEL_*} variables, so that the configuration stays immutable.
      *
-     * @param telemetry the {@code telemetry.*} keys apart from {@code telemetry.prometheus}
-     * @param prometheus the {@code telemetry.prometheus.*} keys
-     * @param cache the {@code cache.*} keys
+     * @param telemetry {@code telemetry.*} apart from its subsections
+     * @param prometheus {@code telemetry.prometheus.*}
+     * @param cache {@code cache.*}
      * @param values every key's typed value
-     * @param environment the environment laid over the file, or null
+     * @param environment the {@code environments:} entry laid over the file, or null
+     * @param otel the standard {@code OTEL_*} variables, or null for none
      */
     public TaskerConfig {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        otel = otel == null ? Map.of() : Map.copyOf(otel);
+    }
+
+    /**
+     * A configuration without {@code OTEL_*} variables.
+     *
+     * @param telemetry {@code telemetry.*}
+     * @param prometheus {@code telemetry.prometheus.*}
+     * @param cache {@code cache.*}
+     * @param values every key's typed value
+     * @param environment the {@code environments:} entry, or null
+     */
+    public TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, CacheSettings cache,
+                        Map<ConfigKey, Object> values, String environment) {
+        this(telemetry, prometheus, cache, values, environment, Map.of());
     }
 
     /**

@@ -3,7 +3,9 @@ package io.tasker.metrics.runs;
 import io.tasker.metrics.events.Ending;
 import io.tasker.metrics.events.Failing;
 import io.tasker.metrics.events.StepEvent;
+import io.tasker.metrics.events.TaskStarted;
 import io.tasker.metrics.events.TaskerEvent;
+import io.tasker.metrics.events.TraceIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +26,9 @@ final class OpenRun {
         this.taskId = first.taskId();
         this.taskName = first.taskName();
         this.startedAt = startedAt;
-        this.traceId = first.traceparent().map(p -> p.traceId()).orElse(null);
+        // A started task has a trace id even without a caller (TraceIds), the one its span is sent under.
+        this.traceId = first instanceof TaskStarted started ? TraceIds.task(started).traceId()
+                : first.traceparent().map(p -> p.traceId()).orElse(null);
     }
 
     void stepStarted(StepEvent e) {

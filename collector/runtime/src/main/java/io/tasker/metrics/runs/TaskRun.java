@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * One task run as the console shows it: which instance ran it, when, how it ended, why it failed,
- * its trace (when the events carried a {@code traceparent}), and its step attempts in order.
+ * its trace id (the one its span is sent under, {@code TraceIds}), and its step attempts in order.
  *
  * <pre>{@code
  * List<TaskRun> failed = RunQuery.of("failed", null, null, null).apply(new RunsReader(store, keys).read(instances));

@@ -24,6 +24,9 @@ import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.sync.SyncResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import io.tasker.metrics.subscribers.telemetry.SpanStats;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,14 +50,16 @@ public final class HealthController {
     private final EventPublisher events;
     private final Templates templates;
     private final Retention retention;
+    private final Supplier<Optional<SpanStats>> spans;
 
     /**
      * @param own this console's own registry, reported when the cluster view cannot be read
      * @param retention what the console keeps of its history and export files, for the report
+     * @param spans what became of the spans, empty when traces are off
      */
     public HealthController(SyncService sync, ExportService exports, StatusService status, ViewCache views,
                             Database database, CacheStore store, MetricRegistry own, EventPublisher events,
-                            Templates templates, Retention retention) {
+                            Templates templates, Retention retention, Supplier<Optional<SpanStats>> spans) {
         this.sync = sync;
         this.exports = exports;
         this.status = status;
@@ -65,6 +70,7 @@ public final class HealthController {
         this.events = events;
         this.templates = templates;
         this.retention = retention;
+        this.spans = spans;
     }
 
     public void register(RoutesConfig routes) {
@@ -146,6 +152,7 @@ public final class HealthController {
                 last == null ? 0 : last.failureStreak(), syncFailing, db, db ? databaseFile() : null,
                 lastExport == null ? null : lastExport.at(),
                 lastExport == null ? null : lastExport.outcome().name().toLowerCase(), stale.lastSuccess(),
-                stale.stale(), stale.threshold().toSeconds(), events.stats(), retention.report());
+                stale.stale(), stale.threshold().toSeconds(), events.stats(),
+                spans.get().map(TelemetryHealth::of).orElse(null), retention.report());
     }
 }

@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * {@code /health/status}: what a monitor needs in one call (metrics count, sync strategy,
- * last sync, cache health, whether syncs keep failing for the same reason), the console's own (database and the size of its file, null when it
- * does not answer or is in memory; exports), and each event subscriber's
- * counts (handled, dropped, handler errors, queued).
+ * last sync, cache health), the console's own (database and the size of its file, null when it
+ * does not answer or is in memory; exports), each event subscriber's
+ * counts (handled, dropped, handler errors, queued), and what became of the spans when traces are
+ * on (null otherwise).
  */
 public record HealthReport(
         String status,
@@ -34,5 +35,6 @@ public record HealthReport(
         @JsonProperty("export_stale") boolean exportStale,
         @JsonProperty("export_stale_threshold_seconds") long exportStaleThresholdSeconds,
         @JsonProperty("event_subscribers") List<SubscriberStats> eventSubscribers,
+        @JsonProperty("telemetry") TelemetryHealth telemetry,
         @JsonProperty("retention") Retention.Report retention) {
 }

@@ -51,9 +51,19 @@ public final class ExportService {
         return repository;
     }
 
-    /** What "Export now" offers: the file formats, and remote write when an endpoint is configured. */
+    /**
+     * What "Export now" offers: the file formats, remote write when an endpoint is configured, and
+     * OTLP when an OTLP receiver is meant ({@link ExportDestinations#otlpConfigured}).
+     */
     public List<String> exportFormats() {
-        return ExportDestinations.remoteWriteConfigured(runtime.config()) ? HISTORY_FORMATS : FILE_FORMATS;
+        List<String> formats = new java.util.ArrayList<>(FILE_FORMATS);
+        if (ExportDestinations.remoteWriteConfigured(runtime.config())) {
+            formats.add(ExportDestinations.REMOTE_WRITE);
+        }
+        if (ExportDestinations.otlpConfigured(runtime.config())) {
+            formats.add(ExportDestinations.OTLP);
+        }
+        return List.copyOf(formats);
     }
 
     /**
@@ -72,9 +82,11 @@ public final class ExportService {
      */
     public ExportRecord exportNow(String format) {
         String f = exportFormats().contains(format) ? format : defaultFormat();
-        ExportDestination destination = f.equals(ExportDestinations.REMOTE_WRITE)
-                ? ExportDestinations.remoteWrite(runtime.config())
-                : ExportDestinations.file(runtime.config(), f, clock);
+        ExportDestination destination = switch (f) {
+            case ExportDestinations.REMOTE_WRITE -> ExportDestinations.remoteWrite(runtime.config());
+            case ExportDestinations.OTLP -> ExportDestinations.otlp(runtime.config());
+            default -> ExportDestinations.file(runtime.config(), f, clock);
+        };
         ExportRecord r = runtime.coordinator().exportNow(destination, "console");
         repository.save(r);
         metrics.exported(r);

@@ -1,5 +1,7 @@
 package io.tasker.metrics.subscribers.telemetry;
 
+import io.tasker.metrics.config.ConfigKey;
+import io.tasker.metrics.config.TaskerConfig;
 import java.time.Duration;
 
 /**
@@ -17,12 +19,11 @@ import java.time.Duration;
  */
 public record TelemetryOptions(Duration openSpanTimeout, int maxOpenTasks, ParameterMask mask) {
     /**
-     * Checks the limits.
+     * Checks that the timeout is positive and the limit at least 1.
      *
-     * @param openSpanTimeout how long a task may stay open; positive
-     * @param maxOpenTasks how many tasks may be open; at least 1
-     * @param mask which attribute keys are masked
-     * @throws IllegalArgumentException for a limit out of range
+     * @param openSpanTimeout how long a task may stay open
+     * @param maxOpenTasks how many tasks may be open at once
+     * @param mask what is masked
      */
     public TelemetryOptions {
         if (openSpanTimeout == null || openSpanTimeout.isNegative() || openSpanTimeout.isZero()) {
@@ -34,12 +35,25 @@ public record TelemetryOptions(Duration openSpanTimeout, int maxOpenTasks, Param
     }
 
     /**
+     * The options a configuration gives: {@code telemetry.open_span_timeout} and
+     * {@code telemetry.masked_parameters} with {@code telemetry.masked_value_pattern}, with the
+     * default open task limit.
+     *
+     * @param config the loaded configuration
+     * @return the options
+     */
+    public static TelemetryOptions from(TaskerConfig config) {
+        return new TelemetryOptions(config.value(ConfigKey.OPEN_SPAN_TIMEOUT), defaults().maxOpenTasks(),
+                ParameterMask.parse(config.value(ConfigKey.MASKED_PARAMETERS), config.value(ConfigKey.MASKED_VALUE_PATTERN)));
+    }
+
+    /**
      * One hour, 10,000 open tasks, the default sensitive words.
      *
-     * @return the default options
+     * @return the defaults
      */
     public static TelemetryOptions defaults() {
         return new TelemetryOptions(Duration.ofHours(1), 10_000,
-                ParameterMask.parse("password,passwd,token,secret,api_key,apikey,authorization,credential"));
+                ParameterMask.parse(ConfigKey.MASKED_PARAMETERS.defaultValue()));
     }
 }

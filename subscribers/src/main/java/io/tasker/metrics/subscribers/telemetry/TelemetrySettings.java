@@ -2,106 +2,93 @@ package io.tasker.metrics.subscribers.telemetry;
 
 import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.TaskerConfig;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 
 /**
- * Where and how traces go, from {@code telemetry.*} and the variables users of OpenTelemetry
- * expect: {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT} (used as given) wins over
- * {@code OTEL_EXPORTER_OTLP_ENDPOINT} or {@code telemetry.otlp.endpoint} (a base to which
- * {@code /v1/traces} is added); {@code OTEL_EXPORTER_OTLP_HEADERS} and
- * {@code OTEL_EXPORTER_OTLP_TRACES_HEADERS} add to {@code telemetry.otlp.headers}
- * ({@code key=value,key2=value2}, values URL-encoded); {@code OTEL_SERVICE_NAME} wins over
- * {@code telemetry.service_name}.
+ * Whether and how traces go, for the OpenTelemetry SDK's autoconfigure: every variable and system
+ * property of the SDK configuration specification ({@code OTEL_EXPORTER_OTLP_ENDPOINT},
+ * {@code OTEL_TRACES_SAMPLER}, {@code OTEL_RESOURCE_ATTRIBUTES}, {@code OTEL_BSP_*},
+ * {@code OTEL_SDK_DISABLED}, ...) works as it does for any OpenTelemetry Java application; our
+ * {@code telemetry.*} keys are defaults beneath them ({@code telemetry.otlp.endpoint},
+ * {@code telemetry.otlp.headers}, {@code telemetry.service_name}), so a standard variable wins.
+ * {@code telemetry.enabled} ({@code TASKER_TELEMETRY_ENABLED}) turns the subscriber on at all.
  *
  * <pre>{@code
  * TelemetrySettings settings = TelemetrySettings.from(config, System.getenv());
  * }</pre>
  *
- * @param enabled whether to send traces
- * @param serviceName the traces' {@code service.name}
- * @param tracesEndpoint the full OTLP/HTTP traces URL
- * @param headers headers sent with every export; their values are never shown
- * @param options the subscriber's memory bounds and attribute mask
+ * @param enabled {@code telemetry.enabled}
+ * @param properties the {@code otel.*} properties autoconfigure gets, checked (header values re-encoded)
+ * @param json traces go as OTLP/JSON ({@code http/json}), which the SDK's autoconfigure does not offer itself
+ * @param serviceName {@code telemetry.service_name}: the {@code service.name} unless
+ *     {@code OTEL_SERVICE_NAME} or {@code OTEL_RESOURCE_ATTRIBUTES} names one
+ * @param instanceId {@code telemetry.instance_id}, the default {@code service.instance.id}, or null
+ * @param options how the subscriber bounds memory and masks values
  */
-public record TelemetrySettings(boolean enabled, String serviceName, URI tracesEndpoint, Map<String, String> headers,
-                                TelemetryOptions options) {
+public record TelemetrySettings(boolean enabled, Map<String, String> properties, boolean json, String serviceName,
+                                String instanceId, TelemetryOptions options) {
     /**
-     * Copies the headers.
+     * Copies the properties.
      *
-     * @param enabled whether to send traces
-     * @param serviceName the traces' {@code service.name}
-     * @param tracesEndpoint the full OTLP/HTTP traces URL
-     * @param headers headers sent with every export
-     * @param options the subscriber's memory bounds and attribute mask
+     * @param enabled {@code telemetry.enabled}
+     * @param properties the checked {@code otel.*} properties
+     * @param json traces go as OTLP/JSON
+     * @param serviceName the default service name
+     * @param instanceId the default instance id, or null
+     * @param options memory bounds and masking
      */
     public TelemetrySettings {
-        headers = Map.copyOf(headers);
-    }
-
-    @Override
-    public String toString() {
-        return "TelemetrySettings[enabled=" + enabled + ", serviceName=" + serviceName + ", tracesEndpoint="
-                + tracesEndpoint + ", headers=" + headers.keySet() + " (values hidden)]";
+        properties = Map.copyOf(properties);
     }
 
     /**
-     * The settings of a configuration and the OpenTelemetry environment variables.
+     * The settings of a configuration, with the process's system properties.
      *
-     * @param config the configuration
-     * @param env the environment variables
+     * @param config the loaded configuration
+     * @param env the environment variables ({@code System.getenv()}, or a map in tests)
      * @return the settings
-     * @throws IllegalArgumentException naming the key or variable whose value cannot be used
+     * @throws IllegalArgumentException naming the key, variable or property whose value cannot be used
      */
     public static TelemetrySettings from(TaskerConfig config, Map<String, String> env) {
-        URI endpoint = endpoint(config.value(ConfigKey.OTLP_ENDPOINT), env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"));
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.putAll(headers("telemetry.otlp.headers (or OTEL_EXPORTER_OTLP_HEADERS)", config.value(ConfigKey.OTLP_HEADERS)));
-        headers.putAll(headers("OTEL_EXPORTER_OTLP_TRACES_HEADERS", env.get("OTEL_EXPORTER_OTLP_TRACES_HEADERS")));
-        TelemetryOptions defaults = TelemetryOptions.defaults();
-        TelemetryOptions options = new TelemetryOptions(config.value(ConfigKey.OPEN_SPAN_TIMEOUT),
-                defaults.maxOpenTasks(), ParameterMask.parse(config.value(ConfigKey.MASKED_PARAMETERS)));
-        return new TelemetrySettings(config.value(ConfigKey.TELEMETRY_ENABLED), config.value(ConfigKey.SERVICE_NAME),
-                endpoint, headers, options);
+        return from(config, env, System.getProperties());
     }
 
-    private static URI endpoint(String base, String tracesEndpoint) {
-        boolean full = tracesEndpoint != null && !tracesEndpoint.isBlank();
-        String text = full ? tracesEndpoint.trim() : base.replaceAll("/+$", "") + "/v1/traces";
-        String source = full ? "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT" : "telemetry.otlp.endpoint (or OTEL_EXPORTER_OTLP_ENDPOINT)";
-        URI uri;
-        try {
-            uri = URI.create(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": '" + text + "' is not a URL: " + e.getMessage(), e);
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException(source + ": '" + text
-                    + "' must be an http:// or https:// URL of an OTLP/HTTP receiver, such as http://otel-collector:4318");
-        }
-        return uri;
+    /**
+     * The settings of a configuration with explicit system properties (tests).
+     *
+     * @param config the loaded configuration
+     * @param env the environment variables
+     * @param system the system properties; those starting with {@code otel.} count
+     * @return the settings
+     * @throws IllegalArgumentException naming the key, variable or property whose value cannot be used
+     */
+    public static TelemetrySettings from(TaskerConfig config, Map<String, String> env, Properties system) {
+        OtelProperties otel = OtelProperties.of(config, env, system);
+        return new TelemetrySettings(config.value(ConfigKey.TELEMETRY_ENABLED), otel.checked(), otel.json(),
+                config.value(ConfigKey.SERVICE_NAME), config.value(ConfigKey.INSTANCE_ID),
+                TelemetryOptions.from(config));
     }
 
-    static Map<String, String> headers(String source, String text) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (text == null || text.isBlank()) {
-            return out;
-        }
-        for (String pair : text.split(",")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new IllegalArgumentException(source + ": '" + pair.trim()
-                        + "' is not key=value; write headers as key1=value1,key2=value2");
-            }
-            out.put(decode(pair.substring(0, eq).trim()), decode(pair.substring(eq + 1).trim()));
-        }
-        return out;
+    /**
+     * The same settings with this instance id as the default {@code service.instance.id}, when
+     * {@code telemetry.instance_id} does not give one: the id the running collector chose.
+     *
+     * @param id the collector's instance id, or null
+     * @return settings whose instance id is the configured one, or else this one
+     */
+    public TelemetrySettings withDefaultInstanceId(String id) {
+        return instanceId != null || id == null ? this
+                : new TelemetrySettings(enabled, properties, json, serviceName, id, options);
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    /** Header values are credentials: only the keys of header properties are shown. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new TreeMap<>(properties);
+        shown.replaceAll((k, v) -> k.endsWith(".headers") ? "(values hidden)" : v);
+        return "TelemetrySettings[enabled=" + enabled + ", json=" + json + ", serviceName=" + serviceName
+                + ", instanceId=" + instanceId + ", properties=" + shown + "]";
     }
 }

@@ -7,10 +7,10 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.events.Ending;
 import io.tasker.metrics.events.EventSubscriber;
@@ -19,6 +19,7 @@ import io.tasker.metrics.events.Failing;
 import io.tasker.metrics.events.Failure;
 import io.tasker.metrics.events.StepEvent;
 import io.tasker.metrics.events.TaskerEvent;
+import io.tasker.metrics.events.TraceIds;
 import io.tasker.metrics.events.Traceparent;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -65,11 +66,11 @@ public final class TelemetrySubscriber implements EventSubscriber {
     private final Map<String, Boolean> ended;
 
     /**
-     * A subscriber that makes spans with {@code tracer}.
+     * A subscriber that makes spans with this tracer.
      *
-     * @param tracer the tracer of the application's or {@link TelemetrySdk}'s SDK
-     * @param options the memory bounds and attribute mask
-     * @param clock the time source for evicting tasks left open
+     * @param tracer the tracer (Tasker's SDK's, the Java agent's, or the application's)
+     * @param options memory bounds and masking
+     * @param clock for the open-span timeout
      */
     public TelemetrySubscriber(Tracer tracer, TelemetryOptions options, Clock clock) {
         this.tracer = tracer;
@@ -119,11 +120,14 @@ public final class TelemetrySubscriber implements EventSubscriber {
         }
     }
 
+    /** The task's span, with the ids {@link TraceIds#task} gave the code that runs it. */
     private Span root(TaskerEvent event, Instant start) {
-        SpanBuilder builder = tracer.spanBuilder("task " + event.taskName()).setSpanKind(SpanKind.INTERNAL)
+        // A task is taken from a queue by a worker: CONSUMER, so backends draw it as the receiving end.
+        SpanBuilder builder = tracer.spanBuilder("task " + event.taskName()).setSpanKind(SpanKind.CONSUMER)
                 .setStartTimestamp(start).setAttribute(TASK_ID, event.taskId()).setAttribute(TASK_NAME, event.taskName());
         parent(builder, event);
-        Span span = builder.startSpan();
+        Traceparent ids = TraceIds.task(event.taskId(), start, event.traceparent());
+        Span span = PresetIdGenerator.with(ids.traceId(), ids.spanId(), builder::startSpan);
         parameters(span, event);
         return span;
     }
@@ -161,12 +165,17 @@ public final class TelemetrySubscriber implements EventSubscriber {
         SpanBuilder builder = tracer.spanBuilder("step " + event.stepName()).setSpanKind(SpanKind.INTERNAL)
                 .setStartTimestamp(start).setAttribute(TASK_ID, event.taskId()).setAttribute(TASK_NAME, event.taskName())
                 .setAttribute(STEP_NAME, event.stepName()).setAttribute(STEP_ATTEMPT, (long) event.attempt());
+        Traceparent parent;
         if (task != null) {
             builder.setParent(Context.root().with(task.root));
+            SpanContext root = task.root.getSpanContext();
+            // A no-op tracer's spans have no ids to derive from.
+            parent = root.isValid() ? new Traceparent(root.getTraceId(), root.getSpanId(), root.isSampled()) : null;
         } else {
             parent(builder, event);
+            parent = event.traceparent().orElse(null);
         }
-        Span span = builder.startSpan();
+        Span span = parent == null ? builder.startSpan() : start(builder, TraceIds.step(parent, event.stepName(), event.attempt()));
         parameters(span, event);
         return span;
     }
@@ -191,19 +200,24 @@ public final class TelemetrySubscriber implements EventSubscriber {
             return;
         }
         StepEvent step = (StepEvent) event;
-        task.root.addEvent(name, Attributes.of(STEP_NAME, step.stepName(), STEP_ATTEMPT, (long) step.attempt()), event.time());
-        if (event instanceof Failing f) {
-            task.root.setAttribute(ERROR_TYPE, f.failure().type());
-        }
+        // The error's type goes on the event, not the span: the task may still succeed, and
+        // error.type on a span says that the span failed.
+        Attributes attributes = event instanceof Failing f
+                ? Attributes.of(STEP_NAME, step.stepName(), STEP_ATTEMPT, (long) step.attempt(), ERROR_TYPE, f.failure().type())
+                : Attributes.of(STEP_NAME, step.stepName(), STEP_ATTEMPT, (long) step.attempt());
+        task.root.addEvent(name, attributes, event.time());
     }
 
-    private static void failed(Span span, Failure failure, Instant time) {
-        span.setStatus(StatusCode.ERROR, failure.message());
+    /** Messages and stacks carry whatever the code put in them, credentials included: masked like values. */
+    private void failed(Span span, Failure failure, Instant time) {
+        ParameterMask mask = options.mask();
+        String message = mask.text(failure.message());
+        span.setStatus(StatusCode.ERROR, message);
         span.setAttribute(ERROR_TYPE, failure.type());
         Attributes exception = failure.stackTrace().isEmpty()
-                ? Attributes.of(EXCEPTION_TYPE, failure.type(), EXCEPTION_MESSAGE, failure.message())
-                : Attributes.of(EXCEPTION_TYPE, failure.type(), EXCEPTION_MESSAGE, failure.message(),
-                        EXCEPTION_STACK, failure.stackTrace());
+                ? Attributes.of(EXCEPTION_TYPE, failure.type(), EXCEPTION_MESSAGE, message)
+                : Attributes.of(EXCEPTION_TYPE, failure.type(), EXCEPTION_MESSAGE, message,
+                        EXCEPTION_STACK, mask.text(failure.stackTrace()));
         span.addEvent("exception", exception, time);
     }
 
@@ -211,16 +225,36 @@ public final class TelemetrySubscriber implements EventSubscriber {
         event.attributes().forEach((k, v) -> span.setAttribute("tasker.param." + k, options.mask().apply(k, v)));
     }
 
+    private static Span start(SpanBuilder builder, Traceparent ids) {
+        return PresetIdGenerator.with(ids.traceId(), ids.spanId(), builder::startSpan);
+    }
+
+    /**
+     * The event's context as a remote parent, read by the API's own W3C propagator so that its
+     * {@code tracestate} is parsed and carried on as any OpenTelemetry service would.
+     */
     private static void parent(SpanBuilder builder, TaskerEvent event) {
         if (event.traceparent().isEmpty()) {
             builder.setNoParent();
             return;
         }
         Traceparent p = event.traceparent().get();
-        SpanContext remote = SpanContext.createFromRemoteParent(p.traceId(), p.spanId(),
-                p.sampled() ? TraceFlags.getSampled() : TraceFlags.getDefault(), TraceState.getDefault());
-        builder.setParent(Context.root().with(Span.wrap(remote)));
+        Map<String, String> headers = p.tracestate().isEmpty() ? Map.of("traceparent", p.toString())
+                : Map.of("traceparent", p.toString(), "tracestate", p.tracestate());
+        builder.setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, HEADERS));
     }
+
+    private static final TextMapGetter<Map<String, String>> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Map<String, String> carrier) {
+            return carrier.keySet();
+        }
+
+        @Override
+        public String get(Map<String, String> carrier, String key) {
+            return carrier == null ? null : carrier.get(key);
+        }
+    };
 
     private void evictStale() {
         long limit = clock.wallTimeMillis() - options.openSpanTimeout().toMillis();
@@ -259,7 +293,7 @@ public final class TelemetrySubscriber implements EventSubscriber {
     /**
      * How many tasks (and lone steps) hold open spans now.
      *
-     * @return the number of open entries
+     * @return the open entries
      */
     public synchronized int openTasks() {
         return open.size();

@@ -26,6 +26,7 @@ import io.tasker.metrics.events.StepStarted;
 import io.tasker.metrics.events.TaskCompleted;
 import io.tasker.metrics.events.TaskFailed;
 import io.tasker.metrics.events.TaskStarted;
+import io.tasker.metrics.events.TraceIds;
 import io.tasker.metrics.events.Traceparent;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,6 +150,64 @@ class TelemetrySubscriberTest {
     }
 
     @Test
+    void spansHaveTheContextsTheCodeRunningThemWasGivenAndCarryTheTracestate() {
+        InMemorySpanExporter exported = InMemorySpanExporter.create();
+        SdkTracerProvider preset = SdkTracerProvider.builder().setIdGenerator(PresetIdGenerator.random())
+                .addSpanProcessor(SimpleSpanProcessor.create(exported)).build();
+        TelemetrySubscriber withIds = new TelemetrySubscriber(preset.get("test"), TelemetryOptions.defaults(), clock);
+        Traceparent caller = Traceparent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "vendor=abc");
+        TaskStarted started = new TaskStarted("9", "order_fulfillment", T0, Map.of(), Optional.of(caller));
+        Traceparent task = TraceIds.task(started); // what the code running the task is given
+        withIds.handle(started);
+        withIds.handle(new StepStarted("9", "order_fulfillment", "pack", 1, T0.plusMillis(5)));
+        withIds.handle(new StepCompleted("9", "order_fulfillment", "pack", 1, T0.plusMillis(9), Duration.ofMillis(4)));
+        withIds.handle(new TaskCompleted("9", "order_fulfillment", T0.plusSeconds(1), Duration.ofSeconds(1)));
+        SpanData root = named(exported.getFinishedSpanItems(), "task order_fulfillment").get(0);
+        SpanData step = named(exported.getFinishedSpanItems(), "step pack").get(0);
+        preset.shutdown().join(5, TimeUnit.SECONDS);
+        assertEquals(task.traceId(), root.getTraceId());
+        assertEquals(task.spanId(), root.getSpanId());
+        assertEquals(TraceIds.step(task, "pack", 1).spanId(), step.getSpanId());
+        assertEquals(task.spanId(), step.getParentSpanId());
+        assertEquals("abc", root.getSpanContext().getTraceState().get("vendor"), "tracestate carried on");
+        assertEquals("abc", step.getSpanContext().getTraceState().get("vendor"));
+    }
+
+    @Test
+    void aStepPublishedElsewhereUnderItsTasksContextIsItsChild() {
+        TaskStarted started = new TaskStarted("9", "order_fulfillment", T0);
+        Traceparent task = TraceIds.task(started);
+        // Another process, which saw only the task's context, runs a step under it.
+        subscriber.handle(new StepStarted("9", "order_fulfillment", "ship", 1, T0.plusMillis(5), Map.of(), Optional.of(task)));
+        subscriber.handle(new StepCompleted("9", "order_fulfillment", "ship", 1, T0.plusMillis(9), Duration.ofMillis(4),
+                Map.of(), Optional.of(task)));
+        SpanData step = spans.getFinishedSpanItems().get(0);
+        assertEquals(task.traceId(), step.getTraceId());
+        assertEquals(task.spanId(), step.getParentSpanId());
+    }
+
+    @Test
+    void aTaskIsAConsumerItsStepsInternalAndErrorTypeMarksOnlyWhatFailed() {
+        String t = "inventory_sync";
+        subscriber.handle(new TaskStarted("5", t, T0));
+        subscriber.handle(new StepStarted("5", t, "fetch", 1, T0));
+        subscriber.handle(new StepFailed("5", t, "fetch", 1, T0.plusMillis(10), Duration.ofMillis(10), DECLINED));
+        subscriber.handle(new StepMaxRetriesReached("5", t, "fetch", 1, T0.plusMillis(10), DECLINED));
+        // The workflow goes on without that step, and the task succeeds.
+        subscriber.handle(new TaskCompleted("5", t, T0.plusSeconds(1), Duration.ofSeconds(1)));
+        SpanData root = named(spans.getFinishedSpanItems(), "task " + t).get(0);
+        SpanData step = named(spans.getFinishedSpanItems(), "step fetch").get(0);
+        assertEquals(io.opentelemetry.api.trace.SpanKind.CONSUMER, root.getKind());
+        assertEquals(io.opentelemetry.api.trace.SpanKind.INTERNAL, step.getKind());
+        assertNull(root.getAttributes().get(TelemetrySubscriber.ERROR_TYPE), "the task did not fail");
+        assertEquals(StatusCode.UNSET, root.getStatus().getStatusCode());
+        assertEquals("CardDeclined", step.getAttributes().get(TelemetrySubscriber.ERROR_TYPE), "the attempt did");
+        EventData exhausted = root.getEvents().stream().filter(e -> e.getName().equals("step.max_retries_reached"))
+                .findFirst().orElseThrow();
+        assertEquals("CardDeclined", exhausted.getAttributes().get(TelemetrySubscriber.ERROR_TYPE), "told on the event");
+    }
+
+    @Test
     void tasksPublishedFromManyThreadsEachGetTheirWholeTree() throws Exception {
         TelemetrySubscriber roomy = new TelemetrySubscriber(tracing.get("test"), TelemetryOptions.defaults(), clock);
         MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults().withClock(clock));
@@ -189,6 +248,22 @@ class TelemetrySubscriberTest {
     static List<SpanData> named(List<SpanData> spans, String name) {
         return spans.stream().filter(s -> s.getName().equals(name))
                 .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
+    }
+
+    @Test
+    void secretsInValuesMessagesStacksAndStatusDescriptionsAreMasked() {
+        Failure leaky = new Failure("LoginFailed", "login failed for token=sk_live_999",
+                "LoginFailed: login failed for token=sk_live_999\n\tat Auth.login(Auth.java:7)\n");
+        subscriber.handle(new TaskStarted("9", "login", T0, Map.of("db_url", "postgres://app:hunter2@db/x"), Optional.empty()));
+        subscriber.handle(new TaskFailed("9", "login", T0.plusSeconds(1), Duration.ofSeconds(1), leaky));
+        SpanData root = spans.getFinishedSpanItems().get(0);
+        assertEquals("postgres://app:[MASKED]@db/x",
+                root.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("tasker.param.db_url")));
+        assertEquals("login failed for token=[MASKED]", root.getStatus().getDescription());
+        EventData exception = root.getEvents().get(0);
+        String all = exception.getAttributes().toString() + root.getStatus();
+        assertFalse(all.contains("sk_live_999"), all);
+        assertTrue(all.contains("Auth.login(Auth.java:7)"), "the stack stays readable: " + all);
     }
 
     static long nanos(Instant t) {

@@ -1,5 +1,6 @@
 package io.tasker.metrics.export.remote;
 
+import io.tasker.metrics.export.internal.Untraced;
 import io.tasker.metrics.export.remote.internal.RemoteWriteEncoder;
 import io.tasker.metrics.export.remote.internal.RemoteWriteBatch;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
@@ -181,8 +182,9 @@ public final class RemoteWriteClient {
     }
 
     private Attempt send(HttpRequest request) {
+        // Our own export: no CLIENT span from an OpenTelemetry agent for it.
         CompletableFuture<HttpResponse<byte[]>> future =
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+                Untraced.call(() -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()));
         try {
             return answer(future.get(settings.timeout().plus(STALL_SLACK).toMillis(), TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {

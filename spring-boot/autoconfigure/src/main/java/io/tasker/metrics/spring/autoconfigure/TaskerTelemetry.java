@@ -1,12 +1,10 @@
 package io.tasker.metrics.spring.autoconfigure;
 
 import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySdk;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySettings;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySubscriber;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The trace subscriber and, when the application has no {@link OpenTelemetry} of its own, the
@@ -15,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * @param subscriber the subscriber that turns events into spans
  * @param ownSdk the SDK started for it, or null when it uses the application's
  */
-public record TaskerTelemetry(TelemetrySubscriber subscriber, OpenTelemetrySdk ownSdk) implements AutoCloseable {
+public record TaskerTelemetry(TelemetrySubscriber subscriber, TelemetrySdk ownSdk) implements AutoCloseable {
     private static final String TRACER = "io.tasker.metrics";
 
     /**
@@ -27,16 +25,19 @@ public record TaskerTelemetry(TelemetrySubscriber subscriber, OpenTelemetrySdk o
      * @return the subscriber with what it owns
      */
     public static TaskerTelemetry start(TelemetrySettings settings, OpenTelemetry application, Clock clock) {
-        OpenTelemetrySdk own = application == null ? TelemetrySdk.start(settings) : null;
-        OpenTelemetry used = application != null ? application : own;
-        return new TaskerTelemetry(new TelemetrySubscriber(used.getTracer(TRACER), settings.options(), clock), own);
+        if (application != null) {
+            return new TaskerTelemetry(new TelemetrySubscriber(application.getTracer(TRACER), settings.options(), clock), null);
+        }
+        // The SDK configured as any OpenTelemetry Java application is (OTEL_* over telemetry.*).
+        TelemetrySdk own = TelemetrySdk.start(settings);
+        return new TaskerTelemetry(new TelemetrySubscriber(own.tracer(), settings.options(), clock), own);
     }
 
     /** Shuts down the SDK it started, flushing its spans; the application's own is left alone. */
     @Override
     public void close() {
         if (ownSdk != null) {
-            ownSdk.getSdkTracerProvider().shutdown().join(10, TimeUnit.SECONDS);
+            ownSdk.close();
         }
     }
 }

@@ -3,15 +3,15 @@ package io.tasker.metrics.export.remote.internal;
 import java.util.Arrays;
 
 /**
- * The few protobuf wire primitives that remote write needs, into a growable byte array.
+ * The few protobuf wire primitives that remote write and OTLP need, into a growable byte array.
  *
  * <p>Every field number used here is below 16, so every tag is one byte. Nested messages are
  * written with their exact size computed up front, so nothing is encoded twice or copied.
  */
 public final class ProtoWriter {
-    static final int VARINT = 0;
-    static final int FIXED64 = 1;
-    static final int LENGTH_DELIMITED = 2;
+    public static final int VARINT = 0;
+    public static final int FIXED64 = 1;
+    public static final int LENGTH_DELIMITED = 2;
 
     private byte[] buffer;
     private int size;
@@ -50,6 +50,15 @@ public final class ProtoWriter {
         ensure(bytes.length);
         System.arraycopy(bytes, 0, buffer, size, bytes.length);
         size += bytes.length;
+    }
+
+    /** A length-delimited field holding what another writer wrote: a nested message. */
+    public void message(int field, ProtoWriter inner) {
+        tag(field, LENGTH_DELIMITED);
+        varint(inner.size);
+        ensure(inner.size);
+        System.arraycopy(inner.buffer, 0, buffer, size, inner.size);
+        size += inner.size;
     }
 
     public int size() {
