@@ -31,7 +31,8 @@ final class ExportNowCommand implements Callable<Integer> {
             + "(default: telemetry.metrics_format).")
     String format;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "File to write (default: standard output).")
+    @Option(names = "--output", paramLabel = "FILE", description = "File to write; - or /dev/stdout for standard output "
+            + "(the default). A device or FIFO is written in place, a directory refused.")
     Path output;
 
     /** Standard output as bytes; tests put their own stream here. */
@@ -44,7 +45,7 @@ final class ExportNowCommand implements Callable<Integer> {
         var destination = Destinations.forExportNow(config, f, output, stdout);
         try (TaskerRuntime runtime = CliContext.runtime(config)) {
             ExportRecord r = runtime.coordinator().exportNow(destination, "cli");
-            PrintWriter summary = output == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            PrintWriter summary = Destinations.isStdout(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
             return ExportCommand.report(r, summary, spec.commandLine().getErr());
         }
     }
