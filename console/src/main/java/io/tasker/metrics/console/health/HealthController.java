@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.db.DatabaseFile;
+import io.tasker.metrics.console.history.HistoryService;
 import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.service.ExportService;
 import io.tasker.metrics.console.service.SyncService;
@@ -47,14 +48,16 @@ public final class HealthController {
     private final EventPublisher events;
     private final Templates templates;
     private final Retention retention;
+    private final HistoryService history;
 
     /**
      * @param own this console's own registry, reported when the cluster view cannot be read
      * @param retention what the console keeps of its history and export files, for the report
+     * @param history the history of values, whose last tick the report shows
      */
     public HealthController(SyncService sync, ExportService exports, StatusService status, ViewCache views,
                             Database database, CacheStore store, MetricRegistry own, EventPublisher events,
-                            Templates templates, Retention retention) {
+                            Templates templates, Retention retention, HistoryService history) {
         this.sync = sync;
         this.exports = exports;
         this.status = status;
@@ -65,6 +68,7 @@ public final class HealthController {
         this.events = events;
         this.templates = templates;
         this.retention = retention;
+        this.history = history;
     }
 
     public void register(RoutesConfig routes) {
@@ -143,6 +147,6 @@ public final class HealthController {
                 last == null ? null : last.at(), last == null ? null : last.error(), db, db ? databaseFile() : null,
                 lastExport == null ? null : lastExport.at(),
                 lastExport == null ? null : lastExport.outcome().name().toLowerCase(), stale.lastSuccess(),
-                stale.stale(), stale.threshold().toSeconds(), events.stats(), retention.report());
+                stale.stale(), stale.threshold().toSeconds(), events.stats(), retention.report(), history.status());
     }
 }

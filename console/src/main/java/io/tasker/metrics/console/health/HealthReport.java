@@ -2,6 +2,7 @@ package io.tasker.metrics.console.health;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tasker.metrics.console.db.DatabaseFile;
+import io.tasker.metrics.console.history.HistoryService.HistoryStatus;
 import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.events.SubscriberStats;
 import java.time.Instant;
@@ -10,8 +11,9 @@ import java.util.List;
 /**
  * {@code /health/status}: what a monitor needs in one call (metrics count, sync strategy,
  * last sync, cache health), the console's own (database and the size of its file, null when it
- * does not answer or is in memory; exports), and each event subscriber's
- * counts (handled, dropped, handler errors, queued).
+ * does not answer or is in memory; exports), each event subscriber's
+ * counts (handled, dropped, handler errors, queued), and the history of values' last tick (with
+ * the series it could not store).
  */
 public record HealthReport(
         String status,
@@ -32,5 +34,6 @@ public record HealthReport(
         @JsonProperty("export_stale") boolean exportStale,
         @JsonProperty("export_stale_threshold_seconds") long exportStaleThresholdSeconds,
         @JsonProperty("event_subscribers") List<SubscriberStats> eventSubscribers,
-        @JsonProperty("retention") Retention.Report retention) {
+        @JsonProperty("retention") Retention.Report retention,
+        @JsonProperty("history") HistoryStatus history) {
 }

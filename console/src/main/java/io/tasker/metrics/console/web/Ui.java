@@ -55,6 +55,7 @@ public final class Ui {
     public static final String ID_DOWNLOAD_PROMETHEUS = "download-prometheus";
     public static final String ID_HEALTH = "health-status";
     public static final String ID_EVENT_SUBSCRIBERS = "event-subscribers";
+    public static final String ID_HISTORY_SKIPPED = "history-skipped";
     public static final String ID_CARDINALITY = "cardinality";
     public static final String ID_RUNS_TABLE = "runs-table";
     public static final String ID_RUNS_FILTER = "runs-filter";
