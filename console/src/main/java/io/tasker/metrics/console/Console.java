@@ -73,7 +73,7 @@ public final class Console implements AutoCloseable {
     public static Console start(TaskerConfig config, Clock clock, boolean demo) {
         ConsoleSettings settings = ConsoleSettings.from(config);
         settings.checkExposure();
-        Database database = Database.open(settings.databaseUrl());
+        Database database = Database.open(settings.databaseUrl(), settings.databaseWait());
         TaskerRuntime runtime;
         try {
             runtime = TaskerRuntime.start(config, clock, TaskerRuntime.Mode.INSTANCE);

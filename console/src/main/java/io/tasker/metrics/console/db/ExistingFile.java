@@ -35,11 +35,19 @@ record ExistingFile(Path file, String jdbcUrl) {
         return Files.exists(file) ? Optional.of(new ExistingFile(file.toAbsolutePath(), jdbcUrl)) : Optional.empty();
     }
 
-    /** @throws IllegalStateException naming the file and what to do, when it is no console database */
+    /**
+     * @throws IllegalStateException naming the file and what to do, when it is no console database
+     * @throws FileInUse when another process holds the file, which says nothing of its state
+     */
     void check() {
         long size = size();
         if (size == 0) {
             throw refused("is empty (0 bytes)");
+        }
+        long chunkEnd = lastChunkEnd();
+        if (chunkEnd > size) {
+            // H2 would fall back to an older chunk that the cut left whole, and go on from a past state.
+            throw refused("(" + size + " bytes) ends before its last chunk does (" + chunkEnd + " bytes)");
         }
         try (Connection c = DriverManager.getConnection(jdbcUrl + ";ACCESS_MODE_DATA=r", "sa", "");
              Statement s = c.createStatement();
@@ -49,8 +57,45 @@ record ExistingFile(Path file, String jdbcUrl) {
                 throw refused("(" + size + " bytes) holds no console schema");
             }
         } catch (SQLException e) {
+            if (FileInUse.is(e)) {
+                throw new FileInUse(e);
+            }
             throw refused("(" + size + " bytes) cannot be read: " + e.getMessage().split("\n")[0]);
         }
+    }
+
+    /**
+     * Where the chunk H2's file header names ends at the least (its first block): the header
+     * is the file's first line, {@code H:2,block:<hex>,blockSize:<hex>,...}. Zero when the file
+     * holds no such header, which leaves the judgement to H2.
+     */
+    long lastChunkEnd() {
+        byte[] head = new byte[4096];
+        int read;
+        try (var in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw refused("cannot be read: " + e.getMessage());
+        }
+        String line = new String(head, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1).split("\n", 2)[0];
+        if (!line.startsWith("H:")) {
+            return 0;
+        }
+        long block = -1;
+        long blockSize = 4096;
+        for (String field : line.split(",")) {
+            String[] kv = field.split(":", 2);
+            try {
+                if (kv[0].equals("block") && kv.length == 2) {
+                    block = Long.parseLong(kv[1], 16);
+                } else if (kv[0].equals("blockSize") && kv.length == 2) {
+                    blockSize = Long.parseLong(kv[1], 16);
+                }
+            } catch (NumberFormatException garbled) {
+                return 0;
+            }
+        }
+        return block < 0 ? 0 : (block + 1) * blockSize;
     }
 
     long size() {
