@@ -11,7 +11,8 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * The H2 file a {@code jdbc:h2:file:} URL names, when it exists, checked before the console
+ * The H2 file a file URL names ({@code jdbc:h2:file:<path>} or {@code jdbc:h2:./<path>}, see
+ * {@link H2Url}), when it exists, checked before the console
  * opens it for writing: H2 re-creates a truncated file as a new, empty database, which would
  * overwrite the export history it held. A file that cannot be read read-only, or that holds no
  * console schema, is refused and left as it is.
@@ -20,19 +21,9 @@ import java.util.Optional;
  * @param jdbcUrl the URL as configured, for messages and the read-only look
  */
 record ExistingFile(Path file, String jdbcUrl) {
-    private static final String PREFIX = "jdbc:h2:file:";
-
-    /** The file of a file URL that exists, or nothing (memory databases, a first start). */
+    /** The file a file URL names, when it exists (read as {@link H2Url} reads it); nothing for memory databases and a first start. */
     static Optional<ExistingFile> of(String jdbcUrl) {
-        if (!jdbcUrl.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            return Optional.empty();
-        }
-        String path = jdbcUrl.substring(PREFIX.length()).split(";", 2)[0];
-        if (path.startsWith("~")) {
-            path = System.getProperty("user.home") + path.substring(1);
-        }
-        Path file = Path.of(path + ".mv.db");
-        return Files.exists(file) ? Optional.of(new ExistingFile(file.toAbsolutePath(), jdbcUrl)) : Optional.empty();
+        return H2Url.parse(jdbcUrl).file().filter(Files::exists).map(file -> new ExistingFile(file, jdbcUrl));
     }
 
     /**
