@@ -31,8 +31,8 @@ public final class RunsReader {
     }
 
     /**
-     * An instance whose list has expired is simply absent; one whose list cannot be read is
-     * skipped with a warning rather than hiding the others'.
+     * An instance whose list has expired is simply absent; one whose list cannot be read, or is
+     * larger than {@link RunLimits#READ_BYTES}, is skipped with a warning rather than hiding the others'.
      *
      * @throws io.tasker.metrics.store.StoreException when the store cannot be read
      */
@@ -43,6 +43,12 @@ public final class RunsReader {
         for (String id : ids) {
             Record r = found.get(keys.runs(id));
             if (r == null) {
+                continue;
+            }
+            if (r.data().length > RunLimits.READ_BYTES) {
+                // Written by an older version, or by anyone who can write the store: not worth a console's heap.
+                LOG.warn("Recent runs of instance {} skipped: {} bytes, more than the {} an instance writes", id,
+                        r.data().length, RunLimits.READ_BYTES);
                 continue;
             }
             try {
