@@ -1,5 +1,6 @@
 package io.tasker.metrics.export;
 
+import io.tasker.metrics.export.internal.QueryMask;
 import java.time.Instant;
 
 /**
@@ -7,7 +8,8 @@ import java.time.Instant;
  *
  * @param at when it started
  * @param format {@code prometheus}, {@code openmetrics}, {@code json}, {@code csv} or {@code remote_write}
- * @param destination where it went (a file, standard output, the remote write URL)
+ * @param destination where it went (a file, standard output, the remote write URL); the values of
+ *     query parameters named like a secret ({@code api_key}, {@code token}...) are masked, here and in {@code error}
  * @param trigger what started it: {@code scheduler}, {@code console}, {@code cli}
  * @param outcome success, failed or skipped
  * @param series series exported
@@ -22,6 +24,12 @@ import java.time.Instant;
 public record ExportRecord(Instant at, String format, String destination, String trigger, Outcome outcome,
                            long series, long bytes, long durationMillis, int attempts, String error, String instance,
                            long fencingNumber, String timing) {
+
+    /** Masks secrets in query strings, so that no reader of the history (console, CLI, API) ever sees them. */
+    public ExportRecord {
+        destination = QueryMask.apply(destination);
+        error = QueryMask.apply(error);
+    }
 
     /** How an export ended. */
     public enum Outcome { SUCCESS, FAILED, SKIPPED }

@@ -25,7 +25,7 @@ public final class RemoteWriteDestination implements ExportDestination {
 
     @Override
     public String describe() {
-        return client.settings().endpoint().toString();
+        return client.settings().shownEndpoint();
     }
 
     @Override

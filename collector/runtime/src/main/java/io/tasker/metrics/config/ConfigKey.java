@@ -1,5 +1,6 @@
 package io.tasker.metrics.config;
 
+import io.tasker.metrics.export.internal.QueryMask;
 import io.tasker.metrics.store.CacheStores;
 import java.time.Duration;
 import java.util.List;
@@ -73,8 +74,8 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
     public static final ConfigKey OTLP_ENDPOINT = of("telemetry.otlp.endpoint", Kind.URL, "http://127.0.0.1:4318",
             "OTEL_EXPORTER_OTLP_ENDPOINT");
     public static final ConfigKey OTLP_HEADERS = secret("telemetry.otlp.headers", "OTEL_EXPORTER_OTLP_HEADERS");
-    public static final ConfigKey MASKED_PARAMETERS = of("telemetry.masked_parameters", Kind.STRING,
-            "password,passwd,token,secret,api_key,apikey,authorization,credential", null);
+    public static final ConfigKey MASKED_PARAMETERS = of("telemetry.masked_parameters", Kind.STRING, QueryMask.WORDS,
+            null);
     public static final ConfigKey OPEN_SPAN_TIMEOUT = of("telemetry.open_span_timeout", Kind.DURATION, "1h", null);
     public static final ConfigKey STATSD_ENABLED = of("telemetry.statsd.enabled", Kind.BOOLEAN, "false", "TASKER_STATSD_ENABLED");
     public static final ConfigKey STATSD_HOST = of("telemetry.statsd.host", Kind.STRING, "127.0.0.1", "DD_AGENT_HOST");
@@ -98,7 +99,10 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
         return dot < 0 ? name : name.substring(0, dot);
     }
 
-    /** A typed value as status output shows it: durations as written, secrets and URL passwords masked. */
+    /**
+     * A typed value as status output shows it: durations as written, secrets, URL passwords and
+     * secrets in URL query strings ({@code ?api_key=...}) masked.
+     */
     public String show(Object value) {
         if (secret) {
             return value == null ? "(not set)" : "***";
@@ -108,7 +112,7 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
         }
         return switch (kind) {
             case DURATION -> Durations.format((Duration) value);
-            case URL -> CacheStores.maskPassword(value.toString());
+            case URL -> QueryMask.apply(CacheStores.maskPassword(value.toString()));
             default -> value.toString();
         };
     }
