@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code OTEL_EXPORTER_OTLP_ENDPOINT} or {@code telemetry.otlp.endpoint} (a base to which
  * {@code /v1/traces} is added); {@code OTEL_EXPORTER_OTLP_HEADERS} and
  * {@code OTEL_EXPORTER_OTLP_TRACES_HEADERS} add to {@code telemetry.otlp.headers}
- * ({@code key=value,key2=value2}, values URL-encoded); {@code OTEL_SERVICE_NAME} wins over
+ * ({@code key=value,key2=value2}, values percent-encoded, {@code +} kept as a plus); {@code OTEL_SERVICE_NAME} wins over
  * {@code telemetry.service_name}.
  *
  * <pre>{@code
@@ -65,23 +65,35 @@ public record TelemetrySettings(boolean enabled, String serviceName, URI tracesE
         return uri;
     }
 
+    /**
+     * {@code key1=value1,key2=value2}, values percent-decoded as the OpenTelemetry specification
+     * says (W3C baggage: {@code +} is a plus, not a space). A bad entry is named by its place, never
+     * quoted: it is most likely a credential written the way an HTTP header is.
+     */
     static Map<String, String> headers(String source, String text) {
         Map<String, String> out = new LinkedHashMap<>();
         if (text == null || text.isBlank()) {
             return out;
         }
-        for (String pair : text.split(",")) {
-            int eq = pair.indexOf('=');
+        String[] pairs = text.split(",");
+        for (int i = 0; i < pairs.length; i++) {
+            String where = source + ": entry " + (i + 1) + " of " + pairs.length;
+            int eq = pairs[i].indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException(source + ": '" + pair.trim()
-                        + "' is not key=value; write headers as key1=value1,key2=value2");
+                throw new IllegalArgumentException(where + " is not key=value (not shown: it may hold a secret); write "
+                        + "headers as key1=value1,key2=value2, percent-encoded, such as Authorization=Bearer%20<token>");
             }
-            out.put(decode(pair.substring(0, eq).trim()), decode(pair.substring(eq + 1).trim()));
+            out.put(decode(where, pairs[i].substring(0, eq).trim()), decode(where, pairs[i].substring(eq + 1).trim()));
         }
         return out;
     }
 
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    private static String decode(String where, String s) {
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + " holds a % that starts no escape such as %20 (not shown: it may "
+                    + "hold a secret)", e);
+        }
     }
 }
