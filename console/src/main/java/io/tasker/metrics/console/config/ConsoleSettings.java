@@ -26,10 +26,12 @@ import java.util.stream.Stream;
  * @param historyRetention how long the H2 export history keeps a row ({@code console.history_retention})
  * @param allowedHosts the host names requests may name in their {@code Host} header besides IP addresses
  *     and localhost ({@code console.allowed_hosts}); with a login and nothing set, any name
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} names the client ({@code console.trusted_proxies})
  */
 public record ConsoleSettings(String host, int port, String databaseUrl, Duration databaseWait, String username,
                               String password, String token,
-                              boolean dev, String traceUrl, Duration historyRetention, AllowedHosts allowedHosts) {
+                              boolean dev, String traceUrl, Duration historyRetention, AllowedHosts allowedHosts,
+                              TrustedProxies trustedProxies) {
 
     /** The console's keys, with defaults and environment variables. */
     public static final List<ConfigKey> KEYS = Stream.of(List.of(
@@ -43,6 +45,7 @@ public record ConsoleSettings(String host, int port, String databaseUrl, Duratio
             ConfigKey.of("console.dev", Kind.BOOLEAN, "false", "TASKER_CONSOLE_DEV"),
             ConfigKey.of("console.trace_url", Kind.STRING, null, "TASKER_CONSOLE_TRACE_URL"),
             ConfigKey.of("console.allowed_hosts", Kind.STRING, null, "TASKER_CONSOLE_ALLOWED_HOSTS"),
+            ConfigKey.of("console.trusted_proxies", Kind.STRING, null, "TASKER_CONSOLE_TRUSTED_PROXIES"),
             ConfigKey.of("console.history_retention", Kind.DURATION, "90d", "TASKER_CONSOLE_HISTORY_RETENTION")),
             HistorySettings.KEYS, AlertSettings.KEYS).flatMap(List::stream).toList();
 
@@ -55,7 +58,8 @@ public record ConsoleSettings(String host, int port, String databaseUrl, Duratio
                 blank((String) config.value("console.token")), (Boolean) config.value("console.dev"),
                 traceUrl(blank((String) config.value("console.trace_url"))),
                 (Duration) config.value("console.history_retention"),
-                hosts((String) config.value("console.allowed_hosts"), username != null && password != null));
+                hosts((String) config.value("console.allowed_hosts"), username != null && password != null),
+                TrustedProxies.parse((String) config.value("console.trusted_proxies")));
     }
 
     /**

@@ -27,8 +27,11 @@ import java.util.Set;
  *       accepted too.</li>
  *   <li>A request that names a host the console does not answer to ({@link io.tasker.metrics.console.config.AllowedHosts}) gets 421:
  *       a page on another domain that re-points its name at this machine reads nothing.</li>
- *   <li>Five failed logins or wrong bearer tokens from one address within a minute refuse it
- *       (429) for the rest of that minute ({@link LoginThrottle}).</li>
+ *   <li>Five failed logins (or wrong bearer tokens) from one client for one user name within a
+ *       minute refuse that pair's further wrong ones (429) for the rest of that minute
+ *       ({@link LoginThrottle}); right credentials always pass. The client is the connection's
+ *       address, or {@code X-Forwarded-For}'s when the connection comes from
+ *       {@code console.trusted_proxies}.</li>
  *   <li>Every response says: no framing, no sniffing, scripts and styles only from here.</li>
  * </ul>
  */
@@ -99,21 +102,37 @@ public final class Security {
         }
     }
 
-    /** Counts credentials that fail, and refuses an address that failed too often, whatever it sends now. */
+    /**
+     * Counts credentials that fail, per client and user name, and refuses further wrong ones from
+     * that pair for a while. Right credentials always pass, so a client that guesses (anyone,
+     * behind a shared ingress address) cannot lock the operators out; and a success does not
+     * clear the count, or an operator's every page would hand the guesser five more tries.
+     */
     private void throttle(Context ctx) {
         String auth = ctx.header("Authorization");
-        if (auth == null) {
+        if (auth == null || bearer(ctx) || loggedIn(ctx) || !settings.basicAuth() && !scheme(auth, "Bearer")) {
             return;
         }
-        throttle.blocked(ctx.ip()).ifPresent(wait -> {
+        String client = settings.trustedProxies().client(ctx.ip(), ctx.header("X-Forwarded-For"));
+        String key = client + " " + subject(ctx, auth);
+        throttle.blocked(key).ifPresent(wait -> {
             String seconds = String.valueOf(Math.max(1, wait.toSeconds()));
-            throw new Denied(429, "Too many failed logins from " + ctx.ip() + "; try again in " + seconds + " s",
+            throw new Denied(429, "Too many failed logins from " + client + "; try again in " + seconds + " s",
                     Map.of("Retry-After", seconds));
         });
-        if (bearer(ctx) || loggedIn(ctx)) {
-            throttle.succeeded(ctx.ip());
-        } else if (settings.basicAuth() || scheme(auth, "Bearer")) {
-            throttle.failed(ctx.ip());
+        throttle.failed(key);
+    }
+
+    /** Whose credentials a request tries: the basic user name, or the bearer token (one for all scripts). */
+    private static String subject(Context ctx, String auth) {
+        if (!scheme(auth, "Basic")) {
+            return "(bearer)";
+        }
+        try {
+            BasicAuthCredentials c = ctx.basicAuthCredentials();
+            return c == null ? "(malformed)" : "user " + c.getUsername();
+        } catch (RuntimeException malformed) {
+            return "(malformed)";
         }
     }
 
