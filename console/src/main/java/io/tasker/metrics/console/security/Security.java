@@ -10,8 +10,6 @@ import io.tasker.metrics.console.web.Ui;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,7 +19,7 @@ import java.util.Set;
  * <ul>
  *   <li>A POST needs either {@code Authorization: Bearer <TASKER_CONSOLE_TOKEN>} (scripts) or a
  *       CSRF token that matches the console's cookie, sent by htmx as {@value Ui#CSRF_HEADER},
- *       from the same origin (browsers).</li>
+ *       from the same origin (browsers); the token is signed by the console ({@link CsrfTokens}).</li>
  *   <li>With {@code console.username} and {@code console.password} set, every page asks for a
  *       login (basic auth), except the liveness and readiness probes; the bearer token is
  *       accepted too.</li>
@@ -36,7 +34,6 @@ import java.util.Set;
  * </ul>
  */
 public final class Security {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<String> OPEN = Set.of(Ui.HEALTH_LIVE, Ui.HEALTH_READY);
 
     private final ConsoleSettings settings;
@@ -56,16 +53,20 @@ public final class Security {
         routes.beforeMatched(this::checkPost);
     }
 
-    /** The CSRF token of this browser, issued as an HttpOnly cookie on first sight. */
+    /**
+     * The CSRF token of this browser, issued (signed by this process) as an HttpOnly cookie on
+     * first sight, and again when the cookie holds one this process did not issue.
+     *
+     * @param ctx the request
+     * @return the token the page hands to htmx
+     */
     public static String csrfToken(Context ctx) {
         String token = ctx.attribute(Ui.CSRF_COOKIE);
         if (token == null) {
             token = ctx.cookie(Ui.CSRF_COOKIE);
         }
-        if (token == null || !token.matches("[0-9a-f]{64}")) {
-            byte[] bytes = new byte[32];
-            RANDOM.nextBytes(bytes);
-            token = HexFormat.of().formatHex(bytes);
+        if (!CsrfTokens.issued(token)) {
+            token = CsrfTokens.issue();
             ctx.header("Set-Cookie", Ui.CSRF_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
                     + (secure(ctx) ? "; Secure" : ""));
         }
@@ -182,9 +183,10 @@ public final class Security {
     private static void checkCsrf(Context ctx) {
         String cookie = ctx.cookie(Ui.CSRF_COOKIE);
         String header = ctx.header(Ui.CSRF_HEADER);
-        if (cookie == null || header == null || !constantTimeEquals(cookie, header)) {
+        if (cookie == null || header == null || !constantTimeEquals(cookie, header) || !CsrfTokens.issued(header)) {
             throw new Denied(403, "This POST needs the console page's CSRF token (header "
-                    + Ui.CSRF_HEADER + "), or Authorization: Bearer <TASKER_CONSOLE_TOKEN> for scripts", Map.of());
+                    + Ui.CSRF_HEADER + "; after a restart of the console, reload the page), or Authorization: Bearer "
+                    + "<TASKER_CONSOLE_TOKEN> for scripts", Map.of());
         }
         if (!sameOrigin(ctx)) {
             throw new Denied(403, "This POST comes from another origin (" + ctx.header("Origin")
