@@ -92,8 +92,8 @@ public final class Console implements AutoCloseable {
                 services.sync().syncNow();
             }
             Javalin app = listen(server(services), settings);
-            LOG.info("Tasker Metrics console on http://{}:{}/ (store {}, strategy {}, event subscribers {})",
-                    settings.host(), app.port(), runtime.store().description(),
+            LOG.info("Tasker Metrics console on {} (store {}, strategy {}, event subscribers {})",
+                    ConsoleMain.url(settings.host(), app.port()), runtime.store().description(),
                     services.sync().status().strategy().word(), events.names());
             HistoryTick tick = HistoryTick.start(services.exports(), services.retention(), clock, HistoryTick.EVERY);
             services.values().start();
