@@ -25,7 +25,25 @@ public record ExportRecord(Instant at, String format, String destination, String
                            long series, long bytes, long durationMillis, int attempts, String error, String instance,
                            long fencingNumber, String timing) {
 
-    /** Masks secrets in query strings, so that no reader of the history (console, CLI, API) ever sees them. */
+    /**
+     * A record, with the values of query parameters named like a secret masked in its
+     * destination and error: here, on writing and on reading alike, so that no reader of the
+     * history (console, CLI, API) ever sees one, whoever wrote the record.
+     *
+     * @param at when it started
+     * @param format the format
+     * @param destination where it went
+     * @param trigger what started it
+     * @param outcome success, failed or skipped
+     * @param series series exported
+     * @param bytes bytes written or sent
+     * @param durationMillis how long it took
+     * @param attempts attempts made
+     * @param error why it failed or was skipped, or null
+     * @param instance the instance that ran it
+     * @param fencingNumber the export lock's fencing number
+     * @param timing why it ran when it did
+     */
     public ExportRecord {
         destination = QueryMask.apply(destination);
         error = QueryMask.apply(error);
