@@ -34,7 +34,7 @@ java -cp "$bench" io.tasker.metrics.benchmarks.CronJobSeries "$TASKER_CACHE_URL"
 
 fast=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off)
 # The archive the first run of bin/tasker-metrics would write, made here by one run outside the cgroup.
-java "${fast[@]}" -XX:ArchiveClassesAtExit="$work/cli.jsa" -jar "$jar" export-now --output /dev/null >/dev/null 2>&1
+java "${fast[@]}" -XX:ArchiveClassesAtExit="$work/cli.jsa" -jar "$jar" export-now --output "$work/warm.prom" >/dev/null 2>&1
 
 # One run inside the cgroup: prints "wall_seconds cpu_seconds max_rss_kb".
 one() {

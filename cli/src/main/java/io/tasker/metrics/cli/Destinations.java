@@ -8,6 +8,7 @@ import io.tasker.metrics.export.FileDestination;
 import io.tasker.metrics.export.StreamDestination;
 import io.tasker.metrics.formats.ExpositionFormats;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the export commands send the cluster view, from the format and the configuration. */
@@ -16,8 +17,9 @@ final class Destinations {
     }
 
     /**
-     * {@code export-now}: the named file, or standard output for none or {@code -}; with
-     * {@code remote_write} or {@code otlp}, a push to the endpoint at once.
+     * {@code export-now}: the named file, or standard output for none, {@code -} or
+     * {@code /dev/stdout}; with {@code remote_write} or {@code otlp}, a push to the endpoint at
+     * once. A directory is refused before anything is read.
      */
     static ExportDestination forExportNow(TaskerConfig config, String format, Path output, OutputStream stdout) {
         if (format.trim().equalsIgnoreCase(ExportDestinations.OTLP)) {
@@ -34,10 +36,22 @@ final class Destinations {
             }
             return ExportDestinations.remoteWrite(config);
         }
-        if (output == null || output.toString().equals("-")) {
+        if (isStdout(output)) {
             return new StreamDestination(ExpositionFormats.byName(format), stdout, "stdout");
+        }
+        if (Files.isDirectory(output)) {
+            throw new IllegalArgumentException("--output " + output + " is a directory; name a file (" + output.resolve(
+                    "tasker-metrics.prom") + ", say), or use 'export' to write timestamped files into a directory");
         }
         return new FileDestination(ExpositionFormats.byName(format), output.toAbsolutePath().getParent(), output,
                 Clock.SYSTEM);
+    }
+
+    /**
+     * Whether {@code export-now} writes to standard output. {@code /dev/stdout} is the process's own
+     * stream too: opened again by name it would truncate a file the shell appends to ({@code >>}).
+     */
+    static boolean isStdout(Path output) {
+        return output == null || output.toString().equals("-") || output.toString().equals("/dev/stdout");
     }
 }

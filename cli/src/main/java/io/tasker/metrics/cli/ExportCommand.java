@@ -70,7 +70,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             case SKIPPED -> {
                 // The record says "skipped: why" for the history; here "Export skipped" says it already.
-                out.println("Export skipped: " + r.error().replaceFirst("^skipped: ", ""));
+                out.println("Export skipped: " + SafeText.line(r.error().replaceFirst("^skipped: ", "")));
                 return TaskerMetricsCli.OK;
             }
             case HELD_BACK -> {
@@ -79,7 +79,8 @@ final class ExportCommand implements Callable<Integer> {
                 return TaskerMetricsCli.HELD_BACK;
             }
             default -> {
-                err.println("Export failed after " + r.attempts() + " attempt(s): " + r.error());
+                // The error may quote a receiver's answer: one line, its control characters escaped.
+                err.println("Export failed after " + r.attempts() + " attempt(s): " + SafeText.line(r.error()));
                 return TaskerMetricsCli.FAILED;
             }
         }

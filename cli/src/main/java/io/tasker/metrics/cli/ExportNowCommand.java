@@ -33,7 +33,8 @@ final class ExportNowCommand implements Callable<Integer> {
             + "or otlp to send OTLP metrics to the OTLP receiver (default: telemetry.metrics_format).")
     String format;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "File to write (default: standard output).")
+    @Option(names = "--output", paramLabel = "FILE", description = "File to write; - or /dev/stdout for standard output "
+            + "(the default). A device or FIFO is written in place, a directory refused.")
     Path output;
 
     @Option(names = "--force", description = "Export what the view holds even while it is being written again after "
@@ -50,7 +51,7 @@ final class ExportNowCommand implements Callable<Integer> {
         var destination = Destinations.forExportNow(config, f, output, stdout);
         try (TaskerRuntime runtime = CliContext.runtime(config)) {
             ExportRecord r = runtime.coordinator().exportNow(destination, "cli", force);
-            PrintWriter summary = output == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
+            PrintWriter summary = Destinations.isStdout(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
             return ExportCommand.report(r, summary, spec.commandLine().getErr());
         }
     }

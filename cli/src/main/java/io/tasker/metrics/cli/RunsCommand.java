@@ -67,15 +67,20 @@ final class RunsCommand implements Callable<Integer> {
     private void print(PrintWriter out, List<TaskRun> runs, int instances) {
         out.println(runs.size() + (failed ? " failed" : "") + " run(s) from " + instances + " live instance(s), newest first");
         for (TaskRun r : runs) {
-            out.printf("%s  %s  %s  %s  %s  %s%s%n", r.taskId(), r.taskName(), r.status().word(), r.startedAt(),
-                    millis(r.durationMillis()), r.instance(),
-                    r.errorMessage() == null ? "" : "  " + r.errorType() + ": " + r.errorMessage());
+            // Every stored text one line, its control characters escaped: a message may hold ESC[2J.
+            out.printf("%s  %s  %s  %s  %s  %s%s%n", SafeText.line(r.taskId()), SafeText.line(r.taskName()),
+                    r.status().word(), r.startedAt(), millis(r.durationMillis()), SafeText.line(r.instance()),
+                    error(r.errorType(), r.errorMessage()));
             for (StepRun s : r.steps()) {
-                out.printf("    %-24s %-8s +%-8s %s%s%n", s.stepName() + " #" + s.attempt(), s.status().word(),
-                        millis(Duration.between(r.startedAt(), s.startedAt()).toMillis()), millis(s.durationMillis()),
-                        s.errorMessage() == null ? "" : "  " + s.errorType() + ": " + s.errorMessage());
+                out.printf("    %-24s %-8s +%-8s %s%s%n", SafeText.line(s.stepName()) + " #" + s.attempt(),
+                        s.status().word(), millis(Duration.between(r.startedAt(), s.startedAt()).toMillis()),
+                        millis(s.durationMillis()), error(s.errorType(), s.errorMessage()));
             }
         }
+    }
+
+    private static String error(String type, String message) {
+        return message == null ? "" : "  " + SafeText.line(type) + ": " + SafeText.line(message);
     }
 
     private static String millis(Long ms) {

@@ -51,7 +51,8 @@ final class StatusCommand implements Callable<Integer> {
         row(out, "Instance id", r.instanceId() + " (this command observes; it records nothing)");
         row(out, "Environment", r.environment() == null ? "none (no TASKER_ENV or --env)" : r.environment());
         row(out, "Sync strategy", r.syncStrategy());
-        row(out, "Cache store", r.cacheStore() + (r.cacheHealthy() ? " (healthy)" : " (UNHEALTHY: " + r.cacheError() + ")"));
+        row(out, "Cache store", r.cacheStore() + (r.cacheHealthy() ? " (healthy)" : " (UNHEALTHY: "
+                + SafeText.line(r.cacheError()) + ")"));
         row(out, "Metrics count", r.metricsCount() + " metrics, " + r.seriesCount() + " series (cluster view)");
         row(out, "Live instances", String.valueOf(r.liveInstances().size()));
         row(out, "Last sync", when(r.lastSync()));
@@ -63,7 +64,7 @@ final class StatusCommand implements Callable<Integer> {
         section(out, "Cache", r.cache());
         if (verbose) {
             out.println("Instances:");
-            r.liveInstances().forEach(i -> out.println("  " + i));
+            r.liveInstances().forEach(i -> out.println("  " + SafeText.line(i)));
             out.println("Retired generation: " + r.retiredGeneration());
             StatusReport.ExportFiles f = r.exportFiles();
             out.println("Export files: " + f.files() + " in " + f.directory()
@@ -72,7 +73,7 @@ final class StatusCommand implements Callable<Integer> {
             out.println("Recent exports:");
             r.recentExports().forEach(e -> out.println("  " + export(e)));
             out.println("Problems:" + (r.problems().isEmpty() ? " none" : ""));
-            r.problems().forEach(p -> out.println("  " + p));
+            r.problems().forEach(p -> out.println("  " + SafeText.line(p)));
         }
     }
 
@@ -89,9 +90,10 @@ final class StatusCommand implements Callable<Integer> {
         return t == null ? "never" : t + " (" + Duration.between(t, Instant.now()).toSeconds() + " s ago)";
     }
 
+    /** One export of the shared history, on one line: its texts come from whoever wrote the store. */
     static String export(ExportRecord e) {
-        return e.at() + " " + e.outcome().name().toLowerCase() + " " + e.format() + " -> " + e.destination() + " by "
-                + e.instance() + " (" + e.trigger() + ", " + e.series() + " series"
-                + (e.error() == null ? "" : ", " + e.error()) + ")";
+        return e.at() + " " + e.outcome().name().toLowerCase() + " " + SafeText.line(e.format()) + " -> "
+                + SafeText.line(e.destination()) + " by " + SafeText.line(e.instance()) + " (" + SafeText.line(e.trigger())
+                + ", " + e.series() + " series" + (e.error() == null ? "" : ", " + SafeText.line(e.error())) + ")";
     }
 }

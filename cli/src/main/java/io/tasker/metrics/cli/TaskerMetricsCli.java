@@ -59,8 +59,18 @@ public final class TaskerMetricsCli implements Runnable {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs a command line with these streams; returns the exit code. */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs a command line with these streams; returns the exit code. Whatever a command prints
+     * passes a guard that escapes control characters (text from the store may hold them).
+     *
+     * @param args the command line
+     * @param rawOut standard output
+     * @param rawErr standard error
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+        PrintWriter out = SafeText.guard(rawOut);
+        PrintWriter err = SafeText.guard(rawErr);
         CommandLine cli = new CommandLine(new TaskerMetricsCli());
         cli.setOut(out);
         cli.setErr(err);

@@ -89,7 +89,7 @@ public final class Console implements AutoCloseable {
     public static Console start(TaskerConfig config, Map<String, String> env, Clock clock, boolean demo) {
         ConsoleSettings settings = ConsoleSettings.from(config);
         settings.checkExposure();
-        Database database = Database.open(settings.databaseUrl());
+        Database database = Database.open(settings.databaseUrl(), settings.databaseWait());
         TaskerRuntime runtime;
         try {
             runtime = TaskerRuntime.start(config, clock, TaskerRuntime.Mode.INSTANCE);
@@ -109,8 +109,8 @@ public final class Console implements AutoCloseable {
                 services.sync().syncNow();
             }
             Javalin app = listen(server(services), settings);
-            LOG.info("Tasker Metrics console on http://{}:{}/ (store {}, strategy {}, event subscribers {})",
-                    settings.host(), app.port(), runtime.store().description(),
+            LOG.info("Tasker Metrics console on {} (store {}, strategy {}, event subscribers {})",
+                    ConsoleMain.url(settings.host(), app.port()), runtime.store().description(),
                     services.sync().status().strategy().word(), events.names());
             HistoryTick tick = HistoryTick.start(services.exports(), services.retention(), clock, HistoryTick.EVERY);
             services.values().start();
@@ -144,7 +144,7 @@ public final class Console implements AutoCloseable {
             new SyncController(s.sync(), s.views(), s.status(), s.templates()).register(config.routes);
             new ExportController(s.exports(), s.views(), s.status(), s.templates(), s.clock()).register(config.routes);
             new HealthController(s.sync(), s.exports(), s.status(), s.views(), s.database(), s.runtime().store(),
-                    s.runtime().registry(), s.events(), s.templates(), s.retention(), s.spans()).register(config.routes);
+                    s.runtime().registry(), s.events(), s.templates(), s.retention(), s.spans(), s.values()).register(config.routes);
             new MetricsController(s.views(), s.runtime().registry()).register(config.routes);
             new RunsController(s.runs(), s.status(), s.templates(), s.settings().traceUrl()).register(config.routes);
             new ChartController(s.values(), s.status(), s.templates()).register(config.routes);

@@ -50,7 +50,7 @@ public final class ConsoleMain {
             TaskerConfig loaded = ConfigLoader.load(Optional.ofNullable(config), env, ConsoleSettings.KEYS);
             Console console = Console.start(loaded, Clock.SYSTEM, demo);
             Runtime.getRuntime().addShutdownHook(new Thread(console::close, "console-shutdown"));
-            String url = "http://" + ConsoleSettings.from(loaded).host() + ":" + console.port() + "/";
+            String url = url(ConsoleSettings.from(loaded).host(), console.port());
             System.out.println("Tasker Metrics console: " + url + (demo ? "  (demo workload running)" : ""));
             if (open) {
                 System.out.println(BrowserOpener.open(url, System.getenv()));
@@ -60,6 +60,15 @@ public final class ConsoleMain {
             System.err.println("console: " + e.getMessage());
             System.exit(2);
         }
+    }
+
+    /**
+     * The address a browser opens: an IPv6 literal in brackets ({@code http://[::1]:7070/}), its
+     * zone's {@code %} encoded as RFC 6874 says; {@code http://::1:7070/} names no host at all.
+     */
+    static String url(String host, int port) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return "http://" + (h.contains(":") ? "[" + h.replace("%", "%25") + "]" : h) + ":" + port + "/";
     }
 
     private static String value(String[] args, int i, String option) {

@@ -80,6 +80,19 @@ class ActionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {Ui.API_SYNC, Ui.API_EXPORT + "?format=json"})
+    void aTokenTheConsoleDidNotIssueIsForbiddenEvenAsAnEqualPair(String action) {
+        // The double submit alone took any equal cookie and header; the token is now signed by the console.
+        String forged = "ab".repeat(32);
+        Response r = console.post(action, "Cookie", Ui.CSRF_COOKIE + "=" + forged, Ui.CSRF_HEADER, forged);
+        assertEquals(403, r.status(), r.body());
+        String issued = console.browser().token();
+        String tampered = issued.substring(0, 63) + (issued.charAt(63) == '0' ? '1' : '0');
+        assertEquals(403, console.post(action, "Cookie", Ui.CSRF_COOKIE + "=" + tampered, Ui.CSRF_HEADER, tampered)
+                .status(), "one digit changed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Ui.API_SYNC, Ui.API_EXPORT + "?format=json"})
     void anotherOriginIsForbidden(String action) {
         Browser browser = console.browser();
         Response r = console.post(action, browser.headers("Origin", "https://evil.example"));

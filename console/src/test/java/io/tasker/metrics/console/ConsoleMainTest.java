@@ -31,4 +31,13 @@ class ConsoleMainTest {
         assertEquals(2, p.exitValue(), output);
         assertTrue(output.contains("unknown environment 'staging'; the known ones are production, development"), output);
     }
+
+    @Test
+    void anIpv6BindAddressIsBracketedInTheAddressToOpen() {
+        assertEquals("http://[::1]:7070/", ConsoleMain.url("::1", 7070));
+        assertEquals("http://[fe80::1%25eth0]:7070/", ConsoleMain.url("fe80::1%eth0", 7070));
+        assertEquals("http://[::1]:7070/", ConsoleMain.url("[::1]", 7070), "already bracketed");
+        assertEquals("http://127.0.0.1:7070/", ConsoleMain.url("127.0.0.1", 7070));
+        assertEquals("http://localhost:8080/", ConsoleMain.url("localhost", 8080));
+    }
 }

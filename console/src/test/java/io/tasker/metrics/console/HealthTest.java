@@ -90,4 +90,18 @@ class HealthTest {
         assertTrue(r.contentType().startsWith("application/json"), r.contentType());
         return JSON.readTree(r.body());
     }
+
+    @Test
+    void seriesTheHistoryCannotStoreAreCountedAndNamedOnTheHealthPage() throws Exception {
+        String x = "x".repeat(1000);
+        console.console().runtime().registry().counter("wide_total", "a", "b", "c").labels(x, x, x).inc();
+        console.sync();
+        console.console().history().tick();
+        JsonNode history = status().path("history");
+        assertEquals(1, history.path("skipped").asInt(), history.toString());
+        assertTrue(history.path("error").isNull(), history.toString());
+        assertTrue(history.path("skipped_series").get(0).asText().startsWith("tasker_wide{"), history.toString());
+        String page = console.get(Ui.HEALTH_PAGE).body();
+        assertTrue(page.contains("id=\"" + Ui.ID_HISTORY_SKIPPED + "\"") && page.contains("tasker_wide{"), page);
+    }
 }

@@ -58,7 +58,7 @@ class InstancesApiTest {
             assertEquals("late", instance(console, "worker-a-4242").get("status").asText());
             console.console().history().tick();
             String banner = console.get(Ui.ALERTS_FRAGMENT).body();
-            assertTrue(banner.contains("Instance worker-a-4242 is late"), banner);
+            assertTrue(banner.contains("Instance <code class=\"alert-name\">&ldquo;worker-a-4242&rdquo;</code> is late"), banner);
             console.sync();
             String metrics = console.get(Ui.METRICS).body();
             assertTrue(metrics.matches("(?s).*tasker_console_alert_firing\\{alert=\"instance_late\"[^}]*} 1(\\.0)?\\n.*"), metrics);

@@ -90,6 +90,23 @@ class MigrationTest {
         }
     }
 
+    @Test
+    void aTruncatedDatabaseFileIsRefusedWhicheverFormTheUrlTakes() throws Exception {
+        // jdbc:h2:<path> is a file URL to H2 as much as jdbc:h2:file:<path>; the check missed it.
+        Path file = dir.resolve("console.mv.db");
+        String url = "jdbc:h2:" + dir.resolve("console").toAbsolutePath();
+        try (ConsoleFixture console = ConsoleFixture.builder().databaseUrl(url).start()) {
+            assertEquals(200, console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
+        }
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.truncate(8192);
+        }
+        byte[] before = Files.readAllBytes(file);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Database.open(url));
+        assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("truncated"), e.getMessage());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "the file is left as it was");
+    }
+
     private static long count(Database db, String sql) throws SQLException {
         try (Connection c = db.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

@@ -67,6 +67,22 @@ class RedisStoreTest {
     }
 
     @Test
+    void readyTellsAnyoneTheStatusOnlyAndTheLoginTheError() throws Exception {
+        redis.stop();
+        try {
+            Response down = await(Ui.HEALTH_READY, 503);
+            // No login, any Host: a probe's answer names no address, URL or error of the store.
+            assertFalse(down.body().contains(String.valueOf(redis.port())) || down.body().contains("redis://")
+                    || down.body().toLowerCase(java.util.Locale.ROOT).contains("refused"), down.body());
+            assertEquals("failing", JSON.readTree(down.body()).path("checks").path("cache").asText(), down.body());
+            String details = console.get(Ui.HEALTH_STATUS).body();
+            assertTrue(details.contains(String.valueOf(redis.port())), "the details stay on /health/status: " + details);
+        } finally {
+            redis.start();
+        }
+    }
+
+    @Test
     void reportsTheDistributedStrategy() throws Exception {
         console.console().runtime().registry().counter("jobs_total").inc(2);
         console.sync();

@@ -108,6 +108,27 @@ class RunsTest {
     }
 
     @Test
+    void runsArePaginatedInTheApiAndOnThePage() throws Exception {
+        try (ConsoleFixture console = ConsoleFixture.builder().cacheUrl(REDIS.url()).start()) {
+            String ns = console.console().runtime().config().cache().namespace();
+            for (String instance : List.of("svc-a", "svc-b", "svc-c")) {
+                writeRuns(REDIS.url(), ns, instance);
+            }
+            String filter = "?task_name=order_fulfillment&limit=1";
+            await(console, Ui.API_RUNS + filter, body -> body.path("total").asInt() == 3);
+            JsonNode second = JSON.readTree(console.get(Ui.API_RUNS + filter + "&offset=1").body());
+            assertEquals(1, second.path("offset").asInt(), second.toString());
+            assertEquals(1, second.path("limit").asInt());
+            assertEquals(1, second.path("runs").size());
+            String page = console.get(Ui.RUNS_PAGE + filter + "&offset=1").body();
+            assertTrue(page.contains("runs 2 to 2 of 3"), page);
+            assertTrue(page.contains("href=\"?status=&amp;task_name=order_fulfillment&amp;task_id=&amp;limit=1&amp;offset=0\" "
+                    + "rel=\"prev\"") && page.contains("offset=2\" rel=\"next\""), page);
+            assertEquals(400, console.get(Ui.API_RUNS + "?offset=-1").status());
+        }
+    }
+
+    @Test
     void theDemosOwnRunsShowBeforeAnySyncAndItsStepsAreRankedBySpeed() throws Exception {
         try (ConsoleFixture console = ConsoleFixture.builder().demo().start()) {
             JsonNode body = await(console, Ui.API_RUNS + "?limit=200", b -> b.path("runs").size() > 5);

@@ -69,7 +69,8 @@ class TasksApiTest {
     @Test
     void aTaskOverTheThresholdRaisesTheBannerAndTheAlertMetric() {
         ConsoleFixture.Response banner = console.get(Ui.ALERTS_FRAGMENT);
-        assertTrue(banner.body().contains("Task refund fails 37.5% of its executions"), banner.body());
+        assertTrue(banner.body().contains("Task <code class=\"alert-name\">&ldquo;refund&rdquo;</code> fails 37.5% of its executions"),
+                banner.body());
         ConsoleFixture.Response page = console.get(Ui.TASKS_PAGE + "?window=5m");
         assertEquals(200, page.status());
         assertTrue(page.body().contains("class=\"task-row over\" data-task=\"refund\""), page.body());

@@ -14,10 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A rolling restart: a second console starts from the same working directory, on the same H2
- * file, while the first still runs. Both start, both serve the one history (as far as the first
- * has written it: it holds its last few minutes in memory), and the second serves all of it
- * once the first (which served the file) has stopped.
+ * Two consoles in one JVM (as EmbeddedConsole starts them) on the same H2 file, while the first
+ * still runs: H2 shares the database within a process. Both start, both serve the one history (as
+ * far as the first has written it: it holds its last few minutes in memory), and the second
+ * serves all of it once the first has stopped. Two processes are TwoConsoleProcessesTest's.
  */
 class TwoConsolesTest {
     private static List<String> times(String json) {

@@ -1,5 +1,6 @@
 package io.tasker.metrics.export;
 
+import io.tasker.metrics.export.internal.QueryMask;
 import java.time.Instant;
 
 /**
@@ -7,7 +8,8 @@ import java.time.Instant;
  *
  * @param at when it started
  * @param format {@code prometheus}, {@code openmetrics}, {@code json}, {@code csv} or {@code remote_write}
- * @param destination where it went (a file, standard output, the remote write URL)
+ * @param destination where it went (a file, standard output, the remote write URL); the values of
+ *     query parameters named like a secret ({@code api_key}, {@code token}...) are masked, here and in {@code error}
  * @param trigger what started it: {@code scheduler}, {@code console}, {@code cli}
  * @param outcome success, failed, skipped, or held back (the store lost its data and the view is
  *     being written again: nothing was exported, and it resumes by itself)
@@ -24,6 +26,30 @@ import java.time.Instant;
 public record ExportRecord(Instant at, String format, String destination, String trigger, Outcome outcome,
                            long series, long bytes, long durationMillis, int attempts, String error, String instance,
                            long fencingNumber, String timing) {
+
+    /**
+     * A record, with the values of query parameters named like a secret masked in its
+     * destination and error: here, on writing and on reading alike, so that no reader of the
+     * history (console, CLI, API) ever sees one, whoever wrote the record.
+     *
+     * @param at when it started
+     * @param format the format
+     * @param destination where it went
+     * @param trigger what started it
+     * @param outcome success, failed or skipped
+     * @param series series exported
+     * @param bytes bytes written or sent
+     * @param durationMillis how long it took
+     * @param attempts attempts made
+     * @param error why it failed or was skipped, or null
+     * @param instance the instance that ran it
+     * @param fencingNumber the export lock's fencing number
+     * @param timing why it ran when it did
+     */
+    public ExportRecord {
+        destination = QueryMask.apply(destination);
+        error = QueryMask.apply(error);
+    }
 
     /** How an export ended. */
     public enum Outcome {

@@ -10,6 +10,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -18,7 +19,9 @@ import java.time.format.DateTimeFormatter;
  * ({@code tasker-metrics-20260101T120000Z.json}), or a file named by the caller. The file
  * appears whole or not at all: the writer streams into a temporary file in the same directory,
  * which then becomes the target. A named file is replaced; a timestamped one never is: a second
- * export within the same second gets {@code -2}, {@code -3}... before the extension.
+ * export within the same second gets {@code -2}, {@code -3}... before the extension. A named
+ * device node, FIFO or symbolic link is written in place rather than replaced, and a named
+ * directory is refused.
  *
  * <pre>{@code
  * new FileDestination(ExpositionFormats.byName("json"), Path.of("exports"), null, Clock.SYSTEM).deliver(snapshot);
@@ -77,6 +80,9 @@ public final class FileDestination implements ExportDestination {
 
     @Override
     public Delivery deliver(MetricsSnapshot snapshot) throws IOException {
+        if (file != null && OutputKind.of(file) == OutputKind.IN_PLACE) {
+            return writeInPlace(snapshot);
+        }
         Path target = file != null ? file : directory.resolve(fileName(writer.format(), clock.instant()));
         Path parent = target.toAbsolutePath().getParent();
         if (Files.exists(parent) && !Files.isDirectory(parent)) {
@@ -100,6 +106,16 @@ public final class FileDestination implements ExportDestination {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** Writes into a device, FIFO or link as it stands; truncating is a no-op for the first two. */
+    private Delivery writeInPlace(MetricsSnapshot snapshot) throws IOException {
+        CountingOutputStream out = new CountingOutputStream(Files.newOutputStream(file,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), true);
+        try (out) {
+            writer.write(out, snapshot);
+        }
+        return new Delivery(snapshot.seriesCount(), out.count(), 1, null, file.toString());
     }
 
     /**

@@ -31,7 +31,7 @@ public final class RemoteWriteDestination implements ExportDestination {
 
     @Override
     public String describe() {
-        return client.settings().endpoint().toString();
+        return client.settings().shownEndpoint();
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.tasker.metrics.export;
 
 import io.tasker.metrics.format.ExpositionFormatWriter;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -44,26 +43,8 @@ public final class StreamDestination implements ExportDestination {
 
     @Override
     public Delivery deliver(MetricsSnapshot snapshot) throws IOException {
-        long[] count = new long[1];
-        OutputStream counting = new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-                count[0] += len;
-            }
-
-            @Override
-            public void write(int b) throws IOException {
-                out.write(b);
-                count[0]++;
-            }
-
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
+        CountingOutputStream counting = new CountingOutputStream(out, false);
         writer.write(counting, snapshot);
-        return new Delivery(snapshot.seriesCount(), count[0], 1, null, null);
+        return new Delivery(snapshot.seriesCount(), counting.count(), 1, null, null);
     }
 }

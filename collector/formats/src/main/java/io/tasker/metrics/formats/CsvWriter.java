@@ -34,7 +34,8 @@ import org.apache.commons.csv.CSVPrinter;
  * commas, quotes and newlines survive a round trip.
  *
  * <p>Label values come from the services' callers, and a spreadsheet runs a cell that starts
- * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return as a formula. So,
+ * with {@code =}, {@code +}, {@code -}, {@code @}, a tab, a carriage return or a line feed as a
+ * formula, also behind leading blanks and in the signs' full-width and small forms. So,
  * as OWASP advises against CSV injection, such a label cell is written with a {@code '} before
  * it; {@link #raw()} writes every cell as it is, for programs that read the file.
  *
@@ -108,6 +109,9 @@ public final class CsvWriter implements ExpositionFormatWriter {
         return List.copyOf(names);
     }
 
+    /** The signs that start a formula, with their full-width (U+FF1D...) and small (U+FE66...) forms. */
+    private static final String FORMULA_SIGNS = "=+-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b";
+
     /** Prints the rows of one snapshot. */
     private record Rows(CSVPrinter csv, String timestamp, List<String> labelNames, boolean neutralise) {
         void family(MetricFamilySnapshot family) throws IOException {
@@ -150,8 +154,23 @@ public final class CsvWriter implements ExpositionFormatWriter {
             csv.println();
         }
 
+        /**
+         * A spreadsheet skips leading blanks before a formula, and some take the full-width and
+         * small forms of the signs ({@code ＝}, {@code ﹦}...) for the signs themselves: the first
+         * character that is not a blank decides.
+         */
         private static String neutralised(String cell) {
-            return !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+            int i = 0;
+            while (i < cell.length() && blank(cell.charAt(i))) {
+                i++;
+            }
+            boolean formula = "\t\r\n".indexOf(cell.isEmpty() ? 'x' : cell.charAt(0)) >= 0
+                    || i < cell.length() && FORMULA_SIGNS.indexOf(cell.charAt(i)) >= 0;
+            return formula ? "'" + cell : cell;
+        }
+
+        private static boolean blank(char c) {
+            return Character.isWhitespace(c) || Character.isSpaceChar(c);
         }
 
         private static String json(Labels labels) throws IOException {

@@ -43,8 +43,12 @@ class CsvPropertiesTest {
         assertEquals(defused, cells(new CsvWriter(), registry));
     }
 
+    /** The model: a tab, CR or LF first, or a formula sign (any width) after any blanks. */
     private static String defused(String v) {
-        return !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
+        String rest = v.replaceFirst("^[\\p{javaWhitespace}\\p{javaSpaceChar}]+", "");
+        boolean formula = !v.isEmpty() && "\t\r\n".indexOf(v.charAt(0)) >= 0
+                || !rest.isEmpty() && "=+-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b".indexOf(rest.charAt(0)) >= 0;
+        return formula ? "'" + v : v;
     }
 
     private static Set<String> cells(CsvWriter writer, MetricRegistry registry) throws IOException {

@@ -70,6 +70,22 @@ class CsvWriterTest {
         }
     }
 
+    @Test
+    void formulasBehindBlanksOrInFullWidthAreNeutralisedToo() throws IOException {
+        // Spreadsheets skip leading blanks, and some read the full-width and small forms of = + - @ as the signs.
+        MetricRegistry registry = WriterFixtures.registry();
+        var c = registry.counter("cells_total", "v");
+        List<String> formulas = List.of(" =1+1", "   +cmd", "\u00a0=HYPERLINK(\"http://evil\")", "\n=x",
+                "\uff1dHYPERLINK(\"http://evil\")", "\uff0b1", "\uff0d1", "\uff20SUM(A1)", "\ufe66x", " \uff1dx");
+        formulas.forEach(v -> c.labels(v).inc());
+        c.labels(" plain = fine").inc();
+        List<CSVRecord> rows = parse(WriterFixtures.write(new CsvWriter(), registry.snapshot()));
+        for (String f : formulas) {
+            assertTrue(rows.stream().anyMatch(r -> r.get("label_v").equals("'" + f)), f);
+        }
+        assertTrue(rows.stream().anyMatch(r -> r.get("label_v").equals(" plain = fine")));
+    }
+
     private static List<CSVRecord> parse(String csv) throws IOException {
         return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv)).getRecords();

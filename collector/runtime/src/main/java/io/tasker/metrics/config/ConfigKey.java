@@ -1,5 +1,6 @@
 package io.tasker.metrics.config;
 
+import io.tasker.metrics.export.internal.QueryMask;
 import io.tasker.metrics.store.CacheStores;
 import java.time.Duration;
 import java.util.List;
@@ -171,10 +172,8 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
             STATSD_PORT, STATSD_ENV, STATSD_SERVICE);
 
     /**
-     * A typed value as status output shows it: durations as written, secrets and URL passwords masked.
-     *
-     * @param value the typed value, or null when unset
-     * @return its text for display
+     * A typed value as status output shows it: durations as written, secrets, URL passwords and
+     * secrets in URL query strings ({@code ?api_key=...}) masked.
      */
     public String show(Object value) {
         if (secret) {
@@ -185,7 +184,7 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
         }
         return switch (kind) {
             case DURATION -> Durations.format((Duration) value);
-            case URL -> CacheStores.maskPassword(value.toString());
+            case URL -> QueryMask.apply(CacheStores.maskPassword(value.toString()));
             default -> value.toString();
         };
     }

@@ -24,7 +24,7 @@ import java.util.Set;
  * This instance's recent task runs, kept from the lifecycle events: the last
  * {@link RunsOptions#keepSuccessful()} successful runs, the last {@link RunsOptions#keepFailed()}
  * failed ones, and those still running (at most {@link RunsOptions#maxOpen()}, the oldest
- * forgotten first). Memory is bounded by those counts and {@link OpenRun#MAX_STEPS}.
+ * forgotten first). Memory is bounded by those counts and {@link RunLimits}.
  *
  * <pre>{@code
  * RecentRuns runs = new RecentRuns(RunsOptions.defaults(), clock);

@@ -6,11 +6,11 @@ import java.util.Optional;
 
 /**
  * A filter of the runs list: by status, by task name, by a piece of the task id, at most
- * {@code limit} runs. Built from the console's and the API's query parameters; a bad value is an
- * {@link IllegalArgumentException} naming the parameter.
+ * {@code limit} runs from the {@code offset}-th match on (a page). Built from the console's and the
+ * API's query parameters; a bad value is an {@link IllegalArgumentException} naming the parameter.
  *
  * <pre>{@code
- * RunQuery.of("failed", null, null, "20").apply(runs);
+ * RunQuery.of("failed", null, null, "20", "40").select(runs);
  * }</pre>
  *
  * @param status only runs in this status, or empty for all
@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param taskId only runs whose task id contains this, in any case, or empty for all
  * @param limit the most runs returned
  */
-public record RunQuery(Optional<RunStatus> status, Optional<String> taskName, Optional<String> taskId, int limit) {
-    /** The limit when none is given. */
+public record RunQuery(Optional<RunStatus> status, Optional<String> taskName, Optional<String> taskId, int limit,
+                       int offset) {
     public static final int DEFAULT_LIMIT = 50;
     /** The largest limit allowed. */
     public static final int MAX_LIMIT = 1000;
@@ -37,6 +37,32 @@ public record RunQuery(Optional<RunStatus> status, Optional<String> taskName, Op
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", not " + limit);
         }
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be 0 or more, not " + offset);
+        }
+    }
+
+    /**
+     * The first page of this filter.
+     *
+     * @param status runs of this status only, or all
+     * @param taskName runs of this task only, or all
+     * @param taskId runs whose id holds this, or all
+     * @param limit at most this many runs
+     */
+    public RunQuery(Optional<RunStatus> status, Optional<String> taskName, Optional<String> taskId, int limit) {
+        this(status, taskName, taskId, limit, 0);
+    }
+
+    /**
+     * A page of the matching runs, and how many match in all.
+     *
+     * @param runs the runs of the page
+     * @param total the runs matching the filter
+     * @param offset the page's first run among them
+     * @param limit the page's size
+     */
+    public record Selection(List<TaskRun> runs, int total, int offset, int limit) {
     }
 
     /**
@@ -59,30 +85,55 @@ public record RunQuery(Optional<RunStatus> status, Optional<String> taskName, Op
      * @throws IllegalArgumentException for a bad value, naming the parameter
      */
     public static RunQuery of(String status, String taskName, String taskId, String limit) {
-        int n;
-        try {
-            n = blank(limit) ? DEFAULT_LIMIT : Integer.parseInt(limit.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("limit must be a whole number, not '" + limit + "'", e);
-        }
-        return new RunQuery(blank(status) ? Optional.empty() : Optional.of(RunStatus.parse(status.trim())),
-                blank(taskName) ? Optional.empty() : Optional.of(taskName.trim()),
-                blank(taskId) ? Optional.empty() : Optional.of(taskId.trim()), n);
+        return of(status, taskName, taskId, limit, null);
     }
 
     /**
-     * The runs that pass the filter, in their order, at most {@code limit}.
+     * From query parameters, each null or blank when absent.
      *
-     * @param runs the runs to filter
-     * @return the runs kept
+     * @param status {@code failed}, {@code success} or {@code running}
+     * @param taskName a task name
+     * @param taskId a piece of a task id
+     * @param limit 1 to {@link #MAX_LIMIT}, {@link #DEFAULT_LIMIT} when absent
+     * @param offset 0 or more, 0 when absent
+     * @return the query
+     * @throws IllegalArgumentException naming the parameter that is wrong
      */
+    public static RunQuery of(String status, String taskName, String taskId, String limit, String offset) {
+        return new RunQuery(blank(status) ? Optional.empty() : Optional.of(RunStatus.parse(status.trim())),
+                blank(taskName) ? Optional.empty() : Optional.of(taskName.trim()),
+                blank(taskId) ? Optional.empty() : Optional.of(taskId.trim()), number("limit", limit, DEFAULT_LIMIT),
+                number("offset", offset, 0));
+    }
+
+    /** The runs of this page; {@link #select} says how many match in all. */
     public List<TaskRun> apply(List<TaskRun> runs) {
-        return runs.stream()
+        return select(runs).runs();
+    }
+
+    /**
+     * This page of the matching runs, and their number.
+     *
+     * @param runs every run, newest first
+     * @return the page
+     */
+    public Selection select(List<TaskRun> runs) {
+        List<TaskRun> matching = runs.stream()
                 .filter(r -> status.isEmpty() || r.status() == status.get())
                 .filter(r -> taskName.isEmpty() || r.taskName().equals(taskName.get()))
                 .filter(r -> taskId.isEmpty() || r.taskId().toLowerCase(Locale.ROOT).contains(taskId.get().toLowerCase(Locale.ROOT)))
-                .limit(limit)
                 .toList();
+        int from = Math.min(offset, matching.size());
+        return new Selection(matching.subList(from, Math.min(matching.size(), from + limit)), matching.size(), offset,
+                limit);
+    }
+
+    private static int number(String name, String value, int absent) {
+        try {
+            return blank(value) ? absent : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'", e);
+        }
     }
 
     private static boolean blank(String s) {

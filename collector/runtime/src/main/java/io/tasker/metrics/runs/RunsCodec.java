@@ -20,9 +20,37 @@ final class RunsCodec {
     private RunsCodec() {
     }
 
-    static byte[] encode(List<TaskRun> runs) {
+    /** A list encoded within a budget, and how many of the oldest runs it left out. */
+    record Fitted(byte[] json, int omitted) {
+    }
+
+    /**
+     * The newest runs whose JSON fits within {@code maxBytes}, as one list; {@code runs} come
+     * newest first, and the older ones that do not fit are left out. Each run is encoded once.
+     */
+    static Fitted encodeWithin(List<TaskRun> runs, int maxBytes) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write('[');
+        int kept = 0;
+        for (TaskRun run : runs) {
+            byte[] one = encodeOne(run);
+            // The closing bracket, and a comma before every run but the first.
+            if (out.size() + one.length + (kept > 0 ? 1 : 0) + 1 > maxBytes) {
+                break;
+            }
+            if (kept > 0) {
+                out.write(',');
+            }
+            out.writeBytes(one);
+            kept++;
+        }
+        out.write(']');
+        return new Fitted(out.toByteArray(), runs.size() - kept);
+    }
+
+    private static byte[] encodeOne(TaskRun run) {
         try {
-            return JSON.writeValueAsBytes(runs);
+            return JSON.writeValueAsBytes(run);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

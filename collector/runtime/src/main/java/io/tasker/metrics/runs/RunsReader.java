@@ -37,9 +37,8 @@ public final class RunsReader {
     }
 
     /**
-     * The runs of these instances, each labelled with its instance, newest start first. An
-     * instance whose list has expired is simply absent; one whose list cannot be read is
-     * skipped with a warning rather than hiding the others'.
+     * An instance whose list has expired is simply absent; one whose list cannot be read, or is
+     * larger than {@link RunLimits#READ_BYTES}, is skipped with a warning rather than hiding the others'.
      *
      * @param instances the ids of the instances to read
      * @return their runs
@@ -52,6 +51,12 @@ public final class RunsReader {
         for (String id : ids) {
             Record r = found.get(keys.runs(id));
             if (r == null) {
+                continue;
+            }
+            if (r.data().length > RunLimits.READ_BYTES) {
+                // Written by an older version, or by anyone who can write the store: not worth a console's heap.
+                LOG.warn("Recent runs of instance {} skipped: {} bytes, more than the {} an instance writes", id,
+                        r.data().length, RunLimits.READ_BYTES);
                 continue;
             }
             try {

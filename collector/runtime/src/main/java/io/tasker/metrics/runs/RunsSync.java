@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes this instance's recent runs to {@code {ns}:instance:{id}:runs} with each sync, with the
  * sync's retention as time to live: a stopped or killed instance's runs expire with its keys.
- * Unchanged runs are only touched (their expiry renewed), not written again.
+ * Unchanged runs are only touched (their expiry renewed), not written again. The list is kept
+ * within {@link RunLimits#INSTANCE_BYTES}, the oldest runs left out first, so that it fits a
+ * Memcached item and a console's heap.
  *
  * <pre>{@code
  * collector.attach(new RunsSync(store, keys, recentRuns, clock));
@@ -28,6 +30,7 @@ public final class RunsSync implements SyncSidecar {
     private final Clock clock;
     private long written = -1;
     private String writtenAs;
+    private int omittedBefore;
 
     /**
      * A sidecar that writes {@code runs} under {@code keys}' namespace.
@@ -52,12 +55,24 @@ public final class RunsSync implements SyncSidecar {
             if (changes == written && instanceId.equals(writtenAs) && store.touch(key, ttl)) {
                 return;
             }
+            RunsCodec.Fitted fitted = RunsCodec.encodeWithin(runs.snapshot(), RunLimits.INSTANCE_BYTES);
+            reportOmitted(fitted.omitted());
             // The version is the wall clock: a late retry of an older list never replaces a newer one.
-            store.putIfNewer(key, new Record(clock.wallTimeMillis(), RunsCodec.encode(runs.snapshot())), ttl);
+            store.putIfNewer(key, new Record(clock.wallTimeMillis(), fitted.json()), ttl);
             written = changes;
             writtenAs = instanceId;
         } catch (StoreException e) {
             LOG.warn("Recent runs not written to {} ({}); the next sync tries again", store.description(), e.getMessage());
         }
+    }
+
+    /** Says once, when it starts, that the oldest runs no longer fit; not at every sync while they do not. */
+    private void reportOmitted(int omitted) {
+        if (omitted > 0 && omittedBefore == 0) {
+            LOG.warn("Recent runs: the {} oldest of this instance's runs are left out of the store, to keep its list "
+                    + "within {} KiB (long error messages and many steps); the newest are kept", omitted,
+                    RunLimits.INSTANCE_BYTES / 1024);
+        }
+        omittedBefore = omitted;
     }
 }

@@ -38,6 +38,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void statusShowsTheRemoteWriteEndpointWithTheSecretOfItsQueryMasked() {
+        TaskerConfig c = ConfigLoader.load(Optional.empty(), Map.of("PROMETHEUS_ENDPOINT",
+                "https://vm.example/api/v1/write?api_key=S3CR3T&extra_label=env%3Dprod"));
+        String shown = c.describe().get("telemetry.prometheus.endpoint");
+        assertEquals("https://vm.example/api/v1/write?api_key=***&extra_label=env%3Dprod", shown);
+        assertFalse(c.prometheus().remoteWrite().toString().contains("S3CR3T"));
+    }
+
+    @Test
     void defaultsAreTheDesignDocuments() {
         TaskerConfig c = ConfigLoader.load(Optional.empty(), Map.of());
         TaskerConfig.PrometheusSettings p = c.prometheus();

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * alerts.evaluate();
- * alerts.banners(); // ["Task payment fails 12.0% of its executions (threshold 5.0%) over the last 5m"]
+ * alerts.banners().get(0).text(); // Task "payment" fails 12.0% of its executions (threshold 5.0%) over the last 5m.
  * }</pre>
  */
 public final class Alerts {
@@ -40,7 +40,7 @@ public final class Alerts {
     private final InstancesService instances;
     private final AlertSettings settings;
     private final Gauge firing;
-    private volatile List<String> banners = List.of();
+    private volatile List<Banner> banners = List.of();
 
     public Alerts(MetricRegistry registry, TaskStats tasks, InstancesService instances, AlertSettings settings) {
         this.tasks = tasks;
@@ -55,15 +55,16 @@ public final class Alerts {
     /** Judges the alerts anew; never throws (a failure is logged and leaves the last judgement). */
     public void evaluate() {
         try {
-            List<String> now = new ArrayList<>();
+            List<Banner> now = new ArrayList<>();
             for (TaskRow row : tasks.rows(WINDOW)) {
                 if (row.over()) {
-                    now.add(String.format(Locale.ROOT, "Task %s fails %.1f%% of its executions (threshold %.1f%%) over the last %s.",
-                            row.task(), row.errorRate() * 100, settings.errorRate() * 100, WINDOW.word()));
+                    now.add(new Banner(TASK_ERROR_RATE, "Task", row.task(), String.format(Locale.ROOT,
+                            "fails %.1f%% of its executions (threshold %.1f%%) over the last %s.", row.errorRate() * 100,
+                            settings.errorRate() * 100, WINDOW.word())));
                 }
             }
             firing.labels(TASK_ERROR_RATE).set(now.isEmpty() ? 0 : 1);
-            List<String> late = lateInstances();
+            List<Banner> late = lateInstances();
             firing.labels(INSTANCE_LATE).set(late.isEmpty() ? 0 : 1);
             now.addAll(late);
             banners = List.copyOf(now);
@@ -72,16 +73,17 @@ public final class Alerts {
         }
     }
 
-    private List<String> lateInstances() {
-        List<String> out = new ArrayList<>();
+    private List<Banner> lateInstances() {
+        List<Banner> out = new ArrayList<>();
         for (InstanceRow row : instances.late()) {
-            out.add("Instance " + row.id() + " is late: its last sync was at " + Format.time(row.lastSync()) + ".");
+            out.add(new Banner(INSTANCE_LATE, "Instance", row.id(), "is late: its last sync was at "
+                    + Format.time(row.lastSync()) + "."));
         }
         return out;
     }
 
-    /** What fires now, one sentence per alert. */
-    public List<String> banners() {
+    /** @return what fires now, one banner per alert */
+    public List<Banner> banners() {
         return banners;
     }
 }

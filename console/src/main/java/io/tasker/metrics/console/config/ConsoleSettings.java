@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  * @param host the address to bind; anything but loopback needs credentials
  * @param port the HTTP port (7070)
  * @param databaseUrl the H2 JDBC URL of the export history
+ * @param databaseWait how long a console waits at start for another process to let go of the database file
  * @param username basic auth user for the whole console, or null
  * @param password basic auth password, or null
  * @param token the bearer token that lets scripts POST without a CSRF token ({@code TASKER_CONSOLE_TOKEN}), or null
@@ -25,21 +26,26 @@ import java.util.stream.Stream;
  * @param historyRetention how long the H2 export history keeps a row ({@code console.history_retention})
  * @param allowedHosts the host names requests may name in their {@code Host} header besides IP addresses
  *     and localhost ({@code console.allowed_hosts}); with a login and nothing set, any name
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} names the client ({@code console.trusted_proxies})
  */
-public record ConsoleSettings(String host, int port, String databaseUrl, String username, String password, String token,
-                              boolean dev, String traceUrl, Duration historyRetention, AllowedHosts allowedHosts) {
+public record ConsoleSettings(String host, int port, String databaseUrl, Duration databaseWait, String username,
+                              String password, String token,
+                              boolean dev, String traceUrl, Duration historyRetention, AllowedHosts allowedHosts,
+                              TrustedProxies trustedProxies) {
 
     /** The console's keys, with defaults and environment variables. */
     public static final List<ConfigKey> KEYS = Stream.of(List.of(
             ConfigKey.of("console.host", Kind.STRING, "127.0.0.1", "TASKER_CONSOLE_HOST"),
             ConfigKey.of("console.port", Kind.INTEGER, "7070", "TASKER_CONSOLE_PORT"),
             ConfigKey.of("console.database_url", Kind.STRING, "jdbc:h2:file:./data/console", "TASKER_CONSOLE_DATABASE_URL"),
+            ConfigKey.of("console.database_wait", Kind.DURATION, "30s", "TASKER_CONSOLE_DATABASE_WAIT"),
             ConfigKey.of("console.username", Kind.STRING, null, "TASKER_CONSOLE_USERNAME"),
             ConfigKey.secret("console.password", "TASKER_CONSOLE_PASSWORD"),
             ConfigKey.secret("console.token", "TASKER_CONSOLE_TOKEN"),
             ConfigKey.of("console.dev", Kind.BOOLEAN, "false", "TASKER_CONSOLE_DEV"),
             ConfigKey.of("console.trace_url", Kind.STRING, null, "TASKER_CONSOLE_TRACE_URL"),
             ConfigKey.of("console.allowed_hosts", Kind.STRING, null, "TASKER_CONSOLE_ALLOWED_HOSTS"),
+            ConfigKey.of("console.trusted_proxies", Kind.STRING, null, "TASKER_CONSOLE_TRUSTED_PROXIES"),
             ConfigKey.of("console.history_retention", Kind.DURATION, "90d", "TASKER_CONSOLE_HISTORY_RETENTION")),
             HistorySettings.KEYS, AlertSettings.KEYS).flatMap(List::stream).toList();
 
@@ -47,11 +53,13 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
         String username = blank((String) config.value("console.username"));
         String password = blank((String) config.value("console.password"));
         return new ConsoleSettings((String) config.value("console.host"), (Integer) config.value("console.port"),
-                (String) config.value("console.database_url"), username, password,
+                (String) config.value("console.database_url"), (Duration) config.value("console.database_wait"),
+                username, password,
                 blank((String) config.value("console.token")), (Boolean) config.value("console.dev"),
                 traceUrl(blank((String) config.value("console.trace_url"))),
                 (Duration) config.value("console.history_retention"),
-                hosts((String) config.value("console.allowed_hosts"), username != null && password != null));
+                hosts((String) config.value("console.allowed_hosts"), username != null && password != null),
+                TrustedProxies.parse((String) config.value("console.trusted_proxies")));
     }
 
     /**
@@ -91,6 +99,9 @@ public record ConsoleSettings(String host, int port, String databaseUrl, String 
         if (historyRetention.isZero() || historyRetention.isNegative()) {
             throw new IllegalArgumentException("console.history_retention must be longer than zero, got "
                     + historyRetention);
+        }
+        if (databaseWait.isNegative()) {
+            throw new IllegalArgumentException("console.database_wait must not be negative, got " + databaseWait);
         }
         if (username != null ^ password != null) {
             throw new IllegalArgumentException("console.username and console.password go together: set both or neither");

@@ -11,7 +11,8 @@ import java.sql.Statement;
 import java.util.Optional;
 
 /**
- * The H2 file a {@code jdbc:h2:file:} URL names, when it exists, checked before the console
+ * The H2 file a file URL names ({@code jdbc:h2:file:<path>} or {@code jdbc:h2:./<path>}, see
+ * {@link H2Url}), when it exists, checked before the console
  * opens it for writing: H2 re-creates a truncated file as a new, empty database, which would
  * overwrite the export history it held. A file that cannot be read read-only, or that holds no
  * console schema, is refused and left as it is.
@@ -20,26 +21,24 @@ import java.util.Optional;
  * @param jdbcUrl the URL as configured, for messages and the read-only look
  */
 record ExistingFile(Path file, String jdbcUrl) {
-    private static final String PREFIX = "jdbc:h2:file:";
-
-    /** The file of a file URL that exists, or nothing (memory databases, a first start). */
+    /** The file a file URL names, when it exists (read as {@link H2Url} reads it); nothing for memory databases and a first start. */
     static Optional<ExistingFile> of(String jdbcUrl) {
-        if (!jdbcUrl.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            return Optional.empty();
-        }
-        String path = jdbcUrl.substring(PREFIX.length()).split(";", 2)[0];
-        if (path.startsWith("~")) {
-            path = System.getProperty("user.home") + path.substring(1);
-        }
-        Path file = Path.of(path + ".mv.db");
-        return Files.exists(file) ? Optional.of(new ExistingFile(file.toAbsolutePath(), jdbcUrl)) : Optional.empty();
+        return H2Url.parse(jdbcUrl).file().filter(Files::exists).map(file -> new ExistingFile(file, jdbcUrl));
     }
 
-    /** @throws IllegalStateException naming the file and what to do, when it is no console database */
+    /**
+     * @throws IllegalStateException naming the file and what to do, when it is no console database
+     * @throws FileInUse when another process holds the file, which says nothing of its state
+     */
     void check() {
         long size = size();
         if (size == 0) {
             throw refused("is empty (0 bytes)");
+        }
+        long chunkEnd = lastChunkEnd();
+        if (chunkEnd > size) {
+            // H2 would fall back to an older chunk that the cut left whole, and go on from a past state.
+            throw refused("(" + size + " bytes) ends before its last chunk does (" + chunkEnd + " bytes)");
         }
         try (Connection c = DriverManager.getConnection(jdbcUrl + ";ACCESS_MODE_DATA=r", "sa", "");
              Statement s = c.createStatement();
@@ -49,8 +48,45 @@ record ExistingFile(Path file, String jdbcUrl) {
                 throw refused("(" + size + " bytes) holds no console schema");
             }
         } catch (SQLException e) {
+            if (FileInUse.is(e)) {
+                throw new FileInUse(e);
+            }
             throw refused("(" + size + " bytes) cannot be read: " + e.getMessage().split("\n")[0]);
         }
+    }
+
+    /**
+     * Where the chunk H2's file header names ends at the least (its first block): the header
+     * is the file's first line, {@code H:2,block:<hex>,blockSize:<hex>,...}. Zero when the file
+     * holds no such header, which leaves the judgement to H2.
+     */
+    long lastChunkEnd() {
+        byte[] head = new byte[4096];
+        int read;
+        try (var in = Files.newInputStream(file)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw refused("cannot be read: " + e.getMessage());
+        }
+        String line = new String(head, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1).split("\n", 2)[0];
+        if (!line.startsWith("H:")) {
+            return 0;
+        }
+        long block = -1;
+        long blockSize = 4096;
+        for (String field : line.split(",")) {
+            String[] kv = field.split(":", 2);
+            try {
+                if (kv[0].equals("block") && kv.length == 2) {
+                    block = Long.parseLong(kv[1], 16);
+                } else if (kv[0].equals("blockSize") && kv.length == 2) {
+                    blockSize = Long.parseLong(kv[1], 16);
+                }
+            } catch (NumberFormatException garbled) {
+                return 0;
+            }
+        }
+        return block < 0 ? 0 : (block + 1) * blockSize;
     }
 
     long size() {

@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.db.DatabaseFile;
+import io.tasker.metrics.console.history.HistoryService;
 import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.service.ExportService;
 import io.tasker.metrics.console.service.SyncService;
@@ -33,7 +34,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Health: {@code /health/live} (the process answers), {@code /health/ready} (the store and the
- * database answer, each within a timeout; 503 only when one really does not), {@code
+ * database answer, each within a timeout; 503 only when one really does not; a status per check,
+ * never the error, since probes need no login), {@code
  * /health/status} (JSON) and the health page. Readiness must be able to say yes, or a
  * Kubernetes rollout never finishes.
  */
@@ -51,15 +53,18 @@ public final class HealthController {
     private final Templates templates;
     private final Retention retention;
     private final Supplier<Optional<SpanStats>> spans;
+    private final HistoryService history;
 
     /**
      * @param own this console's own registry, reported when the cluster view cannot be read
      * @param retention what the console keeps of its history and export files, for the report
      * @param spans what became of the spans, empty when traces are off
+     * @param history the history of values, whose last tick the report shows
      */
     public HealthController(SyncService sync, ExportService exports, StatusService status, ViewCache views,
                             Database database, CacheStore store, MetricRegistry own, EventPublisher events,
-                            Templates templates, Retention retention, Supplier<Optional<SpanStats>> spans) {
+                            Templates templates, Retention retention, Supplier<Optional<SpanStats>> spans,
+                            HistoryService history) {
         this.sync = sync;
         this.exports = exports;
         this.status = status;
@@ -71,6 +76,7 @@ public final class HealthController {
         this.templates = templates;
         this.retention = retention;
         this.spans = spans;
+        this.history = history;
     }
 
     public void register(RoutesConfig routes) {
@@ -81,15 +87,23 @@ public final class HealthController {
                 new Layout("Health", Security.csrfToken(ctx), "health", status.staleness()), report())));
     }
 
+    /**
+     * Answers anyone (probes carry no login) with a status per check and nothing more: the
+     * store's error names its address, and sometimes more; {@code /health/status} has it.
+     */
     private void ready(Context ctx) {
         Map<String, String> checks = new LinkedHashMap<>();
-        checks.put("cache", pingStore());
-        checks.put("database", timed(() -> database.ping() ? "ok" : "no answer"));
+        checks.put("cache", statusOnly(pingStore()));
+        checks.put("database", statusOnly(timed(() -> database.ping() ? "ok" : "no answer")));
         boolean ready = checks.values().stream().allMatch("ok"::equals);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ready ? "ready" : "not ready");
         body.put("checks", checks);
         ctx.status(ready ? 200 : 503).json(body);
+    }
+
+    private static String statusOnly(String check) {
+        return "ok".equals(check) ? "ok" : check.startsWith("no answer within") ? "timeout" : "failing";
     }
 
     private String pingStore() {
@@ -153,6 +167,6 @@ public final class HealthController {
                 lastExport == null ? null : lastExport.at(),
                 lastExport == null ? null : lastExport.outcome().name().toLowerCase(), stale.lastSuccess(),
                 stale.stale(), stale.threshold().toSeconds(), events.stats(),
-                spans.get().map(TelemetryHealth::of).orElse(null), retention.report());
+                spans.get().map(TelemetryHealth::of).orElse(null), retention.report(), history.status());
     }
 }

@@ -2,6 +2,7 @@ package io.tasker.metrics.console.health;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tasker.metrics.console.db.DatabaseFile;
+import io.tasker.metrics.console.history.HistoryService.HistoryStatus;
 import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.events.SubscriberStats;
 import java.time.Instant;
@@ -11,8 +12,8 @@ import java.util.List;
  * {@code /health/status}: what a monitor needs in one call (metrics count, sync strategy,
  * last sync, cache health), the console's own (database and the size of its file, null when it
  * does not answer or is in memory; exports), each event subscriber's
- * counts (handled, dropped, handler errors, queued), and what became of the spans when traces are
- * on (null otherwise).
+ * counts (handled, dropped, handler errors, queued), what became of the spans when traces are
+ * on (null otherwise), and the history of values' last tick (with the series it could not store).
  */
 public record HealthReport(
         String status,
@@ -36,5 +37,6 @@ public record HealthReport(
         @JsonProperty("export_stale_threshold_seconds") long exportStaleThresholdSeconds,
         @JsonProperty("event_subscribers") List<SubscriberStats> eventSubscribers,
         @JsonProperty("telemetry") TelemetryHealth telemetry,
-        @JsonProperty("retention") Retention.Report retention) {
+        @JsonProperty("retention") Retention.Report retention,
+        @JsonProperty("history") HistoryStatus history) {
 }

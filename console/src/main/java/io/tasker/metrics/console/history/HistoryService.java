@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.history;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.sql.SQLException;
@@ -32,7 +33,8 @@ public final class HistoryService implements AutoCloseable {
     private final Supplier<MetricsSnapshot> view;
     private final Sampler sampler;
     private final Rollups rollups;
-    private volatile HistoryStatus status = new HistoryStatus(0, 0, 0, List.of(), null);
+    private volatile HistoryStatus status = new HistoryStatus(0, 0, 0, List.of(), 0, List.of(), null);
+    private final SkippedSeries skipped = new SkippedSeries();
     private volatile long generation;
     private ScheduledExecutorService timer;
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -44,9 +46,13 @@ public final class HistoryService implements AutoCloseable {
      * @param kept series stored at it
      * @param total series in the view
      * @param leftOut families left out for want of room ({@code console.history.max_series})
+     * @param skipped series the history could not store at the last sample (a value too long for its column)
+     * @param skippedSeries the first few of those, by name and labels cut short
      * @param error why the last tick failed, or null
      */
-    public record HistoryStatus(long sampledAt, int kept, int total, List<String> leftOut, String error) {
+    public record HistoryStatus(@JsonProperty("sampled_at") long sampledAt, int kept, int total,
+                                @JsonProperty("left_out") List<String> leftOut, int skipped,
+                                @JsonProperty("skipped_series") List<String> skippedSeries, String error) {
     }
 
     public HistoryService(DataSource db, HistorySettings settings, Clock clock, Supplier<MetricsSnapshot> view) {
@@ -74,35 +80,76 @@ public final class HistoryService implements AutoCloseable {
         return this;
     }
 
-    /** One sample, rollup and expiry; public so that tests with a manual clock drive it. */
+    /**
+     * One sample, rollup and expiry, then the listeners (the alerts), whether or not the history
+     * could be written; public so that tests with a manual clock drive it.
+     */
     public synchronized void tick() {
         try {
-            long step = settings.sampleInterval().getSeconds();
-            long now = clock.wallTimeMillis() / 1000;
-            long t = now - Math.floorMod(now, step);
-            Sampler.Result result = sampler.sample(view.get(), t);
-            Map<String, HistoryStore.SeriesRef> ids = store.ids(result.entries().stream().map(Sampler.Entry::key).toList());
-            List<Sample> rows = new ArrayList<>(result.entries().size());
-            for (Sampler.Entry e : result.entries()) {
-                rows.add(e.sample().at(ids.get(e.key().id()).id(), Tier.RAW, t));
-            }
-            long t0 = System.nanoTime();
-            store.write(rows);
-            long t1 = System.nanoTime();
-            rollups.run(now, this::kind);
-            LOG.debug("History tick at {}: {} series written in {} ms, rollups and retention {} ms", t, rows.size(),
-                    (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-            status = new HistoryStatus(t, rows.size(), result.total(), result.leftOut(), null);
+            sample();
             generation++;
-            listeners.forEach(Runnable::run);
         } catch (RuntimeException | SQLException e) {
             LOG.warn("History sample failed: {}", e.toString());
             HistoryStatus s = status;
-            status = new HistoryStatus(s.sampledAt(), s.kept(), s.total(), s.leftOut(), e.getMessage());
+            status = new HistoryStatus(s.sampledAt(), s.kept(), s.total(), s.leftOut(), s.skipped(), s.skippedSeries(),
+                    e.getMessage());
+        }
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A history listener failed: {}", e.toString());
+            }
         }
     }
 
-    /** Runs after every successful sample (alerts judge the new history); must not throw. */
+    private void sample() throws SQLException {
+        long step = settings.sampleInterval().getSeconds();
+        long now = clock.wallTimeMillis() / 1000;
+        long t = now - Math.floorMod(now, step);
+        Sampler.Result result = sampler.sample(view.get(), t);
+        skipped.newTick();
+        List<Sampler.Entry> fitting = new ArrayList<>(result.entries().size());
+        for (Sampler.Entry e : result.entries()) {
+            String misfit = HistoryColumns.misfit(e.key());
+            if (misfit == null) {
+                fitting.add(e);
+            } else {
+                skipped.skip(e.key(), misfit);
+            }
+        }
+        List<Sample> rows = rows(fitting, t);
+        long t0 = System.nanoTime();
+        store.write(rows);
+        long t1 = System.nanoTime();
+        rollups.run(now, this::kind);
+        LOG.debug("History tick at {}: {} series written in {} ms, rollups and retention {} ms", t, rows.size(),
+                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        status = new HistoryStatus(t, rows.size(), result.total(), result.leftOut(), skipped.count(), skipped.shown(),
+                null);
+    }
+
+    /** The raw rows of the entries the database took a series id for; the others are skipped. */
+    private List<Sample> rows(List<Sampler.Entry> entries, long t) throws SQLException {
+        Map<String, HistoryStore.SeriesRef> ids = store.ids(entries.stream().map(Sampler.Entry::key).toList());
+        List<Sample> rows = new ArrayList<>(entries.size());
+        for (Sampler.Entry e : entries) {
+            HistoryStore.SeriesRef ref = ids.get(e.key().id());
+            if (ref == null) {
+                skipped.skip(e.key(), "the database refused it");
+            } else {
+                rows.add(e.sample().at(ref.id(), Tier.RAW, t));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Runs after every tick, whether or not the history could be written: the alerts judge the
+     * history as it is, and one that fails stops neither the others nor the next tick.
+     *
+     * @param listener what to run
+     */
     public void onSample(Runnable listener) {
         listeners.add(listener);
     }

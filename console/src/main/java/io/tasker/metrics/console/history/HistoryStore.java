@@ -37,26 +37,61 @@ public final class HistoryStore {
         this.db = db;
     }
 
-    /** The ids of these series, adding those the database does not know yet. */
+    /**
+     * The ids of these series, adding those the database does not know yet. A series the
+     * database refuses (a value too long for its column, say) is left out of the answer, and the
+     * others are added all the same; a database that refuses every one of them fails the call.
+     *
+     * @param keys the series to look up or add
+     * @return the ids by {@link SeriesKey#id()}, without the series the database refused
+     * @throws SQLException when the database cannot be used at all
+     */
     public Map<String, SeriesRef> ids(Collection<SeriesKey> keys) throws SQLException {
         List<SeriesKey> missing = keys.stream().filter(k -> !ids.containsKey(k.id())).toList();
         if (!missing.isEmpty()) {
             try (Connection c = db.getConnection()) {
-                try (PreparedStatement s = c.prepareStatement(
-                        "MERGE INTO history_series (name, labels, kind, bounds) KEY (name, labels) VALUES (?, ?, ?, ?)")) {
-                    for (SeriesKey k : missing) {
-                        s.setString(1, k.name());
-                        s.setString(2, k.labels());
-                        s.setString(3, k.kind());
-                        s.setString(4, k.bounds());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
+                try {
+                    addSeries(c, missing);
+                } catch (SQLException batch) {
+                    addOneByOne(c, missing, batch);
                 }
                 loadAll(c);
             }
         }
         return ids;
+    }
+
+    private static void addSeries(Connection c, List<SeriesKey> keys) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "MERGE INTO history_series (name, labels, kind, bounds) KEY (name, labels) VALUES (?, ?, ?, ?)")) {
+            for (SeriesKey k : keys) {
+                s.setString(1, k.name());
+                s.setString(2, k.labels());
+                s.setString(3, k.kind());
+                s.setString(4, k.bounds());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /**
+     * After a refused batch: each series alone, so that the one the database refuses for its
+     * values (a data or constraint error, SQLState class 22 or 23) costs only itself. Any other
+     * error is the database's trouble rather than a series', and fails the call.
+     */
+    private static void addOneByOne(Connection c, List<SeriesKey> keys, SQLException batch) throws SQLException {
+        for (SeriesKey k : keys) {
+            try {
+                addSeries(c, List.of(k));
+            } catch (SQLException e) {
+                String state = e.getSQLState() == null ? "" : e.getSQLState();
+                if (!state.startsWith("22") && !state.startsWith("23")) {
+                    e.addSuppressed(batch);
+                    throw e;
+                }
+            }
+        }
     }
 
     /** A series this store has written or read, without asking the database; null when it has not. */

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * {@code GET /runs} (the cluster's recent runs, failed-only filter, search by task id, steps
  * slowest first), {@code GET /runs/{task_id}} (one run's step timeline and trace link), and their
- * JSON: {@code GET /api/runs?status=failed|success&task_name=...&task_id=...&limit=...} and
+ * JSON: {@code GET /api/runs?status=failed|success&task_name=...&task_id=...&limit=...&offset=...} (a page,
+ * with the number of matching runs) and
  * {@code GET /api/runs/{task_id}}.
  */
 public final class RunsController {
@@ -45,7 +46,7 @@ public final class RunsController {
 
     private static RunQuery query(Context ctx) {
         return RunQuery.of(ctx.queryParam("status"), ctx.queryParam("task_name"), ctx.queryParam("task_id"),
-                ctx.queryParam("limit"));
+                ctx.queryParam("limit"), ctx.queryParam("offset"));
     }
 
     private void page(Context ctx) {
@@ -60,7 +61,7 @@ public final class RunsController {
             error = "The shared store could not be read: " + e.getMessage();
         }
         List<String> names = all.stream().map(TaskRun::taskName).distinct().sorted().toList();
-        templates.render(ctx, "runs/runs.jte", new RunsPage(layout(ctx, "Task runs"), query.apply(all),
+        templates.render(ctx, "runs/runs.jte", new RunsPage(layout(ctx, "Task runs"), query.select(all),
                 orEmpty(ctx.queryParam("status")), orEmpty(ctx.queryParam("task_name")), orEmpty(ctx.queryParam("task_id")),
                 names, steps, error));
     }
@@ -81,8 +82,12 @@ public final class RunsController {
     private void api(Context ctx) {
         RunQuery query = query(ctx);
         try {
+            RunQuery.Selection page = query.select(runs.cluster());
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("runs", query.apply(runs.cluster()));
+            body.put("total", page.total());
+            body.put("offset", page.offset());
+            body.put("limit", page.limit());
+            body.put("runs", page.runs());
             body.put("steps", runs.steps());
             ctx.json(body);
         } catch (StoreException e) {

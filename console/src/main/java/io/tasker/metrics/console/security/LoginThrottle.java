@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down guessing: after {@value #MAX_FAILURES} failed logins or wrong bearer tokens from
- * one address within a window, that address is refused (429) until the window has passed,
- * right credentials or not. A success clears the address's count.
+ * Counts failed logins by key (a client and the user name it tries): after {@value #MAX_FAILURES}
+ * within a window, the key's further failures are refused (429) until the window has passed. The
+ * caller lets right credentials through before asking, so nobody can lock another out.
  *
  * <pre>{@code
  * LoginThrottle throttle = new LoginThrottle(clock);
@@ -18,8 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LoginThrottle {
     static final int MAX_FAILURES = 5;
     static final Duration WINDOW = Duration.ofMinutes(1);
-    /** Beyond this many addresses the expired ones are dropped, so that a scan cannot fill memory. */
-    private static final int MAX_ADDRESSES = 10_000;
+    /** Beyond this many keys the expired ones are dropped, and past twice as many new ones are not counted, so that a scan cannot fill memory. */
+    private static final int MAX_KEYS = 10_000;
 
     private record Failures(int count, Instant since) {
     }
@@ -31,30 +31,33 @@ public final class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long this address must wait, or empty when it may try. */
-    public java.util.Optional<Duration> blocked(String address) {
-        Failures f = failures.get(address);
+    /**
+     * @param key a client and the user name it tries
+     * @return how long this key must wait, or empty when it may try
+     */
+    public java.util.Optional<Duration> blocked(String key) {
+        Failures f = failures.get(key);
         if (f == null || f.count() < MAX_FAILURES) {
             return java.util.Optional.empty();
         }
         Duration left = Duration.between(clock.instant(), f.since().plus(WINDOW));
         if (left.isNegative() || left.isZero()) {
-            failures.remove(address, f);
+            failures.remove(key, f);
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(left);
     }
 
-    public void failed(String address) {
+    /** @param key a client and the user name it tried, with wrong credentials */
+    public void failed(String key) {
         Instant now = clock.instant();
-        if (failures.size() >= MAX_ADDRESSES) {
+        if (failures.size() >= MAX_KEYS) {
             failures.values().removeIf(f -> !now.isBefore(f.since().plus(WINDOW)));
+            if (failures.size() >= 2 * MAX_KEYS && !failures.containsKey(key)) {
+                return;
+            }
         }
-        failures.merge(address, new Failures(1, now), (old, one) -> now.isBefore(old.since().plus(WINDOW))
+        failures.merge(key, new Failures(1, now), (old, one) -> now.isBefore(old.since().plus(WINDOW))
                 ? new Failures(old.count() + 1, old.since()) : one);
-    }
-
-    public void succeeded(String address) {
-        failures.remove(address);
     }
 }

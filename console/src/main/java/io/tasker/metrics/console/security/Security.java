@@ -10,8 +10,6 @@ import io.tasker.metrics.console.web.Ui;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,19 +19,21 @@ import java.util.Set;
  * <ul>
  *   <li>A POST needs either {@code Authorization: Bearer <TASKER_CONSOLE_TOKEN>} (scripts) or a
  *       CSRF token that matches the console's cookie, sent by htmx as {@value Ui#CSRF_HEADER},
- *       from the same origin (browsers).</li>
+ *       from the same origin (browsers); the token is signed by the console ({@link CsrfTokens}).</li>
  *   <li>With {@code console.username} and {@code console.password} set, every page asks for a
  *       login (basic auth), except the liveness and readiness probes; the bearer token is
  *       accepted too.</li>
  *   <li>A request that names a host the console does not answer to ({@link io.tasker.metrics.console.config.AllowedHosts}) gets 421:
  *       a page on another domain that re-points its name at this machine reads nothing.</li>
- *   <li>Five failed logins or wrong bearer tokens from one address within a minute refuse it
- *       (429) for the rest of that minute ({@link LoginThrottle}).</li>
+ *   <li>Five failed logins (or wrong bearer tokens) from one client for one user name within a
+ *       minute refuse that pair's further wrong ones (429) for the rest of that minute
+ *       ({@link LoginThrottle}); right credentials always pass. The client is the connection's
+ *       address, or {@code X-Forwarded-For}'s when the connection comes from
+ *       {@code console.trusted_proxies}.</li>
  *   <li>Every response says: no framing, no sniffing, scripts and styles only from here.</li>
  * </ul>
  */
 public final class Security {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Set<String> OPEN = Set.of(Ui.HEALTH_LIVE, Ui.HEALTH_READY);
 
     private final ConsoleSettings settings;
@@ -53,16 +53,20 @@ public final class Security {
         routes.beforeMatched(this::checkPost);
     }
 
-    /** The CSRF token of this browser, issued as an HttpOnly cookie on first sight. */
+    /**
+     * The CSRF token of this browser, issued (signed by this process) as an HttpOnly cookie on
+     * first sight, and again when the cookie holds one this process did not issue.
+     *
+     * @param ctx the request
+     * @return the token the page hands to htmx
+     */
     public static String csrfToken(Context ctx) {
         String token = ctx.attribute(Ui.CSRF_COOKIE);
         if (token == null) {
             token = ctx.cookie(Ui.CSRF_COOKIE);
         }
-        if (token == null || !token.matches("[0-9a-f]{64}")) {
-            byte[] bytes = new byte[32];
-            RANDOM.nextBytes(bytes);
-            token = HexFormat.of().formatHex(bytes);
+        if (!CsrfTokens.issued(token)) {
+            token = CsrfTokens.issue();
             ctx.header("Set-Cookie", Ui.CSRF_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
                     + (secure(ctx) ? "; Secure" : ""));
         }
@@ -99,21 +103,37 @@ public final class Security {
         }
     }
 
-    /** Counts credentials that fail, and refuses an address that failed too often, whatever it sends now. */
+    /**
+     * Counts credentials that fail, per client and user name, and refuses further wrong ones from
+     * that pair for a while. Right credentials always pass, so a client that guesses (anyone,
+     * behind a shared ingress address) cannot lock the operators out; and a success does not
+     * clear the count, or an operator's every page would hand the guesser five more tries.
+     */
     private void throttle(Context ctx) {
         String auth = ctx.header("Authorization");
-        if (auth == null) {
+        if (auth == null || bearer(ctx) || loggedIn(ctx) || !settings.basicAuth() && !scheme(auth, "Bearer")) {
             return;
         }
-        throttle.blocked(ctx.ip()).ifPresent(wait -> {
+        String client = settings.trustedProxies().client(ctx.ip(), ctx.header("X-Forwarded-For"));
+        String key = client + " " + subject(ctx, auth);
+        throttle.blocked(key).ifPresent(wait -> {
             String seconds = String.valueOf(Math.max(1, wait.toSeconds()));
-            throw new Denied(429, "Too many failed logins from " + ctx.ip() + "; try again in " + seconds + " s",
+            throw new Denied(429, "Too many failed logins from " + client + "; try again in " + seconds + " s",
                     Map.of("Retry-After", seconds));
         });
-        if (bearer(ctx) || loggedIn(ctx)) {
-            throttle.succeeded(ctx.ip());
-        } else if (settings.basicAuth() || scheme(auth, "Bearer")) {
-            throttle.failed(ctx.ip());
+        throttle.failed(key);
+    }
+
+    /** Whose credentials a request tries: the basic user name, or the bearer token (one for all scripts). */
+    private static String subject(Context ctx, String auth) {
+        if (!scheme(auth, "Basic")) {
+            return "(bearer)";
+        }
+        try {
+            BasicAuthCredentials c = ctx.basicAuthCredentials();
+            return c == null ? "(malformed)" : "user " + c.getUsername();
+        } catch (RuntimeException malformed) {
+            return "(malformed)";
         }
     }
 
@@ -163,9 +183,10 @@ public final class Security {
     private static void checkCsrf(Context ctx) {
         String cookie = ctx.cookie(Ui.CSRF_COOKIE);
         String header = ctx.header(Ui.CSRF_HEADER);
-        if (cookie == null || header == null || !constantTimeEquals(cookie, header)) {
+        if (cookie == null || header == null || !constantTimeEquals(cookie, header) || !CsrfTokens.issued(header)) {
             throw new Denied(403, "This POST needs the console page's CSRF token (header "
-                    + Ui.CSRF_HEADER + "), or Authorization: Bearer <TASKER_CONSOLE_TOKEN> for scripts", Map.of());
+                    + Ui.CSRF_HEADER + "; after a restart of the console, reload the page), or Authorization: Bearer "
+                    + "<TASKER_CONSOLE_TOKEN> for scripts", Map.of());
         }
         if (!sameOrigin(ctx)) {
             throw new Denied(403, "This POST comes from another origin (" + ctx.header("Origin")

@@ -56,8 +56,10 @@ public final class Ui {
     public static final String ID_HEALTH = "health-status";
     public static final String ID_EVENT_SUBSCRIBERS = "event-subscribers";
     public static final String ID_TELEMETRY = "telemetry";
+    public static final String ID_HISTORY_SKIPPED = "history-skipped";
     public static final String ID_CARDINALITY = "cardinality";
     public static final String ID_RUNS_TABLE = "runs-table";
+    public static final String ID_RUNS_PAGES = "runs-pages";
     public static final String ID_RUNS_FILTER = "runs-filter";
     public static final String ID_STEP_SUMMARY = "step-summary";
     public static final String ID_TIMELINE = "run-timeline";

@@ -59,7 +59,7 @@ class ChartsBrowserTest {
         assertTrue(over.getAttribute("class").contains("over"), over.getAttribute("class"));
         assertFalse(fine.getAttribute("class").contains("over"), fine.getAttribute("class"));
         assertEquals("40.0% over", over.findElement(By.className("error-rate")).getText());
-        browser.waitUntil(d -> d.findElement(By.id(Ui.ID_ALERT_BANNER)).getText().contains("invoice_export fails 40.0%"));
+        browser.waitUntil(d -> d.findElement(By.id(Ui.ID_ALERT_BANNER)).getText().contains("invoice_export\u201d fails 40.0%"));
         browser.screenshot("tasks-light");
         browser.byId(Ui.ID_THEME_TOGGLE).click();
         browser.screenshot("tasks-dark");

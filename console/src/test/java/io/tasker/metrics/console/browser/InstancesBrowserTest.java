@@ -31,7 +31,7 @@ class InstancesBrowserTest {
         browser.console().console().history().tick(); // The alerts are judged after each history sample.
         browser.open(Ui.INSTANCES_PAGE);
         assertEquals("late", status(id));
-        browser.waitUntil(d -> d.findElement(By.id(Ui.ID_ALERT_BANNER)).getText().contains("Instance " + id + " is late"));
+        browser.waitUntil(d -> d.findElement(By.id(Ui.ID_ALERT_BANNER)).getText().contains("Instance \u201c" + id + "\u201d is late"));
         browser.screenshot("instances-light");
         browser.byId(Ui.ID_THEME_TOGGLE).click();
         browser.screenshot("instances-dark");

@@ -3,6 +3,7 @@ package io.tasker.metrics.export.remote;
 import io.tasker.metrics.export.internal.Untraced;
 import io.tasker.metrics.export.remote.internal.RemoteWriteEncoder;
 import io.tasker.metrics.export.remote.internal.RemoteWriteBatch;
+import io.tasker.metrics.export.internal.QueryMask;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -121,7 +122,7 @@ public final class RemoteWriteClient {
             return tally.result(false, null);
         } catch (RuntimeException e) {
             // An export never throws into the host application; a bug here is reported like any failure.
-            LOG.error("Remote write to {} failed unexpectedly", settings.endpoint(), e);
+            LOG.error("Remote write to {} failed unexpectedly", settings.shownEndpoint(), e);
             return tally.result(false, "remote write failed unexpectedly: " + describe(e));
         }
     }
@@ -191,7 +192,7 @@ public final class RemoteWriteClient {
             return failure(e.getCause());
         } catch (TimeoutException e) {
             future.cancel(true);
-            return Attempt.retry("no complete answer from " + settings.endpoint() + " within " + millis(), null);
+            return Attempt.retry("no complete answer from " + settings.shownEndpoint() + " within " + millis(), null);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -204,7 +205,7 @@ public final class RemoteWriteClient {
         if (status >= 200 && status < 300) {
             return new Attempt(Outcome.ACCEPTED, null, null);
         }
-        String message = "HTTP " + status + " from " + settings.endpoint() + ": " + excerpt(redact(response.body()));
+        String message = "HTTP " + status + " from " + settings.shownEndpoint() + ": " + excerpt(redact(response.body()));
         if (status == 429 || status >= 500 && status < 600) {
             return Attempt.retry(message, retryAfter(response));
         }
@@ -212,7 +213,7 @@ public final class RemoteWriteClient {
     }
 
     private Attempt failure(Throwable t) {
-        String where = settings.endpoint().toString();
+        String where = settings.shownEndpoint();
         if (t instanceof HttpConnectTimeoutException) {
             return new Attempt(Outcome.UNREACHABLE, "could not connect to " + where + " within " + millis(), null);
         }
@@ -281,7 +282,7 @@ public final class RemoteWriteClient {
                 text.append(": ").append(c.getMessage());
             }
         }
-        return text.toString();
+        return QueryMask.apply(text.toString()); // An exception may quote the URL, query string and all.
     }
 
     private static String basic(String username, String password) {

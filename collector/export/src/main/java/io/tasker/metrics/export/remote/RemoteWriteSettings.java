@@ -1,5 +1,6 @@
 package io.tasker.metrics.export.remote;
 
+import io.tasker.metrics.export.internal.QueryMask;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
@@ -8,7 +9,7 @@ import java.util.Objects;
 /**
  * Where and how remote writes go: the {@code telemetry.prometheus.*} keys that concern them.
  * Invalid values fail at construction with a message naming the key; {@link #toString()} never
- * shows the password.
+ * shows the password, nor a secret in the endpoint's query string.
  *
  * <pre>{@code
  * RemoteWriteSettings settings = RemoteWriteSettings.defaults(URI.create("http://prometheus:9090/api/v1/write"));
@@ -97,14 +98,24 @@ public record RemoteWriteSettings(URI endpoint, String username, String password
         }
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || endpoint.getHost() == null) {
-            throw new IllegalArgumentException("telemetry.prometheus.endpoint: '" + endpoint
+            throw new IllegalArgumentException("telemetry.prometheus.endpoint: '" + QueryMask.apply(endpoint.toString())
                     + "' is not an http or https URL with a host");
         }
     }
 
+    /**
+     * The endpoint as logs, errors and the export history show it: the values of query parameters
+     * named like a secret ({@code ?api_key=...}) masked.
+     *
+     * @return the endpoint, masked
+     */
+    public String shownEndpoint() {
+        return QueryMask.apply(endpoint.toString());
+    }
+
     @Override
     public String toString() {
-        return "RemoteWriteSettings[endpoint=" + endpoint + ", username=" + username
+        return "RemoteWriteSettings[endpoint=" + shownEndpoint() + ", username=" + username
                 + ", password=" + (password == null ? "null" : "***") + ", timeout=" + timeout
                 + ", retryAttempts=" + retryAttempts + ", compression=" + compression.word()
                 + ", batchSize=" + batchSize + ", skipIfUnavailable=" + skipIfUnavailable + "]";

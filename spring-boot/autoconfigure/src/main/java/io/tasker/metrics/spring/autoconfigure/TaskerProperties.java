@@ -194,6 +194,9 @@ public class TaskerProperties {
         /** This instance's id in the store. Key telemetry.instance_id. Overridden by the environment variable TASKER_INSTANCE_ID. */
         private String instanceId;
 
+        /** Same-reason sync failures in a row before the instance reports failing and starts over. Key telemetry.sync_failure_threshold. Overridden by the environment variable TASKER_SYNC_FAILURE_THRESHOLD. */
+        private Integer syncFailureThreshold;
+
         /** Label combinations per metric. Key telemetry.cardinality_limit. Overridden by the environment variable TASKER_CARDINALITY_LIMIT. */
         private Integer cardinalityLimit;
 
@@ -226,6 +229,9 @@ public class TaskerProperties {
 
         /** Event attributes whose key contains one of these words (any case) reach spans as [MASKED]. Key telemetry.masked_parameters. */
         private String maskedParameters;
+
+        /** An extra Java regular expression whose matches are masked in every span value, exception message and status description. Key telemetry.masked_value_pattern. */
+        private String maskedValuePattern;
 
         /** A task still open after this is ended as tasker.evicted=true. Key telemetry.open_span_timeout. */
         private Duration openSpanTimeout;
@@ -525,6 +531,42 @@ public class TaskerProperties {
          */
         public void setMaskedParameters(String maskedParameters) {
             this.maskedParameters = maskedParameters;
+        }
+
+        /**
+         * The value of {@code telemetry.sync_failure_threshold}.
+         *
+         * @return the value, or null when unset
+         */
+        public Integer getSyncFailureThreshold() {
+            return syncFailureThreshold;
+        }
+
+        /**
+         * Sets {@code telemetry.sync_failure_threshold}.
+         *
+         * @param syncFailureThreshold the value, or null for the file's value or the default
+         */
+        public void setSyncFailureThreshold(Integer syncFailureThreshold) {
+            this.syncFailureThreshold = syncFailureThreshold;
+        }
+
+        /**
+         * The value of {@code telemetry.masked_value_pattern}.
+         *
+         * @return the value, or null when unset
+         */
+        public String getMaskedValuePattern() {
+            return maskedValuePattern;
+        }
+
+        /**
+         * Sets {@code telemetry.masked_value_pattern}.
+         *
+         * @param maskedValuePattern the value, or null for the file's value or the default
+         */
+        public void setMaskedValuePattern(String maskedValuePattern) {
+            this.maskedValuePattern = maskedValuePattern;
         }
 
         /**

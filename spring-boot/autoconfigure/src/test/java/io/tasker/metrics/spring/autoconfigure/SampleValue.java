@@ -25,6 +25,7 @@ record SampleValue(String[] properties, Object expected) {
             Map.entry("telemetry.otlp.endpoint", "http://collector:4318"),
             Map.entry("telemetry.otlp.headers", "api-key=abc"),
             Map.entry("telemetry.masked_parameters", "pin"),
+            Map.entry("telemetry.masked_value_pattern", "ord-[0-9]+"),
             Map.entry("telemetry.statsd.host", "agent"),
             Map.entry("telemetry.statsd.env", "prod"),
             Map.entry("telemetry.statsd.service", "orders"));
