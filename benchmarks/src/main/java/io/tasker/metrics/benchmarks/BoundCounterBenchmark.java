@@ -50,10 +50,13 @@ public class BoundCounterBenchmark {
     public void setUp() {
         longAdder = new LongAdder();
 
-        tasker = new MetricRegistry().counter("requests_total", "method", "status").labels("GET", "200");
+        tasker = new MetricRegistry()
+                .counter("requests_total", "method", "status")
+                .labels("GET", "200");
 
         clientJava = io.prometheus.metrics.core.metrics.Counter.builder()
-                .name("requests_total").labelNames("method", "status")
+                .name("requests_total")
+                .labelNames("method", "status")
                 .register(new PrometheusRegistry())
                 .labelValues("GET", "200");
 
@@ -61,9 +64,11 @@ public class BoundCounterBenchmark {
 
         otelReader = new LiveOtelReader();
         SdkMeterProvider provider = LiveOtelReader.provider(otelReader);
-        otel = provider.get("io.tasker.metrics.benchmarks").counterBuilder("requests").build();
-        otelAttributes = Attributes.of(AttributeKey.stringKey("method"), "GET",
-                AttributeKey.stringKey("status"), "200");
+        otel = provider.get("io.tasker.metrics.benchmarks")
+                .counterBuilder("requests")
+                .build();
+        otelAttributes =
+                Attributes.of(AttributeKey.stringKey("method"), "GET", AttributeKey.stringKey("status"), "200");
     }
 
     @Benchmark

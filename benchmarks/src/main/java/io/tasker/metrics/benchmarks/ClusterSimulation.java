@@ -57,28 +57,41 @@ public final class ClusterSimulation {
     /** Reads (and CLI exports) of the view per size, reported as their median: one is too noisy here. */
     private static final int MEASURED_READS = 5;
 
-    private ClusterSimulation() {
-    }
+    private ClusterSimulation() {}
 
     /** What one cluster size measured. */
-    record Point(String store, int instances, int seriesEach, Timing sync, double viewMillis, long viewBytes,
-                 double viewAllocatedMb, double exportMillis, long redisBytesPerSeries, double foldMillis, int folded,
-                 boolean exact, String problems) {
-    }
+    record Point(
+            String store,
+            int instances,
+            int seriesEach,
+            Timing sync,
+            double viewMillis,
+            long viewBytes,
+            double viewAllocatedMb,
+            double exportMillis,
+            long redisBytesPerSeries,
+            double foldMillis,
+            int folded,
+            boolean exact,
+            String problems) {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        List<Integer> sizes = Arrays.stream(option(args, "--sizes", "10,50,100,250,500").split(","))
-                .map(Integer::parseInt).toList();
+        List<Integer> sizes = Arrays.stream(
+                        option(args, "--sizes", "10,50,100,250,500").split(","))
+                .map(Integer::parseInt)
+                .toList();
         int series = Integer.parseInt(option(args, "--series", "2000"));
-        List<String> stores = List.of(option(args, "--stores", "redis-cluster,memcached").split(","));
+        List<String> stores =
+                List.of(option(args, "--stores", "redis-cluster,memcached").split(","));
         Path plots = Path.of(option(args, "--plots", "docs/images"));
         List<Point> points = new ArrayList<>();
         try {
             for (String store : stores) {
                 try (ServerExtension server = store.equals("memcached")
-                        ? new MemcachedServerExtension("-m", "4096", "-I", "8m") : null;
-                     RedisClusterCloser cluster = store.equals("redis-cluster") ? new RedisClusterCloser() : null) {
+                                ? new MemcachedServerExtension("-m", "4096", "-I", "8m")
+                                : null;
+                        RedisClusterCloser cluster = store.equals("redis-cluster") ? new RedisClusterCloser() : null) {
                     if (server != null) {
                         server.start();
                     }
@@ -86,8 +99,17 @@ public final class ClusterSimulation {
                     for (int n : sizes) {
                         Point p = run(store, url, n, series, cluster);
                         points.add(p);
-                        System.err.printf(Locale.ROOT, "%s N=%d: sync p99 %.1f ms, view %.0f ms, export-now %.0f ms,"
-                                + " fold %.0f ms, exact %s%n", store, n, p.sync().p99(), p.viewMillis(), p.exportMillis(), p.foldMillis(), p.exact());
+                        System.err.printf(
+                                Locale.ROOT,
+                                "%s N=%d: sync p99 %.1f ms, view %.0f ms, export-now %.0f ms,"
+                                        + " fold %.0f ms, exact %s%n",
+                                store,
+                                n,
+                                p.sync().p99(),
+                                p.viewMillis(),
+                                p.exportMillis(),
+                                p.foldMillis(),
+                                p.exact());
                         flush(store, url, cluster);
                     }
                 }
@@ -104,7 +126,8 @@ public final class ClusterSimulation {
     private static Point run(String storeName, String url, int n, int series, RedisClusterCloser cluster) {
         ManualClock clock = new ManualClock(Instant.now());
         String namespace = "sim" + UUID.randomUUID().toString().substring(0, 8);
-        SyncOptions options = new SyncOptions(namespace, "reader", SyncOptions.DEFAULT_BATCH_SIZE, RETENTION, TIMEOUT, true);
+        SyncOptions options =
+                new SyncOptions(namespace, "reader", SyncOptions.DEFAULT_BATCH_SIZE, RETENTION, TIMEOUT, true);
         long memoryBefore = cluster == null ? 0 : cluster.usedMemory();
         try (CacheStore store = CacheStores.open(url, Duration.ofSeconds(30), clock)) {
             SyncStrategy strategy = SyncStrategy.select(store.probe(options.keys()));
@@ -136,7 +159,9 @@ public final class ClusterSimulation {
             double viewMillis = median(reads.stream().mapToDouble(ReadCost::millis));
             double allocatedMb = median(reads.stream().mapToDouble(ReadCost::allocatedMb));
             long viewBytes = reads.get(0).bytes(); // Of the view alone: the fold and the read after it count too.
-            double expected = instances.stream().mapToDouble(SimulatedInstance::taskExecutions).sum();
+            double expected = instances.stream()
+                    .mapToDouble(SimulatedInstance::taskExecutions)
+                    .sum();
             boolean exact = SimulatedInstance.total(view.snapshot()) == expected;
             double exportMillis = median(java.util.stream.IntStream.range(0, MEASURED_READS)
                     .mapToDouble(i -> exportNow(store, options, clock)));
@@ -152,11 +177,23 @@ public final class ClusterSimulation {
             double foldMillis = (System.nanoTime() - t) / 1e6;
             check(fold);
             ClusterView after = reader.readView();
-            exact &= SimulatedInstance.total(after.snapshot()) == expected && after.instances().size() == survivors;
+            exact &= SimulatedInstance.total(after.snapshot()) == expected
+                    && after.instances().size() == survivors;
             List<String> problems = new ArrayList<>(view.problems());
             problems.addAll(after.problems());
-            return new Point(storeName, n, series, Timing.ofNanos(syncNanos), viewMillis, viewBytes,
-                    allocatedMb, exportMillis, redisBytes, foldMillis, fold.retiredInstances(), exact,
+            return new Point(
+                    storeName,
+                    n,
+                    series,
+                    Timing.ofNanos(syncNanos),
+                    viewMillis,
+                    viewBytes,
+                    allocatedMb,
+                    exportMillis,
+                    redisBytes,
+                    foldMillis,
+                    fold.retiredInstances(),
+                    exact,
                     problems.isEmpty() ? "" : problems.get(0));
         }
     }
@@ -169,13 +206,18 @@ public final class ClusterSimulation {
      */
     private static double exportNow(CacheStore store, SyncOptions options, ManualClock clock) {
         ClusterReader reader = new ClusterReader(store, options, clock);
-        ExportCoordinator coordinator = new ExportCoordinator(reader, () -> "cli",
-                new ExportTiming(RETENTION, Duration.ofMinutes(1), Duration.ofMinutes(2)), Duration.ofMinutes(5), 0,
-                clock, d -> { });
+        ExportCoordinator coordinator = new ExportCoordinator(
+                reader,
+                () -> "cli",
+                new ExportTiming(RETENTION, Duration.ofMinutes(1), Duration.ofMinutes(2)),
+                Duration.ofMinutes(5),
+                0,
+                clock,
+                d -> {});
         NullOutput out = new NullOutput();
         long t = System.nanoTime();
-        ExportRecord r = coordinator.exportNow(new StreamDestination(ExpositionFormats.byName("prometheus"), out, "stdout"),
-                "cli");
+        ExportRecord r = coordinator.exportNow(
+                new StreamDestination(ExpositionFormats.byName("prometheus"), out, "stdout"), "cli");
         double millis = (System.nanoTime() - t) / 1e6;
         if (!r.success() || out.bytes() == 0) {
             throw new IllegalStateException("export-now failed: " + r.error());
@@ -225,17 +267,32 @@ public final class ClusterSimulation {
     }
 
     private static void print(PrintStream out, int series, List<Point> points) {
-        out.printf(Locale.ROOT, "%d series per instance; sync times of the second round (every instance changed).%n%n", series);
-        out.println("| store | N | instance-series | sync p50 | sync p99 | view read | bytes read | allocated by the read"
-                + " | CLI export-now | store memory per instance-series | fold 80% | folded | totals exact |");
+        out.printf(
+                Locale.ROOT,
+                "%d series per instance; sync times of the second round (every instance changed).%n%n",
+                series);
+        out.println(
+                "| store | N | instance-series | sync p50 | sync p99 | view read | bytes read | allocated by the read"
+                        + " | CLI export-now | store memory per instance-series | fold 80% | folded | totals exact |");
         out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Point p : points) {
-            out.printf(Locale.ROOT, "| %s | %d | %,d | %.1f ms | %.1f ms | %.0f ms | %.1f MB | %.0f MB | %.0f ms | %s"
-                    + " | %.0f ms | %d | %s |%n",
-                    p.store(), p.instances(), (long) p.instances() * p.seriesEach(), p.sync().p50(), p.sync().p99(),
-                    p.viewMillis(), p.viewBytes() / 1e6, p.viewAllocatedMb(), p.exportMillis(),
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %,d | %.1f ms | %.1f ms | %.0f ms | %.1f MB | %.0f MB | %.0f ms | %s"
+                            + " | %.0f ms | %d | %s |%n",
+                    p.store(),
+                    p.instances(),
+                    (long) p.instances() * p.seriesEach(),
+                    p.sync().p50(),
+                    p.sync().p99(),
+                    p.viewMillis(),
+                    p.viewBytes() / 1e6,
+                    p.viewAllocatedMb(),
+                    p.exportMillis(),
                     p.store().equals("redis-cluster") ? p.redisBytesPerSeries() + " B" : "n/a",
-                    p.foldMillis(), p.folded(), p.exact() ? "yes" : "**no** " + p.problems());
+                    p.foldMillis(),
+                    p.folded(),
+                    p.exact() ? "yes" : "**no** " + p.problems());
         }
         out.println();
         out.println(Machine.describe());
@@ -254,7 +311,8 @@ public final class ClusterSimulation {
     record Timing(double p50, double p99) {
         static Timing ofNanos(List<Long> nanos) {
             long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            return new Timing(sorted[sorted.length / 2] / 1e6,
+            return new Timing(
+                    sorted[sorted.length / 2] / 1e6,
                     sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)] / 1e6);
         }
     }
@@ -288,7 +346,8 @@ public final class ClusterSimulation {
             for (int port : extension.ports()) {
                 for (String line : redisCli(port, "INFO", "memory").split("\n")) {
                     if (line.startsWith("used_memory:")) {
-                        total += Long.parseLong(line.substring("used_memory:".length()).trim());
+                        total += Long.parseLong(
+                                line.substring("used_memory:".length()).trim());
                     }
                 }
             }
@@ -301,8 +360,8 @@ public final class ClusterSimulation {
 
         private static String redisCli(int port, String... command) {
             try {
-                List<String> cmd = new ArrayList<>(List.of(Executables.require("redis-cli", "redis-tools").toString(),
-                        "-p", String.valueOf(port)));
+                List<String> cmd = new ArrayList<>(List.of(
+                        Executables.require("redis-cli", "redis-tools").toString(), "-p", String.valueOf(port)));
                 cmd.addAll(List.of(command));
                 Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
                 String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

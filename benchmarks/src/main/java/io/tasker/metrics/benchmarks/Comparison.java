@@ -28,12 +28,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * }</pre>
  */
 public final class Comparison {
-    private static final String ONE_THREAD = "\\.(BoundCounterBenchmark|LabelLookupBenchmark|ThreeLabelLookupBenchmark|HistogramBenchmark|QuantileBenchmark|ExportBenchmark|QuantileSnapshotBenchmark)\\.";
+    private static final String ONE_THREAD =
+            "\\.(BoundCounterBenchmark|LabelLookupBenchmark|ThreeLabelLookupBenchmark|HistogramBenchmark|QuantileBenchmark|ExportBenchmark|QuantileSnapshotBenchmark)\\.";
     private static final String TWO_THREADS = "\\.(BoundCounterBenchmark|HistogramBenchmark|QuantileBenchmark)\\.";
 
     /** How long to measure: a quick look for development, or the run the docs report. */
     enum Length {
-        SHORT(1, 2, 300, 3, 300), FULL(2, 5, 1000, 5, 1000);
+        SHORT(1, 2, 300, 3, 300),
+        FULL(2, 5, 1000, 5, 1000);
 
         final int forks;
         final int warmups;
@@ -50,13 +52,12 @@ public final class Comparison {
         }
 
         String describe() {
-            return forks + " fork(s), " + warmups + " warmup x " + warmupMillis + " ms, "
-                    + iterations + " measurement x " + iterationMillis + " ms";
+            return forks + " fork(s), " + warmups + " warmup x " + warmupMillis + " ms, " + iterations
+                    + " measurement x " + iterationMillis + " ms";
         }
     }
 
-    private Comparison() {
-    }
+    private Comparison() {}
 
     public static void main(String[] args) throws IOException, RunnerException {
         Length length = Length.SHORT;
@@ -128,7 +129,13 @@ public final class Comparison {
         for (String key : r.getParams().getParamsKeys()) {
             params.add(key + "=" + r.getParams().getParam(key));
         }
-        return new Score(benchmark, method, String.join(",", params), r.getParams().getThreads(),
-                primary.getScore(), primary.getScoreError(), bytes);
+        return new Score(
+                benchmark,
+                method,
+                String.join(",", params),
+                r.getParams().getThreads(),
+                primary.getScore(),
+                primary.getScoreError(),
+                bytes);
     }
 }

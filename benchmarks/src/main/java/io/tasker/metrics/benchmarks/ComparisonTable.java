@@ -45,13 +45,22 @@ public final class ComparisonTable {
 
     private String render() {
         StringBuilder sb = new StringBuilder();
-        recording(sb, "(a) Increment on a bound handle", "BoundCounterBenchmark",
+        recording(
+                sb,
+                "(a) Increment on a bound handle",
+                "BoundCounterBenchmark",
                 List.of("longAdder", "tasker", "clientJava", "micrometer", "otel"));
         lookup(sb);
         threeLabels(sb);
-        recording(sb, "(c) Histogram observe, 11 buckets + `+Inf`", "HistogramBenchmark",
+        recording(
+                sb,
+                "(c) Histogram observe, 11 buckets + `+Inf`",
+                "HistogramBenchmark",
                 List.of("tasker", "clientJava", "micrometer", "otel"));
-        recording(sb, "(c') Observe into a series that keeps quantiles", "QuantileBenchmark",
+        recording(
+                sb,
+                "(c') Observe into a series that keeps quantiles",
+                "QuantileBenchmark",
                 List.of("tasker", "taskerBefore", "clientJava", "micrometer", "otel"));
         export(sb);
         quantileSnapshot(sb);
@@ -73,13 +82,21 @@ public final class ComparisonTable {
                 continue;
             }
             String ratio = one.isPresent() && two.isPresent()
-                    ? fmt("%.2f", two.get().nanos() / one.get().nanos()) : "";
-            sb.append("| ").append(LIBRARIES.getOrDefault(m, m))
-                    .append(" | ").append(one.map(ComparisonTable::nanos).orElse("–"))
-                    .append(" | ").append(one.map(s -> bytes(s.bytes())).orElse("–"))
-                    .append(" | ").append(two.map(ComparisonTable::nanos).orElse("–"))
-                    .append(" | ").append(two.map(s -> bytes(s.bytes())).orElse("–"))
-                    .append(" | ").append(ratio).append(" |\n");
+                    ? fmt("%.2f", two.get().nanos() / one.get().nanos())
+                    : "";
+            sb.append("| ")
+                    .append(LIBRARIES.getOrDefault(m, m))
+                    .append(" | ")
+                    .append(one.map(ComparisonTable::nanos).orElse("–"))
+                    .append(" | ")
+                    .append(one.map(s -> bytes(s.bytes())).orElse("–"))
+                    .append(" | ")
+                    .append(two.map(ComparisonTable::nanos).orElse("–"))
+                    .append(" | ")
+                    .append(two.map(s -> bytes(s.bytes())).orElse("–"))
+                    .append(" | ")
+                    .append(ratio)
+                    .append(" |\n");
         }
         sb.append('\n');
     }
@@ -99,11 +116,17 @@ public final class ComparisonTable {
             if (same.isEmpty() && copies.isEmpty()) {
                 continue;
             }
-            sb.append("| ").append(LIBRARIES.getOrDefault(m, m))
-                    .append(" | ").append(same.map(ComparisonTable::nanos).orElse("–"))
-                    .append(" | ").append(same.map(s -> bytes(s.bytes())).orElse("–"))
-                    .append(" | ").append(copies.map(ComparisonTable::nanos).orElse("–"))
-                    .append(" | ").append(copies.map(s -> bytes(s.bytes())).orElse("–")).append(" |\n");
+            sb.append("| ")
+                    .append(LIBRARIES.getOrDefault(m, m))
+                    .append(" | ")
+                    .append(same.map(ComparisonTable::nanos).orElse("–"))
+                    .append(" | ")
+                    .append(same.map(s -> bytes(s.bytes())).orElse("–"))
+                    .append(" | ")
+                    .append(copies.map(ComparisonTable::nanos).orElse("–"))
+                    .append(" | ")
+                    .append(copies.map(s -> bytes(s.bytes())).orElse("–"))
+                    .append(" |\n");
         }
         sb.append('\n');
     }
@@ -117,8 +140,14 @@ public final class ComparisonTable {
         sb.append("| Library | ns/op | B/op |\n");
         sb.append("|---|---:|---:|\n");
         for (String m : List.of("tasker", "taskerOneCall", "clientJava", "micrometer")) {
-            find(THREE_LABELS, m, 1).ifPresent(s -> sb.append("| ").append(LIBRARIES.getOrDefault(m, m))
-                    .append(" | ").append(nanos(s)).append(" | ").append(bytes(s.bytes())).append(" |\n"));
+            find(THREE_LABELS, m, 1)
+                    .ifPresent(s -> sb.append("| ")
+                            .append(LIBRARIES.getOrDefault(m, m))
+                            .append(" | ")
+                            .append(nanos(s))
+                            .append(" | ")
+                            .append(bytes(s.bytes()))
+                            .append(" |\n"));
         }
         sb.append('\n');
     }
@@ -132,76 +161,114 @@ public final class ComparisonTable {
         sb.append("|---|---|---:|---:|---:|\n");
         for (String lib : List.of("tasker", "clientJava")) {
             for (String step : List.of("SnapshotAndWrite", "Snapshot", "Write")) {
-                find("ExportBenchmark", lib + step, 1).ifPresent(s -> sb.append("| ")
-                        .append(LIBRARIES.get(lib)).append(" | ").append(stepName(step))
-                        .append(" | ").append(nanos(s)).append(" | ").append(bytes(s.bytes()))
-                        .append(" | ").append(fmt("%,.0f", 1e9 / s.nanos())).append(" |\n"));
+                find("ExportBenchmark", lib + step, 1)
+                        .ifPresent(s -> sb.append("| ")
+                                .append(LIBRARIES.get(lib))
+                                .append(" | ")
+                                .append(stepName(step))
+                                .append(" | ")
+                                .append(nanos(s))
+                                .append(" | ")
+                                .append(bytes(s.bytes()))
+                                .append(" | ")
+                                .append(fmt("%,.0f", 1e9 / s.nanos()))
+                                .append(" |\n"));
             }
         }
         sb.append('\n');
     }
 
     private void quantileSnapshot(StringBuilder sb) {
-        find("QuantileSnapshotBenchmark", "taskerQuantileSnapshot", 1).ifPresent(s -> sb
-                .append("### Snapshot of histogram series with a quantile sketch (1,000+ observations, 100 new each)\n\n")
-                .append("| Library | ns/series | B/series | series/s per core |\n|---|---:|---:|---:|\n")
-                .append("| Tasker Metrics with quantile sketch | ").append(nanos(s))
-                .append(" | ").append(bytes(s.bytes())).append(" | ").append(fmt("%,.0f", 1e9 / s.nanos()))
-                .append(" |\n\n"));
+        find("QuantileSnapshotBenchmark", "taskerQuantileSnapshot", 1)
+                .ifPresent(s -> sb.append(
+                                "### Snapshot of histogram series with a quantile sketch (1,000+ observations, 100 new each)\n\n")
+                        .append("| Library | ns/series | B/series | series/s per core |\n|---|---:|---:|---:|\n")
+                        .append("| Tasker Metrics with quantile sketch | ")
+                        .append(nanos(s))
+                        .append(" | ")
+                        .append(bytes(s.bytes()))
+                        .append(" | ")
+                        .append(fmt("%,.0f", 1e9 / s.nanos()))
+                        .append(" |\n\n"));
     }
 
     private void goals(StringBuilder sb) {
         List<String> lines = new ArrayList<>();
         for (int t = 1; t <= 2; t++) {
             int threads = t;
-            both("BoundCounterBenchmark", "tasker", "longAdder", threads).ifPresent(p -> lines.add(verdict(
-                    p[0].nanos() <= 1.10 * p[1].nanos(),
-                    "(a) bound increment within 10% of LongAdder, " + threads + " thread(s)",
-                    fmt("%.1f ns vs %.1f ns (%+.0f%%)", p[0].nanos(), p[1].nanos(), 100 * (p[0].nanos() / p[1].nanos() - 1)))));
-            find("BoundCounterBenchmark", "tasker", threads).ifPresent(s -> lines.add(zeroBytes("(a) bound increment", s)));
+            both("BoundCounterBenchmark", "tasker", "longAdder", threads)
+                    .ifPresent(p -> lines.add(verdict(
+                            p[0].nanos() <= 1.10 * p[1].nanos(),
+                            "(a) bound increment within 10% of LongAdder, " + threads + " thread(s)",
+                            fmt(
+                                    "%.1f ns vs %.1f ns (%+.0f%%)",
+                                    p[0].nanos(), p[1].nanos(), 100 * (p[0].nanos() / p[1].nanos() - 1)))));
+            find("BoundCounterBenchmark", "tasker", threads)
+                    .ifPresent(s -> lines.add(zeroBytes("(a) bound increment", s)));
         }
         for (String variant : List.of(SAME, COPIES)) {
             String strings = variant.equals(SAME) ? "same strings" : "equal copies";
             find(LOOKUP, "tasker", variant, 1).ifPresent(s -> {
-                lines.add(verdict(s.nanos() <= 15, "(b) lookup plus increment at most 15 ns, " + strings,
+                lines.add(verdict(
+                        s.nanos() <= 15,
+                        "(b) lookup plus increment at most 15 ns, " + strings,
                         fmt("%.1f ns", s.nanos())));
                 lines.add(zeroBytes("(b) lookup plus increment, " + strings + ",", s));
-                bestPeer(LOOKUP, variant).ifPresent(b -> lines.add(verdict(s.nanos() < b.nanos(),
-                        "(b) lookup ahead of every peer, " + strings,
-                        fmt("%.1f ns vs best peer %s %.1f ns", s.nanos(), b.method(), b.nanos()))));
+                bestPeer(LOOKUP, variant)
+                        .ifPresent(b -> lines.add(verdict(
+                                s.nanos() < b.nanos(),
+                                "(b) lookup ahead of every peer, " + strings,
+                                fmt("%.1f ns vs best peer %s %.1f ns", s.nanos(), b.method(), b.nanos()))));
             });
         }
         find(THREE_LABELS, "tasker", 1).ifPresent(s -> {
             lines.add(zeroBytes("(b) 3 labels, 10,000 combinations,", s));
-            bestPeer(THREE_LABELS, "").ifPresent(b -> lines.add(verdict(s.nanos() <= b.nanos() / 2,
-                    "(b) 3 labels, 10,000 combinations, at most half the best peer's time",
-                    fmt("%.1f ns vs best peer %s %.1f ns (%.2fx)", s.nanos(), b.method(), b.nanos(),
-                            s.nanos() / b.nanos()))));
+            bestPeer(THREE_LABELS, "")
+                    .ifPresent(b -> lines.add(verdict(
+                            s.nanos() <= b.nanos() / 2,
+                            "(b) 3 labels, 10,000 combinations, at most half the best peer's time",
+                            fmt(
+                                    "%.1f ns vs best peer %s %.1f ns (%.2fx)",
+                                    s.nanos(), b.method(), b.nanos(), s.nanos() / b.nanos()))));
         });
         // The caller's varargs array of six strings: a 16-byte header and six 4-byte references.
-        find(THREE_LABELS, "taskerOneCall", 1).ifPresent(s -> lines.add(verdict(s.bytes() <= 40 + ZERO_BYTES,
-                "(b) 3 labels, one-call style allocates at most its varargs array (40 B)", bytes(s.bytes()) + " B/op")));
+        find(THREE_LABELS, "taskerOneCall", 1)
+                .ifPresent(s -> lines.add(verdict(
+                        s.bytes() <= 40 + ZERO_BYTES,
+                        "(b) 3 labels, one-call style allocates at most its varargs array (40 B)",
+                        bytes(s.bytes()) + " B/op")));
         find("HistogramBenchmark", "tasker", 1).ifPresent(s -> {
-            lines.add(verdict(s.nanos() <= 10, "(c) histogram observe at most 10 ns on 1 thread", fmt("%.1f ns", s.nanos())));
+            lines.add(verdict(
+                    s.nanos() <= 10, "(c) histogram observe at most 10 ns on 1 thread", fmt("%.1f ns", s.nanos())));
             lines.add(zeroBytes("(c) histogram observe", s));
         });
         find("QuantileBenchmark", "tasker", 1).ifPresent(s -> {
-            lines.add(verdict(s.nanos() <= 20, "(c) observe with a quantile sketch at most 20 ns on 1 thread",
+            lines.add(verdict(
+                    s.nanos() <= 20,
+                    "(c) observe with a quantile sketch at most 20 ns on 1 thread",
                     fmt("%.1f ns", s.nanos())));
             lines.add(zeroBytes("(c) observe with a quantile sketch", s));
         });
-        both2("QuantileBenchmark", "tasker").ifPresent(p -> lines.add(verdict(p[1].nanos() <= 2 * p[0].nanos(),
-                "(d) observe with a quantile sketch on 2 threads at most 2x its 1-thread cost",
-                fmt("%.1f ns vs %.1f ns (%.2fx)", p[1].nanos(), p[0].nanos(), p[1].nanos() / p[0].nanos()))));
+        both2("QuantileBenchmark", "tasker")
+                .ifPresent(p -> lines.add(verdict(
+                        p[1].nanos() <= 2 * p[0].nanos(),
+                        "(d) observe with a quantile sketch on 2 threads at most 2x its 1-thread cost",
+                        fmt("%.1f ns vs %.1f ns (%.2fx)", p[1].nanos(), p[0].nanos(), p[1].nanos() / p[0].nanos()))));
         for (String benchmark : List.of("BoundCounterBenchmark", "HistogramBenchmark")) {
-            both2(benchmark, "tasker").ifPresent(p -> lines.add(verdict(p[1].nanos() <= 3 * p[0].nanos(),
-                    "(d) " + (benchmark.startsWith("Bound") ? "counter" : "histogram")
-                            + " on 2 threads at most 3x its 1-thread cost",
-                    fmt("%.1f ns vs %.1f ns (%.2fx)", p[1].nanos(), p[0].nanos(), p[1].nanos() / p[0].nanos()))));
+            both2(benchmark, "tasker")
+                    .ifPresent(p -> lines.add(verdict(
+                            p[1].nanos() <= 3 * p[0].nanos(),
+                            "(d) " + (benchmark.startsWith("Bound") ? "counter" : "histogram")
+                                    + " on 2 threads at most 3x its 1-thread cost",
+                            fmt(
+                                    "%.1f ns vs %.1f ns (%.2fx)",
+                                    p[1].nanos(), p[0].nanos(), p[1].nanos() / p[0].nanos()))));
         }
-        find("ExportBenchmark", "taskerSnapshotAndWrite", 1).ifPresent(s -> lines.add(verdict(
-                1e9 / s.nanos() >= 3_000_000, "(e) snapshot plus text at least 3 million series/s per core",
-                fmt("%,.0f series/s", 1e9 / s.nanos()))));
+        find("ExportBenchmark", "taskerSnapshotAndWrite", 1)
+                .ifPresent(s -> lines.add(verdict(
+                        1e9 / s.nanos() >= 3_000_000,
+                        "(e) snapshot plus text at least 3 million series/s per core",
+                        fmt("%,.0f series/s", 1e9 / s.nanos()))));
         if (!lines.isEmpty()) {
             sb.append("### Goals in this run\n\n");
             lines.forEach(l -> sb.append("- ").append(l).append('\n'));
@@ -212,8 +279,10 @@ public final class ComparisonTable {
     /** The fastest library other than ours in one benchmark and variant, on one thread. */
     private Optional<Score> bestPeer(String benchmark, String variant) {
         return scores.stream()
-                .filter(o -> o.benchmark().equals(benchmark) && o.variant().equals(variant)
-                        && o.threads() == 1 && !o.method().startsWith("tasker"))
+                .filter(o -> o.benchmark().equals(benchmark)
+                        && o.variant().equals(variant)
+                        && o.threads() == 1
+                        && !o.method().startsWith("tasker"))
                 .min((x, y) -> Double.compare(x.nanos(), y.nanos()));
     }
 
@@ -237,13 +306,17 @@ public final class ComparisonTable {
 
     private Optional<Score> find(String benchmark, String method, String variant, int threads) {
         return scores.stream()
-                .filter(s -> s.benchmark().equals(benchmark) && s.method().equals(method)
-                        && s.variant().equals(variant) && s.threads() == threads)
+                .filter(s -> s.benchmark().equals(benchmark)
+                        && s.method().equals(method)
+                        && s.variant().equals(variant)
+                        && s.threads() == threads)
                 .findFirst();
     }
 
     private static String zeroBytes(String what, Score s) {
-        return verdict(s.bytes() < ZERO_BYTES, what + " allocates nothing, " + s.threads() + " thread(s)",
+        return verdict(
+                s.bytes() < ZERO_BYTES,
+                what + " allocates nothing, " + s.threads() + " thread(s)",
                 bytes(s.bytes()) + " B/op");
     }
 

@@ -44,9 +44,12 @@ record ConsoleCosts(String name, double millis) {
             templates.render("dashboard/metricsFragment.jte", new MetricsFragment(page, null), out);
             return out;
         }));
-        costs.add(time("p50, p95, p99 of the " + ConsoleSeries.HISTOGRAMS + " quantile sketches", () -> quantiles(view)));
+        costs.add(
+                time("p50, p95, p99 of the " + ConsoleSeries.HISTOGRAMS + " quantile sketches", () -> quantiles(view)));
         costs.add(time("write JSON (`/api/metrics`)", () -> write(out -> new JsonWriter().write(out, view))));
-        costs.add(time("write Prometheus text (`/metrics`)", () -> write(out -> ExpositionFormatWriter.forAcceptHeader(null).write(out, view))));
+        costs.add(time(
+                "write Prometheus text (`/metrics`)",
+                () -> write(out -> ExpositionFormatWriter.forAcceptHeader(null).write(out, view))));
         return costs;
     }
 
@@ -57,7 +60,9 @@ record ConsoleCosts(String name, double millis) {
             if (family instanceof HistogramSnapshot h) {
                 for (HistogramSnapshot.Point p : h.points()) {
                     if (p.quantiles() != null && p.quantiles().count() > 0) {
-                        sum += p.quantiles().valueAt(0.5) + p.quantiles().valueAt(0.95) + p.quantiles().valueAt(0.99);
+                        sum += p.quantiles().valueAt(0.5)
+                                + p.quantiles().valueAt(0.95)
+                                + p.quantiles().valueAt(0.99);
                     }
                 }
             }

@@ -2,9 +2,9 @@ package io.tasker.metrics.benchmarks;
 
 import io.tasker.metrics.console.EmbeddedConsole;
 import io.tasker.metrics.console.web.Ui;
-import io.tasker.metrics.testing.TempDirs;
 import io.tasker.metrics.testing.Executables;
 import io.tasker.metrics.testing.Http;
+import io.tasker.metrics.testing.TempDirs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +40,14 @@ import java.util.Locale;
  */
 public final class ConsoleLoadBenchmark {
     /** One route's verification and load figures. */
-    record Measured(ConsoleRoute route, long bytes, String verified, Wrk.Result alone, Wrk.Result wrk,
-                    CpuMeter.Usage cpu, int attempts) {
+    record Measured(
+            ConsoleRoute route,
+            long bytes,
+            String verified,
+            Wrk.Result alone,
+            Wrk.Result wrk,
+            CpuMeter.Usage cpu,
+            int attempts) {
         double wrkCores() {
             return wrk.cpuSeconds() / cpu.seconds();
         }
@@ -54,10 +60,10 @@ public final class ConsoleLoadBenchmark {
 
     /** A run in which other processes took more than this many cores is measured again. */
     static final double DISTURBED = 0.2;
+
     static final int ATTEMPTS = 3;
 
-    private ConsoleLoadBenchmark() {
-    }
+    private ConsoleLoadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         // Before any logger exists: Javalin, Jetty and the collector would otherwise log at info.
@@ -80,7 +86,11 @@ public final class ConsoleLoadBenchmark {
             sync(bench);
             // One instance: the cluster view holds this registry's series, ours and the console's own few.
             int series = bench.console().runtime().registry().snapshot().seriesCount();
-            System.err.printf(Locale.ROOT, "console %s with %,d series (%,d of ours)%n", bench.base(), series,
+            System.err.printf(
+                    Locale.ROOT,
+                    "console %s with %,d series (%,d of ours)%n",
+                    bench.base(),
+                    series,
                     ConsoleSeries.ROWS);
             List<ConsoleRoute> routes = ConsoleRoute.all(csrfCookie(bench));
             List<String> verified = new ArrayList<>();
@@ -91,7 +101,8 @@ public final class ConsoleLoadBenchmark {
                 sizes.add((long) r.body().getBytes(StandardCharsets.UTF_8).length);
                 System.err.println("verified " + route.path() + ": " + verified.get(verified.size() - 1));
             }
-            List<ConsoleCosts> costs = ConsoleCosts.measure(bench.console().runtime().cluster());
+            List<ConsoleCosts> costs =
+                    ConsoleCosts.measure(bench.console().runtime().cluster());
             List<Measured> results = new ArrayList<>();
             for (int i = 0; i < routes.size(); i++) {
                 ConsoleRoute route = routes.get(i);
@@ -102,7 +113,8 @@ public final class ConsoleLoadBenchmark {
                 for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                     CpuMeter meter = CpuMeter.start();
                     Wrk.Result result = Wrk.run(wrk, url, Wrk.THREADS, Wrk.CONNECTIONS, duration, route.headers());
-                    Measured m = new Measured(route, sizes.get(i), verified.get(i), alone, result, meter.stop(), attempt);
+                    Measured m =
+                            new Measured(route, sizes.get(i), verified.get(i), alone, result, meter.stop(), attempt);
                     System.err.print(result.output());
                     // Still the same answer after the load: a console that broke halfway would still score.
                     verify(route, get(bench, route), series);
@@ -112,8 +124,11 @@ public final class ConsoleLoadBenchmark {
                     if (m.otherCores() <= DISTURBED) {
                         break;
                     }
-                    System.err.printf(Locale.ROOT, "other processes took %.2f cores during %s: measuring again%n",
-                            m.otherCores(), route.path());
+                    System.err.printf(
+                            Locale.ROOT,
+                            "other processes took %.2f cores during %s: measuring again%n",
+                            m.otherCores(),
+                            route.path());
                     Thread.sleep(5_000);
                 }
                 results.add(best);
@@ -137,8 +152,8 @@ public final class ConsoleLoadBenchmark {
         Http.Response first = Http.get(bench.base() + Ui.DASHBOARD);
         String setCookie = first.header("Set-Cookie").orElse(null);
         if (first.status() != 200 || setCookie == null || !setCookie.startsWith(Ui.CSRF_COOKIE + "=")) {
-            throw new IllegalStateException("The dashboard answered " + first.status() + " without a CSRF cookie: "
-                    + setCookie);
+            throw new IllegalStateException(
+                    "The dashboard answered " + first.status() + " without a CSRF cookie: " + setCookie);
         }
         return setCookie.substring(0, setCookie.indexOf(';'));
     }
@@ -160,32 +175,59 @@ public final class ConsoleLoadBenchmark {
         return route.check().verify(r.body(), series);
     }
 
-    private static void print(PrintStream out, String machine, Duration duration, Duration warmup, int series,
-                              List<Measured> results, List<ConsoleCosts> costs) {
+    private static void print(
+            PrintStream out,
+            String machine,
+            Duration duration,
+            Duration warmup,
+            int series,
+            List<Measured> results,
+            List<ConsoleCosts> costs) {
         out.println("## Console under load");
         out.println();
         out.println("Machine: " + machine + "; load average afterwards "
                 + String.format(Locale.ROOT, "%.2f", Machine.load()) + ".");
-        out.printf(Locale.ROOT, "**wrk and the console share the machine's %d CPUs**: every figure is what the console"
-                + " serves while the load generator takes part of the same cores.%n",
+        out.printf(
+                Locale.ROOT,
+                "**wrk and the console share the machine's %d CPUs**: every figure is what the console"
+                        + " serves while the load generator takes part of the same cores.%n",
                 Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "`wrk --latency -t%d -c%d -d%ds --timeout %ds` on loopback, each route after a"
-                + " %d s warm-up run with one connection (`-t1 -c1`, its p50 in the \"alone\" column);"
-                + " %,d series in the cluster view (%,d of the benchmark, the rest the console's own).%n%n",
-                Wrk.THREADS, Wrk.CONNECTIONS, duration.toSeconds(), Wrk.TIMEOUT.toSeconds(), warmup.toSeconds(), series,
+        out.printf(
+                Locale.ROOT,
+                "`wrk --latency -t%d -c%d -d%ds --timeout %ds` on loopback, each route after a"
+                        + " %d s warm-up run with one connection (`-t1 -c1`, its p50 in the \"alone\" column);"
+                        + " %,d series in the cluster view (%,d of the benchmark, the rest the console's own).%n%n",
+                Wrk.THREADS,
+                Wrk.CONNECTIONS,
+                duration.toSeconds(),
+                Wrk.TIMEOUT.toSeconds(),
+                warmup.toSeconds(),
+                series,
                 ConsoleSeries.ROWS);
-        out.println("| Route | Requests/s | p50 | p99 | Transfer/s | p50 alone | Response | CPU: console / wrk / others | Errors |");
+        out.println(
+                "| Route | Requests/s | p50 | p99 | Transfer/s | p50 alone | Response | CPU: console / wrk / others | Errors |");
         out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (Measured m : results) {
             Wrk.Result w = m.wrk();
-            out.printf(Locale.ROOT, "| %s | %,.0f | %s | %s | %.1f MB/s | %s | %s | %.2f / %.2f / %.2f%s | %,d |%n",
-                    m.route().name(), w.requestsPerSecond(), latency(w.p50Millis()), latency(w.p99Millis()),
-                    w.transferPerSecond() / (1 << 20), latency(m.alone().p50Millis()), size(m.bytes()),
-                    m.cpu().processCores(), m.wrkCores(), m.otherCores(),
-                    m.attempts() > 1 ? " (attempt " + m.attempts() + ")" : "", w.errors());
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %,.0f | %s | %s | %.1f MB/s | %s | %s | %.2f / %.2f / %.2f%s | %,d |%n",
+                    m.route().name(),
+                    w.requestsPerSecond(),
+                    latency(w.p50Millis()),
+                    latency(w.p99Millis()),
+                    w.transferPerSecond() / (1 << 20),
+                    latency(m.alone().p50Millis()),
+                    size(m.bytes()),
+                    m.cpu().processCores(),
+                    m.wrkCores(),
+                    m.otherCores(),
+                    m.attempts() > 1 ? " (attempt " + m.attempts() + ")" : "",
+                    w.errors());
         }
         out.println();
-        out.println("MB is wrk's (2^20 bytes). CPU is in cores, out of " + Runtime.getRuntime().availableProcessors()
+        out.println("MB is wrk's (2^20 bytes). CPU is in cores, out of "
+                + Runtime.getRuntime().availableProcessors()
                 + ", averaged over the measured run: the console JVM, wrk, and every other process on the machine."
                 + " A run where other processes took more than " + DISTURBED + " cores was measured again, up to "
                 + ATTEMPTS + " times, and the least disturbed one is shown. Errors: socket errors and non-2xx answers."
@@ -195,8 +237,8 @@ public final class ConsoleLoadBenchmark {
         out.println("What each route was checked to answer (200, before and after its run):");
         out.println();
         for (Measured m : results) {
-            out.println("- " + m.route().name() + " (`" + m.route().path() + "`): " + m.verified()
-                    + "; GC " + m.cpu().gcMillis() + " ms during the run");
+            out.println("- " + m.route().name() + " (`" + m.route().path() + "`): " + m.verified() + "; GC "
+                    + m.cpu().gcMillis() + " ms during the run");
         }
         out.println();
         out.println("Where a request's time goes, one thread, no HTTP (medians):");
@@ -213,11 +255,14 @@ public final class ConsoleLoadBenchmark {
         if (millis >= 1_000) {
             return String.format(Locale.ROOT, "%.2f s", millis / 1_000);
         }
-        return millis >= 10 ? String.format(Locale.ROOT, "%.0f ms", millis) : String.format(Locale.ROOT, "%.2f ms", millis);
+        return millis >= 10
+                ? String.format(Locale.ROOT, "%.0f ms", millis)
+                : String.format(Locale.ROOT, "%.2f ms", millis);
     }
 
     private static String size(long bytes) {
-        return bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.2f MB", bytes / (double) (1 << 20))
+        return bytes >= 1 << 20
+                ? String.format(Locale.ROOT, "%.2f MB", bytes / (double) (1 << 20))
                 : String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
     }
 

@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  */
 record ConsoleRoute(String name, String path, List<String> headers, Check check) {
     /** The filtered table: step executions that failed, by value descending, page 3. */
-    static final String FRAGMENT_QUERY = "?name=step_executions&label=failure&type=counter&sort=value&dir=desc&page=3&interval=5";
+    static final String FRAGMENT_QUERY =
+            "?name=step_executions&label=failure&type=counter&sort=value&dir=desc&page=3&interval=5";
+
     private static final Pattern COUNT = Pattern.compile("(\\d+) of (\\d+) series \u00b7 page (\\d+) of (\\d+)");
     private static final Pattern ROW = Pattern.compile("<tr class=\"metric-row (\\w+)\">");
     private static final Pattern LABELS = Pattern.compile("<td class=\"labels\">([^<]*)</td>");
@@ -37,9 +39,12 @@ record ConsoleRoute(String name, String path, List<String> headers, Check check)
     static List<ConsoleRoute> all(String cookie) {
         List<String> browser = List.of("Cookie: " + cookie);
         return List.of(
-                new ConsoleRoute("`/` dashboard", Ui.DASHBOARD, browser, (body, series) -> table(body, series, series, 1)),
-                new ConsoleRoute("`" + Ui.METRICS_FRAGMENT + "` table fragment, filtered, page 3",
-                        Ui.METRICS_FRAGMENT + FRAGMENT_QUERY, List.of("Cookie: " + cookie, "HX-Request: true"),
+                new ConsoleRoute(
+                        "`/` dashboard", Ui.DASHBOARD, browser, (body, series) -> table(body, series, series, 1)),
+                new ConsoleRoute(
+                        "`" + Ui.METRICS_FRAGMENT + "` table fragment, filtered, page 3",
+                        Ui.METRICS_FRAGMENT + FRAGMENT_QUERY,
+                        List.of("Cookie: " + cookie, "HX-Request: true"),
                         (body, series) -> filtered(body, series)),
                 new ConsoleRoute("`" + Ui.API_METRICS + "` JSON", Ui.API_METRICS, List.of(), ConsoleRoute::json),
                 new ConsoleRoute("`" + Ui.METRICS + "` Prometheus text", Ui.METRICS, List.of(), ConsoleRoute::text));
@@ -64,8 +69,10 @@ record ConsoleRoute(String name, String path, List<String> headers, Check check)
 
     private static String filtered(String body, int series) {
         String shown = table(body, ConsoleSeries.STEPS, series, 3);
-        List<String> types = ROW.matcher(body).results().map(m -> m.group(1)).distinct().toList();
-        List<String> labels = LABELS.matcher(body).results().map(m -> m.group(1)).toList();
+        List<String> types =
+                ROW.matcher(body).results().map(m -> m.group(1)).distinct().toList();
+        List<String> labels =
+                LABELS.matcher(body).results().map(m -> m.group(1)).toList();
         if (!types.equals(List.of("counter")) || !labels.stream().allMatch(l -> l.contains("failure"))) {
             throw new IllegalStateException("The filter let other rows through: " + types + " " + labels);
         }
@@ -100,12 +107,15 @@ record ConsoleRoute(String name, String path, List<String> headers, Check check)
         long steps = lines(body, "tasker_step_executions_total{");
         long durations = lines(body, "tasker_task_duration_seconds_count{");
         long queues = lines(body, "tasker_queue_depth{");
-        if (tasks != 2L * ConsoleSeries.TASKS || steps != 2L * ConsoleSeries.STEPS
-                || durations != ConsoleSeries.HISTOGRAMS || queues != ConsoleSeries.QUEUES) {
+        if (tasks != 2L * ConsoleSeries.TASKS
+                || steps != 2L * ConsoleSeries.STEPS
+                || durations != ConsoleSeries.HISTOGRAMS
+                || queues != ConsoleSeries.QUEUES) {
             throw new IllegalStateException("/metrics holds " + tasks + " task, " + steps + " step, " + durations
                     + " duration and " + queues + " queue series");
         }
-        return (tasks + steps + durations + queues) + " of our series, " + body.lines().count() + " lines";
+        return (tasks + steps + durations + queues) + " of our series, "
+                + body.lines().count() + " lines";
     }
 
     private static long lines(String body, String prefix) {

@@ -25,35 +25,44 @@ final class ConsoleSeries {
     static final int QUEUES = 500;
     /** Rows the table shows for these series. */
     static final int ROWS = 2 * TASKS + 2 * STEPS + HISTOGRAMS + QUEUES;
+
     private static final int OBSERVATIONS = 50;
 
-    private ConsoleSeries() {
-    }
+    private ConsoleSeries() {}
 
     static void fill(MetricRegistry registry) {
         Random random = new Random(7);
         // The console's events subscriber defines these families already: same help text and label order.
-        Counter tasks = Counter.builder("task_executions_total").help("Task executions by outcome and task.")
-                .labelNames("status", "task_name").register(registry);
+        Counter tasks = Counter.builder("task_executions_total")
+                .help("Task executions by outcome and task.")
+                .labelNames("status", "task_name")
+                .register(registry);
         for (int i = 0; i < TASKS; i++) {
             tasks.labels("success", "task_" + i).inc(random.nextInt(100_000));
             tasks.labels("failure", "task_" + i).inc(random.nextInt(1_000));
         }
-        Counter steps = Counter.builder("step_executions_total").help("Step attempts by step and outcome.")
-                .labelNames("step_name", "status").register(registry);
+        Counter steps = Counter.builder("step_executions_total")
+                .help("Step attempts by step and outcome.")
+                .labelNames("step_name", "status")
+                .register(registry);
         for (int i = 0; i < STEPS; i++) {
             steps.labels("step_" + i, "success").inc(random.nextInt(100_000));
             steps.labels("step_" + i, "failure").inc(random.nextInt(1_000));
         }
-        Histogram durations = Histogram.builder("task_duration_seconds").help("Task duration in seconds.")
-                .labelNames("task_name").quantiles().register(registry);
+        Histogram durations = Histogram.builder("task_duration_seconds")
+                .help("Task duration in seconds.")
+                .labelNames("task_name")
+                .quantiles()
+                .register(registry);
         for (int i = 0; i < HISTOGRAMS; i++) {
             HistogramSeries series = durations.labels("task_" + i);
             for (int k = 0; k < OBSERVATIONS; k++) {
                 series.observe(0.001 + random.nextDouble() * random.nextDouble() * 12);
             }
         }
-        Gauge queues = Gauge.builder("queue_depth").help("Tasks waiting per queue.").labelNames("queue")
+        Gauge queues = Gauge.builder("queue_depth")
+                .help("Tasks waiting per queue.")
+                .labelNames("queue")
                 .register(registry);
         for (int i = 0; i < QUEUES; i++) {
             queues.labels("queue_" + i).set(random.nextInt(500));

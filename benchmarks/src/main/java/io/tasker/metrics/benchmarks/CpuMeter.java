@@ -19,11 +19,11 @@ import java.nio.file.Path;
  * }</pre>
  */
 final class CpuMeter {
-    private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /** Cores used on average, and GC time, over an interval of {@code seconds}. */
-    record Usage(double processCores, double machineCores, long gcMillis, double seconds) {
-    }
+    record Usage(double processCores, double machineCores, long gcMillis, double seconds) {}
 
     private final long wallNanos;
     private final long processNanos;
@@ -46,10 +46,11 @@ final class CpuMeter {
         long[] now = procStat();
         long total = now[0] - machine[0];
         long busy = total - (now[1] - machine[1]);
-        double machineCores = total == 0 ? Double.NaN
+        double machineCores = total == 0
+                ? Double.NaN
                 : (double) busy / total * Runtime.getRuntime().availableProcessors();
-        return new Usage((OS.getProcessCpuTime() - processNanos) / wall, machineCores, gcMillis() - gcMillis,
-                wall / 1e9);
+        return new Usage(
+                (OS.getProcessCpuTime() - processNanos) / wall, machineCores, gcMillis() - gcMillis, wall / 1e9);
     }
 
     /** Total and idle (idle plus iowait) jiffies of all CPUs, from {@code /proc/stat}. */
@@ -68,6 +69,8 @@ final class CpuMeter {
 
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .filter(t -> t > 0)
+                .sum();
     }
 }

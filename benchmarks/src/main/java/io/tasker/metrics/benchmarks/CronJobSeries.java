@@ -23,8 +23,7 @@ public final class CronJobSeries {
     private static final int TASKS = 5_000;
     private static final int QUEUES = 100;
 
-    private CronJobSeries() {
-    }
+    private CronJobSeries() {}
 
     public static void main(String[] args) {
         if (args.length != 1) {
@@ -42,9 +41,15 @@ public final class CronJobSeries {
             for (int i = 0; i < QUEUES; i++) {
                 depth.labels("queue_" + i).set(i);
             }
-            SyncOptions options = new SyncOptions("tasker", "cronjob-bench", SyncOptions.DEFAULT_BATCH_SIZE,
-                    Duration.ofMinutes(30), Duration.ofMinutes(10), true);
-            SyncResult r = new ClusterSync(store, options, Clock.SYSTEM, registry::snapshot).sync(SyncStrategy.DISTRIBUTED_ATOMIC);
+            SyncOptions options = new SyncOptions(
+                    "tasker",
+                    "cronjob-bench",
+                    SyncOptions.DEFAULT_BATCH_SIZE,
+                    Duration.ofMinutes(30),
+                    Duration.ofMinutes(10),
+                    true);
+            SyncResult r = new ClusterSync(store, options, Clock.SYSTEM, registry::snapshot)
+                    .sync(SyncStrategy.DISTRIBUTED_ATOMIC);
             System.out.println(r.success() ? "synced " + r.seriesSynced() + " series" : "sync failed: " + r.error());
             System.exit(r.success() ? 0 : 1);
         }

@@ -28,10 +28,10 @@ final class DesignSeries {
     /** Matches every sample name this class writes, for PromQL's {@code __name__=~}. */
     static final String NAME_REGEX =
             "tasker_(task_executions_total|step_executions_total|task_duration_seconds_(bucket|sum|count)|queue_depth)";
+
     private static final int BLOCK = 200;
 
-    private DesignSeries() {
-    }
+    private DesignSeries() {}
 
     /** @throws IllegalArgumentException unless {@code n} is a positive multiple of 200 */
     static MetricsSnapshot snapshot(int n) {
@@ -40,32 +40,40 @@ final class DesignSeries {
         }
         int blocks = n / BLOCK;
         // The default limit of 10,000 series per metric would fold a million into overflow series.
-        MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults()
-                .withMaxSeriesPerMetric(Math.max(RegistryOptions.DEFAULT_MAX_SERIES, n)));
+        MetricRegistry registry = new MetricRegistry(
+                RegistryOptions.defaults().withMaxSeriesPerMetric(Math.max(RegistryOptions.DEFAULT_MAX_SERIES, n)));
         Random random = new Random(42);
-        Counter tasks = Counter.builder("task_executions_total").help("Task executions by outcome.")
-                .labelNames("status", "task_name").register(registry);
+        Counter tasks = Counter.builder("task_executions_total")
+                .help("Task executions by outcome.")
+                .labelNames("status", "task_name")
+                .register(registry);
         for (int i = 0; i < 10 * blocks; i++) {
             String task = "task_" + i;
             tasks.labels("success", task).inc(random.nextInt(100_000));
             tasks.labels("failure", task).inc(random.nextInt(1_000));
         }
-        Counter steps = Counter.builder("step_executions_total").help("Step executions by outcome.")
-                .labelNames("status", "step_name").register(registry);
+        Counter steps = Counter.builder("step_executions_total")
+                .help("Step executions by outcome.")
+                .labelNames("status", "step_name")
+                .register(registry);
         for (int i = 0; i < 40 * blocks; i++) {
             String step = "step_" + i;
             steps.labels("success", step).inc(random.nextInt(100_000));
             steps.labels("failure", step).inc(random.nextInt(1_000));
         }
-        Histogram durations = Histogram.builder("task_duration_seconds").help("Task duration in seconds.")
-                .labelNames("task_name").register(registry);
+        Histogram durations = Histogram.builder("task_duration_seconds")
+                .help("Task duration in seconds.")
+                .labelNames("task_name")
+                .register(registry);
         for (int i = 0; i < 7 * blocks; i++) {
             var series = durations.labels("task_" + i);
             for (int k = 0; k < 20; k++) {
                 series.observe(random.nextDouble() * random.nextDouble() * 12);
             }
         }
-        Gauge queues = Gauge.builder("queue_depth").help("Tasks waiting per queue.").labelNames("queue")
+        Gauge queues = Gauge.builder("queue_depth")
+                .help("Tasks waiting per queue.")
+                .labelNames("queue")
                 .register(registry);
         for (int i = 0; i < 2 * blocks; i++) {
             queues.labels("queue_" + i).set(random.nextInt(500));

@@ -63,8 +63,7 @@ public class EventNobodyBenchmark {
             }
 
             @Override
-            public void handle(TaskerEvent e) {
-            }
+            public void handle(TaskerEvent e) {}
         });
         guava = new EventBus("bench");
         guava.register(new FailureListener());

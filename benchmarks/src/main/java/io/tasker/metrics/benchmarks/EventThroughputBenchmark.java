@@ -84,7 +84,8 @@ public class EventThroughputBenchmark {
     public void noDrops() {
         long dropped = tasker.stats().get(0).dropped();
         if (dropped != 0) {
-            throw new IllegalStateException("The event publisher dropped " + dropped + " events; the batch must fit its queue");
+            throw new IllegalStateException(
+                    "The event publisher dropped " + dropped + " events; the batch must fit its queue");
         }
     }
 

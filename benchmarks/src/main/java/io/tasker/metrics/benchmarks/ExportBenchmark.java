@@ -59,7 +59,10 @@ public class ExportBenchmark {
             String name = "workflow_step_" + f + "_total";
             Counter ours = tasker.counter(name, "task_name", "status");
             io.prometheus.metrics.core.metrics.Counter theirs = io.prometheus.metrics.core.metrics.Counter.builder()
-                    .name(name).help("workflow step " + f).labelNames("task_name", "status").register(clientJava);
+                    .name(name)
+                    .help("workflow step " + f)
+                    .labelNames("task_name", "status")
+                    .register(clientJava);
             for (int s = 0; s < perFamily; s++) {
                 String task = "task_name_" + (s / 10);
                 String status = "status_" + (s % 10);

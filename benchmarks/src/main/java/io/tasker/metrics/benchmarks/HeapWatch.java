@@ -34,8 +34,7 @@ final class HeapWatch implements AutoCloseable {
     private static final long SAMPLE_MILLIS = 2;
 
     /** Bytes, and the collections the watch saw. */
-    record Peak(long used, long afterGc, long collections, long gcMillis) {
-    }
+    record Peak(long used, long afterGc, long collections, long gcMillis) {}
 
     private final AtomicLong used = new AtomicLong();
     private final AtomicLong afterGc = new AtomicLong();
@@ -47,15 +46,18 @@ final class HeapWatch implements AutoCloseable {
     private volatile boolean running = true;
 
     private HeapWatch() {
-        heapPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+        heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toSet());
         collectionsAtStart = collections();
         gcMillisAtStart = gcMillis();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             NotificationEmitter emitter = (NotificationEmitter) gc;
             NotificationListener listener = (notification, handback) -> {
                 if (notification.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                    var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData()).getGcInfo();
+                    var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData())
+                            .getGcInfo();
                     used.accumulateAndGet(heap(info.getMemoryUsageBeforeGc()), Math::max);
                     afterGc.accumulateAndGet(heap(info.getMemoryUsageAfterGc()), Math::max);
                 }
@@ -122,11 +124,15 @@ final class HeapWatch implements AutoCloseable {
 
     private static long collections() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(c -> c > 0).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount)
+                .filter(c -> c > 0)
+                .sum();
     }
 
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(c -> c > 0).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .filter(c -> c > 0)
+                .sum();
     }
 }

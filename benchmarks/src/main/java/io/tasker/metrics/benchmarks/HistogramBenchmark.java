@@ -60,25 +60,34 @@ public class HistogramBenchmark {
     @Setup
     public void setUp() {
         taskerRegistry = new MetricRegistry();
-        tasker = Histogram.builder("task_duration_seconds").labelNames("task_name")
-                .buckets(Latencies.BUCKETS).register(taskerRegistry).labels("payment_processing");
+        tasker = Histogram.builder("task_duration_seconds")
+                .labelNames("task_name")
+                .buckets(Latencies.BUCKETS)
+                .register(taskerRegistry)
+                .labels("payment_processing");
 
         clientJava = io.prometheus.metrics.core.metrics.Histogram.builder()
-                .name("task_duration_seconds").labelNames("task_name")
-                .classicOnly().classicUpperBounds(Latencies.BUCKETS)
+                .name("task_duration_seconds")
+                .labelNames("task_name")
+                .classicOnly()
+                .classicUpperBounds(Latencies.BUCKETS)
                 .register(new PrometheusRegistry())
                 .labelValues("payment_processing");
 
-        micrometer = DistributionSummary.builder("task_duration").baseUnit("seconds")
+        micrometer = DistributionSummary.builder("task_duration")
+                .baseUnit("seconds")
                 .tag("task_name", "payment_processing")
                 .serviceLevelObjectives(Latencies.BUCKETS)
                 .register(new SimpleMeterRegistry());
 
         otelReader = new LiveOtelReader();
         List<Double> bounds = Arrays.stream(Latencies.BUCKETS).boxed().toList();
-        otel = LiveOtelReader.provider(otelReader).get("io.tasker.metrics.benchmarks")
-                .histogramBuilder("task_duration").setUnit("s")
-                .setExplicitBucketBoundariesAdvice(bounds).build();
+        otel = LiveOtelReader.provider(otelReader)
+                .get("io.tasker.metrics.benchmarks")
+                .histogramBuilder("task_duration")
+                .setUnit("s")
+                .setExplicitBucketBoundariesAdvice(bounds)
+                .build();
         otelAttributes = Attributes.of(AttributeKey.stringKey("task_name"), "payment_processing");
     }
 

@@ -1,12 +1,12 @@
 package io.tasker.metrics.benchmarks;
 
+import io.tasker.metrics.Histogram;
 import io.tasker.metrics.ManualClock;
+import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.chart.SeriesData;
 import io.tasker.metrics.console.chart.SeriesReader;
 import io.tasker.metrics.console.chart.Window;
 import io.tasker.metrics.console.db.Database;
-import io.tasker.metrics.Histogram;
-import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.history.HistoryService;
 import io.tasker.metrics.console.history.HistorySettings;
 import io.tasker.metrics.console.history.HistoryStore;
@@ -41,8 +41,7 @@ public final class HistoryBenchmark {
     static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
     private static final int BUCKETS = 12;
 
-    private HistoryBenchmark() {
-    }
+    private HistoryBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -61,20 +60,30 @@ public final class HistoryBenchmark {
             }
             store.flush();
             double fillSeconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf(Locale.ROOT, "filled %,d rows for %,d series in %.1f s; rows per tier %s%n", rows, series,
-                    fillSeconds, Arrays.toString(store.rowCounts()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "filled %,d rows for %,d series in %.1f s; rows per tier %s%n",
+                    rows,
+                    series,
+                    fillSeconds,
+                    Arrays.toString(store.rowCounts()));
             SeriesReader reader = new SeriesReader(store, settings);
             SeriesRef counter = ids.get(keys.get(7).id());
             SeriesRef histogram = ids.get(keys.get(series - 3).id());
             for (Window w : List.of(Window.H24, Window.D90)) {
-                time("/api/series read, one counter, " + w.word(), () -> reader.read(counter.key().name(),
-                        List.of(counter.key().labels()), w, now));
-                time("/api/series read, one histogram, " + w.word(), () -> reader.read(histogram.key().name(),
-                        List.of(histogram.key().labels()), w, now));
+                time(
+                        "/api/series read, one counter, " + w.word(),
+                        () -> reader.read(
+                                counter.key().name(), List.of(counter.key().labels()), w, now));
+                time(
+                        "/api/series read, one histogram, " + w.word(),
+                        () -> reader.read(
+                                histogram.key().name(), List.of(histogram.key().labels()), w, now));
             }
             System.out.printf(Locale.ROOT, "database file while open, after the fill: %.1f MB%n", size(dir) / 1e6);
             steady(db, series, settings, dir);
-            try (var c = db.connection(); var s = c.createStatement()) {
+            try (var c = db.connection();
+                    var s = c.createStatement()) {
                 s.execute("SHUTDOWN COMPACT");
             }
         }
@@ -88,7 +97,9 @@ public final class HistoryBenchmark {
      */
     private static void steady(Database db, int series, HistorySettings settings, Path dir) throws IOException {
         MetricRegistry registry = new MetricRegistry();
-        Histogram durations = Histogram.builder("task_duration_seconds").labelNames("task_name").quantiles()
+        Histogram durations = Histogram.builder("task_duration_seconds")
+                .labelNames("task_name")
+                .quantiles()
                 .register(registry);
         ManualClock clock = new ManualClock(NOW);
         HistoryService history = new HistoryService(db.dataSource(), settings, clock, registry::snapshot);
@@ -107,16 +118,22 @@ public final class HistoryBenchmark {
         }
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "sample of %,d series with rollups, 120 ticks (30 min of sample time): median %.1f ms,"
-                + " max %.1f ms; the file grew by %.1f MB while open%n", history.status().kept(), sorted[60] / 1e6,
-                sorted[119] / 1e6, (size(dir) - before) / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "sample of %,d series with rollups, 120 ticks (30 min of sample time): median %.1f ms,"
+                        + " max %.1f ms; the file grew by %.1f MB while open%n",
+                history.status().kept(),
+                sorted[60] / 1e6,
+                sorted[119] / 1e6,
+                (size(dir) - before) / 1e6);
     }
 
     /** Moves every series of the registry once: 80 % counters, 10 % gauges, 10 % histograms. */
     static void move(MetricRegistry registry, Histogram durations, int series, Random random) {
         for (int i = 0; i < series; i++) {
             if (i < series * 8 / 10) {
-                registry.incrementCounter("task_executions_total", 1 + random.nextInt(5), "status", "success", "task_name", "task_" + i);
+                registry.incrementCounter(
+                        "task_executions_total", 1 + random.nextInt(5), "status", "success", "task_name", "task_" + i);
             } else if (i < series * 9 / 10) {
                 registry.setGauge("queue_depth", random.nextInt(50), "queue", "queue_" + i);
             } else {
@@ -138,8 +155,14 @@ public final class HistoryBenchmark {
     }
 
     /** One tier at its retention: a row per series per step, written in batches of one step. */
-    private static long fill(HistoryStore store, List<SeriesKey> keys, Map<String, SeriesRef> ids, Tier tier,
-                             HistorySettings settings, long now) throws Exception {
+    private static long fill(
+            HistoryStore store,
+            List<SeriesKey> keys,
+            Map<String, SeriesRef> ids,
+            Tier tier,
+            HistorySettings settings,
+            long now)
+            throws Exception {
         long step = tier.seconds(settings.sampleInterval());
         long steps = settings.retentionSeconds(tier) / step;
         Random random = new Random(tier.ordinal());
@@ -185,7 +208,10 @@ public final class HistoryBenchmark {
                 case "gauge" -> "tasker_queue_depth";
                 default -> "tasker_task_duration_seconds";
             };
-            keys.add(new SeriesKey(name, "status=\"success\", task_name=\"task_" + i + "\"", kind,
+            keys.add(new SeriesKey(
+                    name,
+                    "status=\"success\", task_name=\"task_" + i + "\"",
+                    kind,
                     kind.equals("histogram") ? bounds : null));
         }
         return keys;
@@ -208,19 +234,28 @@ public final class HistoryBenchmark {
             nanos[i] = System.nanoTime() - t0;
         }
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%s (%d points): median %.2f ms, p99 %.2f ms, max %.2f ms%n", what, points,
-                nanos[100] / 1e6, nanos[197] / 1e6, nanos[199] / 1e6);
+        System.out.printf(
+                Locale.ROOT,
+                "%s (%d points): median %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                what,
+                points,
+                nanos[100] / 1e6,
+                nanos[197] / 1e6,
+                nanos[199] / 1e6);
     }
 
     static long size(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 
     static void delete(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -33,8 +33,7 @@ import java.util.Random;
  * }</pre>
  */
 public final class HistoryFileGrowth {
-    private HistoryFileGrowth() {
-    }
+    private HistoryFileGrowth() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
@@ -47,18 +46,27 @@ public final class HistoryFileGrowth {
         HistorySettings settings = HistorySettings.defaults();
         long started = System.nanoTime();
         try (Database db = Database.open(url)) {
-            long rows = HistoryBenchmark.fillAll(new HistoryStore(db.dataSource()), series, settings,
-                    HistoryBenchmark.NOW.getEpochSecond());
-            System.out.printf(Locale.ROOT, "filled %,d rows for %,d series in %.0f s; file %.1f MB%n", rows, series,
-                    (System.nanoTime() - started) / 1e9, HistoryBenchmark.size(dir) / 1e6);
+            long rows = HistoryBenchmark.fillAll(
+                    new HistoryStore(db.dataSource()), series, settings, HistoryBenchmark.NOW.getEpochSecond());
+            System.out.printf(
+                    Locale.ROOT,
+                    "filled %,d rows for %,d series in %.0f s; file %.1f MB%n",
+                    rows,
+                    series,
+                    (System.nanoTime() - started) / 1e9,
+                    HistoryBenchmark.size(dir) / 1e6);
         }
         System.out.printf(Locale.ROOT, "closed: file %.1f MB%n", HistoryBenchmark.size(dir) / 1e6);
         long opening = System.nanoTime();
         try (Database db = Database.open(url)) {
-            System.out.printf(Locale.ROOT, "opened again in %.1f s: file %.1f MB%n", (System.nanoTime() - opening) / 1e9,
+            System.out.printf(
+                    Locale.ROOT,
+                    "opened again in %.1f s: file %.1f MB%n",
+                    (System.nanoTime() - opening) / 1e9,
                     HistoryBenchmark.size(dir) / 1e6);
             paced(db, series, settings, dir, tickSeconds, minutes);
-            try (var c = db.connection(); var s = c.createStatement()) {
+            try (var c = db.connection();
+                    var s = c.createStatement()) {
                 s.execute("SHUTDOWN COMPACT");
             }
         }
@@ -67,10 +75,13 @@ public final class HistoryFileGrowth {
     }
 
     /** The console's sampling path, one sample every {@code tickSeconds} of real time. */
-    private static void paced(Database db, int series, HistorySettings settings, Path dir, double tickSeconds,
-                              long minutes) throws Exception {
+    private static void paced(
+            Database db, int series, HistorySettings settings, Path dir, double tickSeconds, long minutes)
+            throws Exception {
         MetricRegistry registry = new MetricRegistry();
-        Histogram durations = Histogram.builder("task_duration_seconds").labelNames("task_name").quantiles()
+        Histogram durations = Histogram.builder("task_duration_seconds")
+                .labelNames("task_name")
+                .quantiles()
                 .register(registry);
         ManualClock clock = new ManualClock(HistoryBenchmark.NOW);
         HistoryService history = new HistoryService(db.dataSource(), settings, clock, registry::snapshot);
@@ -101,15 +112,24 @@ public final class HistoryFileGrowth {
 
     private static void report(Database db, Path dir, double seconds, long sampleMinutes) throws Exception {
         Map<String, String> info = info(db);
-        System.out.printf(Locale.ROOT, "%5.0f s real, %4d min sampled: file %7.1f MB, fill rate %s %%, chunks fill rate"
-                        + " %s %%, chunks %s%n", seconds, sampleMinutes, HistoryBenchmark.size(dir) / 1e6,
-                info.get("info.FILL_RATE"), info.get("info.CHUNKS_FILL_RATE"), info.get("info.CHUNK_COUNT"));
+        System.out.printf(
+                Locale.ROOT,
+                "%5.0f s real, %4d min sampled: file %7.1f MB, fill rate %s %%, chunks fill rate"
+                        + " %s %%, chunks %s%n",
+                seconds,
+                sampleMinutes,
+                HistoryBenchmark.size(dir) / 1e6,
+                info.get("info.FILL_RATE"),
+                info.get("info.CHUNKS_FILL_RATE"),
+                info.get("info.CHUNK_COUNT"));
     }
 
     private static Map<String, String> info(Database db) throws SQLException {
         Map<String, String> info = new HashMap<>();
-        try (var c = db.connection(); var s = c.createStatement(); var r = s.executeQuery(
-                "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME LIKE 'info.%'")) {
+        try (var c = db.connection();
+                var s = c.createStatement();
+                var r = s.executeQuery(
+                        "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME LIKE 'info.%'")) {
             while (r.next()) {
                 info.put(r.getString(1), r.getString(2));
             }

@@ -72,12 +72,15 @@ public class LabelLookupBenchmark {
         taskerRegistry = new MetricRegistry();
         tasker = taskerRegistry.counter("lookups_total", "task_name", "status");
         clientJava = io.prometheus.metrics.core.metrics.Counter.builder()
-                .name("lookups_total").labelNames("task_name", "status")
+                .name("lookups_total")
+                .labelNames("task_name", "status")
                 .register(new PrometheusRegistry());
         micrometer = new SimpleMeterRegistry();
         otelReader = new LiveOtelReader();
-        otel = LiveOtelReader.provider(otelReader).get("io.tasker.metrics.benchmarks")
-                .counterBuilder("lookups").build();
+        otel = LiveOtelReader.provider(otelReader)
+                .get("io.tasker.metrics.benchmarks")
+                .counterBuilder("lookups")
+                .build();
         boolean copy = strings.equals("copies");
         for (int i = 0; i < LabelCombinations.COUNT; i++) {
             String a = labels.firstToRegister(i, copy);
@@ -99,7 +102,8 @@ public class LabelLookupBenchmark {
     @Benchmark
     public void taskerOneCall(Cursor c) {
         int i = c.next();
-        taskerRegistry.incrementCounter("one_call_lookups_total", 1, "task_name", labels.first(i), "status", labels.second(i));
+        taskerRegistry.incrementCounter(
+                "one_call_lookups_total", 1, "task_name", labels.first(i), "status", labels.second(i));
     }
 
     @Benchmark
@@ -111,7 +115,9 @@ public class LabelLookupBenchmark {
     @Benchmark
     public void micrometer(Cursor c) {
         int i = c.next();
-        micrometer.counter("lookups", "task_name", labels.first(i), "status", labels.second(i)).increment();
+        micrometer
+                .counter("lookups", "task_name", labels.first(i), "status", labels.second(i))
+                .increment();
     }
 
     @Benchmark

@@ -18,8 +18,7 @@ public final class Latencies {
     public static final int MASK = 1023;
     public static final double[] VALUES = values(MASK + 1, 7);
 
-    private Latencies() {
-    }
+    private Latencies() {}
 
     /** {@code n} log-uniform values between 1 ms and 20 s from {@code seed}. */
     public static double[] values(int n, long seed) {

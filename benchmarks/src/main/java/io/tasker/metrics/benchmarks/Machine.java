@@ -13,13 +13,18 @@ import java.util.Locale;
  * little without them on a 2-core machine shared with other work.
  */
 final class Machine {
-    private Machine() {
-    }
+    private Machine() {}
 
     static String describe() {
-        return String.format(Locale.ROOT, "%d CPUs (%s), %s GiB RAM; %s %s; load average %.2f; %s",
-                Runtime.getRuntime().availableProcessors(), cpuModel(), memoryGiB(),
-                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), load(),
+        return String.format(
+                Locale.ROOT,
+                "%d CPUs (%s), %s GiB RAM; %s %s; load average %.2f; %s",
+                Runtime.getRuntime().availableProcessors(),
+                cpuModel(),
+                memoryGiB(),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"),
+                load(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
@@ -33,14 +38,17 @@ final class Machine {
 
     private static String memoryGiB() {
         return procLine("/proc/meminfo", "MemTotal")
-                .map(v -> String.valueOf(Math.round(Long.parseLong(v.replace("kB", "").trim()) / 1024.0 / 1024.0)))
+                .map(v -> String.valueOf(
+                        Math.round(Long.parseLong(v.replace("kB", "").trim()) / 1024.0 / 1024.0)))
                 .orElse("?");
     }
 
     private static java.util.Optional<String> procLine(String file, String key) {
         try {
-            return Files.readAllLines(Path.of(file)).stream().filter(l -> l.startsWith(key))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst();
+            return Files.readAllLines(Path.of(file)).stream()
+                    .filter(l -> l.startsWith(key))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst();
         } catch (IOException e) {
             return java.util.Optional.empty();
         }

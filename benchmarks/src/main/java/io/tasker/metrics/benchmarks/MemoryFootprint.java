@@ -44,16 +44,13 @@ public final class MemoryFootprint {
         void add(int family, String a, String b);
 
         /** Called once after the series are created and before the heap is measured. */
-        default void settle() {
-        }
+        default void settle() {}
     }
 
     /** One line of the table. */
-    record Row(String kind, String library, int series, String goal, Supplier<Fixture> fixture) {
-    }
+    record Row(String kind, String library, int series, String goal, Supplier<Fixture> fixture) {}
 
-    private MemoryFootprint() {
-    }
+    private MemoryFootprint() {}
 
     public static void main(String[] args) {
         String[] first = new String[100_000];
@@ -66,8 +63,14 @@ public final class MemoryFootprint {
         System.out.println("|---|---|---:|---:|---|");
         for (Row row : rows()) {
             double bytes = measure(row, first, second);
-            System.out.printf(Locale.ROOT, "| %s | %s | %,d | %.0f | %s |%n",
-                    row.kind(), row.library(), row.series(), bytes, row.goal());
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %,d | %.0f | %s |%n",
+                    row.kind(),
+                    row.library(),
+                    row.series(),
+                    bytes,
+                    row.goal());
         }
         Reference.reachabilityFence(first);
         Reference.reachabilityFence(second);
@@ -83,10 +86,16 @@ public final class MemoryFootprint {
     static String breakdown() {
         long counter = ClassLayout.parseClass(CounterSeries.class).instanceSize();
         long histogram = ClassLayout.parseClass(HistogramSeries.class).instanceSize();
-        long buckets = ClassLayout.parseInstance(new long[Latencies.BUCKETS.length + 2]).instanceSize();
-        return String.format(Locale.ROOT, "JOL object sizes: CounterSeries %d B, HistogramSeries %d B "
-                + "(each with up to four label values in fields), long[%d] of bucket counts and sum %d B.",
-                counter, histogram, Latencies.BUCKETS.length + 2, buckets);
+        long buckets = ClassLayout.parseInstance(new long[Latencies.BUCKETS.length + 2])
+                .instanceSize();
+        return String.format(
+                Locale.ROOT,
+                "JOL object sizes: CounterSeries %d B, HistogramSeries %d B "
+                        + "(each with up to four label values in fields), long[%d] of bucket counts and sum %d B.",
+                counter,
+                histogram,
+                Latencies.BUCKETS.length + 2,
+                buckets);
     }
 
     static List<Row> rows() {
@@ -95,24 +104,36 @@ public final class MemoryFootprint {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(counter, "Tasker Metrics", 100_000, "≤ 105", MemoryFootprint::taskerCounters));
         rows.add(new Row(counter, "Prometheus client_java", 100_000, "", () -> clientJavaCounters(true)));
-        rows.add(new Row(counter, "Prometheus client_java, exemplars off", 100_000, "",
-                () -> clientJavaCounters(false)));
+        rows.add(new Row(
+                counter, "Prometheus client_java, exemplars off", 100_000, "", () -> clientJavaCounters(false)));
         rows.add(new Row(counter, "Micrometer", 100_000, "", MemoryFootprint::micrometerCounters));
         rows.add(new Row(counter, "OpenTelemetry SDK", 100_000, "", MemoryFootprint::otelCounters));
         rows.add(new Row(histogram, "Tasker Metrics", 20_000, "≤ 300", () -> taskerHistograms(false, 1, false)));
         rows.add(new Row(histogram, "Prometheus client_java", 20_000, "", () -> clientJavaHistograms(true)));
-        rows.add(new Row(histogram, "Prometheus client_java, exemplars off", 20_000, "",
-                () -> clientJavaHistograms(false)));
+        rows.add(new Row(
+                histogram, "Prometheus client_java, exemplars off", 20_000, "", () -> clientJavaHistograms(false)));
         rows.add(new Row(histogram, "Micrometer", 20_000, "", MemoryFootprint::micrometerHistograms));
         rows.add(new Row(histogram, "OpenTelemetry SDK", 20_000, "", MemoryFootprint::otelHistograms));
         for (int observations : new int[] {1_000, 100_000}) {
             String kind = String.format(Locale.ROOT, "histogram + quantile sketch, %,d observations", observations);
             int series = observations == 1_000 ? 1_000 : 100;
-            rows.add(new Row(kind + ", before any snapshot", "Tasker Metrics", series,
-                    "≤ the HdrHistogram sketch", () -> taskerHistograms(true, observations, false)));
-            rows.add(new Row(kind + ", after a snapshot", "Tasker Metrics", series,
-                    "≤ the HdrHistogram sketch", () -> taskerHistograms(true, observations, true)));
-            rows.add(new Row(kind, "Tasker Metrics before, classic histogram + packed HdrHistogram", series, "",
+            rows.add(new Row(
+                    kind + ", before any snapshot",
+                    "Tasker Metrics",
+                    series,
+                    "≤ the HdrHistogram sketch",
+                    () -> taskerHistograms(true, observations, false)));
+            rows.add(new Row(
+                    kind + ", after a snapshot",
+                    "Tasker Metrics",
+                    series,
+                    "≤ the HdrHistogram sketch",
+                    () -> taskerHistograms(true, observations, true)));
+            rows.add(new Row(
+                    kind,
+                    "Tasker Metrics before, classic histogram + packed HdrHistogram",
+                    series,
+                    "",
                     () -> hdrSketches(observations)));
         }
         return rows;
@@ -143,7 +164,9 @@ public final class MemoryFootprint {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 4; i++) {
             System.gc();
-            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            used = Math.min(
+                    used,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
         return used;
     }
@@ -166,7 +189,8 @@ public final class MemoryFootprint {
         return (f, a, b) -> {
             while (families.size() <= f) {
                 var builder = io.prometheus.metrics.core.metrics.Counter.builder()
-                        .name("requests_" + families.size() + "_total").labelNames("task_name", "status");
+                        .name("requests_" + families.size() + "_total")
+                        .labelNames("task_name", "status");
                 families.add((exemplars ? builder : builder.withoutExemplars()).register(registry));
             }
             families.get(f).labelValues(a, b).inc();
@@ -179,11 +203,13 @@ public final class MemoryFootprint {
         for (int i = 0; i < names.length; i++) {
             names[i] = "requests_" + i;
         }
-        return (f, a, b) -> registry.counter(names[f], "task_name", a, "status", b).increment();
+        return (f, a, b) ->
+                registry.counter(names[f], "task_name", a, "status", b).increment();
     }
 
     static Fixture otelCounters() {
-        Meter meter = LiveOtelReader.provider(new LiveOtelReader(), PER_FAMILY + 1).get("footprint");
+        Meter meter =
+                LiveOtelReader.provider(new LiveOtelReader(), PER_FAMILY + 1).get("footprint");
         List<LongCounter> families = new ArrayList<>();
         return (f, a, b) -> {
             while (families.size() <= f) {
@@ -207,7 +233,8 @@ public final class MemoryFootprint {
             public void add(int f, String a, String b) {
                 while (families.size() <= f) {
                     Histogram.Builder builder = Histogram.builder("duration_" + families.size() + "_seconds")
-                            .labelNames("task_name", "status").buckets(Latencies.BUCKETS);
+                            .labelNames("task_name", "status")
+                            .buckets(Latencies.BUCKETS);
                     families.add((quantiles ? builder.quantiles() : builder).register(registry));
                 }
                 var series = families.get(f).labels(a, b);
@@ -249,8 +276,10 @@ public final class MemoryFootprint {
         return (f, a, b) -> {
             while (families.size() <= f) {
                 var builder = io.prometheus.metrics.core.metrics.Histogram.builder()
-                        .name("duration_" + families.size() + "_seconds").labelNames("task_name", "status")
-                        .classicOnly().classicUpperBounds(Latencies.BUCKETS);
+                        .name("duration_" + families.size() + "_seconds")
+                        .labelNames("task_name", "status")
+                        .classicOnly()
+                        .classicUpperBounds(Latencies.BUCKETS);
                 families.add((exemplars ? builder : builder.withoutExemplars()).register(registry));
             }
             families.get(f).labelValues(a, b).observe(0.042);
@@ -259,19 +288,25 @@ public final class MemoryFootprint {
 
     static Fixture micrometerHistograms() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        return (f, a, b) -> DistributionSummary.builder("duration_" + f).baseUnit("seconds")
-                .tags("task_name", a, "status", b).serviceLevelObjectives(Latencies.BUCKETS)
-                .register(registry).record(0.042);
+        return (f, a, b) -> DistributionSummary.builder("duration_" + f)
+                .baseUnit("seconds")
+                .tags("task_name", a, "status", b)
+                .serviceLevelObjectives(Latencies.BUCKETS)
+                .register(registry)
+                .record(0.042);
     }
 
     static Fixture otelHistograms() {
-        Meter meter = LiveOtelReader.provider(new LiveOtelReader(), PER_FAMILY + 1).get("footprint");
+        Meter meter =
+                LiveOtelReader.provider(new LiveOtelReader(), PER_FAMILY + 1).get("footprint");
         List<Double> bounds = Arrays.stream(Latencies.BUCKETS).boxed().toList();
         List<DoubleHistogram> families = new ArrayList<>();
         return (f, a, b) -> {
             while (families.size() <= f) {
-                families.add(meter.histogramBuilder("duration_" + families.size()).setUnit("s")
-                        .setExplicitBucketBoundariesAdvice(bounds).build());
+                families.add(meter.histogramBuilder("duration_" + families.size())
+                        .setUnit("s")
+                        .setExplicitBucketBoundariesAdvice(bounds)
+                        .build());
             }
             families.get(f).record(0.042, Attributes.of(TASK, a, STATUS, b));
         };

@@ -56,8 +56,8 @@ public class MicrometerRegistryBenchmark {
             case "simple" -> new SimpleMeterRegistry();
             case "prometheus" -> new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             case "tasker" -> new TaskerMeterRegistry(new MetricRegistry());
-            default -> throw new IllegalArgumentException("registry must be simple, prometheus or tasker, got "
-                    + registry);
+            default ->
+                throw new IllegalArgumentException("registry must be simple, prometheus or tasker, got " + registry);
         };
         counter = meters.counter("requests", "method", "GET", "status", "200");
         timer = meters.timer("request.duration", "method", "GET");

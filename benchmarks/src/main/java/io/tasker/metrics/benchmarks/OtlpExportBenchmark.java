@@ -41,8 +41,7 @@ import java.util.function.Supplier;
  * }</pre>
  */
 public final class OtlpExportBenchmark {
-    private OtlpExportBenchmark() {
-    }
+    private OtlpExportBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -51,13 +50,22 @@ public final class OtlpExportBenchmark {
         HttpServer sink = sink();
         String base = "http://127.0.0.1:" + sink.getAddress().getPort();
         try {
-            RemoteWriteClient rw = new RemoteWriteClient(new RemoteWriteSettings(URI.create(base + "/api/v1/write"), null,
-                    null, Duration.ofMinutes(2), 3, Compression.SNAPPY, 1_000, false));
+            RemoteWriteClient rw = new RemoteWriteClient(new RemoteWriteSettings(
+                    URI.create(base + "/api/v1/write"),
+                    null,
+                    null,
+                    Duration.ofMinutes(2),
+                    3,
+                    Compression.SNAPPY,
+                    1_000,
+                    false));
             OtlpMetricsClient plain = otlp(base, Compression.NONE);
             OtlpMetricsClient gzip = otlp(base, Compression.GZIP);
-            System.out.printf("%,d remote write series = %,d snapshot points (OTLP data points)%n%n", size,
-                    snapshot.seriesCount());
-            System.out.println("| Export | Requests | Sent | Median wall time (min-max) | Median CPU | per 1,000 series |");
+            System.out.printf(
+                    "%,d remote write series = %,d snapshot points (OTLP data points)%n%n",
+                    size, snapshot.seriesCount());
+            System.out.println(
+                    "| Export | Requests | Sent | Median wall time (min-max) | Median CPU | per 1,000 series |");
             System.out.println("|---|---:|---:|---:|---:|---:|");
             report("remote write, snappy", size, runs, () -> {
                 RemoteWriteResult r = rw.push(stamped(snapshot));
@@ -73,8 +81,12 @@ public final class OtlpExportBenchmark {
                     return new long[] {r.requests(), r.sentBytes(), r.error() == null ? 0 : 1};
                 });
                 HeapWatch.Peak peak = watch.peak();
-                System.out.printf("%nHeap over the gzip pushes: limit %,d MB, peak after a GC %,d MB, %d GCs (%d ms)%n",
-                        Runtime.getRuntime().maxMemory() >> 20, peak.afterGc() >> 20, peak.collections(), peak.gcMillis());
+                System.out.printf(
+                        "%nHeap over the gzip pushes: limit %,d MB, peak after a GC %,d MB, %d GCs (%d ms)%n",
+                        Runtime.getRuntime().maxMemory() >> 20,
+                        peak.afterGc() >> 20,
+                        peak.collections(),
+                        peak.gcMillis());
             }
             System.out.println();
             System.out.println("| Encoding alone (no compression, no HTTP) | Median | Raw bytes |");
@@ -88,8 +100,15 @@ public final class OtlpExportBenchmark {
     }
 
     private static OtlpMetricsClient otlp(String base, Compression compression) {
-        return new OtlpMetricsClient(new OtlpMetricsSettings(URI.create(base + "/v1/metrics"), Map.of(), compression,
-                Duration.ofMinutes(2), 3, 1_000, false, Map.of("service.name", "tasker")));
+        return new OtlpMetricsClient(new OtlpMetricsSettings(
+                URI.create(base + "/v1/metrics"),
+                Map.of(),
+                compression,
+                Duration.ofMinutes(2),
+                3,
+                1_000,
+                false,
+                Map.of("service.name", "tasker")));
     }
 
     private static MetricsSnapshot stamped(MetricsSnapshot s) {
@@ -114,8 +133,16 @@ public final class OtlpExportBenchmark {
             }
         }
         long median = median(wall);
-        System.out.printf("| %s | %,d | %,d B | %,d ms (%d-%d) | %,d ms | %.2f ms |%n", name, last[0], last[1], median,
-                Collections.min(wall), Collections.max(wall), median(cpu), median * 1000.0 / size);
+        System.out.printf(
+                "| %s | %,d | %,d B | %,d ms (%d-%d) | %,d ms | %.2f ms |%n",
+                name,
+                last[0],
+                last[1],
+                median,
+                Collections.min(wall),
+                Collections.max(wall),
+                median(cpu),
+                median * 1000.0 / size);
     }
 
     private static void encodeOnly(String name, int runs, Supplier<Long> encode) {
@@ -141,8 +168,8 @@ public final class OtlpExportBenchmark {
 
     private static long otlpEncode(MetricsSnapshot s) {
         long bytes = 0;
-        Iterator<OtlpBatch> it = new OtlpMetricsEncoder(1_000, Map.of("service.name", "tasker"), "io.tasker.metrics", "dev")
-                .batches(s);
+        Iterator<OtlpBatch> it =
+                new OtlpMetricsEncoder(1_000, Map.of("service.name", "tasker"), "io.tasker.metrics", "dev").batches(s);
         while (it.hasNext()) {
             bytes += it.next().protobuf().length;
         }

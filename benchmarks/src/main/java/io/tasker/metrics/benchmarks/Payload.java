@@ -21,8 +21,15 @@ import java.util.Iterator;
  * @param snappyNanos time spent compressing with snappy
  * @param gzipNanos time spent compressing with gzip
  */
-record Payload(int requests, long series, long raw, long snappy, long gzip, long encodeNanos, long snappyNanos,
-               long gzipNanos) {
+record Payload(
+        int requests,
+        long series,
+        long raw,
+        long snappy,
+        long gzip,
+        long encodeNanos,
+        long snappyNanos,
+        long gzipNanos) {
 
     static Payload measure(MetricsSnapshot snapshot, int batchSize) {
         int requests = 0;

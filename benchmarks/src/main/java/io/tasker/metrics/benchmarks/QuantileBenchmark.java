@@ -54,25 +54,38 @@ public class QuantileBenchmark {
     @Setup
     public void setUp() {
         taskerRegistry = new MetricRegistry();
-        tasker = Histogram.builder("task_duration_seconds").labelNames("task_name")
-                .buckets(Latencies.BUCKETS).quantiles().register(taskerRegistry).labels("payment_processing");
-        taskerBefore = Histogram.builder("task_duration_before_seconds").labelNames("task_name")
-                .buckets(Latencies.BUCKETS).register(taskerRegistry).labels("payment_processing");
+        tasker = Histogram.builder("task_duration_seconds")
+                .labelNames("task_name")
+                .buckets(Latencies.BUCKETS)
+                .quantiles()
+                .register(taskerRegistry)
+                .labels("payment_processing");
+        taskerBefore = Histogram.builder("task_duration_before_seconds")
+                .labelNames("task_name")
+                .buckets(Latencies.BUCKETS)
+                .register(taskerRegistry)
+                .labels("payment_processing");
         packedSketch = new org.HdrHistogram.DoubleHistogram(2, PackedHistogram.class);
 
-        Summary.Builder summary = Summary.builder().name("task_duration_seconds").labelNames("task_name");
+        Summary.Builder summary =
+                Summary.builder().name("task_duration_seconds").labelNames("task_name");
         for (double q : QUANTILES) {
             summary.quantile(q);
         }
         clientJava = summary.register(new PrometheusRegistry()).labelValues("payment_processing");
 
-        micrometer = DistributionSummary.builder("task_duration").baseUnit("seconds")
-                .tag("task_name", "payment_processing").publishPercentiles(QUANTILES)
+        micrometer = DistributionSummary.builder("task_duration")
+                .baseUnit("seconds")
+                .tag("task_name", "payment_processing")
+                .publishPercentiles(QUANTILES)
                 .register(new SimpleMeterRegistry());
 
         otelReader = LiveOtelReader.exponential();
-        otel = LiveOtelReader.provider(otelReader).get("io.tasker.metrics.benchmarks")
-                .histogramBuilder("task_duration").setUnit("s").build();
+        otel = LiveOtelReader.provider(otelReader)
+                .get("io.tasker.metrics.benchmarks")
+                .histogramBuilder("task_duration")
+                .setUnit("s")
+                .build();
         otelAttributes = Attributes.of(AttributeKey.stringKey("task_name"), "payment_processing");
     }
 

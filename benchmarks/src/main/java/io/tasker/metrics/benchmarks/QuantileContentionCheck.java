@@ -22,8 +22,7 @@ public final class QuantileContentionCheck {
     /** Seconds without progress from either thread that count as a stall. */
     private static final int STALL_SECONDS = 3;
 
-    private QuantileContentionCheck() {
-    }
+    private QuantileContentionCheck() {}
 
     public static void main(String[] args) throws InterruptedException {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -39,19 +38,23 @@ public final class QuantileContentionCheck {
 
     /** Records from two threads into a fresh series for up to {@code seconds}. */
     static String run(int seconds) throws InterruptedException {
-        HistogramSeries series = Histogram.builder("contention_seconds").quantiles()
-                .register(new MetricRegistry()).labels();
+        HistogramSeries series = Histogram.builder("contention_seconds")
+                .quantiles()
+                .register(new MetricRegistry())
+                .labels();
         AtomicLongArray progress = new AtomicLongArray(2);
         for (int t = 0; t < 2; t++) {
             int id = t;
-            Thread writer = new Thread(() -> {
-                for (long n = 1; ; n++) {
-                    series.observe(Latencies.VALUES[(int) n & Latencies.MASK]);
-                    if ((n & 1023) == 0) {
-                        progress.lazySet(id, n);
-                    }
-                }
-            }, "quantile-writer-" + t);
+            Thread writer = new Thread(
+                    () -> {
+                        for (long n = 1; ; n++) {
+                            series.observe(Latencies.VALUES[(int) n & Latencies.MASK]);
+                            if ((n & 1023) == 0) {
+                                progress.lazySet(id, n);
+                            }
+                        }
+                    },
+                    "quantile-writer-" + t);
             // Daemons: a stalled writer never returns, and must not keep the JVM alive.
             writer.setDaemon(true);
             writer.start();

@@ -40,8 +40,11 @@ public class QuantileSnapshotBenchmark {
     @Setup
     public void setUp() {
         registry = new MetricRegistry();
-        Histogram h = Histogram.builder("task_duration_seconds").labelNames("task_name")
-                .buckets(Latencies.BUCKETS).quantiles().register(registry);
+        Histogram h = Histogram.builder("task_duration_seconds")
+                .labelNames("task_name")
+                .buckets(Latencies.BUCKETS)
+                .quantiles()
+                .register(registry);
         series = new HistogramSeries[SERIES];
         for (int s = 0; s < SERIES; s++) {
             series[s] = h.labels("task_" + s);

@@ -47,19 +47,24 @@ public final class RemoteWriteBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A snapshot size and how many times to push it. */
-    record Size(int series, int pushes) {
-    }
+    record Size(int series, int pushes) {}
 
     /** What one worker reported, and what Prometheus held afterwards. */
-    record Outcome(Size size, ReportLine snapshot, List<ReportLine> runs, ReportLine heap, ReportLine payload,
-                   long storedFresh, long storedTotal, long expectedTotal) {
+    record Outcome(
+            Size size,
+            ReportLine snapshot,
+            List<ReportLine> runs,
+            ReportLine heap,
+            ReportLine payload,
+            long storedFresh,
+            long storedTotal,
+            long expectedTotal) {
         boolean stored() {
             return storedFresh == size.series() && storedTotal == expectedTotal;
         }
     }
 
-    private RemoteWriteBenchmark() {
-    }
+    private RemoteWriteBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         List<Size> sizes = sizes(args);
@@ -74,7 +79,8 @@ public final class RemoteWriteBenchmark {
         // Nothing to scrape: the only samples are the ones we push.
         try (PrometheusServerExtension prometheus = new PrometheusServerExtension()) {
             prometheus.start();
-            System.err.println("prometheus " + prometheus.url() + " (pid " + prometheus.server().pid() + ")");
+            System.err.println("prometheus " + prometheus.url() + " (pid "
+                    + prometheus.server().pid() + ")");
             long expectedTotal = 0;
             for (Size size : sizes) {
                 expectedTotal = Math.max(expectedTotal, size.series());
@@ -91,23 +97,30 @@ public final class RemoteWriteBenchmark {
     private static Outcome run(Size size, PrometheusServerExtension prometheus, long expectedTotal) throws Exception {
         List<ReportLine> lines = worker(size, prometheus);
         ReportLine snapshot = only(lines, "SNAPSHOT");
-        List<ReportLine> runs = lines.stream().filter(l -> l.kind().equals("RUN")).toList();
+        List<ReportLine> runs =
+                lines.stream().filter(l -> l.kind().equals("RUN")).toList();
         if (runs.size() != size.pushes()) {
-            throw new IllegalStateException(size.series() + " series: " + runs.size() + " of " + size.pushes()
-                    + " pushes succeeded");
+            throw new IllegalStateException(
+                    size.series() + " series: " + runs.size() + " of " + size.pushes() + " pushes succeeded");
         }
         // Series whose newest sample is the last push's, so that an earlier push cannot stand in for it.
         // timestamp() drops __name__, and a histogram's _sum and _count would then collide: keep it as "name".
         long lastMillis = runs.get(runs.size() - 1).number("timestampMs");
         String since = BigDecimal.valueOf(lastMillis - 1, 3).toPlainString();
         String selector = "{__name__=~\"" + DesignSeries.NAME_REGEX + "\"}";
-        long fresh = count(prometheus, "count(timestamp(label_replace(" + selector
-                + ", \"name\", \"$1\", \"__name__\", \"(.+)\")) > " + since + ")");
+        long fresh = count(
+                prometheus,
+                "count(timestamp(label_replace(" + selector + ", \"name\", \"$1\", \"__name__\", \"(.+)\")) > " + since
+                        + ")");
         long total = count(prometheus, "count(" + selector + ")");
-        System.err.printf(Locale.ROOT, "%,d series: Prometheus holds %,d from the last push, %,d in all%n",
-                size.series(), fresh, total);
-        return new Outcome(size, snapshot, runs, only(lines, "HEAP"), only(lines, "PAYLOAD"), fresh, total,
-                expectedTotal);
+        System.err.printf(
+                Locale.ROOT,
+                "%,d series: Prometheus holds %,d from the last push, %,d in all%n",
+                size.series(),
+                fresh,
+                total);
+        return new Outcome(
+                size, snapshot, runs, only(lines, "HEAP"), only(lines, "PAYLOAD"), fresh, total, expectedTotal);
     }
 
     /** The value of a PromQL {@code count(...)}: 0 when it matches nothing. */
@@ -118,7 +131,9 @@ public final class RemoteWriteBenchmark {
         }
         try {
             JsonNode result = JSON.readTree(r.body()).at("/data/result");
-            return result.isEmpty() ? 0 : Long.parseLong(result.get(0).get("value").get(1).asText());
+            return result.isEmpty()
+                    ? 0
+                    : Long.parseLong(result.get(0).get("value").get(1).asText());
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable answer from Prometheus: " + r.body(), e);
         }
@@ -127,25 +142,36 @@ public final class RemoteWriteBenchmark {
     /** Runs {@link RemoteWriteWorker} in a JVM of {@value #HEAP} and returns its report lines. */
     private static List<ReportLine> worker(Size size, PrometheusServerExtension prometheus) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, HEAP, "-cp", System.getProperty("java.class.path"),
-                RemoteWriteWorker.class.getName(), String.valueOf(size.series()), String.valueOf(size.pushes()),
-                prometheus.remoteWriteUrl(), String.valueOf(prometheus.server().pid()))
-                .redirectErrorStream(true).start();
-        Thread watchdog = new Thread(() -> {
-            try {
-                if (!process.waitFor(WORKER_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    System.err.println("worker still running after " + WORKER_LIMIT.toMinutes() + " min: killed");
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-            }
-        }, "worker-watchdog");
+        Process process = new ProcessBuilder(
+                        java,
+                        HEAP,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RemoteWriteWorker.class.getName(),
+                        String.valueOf(size.series()),
+                        String.valueOf(size.pushes()),
+                        prometheus.remoteWriteUrl(),
+                        String.valueOf(prometheus.server().pid()))
+                .redirectErrorStream(true)
+                .start();
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        if (!process.waitFor(WORKER_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                            System.err.println(
+                                    "worker still running after " + WORKER_LIMIT.toMinutes() + " min: killed");
+                            process.destroyForcibly();
+                        }
+                    } catch (InterruptedException e) {
+                        process.destroyForcibly();
+                    }
+                },
+                "worker-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         List<ReportLine> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 System.err.println("  [" + size.series() + "] " + line);
                 ReportLine.parse(line).ifPresent(lines::add);
@@ -153,14 +179,16 @@ public final class RemoteWriteBenchmark {
         }
         int exit = process.waitFor();
         if (exit != 0) {
-            throw new IllegalStateException("The worker for " + size.series() + " series exited with " + exit
-                    + " (see its output above)");
+            throw new IllegalStateException(
+                    "The worker for " + size.series() + " series exited with " + exit + " (see its output above)");
         }
         return lines;
     }
 
     private static ReportLine only(List<ReportLine> lines, String kind) {
-        return lines.stream().filter(l -> l.kind().equals(kind)).findFirst()
+        return lines.stream()
+                .filter(l -> l.kind().equals(kind))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("The worker printed no " + kind + " line"));
     }
 

@@ -9,10 +9,10 @@ import java.util.Locale;
 final class RemoteWriteReport {
     /** Pushes of this many or more report the first push apart and the median of the others. */
     private static final int MEDIAN_FROM = 3;
+
     private static final double BANDWIDTH_GOAL = 0.70;
 
-    private RemoteWriteReport() {
-    }
+    private RemoteWriteReport() {}
 
     static void print(PrintStream out, String machine, double loadAfter, List<Outcome> outcomes) {
         out.println("## Export by remote write");
@@ -37,15 +37,30 @@ final class RemoteWriteReport {
                 row(out, o, "first, fresh JVM; Prometheus creates the series", runs.get(0));
                 List<ReportLine> rest = runs.subList(1, runs.size());
                 ReportLine median = median(rest);
-                long min = rest.stream().mapToLong(r -> r.number("micros")).min().orElseThrow();
-                long max = rest.stream().mapToLong(r -> r.number("micros")).max().orElseThrow();
-                out.printf(Locale.ROOT, "| %,d | median of pushes 2–%d | %,d | **%s** (%s–%s) | %s | %s |%n",
-                        o.size().series(), runs.size(), median.number("requests"), time(median.number("micros")),
-                        time(min), time(max), millis(median.number("cpuMs")), millis(median.number("prometheusCpuMs")));
+                long min =
+                        rest.stream().mapToLong(r -> r.number("micros")).min().orElseThrow();
+                long max =
+                        rest.stream().mapToLong(r -> r.number("micros")).max().orElseThrow();
+                out.printf(
+                        Locale.ROOT,
+                        "| %,d | median of pushes 2–%d | %,d | **%s** (%s–%s) | %s | %s |%n",
+                        o.size().series(),
+                        runs.size(),
+                        median.number("requests"),
+                        time(median.number("micros")),
+                        time(min),
+                        time(max),
+                        millis(median.number("cpuMs")),
+                        millis(median.number("prometheusCpuMs")));
             } else {
                 for (ReportLine r : runs) {
-                    row(out, o, r.number("run") == 1 ? "1, fresh JVM; Prometheus creates the series"
-                            : r.number("run") + "; the series exist", r);
+                    row(
+                            out,
+                            o,
+                            r.number("run") == 1
+                                    ? "1, fresh JVM; Prometheus creates the series"
+                                    : r.number("run") + "; the series exist",
+                            r);
                 }
             }
         }
@@ -53,8 +68,15 @@ final class RemoteWriteReport {
     }
 
     private static void row(PrintStream out, Outcome o, String push, ReportLine r) {
-        out.printf(Locale.ROOT, "| %,d | %s | %,d | **%s** | %s | %s |%n", o.size().series(), push, r.number("requests"),
-                time(r.number("micros")), millis(r.number("cpuMs")), millis(r.number("prometheusCpuMs")));
+        out.printf(
+                Locale.ROOT,
+                "| %,d | %s | %,d | **%s** | %s | %s |%n",
+                o.size().series(),
+                push,
+                r.number("requests"),
+                time(r.number("micros")),
+                millis(r.number("cpuMs")),
+                millis(r.number("prometheusCpuMs")));
     }
 
     private static void bytes(PrintStream out, List<Outcome> outcomes) {
@@ -63,9 +85,16 @@ final class RemoteWriteReport {
         for (Outcome o : outcomes) {
             ReportLine p = o.payload();
             long raw = p.number("raw");
-            out.printf(Locale.ROOT, "| %,d | %,d B | %,d B | %.1f%% | %,d B | %.1f%% | %.1f B |%n", o.size().series(), raw,
-                    p.number("snappy"), 100 * Payload.saved(p.number("snappy"), raw), p.number("gzip"),
-                    100 * Payload.saved(p.number("gzip"), raw), (double) p.number("snappy") / o.size().series());
+            out.printf(
+                    Locale.ROOT,
+                    "| %,d | %,d B | %,d B | %.1f%% | %,d B | %.1f%% | %.1f B |%n",
+                    o.size().series(),
+                    raw,
+                    p.number("snappy"),
+                    100 * Payload.saved(p.number("snappy"), raw),
+                    p.number("gzip"),
+                    100 * Payload.saved(p.number("gzip"), raw),
+                    (double) p.number("snappy") / o.size().series());
         }
         out.println();
         out.println("Each request is compressed on its own (1,000 series per request); the sizes come from encoding"
@@ -77,24 +106,37 @@ final class RemoteWriteReport {
     }
 
     private static boolean rawMatches(List<Outcome> outcomes) {
-        return outcomes.stream().allMatch(o -> o.runs().stream().allMatch(r -> r.number("raw") == o.payload().number("raw")));
+        return outcomes.stream()
+                .allMatch(o -> o.runs().stream()
+                        .allMatch(r -> r.number("raw") == o.payload().number("raw")));
     }
 
     private static double sentSpread(List<Outcome> outcomes) {
-        return outcomes.stream().flatMap(o -> o.runs().stream().map(r -> Math.abs(
-                (double) r.number("sent") / o.payload().number("snappy") - 1))).mapToDouble(d -> d).max().orElse(0);
+        return outcomes.stream()
+                .flatMap(o -> o.runs().stream()
+                        .map(r ->
+                                Math.abs((double) r.number("sent") / o.payload().number("snappy") - 1)))
+                .mapToDouble(d -> d)
+                .max()
+                .orElse(0);
     }
 
     private static void heap(PrintStream out, List<Outcome> outcomes) {
-        out.println("| Series | Heap limit | Snapshot held | Peak used (before a GC) | Peak after a GC | GCs during the pushes |");
+        out.println(
+                "| Series | Heap limit | Snapshot held | Peak used (before a GC) | Peak after a GC | GCs during the pushes |");
         out.println("|---:|---:|---:|---:|---:|---:|");
         for (Outcome o : outcomes) {
             ReportLine h = o.heap();
-            out.printf(Locale.ROOT, "| %,d | %.0f MB | %.1f MB | %.1f MB | %.1f MB | %,d (%,d ms) |%n", o.size().series(),
+            out.printf(
+                    Locale.ROOT,
+                    "| %,d | %.0f MB | %.1f MB | %.1f MB | %.1f MB | %,d (%,d ms) |%n",
+                    o.size().series(),
                     RemoteWriteBenchmark.mb(o.snapshot().number("maxHeap")),
                     RemoteWriteBenchmark.mb(o.snapshot().number("heldBytes")),
-                    RemoteWriteBenchmark.mb(h.number("peakUsed")), RemoteWriteBenchmark.mb(h.number("peakAfterGc")),
-                    h.number("collections"), h.number("gcMs"));
+                    RemoteWriteBenchmark.mb(h.number("peakUsed")),
+                    RemoteWriteBenchmark.mb(h.number("peakAfterGc")),
+                    h.number("collections"),
+                    h.number("gcMs"));
         }
         out.println();
         out.println("\"Snapshot held\" is the heap after two full GCs once the snapshot is built (the registry that"
@@ -111,8 +153,14 @@ final class RemoteWriteReport {
             ReportLine p = o.payload();
             long push = typical(o).number("micros");
             long rest = push - p.number("encodeMicros") - p.number("snappyMicros");
-            out.printf(Locale.ROOT, "| %,d | %s | %s | %s | %s |%n", o.size().series(), time(p.number("encodeMicros")),
-                    time(p.number("snappyMicros")), time(p.number("gzipMicros")), time(rest));
+            out.printf(
+                    Locale.ROOT,
+                    "| %,d | %s | %s | %s | %s |%n",
+                    o.size().series(),
+                    time(p.number("encodeMicros")),
+                    time(p.number("snappyMicros")),
+                    time(p.number("gzipMicros")),
+                    time(rest));
         }
         out.println();
         out.println("Encode and compression times come from the second pass (warm JIT); the rest is the typical push"
@@ -122,9 +170,16 @@ final class RemoteWriteReport {
 
     private static void stored(PrintStream out, List<Outcome> outcomes) {
         for (Outcome o : outcomes) {
-            out.printf(Locale.ROOT, "Prometheus after the %,d-series pushes: %,d series carry the last push's timestamp"
-                            + " (expected %,d), %,d in all (expected %,d): %s.%n", o.size().series(), o.storedFresh(),
-                    o.size().series(), o.storedTotal(), o.expectedTotal(), o.stored() ? "ok" : "**MISMATCH**");
+            out.printf(
+                    Locale.ROOT,
+                    "Prometheus after the %,d-series pushes: %,d series carry the last push's timestamp"
+                            + " (expected %,d), %,d in all (expected %,d): %s.%n",
+                    o.size().series(),
+                    o.storedFresh(),
+                    o.size().series(),
+                    o.storedTotal(),
+                    o.expectedTotal(),
+                    o.stored() ? "ok" : "**MISMATCH**");
         }
         out.println();
     }
@@ -141,24 +196,42 @@ final class RemoteWriteReport {
             if (goalMicros == 0) {
                 continue;
             }
-            long worst = o.runs().stream().mapToLong(r -> r.number("micros")).max().orElseThrow();
+            long worst =
+                    o.runs().stream().mapToLong(r -> r.number("micros")).max().orElseThrow();
             long typical = typical(o).number("micros");
             boolean all = worst < goalMicros;
             boolean usual = typical < goalMicros;
-            out.printf(Locale.ROOT, "| %,d series in under %s | typical %s, slowest %s | **%s** |%n", o.size().series(),
-                    time(goalMicros), time(typical), time(worst), all ? "met" : usual ? "met when warm, missed on the slowest push" : "missed");
+            out.printf(
+                    Locale.ROOT,
+                    "| %,d series in under %s | typical %s, slowest %s | **%s** |%n",
+                    o.size().series(),
+                    time(goalMicros),
+                    time(typical),
+                    time(worst),
+                    all ? "met" : usual ? "met when warm, missed on the slowest push" : "missed");
         }
         for (Outcome o : outcomes) {
             double peak = RemoteWriteBenchmark.mb(o.heap().number("peakAfterGc"));
-            out.printf(Locale.ROOT, "| %,d series within 256 MB of heap, streaming | every push completed in a JVM of %s;"
-                    + " peak after a GC %.0f MB, of which the snapshot %.0f MB | **met** |%n", o.size().series(),
-                    RemoteWriteBenchmark.HEAP, peak, RemoteWriteBenchmark.mb(o.snapshot().number("heldBytes")));
+            out.printf(
+                    Locale.ROOT,
+                    "| %,d series within 256 MB of heap, streaming | every push completed in a JVM of %s;"
+                            + " peak after a GC %.0f MB, of which the snapshot %.0f MB | **met** |%n",
+                    o.size().series(),
+                    RemoteWriteBenchmark.HEAP,
+                    peak,
+                    RemoteWriteBenchmark.mb(o.snapshot().number("heldBytes")));
         }
         Outcome biggest = outcomes.get(outcomes.size() - 1);
-        double saved = Payload.saved(biggest.payload().number("snappy"), biggest.payload().number("raw"));
-        double gzip = Payload.saved(biggest.payload().number("gzip"), biggest.payload().number("raw"));
-        out.printf(Locale.ROOT, "| 70%% less bandwidth (design document) | snappy %.1f%% less than raw protobuf (gzip %.1f%%) | **%s** |%n",
-                100 * saved, 100 * gzip, saved >= BANDWIDTH_GOAL ? "met" : "missed");
+        double saved = Payload.saved(
+                biggest.payload().number("snappy"), biggest.payload().number("raw"));
+        double gzip = Payload.saved(
+                biggest.payload().number("gzip"), biggest.payload().number("raw"));
+        out.printf(
+                Locale.ROOT,
+                "| 70%% less bandwidth (design document) | snappy %.1f%% less than raw protobuf (gzip %.1f%%) | **%s** |%n",
+                100 * saved,
+                100 * gzip,
+                saved >= BANDWIDTH_GOAL ? "met" : "missed");
         out.println();
     }
 
@@ -169,7 +242,8 @@ final class RemoteWriteReport {
     }
 
     private static ReportLine median(List<ReportLine> runs) {
-        List<ReportLine> sorted = runs.stream().sorted((a, b) -> Long.compare(a.number("micros"), b.number("micros")))
+        List<ReportLine> sorted = runs.stream()
+                .sorted((a, b) -> Long.compare(a.number("micros"), b.number("micros")))
                 .toList();
         return sorted.get((sorted.size() - 1) / 2);
     }

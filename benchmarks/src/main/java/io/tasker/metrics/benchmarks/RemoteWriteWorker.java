@@ -28,8 +28,7 @@ import java.time.temporal.ChronoUnit;
 public final class RemoteWriteWorker {
     static final int BATCH_SIZE = RemoteWriteSettings.DEFAULT_BATCH_SIZE;
 
-    private RemoteWriteWorker() {
-    }
+    private RemoteWriteWorker() {}
 
     public static void main(String[] args) throws Exception {
         int size = Integer.parseInt(args[0]);
@@ -40,12 +39,27 @@ public final class RemoteWriteWorker {
         long start = System.nanoTime();
         MetricsSnapshot snapshot = DesignSeries.snapshot(size);
         long buildMillis = (System.nanoTime() - start) / 1_000_000;
-        System.out.println(ReportLine.format("SNAPSHOT", "points", snapshot.seriesCount(), "buildMs", buildMillis,
-                "heldBytes", HeapWatch.settledHeap(), "maxHeap", Runtime.getRuntime().maxMemory()));
+        System.out.println(ReportLine.format(
+                "SNAPSHOT",
+                "points",
+                snapshot.seriesCount(),
+                "buildMs",
+                buildMillis,
+                "heldBytes",
+                HeapWatch.settledHeap(),
+                "maxHeap",
+                Runtime.getRuntime().maxMemory()));
 
         // The design document's defaults, but a failure must fail the benchmark, not become a skip.
-        RemoteWriteSettings settings = new RemoteWriteSettings(endpoint, null, null, RemoteWriteSettings.DEFAULT_TIMEOUT,
-                RemoteWriteSettings.DEFAULT_RETRY_ATTEMPTS, Compression.SNAPPY, BATCH_SIZE, false);
+        RemoteWriteSettings settings = new RemoteWriteSettings(
+                endpoint,
+                null,
+                null,
+                RemoteWriteSettings.DEFAULT_TIMEOUT,
+                RemoteWriteSettings.DEFAULT_RETRY_ATTEMPTS,
+                Compression.SNAPPY,
+                BATCH_SIZE,
+                false);
         RemoteWriteClient client = new RemoteWriteClient(settings);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (HeapWatch watch = HeapWatch.start()) {
@@ -62,21 +76,60 @@ public final class RemoteWriteWorker {
                     System.out.println("Push " + run + " failed: " + r.error());
                     System.exit(1);
                 }
-                System.out.println(ReportLine.format("RUN", "run", run, "micros", nanos / 1_000,
-                        "requests", r.requests(), "attempts", r.attempts(), "series", r.series(),
-                        "raw", r.uncompressedBytes(), "sent", r.sentBytes(),
-                        "cpuMs", (os.getProcessCpuTime() - cpu) / 1_000_000,
-                        "prometheusCpuMs", (cpuNanos(prometheus) - promCpu) / 1_000_000,
-                        "timestampMs", at.toEpochMilli()));
+                System.out.println(ReportLine.format(
+                        "RUN",
+                        "run",
+                        run,
+                        "micros",
+                        nanos / 1_000,
+                        "requests",
+                        r.requests(),
+                        "attempts",
+                        r.attempts(),
+                        "series",
+                        r.series(),
+                        "raw",
+                        r.uncompressedBytes(),
+                        "sent",
+                        r.sentBytes(),
+                        "cpuMs",
+                        (os.getProcessCpuTime() - cpu) / 1_000_000,
+                        "prometheusCpuMs",
+                        (cpuNanos(prometheus) - promCpu) / 1_000_000,
+                        "timestampMs",
+                        at.toEpochMilli()));
             }
             HeapWatch.Peak peak = watch.peak();
-            System.out.println(ReportLine.format("HEAP", "peakUsed", peak.used(), "peakAfterGc", peak.afterGc(),
-                    "collections", peak.collections(), "gcMs", peak.gcMillis()));
+            System.out.println(ReportLine.format(
+                    "HEAP",
+                    "peakUsed",
+                    peak.used(),
+                    "peakAfterGc",
+                    peak.afterGc(),
+                    "collections",
+                    peak.collections(),
+                    "gcMs",
+                    peak.gcMillis()));
         }
         Payload p = Payload.measure(snapshot, BATCH_SIZE);
-        System.out.println(ReportLine.format("PAYLOAD", "requests", p.requests(), "series", p.series(),
-                "raw", p.raw(), "snappy", p.snappy(), "gzip", p.gzip(), "encodeMicros", p.encodeNanos() / 1_000,
-                "snappyMicros", p.snappyNanos() / 1_000, "gzipMicros", p.gzipNanos() / 1_000));
+        System.out.println(ReportLine.format(
+                "PAYLOAD",
+                "requests",
+                p.requests(),
+                "series",
+                p.series(),
+                "raw",
+                p.raw(),
+                "snappy",
+                p.snappy(),
+                "gzip",
+                p.gzip(),
+                "encodeMicros",
+                p.encodeNanos() / 1_000,
+                "snappyMicros",
+                p.snappyNanos() / 1_000,
+                "gzipMicros",
+                p.gzipNanos() / 1_000));
     }
 
     private static long cpuNanos(ProcessHandle process) {

@@ -11,5 +11,5 @@ package io.tasker.metrics.benchmarks;
  * @param error half-width of the 99.9% confidence interval, NaN when JMH had too few samples
  * @param bytes bytes allocated per operation ({@code -prof gc}), NaN when not measured
  */
-public record Score(String benchmark, String method, String variant, int threads, double nanos, double error, double bytes) {
-}
+public record Score(
+        String benchmark, String method, String variant, int threads, double nanos, double error, double bytes) {}

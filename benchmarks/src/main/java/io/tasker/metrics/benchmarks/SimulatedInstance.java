@@ -35,15 +35,24 @@ final class SimulatedInstance {
     private final Random random;
 
     SimulatedInstance(String id, int series, CacheStore store, SyncOptions cluster, Clock clock) {
-        this.registry = new MetricRegistry(RegistryOptions.defaults().withClock(clock)
+        this.registry = new MetricRegistry(RegistryOptions.defaults()
+                .withClock(clock)
                 .withMaxSeriesPerMetric(Math.max(RegistryOptions.DEFAULT_MAX_SERIES, series)));
-        SyncOptions options = new SyncOptions(cluster.namespace(), id, cluster.batchSize(), cluster.retentionWindow(),
-                cluster.instanceTimeout(), cluster.includeInstanceLabels());
+        SyncOptions options = new SyncOptions(
+                cluster.namespace(),
+                id,
+                cluster.batchSize(),
+                cluster.retentionWindow(),
+                cluster.instanceTimeout(),
+                cluster.includeInstanceLabels());
         this.sync = new ClusterSync(store, options, clock, registry::snapshot);
         this.tasks = registry.counter("task_executions_total", "status", "task_name");
         this.steps = registry.counter("step_executions_total", "step_name", "status");
         this.queues = registry.gauge("queue_depth", "queue");
-        this.durations = Histogram.builder("task_duration_seconds").labelNames("task_name").quantiles().register(registry);
+        this.durations = Histogram.builder("task_duration_seconds")
+                .labelNames("task_name")
+                .quantiles()
+                .register(registry);
         this.taskNames = series * 60 / 100 / STATUSES.length;
         this.stepNames = series * 30 / 100 / STATUSES.length;
         this.histogramNames = series * 2 / 100;
@@ -72,8 +81,10 @@ final class SimulatedInstance {
             }
         }
         for (int i = 0; i < rounds; i++) {
-            tasks.labels(STATUSES[random.nextInt(2)], "task_" + random.nextInt(taskNames)).inc();
-            steps.labels("step_" + random.nextInt(stepNames), STATUSES[random.nextInt(2)]).inc();
+            tasks.labels(STATUSES[random.nextInt(2)], "task_" + random.nextInt(taskNames))
+                    .inc();
+            steps.labels("step_" + random.nextInt(stepNames), STATUSES[random.nextInt(2)])
+                    .inc();
             durations.labels("task_" + random.nextInt(histogramNames)).observe(random.nextDouble() * 3);
         }
     }
@@ -92,7 +103,11 @@ final class SimulatedInstance {
     }
 
     static double total(MetricsSnapshot s) {
-        return s.family("tasker_task_executions").map(f -> ((CounterSnapshot) f).points().stream()
-                .mapToDouble(CounterSnapshot.Point::value).sum()).orElse(0.0);
+        return s.family("tasker_task_executions")
+                .map(f -> ((CounterSnapshot) f)
+                        .points().stream()
+                                .mapToDouble(CounterSnapshot.Point::value)
+                                .sum())
+                .orElse(0.0);
     }
 }

@@ -16,31 +16,59 @@ final class SimulationPlots {
     private static final int WIDTH = 720;
     private static final int HEIGHT = 420;
 
-    private SimulationPlots() {
-    }
+    private SimulationPlots() {}
 
     static void draw(List<ClusterSimulation.Point> points, Path dir) throws IOException {
-        plot(points, dir.resolve("scale-sync-p99.png"), "Sync of one instance, p99", "ms", p -> p.sync().p99());
-        plot(points, dir.resolve("scale-view-read.png"), "Cluster view read and merged", "ms", ClusterSimulation.Point::viewMillis);
-        plot(points, dir.resolve("scale-cli-export.png"), "CLI export-now of the view (read, merge, Prometheus text)",
-                "ms", ClusterSimulation.Point::exportMillis);
-        plot(points, dir.resolve("scale-fold.png"), "Folding 80% of the instances at once", "ms",
+        plot(
+                points,
+                dir.resolve("scale-sync-p99.png"),
+                "Sync of one instance, p99",
+                "ms",
+                p -> p.sync().p99());
+        plot(
+                points,
+                dir.resolve("scale-view-read.png"),
+                "Cluster view read and merged",
+                "ms",
+                ClusterSimulation.Point::viewMillis);
+        plot(
+                points,
+                dir.resolve("scale-cli-export.png"),
+                "CLI export-now of the view (read, merge, Prometheus text)",
+                "ms",
+                ClusterSimulation.Point::exportMillis);
+        plot(
+                points,
+                dir.resolve("scale-fold.png"),
+                "Folding 80% of the instances at once",
+                "ms",
                 ClusterSimulation.Point::foldMillis);
-        plot(points.stream().filter(p -> p.store().equals("redis-cluster")).toList(),
-                dir.resolve("scale-redis-memory.png"), "Redis memory per instance-series", "bytes",
+        plot(
+                points.stream().filter(p -> p.store().equals("redis-cluster")).toList(),
+                dir.resolve("scale-redis-memory.png"),
+                "Redis memory per instance-series",
+                "bytes",
                 p -> p.redisBytesPerSeries());
     }
 
-    private static void plot(List<ClusterSimulation.Point> points, Path file, String title, String unit,
-                             ToDoubleFunction<ClusterSimulation.Point> y) throws IOException {
+    private static void plot(
+            List<ClusterSimulation.Point> points,
+            Path file,
+            String title,
+            String unit,
+            ToDoubleFunction<ClusterSimulation.Point> y)
+            throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
-        for (String store : points.stream().map(ClusterSimulation.Point::store).distinct().toList()) {
+        for (String store :
+                points.stream().map(ClusterSimulation.Point::store).distinct().toList()) {
             XYSeries series = new XYSeries(store);
-            points.stream().filter(p -> p.store().equals(store)).forEach(p -> series.add(p.instances(), y.applyAsDouble(p)));
+            points.stream()
+                    .filter(p -> p.store().equals(store))
+                    .forEach(p -> series.add(p.instances(), y.applyAsDouble(p)));
             data.addSeries(series);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "instances (N)", unit, data, PlotOrientation.VERTICAL,
-                true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                title, "instances (N)", unit, data, PlotOrientation.VERTICAL, true, false, false);
         ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
     }
 }

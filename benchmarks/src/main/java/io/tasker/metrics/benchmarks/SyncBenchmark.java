@@ -1,12 +1,12 @@
 package io.tasker.metrics.benchmarks;
 
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
-import io.tasker.metrics.sync.internal.Chunking;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.memcached.MemcachedStore;
 import io.tasker.metrics.store.redis.RedisStore;
-import io.tasker.metrics.sync.internal.SnapshotCodec;
 import io.tasker.metrics.sync.SyncOptions;
+import io.tasker.metrics.sync.internal.Chunking;
+import io.tasker.metrics.sync.internal.SnapshotCodec;
 import io.tasker.metrics.testing.Executables;
 import io.tasker.metrics.testing.MemcachedServerExtension;
 import io.tasker.metrics.testing.RedisServerExtension;
@@ -48,15 +48,28 @@ public final class SyncBenchmark {
     /** "About the same" for the read with stopped instances folded in: the retired totals add one instance's worth at most. */
     private static final double SAME_COST_RATIO = 1.25;
 
-    private SyncBenchmark() {
-    }
+    private SyncBenchmark() {}
 
     /** Sizes and repetitions of one run. */
-    record Plan(int small, int large, int viewSeries, SyncCases.Runs smallRuns, SyncCases.Runs largeRuns,
-                SyncCases.Runs memcachedLargeRuns, SyncCases.Runs viewRuns, SyncCases.Runs unfoldedRuns) {
+    record Plan(
+            int small,
+            int large,
+            int viewSeries,
+            SyncCases.Runs smallRuns,
+            SyncCases.Runs largeRuns,
+            SyncCases.Runs memcachedLargeRuns,
+            SyncCases.Runs viewRuns,
+            SyncCases.Runs unfoldedRuns) {
         static Plan full() {
-            return new Plan(10_000, 100_000, 10_000, new SyncCases.Runs(10, 40), new SyncCases.Runs(5, 20),
-                    new SyncCases.Runs(5, 20), new SyncCases.Runs(5, 20), new SyncCases.Runs(1, 5));
+            return new Plan(
+                    10_000,
+                    100_000,
+                    10_000,
+                    new SyncCases.Runs(10, 40),
+                    new SyncCases.Runs(5, 20),
+                    new SyncCases.Runs(5, 20),
+                    new SyncCases.Runs(5, 20),
+                    new SyncCases.Runs(1, 5));
         }
 
         static Plan quick() {
@@ -77,8 +90,15 @@ public final class SyncBenchmark {
         }
         Plan plan = flags.contains("--quick") ? Plan.quick() : Plan.full();
         if (flags.contains("--no-unfolded")) {
-            plan = new Plan(plan.small(), plan.large(), plan.viewSeries(), plan.smallRuns(), plan.largeRuns(),
-                    plan.memcachedLargeRuns(), plan.viewRuns(), new SyncCases.Runs(0, 0));
+            plan = new Plan(
+                    plan.small(),
+                    plan.large(),
+                    plan.viewSeries(),
+                    plan.smallRuns(),
+                    plan.largeRuns(),
+                    plan.memcachedLargeRuns(),
+                    plan.viewRuns(),
+                    new SyncCases.Runs(0, 0));
         }
         boolean memcachedLarge = !flags.contains("--no-memcached-100k");
         try {
@@ -98,12 +118,12 @@ public final class SyncBenchmark {
         Report report = new Report(plan);
         // 1 GB of memory so that nothing of a run is evicted, and an item size that fits the largest chunk.
         try (RedisServerExtension redis = new RedisServerExtension();
-             MemcachedServerExtension memcached = new MemcachedServerExtension("-m", "1024", "-I", itemSize)) {
+                MemcachedServerExtension memcached = new MemcachedServerExtension("-m", "1024", "-I", itemSize)) {
             redis.start();
             memcached.start();
             report.header(redis, memcached, largestChunk, itemSize);
             try (CacheStore r = RedisStore.open(redis.url(), Duration.ofSeconds(10));
-                 CacheStore m = MemcachedStore.open(memcached.url(), Duration.ofSeconds(10))) {
+                    CacheStore m = MemcachedStore.open(memcached.url(), Duration.ofSeconds(10))) {
                 // The whole run once at a tenth of the sizes, discarded: the code both stores share
                 // (snapshot, chunk plan, codec, merge, fold) is compiled before either is measured,
                 // so that the store measured first does not pay the JIT for the second.
@@ -120,9 +140,12 @@ public final class SyncBenchmark {
     }
 
     /** Every measurement on one store. */
-    record StoreFigures(String store, String strategy, Timing ping, List<SyncCases.SyncFigures> syncs,
-                        SyncCases.DeadFigures views) {
-    }
+    record StoreFigures(
+            String store,
+            String strategy,
+            Timing ping,
+            List<SyncCases.SyncFigures> syncs,
+            SyncCases.DeadFigures views) {}
 
     private static StoreFigures measure(String name, CacheStore store, Plan plan, boolean large) {
         SyncCases cases = new SyncCases(name, store);
@@ -138,7 +161,8 @@ public final class SyncBenchmark {
         System.gc();
         progress(name + ": view of " + VIEW_INSTANCES + " instances x " + plan.viewSeries() + " series");
         SyncCases.Cluster cluster = cases.new Cluster(VIEW_INSTANCES, plan.viewSeries());
-        SyncCases.ViewFigures before = cases.view("live only", cluster, VIEW_INSTANCES, cluster.expected, plan.viewRuns());
+        SyncCases.ViewFigures before =
+                cases.view("live only", cluster, VIEW_INSTANCES, cluster.expected, plan.viewRuns());
         progress(name + ": " + DEAD_INSTANCES + " more instances sync once and stop; folding them in");
         SyncCases.DeadFigures dead = cases.dead(cluster, before, DEAD_INSTANCES, plan.viewRuns(), plan.unfoldedRuns());
         return new StoreFigures(name, cases.strategy().word(), ping, syncs, dead);
@@ -153,7 +177,8 @@ public final class SyncBenchmark {
         SyncWorkload w = new SyncWorkload(batch * 100 / SyncWorkload.HISTOGRAM_PERCENT, SyncWorkload.FAMILY_SIZE);
         w.changeAll();
         long largest = 0;
-        for (List<MetricFamilySnapshot> chunk : Chunking.split(w.registry().snapshot().families(), batch)) {
+        for (List<MetricFamilySnapshot> chunk :
+                Chunking.split(w.registry().snapshot().families(), batch)) {
             largest = Math.max(largest, SnapshotCodec.encode(chunk).length);
         }
         return largest;
@@ -179,20 +204,25 @@ public final class SyncBenchmark {
             this.plan = plan;
         }
 
-        void header(RedisServerExtension redis, MemcachedServerExtension memcached, long largestChunk, String itemSize) {
-            header.add("- Machine: " + cpuModel() + ", `nproc` " + Executables.firstLine("nproc") + "; load before the run: "
-                    + loadAverage());
+        void header(
+                RedisServerExtension redis, MemcachedServerExtension memcached, long largestChunk, String itemSize) {
+            header.add("- Machine: " + cpuModel() + ", `nproc` " + Executables.firstLine("nproc")
+                    + "; load before the run: " + loadAverage());
             header.add("- JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                     + ", max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB");
-            header.add("- redis-server: " + redis.version() + "; started as `" + redis.server().commandLine() + "`");
-            header.add("- memcached: " + memcached.version() + "; started as `" + memcached.server().commandLine()
-                    + "` (largest chunk " + largestChunk / 1024 + " KB, so `-I " + itemSize + "`)");
-            header.add("- Workload per instance: " + SyncWorkload.HISTOGRAM_PERCENT + "% histograms (11 default buckets, no"
+            header.add("- redis-server: " + redis.version() + "; started as `"
+                    + redis.server().commandLine() + "`");
+            header.add("- memcached: " + memcached.version() + "; started as `"
+                    + memcached.server().commandLine() + "` (largest chunk " + largestChunk / 1024 + " KB, so `-I "
+                    + itemSize + "`)");
+            header.add("- Workload per instance: " + SyncWorkload.HISTOGRAM_PERCENT
+                    + "% histograms (11 default buckets, no"
                     + " quantile sketch), the rest counters, all with labels `task_name` and `status`, in families of "
                     + SyncWorkload.FAMILY_SIZE + "; between two syncs every counter gets +1 and every histogram one"
                     + " observation, so every series has changed");
             header.add("- Sync options: the defaults (batch_size " + SyncOptions.DEFAULT_BATCH_SIZE + ", retention "
-                    + SyncOptions.DEFAULT_RETENTION.toMinutes() + " min, instance timeout half of it); `ClusterSync.sync`"
+                    + SyncOptions.DEFAULT_RETENTION.toMinutes()
+                    + " min, instance timeout half of it); `ClusterSync.sync`"
                     + " and `readView` called directly, one thread, on a manual clock");
         }
 
@@ -220,21 +250,44 @@ public final class SyncBenchmark {
             for (StoreFigures s : stores) {
                 for (SyncCases.SyncFigures f : s.syncs()) {
                     String goal = syncGoal(s.store(), f.series());
-                    row(out, s.store(), "sync of " + count(f.series()) + " changed series", f.sync(), goal,
+                    row(
+                            out,
+                            s.store(),
+                            "sync of " + count(f.series()) + " changed series",
+                            f.sync(),
+                            goal,
                             goal.isEmpty() ? "–" : verdict(f.sync(), goalMillis(goal)));
                 }
                 SyncCases.DeadFigures d = s.views();
-                row(out, s.store(), "view read, " + VIEW_INSTANCES + " instances × " + count(d.before().series())
-                        + " series", d.before().read(), "", "–");
+                row(
+                        out,
+                        s.store(),
+                        "view read, " + VIEW_INSTANCES + " instances × "
+                                + count(d.before().series()) + " series",
+                        d.before().read(),
+                        "",
+                        "–");
                 if (d.unfolded() != null) {
-                    row(out, s.store(), "view read, " + VIEW_INSTANCES + " live + " + d.dead()
-                            + " stopped, not yet folded", d.unfolded().read(), "", "–");
+                    row(
+                            out,
+                            s.store(),
+                            "view read, " + VIEW_INSTANCES + " live + " + d.dead() + " stopped, not yet folded",
+                            d.unfolded().read(),
+                            "",
+                            "–");
                 }
                 double ratio = d.after().read().median() / d.before().read().median();
-                row(out, s.store(), "view read, " + VIEW_INSTANCES + " live + " + d.dead() + " folded", d.after().read(),
+                row(
+                        out,
+                        s.store(),
+                        "view read, " + VIEW_INSTANCES + " live + " + d.dead() + " folded",
+                        d.after().read(),
                         "about the same as without them (≤ " + SAME_COST_RATIO + "×)",
-                        String.format(Locale.ROOT, "%s (%.2f× the median without them)",
-                                ratio <= SAME_COST_RATIO ? "**met**" : "**missed**", ratio));
+                        String.format(
+                                Locale.ROOT,
+                                "%s (%.2f× the median without them)",
+                                ratio <= SAME_COST_RATIO ? "**met**" : "**missed**",
+                                ratio));
                 row(out, s.store(), "fold of the stopped instances (`maintain` calls)", d.fold(), "", "–");
             }
             out.println();
@@ -250,18 +303,25 @@ public final class SyncBenchmark {
                     + " meta and head records). *Chunk write*: one `putAllIfNewer` of the encoded chunks alone."
                     + " *GC*: collector pauses per measured sync, mean.");
             out.println();
-            out.println("| Store | Series | Sync | In memory | Store | Snapshot | Encode | Plan | Chunk write | GC | Chunks |"
-                    + " Bytes written | Round trip (ping) |");
+            out.println(
+                    "| Store | Series | Sync | In memory | Store | Snapshot | Encode | Plan | Chunk write | GC | Chunks |"
+                            + " Bytes written | Round trip (ping) |");
             out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (StoreFigures s : stores) {
                 for (SyncCases.SyncFigures f : s.syncs()) {
                     double local = f.inMemory().median();
-                    out.println("| " + s.store() + " | " + count(f.series()) + " | " + Timing.ms(f.sync().median())
-                            + " | " + Timing.ms(local) + " | " + Timing.ms(f.sync().median() - local)
-                            + " | " + Timing.ms(f.snapshot().median()) + " | " + Timing.ms(f.encode().median())
-                            + " | " + Timing.ms(local - f.snapshot().median() - f.encode().median())
+                    out.println("| " + s.store() + " | " + count(f.series()) + " | "
+                            + Timing.ms(f.sync().median())
+                            + " | " + Timing.ms(local) + " | "
+                            + Timing.ms(f.sync().median() - local)
+                            + " | " + Timing.ms(f.snapshot().median()) + " | "
+                            + Timing.ms(f.encode().median())
+                            + " | "
+                            + Timing.ms(
+                                    local - f.snapshot().median() - f.encode().median())
                             + " | " + Timing.ms(f.write().median()) + " | " + Timing.ms(f.gcMillis()) + " | "
-                            + f.chunks() + " | " + kb(f.bytes()) + " | " + Timing.ms(s.ping().median()) + " |");
+                            + f.chunks() + " | " + kb(f.bytes()) + " | "
+                            + Timing.ms(s.ping().median()) + " |");
                 }
             }
             out.println();
@@ -283,9 +343,11 @@ public final class SyncBenchmark {
                 }
                 views.add(d.after());
                 for (SyncCases.ViewFigures v : views) {
-                    double rest = v.read().median() - v.fetch().median() - v.decode().median();
+                    double rest =
+                            v.read().median() - v.fetch().median() - v.decode().median();
                     out.println("| " + s.store() + " | " + v.label() + " (" + v.instances() + " instances) | "
-                            + Timing.ms(v.read().median()) + " | " + Timing.ms(v.fetch().median()) + " | "
+                            + Timing.ms(v.read().median()) + " | "
+                            + Timing.ms(v.fetch().median()) + " | "
                             + Timing.ms(v.decode().median()) + " | " + Timing.ms(rest) + " | " + v.chunks() + " | "
                             + kb(v.bytes()) + " |");
                 }
@@ -328,8 +390,11 @@ public final class SyncBenchmark {
 
         private static String cpuModel() {
             try {
-                return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                        .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("CPU model unknown");
+                return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                        .filter(l -> l.startsWith("model name"))
+                        .findFirst()
+                        .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                        .orElse("CPU model unknown");
             } catch (java.io.IOException e) {
                 return "CPU model unknown";
             }

@@ -6,17 +6,17 @@ import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.MemoryStore;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.ClusterSync;
-import io.tasker.metrics.sync.internal.Chunking;
 import io.tasker.metrics.sync.ClusterView;
-import io.tasker.metrics.store.KeyLayout;
-import io.tasker.metrics.sync.internal.SnapshotCodec;
 import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.sync.SyncResult;
+import io.tasker.metrics.sync.internal.Chunking;
+import io.tasker.metrics.sync.internal.SnapshotCodec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -40,6 +40,7 @@ final class SyncCases {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Sync and fold decisions read this clock; the stores' own TTLs run on real time and are never reached. */
     private final ManualClock clock = new ManualClock(Instant.now());
+
     private final String storeName;
     private final CacheStore store;
     private final SyncStrategy strategy;
@@ -55,8 +56,7 @@ final class SyncCases {
     }
 
     /** How many runs, after how many unmeasured ones. */
-    record Runs(int warmup, int measured) {
-    }
+    record Runs(int warmup, int measured) {}
 
     /**
      * A sync and its parts, each measured apart after the same change of every series: the same
@@ -64,19 +64,36 @@ final class SyncCases {
      * registry snapshot, the encoding of its chunks, and one {@code putAllIfNewer} of those chunks
      * on other keys. {@code gcMillis} is the collector's pause time per measured sync, on average.
      */
-    record SyncFigures(int series, Timing sync, double gcMillis, Timing inMemory, Timing snapshot, Timing encode,
-                       Timing write, int chunks, long bytes) {
-    }
+    record SyncFigures(
+            int series,
+            Timing sync,
+            double gcMillis,
+            Timing inMemory,
+            Timing snapshot,
+            Timing encode,
+            Timing write,
+            int chunks,
+            long bytes) {}
 
     /** A read of the cluster view and its parts: one fetch of all chunks, and decoding them. */
-    record ViewFigures(String label, int instances, int series, Timing read, Timing fetch, Timing decode,
-                       int chunks, long bytes) {
-    }
+    record ViewFigures(
+            String label,
+            int instances,
+            int series,
+            Timing read,
+            Timing fetch,
+            Timing decode,
+            int chunks,
+            long bytes) {}
 
     /** The view before stopped instances came, with them not yet folded, and after folding. */
-    record DeadFigures(int dead, ViewFigures before, ViewFigures unfolded, ViewFigures after, Timing fold,
-                       long retiredGeneration) {
-    }
+    record DeadFigures(
+            int dead,
+            ViewFigures before,
+            ViewFigures unfolded,
+            ViewFigures after,
+            Timing fold,
+            long retiredGeneration) {}
 
     /** Round trips to the store, for scale. */
     Timing ping(int n) {
@@ -157,8 +174,16 @@ final class SyncCases {
             chunks = encoded.size();
             bytes = encoded.stream().mapToLong(b -> b.length).sum();
         }
-        return new SyncFigures(w.series(), sync, gc, Timing.of(inMemories), Timing.of(snapshots), Timing.of(encodes),
-                Timing.of(writes), chunks, bytes);
+        return new SyncFigures(
+                w.series(),
+                sync,
+                gc,
+                Timing.of(inMemories),
+                Timing.of(snapshots),
+                Timing.of(encodes),
+                Timing.of(writes),
+                chunks,
+                bytes);
     }
 
     /** Live instances of one namespace, each with its own registry, synced once. */
@@ -228,8 +253,8 @@ final class SyncCases {
             }
             bytes = found.values().stream().mapToLong(r -> r.data().length).sum();
         }
-        return new ViewFigures(label, instances, cluster.series, read, Timing.of(fetches), Timing.of(decodes),
-                keys.size(), bytes);
+        return new ViewFigures(
+                label, instances, cluster.series, read, Timing.of(fetches), Timing.of(decodes), keys.size(), bytes);
     }
 
     /**
@@ -244,11 +269,16 @@ final class SyncCases {
         w.changeAll();
         // One registry behind all stopped instances: the store holds one copy per instance all the same.
         for (int j = 0; j < dead; j++) {
-            expect(cluster.instance(String.format("dead-%02d", j), w).sync(strategy), cluster.series, cluster.series,
+            expect(
+                    cluster.instance(String.format("dead-%02d", j), w).sync(strategy),
+                    cluster.series,
+                    cluster.series,
                     "sync of dead-" + j);
         }
-        SyncWorkload.Totals all = cluster.expected.plus(SyncWorkload.totals(w.registry().snapshot()), dead);
-        ViewFigures unfolded = unfoldedRuns.measured() == 0 ? null
+        SyncWorkload.Totals all =
+                cluster.expected.plus(SyncWorkload.totals(w.registry().snapshot()), dead);
+        ViewFigures unfolded = unfoldedRuns.measured() == 0
+                ? null
                 : view("live + stopped, not yet folded", cluster, cluster.live.size() + dead, all, unfoldedRuns);
 
         // The stopped ones are past the instance timeout, the live ones (synced in between) are not.
@@ -281,8 +311,13 @@ final class SyncCases {
         }
         ViewFigures after = view("live + folded", cluster, cluster.live.size(), all, runs);
         long generation = cluster.reader.readView().retiredGeneration();
-        return new DeadFigures(dead, before, unfolded, after,
-                Timing.of(folds.stream().mapToLong(Long::longValue).toArray()), generation);
+        return new DeadFigures(
+                dead,
+                before,
+                unfolded,
+                after,
+                Timing.of(folds.stream().mapToLong(Long::longValue).toArray()),
+                generation);
     }
 
     /** The chunk keys the view reads: every live instance's (from its meta) and the retired ones. */
@@ -311,10 +346,14 @@ final class SyncCases {
         SyncWorkload.Totals got = SyncWorkload.totals(view.snapshot());
         boolean sums = Math.abs(got.counterSum() - expected.counterSum()) <= 1e-9 * expected.counterSum()
                 && got.histogramCount() == expected.histogramCount();
-        if (view.instances().size() != instances || view.snapshot().seriesCount() != series || !sums
+        if (view.instances().size() != instances
+                || view.snapshot().seriesCount() != series
+                || !sums
                 || !view.problems().isEmpty()) {
-            throw new IllegalStateException(storeName + ", " + label + ": the view has " + view.instances().size()
-                    + " instances (expected " + instances + "), " + view.snapshot().seriesCount() + " series (expected "
+            throw new IllegalStateException(storeName + ", " + label + ": the view has "
+                    + view.instances().size()
+                    + " instances (expected " + instances + "), "
+                    + view.snapshot().seriesCount() + " series (expected "
                     + series + "), sums " + got + " (expected " + expected + "), problems " + view.problems());
         }
     }
@@ -332,14 +371,16 @@ final class SyncCases {
     }
 
     private static SyncOptions withId(SyncOptions o, String id) {
-        return new SyncOptions(o.namespace(), id, o.batchSize(), o.retentionWindow(), o.instanceTimeout(),
-                o.includeInstanceLabels());
+        return new SyncOptions(
+                o.namespace(), id, o.batchSize(), o.retentionWindow(), o.instanceTimeout(), o.includeInstanceLabels());
     }
 
     /** Pause time of every garbage collector so far. */
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime)
+                .filter(t -> t > 0)
+                .sum();
     }
 
     private static String namespace() {

@@ -31,11 +31,13 @@ import java.util.List;
 final class SyncWorkload {
     /** Series per family: well inside the registry's default limit of 10,000 per metric. */
     static final int FAMILY_SIZE = 1_000;
+
     static final int HISTOGRAM_PERCENT = 10;
     /** Observations each histogram series holds before the first sync, so its buckets are not all zero. */
     static final int FIRST_OBSERVATIONS = 20;
-    private static final List<String> STATUSES = List.of("success", "failure", "retry", "timeout", "cancelled",
-            "skipped", "queued", "running", "paused", "expired");
+
+    private static final List<String> STATUSES = List.of(
+            "success", "failure", "retry", "timeout", "cancelled", "skipped", "queued", "running", "paused", "expired");
 
     private final MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults());
     private final CounterSeries[] counters;
@@ -44,8 +46,8 @@ final class SyncWorkload {
 
     SyncWorkload(int series, int familySize) {
         if (series < 10 || familySize < 1) {
-            throw new IllegalArgumentException("at least 10 series and families of 1 or more, got " + series
-                    + " and " + familySize);
+            throw new IllegalArgumentException(
+                    "at least 10 series and families of 1 or more, got " + series + " and " + familySize);
         }
         histograms = new HistogramSeries[series * HISTOGRAM_PERCENT / 100];
         counters = new CounterSeries[series - histograms.length];
@@ -55,7 +57,8 @@ final class SyncWorkload {
         }
         for (int i = 0; i < histograms.length; i++) {
             Histogram family = Histogram.builder("workflow_step_" + (i / familySize) + "_duration_seconds")
-                    .labelNames("task_name", "status").register(registry);
+                    .labelNames("task_name", "status")
+                    .register(registry);
             histograms[i] = family.labels(taskName(i % familySize), status(i % familySize));
             for (int k = 0; k < FIRST_OBSERVATIONS; k++) {
                 histograms[i].observe(Latencies.VALUES[(i + k) & Latencies.MASK]);
@@ -92,9 +95,13 @@ final class SyncWorkload {
         long observations = 0;
         for (MetricFamilySnapshot f : snapshot.families()) {
             if (f instanceof CounterSnapshot c) {
-                counters += c.points().stream().mapToDouble(CounterSnapshot.Point::value).sum();
+                counters += c.points().stream()
+                        .mapToDouble(CounterSnapshot.Point::value)
+                        .sum();
             } else if (f instanceof HistogramSnapshot h) {
-                observations += h.points().stream().mapToLong(HistogramSnapshot.Point::count).sum();
+                observations += h.points().stream()
+                        .mapToLong(HistogramSnapshot.Point::count)
+                        .sum();
             }
         }
         return new Totals(counters, observations);

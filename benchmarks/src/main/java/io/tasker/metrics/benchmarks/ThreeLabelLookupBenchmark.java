@@ -41,6 +41,7 @@ public class ThreeLabelLookupBenchmark {
 
     /** The lookups' values, in a shuffled order, each an equal copy of the registered one. */
     String[][] order;
+
     MetricRegistry taskerRegistry;
     Counter tasker;
     io.prometheus.metrics.core.metrics.Counter clientJava;
@@ -61,15 +62,18 @@ public class ThreeLabelLookupBenchmark {
     public void setUp() {
         taskerRegistry = new MetricRegistry();
         tasker = taskerRegistry.counter("lookups_total", "task_name", "step_name", "status");
-        clientJava = io.prometheus.metrics.core.metrics.Counter.builder().name("lookups_total")
-                .labelNames("task_name", "step_name", "status").register(new PrometheusRegistry());
+        clientJava = io.prometheus.metrics.core.metrics.Counter.builder()
+                .name("lookups_total")
+                .labelNames("task_name", "step_name", "status")
+                .register(new PrometheusRegistry());
         micrometer = new SimpleMeterRegistry();
         List<String[]> combos = new ArrayList<>();
         String[] statuses = {"success", "failure", "retried", "skipped"};
         for (int i = 0; i < COMBINATIONS; i++) {
             String[] v = {"task_" + (i % 250), "step_" + (i / 250), statuses[i % 4]};
             tasker.labels(v[0], v[1], v[2]);
-            taskerRegistry.incrementCounter("one_call_lookups_total", 0, "task_name", v[0], "step_name", v[1], "status", v[2]);
+            taskerRegistry.incrementCounter(
+                    "one_call_lookups_total", 0, "task_name", v[0], "step_name", v[1], "status", v[2]);
             clientJava.initLabelValues(v[0], v[1], v[2]);
             micrometer.counter("lookups", "task_name", v[0], "step_name", v[1], "status", v[2]);
             combos.add(new String[] {new String(v[0]), new String(v[1]), new String(v[2])});
@@ -88,7 +92,8 @@ public class ThreeLabelLookupBenchmark {
     @Benchmark
     public void taskerOneCall(Cursor c) {
         String[] v = order[c.next()];
-        taskerRegistry.incrementCounter("one_call_lookups_total", 1, "task_name", v[0], "step_name", v[1], "status", v[2]);
+        taskerRegistry.incrementCounter(
+                "one_call_lookups_total", 1, "task_name", v[0], "step_name", v[1], "status", v[2]);
     }
 
     @Benchmark
@@ -100,6 +105,8 @@ public class ThreeLabelLookupBenchmark {
     @Benchmark
     public void micrometer(Cursor c) {
         String[] v = order[c.next()];
-        micrometer.counter("lookups", "task_name", v[0], "step_name", v[1], "status", v[2]).increment();
+        micrometer
+                .counter("lookups", "task_name", v[0], "step_name", v[1], "status", v[2])
+                .increment();
     }
 }

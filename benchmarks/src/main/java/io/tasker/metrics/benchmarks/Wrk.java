@@ -28,17 +28,17 @@ final class Wrk {
      * socket timeouts; the dashboard with 10,000 series under 16 connections gets there.
      */
     static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     private static final Pattern P50 = Pattern.compile("^\\s*50%\\s+(\\S+)\\s*$", Pattern.MULTILINE);
     private static final Pattern P99 = Pattern.compile("^\\s*99%\\s+(\\S+)\\s*$", Pattern.MULTILINE);
     private static final Pattern RPS = Pattern.compile("^Requests/sec:\\s+(\\S+)", Pattern.MULTILINE);
     private static final Pattern TRANSFER = Pattern.compile("^Transfer/sec:\\s+(\\S+)", Pattern.MULTILINE);
     private static final Pattern TOTAL = Pattern.compile("^\\s*(\\d+) requests in ", Pattern.MULTILINE);
     private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
-    private static final Pattern SOCKET_ERRORS = Pattern.compile(
-            "Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+    private static final Pattern SOCKET_ERRORS =
+            Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
-    private Wrk() {
-    }
+    private Wrk() {}
 
     /**
      * What one wrk run measured.
@@ -46,19 +46,32 @@ final class Wrk {
      * @param errors socket errors (connect, read, write, timeout) plus non-2xx/3xx answers
      * @param cpuSeconds wrk's own CPU time, read while it ran (the last fraction of a second is missed)
      */
-    record Result(double requestsPerSecond, double p50Millis, double p99Millis, double transferPerSecond,
-                  long requests, long errors, double cpuSeconds, String output) {
+    record Result(
+            double requestsPerSecond,
+            double p50Millis,
+            double p99Millis,
+            double transferPerSecond,
+            long requests,
+            long errors,
+            double cpuSeconds,
+            String output) {
         Result withCpu(double seconds) {
-            return new Result(requestsPerSecond, p50Millis, p99Millis, transferPerSecond, requests, errors, seconds,
-                    output);
+            return new Result(
+                    requestsPerSecond, p50Millis, p99Millis, transferPerSecond, requests, errors, seconds, output);
         }
     }
 
     /** {@code wrk --latency -t<threads> -c<connections> -d<seconds>s --timeout 30s [-H header]... url}. */
     static Result run(Path wrk, String url, int threads, int connections, Duration duration, List<String> headers)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(wrk.toString(), "--latency", "-t" + threads,
-                "-c" + connections, "-d" + duration.toSeconds() + "s", "--timeout", TIMEOUT.toSeconds() + "s"));
+        List<String> command = new ArrayList<>(List.of(
+                wrk.toString(),
+                "--latency",
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + duration.toSeconds() + "s",
+                "--timeout",
+                TIMEOUT.toSeconds() + "s"));
         for (String h : headers) {
             command.add("-H");
             command.add(h);
@@ -67,16 +80,18 @@ final class Wrk {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         // Once wrk has exited its CPU time can no longer be read, so it is sampled while it runs.
         AtomicLong cpuNanos = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (process.isAlive()) {
-                process.toHandle().info().totalCpuDuration().ifPresent(d -> cpuNanos.set(d.toNanos()));
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "wrk-cpu");
+        Thread sampler = new Thread(
+                () -> {
+                    while (process.isAlive()) {
+                        process.toHandle().info().totalCpuDuration().ifPresent(d -> cpuNanos.set(d.toNanos()));
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "wrk-cpu");
         sampler.setDaemon(true);
         sampler.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -100,8 +115,15 @@ final class Wrk {
         if (non2xx.find()) {
             errors += Long.parseLong(non2xx.group(1));
         }
-        return new Result(Double.parseDouble(find(RPS, output)), millis(find(P50, output)), millis(find(P99, output)),
-                bytes(find(TRANSFER, output)), Long.parseLong(find(TOTAL, output)), errors, 0, output);
+        return new Result(
+                Double.parseDouble(find(RPS, output)),
+                millis(find(P50, output)),
+                millis(find(P99, output)),
+                bytes(find(TRANSFER, output)),
+                Long.parseLong(find(TOTAL, output)),
+                errors,
+                0,
+                output);
     }
 
     /** wrk's durations: {@code 812.00us}, {@code 1.23ms}, {@code 2.01s}, {@code 1.00m}. */

@@ -93,13 +93,21 @@ class BenchmarkSetupTest {
      * N lookups in all, over exactly the series created beforehand, in both of our styles
      * (handle and one-call), client_java and Micrometer.
      */
-    private static void assertEveryLookupCounted(int combinations, MetricRegistry tasker,
-            io.prometheus.metrics.core.metrics.Counter clientJava, SimpleMeterRegistry micrometer) {
+    private static void assertEveryLookupCounted(
+            int combinations,
+            MetricRegistry tasker,
+            io.prometheus.metrics.core.metrics.Counter clientJava,
+            SimpleMeterRegistry micrometer) {
         MetricsSnapshot ours = tasker.snapshot();
         for (String name : List.of("tasker_lookups", "tasker_one_call_lookups")) {
             CounterSnapshot family = (CounterSnapshot) ours.family(name).orElseThrow();
             assertEquals(combinations, family.points().size(), name);
-            assertEquals(N, family.points().stream().mapToDouble(CounterSnapshot.Point::value).sum(), name);
+            assertEquals(
+                    N,
+                    family.points().stream()
+                            .mapToDouble(CounterSnapshot.Point::value)
+                            .sum(),
+                    name);
         }
         var points = clientJava.collect().getDataPoints();
         assertEquals(combinations, points.size());
@@ -140,7 +148,8 @@ class BenchmarkSetupTest {
         assertEquals(sum, b.micrometer.totalAmount(), 1e-6);
 
         MetricData otel = b.otelReader.collect().iterator().next();
-        HistogramPointData point = otel.getHistogramData().getPoints().iterator().next();
+        HistogramPointData point =
+                otel.getHistogramData().getPoints().iterator().next();
         assertEquals(N, point.getCount());
         assertEquals(sum, point.getSum(), 1e-6);
         assertEquals(ourBuckets, point.getCounts(), "same bounds, same bucket counts");
@@ -165,8 +174,12 @@ class BenchmarkSetupTest {
         Arrays.sort(sorted);
         double median = sorted[N / 2 - 1];
 
-        HistogramSnapshot.Point ours = ((HistogramSnapshot) b.taskerRegistry.snapshot()
-                .family("tasker_task_duration_seconds").orElseThrow()).points().get(0);
+        HistogramSnapshot.Point ours = ((HistogramSnapshot) b.taskerRegistry
+                        .snapshot()
+                        .family("tasker_task_duration_seconds")
+                        .orElseThrow())
+                .points()
+                .get(0);
         assertEquals(N, ours.quantiles().count());
         assertEquals(median, ours.quantiles().valueAt(0.5), median * 0.008);
         assertEquals(N, b.packedSketch.getTotalCount());
@@ -175,7 +188,9 @@ class BenchmarkSetupTest {
         assertEquals(N, b.micrometer.count());
         assertEquals(median, b.micrometer.takeSnapshot().percentileValues()[0].value(), median * 0.1);
         MetricData otel = b.otelReader.collect().iterator().next();
-        assertEquals(N, otel.getExponentialHistogramData().getPoints().iterator().next().getCount());
+        assertEquals(
+                N,
+                otel.getExponentialHistogramData().getPoints().iterator().next().getCount());
     }
 
     /** One cursor per library, so that each walks the values from the start as a JMH thread would. */
@@ -213,7 +228,8 @@ class BenchmarkSetupTest {
         QuantileSnapshotBenchmark b = new QuantileSnapshotBenchmark();
         b.setUp();
         b.observeMore();
-        HistogramSnapshot family = (HistogramSnapshot) b.taskerQuantileSnapshot().families().get(0);
+        HistogramSnapshot family =
+                (HistogramSnapshot) b.taskerQuantileSnapshot().families().get(0);
         assertEquals(QuantileSnapshotBenchmark.SERIES, family.points().size());
         for (HistogramSnapshot.Point p : family.points()) {
             assertEquals(1_100, p.count());
@@ -222,7 +238,10 @@ class BenchmarkSetupTest {
     }
 
     private static long samples(ByteArrayOutputStream out) {
-        return out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#") && !l.isBlank()).count();
+        return out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> !l.startsWith("#") && !l.isBlank())
+                .count();
     }
 
     private static List<Long> otelSums(Iterable<MetricData> metrics) {

@@ -25,7 +25,8 @@ class ComparisonTableTest {
         assertTrue(table.contains("MET: (b) lookup ahead of every peer, same strings"), table);
         assertTrue(table.contains("MISSED: (c) histogram observe at most 10 ns on 1 thread"), table);
         assertTrue(table.contains("MISSED: (c) histogram observe allocates nothing"), table);
-        assertTrue(table.contains("MET: (e) snapshot plus text at least 3 million series/s per core — 4,000,000"), table);
+        assertTrue(
+                table.contains("MET: (e) snapshot plus text at least 3 million series/s per core — 4,000,000"), table);
         assertTrue(table.contains("| Prometheus client_java | 30.0 ± 0.1 | 80 | – | – |"), table);
     }
 }

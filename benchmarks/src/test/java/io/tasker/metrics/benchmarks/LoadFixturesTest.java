@@ -30,7 +30,8 @@ class LoadFixturesTest {
 
     @Test
     void reportLinesSurviveTheTripThroughAChildsOutput() {
-        ReportLine line = ReportLine.parse(ReportLine.format("RUN", "micros", 812, "requests", 10)).orElseThrow();
+        ReportLine line = ReportLine.parse(ReportLine.format("RUN", "micros", 812, "requests", 10))
+                .orElseThrow();
         assertEquals(new ReportLine("RUN", Map.of("micros", "812", "requests", "10")), line);
         assertEquals(812, line.number("micros"));
         assertEquals(java.util.Optional.empty(), ReportLine.parse("[main] WARN something else"));

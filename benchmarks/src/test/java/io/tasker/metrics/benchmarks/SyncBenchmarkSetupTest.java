@@ -2,7 +2,6 @@ package io.tasker.metrics.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.tasker.metrics.sync.internal.Chunking;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
@@ -11,6 +10,7 @@ import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.sync.SyncResult;
+import io.tasker.metrics.sync.internal.Chunking;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,8 +45,11 @@ class SyncBenchmarkSetupTest {
 
         MetricsSnapshot snapshot = w.registry().snapshot();
         List<List<MetricFamilySnapshot>> chunks = Chunking.split(snapshot.families(), 30);
-        assertEquals(List.of(30, 30, 30, 10), chunks.stream()
-                .map(c -> c.stream().mapToInt(f -> f.points().size()).sum()).toList());
+        assertEquals(
+                List.of(30, 30, 30, 10),
+                chunks.stream()
+                        .map(c -> c.stream().mapToInt(f -> f.points().size()).sum())
+                        .toList());
     }
 
     @Test

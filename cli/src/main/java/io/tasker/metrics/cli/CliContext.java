@@ -19,13 +19,14 @@ import java.util.Set;
  */
 final class CliContext {
     /** What {@code --json} prints with: ISO-8601 times, indented. */
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
     /** The console reads the same file; its section is the console's to check, not ours. */
     private static final Set<String> CONSOLE_SECTION = Set.of("console");
 
-    private CliContext() {
-    }
+    private CliContext() {}
 
     /**
      * @throws IllegalArgumentException (exit 2) for the memory store, which another process cannot see

@@ -1,9 +1,9 @@
 package io.tasker.metrics.cli;
 
 import io.tasker.metrics.Clock;
+import io.tasker.metrics.config.ExportDestinations;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportDestination;
-import io.tasker.metrics.config.ExportDestinations;
 import io.tasker.metrics.export.FileDestination;
 import io.tasker.metrics.export.StreamDestination;
 import io.tasker.metrics.formats.ExpositionFormats;
@@ -13,8 +13,7 @@ import java.nio.file.Path;
 
 /** Where the export commands send the cluster view, from the format and the configuration. */
 final class Destinations {
-    private Destinations() {
-    }
+    private Destinations() {}
 
     /**
      * {@code export-now}: the named file, or standard output for none, {@code -} or
@@ -40,11 +39,12 @@ final class Destinations {
             return new StreamDestination(ExpositionFormats.byName(format), stdout, "stdout");
         }
         if (Files.isDirectory(output)) {
-            throw new IllegalArgumentException("--output " + output + " is a directory; name a file (" + output.resolve(
-                    "tasker-metrics.prom") + ", say), or use 'export' to write timestamped files into a directory");
+            throw new IllegalArgumentException(
+                    "--output " + output + " is a directory; name a file (" + output.resolve("tasker-metrics.prom")
+                            + ", say), or use 'export' to write timestamped files into a directory");
         }
-        return new FileDestination(ExpositionFormats.byName(format), output.toAbsolutePath().getParent(), output,
-                Clock.SYSTEM);
+        return new FileDestination(
+                ExpositionFormats.byName(format), output.toAbsolutePath().getParent(), output, Clock.SYSTEM);
     }
 
     /**
@@ -52,6 +52,8 @@ final class Destinations {
      * stream too: opened again by name it would truncate a file the shell appends to ({@code >>}).
      */
     static boolean isStdout(Path output) {
-        return output == null || output.toString().equals("-") || output.toString().equals("/dev/stdout");
+        return output == null
+                || output.toString().equals("-")
+                || output.toString().equals("/dev/stdout");
     }
 }

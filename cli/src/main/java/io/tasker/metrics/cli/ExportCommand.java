@@ -2,19 +2,18 @@ package io.tasker.metrics.cli;
 
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.ConfigKey;
-import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.config.ExportDestinations;
+import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportRecord;
-import io.tasker.metrics.export.ExportRetention;
 import io.tasker.metrics.export.FileDestination;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code export}: the coordinated export a CronJob runs. It takes the export lock (another
@@ -33,12 +32,18 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "F", description = "prometheus (remote write when telemetry.prometheus.endpoint is set, else a file), "
-            + "openmetrics, json, csv, remote_write, or otlp to send OTLP metrics to the OTLP receiver (default: telemetry.metrics_format).")
+    @Option(
+            names = "--format",
+            paramLabel = "F",
+            description =
+                    "prometheus (remote write when telemetry.prometheus.endpoint is set, else a file), "
+                            + "openmetrics, json, csv, remote_write, or otlp to send OTLP metrics to the OTLP receiver (default: telemetry.metrics_format).")
     String format;
 
-    @Option(names = "--force", description = "Export even when the shared history holds a successful export of "
-            + "this window (telemetry.export_interval).")
+    @Option(
+            names = "--force",
+            description = "Export even when the shared history holds a successful export of "
+                    + "this window (telemetry.export_interval).")
     boolean force;
 
     @Override
@@ -47,7 +52,8 @@ final class ExportCommand implements Callable<Integer> {
         String f = format != null ? format : config.telemetry().metricsFormat();
         var destination = ExportDestinations.forConfig(config, f, Clock.SYSTEM);
         try (TaskerRuntime runtime = CliContext.runtime(config)) {
-            ExportRecord r = force ? runtime.coordinator().export(destination, "cli")
+            ExportRecord r = force
+                    ? runtime.coordinator().export(destination, "cli")
                     : runtime.coordinator().exportOncePer(config.value(ConfigKey.EXPORT_INTERVAL), destination, "cli");
             if (destination instanceof FileDestination) {
                 // A CronJob's export is the natural moment to keep the directory bounded.

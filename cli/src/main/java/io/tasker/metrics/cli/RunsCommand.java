@@ -14,14 +14,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code runs}: the cluster's recent task runs from the shared store, with their step attempts. */
-@Command(name = "runs", description = "List the cluster's recent task runs, newest first: status, duration, "
-        + "instance, the failing step and its error, and each step attempt.")
+@Command(
+        name = "runs",
+        description = "List the cluster's recent task runs, newest first: status, duration, "
+                + "instance, the failing step and its error, and each step attempt.")
 final class RunsCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = CliContext.JSON;
 
@@ -40,7 +42,11 @@ final class RunsCommand implements Callable<Integer> {
     @Option(names = "--task-name", paramLabel = "NAME", description = "Only runs of this task.")
     String taskName;
 
-    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "At most N runs (1 to 1000; default 50).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            defaultValue = "50",
+            description = "At most N runs (1 to 1000; default 50).")
     String limit;
 
     @Override
@@ -50,8 +56,8 @@ final class RunsCommand implements Callable<Integer> {
         TaskerConfig config = CliContext.config(parent.config, parent.environment());
         try (TaskerRuntime runtime = CliContext.runtime(config)) {
             List<String> instances = runtime.cluster().readView().instances();
-            List<TaskRun> runs = query.apply(new RunsReader(runtime.store(), new KeyLayout(config.cache().namespace()))
-                    .read(instances));
+            List<TaskRun> runs = query.apply(
+                    new RunsReader(runtime.store(), new KeyLayout(config.cache().namespace())).read(instances));
             if (json) {
                 out.println(JSON.writeValueAsString(runs));
             } else {
@@ -65,16 +71,27 @@ final class RunsCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, List<TaskRun> runs, int instances) {
-        out.println(runs.size() + (failed ? " failed" : "") + " run(s) from " + instances + " live instance(s), newest first");
+        out.println(runs.size() + (failed ? " failed" : "") + " run(s) from " + instances
+                + " live instance(s), newest first");
         for (TaskRun r : runs) {
             // Every stored text one line, its control characters escaped: a message may hold ESC[2J.
-            out.printf("%s  %s  %s  %s  %s  %s%s%n", SafeText.line(r.taskId()), SafeText.line(r.taskName()),
-                    r.status().word(), r.startedAt(), millis(r.durationMillis()), SafeText.line(r.instance()),
+            out.printf(
+                    "%s  %s  %s  %s  %s  %s%s%n",
+                    SafeText.line(r.taskId()),
+                    SafeText.line(r.taskName()),
+                    r.status().word(),
+                    r.startedAt(),
+                    millis(r.durationMillis()),
+                    SafeText.line(r.instance()),
                     error(r.errorType(), r.errorMessage()));
             for (StepRun s : r.steps()) {
-                out.printf("    %-24s %-8s +%-8s %s%s%n", SafeText.line(s.stepName()) + " #" + s.attempt(),
-                        s.status().word(), millis(Duration.between(r.startedAt(), s.startedAt()).toMillis()),
-                        millis(s.durationMillis()), error(s.errorType(), s.errorMessage()));
+                out.printf(
+                        "    %-24s %-8s +%-8s %s%s%n",
+                        SafeText.line(s.stepName()) + " #" + s.attempt(),
+                        s.status().word(),
+                        millis(Duration.between(r.startedAt(), s.startedAt()).toMillis()),
+                        millis(s.durationMillis()),
+                        error(s.errorType(), s.errorMessage()));
             }
         }
     }

@@ -13,8 +13,7 @@ import java.io.Writer;
  * in JSON output is the same character, escaped.
  */
 final class SafeText {
-    private SafeText() {
-    }
+    private SafeText() {}
 
     /**
      * A stored text as one line: every control character escaped, line breaks included, so that it
@@ -46,7 +45,8 @@ final class SafeText {
 
     private static boolean unsafe(char c) {
         return Character.getType(c) == Character.CONTROL
-                || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069';
+                || c >= '\u202a' && c <= '\u202e'
+                || c >= '\u2066' && c <= '\u2069';
     }
 
     /** Escapes as it writes; a line break or tab written by the command itself passes. */

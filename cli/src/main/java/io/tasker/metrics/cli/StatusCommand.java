@@ -9,14 +9,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code status}: what the collector and the cluster look like from the shared store. */
-@Command(name = "status", description = "Show the sync strategy, the cache store and its capabilities, "
-        + "the metrics count, the last sync and export, and the settings (passwords masked).")
+@Command(
+        name = "status",
+        description = "Show the sync strategy, the cache store and its capabilities, "
+                + "the metrics count, the last sync and export, and the settings (passwords masked).")
 final class StatusCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = CliContext.JSON;
 
@@ -51,13 +53,19 @@ final class StatusCommand implements Callable<Integer> {
         row(out, "Instance id", r.instanceId() + " (this command observes; it records nothing)");
         row(out, "Environment", r.environment() == null ? "none (no TASKER_ENV or --env)" : r.environment());
         row(out, "Sync strategy", r.syncStrategy());
-        row(out, "Cache store", r.cacheStore() + (r.cacheHealthy() ? " (healthy)" : " (UNHEALTHY: "
-                + SafeText.line(r.cacheError()) + ")"));
+        row(
+                out,
+                "Cache store",
+                r.cacheStore()
+                        + (r.cacheHealthy() ? " (healthy)" : " (UNHEALTHY: " + SafeText.line(r.cacheError()) + ")"));
         row(out, "Metrics count", r.metricsCount() + " metrics, " + r.seriesCount() + " series (cluster view)");
         row(out, "Live instances", String.valueOf(r.liveInstances().size()));
         row(out, "Last sync", when(r.lastSync()));
         row(out, "Last export", r.lastExport() == null ? "never" : export(r.lastExport()));
-        row(out, "Next export", r.nextExport() == null ? "unknown" : r.nextExport() + " (" + r.nextExportReason() + ")");
+        row(
+                out,
+                "Next export",
+                r.nextExport() == null ? "unknown" : r.nextExport() + " (" + r.nextExportReason() + ")");
         section(out, "Cache capabilities", r.capabilities());
         section(out, "Telemetry", r.telemetry());
         section(out, "Prometheus", r.prometheus());
@@ -87,13 +95,16 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static String when(Instant t) {
-        return t == null ? "never" : t + " (" + Duration.between(t, Instant.now()).toSeconds() + " s ago)";
+        return t == null
+                ? "never"
+                : t + " (" + Duration.between(t, Instant.now()).toSeconds() + " s ago)";
     }
 
     /** One export of the shared history, on one line: its texts come from whoever wrote the store. */
     static String export(ExportRecord e) {
         return e.at() + " " + e.outcome().name().toLowerCase() + " " + SafeText.line(e.format()) + " -> "
-                + SafeText.line(e.destination()) + " by " + SafeText.line(e.instance()) + " (" + SafeText.line(e.trigger())
+                + SafeText.line(e.destination()) + " by " + SafeText.line(e.instance()) + " ("
+                + SafeText.line(e.trigger())
                 + ", " + e.series() + " series" + (e.error() == null ? "" : ", " + SafeText.line(e.error())) + ")";
     }
 }

@@ -18,12 +18,28 @@ import java.util.Map;
  * What {@code status} reports, gathered once and printed as text or JSON: what an operator's
  * {@code metrics_status} printed, plus the last sync and export and the next export.
  */
-record StatusReport(String instanceId, String syncStrategy, String cacheStore, boolean cacheHealthy, String cacheError,
-                    int metricsCount, int seriesCount, List<String> liveInstances, long retiredGeneration,
-                    Instant lastSync, ExportRecord lastExport, Instant nextExport, String nextExportReason,
-                    Map<String, Boolean> capabilities, Map<String, String> telemetry, Map<String, String> prometheus,
-                    Map<String, String> cache, List<String> problems, List<ExportRecord> recentExports,
-                    String environment, ExportFiles exportFiles) {
+record StatusReport(
+        String instanceId,
+        String syncStrategy,
+        String cacheStore,
+        boolean cacheHealthy,
+        String cacheError,
+        int metricsCount,
+        int seriesCount,
+        List<String> liveInstances,
+        long retiredGeneration,
+        Instant lastSync,
+        ExportRecord lastExport,
+        Instant nextExport,
+        String nextExportReason,
+        Map<String, Boolean> capabilities,
+        Map<String, String> telemetry,
+        Map<String, String> prometheus,
+        Map<String, String> cache,
+        List<String> problems,
+        List<ExportRecord> recentExports,
+        String environment,
+        ExportFiles exportFiles) {
 
     /**
      * The export directory as retention sees it, for {@code --verbose} and {@code --json}.
@@ -38,8 +54,12 @@ record StatusReport(String instanceId, String syncStrategy, String cacheStore, b
         static ExportFiles of(TaskerConfig config) {
             ExportRetention retention = config.exportRetention();
             ExportRetention.Survey survey = retention.survey(config.telemetry().exportDirectory());
-            return new ExportFiles(config.telemetry().exportDirectory().toString(), survey.files(), survey.oldest(),
-                    Durations.format(retention.maxAge()), retention.maxFiles());
+            return new ExportFiles(
+                    config.telemetry().exportDirectory().toString(),
+                    survey.files(),
+                    survey.oldest(),
+                    Durations.format(retention.maxAge()),
+                    retention.maxFiles());
         }
     }
 
@@ -49,30 +69,88 @@ record StatusReport(String instanceId, String syncStrategy, String cacheStore, b
         Map<String, String> telemetry = new LinkedHashMap<>();
         Map<String, String> prometheus = new LinkedHashMap<>();
         Map<String, String> cache = new LinkedHashMap<>();
-        config.describe().forEach((k, v) -> (k.startsWith("telemetry.prometheus.") ? prometheus
-                : k.startsWith("cache.") ? cache : telemetry).put(k.substring(k.lastIndexOf('.') + 1), v));
+        config.describe()
+                .forEach((k, v) -> (k.startsWith("telemetry.prometheus.")
+                                ? prometheus
+                                : k.startsWith("cache.") ? cache : telemetry)
+                        .put(k.substring(k.lastIndexOf('.') + 1), v));
         String id = runtime.instanceId();
         Map<String, Boolean> capabilities = (store.healthy() ? store.confirmed() : store.declared()).asMap();
         ExportFiles files = ExportFiles.of(config);
         if (!store.healthy()) {
-            return new StatusReport(id, store.strategy().word(), store.description(), false, store.error(), 0, 0,
-                    List.of(), 0, null, null, null, null, capabilities, telemetry, prometheus, cache, List.of(), List.of(),
-                    config.environment(), files);
+            return new StatusReport(
+                    id,
+                    store.strategy().word(),
+                    store.description(),
+                    false,
+                    store.error(),
+                    0,
+                    0,
+                    List.of(),
+                    0,
+                    null,
+                    null,
+                    null,
+                    null,
+                    capabilities,
+                    telemetry,
+                    prometheus,
+                    cache,
+                    List.of(),
+                    List.of(),
+                    config.environment(),
+                    files);
         }
         try {
             ClusterView view = runtime.cluster().readView();
             List<ExportRecord> exports = runtime.coordinator().history().list();
             ExportRecord last = exports.isEmpty() ? null : exports.get(0);
             ExportTiming.Plan plan = runtime.coordinator().plan();
-            return new StatusReport(id, store.strategy().word(), store.description(), true, null,
-                    view.snapshot().families().size(), view.snapshot().seriesCount(), view.instances(),
-                    view.retiredGeneration(), runtime.cluster().lastClusterSync().orElse(null), last, plan.exportAt(),
-                    plan.reason().words(), capabilities, telemetry, prometheus, cache, view.problems(),
-                    exports.subList(0, Math.min(10, exports.size())), config.environment(), files);
+            return new StatusReport(
+                    id,
+                    store.strategy().word(),
+                    store.description(),
+                    true,
+                    null,
+                    view.snapshot().families().size(),
+                    view.snapshot().seriesCount(),
+                    view.instances(),
+                    view.retiredGeneration(),
+                    runtime.cluster().lastClusterSync().orElse(null),
+                    last,
+                    plan.exportAt(),
+                    plan.reason().words(),
+                    capabilities,
+                    telemetry,
+                    prometheus,
+                    cache,
+                    view.problems(),
+                    exports.subList(0, Math.min(10, exports.size())),
+                    config.environment(),
+                    files);
         } catch (StoreException e) {
-            return new StatusReport(id, store.strategy().word(), store.description(), false, e.getMessage(), 0, 0,
-                    List.of(), 0, null, null, null, null, capabilities, telemetry, prometheus, cache, List.of(), List.of(),
-                    config.environment(), files);
+            return new StatusReport(
+                    id,
+                    store.strategy().word(),
+                    store.description(),
+                    false,
+                    e.getMessage(),
+                    0,
+                    0,
+                    List.of(),
+                    0,
+                    null,
+                    null,
+                    null,
+                    null,
+                    capabilities,
+                    telemetry,
+                    prometheus,
+                    cache,
+                    List.of(),
+                    List.of(),
+                    config.environment(),
+                    files);
         }
     }
 }

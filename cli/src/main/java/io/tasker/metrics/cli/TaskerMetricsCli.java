@@ -19,13 +19,24 @@ import picocli.CommandLine.Option;
  * tasker-metrics --config /etc/tasker/metrics.yml export --format prometheus
  * }</pre>
  */
-@Command(name = "tasker-metrics", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(
+        name = "tasker-metrics",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
         description = "Tasker Metrics: status, sync and export of the cluster-wide metrics in the shared store.",
-        subcommands = {StatusCommand.class, SyncCommand.class, ExportCommand.class, ExportNowCommand.class,
-            RunsCommand.class},
-        footer = {"", "Configuration: --config FILE or TASKER_METRICS_CONFIG, with its environments: entry named by "
-                + "--env or TASKER_ENV laid over it; environment variables such as TASKER_CACHE_URL, PROMETHEUS_ENDPOINT "
-                + "override both (see docs/configuration.md)."})
+        subcommands = {
+            StatusCommand.class,
+            SyncCommand.class,
+            ExportCommand.class,
+            ExportNowCommand.class,
+            RunsCommand.class
+        },
+        footer = {
+            "",
+            "Configuration: --config FILE or TASKER_METRICS_CONFIG, with its environments: entry named by "
+                    + "--env or TASKER_ENV laid over it; environment variables such as TASKER_CACHE_URL, PROMETHEUS_ENDPOINT "
+                    + "override both (see docs/configuration.md)."
+        })
 public final class TaskerMetricsCli implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -39,8 +50,10 @@ public final class TaskerMetricsCli implements Runnable {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
     Path config;
 
-    @Option(names = "--env", paramLabel = "NAME", description = "The entry of the file's environments: section to lay "
-            + "over it (default: TASKER_ENV).")
+    @Option(
+            names = "--env",
+            paramLabel = "NAME",
+            description = "The entry of the file's environments: section to lay " + "over it (default: TASKER_ENV).")
     String env;
 
     @CommandLine.Spec
@@ -87,6 +100,7 @@ public final class TaskerMetricsCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: status, sync, export or export-now");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "Missing command: status, sync, export or export-now");
     }
 }

@@ -9,8 +9,8 @@ import io.tasker.metrics.cli.CliProcess.Run;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.testing.RedisServerExtension;
@@ -39,6 +39,7 @@ class BackupExportTest {
 
     @TempDir
     Path dir;
+
     private String namespace;
     private Path exports;
 
@@ -49,8 +50,13 @@ class BackupExportTest {
         MetricRegistry registry = new MetricRegistry();
         registry.incrementCounter("task_executions_total", 42, "status", "success", "task_name", "payment_processing");
         try (CacheStore store = store()) {
-            assertTrue(new ClusterSync(store, SyncOptions.defaults("web-1").withNamespace(namespace), Clock.SYSTEM,
-                    registry::snapshot).sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
+            assertTrue(new ClusterSync(
+                            store,
+                            SyncOptions.defaults("web-1").withNamespace(namespace),
+                            Clock.SYSTEM,
+                            registry::snapshot)
+                    .sync(SyncStrategy.DISTRIBUTED_ATOMIC)
+                    .success());
         }
     }
 
@@ -61,8 +67,14 @@ class BackupExportTest {
         // finished and exported the window a second time.
         List<Run> runs = CliProcess.race(config, 8, "export");
         runs.forEach(r -> assertEquals(0, r.code(), r.output()));
-        assertEquals(1, runs.stream().filter(r -> r.output().contains("Exported ")).count(), runs.toString());
-        assertEquals(7, runs.stream().filter(r -> r.output().contains("Export skipped: ")).count(), runs.toString());
+        assertEquals(
+                1, runs.stream().filter(r -> r.output().contains("Exported ")).count(), runs.toString());
+        assertEquals(
+                7,
+                runs.stream()
+                        .filter(r -> r.output().contains("Export skipped: "))
+                        .count(),
+                runs.toString());
         // The other measured defect: a second run seconds later exported the same window again.
         Run late = CliProcess.finish(CliProcess.start(config, "export"));
         assertEquals(0, late.code(), late.output());
@@ -83,7 +95,8 @@ class BackupExportTest {
         assertTrue(backup.output().contains("Exported 1 series"), backup.output());
         assertEquals(1, files());
         List<ExportRecord> history = withHistory(ExportHistory::list);
-        assertEquals(List.of(ExportRecord.Outcome.SUCCESS, ExportRecord.Outcome.FAILED),
+        assertEquals(
+                List.of(ExportRecord.Outcome.SUCCESS, ExportRecord.Outcome.FAILED),
                 history.stream().map(ExportRecord::outcome).toList());
     }
 
@@ -98,8 +111,20 @@ class BackupExportTest {
     @Test
     void anExportOfThePreviousWindowDoesNotCountAndForceOverrides() throws Exception {
         // The main run five minutes ago: older than the window less its tolerance.
-        ExportRecord earlier = new ExportRecord(Instant.now().minus(Duration.ofMinutes(5)), "json", "earlier.json", "cli",
-                ExportRecord.Outcome.SUCCESS, 1, 100, 10, 1, null, "cron-1", 7, "optimal timing");
+        ExportRecord earlier = new ExportRecord(
+                Instant.now().minus(Duration.ofMinutes(5)),
+                "json",
+                "earlier.json",
+                "cli",
+                ExportRecord.Outcome.SUCCESS,
+                1,
+                100,
+                10,
+                1,
+                null,
+                "cron-1",
+                7,
+                "optimal timing");
         withHistory(h -> {
             h.append(earlier);
             return null;
@@ -115,30 +140,36 @@ class BackupExportTest {
 
     private Path config(Path exportDirectory, int retries) throws IOException {
         Path file = dir.resolve("tasker-" + UUID.randomUUID() + ".yml");
-        Files.writeString(file, "telemetry:\n  metrics_format: json\n  export_interval: 5m\n  export_directory: "
-                + exportDirectory + "\n  prometheus:\n    retry_attempts: " + retries + "\ncache:\n  url: \"" + REDIS.url()
-                + "\"\n  namespace: " + namespace + "\n");
+        Files.writeString(
+                file,
+                "telemetry:\n  metrics_format: json\n  export_interval: 5m\n  export_directory: "
+                        + exportDirectory + "\n  prometheus:\n    retry_attempts: " + retries + "\ncache:\n  url: \""
+                        + REDIS.url()
+                        + "\"\n  namespace: " + namespace + "\n");
         return file;
     }
 
     private long files() throws IOException {
         try (Stream<Path> list = Files.list(exports)) {
-            return list.filter(f -> f.getFileName().toString().endsWith(".json")).count();
+            return list.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .count();
         }
     }
 
     private long successes() {
-        return withHistory(ExportHistory::list).stream().filter(ExportRecord::success).count();
+        return withHistory(ExportHistory::list).stream()
+                .filter(ExportRecord::success)
+                .count();
     }
 
     private <T> T withHistory(Function<ExportHistory, T> use) {
         try (CacheStore store = store()) {
-            return use.apply(new ExportHistory(store, SyncOptions.defaults("test").withNamespace(namespace).keys()));
+            return use.apply(new ExportHistory(
+                    store, SyncOptions.defaults("test").withNamespace(namespace).keys()));
         }
     }
 
     private static CacheStore store() {
         return RedisStore.open(REDIS.url(), Duration.ofSeconds(5));
     }
-
 }

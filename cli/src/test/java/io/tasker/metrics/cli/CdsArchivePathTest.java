@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CdsArchivePathTest {
     @TempDir
     Path dir;
+
     private Path script;
 
     @BeforeEach

@@ -16,16 +16,19 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 final class CliProcess {
-    private CliProcess() {
-    }
+    private CliProcess() {}
 
     /** How a process ended: its exit code and its output (standard output and error together). */
-    record Run(int code, String output) {
-    }
+    record Run(int code, String output) {}
 
     static Process start(Path config, String... command) throws IOException {
-        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), TaskerMetricsCli.class.getName(), "--config", config.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                TaskerMetricsCli.class.getName(),
+                "--config",
+                config.toString()));
         args.addAll(List.of(command));
         ProcessBuilder builder = new ProcessBuilder(args).redirectErrorStream(true);
         builder.environment().remove("TASKER_ENV");

@@ -1,7 +1,13 @@
 package io.tasker.metrics.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tasker.metrics.Clock;
+import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.events.Failure;
 import io.tasker.metrics.events.StepCompleted;
 import io.tasker.metrics.events.StepFailed;
@@ -13,19 +19,10 @@ import io.tasker.metrics.runs.RecentRuns;
 import io.tasker.metrics.runs.RunsOptions;
 import io.tasker.metrics.runs.RunsSync;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
-import java.time.Instant;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tasker.metrics.Clock;
-import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.Record;
-import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.testing.FreePorts;
@@ -39,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,11 +48,13 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
+
     @RegisterExtension
     static final PrometheusServerExtension PROMETHEUS = new PrometheusServerExtension();
 
     @TempDir
     Path dir;
+
     private String namespace;
     private Path config;
 
@@ -68,7 +68,8 @@ class CliTest {
         try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
             SyncOptions options = SyncOptions.defaults("web-1").withNamespace(namespace);
             assertTrue(new ClusterSync(store, options, Clock.SYSTEM, registry::snapshot)
-                    .sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
+                    .sync(SyncStrategy.DISTRIBUTED_ATOMIC)
+                    .success());
         }
     }
 
@@ -105,7 +106,10 @@ class CliTest {
             Path file = files.findFirst().orElseThrow();
             assertTrue(file.getFileName().toString().matches("tasker-metrics-\\d{8}T\\d{6}Z\\.json"), file.toString());
             JsonNode json = new ObjectMapper().readTree(file.toFile());
-            assertEquals(42, json.at("/metrics/counters/tasker_task_executions_total/0/value").asInt());
+            assertEquals(
+                    42,
+                    json.at("/metrics/counters/tasker_task_executions_total/0/value")
+                            .asInt());
         }
         Run status = run("--config", config.toString(), "status");
         assertTrue(status.out.contains("success json"), status.out);
@@ -115,22 +119,33 @@ class CliTest {
     void exportKeepsTheDirectoryWithinItsRetentionAndVerboseStatusSaysSo() throws IOException {
         Path exports = Files.createDirectories(dir.resolve("exports"));
         Path stale = Files.writeString(exports.resolve("tasker-metrics-20200101T000000Z.json"), "{}");
-        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(java.time.Instant.now()
-                .minus(Duration.ofDays(8))));
+        Files.setLastModifiedTime(
+                stale,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(Duration.ofDays(8))));
         Run r = run("--config", config.toString(), "export", "--format", "csv");
         assertEquals(0, r.code, r.err);
         assertFalse(Files.exists(stale), "older than telemetry.export_retention (7d)");
         Run status = run("--config", config.toString(), "status", "--verbose");
-        assertTrue(status.out.contains("Export files: 1 in " + exports) && status.out.contains("kept 7d, at most 10000"),
+        assertTrue(
+                status.out.contains("Export files: 1 in " + exports) && status.out.contains("kept 7d, at most 10000"),
                 status.out);
         Run json = run("--config", config.toString(), "status", "--json");
-        assertEquals(1, new ObjectMapper().readTree(json.out).path("exportFiles").path("files").asInt(), json.out);
+        assertEquals(
+                1,
+                new ObjectMapper()
+                        .readTree(json.out)
+                        .path("exportFiles")
+                        .path("files")
+                        .asInt(),
+                json.out);
     }
 
     @Test
     void anotherExporterHoldingTheLockIsASkipAndASuccess() {
         try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
-            store.add(namespace + ":lock:export", new Record(0, "web-7/x".getBytes(StandardCharsets.UTF_8)),
+            store.add(
+                    namespace + ":lock:export",
+                    new Record(0, "web-7/x".getBytes(StandardCharsets.UTF_8)),
                     Duration.ofMinutes(1));
         }
         Run r = run("--config", config.toString(), "export");
@@ -148,7 +163,9 @@ class CliTest {
         ExportNowCommand.stdout = stdout;
         Run toStdout = run("--config", config.toString(), "export-now", "--format", "prometheus");
         assertEquals(0, toStdout.code, toStdout.err);
-        assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("tasker_queue_depth{instance=\"web-1\",queue=\"default\"} 5"),
+        assertTrue(
+                stdout.toString(StandardCharsets.UTF_8)
+                        .contains("tasker_queue_depth{instance=\"web-1\",queue=\"default\"} 5"),
                 "include_instance_labels keeps gauges apart per instance");
         assertTrue(toStdout.err.startsWith("Exported 2 series"), "the summary goes to standard error: " + toStdout.err);
     }
@@ -159,8 +176,10 @@ class CliTest {
         Run r = run("--config", pushing.toString(), "export");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.startsWith("Exported 2 series") && r.out.contains("remote_write"), r.out);
-        JsonNode result = new ObjectMapper().readTree(PROMETHEUS.query(
-                "tasker_task_executions_total{status=\"success\",task_name=\"payment_processing\"}").body());
+        JsonNode result = new ObjectMapper()
+                .readTree(PROMETHEUS
+                        .query("tasker_task_executions_total{status=\"success\",task_name=\"payment_processing\"}")
+                        .body());
         assertEquals("42", result.at("/data/result/0/value/1").asText(), result.toString());
         assertFalse(Files.exists(dir.resolve("exports")), "nothing goes to a file when an endpoint is set");
         Run status = run("--config", pushing.toString(), "status");
@@ -169,14 +188,22 @@ class CliTest {
 
     @Test
     void exportNowPushesWithFormatRemoteWriteAndSaysWhatIsMissing() throws IOException {
-        Path unreachable = config(REDIS.url(), "  prometheus:\n    endpoint: http://127.0.0.1:" + FreePorts.next()
-                + "/api/v1/write\n    retry_attempts: 0\n    skip_if_unavailable: false\n");
+        Path unreachable = config(
+                REDIS.url(),
+                "  prometheus:\n    endpoint: http://127.0.0.1:" + FreePorts.next()
+                        + "/api/v1/write\n    retry_attempts: 0\n    skip_if_unavailable: false\n");
         Run failed = run("--config", unreachable.toString(), "export-now", "--format", "remote_write");
         assertEquals(1, failed.code, failed.out);
         assertTrue(failed.err.startsWith("Export failed after 1 attempt(s):"), failed.err);
 
-        Run withOutput = run("--config", unreachable.toString(), "export-now", "--format", "remote_write",
-                "--output", dir.resolve("x").toString());
+        Run withOutput = run(
+                "--config",
+                unreachable.toString(),
+                "export-now",
+                "--format",
+                "remote_write",
+                "--output",
+                dir.resolve("x").toString());
         assertEquals(2, withOutput.code);
         assertTrue(withOutput.err.contains("--output does not go with --format remote_write"), withOutput.err);
 
@@ -204,7 +231,9 @@ class CliTest {
         Path bad = config(REDIS.url(), "  prometheus:\n    compression: zstd\n    retention_window: 1m\n");
         Run r = run("--config", bad.toString(), "export");
         assertEquals(2, r.code);
-        assertTrue(r.err.contains("compression: 'zstd'") && r.err.contains("must be shorter than retention_window"), r.err);
+        assertTrue(
+                r.err.contains("compression: 'zstd'") && r.err.contains("must be shorter than retention_window"),
+                r.err);
     }
 
     @Test
@@ -219,16 +248,19 @@ class CliTest {
     @Test
     void envSelectsTheFilesEnvironmentAndStatusShowsIt() throws IOException {
         Path withEnvironments = config(REDIS.url(), "");
-        Files.writeString(withEnvironments, Files.readString(withEnvironments) + "environments:\n  development:\n"
-                + "    telemetry:\n      prometheus:\n        retention_window: 2m\n        safety_margin: 30s\n"
-                + "        export_timeout: 1m\n  production:\n    telemetry:\n      prometheus:\n        retention_window: 10m\n");
+        Files.writeString(
+                withEnvironments,
+                Files.readString(withEnvironments) + "environments:\n  development:\n"
+                        + "    telemetry:\n      prometheus:\n        retention_window: 2m\n        safety_margin: 30s\n"
+                        + "        export_timeout: 1m\n  production:\n    telemetry:\n      prometheus:\n        retention_window: 10m\n");
         Run r = run("--config", withEnvironments.toString(), "--env", "development", "status", "--verbose");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("  Environment:     development\n"), r.out);
         assertTrue(r.out.contains("retention_window         2m"), r.out);
         Run unknown = run("--config", withEnvironments.toString(), "--env", "staging", "status");
         assertEquals(2, unknown.code);
-        assertTrue(unknown.err.contains("unknown environment 'staging'; the known ones are development, production"),
+        assertTrue(
+                unknown.err.contains("unknown environment 'staging'; the known ones are development, production"),
                 unknown.err);
     }
 
@@ -241,9 +273,13 @@ class CliTest {
     /** A configuration file for {@code url}, with credentials (to check masking) and extra telemetry lines. */
     private Path config(String url, String extraTelemetry) throws IOException {
         Path file = dir.resolve("tasker-" + UUID.randomUUID() + ".yml");
-        String prometheus = extraTelemetry.isEmpty() ? "  prometheus:\n    username: pusher\n    password: s3cret\n" : extraTelemetry;
-        Files.writeString(file, "telemetry:\n  export_directory: " + dir.resolve("exports") + "\n" + prometheus
-                + "cache:\n  url: \"" + url + "\"\n  namespace: " + namespace + "\n  timeout: 1s\n");
+        String prometheus = extraTelemetry.isEmpty()
+                ? "  prometheus:\n    username: pusher\n    password: s3cret\n"
+                : extraTelemetry;
+        Files.writeString(
+                file,
+                "telemetry:\n  export_directory: " + dir.resolve("exports") + "\n" + prometheus + "cache:\n  url: \""
+                        + url + "\"\n  namespace: " + namespace + "\n  timeout: 1s\n");
         return file;
     }
 
@@ -256,7 +292,10 @@ class CliTest {
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().startsWith("2 failed run(s) from 3 live instance(s), newest first"), text.out());
         assertTrue(text.out().contains("svc-b-bad  payment_processing  failure"), text.out());
-        assertTrue(text.out().contains("    charge_card #1           failure  +50 ms    300 ms  CardDeclined: card declined"),
+        assertTrue(
+                text.out()
+                        .contains(
+                                "    charge_card #1           failure  +50 ms    300 ms  CardDeclined: card declined"),
                 text.out());
         assertFalse(text.out().contains("svc-a-ok"), text.out());
 
@@ -275,7 +314,8 @@ class CliTest {
     private void recordRuns(String instance) {
         try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
             SyncOptions options = SyncOptions.defaults(instance).withNamespace(namespace);
-            ClusterSync sync = new ClusterSync(store, options, Clock.SYSTEM, () -> MetricsSnapshot.empty(Instant.EPOCH));
+            ClusterSync sync =
+                    new ClusterSync(store, options, Clock.SYSTEM, () -> MetricsSnapshot.empty(Instant.EPOCH));
             RecentRuns runs = new RecentRuns(RunsOptions.defaults(), Clock.SYSTEM);
             sync.attach(new RunsSync(store, options.keys(), runs, Clock.SYSTEM));
             Instant t0 = Instant.now().minusSeconds(10);
@@ -283,17 +323,21 @@ class CliTest {
                 String id = instance + "-" + outcome;
                 runs.handle(new TaskStarted(id, "payment_processing", t0));
                 runs.handle(new StepStarted(id, "payment_processing", "validate_payment", 1, t0));
-                runs.handle(new StepCompleted(id, "payment_processing", "validate_payment", 1, t0.plusMillis(50),
-                        Duration.ofMillis(50)));
+                runs.handle(new StepCompleted(
+                        id, "payment_processing", "validate_payment", 1, t0.plusMillis(50), Duration.ofMillis(50)));
                 runs.handle(new StepStarted(id, "payment_processing", "charge_card", 1, t0.plusMillis(50)));
                 Duration took = Duration.ofMillis(300);
                 if (outcome.equals("ok")) {
-                    runs.handle(new StepCompleted(id, "payment_processing", "charge_card", 1, t0.plusMillis(350), took));
-                    runs.handle(new TaskCompleted(id, "payment_processing", t0.plusMillis(350), Duration.ofMillis(350)));
+                    runs.handle(
+                            new StepCompleted(id, "payment_processing", "charge_card", 1, t0.plusMillis(350), took));
+                    runs.handle(
+                            new TaskCompleted(id, "payment_processing", t0.plusMillis(350), Duration.ofMillis(350)));
                 } else {
                     Failure declined = Failure.of("CardDeclined", "card declined");
-                    runs.handle(new StepFailed(id, "payment_processing", "charge_card", 1, t0.plusMillis(350), took, declined));
-                    runs.handle(new TaskFailed(id, "payment_processing", t0.plusMillis(350), Duration.ofMillis(350), declined));
+                    runs.handle(new StepFailed(
+                            id, "payment_processing", "charge_card", 1, t0.plusMillis(350), took, declined));
+                    runs.handle(new TaskFailed(
+                            id, "payment_processing", t0.plusMillis(350), Duration.ofMillis(350), declined));
                 }
                 t0 = t0.plusSeconds(1);
             }
@@ -308,6 +352,5 @@ class CliTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 }

@@ -32,19 +32,23 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportNowTargetsTest {
     @TempDir
     Path dir;
+
     private Path config;
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private OutputStream realStdout;
 
     @BeforeEach
     void fileStore() throws IOException {
-        config = Files.writeString(dir.resolve("tasker.yml"), "telemetry:\n  export_directory: " + dir.resolve("exports")
-                + "\ncache:\n  url: \"file://" + dir.resolve("store") + "\"\n");
+        config = Files.writeString(
+                dir.resolve("tasker.yml"),
+                "telemetry:\n  export_directory: " + dir.resolve("exports") + "\ncache:\n  url: \"file://"
+                        + dir.resolve("store") + "\"\n");
         MetricRegistry registry = new MetricRegistry();
         registry.incrementCounter("task_executions_total", 3, "status", "success");
         try (CacheStore store = FileStore.open(dir.resolve("store"), Clock.SYSTEM)) {
             assertTrue(new ClusterSync(store, SyncOptions.defaults("web-1"), Clock.SYSTEM, registry::snapshot)
-                    .sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
+                    .sync(SyncStrategy.DISTRIBUTED_ATOMIC)
+                    .success());
         }
         realStdout = ExportNowCommand.stdout;
         ExportNowCommand.stdout = stdout;
@@ -63,7 +67,9 @@ class ExportNowTargetsTest {
         Run r = run("export-now", "--output", device.toString());
         assertEquals(0, r.code(), r.err());
         Process stat = new ProcessBuilder("stat", "-c", "%F", device.toString()).start();
-        assertEquals("character special file", new String(stat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        assertEquals(
+                "character special file",
+                new String(stat.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
     }
 
     @Test
@@ -72,8 +78,13 @@ class ExportNowTargetsTest {
             stdout.reset();
             Run r = run("export-now", "--format", "prometheus", "--output", name);
             assertEquals(0, r.code(), r.err());
-            assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("tasker_task_executions_total{status=\"success\"} 3"), name + ": " + stdout);
-            assertTrue(r.out().isEmpty() && r.err().startsWith("Exported "), name + ": the summary goes to standard error: " + r.err());
+            assertTrue(
+                    stdout.toString(StandardCharsets.UTF_8)
+                            .contains("tasker_task_executions_total{status=\"success\"} 3"),
+                    name + ": " + stdout);
+            assertTrue(
+                    r.out().isEmpty() && r.err().startsWith("Exported "),
+                    name + ": the summary goes to standard error: " + r.err());
         }
     }
 
@@ -98,6 +109,5 @@ class ExportNowTargetsTest {
     }
 
     /** Exit code, and the summary's standard output and error (not the export's stream). */
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 }

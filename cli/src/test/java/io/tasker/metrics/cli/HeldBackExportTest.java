@@ -41,6 +41,7 @@ class HeldBackExportTest {
 
     @TempDir
     Path dir;
+
     private Path config;
     private CacheStore store;
     private ClusterSync a;
@@ -52,8 +53,10 @@ class HeldBackExportTest {
     void theStoreLosesItsDataAndOnlyBHasWrittenAgain() throws IOException {
         String namespace = "held" + UUID.randomUUID().toString().substring(0, 8);
         config = dir.resolve("tasker.yml");
-        Files.writeString(config, "telemetry:\n  export_directory: " + dir.resolve("exports") + "\ncache:\n  url: \""
-                + REDIS.url() + "\"\n  namespace: " + namespace + "\n");
+        Files.writeString(
+                config,
+                "telemetry:\n  export_directory: " + dir.resolve("exports") + "\ncache:\n  url: \"" + REDIS.url()
+                        + "\"\n  namespace: " + namespace + "\n");
         store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5));
         a = instance(namespace, "web-a", 10);
         b = instance(namespace, "web-b", 5);
@@ -76,9 +79,12 @@ class HeldBackExportTest {
         Run r = run("--config", config.toString(), "export", "--format", "json");
         assertEquals(TaskerMetricsCli.HELD_BACK, r.code, r.out + r.err);
         assertTrue(r.err.startsWith("Export held back, nothing written: the store lost its data at "), r.err);
-        assertTrue(r.err.contains("web-a has not written their state again yet; exports resume once they have, at "),
+        assertTrue(
+                r.err.contains("web-a has not written their state again yet; exports resume once they have, at "),
                 r.err);
-        assertTrue(!Files.exists(dir.resolve("exports")) || Files.list(dir.resolve("exports")).findAny().isEmpty(),
+        assertTrue(
+                !Files.exists(dir.resolve("exports"))
+                        || Files.list(dir.resolve("exports")).findAny().isEmpty(),
                 "no export file");
 
         assertTrue(a.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
@@ -101,11 +107,13 @@ class HeldBackExportTest {
         assertEquals(TaskerMetricsCli.HELD_BACK, toStdout.code, toStdout.err);
         assertEquals(0, stdout.size(), "nothing on standard output");
 
-        Run forced = run("--config", config.toString(), "export-now", "--force", "--format", "json", "--output",
-                out.toString());
+        Run forced = run(
+                "--config", config.toString(), "export-now", "--force", "--format", "json", "--output", out.toString());
         assertEquals(TaskerMetricsCli.OK, forced.code, forced.out + forced.err);
-        assertTrue(forced.err.startsWith("Warning: forced while the view is being written again") 
-                && forced.err.contains("it may lack what web-a recorded"), forced.err);
+        assertTrue(
+                forced.err.startsWith("Warning: forced while the view is being written again")
+                        && forced.err.contains("it may lack what web-a recorded"),
+                forced.err);
         assertEquals(5, total(out), "what the view holds: b's 5, not yet a's 10");
 
         assertTrue(a.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
@@ -118,11 +126,15 @@ class HeldBackExportTest {
     private ClusterSync instance(String namespace, String id, int jobs) {
         MetricRegistry registry = new MetricRegistry();
         registry.counter("jobs_total").inc(jobs);
-        return new ClusterSync(store, SyncOptions.defaults(id).withNamespace(namespace), Clock.SYSTEM, registry::snapshot);
+        return new ClusterSync(
+                store, SyncOptions.defaults(id).withNamespace(namespace), Clock.SYSTEM, registry::snapshot);
     }
 
     private static int total(Path json) throws IOException {
-        return new ObjectMapper().readTree(json.toFile()).at("/metrics/counters/tasker_jobs_total/0/value").asInt();
+        return new ObjectMapper()
+                .readTree(json.toFile())
+                .at("/metrics/counters/tasker_jobs_total/0/value")
+                .asInt();
     }
 
     private static void flushAll() throws IOException {
@@ -139,6 +151,5 @@ class HeldBackExportTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 }

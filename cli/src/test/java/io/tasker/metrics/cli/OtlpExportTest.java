@@ -56,19 +56,29 @@ class OtlpExportTest {
         syncInstance(namespace, "web-2", 2);
         try (OtlpReceiver receiver = OtlpReceiver.start()) {
             Path config = dir.resolve("tasker.yml");
-            Files.writeString(config, "telemetry:\n  export_directory: " + dir.resolve("exports") + "\n  service_name: cluster"
-                    + "\n  otlp:\n    endpoint: " + receiver.baseUrl() + "\n  prometheus:\n    batch_size: 7\ncache:\n  url: \""
-                    + REDIS.url() + "\"\n  namespace: " + namespace + "\n");
+            Files.writeString(
+                    config,
+                    "telemetry:\n  export_directory: " + dir.resolve("exports") + "\n  service_name: cluster"
+                            + "\n  otlp:\n    endpoint: " + receiver.baseUrl()
+                            + "\n  prometheus:\n    batch_size: 7\ncache:\n  url: \""
+                            + REDIS.url() + "\"\n  namespace: " + namespace + "\n");
             Path json = dir.resolve("view.json");
-            Run exportNow = run("--config", config.toString(), "export-now", "--format", "json", "--output", json.toString());
+            Run exportNow =
+                    run("--config", config.toString(), "export-now", "--format", "json", "--output", json.toString());
             assertEquals(0, exportNow.code, exportNow.err);
             Run otlp = run("--config", config.toString(), "export", "--format", "otlp");
             assertEquals(0, otlp.code, otlp.err + otlp.out);
             assertTrue(otlp.out.contains("otlp"), otlp.out);
 
             assertTrue(receiver.requests().size() > 1, "batches of 7 series");
-            assertEquals("cluster", receiver.metrics().get(0).resource().getResource().getAttributesList().stream()
-                    .filter(a -> a.getKey().equals("service.name")).findFirst().orElseThrow().getValue().getStringValue());
+            assertEquals(
+                    "cluster",
+                    receiver.metrics().get(0).resource().getResource().getAttributesList().stream()
+                            .filter(a -> a.getKey().equals("service.name"))
+                            .findFirst()
+                            .orElseThrow()
+                            .getValue()
+                            .getStringValue());
             assertEquals(fromJson(JSON.readTree(json.toFile())), fromOtlp(receiver));
         }
     }
@@ -80,7 +90,10 @@ class OtlpExportTest {
         for (String task : List.of("payment_processing", "order_fulfillment", "email_notification")) {
             registry.incrementCounter("task_executions_total", 40 * scale + 2, "status", "success", "task_name", task);
             registry.incrementCounter("task_executions_total", scale, "status", "failure", "task_name", task);
-            Histogram h = Histogram.builder("task_duration_seconds").labelNames("task_name").quantiles().register(registry);
+            Histogram h = Histogram.builder("task_duration_seconds")
+                    .labelNames("task_name")
+                    .quantiles()
+                    .register(registry);
             for (int i = 0; i < 200 * scale; i++) {
                 h.labels(task).observe(Math.exp(random.nextGaussian() - 2));
             }
@@ -88,7 +101,8 @@ class OtlpExportTest {
         registry.setGauge("queue_depth", 5 * scale, "queue", "default");
         try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
             SyncOptions options = SyncOptions.defaults(id).withNamespace(namespace);
-            assertTrue(new ClusterSync(store, options, Clock.SYSTEM, registry::snapshot).sync(SyncStrategy.DISTRIBUTED_ATOMIC)
+            assertTrue(new ClusterSync(store, options, Clock.SYSTEM, registry::snapshot)
+                    .sync(SyncStrategy.DISTRIBUTED_ATOMIC)
                     .success());
         }
     }
@@ -97,23 +111,36 @@ class OtlpExportTest {
     private static Map<String, Double> fromJson(JsonNode root) {
         Map<String, Double> out = new TreeMap<>();
         JsonNode metrics = root.get("metrics");
-        metrics.get("counters").fields().forEachRemaining(e -> e.getValue().forEach(s ->
-                out.put(key(e.getKey().replaceAll("_total$", ""), labels(s.get("labels"))), s.get("value").asDouble())));
-        metrics.get("gauges").fields().forEachRemaining(e -> e.getValue().forEach(s ->
-                out.put(key(e.getKey(), labels(s.get("labels"))), s.get("value").asDouble())));
-        metrics.get("histograms").fields().forEachRemaining(e -> e.getValue().forEach(s -> {
-            String k = key(e.getKey(), labels(s.get("labels")));
-            out.put(k + " count", s.get("count").asDouble());
-            out.put(k + " sum", s.get("sum").asDouble());
-            long previous = 0;
-            Iterator<JsonNode> buckets = s.get("buckets").elements();
-            for (int i = 0; buckets.hasNext(); i++) {
-                long cumulative = buckets.next().get("count").asLong();
-                out.put(k + " bucket" + i, (double) (cumulative - previous));
-                previous = cumulative;
-            }
-            s.path("quantiles").fields().forEachRemaining(q -> out.put(k + " " + q.getKey(), q.getValue().asDouble()));
-        }));
+        metrics.get("counters")
+                .fields()
+                .forEachRemaining(e -> e.getValue()
+                        .forEach(s -> out.put(
+                                key(e.getKey().replaceAll("_total$", ""), labels(s.get("labels"))),
+                                s.get("value").asDouble())));
+        metrics.get("gauges")
+                .fields()
+                .forEachRemaining(e -> e.getValue()
+                        .forEach(s -> out.put(
+                                key(e.getKey(), labels(s.get("labels"))),
+                                s.get("value").asDouble())));
+        metrics.get("histograms")
+                .fields()
+                .forEachRemaining(e -> e.getValue().forEach(s -> {
+                    String k = key(e.getKey(), labels(s.get("labels")));
+                    out.put(k + " count", s.get("count").asDouble());
+                    out.put(k + " sum", s.get("sum").asDouble());
+                    long previous = 0;
+                    Iterator<JsonNode> buckets = s.get("buckets").elements();
+                    for (int i = 0; buckets.hasNext(); i++) {
+                        long cumulative = buckets.next().get("count").asLong();
+                        out.put(k + " bucket" + i, (double) (cumulative - previous));
+                        previous = cumulative;
+                    }
+                    s.path("quantiles")
+                            .fields()
+                            .forEachRemaining(q ->
+                                    out.put(k + " " + q.getKey(), q.getValue().asDouble()));
+                }));
         return out;
     }
 
@@ -142,8 +169,8 @@ class OtlpExportTest {
                 String name = m.getName().replaceAll("_quantiles$", "");
                 for (SummaryDataPoint p : m.getSummary().getDataPointsList()) {
                     String k = key(name, attributes(p.getAttributesList()));
-                    p.getQuantileValuesList().forEach(q -> put(out, k + " p" + Math.round(q.getQuantile() * 100),
-                            q.getValue()));
+                    p.getQuantileValuesList()
+                            .forEach(q -> put(out, k + " p" + Math.round(q.getQuantile() * 100), q.getValue()));
                 }
             }
         }
@@ -179,6 +206,5 @@ class OtlpExportTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    private record Run(int code, String out, String err) {
-    }
+    private record Run(int code, String out, String err) {}
 }

@@ -43,23 +43,39 @@ class TerminalControlTest {
 
     @TempDir
     Path dir;
+
     private Path config;
 
     @BeforeEach
     void aServiceWroteHostileText() throws IOException {
-        config = Files.writeString(dir.resolve("tasker.yml"), "cache:\n  url: \"file://" + dir.resolve("store") + "\"\n");
+        config = Files.writeString(
+                dir.resolve("tasker.yml"), "cache:\n  url: \"file://" + dir.resolve("store") + "\"\n");
         try (CacheStore store = FileStore.open(dir.resolve("store"), Clock.SYSTEM)) {
             SyncOptions options = SyncOptions.defaults("svc-a");
-            ClusterSync sync = new ClusterSync(store, options, Clock.SYSTEM, () -> MetricsSnapshot.empty(Instant.EPOCH));
+            ClusterSync sync =
+                    new ClusterSync(store, options, Clock.SYSTEM, () -> MetricsSnapshot.empty(Instant.EPOCH));
             RecentRuns runs = new RecentRuns(RunsOptions.defaults(), Clock.SYSTEM);
             sync.attach(new RunsSync(store, options.keys(), runs, Clock.SYSTEM));
             Instant t0 = Instant.now().minusSeconds(5);
             runs.handle(new TaskStarted("t-1", "payment", t0));
-            runs.handle(new TaskFailed("t-1", "payment", t0.plusMillis(10), Duration.ofMillis(10),
-                    Failure.of("Declined", HOSTILE)));
+            runs.handle(new TaskFailed(
+                    "t-1", "payment", t0.plusMillis(10), Duration.ofMillis(10), Failure.of("Declined", HOSTILE)));
             assertTrue(sync.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
-            new ExportHistory(store, options.keys()).append(new ExportRecord(t0, "json", "/tmp/x.json", "cli",
-                    ExportRecord.Outcome.FAILED, 0, 0, 1, 1, HOSTILE, "svc-a", 0, "on demand"));
+            new ExportHistory(store, options.keys())
+                    .append(new ExportRecord(
+                            t0,
+                            "json",
+                            "/tmp/x.json",
+                            "cli",
+                            ExportRecord.Outcome.FAILED,
+                            0,
+                            0,
+                            1,
+                            1,
+                            HOSTILE,
+                            "svc-a",
+                            0,
+                            "on demand"));
         }
     }
 
@@ -70,7 +86,9 @@ class TerminalControlTest {
         assertTrue(text.contains("card declined\\u001b[2J\\u001b[31m"), text);
         String json = run("runs", "--json");
         assertClean(json);
-        assertEquals(HOSTILE, new ObjectMapper().readTree(json).get(0).path("error_message").asText(),
+        assertEquals(
+                HOSTILE,
+                new ObjectMapper().readTree(json).get(0).path("error_message").asText(),
                 "the JSON still decodes to the stored text");
     }
 
@@ -82,8 +100,9 @@ class TerminalControlTest {
 
     private static void assertClean(String output) {
         for (char c : output.toCharArray()) {
-            assertFalse(Character.getType(c) == Character.CONTROL && c != '\n', "control character U+"
-                    + Integer.toHexString(c) + " in:\n" + output);
+            assertFalse(
+                    Character.getType(c) == Character.CONTROL && c != '\n',
+                    "control character U+" + Integer.toHexString(c) + " in:\n" + output);
         }
         assertFalse(output.contains("\nfake line"), "a stored text started a line of its own:\n" + output);
     }

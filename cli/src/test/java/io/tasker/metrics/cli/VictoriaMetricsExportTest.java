@@ -16,8 +16,8 @@ import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.format.PrometheusTextWriter;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;
@@ -52,6 +52,7 @@ class VictoriaMetricsExportTest {
 
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
+
     @RegisterExtension
     static final VictoriaMetricsServerExtension VM = new VictoriaMetricsServerExtension();
 
@@ -64,22 +65,40 @@ class VictoriaMetricsExportTest {
             syncInstance("web-" + i, i);
         }
         Path config = dir.resolve("tasker.yml");
-        Files.writeString(config, "telemetry:\n  export_directory: " + dir.resolve("exports") + "\n  prometheus:\n"
-                + "    endpoint: " + VM.remoteWriteUrl() + "\n    compression: snappy\ncache:\n  url: \"" + REDIS.url()
-                + "\"\n  namespace: " + NAMESPACE + "\n");
+        Files.writeString(
+                config,
+                "telemetry:\n  export_directory: " + dir.resolve("exports") + "\n  prometheus:\n"
+                        + "    endpoint: " + VM.remoteWriteUrl() + "\n    compression: snappy\ncache:\n  url: \""
+                        + REDIS.url()
+                        + "\"\n  namespace: " + NAMESPACE + "\n");
         List<Run> runs = CliProcess.race(config, 2, "export");
         runs.forEach(r -> assertEquals(0, r.code(), r.output()));
-        assertEquals(1, runs.stream().filter(r -> r.output().contains("remote_write")
-                && r.output().startsWith("Exported ")).count(), runs.toString());
-        assertEquals(1, runs.stream().filter(r -> r.output().contains("Export skipped: ")).count(), runs.toString());
+        assertEquals(
+                1,
+                runs.stream()
+                        .filter(r -> r.output().contains("remote_write")
+                                && r.output().startsWith("Exported "))
+                        .count(),
+                runs.toString());
+        assertEquals(
+                1,
+                runs.stream()
+                        .filter(r -> r.output().contains("Export skipped: "))
+                        .count(),
+                runs.toString());
 
         Map<String, Double> expected = clusterViewAsSeries();
         assertEquals(expected, storedOnceSearchable("{__name__=~\"tasker_.*\"}", expected.size()));
-        assertEquals(42.0 + 2 * 42 + 3 * 42, expected.get("tasker_task_executions_total{status=success,task_name=payment}"),
+        assertEquals(
+                42.0 + 2 * 42 + 3 * 42,
+                expected.get("tasker_task_executions_total{status=success,task_name=payment}"),
                 "the counters add up across the three instances");
-        for (String name : new TreeSet<>(expected.keySet().stream().map(k -> k.substring(0, k.indexOf('{'))).toList())) {
+        for (String name : new TreeSet<>(expected.keySet().stream()
+                .map(k -> k.substring(0, k.indexOf('{')))
+                .toList())) {
             Map<String, Double> samples = stored("count_over_time(" + name + "[1h])");
-            assertTrue(!samples.isEmpty() && samples.values().stream().allMatch(n -> n == 1.0),
+            assertTrue(
+                    !samples.isEmpty() && samples.values().stream().allMatch(n -> n == 1.0),
                     name + ": one sample per series, nothing doubled: " + samples);
         }
         assertEquals(1, successes());
@@ -91,7 +110,9 @@ class VictoriaMetricsExportTest {
         Counter tasks = registry.counter("task_executions_total", "status", "task_name");
         tasks.labels("success", "payment").inc(42 * n);
         tasks.labels("failure", "payment").inc(n);
-        Histogram durations = Histogram.builder("task_duration_seconds").labelNames("task_name").register(registry);
+        Histogram durations = Histogram.builder("task_duration_seconds")
+                .labelNames("task_name")
+                .register(registry);
         for (int i = 0; i < n; i++) {
             durations.labels("payment").observe(0.25);
             durations.labels("payment").observe(2.5);
@@ -99,8 +120,10 @@ class VictoriaMetricsExportTest {
         Gauge depth = registry.gauge("queue_depth", "queue");
         depth.labels("default").set(10 * n);
         try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
-            assertTrue(new ClusterSync(store, SyncOptions.defaults(id).withNamespace(NAMESPACE), Clock.SYSTEM,
-                    registry::snapshot).sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
+            assertTrue(new ClusterSync(
+                            store, SyncOptions.defaults(id).withNamespace(NAMESPACE), Clock.SYSTEM, registry::snapshot)
+                    .sync(SyncStrategy.DISTRIBUTED_ATOMIC)
+                    .success());
         }
     }
 
@@ -109,7 +132,8 @@ class VictoriaMetricsExportTest {
         MetricsSnapshot view;
         try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
             view = new ClusterReader(store, SyncOptions.defaults("reader").withNamespace(NAMESPACE), Clock.SYSTEM)
-                    .readView().snapshot();
+                    .readView()
+                    .snapshot();
         }
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         new PrometheusTextWriter().write(text, view);
@@ -122,7 +146,8 @@ class VictoriaMetricsExportTest {
                 while (l.find()) {
                     labels.put(l.group(1), l.group(2));
                 }
-                series.put(key(m.group(1), labels), Double.parseDouble(m.group(4).replace("+Inf", "Infinity")));
+                series.put(
+                        key(m.group(1), labels), Double.parseDouble(m.group(4).replace("+Inf", "Infinity")));
             }
         }
         return series;
@@ -153,9 +178,13 @@ class VictoriaMetricsExportTest {
         Map<String, Double> series = new TreeMap<>();
         for (JsonNode r : answer.path("data").path("result")) {
             Map<String, String> labels = new TreeMap<>();
-            r.path("metric").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            r.path("metric")
+                    .fields()
+                    .forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
             String name = labels.remove("__name__");
-            series.put(key(name == null ? "" : name, labels), r.path("value").get(1).asDouble());
+            series.put(
+                    key(name == null ? "" : name, labels),
+                    r.path("value").get(1).asDouble());
         }
         return series;
     }
@@ -166,8 +195,12 @@ class VictoriaMetricsExportTest {
 
     private static long successes() {
         try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
-            return new ExportHistory(store, SyncOptions.defaults("reader").withNamespace(NAMESPACE).keys()).list().stream()
-                    .filter(ExportRecord::success).count();
+            return new ExportHistory(
+                            store,
+                            SyncOptions.defaults("reader")
+                                    .withNamespace(NAMESPACE)
+                                    .keys())
+                    .list().stream().filter(ExportRecord::success).count();
         }
     }
 }

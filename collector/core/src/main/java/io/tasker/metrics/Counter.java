@@ -82,8 +82,14 @@ public final class Counter extends MetricFamily<CounterSeries> {
         public Counter register(MetricRegistry registry) {
             String base = name.endsWith("_total") ? name.substring(0, name.length() - "_total".length()) : name;
             Names.checkMetricName(base);
-            return registry.register(Counter.class, MetricType.COUNTER, exposed(registry, base), help, labelNames,
-                    meta -> new Counter(registry, meta), existing -> { });
+            return registry.register(
+                    Counter.class,
+                    MetricType.COUNTER,
+                    exposed(registry, base),
+                    help,
+                    labelNames,
+                    meta -> new Counter(registry, meta),
+                    existing -> {});
         }
     }
 }

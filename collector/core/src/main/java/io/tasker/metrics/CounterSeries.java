@@ -24,6 +24,7 @@ public final class CounterSeries extends Series {
      * check, so a stripe on the header's cache lines would be falsely shared by all threads.
      */
     private static final int HEADER_PAD = 16;
+
     private static final VarHandle BASE;
     private static final VarHandle STRIPES_REF;
     private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);

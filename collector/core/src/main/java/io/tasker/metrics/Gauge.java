@@ -116,7 +116,12 @@ public final class Gauge extends MetricFamily<GaugeSeries> {
 
         @Override
         public Gauge register(MetricRegistry registry) {
-            return registry.register(Gauge.class, MetricType.GAUGE, exposed(registry, name), help, labelNames,
+            return registry.register(
+                    Gauge.class,
+                    MetricType.GAUGE,
+                    exposed(registry, name),
+                    help,
+                    labelNames,
                     meta -> new Gauge(registry, meta, policy),
                     existing -> {
                         if (existing.policy != policy) {

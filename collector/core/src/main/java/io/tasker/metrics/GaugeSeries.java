@@ -74,7 +74,7 @@ public final class GaugeSeries extends Series {
     }
 
     private void add(double amount) {
-        for (;;) {
+        for (; ; ) {
             long prev = bits;
             long next = Double.doubleToRawLongBits(Double.longBitsToDouble(prev) + amount);
             if (BITS.compareAndSet(this, prev, next)) {

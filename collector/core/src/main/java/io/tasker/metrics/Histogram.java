@@ -139,7 +139,12 @@ public final class Histogram extends MetricFamily<HistogramSeries> {
 
         @Override
         public Histogram register(MetricRegistry registry) {
-            return registry.register(Histogram.class, MetricType.HISTOGRAM, exposed(registry, name), help, labelNames,
+            return registry.register(
+                    Histogram.class,
+                    MetricType.HISTOGRAM,
+                    exposed(registry, name),
+                    help,
+                    labelNames,
                     meta -> new Histogram(registry, meta, bounds, quantiles),
                     existing -> {
                         if (!existing.bounds.equals(bounds)) {

@@ -1,6 +1,5 @@
 package io.tasker.metrics;
 
-import io.tasker.metrics.snapshot.BucketBounds;
 import io.tasker.metrics.snapshot.QuantileSketch;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -138,7 +137,7 @@ public final class HistogramSeries extends Series {
                 previous = cumulativeCounts[i];
             }
             int sumAt = base.length - 1;
-            for (;;) {
+            for (; ; ) {
                 long prev = (long) CELLS.getVolatile(base, sumAt);
                 long next = Double.doubleToRawLongBits(Double.longBitsToDouble(prev) + sum);
                 if (CELLS.compareAndSet(base, sumAt, prev, next)) {
@@ -249,6 +248,8 @@ public final class HistogramSeries extends Series {
 
     /** Observations the sketch could not take (negative or out of its range). */
     long sketchRejected() {
-        return quantiles == null ? 0 : recorders().stream().mapToLong(QuantileRecorder::rejected).sum();
+        return quantiles == null
+                ? 0
+                : recorders().stream().mapToLong(QuantileRecorder::rejected).sum();
     }
 }

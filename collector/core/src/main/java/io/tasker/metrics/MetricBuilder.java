@@ -1,7 +1,6 @@
 package io.tasker.metrics;
 
 import io.tasker.metrics.snapshot.internal.Utf8;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,8 +34,8 @@ public abstract class MetricBuilder<B extends MetricBuilder<B, F>, F extends Met
         Objects.requireNonNull(text, "help");
         int bytes = Utf8.length(text);
         if (bytes > MAX_HELP_BYTES) {
-            throw new IllegalArgumentException("Help text of metric " + name + " is " + bytes
-                    + " UTF-8 bytes; at most " + MAX_HELP_BYTES + " are allowed: say it shorter, or link to a page");
+            throw new IllegalArgumentException("Help text of metric " + name + " is " + bytes + " UTF-8 bytes; at most "
+                    + MAX_HELP_BYTES + " are allowed: say it shorter, or link to a page");
         }
         this.help = text;
         return self();
@@ -83,7 +82,6 @@ public abstract class MetricBuilder<B extends MetricBuilder<B, F>, F extends Met
      * @return the family, new or the matching one defined before
      */
     public abstract F register(MetricRegistry registry);
-
 
     @SuppressWarnings("unchecked")
     private B self() {

@@ -32,6 +32,7 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
     private final String[] sortedLabelNames;
     /** Position in the definition order of each sorted label, or null when already sorted. */
     private final int[] sortOrder;
+
     private final MetricRegistry registry;
     private final int maxSeries;
     private final int maxValueLength;
@@ -353,8 +354,8 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
     private S slowLookup(String[] values) {
         for (int i = 0; i < values.length; i++) {
             if (values[i] == null) {
-                throw new IllegalArgumentException("Label " + labelNames[i] + " of metric "
-                        + metadata.name() + " is null; pass an empty string for 'no value'");
+                throw new IllegalArgumentException("Label " + labelNames[i] + " of metric " + metadata.name()
+                        + " is null; pass an empty string for 'no value'");
             }
             String cut = Utf8.cut(values[i], maxValueLength);
             if (cut.length() < values[i].length()) {
@@ -539,12 +540,12 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
     }
 
     private IllegalArgumentException arity(int given) {
-        return new IllegalArgumentException("Metric " + metadata.name() + " has " + labelNames.length
-                + " label(s) " + Arrays.toString(labelNames) + " but " + given + " value(s) were given");
+        return new IllegalArgumentException("Metric " + metadata.name() + " has " + labelNames.length + " label(s) "
+                + Arrays.toString(labelNames) + " but " + given + " value(s) were given");
     }
 
     private IllegalArgumentException mismatch(String[] names) {
-        return new IllegalArgumentException("Metric " + metadata.name() + " has labels "
-                + Arrays.toString(labelNames) + " but was recorded with labels " + Arrays.toString(names));
+        return new IllegalArgumentException("Metric " + metadata.name() + " has labels " + Arrays.toString(labelNames)
+                + " but was recorded with labels " + Arrays.toString(names));
     }
 }

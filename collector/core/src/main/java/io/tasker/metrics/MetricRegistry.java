@@ -53,6 +53,7 @@ public final class MetricRegistry {
     private final ConcurrentHashMap<String, MetricFamily<?>> byRequestedName = new ConcurrentHashMap<>();
     /** Every sample name each family writes (x_total, x_bucket, ...), against collisions. */
     private final Map<String, String> sampleNames = new HashMap<>();
+
     private final LongAdder truncatedLabelValues = new LongAdder();
     private final List<Runnable> snapshotHooks = new CopyOnWriteArrayList<>();
     private final LongAdder failedSnapshotHooks = new LongAdder();
@@ -229,7 +230,9 @@ public final class MetricRegistry {
      * @return the total over all histogram families
      */
     public long sketchRejectedObservations() {
-        return families().stream().filter(f -> f instanceof Histogram).mapToLong(f -> ((Histogram) f).sketchRejected())
+        return families().stream()
+                .filter(f -> f instanceof Histogram)
+                .mapToLong(f -> ((Histogram) f).sketchRejected())
                 .sum();
     }
 
@@ -291,7 +294,10 @@ public final class MetricRegistry {
             } catch (RuntimeException e) {
                 // A snapshot feeds sync and export, which must never throw into the host.
                 failedSnapshotHooks.increment();
-                LOG.log(System.Logger.Level.WARNING, "A snapshot hook failed; the snapshot goes on without its values", e);
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "A snapshot hook failed; the snapshot goes on without its values",
+                        e);
             }
         }
     }
@@ -312,19 +318,34 @@ public final class MetricRegistry {
             String[] labels = f.metadata().labelNames().toArray(new String[0]);
             String help = f.metadata().help();
             if (f instanceof CounterSnapshot c) {
-                Counter counter = Counter.builder(f.name()).withoutPrefix().help(help).labelNames(labels).register(this);
+                Counter counter = Counter.builder(f.name())
+                        .withoutPrefix()
+                        .help(help)
+                        .labelNames(labels)
+                        .register(this);
                 c.points().forEach(p -> counter.seriesOf(p.labels()).inc(p.value()));
             } else if (f instanceof GaugeSnapshot g) {
-                Gauge gauge = Gauge.builder(f.name()).withoutPrefix().help(help).labelNames(labels).policy(g.policy()).register(this);
+                Gauge gauge = Gauge.builder(f.name())
+                        .withoutPrefix()
+                        .help(help)
+                        .labelNames(labels)
+                        .policy(g.policy())
+                        .register(this);
                 g.points().forEach(p -> gauge.seriesOf(p.labels()).set(p.value()));
             } else {
                 HistogramSnapshot h = (HistogramSnapshot) f;
-                Histogram.Builder b = Histogram.builder(f.name()).withoutPrefix().help(help).labelNames(labels)
-                        .buckets(h.bounds().toList().stream().mapToDouble(Double::doubleValue).toArray());
+                Histogram.Builder b = Histogram.builder(f.name())
+                        .withoutPrefix()
+                        .help(help)
+                        .labelNames(labels)
+                        .buckets(h.bounds().toList().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .toArray());
                 boolean quantiles = h.points().stream().anyMatch(p -> p.quantiles() != null);
                 Histogram histogram = (quantiles ? b.quantiles() : b).register(this);
-                h.points().forEach(p -> histogram.seriesOf(p.labels())
-                        .restore(p.cumulativeCounts(), p.sum(), p.quantiles()));
+                h.points()
+                        .forEach(p ->
+                                histogram.seriesOf(p.labels()).restore(p.cumulativeCounts(), p.sum(), p.quantiles()));
             }
         }
     }
@@ -337,8 +358,14 @@ public final class MetricRegistry {
      * Returns the family of that name when it matches, or defines it. Synchronized: definitions
      * are rare, and the collision check must see every family.
      */
-    synchronized <F extends MetricFamily<?>> F register(Class<F> kind, MetricType type, String name,
-            String help, String[] labelNames, Function<MetricMetadata, F> factory, Consumer<F> sameShape) {
+    synchronized <F extends MetricFamily<?>> F register(
+            Class<F> kind,
+            MetricType type,
+            String name,
+            String help,
+            String[] labelNames,
+            Function<MetricMetadata, F> factory,
+            Consumer<F> sameShape) {
         String exposed = name; // The builder has put the prefix in front, unless told not to.
         Names.checkMetricName(exposed);
         Names.checkLabelNames(exposed, labelNames, type == MetricType.HISTOGRAM);
@@ -382,11 +409,12 @@ public final class MetricRegistry {
         };
     }
 
-    private <F extends MetricFamily<?>> F lookup(String name, Class<F> kind, String[] labelPairs,
-            Function<String[], F> define) {
+    private <F extends MetricFamily<?>> F lookup(
+            String name, Class<F> kind, String[] labelPairs, Function<String[], F> define) {
         MetricFamily<?> f = byRequestedName.get(name);
         if (f == null) {
-            String base = kind == Counter.class && name.endsWith("_total") ? name.substring(0, name.length() - 6) : name;
+            String base =
+                    kind == Counter.class && name.endsWith("_total") ? name.substring(0, name.length() - 6) : name;
             f = families.get(options.prefixed(base));
             if (f == null) {
                 f = define.apply(namesOf(name, labelPairs));
@@ -394,8 +422,8 @@ public final class MetricRegistry {
             byRequestedName.put(name, f);
         }
         if (!kind.isInstance(f)) {
-            throw new IllegalArgumentException("Metric " + f.name() + " is a " + f.type().word()
-                    + ", not a " + kind.getSimpleName().toLowerCase());
+            throw new IllegalArgumentException("Metric " + f.name() + " is a "
+                    + f.type().word() + ", not a " + kind.getSimpleName().toLowerCase());
         }
         return kind.cast(f);
     }

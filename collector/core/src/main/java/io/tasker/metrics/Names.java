@@ -13,13 +13,12 @@ final class Names {
     /** The label that marks the series into which over-limit label combinations are folded. */
     static final String OVERFLOW_LABEL = "tasker_overflow";
 
-    private Names() {
-    }
+    private Names() {}
 
     static void checkMetricName(String name) {
         if (name == null || !METRIC.matcher(name).matches()) {
-            throw new IllegalArgumentException("Invalid metric name '" + name
-                    + "': use [a-zA-Z_:][a-zA-Z0-9_:]*, such as task_executions_total");
+            throw new IllegalArgumentException(
+                    "Invalid metric name '" + name + "': use [a-zA-Z_:][a-zA-Z0-9_:]*, such as task_executions_total");
         }
     }
 
@@ -27,20 +26,20 @@ final class Names {
         Set<String> seen = new HashSet<>();
         for (String label : labelNames) {
             if (label == null || !LABEL.matcher(label).matches()) {
-                throw new IllegalArgumentException("Invalid label name '" + label + "' for metric "
-                        + metric + ": use [a-zA-Z_][a-zA-Z0-9_]*");
+                throw new IllegalArgumentException(
+                        "Invalid label name '" + label + "' for metric " + metric + ": use [a-zA-Z_][a-zA-Z0-9_]*");
             }
             if (label.startsWith("__")) {
                 throw new IllegalArgumentException("Label name '" + label + "' of metric " + metric
                         + " starts with '__', which Prometheus reserves for itself");
             }
             if (label.equals(OVERFLOW_LABEL) || (histogram && label.equals("le"))) {
-                throw new IllegalArgumentException("Label name '" + label + "' of metric " + metric
-                        + " is reserved; choose another name");
+                throw new IllegalArgumentException(
+                        "Label name '" + label + "' of metric " + metric + " is reserved; choose another name");
             }
             if (!seen.add(label)) {
-                throw new IllegalArgumentException("Label name '" + label + "' appears twice for metric "
-                        + metric + ": " + Arrays.toString(labelNames));
+                throw new IllegalArgumentException("Label name '" + label + "' appears twice for metric " + metric
+                        + ": " + Arrays.toString(labelNames));
             }
         }
     }

@@ -13,8 +13,7 @@ import java.util.Objects;
  *     character boundary (and counted)
  * @param clock the time source for snapshots
  */
-public record RegistryOptions(String metricPrefix, int maxSeriesPerMetric, int maxLabelValueLength,
-                              Clock clock) {
+public record RegistryOptions(String metricPrefix, int maxSeriesPerMetric, int maxLabelValueLength, Clock clock) {
     /** The metric prefix of {@link #defaults()}. */
     public static final String DEFAULT_PREFIX = "tasker";
     /** The series per metric of {@link #defaults()}. */

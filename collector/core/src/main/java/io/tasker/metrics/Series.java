@@ -16,11 +16,13 @@ import java.util.Arrays;
 public abstract sealed class Series permits CounterSeries, GaugeSeries, HistogramSeries {
     /** The first four label values in definition order; null past the family's arity. */
     final String v0;
+
     final String v1;
     final String v2;
     final String v3;
     /** All the label values when there are more than four, else null. */
     private final String[] more;
+
     final int hash;
 
     Series(String[] labelValues, int hash) {

@@ -6,11 +6,10 @@ package io.tasker.metrics;
  * Only the contended path pays for the thread-local lookup.
  */
 final class ThreadProbe {
-    private static final ThreadLocal<int[]> PROBE = ThreadLocal.withInitial(
-            () -> new int[] {seed(Thread.currentThread().getId())});
+    private static final ThreadLocal<int[]> PROBE =
+            ThreadLocal.withInitial(() -> new int[] {seed(Thread.currentThread().getId())});
 
-    private ThreadProbe() {
-    }
+    private ThreadProbe() {}
 
     static int get() {
         return PROBE.get()[0];
@@ -33,6 +32,6 @@ final class ThreadProbe {
     }
 
     /** Stripes for contended series: enough for every core to have its own, a power of two. */
-    static final int STRIPES = Integer.highestOneBit(
-            Math.max(1, Math.min(64, Runtime.getRuntime().availableProcessors() * 2) - 1)) << 1;
+    static final int STRIPES =
+            Integer.highestOneBit(Math.max(1, Math.min(64, Runtime.getRuntime().availableProcessors() * 2) - 1)) << 1;
 }

@@ -18,7 +18,8 @@ class CardinalityGuardTest {
         }
         assertEquals(100, c.seriesCount());
         assertEquals(9_900, c.foldedObservations());
-        CounterSnapshot s = (CounterSnapshot) registry.snapshot().family("tasker_requests").orElseThrow();
+        CounterSnapshot s =
+                (CounterSnapshot) registry.snapshot().family("tasker_requests").orElseThrow();
         assertEquals(101, s.points().size());
         CounterSnapshot.Point overflow = s.points().get(100);
         assertEquals(Labels.of("tasker_overflow", "true"), overflow.labels());
@@ -37,7 +38,8 @@ class CardinalityGuardTest {
         g.labels("a").set(1);
         g.labels("b").set(2);
         g.labels("c").set(3);
-        GaugeSnapshot s = (GaugeSnapshot) registry.snapshot().family("tasker_queue_depth").orElseThrow();
+        GaugeSnapshot s =
+                (GaugeSnapshot) registry.snapshot().family("tasker_queue_depth").orElseThrow();
         assertEquals(3, s.points().size());
         assertEquals(1, s.foldedObservations());
         Histogram h = registry.histogram("latency_seconds", "route");
@@ -56,7 +58,8 @@ class CardinalityGuardTest {
         c.labels("short").inc();
         assertEquals(2, c.labels("01234567").value());
         assertEquals(2, registry.truncatedLabelValues());
-        CounterSnapshot s = (CounterSnapshot) registry.snapshot().family("tasker_errors").orElseThrow();
+        CounterSnapshot s =
+                (CounterSnapshot) registry.snapshot().family("tasker_errors").orElseThrow();
         assertEquals("01234567", s.points().get(0).labels().get("message"));
     }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.snapshot.HistogramSnapshot;
+import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.snapshot.QuantileSketch;
 import io.tasker.metrics.snapshot.internal.SketchIndex;
-import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -23,7 +23,8 @@ class ConcurrencyTest {
     void countersAndHistogramsAreExactUnderContention() throws Exception {
         MetricRegistry registry = new MetricRegistry();
         Counter counter = registry.counter("task_executions_total", "status", "task_name");
-        Histogram histogram = Histogram.builder("task_duration_seconds").buckets(0.25, 0.5, 1).register(registry);
+        Histogram histogram =
+                Histogram.builder("task_duration_seconds").buckets(0.25, 0.5, 1).register(registry);
         Counter fractional = registry.counter("work_seconds_total");
         runAll(THREADS, t -> {
             CounterSeries shared = counter.labels("success", "payment_processing");
@@ -44,8 +45,10 @@ class ConcurrencyTest {
             perLabel += counter.labels("success", "t" + i).value();
         }
         assertEquals(total, perLabel);
-        HistogramSnapshot.Point p = ((HistogramSnapshot) s.family("tasker_task_duration_seconds").orElseThrow())
-                .points().get(0);
+        HistogramSnapshot.Point p = ((HistogramSnapshot)
+                        s.family("tasker_task_duration_seconds").orElseThrow())
+                .points()
+                .get(0);
         assertEquals(total, p.count());
         assertEquals(total / 4 * 2, p.cumulativeCount(0)); // 0 and 0.25
         assertEquals(total / 4 * 3, p.cumulativeCount(1));
@@ -58,7 +61,8 @@ class ConcurrencyTest {
     @Test
     void snapshotsUnderConcurrentWritesAreConsistentPerSeries() throws Exception {
         MetricRegistry registry = new MetricRegistry();
-        Histogram histogram = Histogram.builder("step_duration_seconds").buckets(1, 2, 3).register(registry);
+        Histogram histogram =
+                Histogram.builder("step_duration_seconds").buckets(1, 2, 3).register(registry);
         Counter counter = registry.counter("steps_total");
         AtomicBoolean done = new AtomicBoolean();
         List<String> problems = new ArrayList<>();
@@ -105,7 +109,8 @@ class ConcurrencyTest {
     @Test
     void quantileSketchTakesEveryObservationFromConcurrentWriters() throws Exception {
         MetricRegistry registry = new MetricRegistry();
-        Histogram histogram = Histogram.builder("task_duration_seconds").quantiles().register(registry);
+        Histogram histogram =
+                Histogram.builder("task_duration_seconds").quantiles().register(registry);
         HistogramSeries series = histogram.noLabels();
         int perThread = 500_000;
         runAll(2, t -> {
@@ -117,8 +122,11 @@ class ConcurrencyTest {
                 }
             }
         });
-        HistogramSnapshot.Point p = ((HistogramSnapshot) registry.snapshot().family("tasker_task_duration_seconds")
-                .orElseThrow()).points().get(0);
+        HistogramSnapshot.Point p = ((HistogramSnapshot) registry.snapshot()
+                        .family("tasker_task_duration_seconds")
+                        .orElseThrow())
+                .points()
+                .get(0);
         assertEquals(2L * perThread, p.count());
         assertEquals(2L * perThread, p.quantiles().count());
         QuantileSketch.Builder expected = QuantileSketch.builder();

@@ -21,15 +21,21 @@ class LabelArityTest {
         Counter four = registry.counter("attempts_total", "task_name", "step_name", "status", "queue");
         CounterSeries t = four.labels(new String[] {"a", "b", "c", "d"});
         assertSame(t, four.labels("a", "b", "c", "d"));
-        assertEquals(2, registry.snapshot().families().stream().mapToInt(f -> f.points().size()).sum());
+        assertEquals(
+                2,
+                registry.snapshot().families().stream()
+                        .mapToInt(f -> f.points().size())
+                        .sum());
     }
 
     @Test
     void theWrongNumberOfValuesNamesTheMetricAndItsLabels() {
         Counter three = registry.counter("step_executions_total", "task_name", "step_name", "status");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> three.labels("a", "b", "c", "d"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> three.labels("a", "b", "c", "d"));
         assertTrue(e.getMessage().contains("tasker_step_executions has 3 label(s)"), e.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> registry.counter("two_total", "a", "b").labels("x", "y", "z"));
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 class LabelLookupTableTest {
     /** "Aa" and "BB" have the same {@code String.hashCode()}, so every combination below collides. */
     private static final String A = "Aa";
+
     private static final String B = "BB";
 
     @Test
@@ -35,11 +36,19 @@ class LabelLookupTableTest {
         // Each pair of lookups agrees on every value's hash, so on the combination's.
         distinct(one.labels(A), one.labels(B), one.labels(copy(A)), one.labels(copy(B)));
         distinct(two.labels(A, B), two.labels(B, A), two.labels(copy(A), copy(B)), two.labels(copy(B), copy(A)));
-        distinct(three.labels(A, A, B), three.labels(A, B, A), three.labels(copy(A), copy(A), copy(B)),
+        distinct(
+                three.labels(A, A, B),
+                three.labels(A, B, A),
+                three.labels(copy(A), copy(A), copy(B)),
                 three.labels(copy(A), copy(B), copy(A)));
-        distinct(four.labels(A, B, B, A), four.labels(B, A, A, B), four.labels(copy(A), copy(B), copy(B), copy(A)),
+        distinct(
+                four.labels(A, B, B, A),
+                four.labels(B, A, A, B),
+                four.labels(copy(A), copy(B), copy(B), copy(A)),
                 four.labels(copy(B), copy(A), copy(A), copy(B)));
-        distinct(five.labels(A, B, A, B, A), five.labels(B, A, B, A, B),
+        distinct(
+                five.labels(A, B, A, B, A),
+                five.labels(B, A, B, A, B),
                 five.labels(copy(A), copy(B), copy(A), copy(B), copy(A)),
                 five.labels(copy(B), copy(A), copy(B), copy(A), copy(B)));
         for (Counter c : List.of(one, two, three, four, five)) {
@@ -89,7 +98,8 @@ class LabelLookupTableTest {
         for (int n = 1; n <= names.length; n++) {
             Counter counter = registry.counter("arity_" + n + "_total", java.util.Arrays.copyOf(names, n));
             counter.labels(java.util.Arrays.copyOf(values, n)).inc();
-            CounterSnapshot snapshot = (CounterSnapshot) registry.snapshot().family(counter.name()).orElseThrow();
+            CounterSnapshot snapshot =
+                    (CounterSnapshot) registry.snapshot().family(counter.name()).orElseThrow();
             Labels labels = snapshot.points().get(0).labels();
             assertEquals(n, labels.size());
             for (int i = 0; i < n; i++) {
@@ -143,7 +153,8 @@ class LabelLookupTableTest {
             }
             assertTrue(problems.isEmpty(), problems.stream().limit(5).toList().toString());
             assertEquals(combinations, counter.seriesCount());
-            CounterSnapshot snapshot = (CounterSnapshot) registry.snapshot().family(counter.name()).orElseThrow();
+            CounterSnapshot snapshot =
+                    (CounterSnapshot) registry.snapshot().family(counter.name()).orElseThrow();
             assertEquals(combinations, snapshot.points().size());
             Set<Labels> labels = new HashSet<>();
             for (CounterSnapshot.Point p : snapshot.points()) {

@@ -51,7 +51,10 @@ class QuantileRecorderTest {
         assertEquals(nearTheEdge + 10, sketchOf(recorder).count(), "a writer's add past 2^31 carries");
 
         long huge = 5L << 32;
-        recorder.restore(QuantileSketch.builder().add(bucket, huge).add(SketchIndex.ZERO, 7).build());
+        recorder.restore(QuantileSketch.builder()
+                .add(bucket, huge)
+                .add(SketchIndex.ZERO, 7)
+                .build());
         recorder.record(0.25);
         QuantileSketch s = sketchOf(recorder);
         assertEquals(nearTheEdge + 11 + huge + 7, s.count(), "a restore of more than 2^32 carries too");
@@ -81,7 +84,9 @@ class QuantileRecorderTest {
         for (Thread t : threads) {
             t.join(30_000);
         }
-        assertEquals((long) perThread * threads.length, sketchOf(recorder).count(),
+        assertEquals(
+                (long) perThread * threads.length,
+                sketchOf(recorder).count(),
                 "every observation counted (" + snapshots + " snapshots taken meanwhile)");
     }
 }

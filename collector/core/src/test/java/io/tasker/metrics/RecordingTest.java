@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class RecordingTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T12:00:00Z"));
-    private final MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults().withClock(clock));
+    private final MetricRegistry registry =
+            new MetricRegistry(RegistryOptions.defaults().withClock(clock));
 
     @Test
     void countersTakeWholeAndFractionalAmounts() {
@@ -32,7 +33,8 @@ class RecordingTest {
     void negativeNanAndInfiniteIncrementsThrowNamingTheCounter() {
         CounterSeries s = registry.counter("task_executions_total", "status").labels("x");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.inc(-1));
-        assertTrue(e.getMessage().startsWith("Increment -1.0 is illegal for counter tasker_task_executions"),
+        assertTrue(
+                e.getMessage().startsWith("Increment -1.0 is illegal for counter tasker_task_executions"),
                 e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> s.inc(-1L));
         assertThrows(IllegalArgumentException.class, () -> s.inc(Double.NaN));
@@ -53,7 +55,8 @@ class RecordingTest {
 
     @Test
     void histogramsCountIntoTheRightBuckets() {
-        Histogram h = Histogram.builder("task_duration_seconds").buckets(0.1, 0.5, 1).register(registry);
+        Histogram h =
+                Histogram.builder("task_duration_seconds").buckets(0.1, 0.5, 1).register(registry);
         for (double v : new double[] {0.05, 0.1, 0.2, 0.5, 0.7, 3, Double.POSITIVE_INFINITY}) {
             h.observe(v);
         }
@@ -77,21 +80,24 @@ class RecordingTest {
     @Test
     void defaultBucketsAreTheDesignDocuments() {
         Histogram h = registry.histogram("task_duration_seconds");
-        assertEquals(java.util.List.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
+        assertEquals(
+                java.util.List.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0),
                 h.bounds().toList());
         assertEquals("+Inf", h.bounds().le(11));
     }
 
     @Test
     void observationsTheSketchCannotTakeAreCountedAndExposed() {
-        Histogram h = Histogram.builder("odd_seconds").labelNames("task").quantiles().register(registry);
+        Histogram h =
+                Histogram.builder("odd_seconds").labelNames("task").quantiles().register(registry);
         h.labels("a").observe(-1);
         h.labels("b").observe(Double.POSITIVE_INFINITY);
         h.labels("b").observe(0.5);
         assertEquals(2, h.sketchRejected());
         assertEquals(2, registry.sketchRejectedObservations());
-        long counted = ((HistogramSnapshot) registry.snapshot().family("tasker_odd_seconds").orElseThrow()).points()
-                .stream().mapToLong(HistogramSnapshot.Point::count).sum();
+        long counted = ((HistogramSnapshot)
+                        registry.snapshot().family("tasker_odd_seconds").orElseThrow())
+                .points().stream().mapToLong(HistogramSnapshot.Point::count).sum();
         assertEquals(3, counted, "the buckets keep every observation");
     }
 
@@ -108,23 +114,37 @@ class RecordingTest {
         assertEquals(0.99, p.quantiles().valueAt(0.99), 0.99 * 0.01);
         // A second snapshot still holds everything: the sketch is cumulative.
         h.observe(2.0);
-        assertEquals(1001, histogram(registry.snapshot(), "tasker_task_duration_seconds").quantiles().count());
+        assertEquals(
+                1001,
+                histogram(registry.snapshot(), "tasker_task_duration_seconds")
+                        .quantiles()
+                        .count());
     }
 
     @Test
     void oneCallStyleDefinesOnFirstUseAndMapsLabelsByName() {
         registry.incrementCounter("task_executions_total", 1, "status", "success", "task_name", "payment_processing");
         registry.incrementCounter("task_executions_total", 2, "task_name", "payment_processing", "status", "success");
-        registry.incrementCounter("task_executions_total", 1, Map.of("status", "failure", "task_name", "payment_processing"));
+        registry.incrementCounter(
+                "task_executions_total", 1, Map.of("status", "failure", "task_name", "payment_processing"));
         registry.setGauge("queue_depth", 42, "queue", "default");
         registry.observeHistogram("task_duration_seconds", 0.3, "task_name", "payment_processing");
-        registry.incrementCounter("step_executions_total", 1, "step_name", "charge", "status", "success", "attempt", "1");
-        registry.incrementCounter("step_executions_total", 1, "attempt", "1", "step_name", "charge", "status", "success");
+        registry.incrementCounter(
+                "step_executions_total", 1, "step_name", "charge", "status", "success", "attempt", "1");
+        registry.incrementCounter(
+                "step_executions_total", 1, "attempt", "1", "step_name", "charge", "status", "success");
         MetricsSnapshot s = registry.snapshot();
-        assertEquals(2, ((CounterSnapshot) s.family("tasker_step_executions").orElseThrow()).points().get(0).value());
+        assertEquals(
+                2,
+                ((CounterSnapshot) s.family("tasker_step_executions").orElseThrow())
+                        .points()
+                        .get(0)
+                        .value());
         CounterSnapshot c = (CounterSnapshot) s.family("tasker_task_executions").orElseThrow();
         assertEquals(3, c.points().get(0).value());
-        assertEquals(Labels.of("status", "success", "task_name", "payment_processing"), c.points().get(0).labels());
+        assertEquals(
+                Labels.of("status", "success", "task_name", "payment_processing"),
+                c.points().get(0).labels());
         assertEquals(1, c.points().get(1).value());
         GaugeSnapshot g = (GaugeSnapshot) s.family("tasker_queue_depth").orElseThrow();
         assertEquals(42, g.points().get(0).value());
@@ -151,8 +171,11 @@ class RecordingTest {
 
     @Test
     void labelsInSnapshotsAreSortedByName() {
-        registry.counter("task_executions_total", "task_name", "status").labels("payment", "success").inc();
-        CounterSnapshot c = (CounterSnapshot) registry.snapshot().family("tasker_task_executions").orElseThrow();
+        registry.counter("task_executions_total", "task_name", "status")
+                .labels("payment", "success")
+                .inc();
+        CounterSnapshot c = (CounterSnapshot)
+                registry.snapshot().family("tasker_task_executions").orElseThrow();
         Labels labels = c.points().get(0).labels();
         assertEquals("status", labels.name(0));
         assertEquals("success", labels.value(0));
@@ -166,8 +189,10 @@ class RecordingTest {
         c.inc();
         MetricsSnapshot before = registry.snapshot();
         c.inc();
-        assertEquals(1, ((CounterSnapshot) before.families().get(0)).points().get(0).value());
-        assertThrows(UnsupportedOperationException.class, () -> before.families().clear());
+        assertEquals(
+                1, ((CounterSnapshot) before.families().get(0)).points().get(0).value());
+        assertThrows(
+                UnsupportedOperationException.class, () -> before.families().clear());
     }
 
     static HistogramSnapshot.Point histogram(MetricsSnapshot s, String name) {

@@ -11,11 +11,20 @@ class RestoreTest {
     @Test
     void aRestoredRegistrySnapshotsAsTheSavedOne() {
         MetricRegistry before = new MetricRegistry(RegistryOptions.defaults().withMaxSeriesPerMetric(2));
-        before.counter("task_executions_total", "status", "task_name").labels("success", "pay").inc(7.5);
-        before.counter("task_executions_total", "status", "task_name").labels("failure", "pay").inc(2);
-        before.counter("task_executions_total", "status", "task_name").labels("failure", "ship").inc(1);
+        before.counter("task_executions_total", "status", "task_name")
+                .labels("success", "pay")
+                .inc(7.5);
+        before.counter("task_executions_total", "status", "task_name")
+                .labels("failure", "pay")
+                .inc(2);
+        before.counter("task_executions_total", "status", "task_name")
+                .labels("failure", "ship")
+                .inc(1);
         before.setGauge("queue_depth", 4, "queue", "default");
-        Histogram h = Histogram.builder("task_duration_seconds").labelNames("task_name").quantiles().register(before);
+        Histogram h = Histogram.builder("task_duration_seconds")
+                .labelNames("task_name")
+                .quantiles()
+                .register(before);
         for (int i = 1; i <= 100; i++) {
             h.labels("pay").observe(i / 100.0);
         }
@@ -28,16 +37,27 @@ class RestoreTest {
         for (int i = 0; i < saved.families().size(); i++) {
             if (saved.families().get(i) instanceof HistogramSnapshot hs) {
                 HistogramSnapshot.Point a = hs.points().get(0);
-                HistogramSnapshot.Point b = ((HistogramSnapshot) restored.families().get(i)).points().get(0);
+                HistogramSnapshot.Point b = ((HistogramSnapshot)
+                                restored.families().get(i))
+                        .points()
+                        .get(0);
                 assertEquals(a.count(), b.count());
                 assertEquals(a.sum(), b.sum(), 1e-12);
                 assertEquals(a.quantiles().valueAt(0.95), b.quantiles().valueAt(0.95));
             } else {
-                assertEquals(saved.families().get(i).points(), restored.families().get(i).points());
+                assertEquals(
+                        saved.families().get(i).points(),
+                        restored.families().get(i).points());
             }
         }
         // Recording goes on from the restored values.
-        after.counter("task_executions_total", "status", "task_name").labels("success", "pay").inc();
-        assertEquals(8.5, after.counter("task_executions_total", "status", "task_name").labels("success", "pay").value());
+        after.counter("task_executions_total", "status", "task_name")
+                .labels("success", "pay")
+                .inc();
+        assertEquals(
+                8.5,
+                after.counter("task_executions_total", "status", "task_name")
+                        .labels("success", "pay")
+                        .value());
     }
 }

@@ -19,8 +19,7 @@ import java.util.Optional;
  * }</pre>
  */
 final class BrowserOpener {
-    private BrowserOpener() {
-    }
+    private BrowserOpener() {}
 
     /** Opens {@code url} when it can; returns the sentence to print either way. */
     static String open(String url, Map<String, String> env) {
@@ -30,13 +29,15 @@ final class BrowserOpener {
                     + "open " + url + " yourself";
         }
         try {
-            ProcessBuilder pb = new ProcessBuilder(command.get()).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(command.get())
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             pb.environment().putAll(env);
             pb.start();
             return "console: opened " + url + " with " + command.get().get(0);
         } catch (IOException e) {
-            return "console: could not start " + command.get().get(0) + " (" + e.getMessage() + "); open " + url + " yourself";
+            return "console: could not start " + command.get().get(0) + " (" + e.getMessage() + "); open " + url
+                    + " yourself";
         }
     }
 
@@ -49,7 +50,8 @@ final class BrowserOpener {
         if (os.contains("win")) {
             return Optional.of(List.of("rundll32", "url.dll,FileProtocolHandler", url));
         }
-        boolean desktop = !env.getOrDefault("DISPLAY", "").isBlank() || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
+        boolean desktop = !env.getOrDefault("DISPLAY", "").isBlank()
+                || !env.getOrDefault("WAYLAND_DISPLAY", "").isBlank();
         return desktop ? onPath("xdg-open", env).map(p -> List.of(p, url)) : Optional.empty();
     }
 

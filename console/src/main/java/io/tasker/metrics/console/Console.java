@@ -1,7 +1,5 @@
 package io.tasker.metrics.console;
 
-import io.tasker.metrics.console.config.ConsoleSettings;
-import io.tasker.metrics.console.service.ConsoleMetrics;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -13,21 +11,23 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.console.alerts.AlertsController;
 import io.tasker.metrics.console.chart.ChartController;
+import io.tasker.metrics.console.config.ConsoleSettings;
 import io.tasker.metrics.console.dashboard.DashboardController;
-import io.tasker.metrics.console.history.HistoryService;
-import io.tasker.metrics.console.instances.InstancesController;
-import io.tasker.metrics.console.tasks.TasksController;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.demo.DemoWorkload;
 import io.tasker.metrics.console.export.ExportController;
 import io.tasker.metrics.console.health.HealthController;
+import io.tasker.metrics.console.history.HistoryService;
+import io.tasker.metrics.console.instances.InstancesController;
 import io.tasker.metrics.console.metrics.MetricsController;
 import io.tasker.metrics.console.runs.RunsController;
 import io.tasker.metrics.console.security.Denied;
 import io.tasker.metrics.console.security.Security;
+import io.tasker.metrics.console.service.ConsoleMetrics;
 import io.tasker.metrics.console.service.HistoryTick;
 import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.sync.SyncController;
+import io.tasker.metrics.console.tasks.TasksController;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.subscribers.Subscribers;
@@ -56,8 +56,14 @@ public final class Console implements AutoCloseable {
     private final Services services;
     private final HistoryTick historyTick;
 
-    private Console(TaskerRuntime runtime, Database database, Subscribers events, DemoWorkload demo, Javalin app,
-                    Services services, HistoryTick historyTick) {
+    private Console(
+            TaskerRuntime runtime,
+            Database database,
+            Subscribers events,
+            DemoWorkload demo,
+            Javalin app,
+            Services services,
+            HistoryTick historyTick) {
         this.runtime = runtime;
         this.database = database;
         this.events = events;
@@ -100,18 +106,27 @@ public final class Console implements AutoCloseable {
         Subscribers events = null;
         try {
             ConsoleMetrics metrics = new ConsoleMetrics(runtime.registry());
-            events = Subscribers.start(config, env, runtime.registry(),
+            events = Subscribers.start(
+                    config,
+                    env,
+                    runtime.registry(),
                     runtime.collector().map(c -> c.instanceId()).orElse(null));
-            Services services = Services.wire(settings, runtime, database, metrics, events.publisher(), events::spans, clock);
-            DemoWorkload workload = demo ? new DemoWorkload(events.publisher(), runtime.registry(), clock).start() : null;
+            Services services =
+                    Services.wire(settings, runtime, database, metrics, events.publisher(), events::spans, clock);
+            DemoWorkload workload =
+                    demo ? new DemoWorkload(events.publisher(), runtime.registry(), clock).start() : null;
             if (demo) {
-                events.publisher().awaitIdle(java.time.Duration.ofSeconds(5)); // The first round's metrics, then the sync.
+                events.publisher()
+                        .awaitIdle(java.time.Duration.ofSeconds(5)); // The first round's metrics, then the sync.
                 services.sync().syncNow();
             }
             Javalin app = listen(server(services), settings);
-            LOG.info("Tasker Metrics console on {} (store {}, strategy {}, event subscribers {})",
-                    ConsoleMain.url(settings.host(), app.port()), runtime.store().description(),
-                    services.sync().status().strategy().word(), events.names());
+            LOG.info(
+                    "Tasker Metrics console on {} (store {}, strategy {}, event subscribers {})",
+                    ConsoleMain.url(settings.host(), app.port()),
+                    runtime.store().description(),
+                    services.sync().status().strategy().word(),
+                    events.names());
             HistoryTick tick = HistoryTick.start(services.exports(), services.retention(), clock, HistoryTick.EVERY);
             services.values().start();
             return new Console(runtime, database, events, workload, app, services, tick);
@@ -126,7 +141,8 @@ public final class Console implements AutoCloseable {
     }
 
     private static Javalin server(Services s) {
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(json, false));
@@ -143,20 +159,42 @@ public final class Console implements AutoCloseable {
                     .register(config.routes);
             new SyncController(s.sync(), s.views(), s.status(), s.templates()).register(config.routes);
             new ExportController(s.exports(), s.views(), s.status(), s.templates(), s.clock()).register(config.routes);
-            new HealthController(s.sync(), s.exports(), s.status(), s.views(), s.database(), s.runtime().store(),
-                    s.runtime().registry(), s.events(), s.templates(), s.retention(), s.spans(), s.values()).register(config.routes);
+            new HealthController(
+                            s.sync(),
+                            s.exports(),
+                            s.status(),
+                            s.views(),
+                            s.database(),
+                            s.runtime().store(),
+                            s.runtime().registry(),
+                            s.events(),
+                            s.templates(),
+                            s.retention(),
+                            s.spans(),
+                            s.values())
+                    .register(config.routes);
             new MetricsController(s.views(), s.runtime().registry()).register(config.routes);
             new RunsController(s.runs(), s.status(), s.templates(), s.settings().traceUrl()).register(config.routes);
             new ChartController(s.values(), s.status(), s.templates()).register(config.routes);
             new TasksController(s.tasks(), s.status(), s.templates()).register(config.routes);
             new AlertsController(s.alerts(), s.templates()).register(config.routes);
-            new InstancesController(s.instances(), s.status(), s.templates(), s.runtime().config().telemetry().syncInterval())
+            new InstancesController(
+                            s.instances(),
+                            s.status(),
+                            s.templates(),
+                            s.runtime().config().telemetry().syncInterval())
                     .register(config.routes);
             // A route that needs the cluster view and cannot read it: the store is down, not the console.
-            config.routes.exception(StoreException.class, (e, ctx) -> ctx.status(503)
-                    .contentType("text/plain; charset=utf-8").result("The cluster view cannot be read: " + e.getMessage()));
-            config.routes.exception(IllegalArgumentException.class,
-                    (e, ctx) -> ctx.status(400).contentType("text/plain; charset=utf-8").result(e.getMessage()));
+            config.routes.exception(
+                    StoreException.class,
+                    (e, ctx) -> ctx.status(503)
+                            .contentType("text/plain; charset=utf-8")
+                            .result("The cluster view cannot be read: " + e.getMessage()));
+            config.routes.exception(
+                    IllegalArgumentException.class,
+                    (e, ctx) -> ctx.status(400)
+                            .contentType("text/plain; charset=utf-8")
+                            .result(e.getMessage()));
             config.routes.exception(Denied.class, (e, ctx) -> {
                 e.headers().forEach(ctx::header);
                 ctx.status(e.status()).contentType("text/plain; charset=utf-8").result(e.getMessage());
@@ -168,9 +206,11 @@ public final class Console implements AutoCloseable {
         try {
             return app.start(settings.host(), settings.port());
         } catch (JavalinBindException e) {
-            throw new IllegalStateException("Cannot listen on " + settings.host() + ":" + settings.port()
-                    + ": the port is in use by another process; stop it, or give another port with --port N "
-                    + "(console.port, TASKER_CONSOLE_PORT)", e);
+            throw new IllegalStateException(
+                    "Cannot listen on " + settings.host() + ":" + settings.port()
+                            + ": the port is in use by another process; stop it, or give another port with --port N "
+                            + "(console.port, TASKER_CONSOLE_PORT)",
+                    e);
         }
     }
 
@@ -209,5 +249,4 @@ public final class Console implements AutoCloseable {
         runtime.close();
         database.close();
     }
-
 }

@@ -1,10 +1,10 @@
 package io.tasker.metrics.console;
 
-import io.tasker.metrics.console.config.ConsoleSettings;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.config.ConfigException;
 import io.tasker.metrics.config.ConfigLoader;
 import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.console.config.ConsoleSettings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,8 +20,7 @@ public final class ConsoleMain {
     /** The flags, as the usage line and docs/configuration.md show them. */
     static final String USAGE = "bin/console [--demo] [--open] [--port N] [--config FILE] [--env NAME]";
 
-    private ConsoleMain() {
-    }
+    private ConsoleMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         boolean demo = false;

@@ -119,7 +119,9 @@ public final class EmbeddedConsole implements AutoCloseable {
         }
 
         public EmbeddedConsole start() {
-            return new EmbeddedConsole(Console.start(config(), Map.copyOf(env), clock, demo), Path.of(env.get("TASKER_EXPORT_DIR")),
+            return new EmbeddedConsole(
+                    Console.start(config(), Map.copyOf(env), clock, demo),
+                    Path.of(env.get("TASKER_EXPORT_DIR")),
                     env.get("TASKER_CONSOLE_TOKEN"));
         }
     }

@@ -1,24 +1,24 @@
 package io.tasker.metrics.console;
 
 import io.tasker.metrics.Clock;
-import io.tasker.metrics.console.config.AlertSettings;
 import io.tasker.metrics.console.alerts.Alerts;
 import io.tasker.metrics.console.chart.Sparklines;
+import io.tasker.metrics.console.config.AlertSettings;
 import io.tasker.metrics.console.config.ConsoleSettings;
+import io.tasker.metrics.console.db.Database;
+import io.tasker.metrics.console.db.ExportHistoryRepository;
 import io.tasker.metrics.console.history.HistoryService;
 import io.tasker.metrics.console.history.HistorySettings;
 import io.tasker.metrics.console.instances.InstancesService;
-import io.tasker.metrics.console.tasks.Headlines;
-import io.tasker.metrics.console.tasks.TaskStats;
-import io.tasker.metrics.console.db.Database;
-import io.tasker.metrics.console.db.ExportHistoryRepository;
+import io.tasker.metrics.console.runs.RunsService;
 import io.tasker.metrics.console.service.ConsoleMetrics;
 import io.tasker.metrics.console.service.ExportService;
 import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.service.SyncService;
 import io.tasker.metrics.console.service.ViewCache;
-import io.tasker.metrics.console.runs.RunsService;
 import io.tasker.metrics.console.status.StatusService;
+import io.tasker.metrics.console.tasks.Headlines;
+import io.tasker.metrics.console.tasks.TaskStats;
 import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.events.EventPublisher;
 import io.tasker.metrics.runs.RecentRuns;
@@ -28,28 +28,47 @@ import io.tasker.metrics.runs.RunsSync;
 import io.tasker.metrics.runtime.MetricsCollector;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.KeyLayout;
-import io.tasker.metrics.export.ExportRetention;
+import io.tasker.metrics.subscribers.telemetry.SpanStats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
-import io.tasker.metrics.subscribers.telemetry.SpanStats;
 
 /**
  * The console's services, built once by {@link Console} and handed out one by one: each
  * controller takes the few it uses, so no feature reaches into another through a shared bag.
  */
-record Services(ConsoleSettings settings, TaskerRuntime runtime, Database database, SyncService sync,
-                ExportService exports, ViewCache views, StatusService status, Templates templates, Clock clock,
-                EventPublisher events, RunsService runs, Retention retention, HistoryService values, TaskStats tasks,
-                Alerts alerts, Sparklines sparklines, Headlines headlines, InstancesService instances,
-                Supplier<Optional<SpanStats>> spans) {
+record Services(
+        ConsoleSettings settings,
+        TaskerRuntime runtime,
+        Database database,
+        SyncService sync,
+        ExportService exports,
+        ViewCache views,
+        StatusService status,
+        Templates templates,
+        Clock clock,
+        EventPublisher events,
+        RunsService runs,
+        Retention retention,
+        HistoryService values,
+        TaskStats tasks,
+        Alerts alerts,
+        Sparklines sparklines,
+        Headlines headlines,
+        InstancesService instances,
+        Supplier<Optional<SpanStats>> spans) {
     /** A page waits for the view one store timeout and this: one slow answer passes, a retry after a hang does not. */
     private static final Duration VIEW_SLACK = Duration.ofMillis(500);
 
-
-    static Services wire(ConsoleSettings settings, TaskerRuntime runtime, Database database, ConsoleMetrics metrics,
-                         EventPublisher events, Supplier<Optional<SpanStats>> spans, Clock clock) {
+    static Services wire(
+            ConsoleSettings settings,
+            TaskerRuntime runtime,
+            Database database,
+            ConsoleMetrics metrics,
+            EventPublisher events,
+            Supplier<Optional<SpanStats>> spans,
+            Clock clock) {
         MetricsCollector collector = runtime.collector().orElseThrow();
         // The recent runs of this instance go to the store with each sync, beside its metrics.
         RecentRuns recent = new RecentRuns(RunsOptions.from(runtime.config()), clock);
@@ -59,27 +78,60 @@ record Services(ConsoleSettings settings, TaskerRuntime runtime, Database databa
         SyncService sync = new SyncService(collector, metrics);
         ExportHistoryRepository history = new ExportHistoryRepository(database);
         ExportService exports = new ExportService(runtime, history, metrics, clock);
-        ViewCache views = new ViewCache(runtime.cluster(), clock, runtime.config().cache().timeout().plus(VIEW_SLACK));
-        StatusService status = new StatusService(sync, exports, views, clock,
-                runtime.config().telemetry().staleExportThreshold());
+        ViewCache views = new ViewCache(
+                runtime.cluster(), clock, runtime.config().cache().timeout().plus(VIEW_SLACK));
+        StatusService status = new StatusService(
+                sync, exports, views, clock, runtime.config().telemetry().staleExportThreshold());
         Templates templates = Templates.create(settings.dev(), Path.of("console/src/main/jte"));
-        RunsService runs = new RunsService(recent, new RunsReader(runtime.store(), keys), views, collector::instanceId,
+        RunsService runs = new RunsService(
+                recent,
+                new RunsReader(runtime.store(), keys),
+                views,
+                collector::instanceId,
                 runtime.registry().options());
-        Retention retention = new Retention(history, settings.historyRetention(), runtime.config().exportRetention(),
-                runtime.config().telemetry().exportDirectory(), clock);
+        Retention retention = new Retention(
+                history,
+                settings.historyRetention(),
+                runtime.config().exportRetention(),
+                runtime.config().telemetry().exportDirectory(),
+                clock);
         // The history of values samples the same cluster view the pages show; the alerts judge each new sample.
-        HistoryService values = new HistoryService(database.dataSource(), HistorySettings.from(runtime.config()), clock,
+        HistoryService values = new HistoryService(
+                database.dataSource(),
+                HistorySettings.from(runtime.config()),
+                clock,
                 () -> views.get().snapshot());
         AlertSettings alertSettings = AlertSettings.from(runtime.config());
         TaskStats tasks = new TaskStats(values, runtime.registry().options()::prefixed, alertSettings.errorRate());
-        InstancesService instances = new InstancesService(runtime.cluster(), clock,
+        InstancesService instances = new InstancesService(
+                runtime.cluster(),
+                clock,
                 runtime.config().telemetry().syncInterval(),
-                java.util.List.of(runtime.registry().options().prefixed("task_executions"),
+                java.util.List.of(
+                        runtime.registry().options().prefixed("task_executions"),
                         runtime.registry().options().prefixed("step_executions")));
         Alerts alerts = new Alerts(runtime.registry(), tasks, instances, alertSettings);
         values.onSample(alerts::evaluate);
         Headlines headlines = new Headlines(values, tasks, runtime.registry().options()::prefixed);
-        return new Services(settings, runtime, database, sync, exports, views, status, templates, clock, events, runs,
-                retention, values, tasks, alerts, new Sparklines(values), headlines, instances, spans);
+        return new Services(
+                settings,
+                runtime,
+                database,
+                sync,
+                exports,
+                views,
+                status,
+                templates,
+                clock,
+                events,
+                runs,
+                retention,
+                values,
+                tasks,
+                alerts,
+                new Sparklines(values),
+                headlines,
+                instances,
+                spans);
     }
 }

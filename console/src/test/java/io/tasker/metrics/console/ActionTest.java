@@ -51,9 +51,14 @@ class ActionTest {
     void browserWithTheCsrfTokenMay(String action) {
         Browser browser = console.browser();
         assertEquals(200, console.post(action, browser.headers()).status());
-        assertEquals(200, console.post(action, browser.headers("Origin", console.base())).status(),
+        assertEquals(
+                200,
+                console.post(action, browser.headers("Origin", console.base())).status(),
                 "its own origin");
-        assertEquals(200, console.post(action, browser.headers("Referer", console.base() + "/")).status());
+        assertEquals(
+                200,
+                console.post(action, browser.headers("Referer", console.base() + "/"))
+                        .status());
     }
 
     @ParameterizedTest
@@ -70,11 +75,20 @@ class ActionTest {
     void wrongTokensAreForbidden(String action) {
         Browser browser = console.browser();
         Browser other = console.browser();
-        assertEquals(403, console.post(action, "Authorization", "Bearer not-" + console.token()).status());
-        assertEquals(403, console.post(action, "Cookie", Ui.CSRF_COOKIE + "=" + browser.cookie(),
-                Ui.CSRF_HEADER, other.token()).status(), "a header that is not this browser's cookie");
+        assertEquals(
+                403,
+                console.post(action, "Authorization", "Bearer not-" + console.token())
+                        .status());
+        assertEquals(
+                403,
+                console.post(action, "Cookie", Ui.CSRF_COOKIE + "=" + browser.cookie(), Ui.CSRF_HEADER, other.token())
+                        .status(),
+                "a header that is not this browser's cookie");
         assertEquals(403, console.post(action, Ui.CSRF_HEADER, browser.token()).status(), "no cookie");
-        assertEquals(403, console.post(action, "Cookie", Ui.CSRF_COOKIE + "=" + browser.cookie()).status(),
+        assertEquals(
+                403,
+                console.post(action, "Cookie", Ui.CSRF_COOKIE + "=" + browser.cookie())
+                        .status(),
                 "no header");
     }
 
@@ -87,8 +101,11 @@ class ActionTest {
         assertEquals(403, r.status(), r.body());
         String issued = console.browser().token();
         String tampered = issued.substring(0, 63) + (issued.charAt(63) == '0' ? '1' : '0');
-        assertEquals(403, console.post(action, "Cookie", Ui.CSRF_COOKIE + "=" + tampered, Ui.CSRF_HEADER, tampered)
-                .status(), "one digit changed");
+        assertEquals(
+                403,
+                console.post(action, "Cookie", Ui.CSRF_COOKIE + "=" + tampered, Ui.CSRF_HEADER, tampered)
+                        .status(),
+                "one digit changed");
     }
 
     @ParameterizedTest
@@ -98,8 +115,12 @@ class ActionTest {
         Response r = console.post(action, browser.headers("Origin", "https://evil.example"));
         assertEquals(403, r.status());
         assertTrue(r.body().contains("another origin"), r.body());
-        assertEquals(403, console.post(action, browser.headers("Referer", "https://evil.example/page")).status());
-        assertEquals(403, console.post(action, browser.headers("Origin", "null")).status());
+        assertEquals(
+                403,
+                console.post(action, browser.headers("Referer", "https://evil.example/page"))
+                        .status());
+        assertEquals(
+                403, console.post(action, browser.headers("Origin", "null")).status());
     }
 
     @Test
@@ -114,7 +135,8 @@ class ActionTest {
 
     @Test
     void htmxExportGetsThePanelAndOutOfBandHistoryAndBanner() {
-        Response r = console.postForm(Ui.API_EXPORT, "format=csv", console.browser().headers("HX-Request", "true"));
+        Response r =
+                console.postForm(Ui.API_EXPORT, "format=csv", console.browser().headers("HX-Request", "true"));
         assertEquals(200, r.status(), r.body());
         String html = r.body();
         assertTrue(html.stripLeading().startsWith("<section " + id(Ui.ID_EXPORT_PANEL)), html);

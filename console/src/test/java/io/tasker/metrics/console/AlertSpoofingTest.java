@@ -22,11 +22,16 @@ class AlertSpoofingTest {
         ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
         try (ConsoleFixture console = ConsoleFixture.builder().clock(clock).start()) {
             MetricRegistry registry = console.console().runtime().registry();
-            console.sample(clock, 8, i -> registry.incrementCounter("task_executions_total", 4, "status", "failure",
-                    "task_name", SPOOF));
+            console.sample(
+                    clock,
+                    8,
+                    i -> registry.incrementCounter(
+                            "task_executions_total", 4, "status", "failure", "task_name", SPOOF));
             String banner = console.get(Ui.ALERTS_FRAGMENT).body();
-            assertTrue(banner.contains("<strong>Alert.</strong> Task <code class=\"alert-name\">&ldquo;" + SPOOF
-                    + "&rdquo;</code> fails 100.0%"), banner);
+            assertTrue(
+                    banner.contains("<strong>Alert.</strong> Task <code class=\"alert-name\">&ldquo;" + SPOOF
+                            + "&rdquo;</code> fails 100.0%"),
+                    banner);
             assertFalse(banner.contains("href=\"" + Ui.INSTANCES_PAGE + "\""), "the alert is about a task: " + banner);
         }
     }

@@ -19,15 +19,24 @@ import org.junit.jupiter.api.Test;
 class BasicAuthTest {
     private static final String USER = "operator";
     private static final String PASSWORD = "pw-" + UUID.randomUUID();
-    private static final List<String> PAGES = List.of(Ui.DASHBOARD, Ui.EXPORTS_PAGE, Ui.HEALTH_PAGE,
-            Ui.HEALTH_STATUS, Ui.METRICS, Ui.API_METRICS, Ui.API_EXPORTS, Ui.METRICS_FRAGMENT,
+    private static final List<String> PAGES = List.of(
+            Ui.DASHBOARD,
+            Ui.EXPORTS_PAGE,
+            Ui.HEALTH_PAGE,
+            Ui.HEALTH_STATUS,
+            Ui.METRICS,
+            Ui.API_METRICS,
+            Ui.API_EXPORTS,
+            Ui.METRICS_FRAGMENT,
             Ui.API_EXPORT + "?format=json");
     private static ConsoleFixture console;
 
     @BeforeAll
     static void start() {
-        console = ConsoleFixture.builder().env("TASKER_CONSOLE_USERNAME", USER)
-                .env("TASKER_CONSOLE_PASSWORD", PASSWORD).start();
+        console = ConsoleFixture.builder()
+                .env("TASKER_CONSOLE_USERNAME", USER)
+                .env("TASKER_CONSOLE_PASSWORD", PASSWORD)
+                .start();
     }
 
     @AfterAll
@@ -56,7 +65,9 @@ class BasicAuthTest {
     void aWrongLoginIsRefused() {
         assertEquals(401, console.get(Ui.DASHBOARD, login(USER, PASSWORD + "x")).status());
         assertEquals(401, console.get(Ui.DASHBOARD, login("admin", PASSWORD)).status());
-        assertEquals(401, console.get(Ui.DASHBOARD, "Authorization", "Basic not-base64!").status());
+        assertEquals(
+                401,
+                console.get(Ui.DASHBOARD, "Authorization", "Basic not-base64!").status());
     }
 
     @Test

@@ -40,8 +40,12 @@ class BrowserOpenerTest {
     @Test
     void withoutADesktopItSaysSoAndNamesTheAddress() throws IOException {
         String said = BrowserOpener.open(URL, Map.of("PATH", "/usr/bin:/bin"));
-        assertTrue(said.startsWith("console: no desktop browser here") && said.endsWith("open " + URL + " yourself"), said);
-        assertTrue(BrowserOpener.command("Mac OS X", Map.of("PATH", "/nonexistent"), URL).isEmpty(),
+        assertTrue(
+                said.startsWith("console: no desktop browser here") && said.endsWith("open " + URL + " yourself"),
+                said);
+        assertTrue(
+                BrowserOpener.command("Mac OS X", Map.of("PATH", "/nonexistent"), URL)
+                        .isEmpty(),
                 "macOS without open on the PATH");
     }
 }

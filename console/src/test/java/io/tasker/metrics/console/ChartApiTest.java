@@ -24,9 +24,14 @@ class ChartApiTest {
 
     @BeforeAll
     static void history() {
-        console = ConsoleFixture.builder().clock(CLOCK).env("TASKER_CONSOLE_HISTORY_SAMPLE_INTERVAL", "15s").start();
+        console = ConsoleFixture.builder()
+                .clock(CLOCK)
+                .env("TASKER_CONSOLE_HISTORY_SAMPLE_INTERVAL", "15s")
+                .start();
         MetricRegistry registry = console.console().runtime().registry();
-        Histogram durations = Histogram.builder("task_duration_seconds").labelNames("task_name").quantiles()
+        Histogram durations = Histogram.builder("task_duration_seconds")
+                .labelNames("task_name")
+                .quantiles()
                 .register(registry);
         console.sample(CLOCK, 12, i -> {
             registry.incrementCounter("task_executions_total", 3, "status", "success", "task_name", "payment");
@@ -59,7 +64,8 @@ class ChartApiTest {
         assertEquals(1, d.get("lines").size());
         JsonNode line = d.get("lines").get(0);
         assertEquals("rate", line.get("field").asText());
-        assertEquals("status=\"success\", task_name=\"payment\"", line.get("labels").asText());
+        assertEquals(
+                "status=\"success\", task_name=\"payment\"", line.get("labels").asText());
         int rates = 0;
         for (JsonNode v : line.get("values")) {
             if (!v.isNull()) {
@@ -117,10 +123,12 @@ class ChartApiTest {
         ConsoleFixture.Response page = console.get(Ui.CHART_PAGE + "?name=tasker_queue_depth&window=1h");
         assertEquals(200, page.status(), page.body());
         assertTrue(page.body().contains("id=\"" + Ui.ID_CHART + "\""), page.body());
-        assertTrue(page.body().contains("data-series=\"/api/series?name=tasker_queue_depth&amp;window=1h\""), page.body());
+        assertTrue(
+                page.body().contains("data-series=\"/api/series?name=tasker_queue_depth&amp;window=1h\""), page.body());
         assertTrue(page.body().contains("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js"));
         assertTrue(!page.body().matches("(?s).*<script>.*"), "no inline script");
-        assertEquals(200, console.get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").status());
+        assertEquals(
+                200, console.get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").status());
         assertEquals(200, console.get("/static/chart.js").status());
         ConsoleFixture.Response index = console.get(Ui.CHART_PAGE);
         assertTrue(index.body().contains("tasker_task_executions"), index.body());

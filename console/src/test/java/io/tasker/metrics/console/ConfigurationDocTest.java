@@ -1,9 +1,9 @@
 package io.tasker.metrics.console;
 
-import io.tasker.metrics.console.config.ConsoleSettings;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.config.ConfigKey;
+import io.tasker.metrics.console.config.ConsoleSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +23,13 @@ class ConfigurationDocTest {
     void everyConsoleKeyHasItsRow() throws IOException {
         List<String> lines = Files.readAllLines(DOC);
         for (ConfigKey key : ConsoleSettings.KEYS) {
-            String row = lines.stream().filter(l -> l.startsWith("| `" + key.name() + "` |")).findFirst()
+            String row = lines.stream()
+                    .filter(l -> l.startsWith("| `" + key.name() + "` |"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(DOC + " has no row for " + key.name()));
             String shown = key.defaultValue() == null ? "none" : "`" + key.defaultValue() + "`";
-            assertTrue(row.startsWith("| `" + key.name() + "` | " + shown + " | `" + key.env() + "` |"),
+            assertTrue(
+                    row.startsWith("| `" + key.name() + "` | " + shown + " | `" + key.env() + "` |"),
                     "default " + shown + " and variable " + key.env() + " in: " + row);
         }
     }

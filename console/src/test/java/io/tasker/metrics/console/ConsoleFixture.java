@@ -31,10 +31,12 @@ import java.util.regex.Pattern;
  */
 final class ConsoleFixture implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(TIMEOUT).build();
-    private static final Pattern CSRF_IN_PAGE = Pattern.compile(
-            "hx-headers='\\{\"" + Ui.CSRF_HEADER + "\": \"([0-9a-f]{64})\"\\}'");
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build();
+    private static final Pattern CSRF_IN_PAGE =
+            Pattern.compile("hx-headers='\\{\"" + Ui.CSRF_HEADER + "\": \"([0-9a-f]{64})\"\\}'");
     private static final Pattern CSRF_COOKIE = Pattern.compile(Ui.CSRF_COOKIE + "=([0-9a-f]{64})");
 
     private final EmbeddedConsole embedded;
@@ -90,7 +92,8 @@ final class ConsoleFixture implements AutoCloseable {
 
     /** A form POST, as htmx sends it. */
     Response postForm(String path, String form, String... headers) {
-        return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path, headers)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
@@ -157,13 +160,15 @@ final class ConsoleFixture implements AutoCloseable {
         }
     }
 
-
     /** A status, a body and the headers (names in lower case, as HTTP/1.1 allows). */
     record Response(int status, String body, Map<String, java.util.List<String>> headers) {
         /** The first value of a header, or null. */
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         String contentType() {

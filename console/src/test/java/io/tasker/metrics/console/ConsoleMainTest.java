@@ -19,17 +19,27 @@ class ConsoleMainTest {
     @Test
     void envNamesTheEnvironmentAndAnUnknownOneIsAUsageErrorListingTheKnownOnes() throws Exception {
         Path config = dir.resolve("tasker.yml");
-        Files.writeString(config, "environments:\n  production:\n    telemetry:\n      sync_interval: 20s\n"
-                + "  development:\n    telemetry:\n      sync_interval: 5s\n");
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ConsoleMain.class.getName(), "--config", config.toString(),
-                "--env", "staging")).redirectErrorStream(true);
+        Files.writeString(
+                config,
+                "environments:\n  production:\n    telemetry:\n      sync_interval: 20s\n"
+                        + "  development:\n    telemetry:\n      sync_interval: 5s\n");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ConsoleMain.class.getName(),
+                        "--config",
+                        config.toString(),
+                        "--env",
+                        "staging"))
+                .redirectErrorStream(true);
         builder.environment().remove("TASKER_ENV");
         Process p = builder.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), output);
         assertEquals(2, p.exitValue(), output);
-        assertTrue(output.contains("unknown environment 'staging'; the known ones are production, development"), output);
+        assertTrue(
+                output.contains("unknown environment 'staging'; the known ones are production, development"), output);
     }
 
     @Test

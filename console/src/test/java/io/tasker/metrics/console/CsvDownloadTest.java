@@ -14,7 +14,12 @@ class CsvDownloadTest {
     @Test
     void formulaCellsAreNeutralisedUnlessRawIsAsked() {
         try (ConsoleFixture console = ConsoleFixture.start()) {
-            console.console().runtime().registry().counter("cells_total", "v").labels("=cmd|' /C calc'!A0").inc();
+            console.console()
+                    .runtime()
+                    .registry()
+                    .counter("cells_total", "v")
+                    .labels("=cmd|' /C calc'!A0")
+                    .inc();
             console.sync();
             Response safe = console.get(Ui.API_EXPORT + "?format=csv");
             assertEquals(200, safe.status());
@@ -22,7 +27,8 @@ class CsvDownloadTest {
             Response raw = console.get(Ui.API_EXPORT + "?format=csv&raw=true");
             assertTrue(raw.body().contains(",=cmd|' /C calc'!A0,"), raw.body());
             assertFalse(raw.body().contains("'=cmd"), raw.body());
-            assertEquals(400, console.get(Ui.API_EXPORT + "?format=csv&raw=maybe").status());
+            assertEquals(
+                    400, console.get(Ui.API_EXPORT + "?format=csv&raw=maybe").status());
         }
     }
 }

@@ -46,9 +46,20 @@ class DashboardTest {
         Response r = console.get(Ui.DASHBOARD);
         assertEquals(200, r.status());
         assertEquals("text/html;charset=utf-8", r.contentType().replace(" ", ""));
-        for (String panel : List.of(Ui.ID_STATUS, Ui.ID_SYNC_PANEL, Ui.ID_EXPORT_PANEL, Ui.ID_METRICS_TABLE,
-                Ui.ID_FILTER_FORM, Ui.ID_HISTORY, Ui.ID_STALE_BANNER, Ui.ID_CARDINALITY, Ui.ID_SYNC_NOW,
-                Ui.ID_EXPORT_NOW, Ui.ID_DOWNLOAD_JSON, Ui.ID_DOWNLOAD_CSV, Ui.ID_DOWNLOAD_PROMETHEUS)) {
+        for (String panel : List.of(
+                Ui.ID_STATUS,
+                Ui.ID_SYNC_PANEL,
+                Ui.ID_EXPORT_PANEL,
+                Ui.ID_METRICS_TABLE,
+                Ui.ID_FILTER_FORM,
+                Ui.ID_HISTORY,
+                Ui.ID_STALE_BANNER,
+                Ui.ID_CARDINALITY,
+                Ui.ID_SYNC_NOW,
+                Ui.ID_EXPORT_NOW,
+                Ui.ID_DOWNLOAD_JSON,
+                Ui.ID_DOWNLOAD_CSV,
+                Ui.ID_DOWNLOAD_PROMETHEUS)) {
             assertTrue(r.body().contains(id(panel)), "the dashboard lacks #" + panel);
         }
         assertTrue(r.body().contains("tasker_jobs_total"), "the metric table shows the synced counter");
@@ -76,8 +87,8 @@ class DashboardTest {
 
     @Test
     void everyResponseCarriesTheSecurityHeaders() {
-        for (String path : List.of(Ui.DASHBOARD, Ui.METRICS, Ui.API_METRICS, Ui.HEALTH_LIVE, Ui.EXPORTS_PAGE,
-                "/no/such/page")) {
+        for (String path :
+                List.of(Ui.DASHBOARD, Ui.METRICS, Ui.API_METRICS, Ui.HEALTH_LIVE, Ui.EXPORTS_PAGE, "/no/such/page")) {
             Response r = console.get(path);
             assertEquals("nosniff", r.header("X-Content-Type-Options"), path);
             assertEquals("DENY", r.header("X-Frame-Options"), path);
@@ -92,14 +103,16 @@ class DashboardTest {
     @Test
     void theScriptsAndStylesThePageNamesAreServedAndNoneIsInline() {
         String page = console.get(Ui.DASHBOARD).body();
-        Matcher tags = Pattern.compile("<(script|link rel=\"stylesheet\")([^>]*)>").matcher(page);
+        Matcher tags =
+                Pattern.compile("<(script|link rel=\"stylesheet\")([^>]*)>").matcher(page);
         int found = 0;
         while (tags.find()) {
             Matcher src = Pattern.compile("(?:src|href)=\"(/[^\"]+)\"").matcher(tags.group(2));
             assertTrue(src.find(), "the policy allows no inline script: " + tags.group());
             Response r = console.get(src.group(1));
             assertEquals(200, r.status(), src.group(1));
-            assertTrue(r.contentType().contains(src.group(1).endsWith(".css") ? "css" : "javascript"),
+            assertTrue(
+                    r.contentType().contains(src.group(1).endsWith(".css") ? "css" : "javascript"),
                     src.group(1) + ": " + r.contentType());
             found++;
         }
@@ -143,11 +156,13 @@ class DashboardTest {
 
     @Test
     void fragmentSortsByValueBothWays() {
-        String desc = console.get(Ui.METRICS_FRAGMENT + "?name=jobs&sort=value&dir=desc").body();
+        String desc = console.get(Ui.METRICS_FRAGMENT + "?name=jobs&sort=value&dir=desc")
+                .body();
         assertTrue(desc.indexOf("q59") < desc.indexOf("q58"), "largest first");
         assertFalse(desc.contains("q09"), "the smallest ten are on page 2");
 
-        String asc = console.get(Ui.METRICS_FRAGMENT + "?name=jobs&sort=value&dir=asc").body();
+        String asc = console.get(Ui.METRICS_FRAGMENT + "?name=jobs&sort=value&dir=asc")
+                .body();
         assertTrue(asc.indexOf("q00") < asc.indexOf("q01"), "smallest first");
         assertFalse(asc.contains("q59"));
     }

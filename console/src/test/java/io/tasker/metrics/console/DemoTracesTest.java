@@ -24,23 +24,34 @@ class DemoTracesTest {
     void everyDemoTraceIsWhole() throws Exception {
         List<ReceivedSpan> spans;
         try (OtlpReceiver receiver = OtlpReceiver.start()) {
-            try (ConsoleFixture console = ConsoleFixture.builder().demo().env("TASKER_TELEMETRY_ENABLED", "true")
-                    .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseUrl()).env("OTEL_BSP_SCHEDULE_DELAY", "50").start()) {
+            try (ConsoleFixture console = ConsoleFixture.builder()
+                    .demo()
+                    .env("TASKER_TELEMETRY_ENABLED", "true")
+                    .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseUrl())
+                    .env("OTEL_BSP_SCHEDULE_DELAY", "50")
+                    .start()) {
                 receiver.awaitSpans(s -> s.size() > 300, Duration.ofSeconds(30));
             } // closing flushes the last spans
             spans = receiver.spans();
         }
-        Set<String> ids = spans.stream().map(s -> hex(s.span().getSpanId().toByteArray())).collect(Collectors.toSet());
+        Set<String> ids =
+                spans.stream().map(s -> hex(s.span().getSpanId().toByteArray())).collect(Collectors.toSet());
         Map<String, List<ReceivedSpan>> traces = spans.stream()
                 .collect(Collectors.groupingBy(s -> hex(s.span().getTraceId().toByteArray())));
         for (ReceivedSpan s : spans) {
             String parent = hex(s.span().getParentSpanId().toByteArray());
-            assertTrue(parent.isEmpty() || ids.contains(parent), "the parent of " + s.span().getName() + " was never sent");
+            assertTrue(
+                    parent.isEmpty() || ids.contains(parent),
+                    "the parent of " + s.span().getName() + " was never sent");
         }
         for (List<ReceivedSpan> trace : traces.values()) {
-            List<ReceivedSpan> roots = trace.stream().filter(s -> s.span().getParentSpanId().isEmpty()).toList();
+            List<ReceivedSpan> roots = trace.stream()
+                    .filter(s -> s.span().getParentSpanId().isEmpty())
+                    .toList();
             assertEquals(1, roots.size(), "one root a trace");
-            assertTrue(roots.get(0).span().getName().startsWith("task "), roots.get(0).span().getName());
+            assertTrue(
+                    roots.get(0).span().getName().startsWith("task "),
+                    roots.get(0).span().getName());
             assertEquals(Span.SpanKind.SPAN_KIND_CONSUMER, roots.get(0).span().getKind());
         }
         assertTrue(traces.size() > 20, traces.size() + " traces");

@@ -29,9 +29,21 @@ class EscapingTest {
         TaskerRuntime runtime = console.console().runtime();
         runtime.registry().counter("xss_total", "payload").labels(SCRIPT).inc();
         console.sync();
-        new ExportHistory(runtime.store(), runtime.cluster().options().keys()).append(new ExportRecord(
-                Instant.parse("2026-02-01T00:00:00Z"), "json", "/tmp/" + IMAGE, "cli", ExportRecord.Outcome.FAILED,
-                0, 0, 5, 1, "failed: " + SCRIPT, "cron-" + IMAGE, 0, "on demand"));
+        new ExportHistory(runtime.store(), runtime.cluster().options().keys())
+                .append(new ExportRecord(
+                        Instant.parse("2026-02-01T00:00:00Z"),
+                        "json",
+                        "/tmp/" + IMAGE,
+                        "cli",
+                        ExportRecord.Outcome.FAILED,
+                        0,
+                        0,
+                        5,
+                        1,
+                        "failed: " + SCRIPT,
+                        "cron-" + IMAGE,
+                        0,
+                        "on demand"));
         console.importHistory();
     }
 
@@ -72,7 +84,8 @@ class EscapingTest {
             assertFalse(r.body().contains(IMAGE), path);
         }
         String page = console.get(Ui.DASHBOARD + query).body();
-        assertTrue(page.contains("value=\"&#34;>&lt;script>alert(3)&lt;/script>\""),
+        assertTrue(
+                page.contains("value=\"&#34;>&lt;script>alert(3)&lt;/script>\""),
                 "the name filter keeps the text in its input, unable to leave the attribute: " + page);
     }
 

@@ -19,11 +19,18 @@ class EventsTest {
     void theDemosTaskAndStepMetricsComeThroughTheMetricsSubscriber() throws Exception {
         try (ConsoleFixture console = ConsoleFixture.builder().demo().start()) {
             String metrics = console.get(Ui.API_METRICS + "?scope=instance").body();
-            for (String name : List.of("tasker_task_executions_total", "tasker_task_duration_seconds",
-                    "tasker_step_executions_total", "tasker_step_duration_seconds", "tasker_queue_depth")) {
-                assertTrue(metrics.contains(name), name + " missing from " + metrics.substring(0, Math.min(500, metrics.length())));
+            for (String name : List.of(
+                    "tasker_task_executions_total",
+                    "tasker_task_duration_seconds",
+                    "tasker_step_executions_total",
+                    "tasker_step_duration_seconds",
+                    "tasker_queue_depth")) {
+                assertTrue(
+                        metrics.contains(name),
+                        name + " missing from " + metrics.substring(0, Math.min(500, metrics.length())));
             }
-            JsonNode subscribers = JSON.readTree(console.get(Ui.HEALTH_STATUS).body()).path("event_subscribers");
+            JsonNode subscribers =
+                    JSON.readTree(console.get(Ui.HEALTH_STATUS).body()).path("event_subscribers");
             assertEquals(2, subscribers.size(), "metrics, and the recent runs of the Task runs page: " + subscribers);
             assertEquals("runs", subscribers.get(1).path("subscriber").asText());
             JsonNode metricsSubscriber = subscribers.get(0);
@@ -32,17 +39,23 @@ class EventsTest {
             assertEquals(0, metricsSubscriber.path("dropped").asLong());
             assertEquals(0, metricsSubscriber.path("errors").asLong());
             String page = console.get(Ui.HEALTH_PAGE).body();
-            assertTrue(page.contains("id=\"" + Ui.ID_EVENT_SUBSCRIBERS + "\"") && page.contains("<td>metrics</td>"), page);
+            assertTrue(
+                    page.contains("id=\"" + Ui.ID_EVENT_SUBSCRIBERS + "\"") && page.contains("<td>metrics</td>"), page);
         }
     }
 
     @Test
     void theHealthReportCountsWhatBecameOfTheSpans() throws Exception {
         try (OtlpReceiver receiver = OtlpReceiver.start();
-             ConsoleFixture console = ConsoleFixture.builder().demo().env("TASKER_TELEMETRY_ENABLED", "true")
-                     .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseUrl()).env("OTEL_BSP_SCHEDULE_DELAY", "50").start()) {
+                ConsoleFixture console = ConsoleFixture.builder()
+                        .demo()
+                        .env("TASKER_TELEMETRY_ENABLED", "true")
+                        .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseUrl())
+                        .env("OTEL_BSP_SCHEDULE_DELAY", "50")
+                        .start()) {
             receiver.awaitSpans(s -> s.size() > 10, Duration.ofSeconds(20));
-            JsonNode telemetry = JSON.readTree(console.get(Ui.HEALTH_STATUS).body()).path("telemetry");
+            JsonNode telemetry =
+                    JSON.readTree(console.get(Ui.HEALTH_STATUS).body()).path("telemetry");
             assertTrue(telemetry.path("spans_ended").asLong() > 0, telemetry.toString());
             assertTrue(telemetry.path("spans_exported").asLong() > 0, telemetry.toString());
             assertEquals(0, telemetry.path("spans_dropped_export_failed").asLong(), telemetry.toString());

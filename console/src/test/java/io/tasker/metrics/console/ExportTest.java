@@ -29,14 +29,19 @@ import org.junit.jupiter.api.Test;
 /** Downloads, "Export now" from scripts, and the history as JSON and as a page. */
 class ExportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ATTACHMENT = Pattern.compile(
-            "attachment; filename=\"tasker-metrics-\\d{8}T\\d{6}Z\\.([a-z]+)\"");
+    private static final Pattern ATTACHMENT =
+            Pattern.compile("attachment; filename=\"tasker-metrics-\\d{8}T\\d{6}Z\\.([a-z]+)\"");
     private ConsoleFixture console;
 
     @BeforeEach
     void start() {
         console = ConsoleFixture.start();
-        console.console().runtime().registry().counter("jobs_total", "status").labels("failure, \"retried\"").inc(2);
+        console.console()
+                .runtime()
+                .registry()
+                .counter("jobs_total", "status")
+                .labels("failure, \"retried\"")
+                .inc(2);
         console.sync();
     }
 
@@ -50,7 +55,9 @@ class ExportTest {
         Response r = download("json");
         assertEquals("application/json;charset=utf-8", r.contentType().replace(" ", ""));
         JsonNode jobs = JSON.readTree(r.body()).path("metrics").path("counters").path("tasker_jobs_total");
-        assertEquals("failure, \"retried\"", jobs.get(0).path("labels").path("status").asText());
+        assertEquals(
+                "failure, \"retried\"",
+                jobs.get(0).path("labels").path("status").asText());
         assertEquals(2.0, jobs.get(0).path("value").asDouble());
     }
 
@@ -58,9 +65,16 @@ class ExportTest {
     void downloadsCsv() throws Exception {
         Response r = download("csv");
         assertEquals("text/csv; charset=utf-8", r.contentType());
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(r.body())).getRecords();
-        CSVRecord jobs = rows.stream().filter(row -> row.get("name").equals("tasker_jobs_total")).findFirst()
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(r.body()))
+                .getRecords();
+        CSVRecord jobs = rows.stream()
+                .filter(row -> row.get("name").equals("tasker_jobs_total"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(r.body()));
         assertEquals("counter", jobs.get("type"));
         assertEquals("failure, \"retried\"", jobs.get("label_status"));
@@ -81,7 +95,9 @@ class ExportTest {
         assertEquals(400, r.status());
         assertTrue(r.body().contains("xml"), r.body());
         assertTrue(r.body().contains("prometheus, openmetrics, json, csv"), r.body());
-        assertEquals(400, console.post(Ui.API_EXPORT + "?format=yaml", console.bearer()).status());
+        assertEquals(
+                400,
+                console.post(Ui.API_EXPORT + "?format=yaml", console.bearer()).status());
     }
 
     @Test
@@ -94,15 +110,18 @@ class ExportTest {
         assertEquals("json", record.path("format").asText());
         assertEquals("console", record.path("trigger").asText());
         try (var files = Files.list(console.exportDir())) {
-            List<Path> written = files.filter(p -> p.getFileName().toString().matches(
-                    "tasker-metrics-\\d{8}T\\d{6}Z\\.json")).toList();
+            List<Path> written = files.filter(
+                            p -> p.getFileName().toString().matches("tasker-metrics-\\d{8}T\\d{6}Z\\.json"))
+                    .toList();
             assertEquals(1, written.size());
             assertTrue(JSON.readTree(written.get(0).toFile()).path("metrics").has("counters"));
         }
 
         JsonNode history = exports("");
         assertEquals(1, history.path("total").asInt(), history.toString());
-        assertEquals(record.path("at").asText(), history.path("exports").get(0).path("at").asText());
+        assertEquals(
+                record.path("at").asText(),
+                history.path("exports").get(0).path("at").asText());
     }
 
     @Test
@@ -114,9 +133,11 @@ class ExportTest {
 
     @Test
     void historyShowsExportsRecordedInTheSharedStoreBySomeoneElse() throws Exception {
-        assertEquals(200, console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
-        sharedHistory().append(record(Instant.parse("2026-02-01T03:00:00Z"), ExportRecord.Outcome.SUCCESS,
-                "cron-job-7"));
+        assertEquals(
+                200,
+                console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
+        sharedHistory()
+                .append(record(Instant.parse("2026-02-01T03:00:00Z"), ExportRecord.Outcome.SUCCESS, "cron-job-7"));
         console.importHistory();
 
         JsonNode history = exports("");
@@ -132,8 +153,21 @@ class ExportTest {
     @Test
     void anOverLongRecordInTheSharedStoreIsCutNotFatal() throws Exception {
         String longText = "x".repeat(5000);
-        sharedHistory().append(new ExportRecord(Instant.parse("2026-02-01T03:00:00Z"), longText, longText, longText,
-                ExportRecord.Outcome.FAILED, 0, 0, 1, 1, longText, longText, 1, longText));
+        sharedHistory()
+                .append(new ExportRecord(
+                        Instant.parse("2026-02-01T03:00:00Z"),
+                        longText,
+                        longText,
+                        longText,
+                        ExportRecord.Outcome.FAILED,
+                        0,
+                        0,
+                        1,
+                        1,
+                        longText,
+                        longText,
+                        1,
+                        longText));
         console.importHistory();
         JsonNode history = exports("");
         assertEquals(1, history.path("total").asInt(), history.toString());
@@ -160,8 +194,7 @@ class ExportTest {
         assertEquals(25, count(first.body(), "class=\"export-row failed\""));
         assertEquals(0, count(first.body(), "export-row success"));
         assertTrue(first.body().contains("cron-29"), "newest first");
-        assertTrue(first.body().contains("href=\"?outcome=failed&amp;format=&amp;page=2\" rel=\"next\""),
-                first.body());
+        assertTrue(first.body().contains("href=\"?outcome=failed&amp;format=&amp;page=2\" rel=\"next\""), first.body());
 
         Response second = console.get(Ui.EXPORTS_PAGE + "?outcome=failed&page=2");
         assertTrue(second.body().contains("page 2 of 2"));
@@ -214,7 +247,19 @@ class ExportTest {
 
     static ExportRecord record(Instant at, ExportRecord.Outcome outcome, String instance) {
         boolean ok = outcome == ExportRecord.Outcome.SUCCESS;
-        return new ExportRecord(at, "prometheus", "/var/lib/exports", "cli", outcome, ok ? 12 : 0, ok ? 900 : 0, 40,
-                ok ? 1 : 4, ok ? null : "connection refused", instance, 3, "optimal timing");
+        return new ExportRecord(
+                at,
+                "prometheus",
+                "/var/lib/exports",
+                "cli",
+                outcome,
+                ok ? 12 : 0,
+                ok ? 900 : 0,
+                40,
+                ok ? 1 : 4,
+                ok ? null : "connection refused",
+                instance,
+                3,
+                "optimal timing");
     }
 }

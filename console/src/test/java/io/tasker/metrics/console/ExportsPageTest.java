@@ -11,10 +11,11 @@ import org.junit.jupiter.api.Test;
 class ExportsPageTest {
     @Test
     void filterValuesAreEncodedInPageLinks() {
-        ExportsPage page = new ExportsPage(null, new ExportHistoryRepository.Page(List.of(), 60, 25, 25),
-                "failed", "json&page=9\"<b>");
+        ExportsPage page = new ExportsPage(
+                null, new ExportHistoryRepository.Page(List.of(), 60, 25, 25), "failed", "json&page=9\"<b>");
         assertEquals("outcome=failed&format=json%26page%3D9%22%3Cb%3E&page=2", page.query(2));
-        assertEquals("outcome=&format=&page=1",
+        assertEquals(
+                "outcome=&format=&page=1",
                 new ExportsPage(null, new ExportHistoryRepository.Page(List.of(), 0, 0, 25), null, null).query(1));
     }
 }

@@ -13,8 +13,11 @@ class ExposureTest {
 
     @Test
     void allInterfacesWithoutCredentialsRefusesToStart() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ConsoleFixture.builder().env("TASKER_CONSOLE_HOST", "0.0.0.0").without("TASKER_CONSOLE_TOKEN")
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ConsoleFixture.builder()
+                        .env("TASKER_CONSOLE_HOST", "0.0.0.0")
+                        .without("TASKER_CONSOLE_TOKEN")
                         .start());
         assertTrue(e.getMessage().contains("0.0.0.0"), e.getMessage());
         assertTrue(e.getMessage().contains("TASKER_CONSOLE_USERNAME"), e.getMessage());
@@ -25,22 +28,29 @@ class ExposureTest {
     @Test
     void allInterfacesWithOnlyABearerTokenRefusesToStart() {
         // The pages would stay open, and each hands out a CSRF token that lets its reader POST.
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ConsoleFixture.builder().env("TASKER_CONSOLE_HOST", "0.0.0.0").start());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ConsoleFixture.builder()
+                        .env("TASKER_CONSOLE_HOST", "0.0.0.0")
+                        .start());
         assertTrue(e.getMessage().contains("bearer token alone"), e.getMessage());
         assertTrue(e.getMessage().contains("TASKER_CONSOLE_PASSWORD"), e.getMessage());
     }
 
     @Test
     void aUserWithoutAPasswordIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ConsoleFixture.builder().env("TASKER_CONSOLE_USERNAME", "operator").start());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ConsoleFixture.builder()
+                        .env("TASKER_CONSOLE_USERNAME", "operator")
+                        .start());
         assertTrue(e.getMessage().contains("console.password"), e.getMessage());
     }
 
     @Test
     void loopbackWithoutCredentialsStarts() {
-        try (ConsoleFixture console = ConsoleFixture.builder().without("TASKER_CONSOLE_TOKEN").start()) {
+        try (ConsoleFixture console =
+                ConsoleFixture.builder().without("TASKER_CONSOLE_TOKEN").start()) {
             assertEquals(200, console.get(Ui.DASHBOARD).status());
             assertFalse(console.get(Ui.DASHBOARD).headers().containsKey("www-authenticate"));
         }

@@ -49,9 +49,21 @@ class HealthTest {
     @Test
     void statusReportsBeforeAnySyncOrExport() throws Exception {
         JsonNode s = status();
-        for (String field : List.of("status", "instance_id", "metrics_count", "series_count", "sync_strategy",
-                "cache_store", "cache_healthy", "last_sync", "database_healthy", "last_export",
-                "last_successful_export", "export_stale", "export_stale_threshold_seconds", "sync_failure_streak",
+        for (String field : List.of(
+                "status",
+                "instance_id",
+                "metrics_count",
+                "series_count",
+                "sync_strategy",
+                "cache_store",
+                "cache_healthy",
+                "last_sync",
+                "database_healthy",
+                "last_export",
+                "last_successful_export",
+                "export_stale",
+                "export_stale_threshold_seconds",
+                "sync_failure_streak",
                 "sync_failing")) {
             assertTrue(s.has(field), "/health/status lacks " + field + ": " + s);
         }
@@ -70,7 +82,9 @@ class HealthTest {
     void statusReportsTheLastSyncAndExport() throws Exception {
         console.console().runtime().registry().counter("jobs_total").inc();
         console.sync();
-        assertEquals(200, console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
+        assertEquals(
+                200,
+                console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
 
         JsonNode s = status();
         assertTrue(s.path("metrics_count").asInt() >= 1, s.toString());
@@ -94,7 +108,12 @@ class HealthTest {
     @Test
     void seriesTheHistoryCannotStoreAreCountedAndNamedOnTheHealthPage() throws Exception {
         String x = "x".repeat(1000);
-        console.console().runtime().registry().counter("wide_total", "a", "b", "c").labels(x, x, x).inc();
+        console.console()
+                .runtime()
+                .registry()
+                .counter("wide_total", "a", "b", "c")
+                .labels(x, x, x)
+                .inc();
         console.sync();
         console.console().history().tick();
         JsonNode history = status().path("history");

@@ -27,8 +27,20 @@ class HistoryImportTest {
     void concurrentSavesOfTheSameRecordsTakeEachForNewOnce() throws Exception {
         List<ExportRecord> records = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            records.add(new ExportRecord(Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i), "json", "/x", "cli",
-                    ExportRecord.Outcome.FAILED, 0, 0, 1, 1, "boom", "cron-" + i, 0, "on demand"));
+            records.add(new ExportRecord(
+                    Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i),
+                    "json",
+                    "/x",
+                    "cli",
+                    ExportRecord.Outcome.FAILED,
+                    0,
+                    0,
+                    1,
+                    1,
+                    "boom",
+                    "cron-" + i,
+                    0,
+                    "on demand"));
         }
         try (Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             ExportHistoryRepository repository = new ExportHistoryRepository(db);
@@ -56,16 +68,32 @@ class HistoryImportTest {
     void theTickImportsWhatACronJobRecordedWithoutAnyPageAsking() throws Exception {
         try (ConsoleFixture console = ConsoleFixture.start()) {
             TaskerRuntime runtime = console.console().runtime();
-            new ExportHistory(runtime.store(), runtime.cluster().options().keys()).append(new ExportRecord(
-                    Instant.now().minusSeconds(60), "csv", "/srv/x.csv", "cli", ExportRecord.Outcome.SUCCESS,
-                    3, 100, 5, 1, null, "cron-7", 2, "optimal timing"));
+            new ExportHistory(runtime.store(), runtime.cluster().options().keys())
+                    .append(new ExportRecord(
+                            Instant.now().minusSeconds(60),
+                            "csv",
+                            "/srv/x.csv",
+                            "cli",
+                            ExportRecord.Outcome.SUCCESS,
+                            3,
+                            100,
+                            5,
+                            1,
+                            null,
+                            "cron-7",
+                            2,
+                            "optimal timing"));
             long deadline = System.nanoTime() + 15_000_000_000L;
             int total = 0;
             while (total == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(200);
-                total = new ObjectMapper().readTree(console.get(Ui.API_EXPORTS).body()).path("total").asInt();
+                total = new ObjectMapper()
+                        .readTree(console.get(Ui.API_EXPORTS).body())
+                        .path("total")
+                        .asInt();
             }
-            assertEquals(1, total, "imported by the tick within " + io.tasker.metrics.console.service.HistoryTick.EVERY);
+            assertEquals(
+                    1, total, "imported by the tick within " + io.tasker.metrics.console.service.HistoryTick.EVERY);
             assertTrue(console.get(Ui.API_EXPORTS).body().contains("cron-7"));
         }
     }

@@ -23,10 +23,15 @@ class HostHeaderTest {
     @Test
     void aForeignHostNameGets421AndNoData() {
         try (ConsoleFixture console = ConsoleFixture.start()) {
-            String answer = raw(console, "GET", Ui.API_METRICS, "rebind.attacker.example:" + console.console().port());
+            String answer = raw(
+                    console,
+                    "GET",
+                    Ui.API_METRICS,
+                    "rebind.attacker.example:" + console.console().port());
             assertTrue(answer.startsWith("HTTP/1.1 421"), answer);
             assertTrue(answer.contains("console.allowed_hosts"), answer);
-            assertTrue(raw(console, "POST", Ui.API_SYNC, "rebind.attacker.example").startsWith("HTTP/1.1 421"));
+            assertTrue(
+                    raw(console, "POST", Ui.API_SYNC, "rebind.attacker.example").startsWith("HTTP/1.1 421"));
         }
     }
 
@@ -34,8 +39,9 @@ class HostHeaderTest {
     void loopbackNamesAndAddressesAreAnswered() {
         try (ConsoleFixture console = ConsoleFixture.start()) {
             int port = console.console().port();
-            for (String host : new String[] {"127.0.0.1:" + port, "localhost:" + port, "LOCALHOST", "[::1]:" + port,
-                    "10.1.2.3:" + port, "localhost."}) {
+            for (String host : new String[] {
+                "127.0.0.1:" + port, "localhost:" + port, "LOCALHOST", "[::1]:" + port, "10.1.2.3:" + port, "localhost."
+            }) {
                 String answer = raw(console, "GET", Ui.API_METRICS, host);
                 assertTrue(answer.startsWith("HTTP/1.1 200"), host + ": " + answer);
             }
@@ -53,8 +59,10 @@ class HostHeaderTest {
     @Test
     void aListedNameIsAnswered() {
         try (ConsoleFixture console = ConsoleFixture.builder()
-                .env("TASKER_CONSOLE_ALLOWED_HOSTS", "console.example.com, other.example").start()) {
-            assertTrue(raw(console, "GET", Ui.API_METRICS, "Console.Example.com:443").startsWith("HTTP/1.1 200"));
+                .env("TASKER_CONSOLE_ALLOWED_HOSTS", "console.example.com, other.example")
+                .start()) {
+            assertTrue(raw(console, "GET", Ui.API_METRICS, "Console.Example.com:443")
+                    .startsWith("HTTP/1.1 200"));
             assertTrue(raw(console, "GET", Ui.API_METRICS, "third.example").startsWith("HTTP/1.1 421"));
         }
     }
@@ -62,16 +70,22 @@ class HostHeaderTest {
     @Test
     void withALoginAnyNameIsAnswered() {
         // The rebinding page's browser holds no credentials for it, so the login is the guard.
-        try (ConsoleFixture console = ConsoleFixture.builder().env("TASKER_CONSOLE_USERNAME", "u")
-                .env("TASKER_CONSOLE_PASSWORD", "p").start()) {
-            assertTrue(raw(console, "GET", Ui.API_METRICS, "console.example.com").startsWith("HTTP/1.1 200"));
+        try (ConsoleFixture console = ConsoleFixture.builder()
+                .env("TASKER_CONSOLE_USERNAME", "u")
+                .env("TASKER_CONSOLE_PASSWORD", "p")
+                .start()) {
+            assertTrue(
+                    raw(console, "GET", Ui.API_METRICS, "console.example.com").startsWith("HTTP/1.1 200"));
         }
     }
 
     @Test
     void anAllowedHostThatIsNoNameIsRefusedAtStart() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConsoleFixture.builder()
-                .env("TASKER_CONSOLE_ALLOWED_HOSTS", "https://console.example.com").start());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ConsoleFixture.builder()
+                        .env("TASKER_CONSOLE_ALLOWED_HOSTS", "https://console.example.com")
+                        .start());
         assertTrue(e.getMessage().contains("'https://console.example.com' is not a host name"), e.getMessage());
     }
 
@@ -80,7 +94,7 @@ class HostHeaderTest {
             s.setSoTimeout(15_000);
             OutputStream out = s.getOutputStream();
             out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer "
-                    + console.token() + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                            + console.token() + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = s.getInputStream();

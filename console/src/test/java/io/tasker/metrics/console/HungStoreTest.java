@@ -23,12 +23,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class HungStoreTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
+
     private static final long ONE_TIMEOUT_AND_SLACK_MS = 3_500;
 
     @Test
     void pagesCostOneTimeoutNotOnePerRead() throws Exception {
         try (BlackHole hole = new BlackHole();
-             ConsoleFixture console = ConsoleFixture.builder().cacheUrl(REDIS.url()).start()) {
+                ConsoleFixture console =
+                        ConsoleFixture.builder().cacheUrl(REDIS.url()).start()) {
             console.sync();
             REDIS.stop();
             hole.listenOn(REDIS.port());
@@ -49,15 +51,17 @@ class HungStoreTest {
 
         void listenOn(int port) throws IOException {
             server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-            Thread t = new Thread(() -> {
-                try {
-                    while (true) {
-                        held.add(server.accept());
-                    }
-                } catch (IOException closed) {
-                    // The test is over.
-                }
-            }, "black-hole");
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            while (true) {
+                                held.add(server.accept());
+                            }
+                        } catch (IOException closed) {
+                            // The test is over.
+                        }
+                    },
+                    "black-hole");
             t.setDaemon(true);
             t.start();
         }

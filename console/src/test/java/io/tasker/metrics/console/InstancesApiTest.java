@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class InstancesApiTest {
     @RegisterExtension
     static final RedisServerExtension redis = new RedisServerExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -34,12 +35,18 @@ class InstancesApiTest {
         String namespace = "inst" + System.nanoTime();
         // A 30 s sync interval, the default: late after 60 s without a sync; the instance timeout
         // (half the 5 minute retention window) takes a silent instance for stopped after 150 s.
-        try (ConsoleFixture console = ConsoleFixture.builder().clock(clock).cacheUrl(url)
-                .env("TASKER_CACHE_NAMESPACE", namespace).env("TASKER_SYNC_INTERVAL", "30s").start();
-             TaskerRuntime worker = instance(url, namespace, "worker-a-4242", clock);
-             TaskerRuntime silent = instance(url, namespace, "worker-b-17", clock)) {
-            worker.registry().incrementCounter("task_executions_total", 30, "status", "success", "task_name", "payment");
-            silent.registry().incrementCounter("task_executions_total", 10, "status", "success", "task_name", "payment");
+        try (ConsoleFixture console = ConsoleFixture.builder()
+                        .clock(clock)
+                        .cacheUrl(url)
+                        .env("TASKER_CACHE_NAMESPACE", namespace)
+                        .env("TASKER_SYNC_INTERVAL", "30s")
+                        .start();
+                TaskerRuntime worker = instance(url, namespace, "worker-a-4242", clock);
+                TaskerRuntime silent = instance(url, namespace, "worker-b-17", clock)) {
+            worker.registry()
+                    .incrementCounter("task_executions_total", 30, "status", "success", "task_name", "payment");
+            silent.registry()
+                    .incrementCounter("task_executions_total", 10, "status", "success", "task_name", "payment");
             worker.collector().orElseThrow().syncNow();
             silent.collector().orElseThrow().syncNow();
             console.sync();
@@ -55,23 +62,38 @@ class InstancesApiTest {
 
             clock.advance(Duration.ofSeconds(61));
             console.sync();
-            assertEquals("late", instance(console, "worker-a-4242").get("status").asText());
+            assertEquals(
+                    "late", instance(console, "worker-a-4242").get("status").asText());
             console.console().history().tick();
             String banner = console.get(Ui.ALERTS_FRAGMENT).body();
-            assertTrue(banner.contains("Instance <code class=\"alert-name\">&ldquo;worker-a-4242&rdquo;</code> is late"), banner);
+            assertTrue(
+                    banner.contains("Instance <code class=\"alert-name\">&ldquo;worker-a-4242&rdquo;</code> is late"),
+                    banner);
             console.sync();
             String metrics = console.get(Ui.METRICS).body();
-            assertTrue(metrics.matches("(?s).*tasker_console_alert_firing\\{alert=\"instance_late\"[^}]*} 1(\\.0)?\\n.*"), metrics);
+            assertTrue(
+                    metrics.matches("(?s).*tasker_console_alert_firing\\{alert=\"instance_late\"[^}]*} 1(\\.0)?\\n.*"),
+                    metrics);
             String page = console.get(Ui.INSTANCES_PAGE).body();
             assertTrue(page.contains("class=\"instance-row late\" data-instance=\"worker-a-4242\""), page);
 
             worker.collector().orElseThrow().syncNow();
             clock.advance(Duration.ofSeconds(100));
-            worker.collector().orElseThrow().syncNow(); // worker-b has now been silent for 161 s: folded by the next sync.
+            worker.collector()
+                    .orElseThrow()
+                    .syncNow(); // worker-b has now been silent for 161 s: folded by the next sync.
             console.sync();
-            assertEquals("live", instance(console, "worker-a-4242").get("status").asText());
-            assertEquals("folded", instance(console, "worker-b-17").get("status").asText());
-            assertEquals(10.0, instance(console, "retired totals").get("shares").get(0).get("value").asDouble());
+            assertEquals(
+                    "live", instance(console, "worker-a-4242").get("status").asText());
+            assertEquals(
+                    "folded", instance(console, "worker-b-17").get("status").asText());
+            assertEquals(
+                    10.0,
+                    instance(console, "retired totals")
+                            .get("shares")
+                            .get(0)
+                            .get("value")
+                            .asDouble());
         }
     }
 

@@ -42,11 +42,24 @@ class LinkEncodingTest {
             jobs.labels(String.format("q%02d", i), "a").inc(); // what label=status="a would find
         }
         console.sync();
-        ExportHistory shared = new ExportHistory(runtime.store(), runtime.cluster().options().keys());
+        ExportHistory shared =
+                new ExportHistory(runtime.store(), runtime.cluster().options().keys());
         for (int i = 0; i < 33; i++) {
             // 30 of the filtered format, 3 decoys that a lost filter would show.
-            shared.append(new ExportRecord(Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i), i < 30 ? FORMAT : "csv",
-                    "/tmp/x" + i, "cli", ExportRecord.Outcome.FAILED, 0, 0, 1, 1, "boom", "cron-1", 0, "on demand"));
+            shared.append(new ExportRecord(
+                    Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i),
+                    i < 30 ? FORMAT : "csv",
+                    "/tmp/x" + i,
+                    "cli",
+                    ExportRecord.Outcome.FAILED,
+                    0,
+                    0,
+                    1,
+                    1,
+                    "boom",
+                    "cron-1",
+                    0,
+                    "on demand"));
         }
         console.importHistory();
     }
@@ -70,17 +83,23 @@ class LinkEncodingTest {
         String next = Ui.DASHBOARD + attribute(first, "rel=\"next\"", "href");
         Response second = console.get(next);
         assertEquals(200, second.status(), next);
-        assertTrue(second.body().contains("60 of ") && second.body().contains("page 2 of 2"), next + ": " + second.body());
+        assertTrue(
+                second.body().contains("60 of ") && second.body().contains("page 2 of 2"), next + ": " + second.body());
         assertEquals(10, count(second.body(), "class=\"metric-row"), next);
-        assertEquals(poll.replace("page=1", "page=2"), attribute(second.body(), id(Ui.ID_METRICS_TABLE), "hx-get"),
+        assertEquals(
+                poll.replace("page=1", "page=2"),
+                attribute(second.body(), id(Ui.ID_METRICS_TABLE), "hx-get"),
                 "page 2 polls for the same filter");
-        assertEquals(LABEL_FILTER, attribute(second.body(), id(Ui.ID_FILTER_LABEL), "value"),
+        assertEquals(
+                LABEL_FILTER,
+                attribute(second.body(), id(Ui.ID_FILTER_LABEL), "value"),
                 "the label input keeps the whole filter");
     }
 
     @Test
     void formatFilterSurvivesTheExportHistorysPaging() {
-        String first = console.get(Ui.EXPORTS_PAGE + "?outcome=failed&format=" + enc(FORMAT)).body();
+        String first = console.get(Ui.EXPORTS_PAGE + "?outcome=failed&format=" + enc(FORMAT))
+                .body();
         assertTrue(first.contains("30 exports") && first.contains("page 1 of 2"), first);
 
         String next = Ui.EXPORTS_PAGE + attribute(first, "rel=\"next\"", "href");

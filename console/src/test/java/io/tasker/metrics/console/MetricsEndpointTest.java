@@ -49,7 +49,9 @@ class MetricsEndpointTest {
 
     @Test
     void metricsIsOpenMetricsWhenAsked() {
-        Response r = console.get(Ui.METRICS, "Accept",
+        Response r = console.get(
+                Ui.METRICS,
+                "Accept",
                 "application/openmetrics-text;version=1.0.0;q=0.9,text/plain;version=0.0.4;q=0.5");
         assertEquals(200, r.status());
         assertTrue(r.contentType().startsWith("application/openmetrics-text; version=1.0.0"), r.contentType());
@@ -63,12 +65,18 @@ class MetricsEndpointTest {
         // it; the mixin's queries select it (deploy/, docs/operations.md).
         for (String accept : new String[] {"text/plain", "application/openmetrics-text"}) {
             String body = console.get(Ui.METRICS, "Accept", accept).body();
-            List<String> samples = body.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+            List<String> samples =
+                    body.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
             assertTrue(samples.size() > 10, body);
             samples.forEach(l -> assertTrue(l.contains("tasker_view=\"cluster\""), accept + ": " + l));
         }
-        assertTrue(console.get(Ui.METRICS).body().lines().anyMatch(l -> l.startsWith("tasker_job_duration_seconds_bucket{")
-                && l.contains("tasker_view=\"cluster\"")), "histograms too");
+        assertTrue(
+                console.get(Ui.METRICS)
+                        .body()
+                        .lines()
+                        .anyMatch(l -> l.startsWith("tasker_job_duration_seconds_bucket{")
+                                && l.contains("tasker_view=\"cluster\"")),
+                "histograms too");
         assertFalse(console.get(Ui.API_METRICS).body().contains("tasker_view"), "the JSON view is the view as it is");
     }
 
@@ -91,8 +99,15 @@ class MetricsEndpointTest {
         assertEquals(1, jobs.size(), r.body());
         assertEquals(3.0, jobs.get(0).path("value").asDouble());
         assertEquals("success", jobs.get(0).path("labels").path("status").asText(), r.body());
-        assertEquals(1, metrics.path("histograms").path("tasker_job_duration_seconds").get(0).path("count").asInt());
-        assertTrue(metrics.path("counters").path("tasker_late_total").isMissingNode(),
+        assertEquals(
+                1,
+                metrics.path("histograms")
+                        .path("tasker_job_duration_seconds")
+                        .get(0)
+                        .path("count")
+                        .asInt());
+        assertTrue(
+                metrics.path("counters").path("tasker_late_total").isMissingNode(),
                 "not synced yet, so not in the cluster view");
     }
 
@@ -101,7 +116,9 @@ class MetricsEndpointTest {
         Response r = console.get(Ui.API_METRICS + "?scope=instance");
         assertEquals(200, r.status());
         JsonNode counters = JSON.readTree(r.body()).path("metrics").path("counters");
-        assertEquals(1.0, counters.path("tasker_late_total").get(0).path("value").asDouble(), r.body());
-        assertEquals(3.0, counters.path("tasker_jobs_total").get(0).path("value").asDouble());
+        assertEquals(
+                1.0, counters.path("tasker_late_total").get(0).path("value").asDouble(), r.body());
+        assertEquals(
+                3.0, counters.path("tasker_jobs_total").get(0).path("value").asDouble());
     }
 }

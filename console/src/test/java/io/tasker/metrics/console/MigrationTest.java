@@ -30,12 +30,20 @@ class MigrationTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         try (Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             assertEquals(3, db.migrationsApplied());
-            assertEquals(3, count(db, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
+            assertEquals(
+                    3,
+                    count(
+                            db,
+                            "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));
             assertEquals(0, count(db, "SELECT COUNT(*) FROM history_sample"));
             assertEquals(0, count(db, "SELECT COUNT(*) FROM history_series"));
             assertEquals(0, count(db, "SELECT COUNT(*) FROM export_history"));
-            assertEquals(2, count(db, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = "
-                    + "'EXPORT_HISTORY' AND INDEX_NAME IN ('EXPORT_HISTORY_AT', 'EXPORT_HISTORY_OUTCOME_FORMAT')"));
+            assertEquals(
+                    2,
+                    count(
+                            db,
+                            "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = "
+                                    + "'EXPORT_HISTORY' AND INDEX_NAME IN ('EXPORT_HISTORY_AT', 'EXPORT_HISTORY_OUTCOME_FORMAT')"));
         }
     }
 
@@ -58,7 +66,8 @@ class MigrationTest {
             JsonNode kept = history.path("exports").get(0);
             assertEquals(made.path("at").asText(), kept.path("at").asText());
             assertEquals("csv", kept.path("format").asText());
-            assertTrue(console.get(Ui.HEALTH_STATUS).body().contains("\"export_stale\":false"),
+            assertTrue(
+                    console.get(Ui.HEALTH_STATUS).body().contains("\"export_stale\":false"),
                     "the export made before the restart still counts");
         }
     }
@@ -75,16 +84,20 @@ class MigrationTest {
         Path file = dir.resolve("console.mv.db");
         String url = "jdbc:h2:file:" + dir.resolve("console").toAbsolutePath();
         try (ConsoleFixture console = ConsoleFixture.builder().databaseUrl(url).start()) {
-            assertEquals(200, console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
+            assertEquals(
+                    200,
+                    console.post(Ui.API_EXPORT + "?format=csv", console.bearer())
+                            .status());
         }
         for (long size : new long[] {Files.size(file) / 2, 8192, 100, 0}) {
             try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
                 channel.truncate(size);
             }
             byte[] before = Files.readAllBytes(file);
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Database.open(url),
-                    "truncated to " + size + " bytes");
-            assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("export history"),
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class, () -> Database.open(url), "truncated to " + size + " bytes");
+            assertTrue(
+                    e.getMessage().contains(file.toString()) && e.getMessage().contains("export history"),
                     e.getMessage());
             assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "the file is left as it was");
         }
@@ -96,7 +109,10 @@ class MigrationTest {
         Path file = dir.resolve("console.mv.db");
         String url = "jdbc:h2:" + dir.resolve("console").toAbsolutePath();
         try (ConsoleFixture console = ConsoleFixture.builder().databaseUrl(url).start()) {
-            assertEquals(200, console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
+            assertEquals(
+                    200,
+                    console.post(Ui.API_EXPORT + "?format=csv", console.bearer())
+                            .status());
         }
         try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
             channel.truncate(8192);
@@ -108,7 +124,9 @@ class MigrationTest {
     }
 
     private static long count(Database db, String sql) throws SQLException {
-        try (Connection c = db.connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.connection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

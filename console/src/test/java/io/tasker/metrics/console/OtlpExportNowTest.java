@@ -20,9 +20,16 @@ class OtlpExportNowTest {
     @Test
     void exportNowSendsTheClusterViewAsOtlpMetrics() throws Exception {
         try (OtlpReceiver receiver = OtlpReceiver.start();
-             ConsoleFixture console = ConsoleFixture.builder().env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseUrl())
-                     .env("OTEL_SERVICE_NAME", "ops-console").start()) {
-            console.console().runtime().registry().counter("jobs_total", "status").labels("success").inc(7);
+                ConsoleFixture console = ConsoleFixture.builder()
+                        .env("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.baseUrl())
+                        .env("OTEL_SERVICE_NAME", "ops-console")
+                        .start()) {
+            console.console()
+                    .runtime()
+                    .registry()
+                    .counter("jobs_total", "status")
+                    .labels("success")
+                    .inc(7);
             console.sync();
             assertTrue(console.get(Ui.DASHBOARD).body().contains("<option value=\"otlp\""), "offered");
 
@@ -30,12 +37,23 @@ class OtlpExportNowTest {
             assertEquals(200, r.status(), r.body());
             JsonNode record = JSON.readTree(r.body());
             assertEquals("otlp", record.path("format").asText());
-            assertEquals(receiver.baseUrl() + "/v1/metrics", record.path("destination").asText());
-            double jobs = receiver.metrics().stream().filter(m -> m.metric().getName().equals("tasker_jobs"))
-                    .flatMap(m -> m.metric().getSum().getDataPointsList().stream()).mapToDouble(p -> p.getAsDouble()).sum();
+            assertEquals(
+                    receiver.baseUrl() + "/v1/metrics",
+                    record.path("destination").asText());
+            double jobs = receiver.metrics().stream()
+                    .filter(m -> m.metric().getName().equals("tasker_jobs"))
+                    .flatMap(m -> m.metric().getSum().getDataPointsList().stream())
+                    .mapToDouble(p -> p.getAsDouble())
+                    .sum();
             assertEquals(7.0, jobs);
-            assertEquals("ops-console", receiver.metrics().get(0).resource().getResource().getAttributesList().stream()
-                    .filter(a -> a.getKey().equals("service.name")).findFirst().orElseThrow().getValue().getStringValue());
+            assertEquals(
+                    "ops-console",
+                    receiver.metrics().get(0).resource().getResource().getAttributesList().stream()
+                            .filter(a -> a.getKey().equals("service.name"))
+                            .findFirst()
+                            .orElseThrow()
+                            .getValue()
+                            .getStringValue());
         }
     }
 }

@@ -62,7 +62,8 @@ class PageHeadersTest {
         assertEquals(200, r.status());
         assertTrue(r.body().contains("1 of "), "only the real failure matches: " + r.body());
         String page = console.get(Ui.METRICS_FRAGMENT + "?name=jobs").body();
-        assertTrue(page.contains("<td class=\"labels\">status=\"x\\\", status=\\\"failure\"</td>"),
+        assertTrue(
+                page.contains("<td class=\"labels\">status=\"x\\\", status=\\\"failure\"</td>"),
                 "the quotes inside the value show escaped: " + page);
     }
 }

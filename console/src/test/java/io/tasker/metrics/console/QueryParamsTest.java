@@ -16,7 +16,9 @@ class QueryParamsTest {
     @BeforeAll
     static void start() {
         console = ConsoleFixture.start();
-        assertEquals(200, console.post(Ui.API_EXPORT + "?format=json", console.bearer()).status());
+        assertEquals(
+                200,
+                console.post(Ui.API_EXPORT + "?format=json", console.bearer()).status());
     }
 
     @AfterAll
@@ -32,7 +34,10 @@ class QueryParamsTest {
         bad(Ui.API_EXPORTS + "?offset=5", "offset 5 is past the last export (1 in all)");
         bad(Ui.API_EXPORTS + "?outcome=bogus", "outcome must be one of [success, failed, skipped, held_back]");
         bad(Ui.API_EXPORTS + "?format=bogus", "format must be one of");
-        assertEquals(200, console.get(Ui.API_EXPORTS + "?format=openmetrics&outcome=SUCCESS&limit=500").status());
+        assertEquals(
+                200,
+                console.get(Ui.API_EXPORTS + "?format=openmetrics&outcome=SUCCESS&limit=500")
+                        .status());
         assertEquals(200, console.get(Ui.API_EXPORTS + "?offset=0&outcome=").status());
     }
 
@@ -61,7 +66,10 @@ class QueryParamsTest {
             bad(path + "?dir=sideways", "dir");
             bad(path + "?page=-2", "page");
             bad(path + "?interval=7", "interval must be one of [2, 5, 10, 30, 60]");
-            assertEquals(200, console.get(path + "?type=counter&sort=value&dir=desc&page=1&interval=10").status());
+            assertEquals(
+                    200,
+                    console.get(path + "?type=counter&sort=value&dir=desc&page=1&interval=10")
+                            .status());
         }
     }
 

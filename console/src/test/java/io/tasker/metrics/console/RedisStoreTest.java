@@ -7,18 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.Clock;
+import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.ConsoleFixture.Response;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.CacheStores;
-import io.tasker.metrics.testing.RedisServerExtension;
-import io.tasker.metrics.testing.TextSocket;
-import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;
+import io.tasker.metrics.testing.RedisServerExtension;
+import io.tasker.metrics.testing.TextSocket;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RedisStoreTest {
     @RegisterExtension
     static final RedisServerExtension redis = new RedisServerExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WITHIN = Duration.ofSeconds(15);
     private ConsoleFixture console;
@@ -56,12 +57,17 @@ class RedisStoreTest {
         assertFalse(body.path("checks").path("cache").asText().equals("ok"), down.body());
         assertEquals("ok", body.path("checks").path("database").asText());
         assertEquals(200, console.get(Ui.HEALTH_LIVE).status(), "alive all the same");
-        assertFalse(JSON.readTree(console.get(Ui.HEALTH_STATUS).body()).path("cache_healthy").asBoolean());
+        assertFalse(JSON.readTree(console.get(Ui.HEALTH_STATUS).body())
+                .path("cache_healthy")
+                .asBoolean());
 
         redis.start();
         Response up = await(Ui.HEALTH_READY, 200);
         assertEquals(200, up.status(), up.body());
-        assertTrue(JSON.readTree(console.get(Ui.HEALTH_STATUS).body()).path("cache_healthy").asBoolean(),
+        assertTrue(
+                JSON.readTree(console.get(Ui.HEALTH_STATUS).body())
+                        .path("cache_healthy")
+                        .asBoolean(),
                 "/health/status agrees with /health/ready at once, not after the next sync");
         assertEquals(200, console.post(Ui.API_SYNC, console.bearer()).status(), "syncing works again");
     }
@@ -72,11 +78,18 @@ class RedisStoreTest {
         try {
             Response down = await(Ui.HEALTH_READY, 503);
             // No login, any Host: a probe's answer names no address, URL or error of the store.
-            assertFalse(down.body().contains(String.valueOf(redis.port())) || down.body().contains("redis://")
-                    || down.body().toLowerCase(java.util.Locale.ROOT).contains("refused"), down.body());
-            assertEquals("failing", JSON.readTree(down.body()).path("checks").path("cache").asText(), down.body());
+            assertFalse(
+                    down.body().contains(String.valueOf(redis.port()))
+                            || down.body().contains("redis://")
+                            || down.body().toLowerCase(java.util.Locale.ROOT).contains("refused"),
+                    down.body());
+            assertEquals(
+                    "failing",
+                    JSON.readTree(down.body()).path("checks").path("cache").asText(),
+                    down.body());
             String details = console.get(Ui.HEALTH_STATUS).body();
-            assertTrue(details.contains(String.valueOf(redis.port())), "the details stay on /health/status: " + details);
+            assertTrue(
+                    details.contains(String.valueOf(redis.port())), "the details stay on /health/status: " + details);
         } finally {
             redis.start();
         }
@@ -95,12 +108,28 @@ class RedisStoreTest {
     @Test
     void historyShowsExportsAnotherProcessRecorded() throws Exception {
         try (CacheStore other = CacheStores.open(redis.url(), Duration.ofSeconds(2), Clock.SYSTEM)) {
-            new ExportHistory(other, console.console().runtime().cluster().options().keys()).append(new ExportRecord(
-                    Instant.parse("2026-02-01T03:00:00Z"), "prometheus", "http://prometheus:9090/api/v1/write",
-                    "scheduler", ExportRecord.Outcome.SUCCESS, 10, 800, 30, 1, null, "web-2", 4, "optimal timing"));
+            new ExportHistory(
+                            other,
+                            console.console().runtime().cluster().options().keys())
+                    .append(new ExportRecord(
+                            Instant.parse("2026-02-01T03:00:00Z"),
+                            "prometheus",
+                            "http://prometheus:9090/api/v1/write",
+                            "scheduler",
+                            ExportRecord.Outcome.SUCCESS,
+                            10,
+                            800,
+                            30,
+                            1,
+                            null,
+                            "web-2",
+                            4,
+                            "optimal timing"));
         }
         console.importHistory();
-        assertEquals(200, console.post(Ui.API_EXPORT + "?format=json", console.bearer()).status());
+        assertEquals(
+                200,
+                console.post(Ui.API_EXPORT + "?format=json", console.bearer()).status());
 
         JsonNode history = JSON.readTree(console.get(Ui.API_EXPORTS).body());
         assertEquals(2, history.path("total").asInt(), history.toString());
@@ -118,7 +147,8 @@ class RedisStoreTest {
         assertEquals(503, metrics.status(), metrics.body());
         assertTrue(metrics.body().contains("cannot be read"), metrics.body());
         assertEquals(503, console.get(Ui.API_METRICS).status());
-        assertTrue(console.get(Ui.API_METRICS + "?scope=instance").body().contains("tasker_jobs_total"),
+        assertTrue(
+                console.get(Ui.API_METRICS + "?scope=instance").body().contains("tasker_jobs_total"),
                 "this instance's own view needs no store");
         assertEquals(503, console.get(Ui.API_EXPORT + "?format=csv").status(), "no download of a view it cannot read");
 
@@ -129,7 +159,8 @@ class RedisStoreTest {
         Response export = console.post(Ui.API_EXPORT + "?format=json", console.bearer());
         assertEquals(502, export.status(), export.body());
         assertEquals("FAILED", JSON.readTree(export.body()).path("outcome").asText());
-        JsonNode history = JSON.readTree(console.get(Ui.API_EXPORTS + "?outcome=failed").body());
+        JsonNode history =
+                JSON.readTree(console.get(Ui.API_EXPORTS + "?outcome=failed").body());
         assertEquals(1, history.path("total").asInt(), "kept in H2 though the shared store cannot take it");
 
         Response page = console.get(Ui.DASHBOARD);
@@ -162,13 +193,16 @@ class RedisStoreTest {
             console.sync(); // notices the loss, expects web-9 to write again
 
             Response banner = awaitBanner(true);
-            assertTrue(banner.body().contains("The view is being written again.") && banner.body().contains("web-9"),
+            assertTrue(
+                    banner.body().contains("The view is being written again.")
+                            && banner.body().contains("web-9"),
                     banner.body());
-            Response held = console.post(Ui.API_EXPORT + "?format=json", "Authorization", console.bearer()[1],
-                    "HX-Request", "true");
+            Response held = console.post(
+                    Ui.API_EXPORT + "?format=json", "Authorization", console.bearer()[1], "HX-Request", "true");
             assertEquals(200, held.status(), held.body());
             String message = Texts.from(held.body(), Ui.ID_EXPORT_PANEL);
-            assertTrue(message.contains("Export held back, nothing written:") && message.contains("exports resume"),
+            assertTrue(
+                    message.contains("Export held back, nothing written:") && message.contains("exports resume"),
                     message);
             Response json = console.post(Ui.API_EXPORT + "?format=json", console.bearer());
             assertEquals(503, json.status(), json.body());
@@ -176,7 +210,10 @@ class RedisStoreTest {
 
             assertTrue(web9.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
             awaitBanner(false);
-            assertEquals(200, console.post(Ui.API_EXPORT + "?format=json", console.bearer()).status());
+            assertEquals(
+                    200,
+                    console.post(Ui.API_EXPORT + "?format=json", console.bearer())
+                            .status());
         }
     }
 

@@ -18,13 +18,20 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RemoteWriteExportTest {
     @RegisterExtension
     static final PrometheusServerExtension PROMETHEUS = new PrometheusServerExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void exportNowPushesTheClusterViewToPrometheus() throws Exception {
         try (ConsoleFixture console = ConsoleFixture.builder()
-                .env("PROMETHEUS_ENDPOINT", PROMETHEUS.remoteWriteUrl()).start()) {
-            console.console().runtime().registry().counter("jobs_total", "status").labels("success").inc(7);
+                .env("PROMETHEUS_ENDPOINT", PROMETHEUS.remoteWriteUrl())
+                .start()) {
+            console.console()
+                    .runtime()
+                    .registry()
+                    .counter("jobs_total", "status")
+                    .labels("success")
+                    .inc(7);
             console.sync();
 
             String dashboard = console.get(Ui.DASHBOARD).body();
@@ -36,7 +43,8 @@ class RemoteWriteExportTest {
             assertEquals("remote_write", record.path("format").asText());
             assertEquals(PROMETHEUS.remoteWriteUrl(), record.path("destination").asText());
 
-            JsonNode stored = JSON.readTree(PROMETHEUS.query("tasker_jobs_total{status=\"success\"}").body());
+            JsonNode stored = JSON.readTree(
+                    PROMETHEUS.query("tasker_jobs_total{status=\"success\"}").body());
             assertEquals("7", stored.at("/data/result/0/value/1").asText(), stored.toString());
         }
     }

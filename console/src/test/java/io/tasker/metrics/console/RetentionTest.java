@@ -26,28 +26,38 @@ class RetentionTest {
 
     @Test
     void oldHistoryRowsAndExportFilesArePrunedAndReported() throws Exception {
-        try (ConsoleFixture console = ConsoleFixture.builder().clock(clock).env("TASKER_CONSOLE_HISTORY_RETENTION", "30d")
-                .env("TASKER_EXPORT_RETENTION", "7d").start()) {
+        try (ConsoleFixture console = ConsoleFixture.builder()
+                .clock(clock)
+                .env("TASKER_CONSOLE_HISTORY_RETENTION", "30d")
+                .env("TASKER_EXPORT_RETENTION", "7d")
+                .start()) {
             TaskerRuntime runtime = console.console().runtime();
-            ExportHistory shared = new ExportHistory(runtime.store(), runtime.cluster().options().keys());
+            ExportHistory shared = new ExportHistory(
+                    runtime.store(), runtime.cluster().options().keys());
             shared.append(record(clock.instant().minus(Duration.ofDays(45)), "ancient"));
             shared.append(record(clock.instant().minus(Duration.ofDays(3)), "recent"));
             console.importHistory();
             Path old = Files.writeString(console.exportDir().resolve("tasker-metrics-20260501T000000Z.json"), "{}");
             Files.setLastModifiedTime(old, FileTime.from(clock.instant().minus(Duration.ofDays(10))));
-            assertEquals(200, console.post(Ui.API_EXPORT + "?format=json", console.bearer()).status());
+            assertEquals(
+                    200,
+                    console.post(Ui.API_EXPORT + "?format=json", console.bearer())
+                            .status());
 
             // The background tick's first prune may run before or after this one: the outcome is the same.
             Retention.Pruned pruned = console.console().applyRetention();
 
             assertEquals(clock.instant(), pruned.at());
             assertFalse(Files.exists(old));
-            JsonNode retention = JSON.readTree(console.get(Ui.HEALTH_STATUS).body()).path("retention");
+            JsonNode retention =
+                    JSON.readTree(console.get(Ui.HEALTH_STATUS).body()).path("retention");
             assertEquals(2, retention.path("history_rows").asInt(), retention.toString());
             assertEquals(30, retention.path("history_retention_days").asInt());
             assertEquals(1, retention.path("export_files").asInt(), "the export just made stays");
             assertEquals(7, retention.path("export_retention_days").asInt());
-            assertEquals(clock.instant().toString(), retention.path("last_prune").path("at").asText());
+            assertEquals(
+                    clock.instant().toString(),
+                    retention.path("last_prune").path("at").asText());
             assertFalse(console.get(Ui.API_EXPORTS).body().contains("ancient"));
             String page = console.get(Ui.HEALTH_PAGE).body();
             assertTrue(page.contains("2 exports, the oldest from") && page.contains("kept 30 days"), page);
@@ -56,7 +66,7 @@ class RetentionTest {
     }
 
     private static ExportRecord record(Instant at, String instance) {
-        return new ExportRecord(at, "json", "/x", "cli", ExportRecord.Outcome.SUCCESS, 1, 1, 1, 1, null, instance, 1,
-                "on demand");
+        return new ExportRecord(
+                at, "json", "/x", "cli", ExportRecord.Outcome.SUCCESS, 1, 1, 1, 1, null, instance, 1, "on demand");
     }
 }

@@ -20,13 +20,16 @@ class RoutesTest {
         List<String> paths = paths();
         assertTrue(paths.contains(Ui.METRICS_FRAGMENT) && paths.contains(Ui.API_SYNC), "found by reflection: " + paths);
         try (ConsoleFixture console = ConsoleFixture.start()) {
-            String unserved = console.get("/ui/no-such-fragment", console.bearer()).body();
+            String unserved =
+                    console.get("/ui/no-such-fragment", console.bearer()).body();
             for (String template : paths) {
                 // A path with a parameter ({task_id}) may answer 404 for an unknown id, but with its own message.
                 String path = template.replaceAll("\\{[a-z_]+}", "no-such-id");
                 if (!path.equals(template)) {
                     ConsoleFixture.Response r = console.get(path, console.bearer());
-                    assertTrue(r.status() != 404 || !r.body().equals(unserved), template + " is declared in Ui but not served");
+                    assertTrue(
+                            r.status() != 404 || !r.body().equals(unserved),
+                            template + " is declared in Ui but not served");
                     continue;
                 }
                 // A POST-only route answers GET with 404 too; only when both do is nothing there.
@@ -34,14 +37,16 @@ class RoutesTest {
                 int post = get == 404 ? console.post(path, console.bearer()).status() : get;
                 assertTrue(post != 404, path + " is declared in Ui but no route serves it");
             }
-            assertEquals(404, console.get("/ui/no-such-fragment", console.bearer()).status(), "the check can fail");
+            assertEquals(
+                    404, console.get("/ui/no-such-fragment", console.bearer()).status(), "the check can fail");
         }
     }
 
     private static List<String> paths() throws IllegalAccessException {
         List<String> paths = new ArrayList<>();
         for (Field f : Ui.class.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class
+            if (Modifier.isStatic(f.getModifiers())
+                    && f.getType() == String.class
                     && ((String) f.get(null)).startsWith("/")) {
                 paths.add((String) f.get(null));
             }

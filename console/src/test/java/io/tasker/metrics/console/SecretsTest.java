@@ -16,8 +16,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SecretsTest {
     private static final String STORE_PASSWORD = "store-" + UUID.randomUUID();
     private static final String PROMETHEUS_PASSWORD = "prom-" + UUID.randomUUID();
-    private static final List<String> PAGES = List.of(Ui.DASHBOARD, Ui.HEALTH_PAGE, Ui.EXPORTS_PAGE,
-            Ui.HEALTH_STATUS, Ui.HEALTH_READY, Ui.API_EXPORTS, Ui.METRICS, Ui.API_METRICS);
+    private static final List<String> PAGES = List.of(
+            Ui.DASHBOARD,
+            Ui.HEALTH_PAGE,
+            Ui.EXPORTS_PAGE,
+            Ui.HEALTH_STATUS,
+            Ui.HEALTH_READY,
+            Ui.API_EXPORTS,
+            Ui.METRICS,
+            Ui.API_METRICS);
 
     @RegisterExtension
     static final RedisServerExtension redis = new RedisServerExtension("--requirepass", STORE_PASSWORD);
@@ -25,12 +32,19 @@ class SecretsTest {
     @Test
     void passwordsNeverShow() {
         String url = "redis://:" + STORE_PASSWORD + "@" + redis.host() + ":" + redis.port() + "/0";
-        try (ConsoleFixture console = ConsoleFixture.builder().cacheUrl(url)
+        try (ConsoleFixture console = ConsoleFixture.builder()
+                .cacheUrl(url)
                 .env("PROMETHEUS_ENDPOINT", "http://127.0.0.1:9/api/v1/write")
-                .env("PROMETHEUS_USERNAME", "pusher").env("PROMETHEUS_PASSWORD", PROMETHEUS_PASSWORD).start()) {
+                .env("PROMETHEUS_USERNAME", "pusher")
+                .env("PROMETHEUS_PASSWORD", PROMETHEUS_PASSWORD)
+                .start()) {
             console.sync();
-            assertEquals(200, console.post(Ui.API_EXPORT + "?format=json", console.bearer()).status());
-            assertTrue(console.get(Ui.HEALTH_STATUS).body().contains("\"cache_healthy\":true"),
+            assertEquals(
+                    200,
+                    console.post(Ui.API_EXPORT + "?format=json", console.bearer())
+                            .status());
+            assertTrue(
+                    console.get(Ui.HEALTH_STATUS).body().contains("\"cache_healthy\":true"),
                     "the password works: the store is in use");
             assertClean(console);
 

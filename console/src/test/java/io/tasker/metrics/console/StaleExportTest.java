@@ -1,6 +1,5 @@
 package io.tasker.metrics.console;
 
-import io.tasker.metrics.testing.TempDirs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.testing.TempDirs;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +39,13 @@ class StaleExportTest {
         assertTrue(banner.contains("Exports are stale."), banner);
         assertTrue(banner.contains("No export has succeeded yet"), banner);
 
-        assertEquals(200, console.post(Ui.API_EXPORT + "?format=json", console.bearer()).status());
+        assertEquals(
+                200,
+                console.post(Ui.API_EXPORT + "?format=json", console.bearer()).status());
         JsonNode fresh = status();
         assertFalse(fresh.path("export_stale").asBoolean(), fresh.toString());
-        assertEquals("2026-03-01T10:00:00Z", fresh.path("last_successful_export").asText());
+        assertEquals(
+                "2026-03-01T10:00:00Z", fresh.path("last_successful_export").asText());
         String hidden = banner(Ui.DASHBOARD);
         assertFalse(hidden.contains("Exports are stale."), hidden);
         assertTrue(hidden.contains("banner hidden"), hidden);
@@ -73,39 +76,63 @@ class StaleExportTest {
 
     @Test
     void prometheusCanAlertOnTheSameFacts() throws Exception {
-        assertEquals(200, console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
+        assertEquals(
+                200,
+                console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
         console.sync();
         String text = console.get(Ui.METRICS).body();
-        assertEquals(clock.instant().getEpochSecond(),
-                value(text, "tasker_metrics_last_export_success_timestamp_seconds"), text);
+        assertEquals(
+                clock.instant().getEpochSecond(),
+                value(text, "tasker_metrics_last_export_success_timestamp_seconds"),
+                text);
         assertEquals(0, value(text, "tasker_metrics_export_failures_total"), text);
 
         clock.advance(Duration.ofMinutes(1));
         breakExportDirectory();
-        assertEquals(502, console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
+        assertEquals(
+                502,
+                console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
         console.sync();
         String after = console.get(Ui.METRICS).body();
         assertEquals(1, value(after, "tasker_metrics_export_failures_total"), after);
-        assertEquals(clock.instant().minusSeconds(60).getEpochSecond(),
-                value(after, "tasker_metrics_last_export_success_timestamp_seconds"), "a failure leaves it");
+        assertEquals(
+                clock.instant().minusSeconds(60).getEpochSecond(),
+                value(after, "tasker_metrics_last_export_success_timestamp_seconds"),
+                "a failure leaves it");
     }
 
     @Test
     void aSuccessDatedInTheFutureSilencesNothing() throws Exception {
         var runtime = console.console().runtime();
-        new io.tasker.metrics.export.ExportHistory(runtime.store(), runtime.cluster().options().keys()).append(
-                new io.tasker.metrics.export.ExportRecord(clock.instant().plus(Duration.ofDays(3650)), "json", "/x",
-                        "cli", io.tasker.metrics.export.ExportRecord.Outcome.SUCCESS, 1, 1, 1, 1, null, "skewed", 1,
+        new io.tasker.metrics.export.ExportHistory(
+                        runtime.store(), runtime.cluster().options().keys())
+                .append(new io.tasker.metrics.export.ExportRecord(
+                        clock.instant().plus(Duration.ofDays(3650)),
+                        "json",
+                        "/x",
+                        "cli",
+                        io.tasker.metrics.export.ExportRecord.Outcome.SUCCESS,
+                        1,
+                        1,
+                        1,
+                        1,
+                        null,
+                        "skewed",
+                        1,
                         "on demand"));
         console.importHistory();
         assertTrue(status().path("export_stale").asBoolean(), "the future record does not make exports fresh");
         console.sync();
         String text = console.get(Ui.METRICS).body();
         assertFalse(text.contains("tasker_metrics_last_export_success_timestamp_seconds 2"), text);
-        assertEquals(1, JSON.readTree(console.get(Ui.API_EXPORTS).body()).path("total").asInt(),
+        assertEquals(
+                1,
+                JSON.readTree(console.get(Ui.API_EXPORTS).body()).path("total").asInt(),
                 "it is kept in the history all the same");
 
-        assertEquals(200, console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
+        assertEquals(
+                200,
+                console.post(Ui.API_EXPORT + "?format=csv", console.bearer()).status());
         assertFalse(status().path("export_stale").asBoolean(), "a real export counts");
         clock.advance(Duration.ofMinutes(16));
         assertTrue(status().path("export_stale").asBoolean(), "and ages as usual");
@@ -119,7 +146,9 @@ class StaleExportTest {
 
     /** The value of the first sample of {@code name} in Prometheus text. */
     private static double value(String text, String name) {
-        return text.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
+        return text.lines()
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .findFirst()
                 .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .orElseThrow(() -> new AssertionError(name + " is not in:\n" + text));
     }

@@ -16,10 +16,15 @@ class StartFailureTest {
     void aRuntimeThatCannotStartClosesTheDatabase() {
         // Without DB_CLOSE_DELAY an in-memory H2 database lives exactly as long as a connection to it.
         String name = "leak-" + UUID.randomUUID();
-        RuntimeException e = assertThrows(RuntimeException.class, () -> ConsoleFixture.builder()
-                .databaseUrl("jdbc:h2:mem:" + name).cacheUrl("file:///dev/null/store").start());
+        RuntimeException e = assertThrows(
+                RuntimeException.class,
+                () -> ConsoleFixture.builder()
+                        .databaseUrl("jdbc:h2:mem:" + name)
+                        .cacheUrl("file:///dev/null/store")
+                        .start());
         assertTrue(e.getMessage().contains("/dev/null/store"), e.getMessage());
-        IllegalStateException gone = assertThrows(IllegalStateException.class,
+        IllegalStateException gone = assertThrows(
+                IllegalStateException.class,
                 () -> Database.open("jdbc:h2:mem:" + name + ";IFEXISTS=TRUE"),
                 "the database of the failed start is still open");
         assertTrue(gone.getMessage().contains(name), gone.getMessage());
@@ -28,10 +33,16 @@ class StartFailureTest {
     @Test
     void aPortOutOfRangeIsOneClearError() {
         for (String port : new String[] {"-1", "70000"}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> ConsoleFixture.builder().env("TASKER_CONSOLE_PORT", port).start());
-            assertTrue(e.getMessage().contains("console.port") && e.getMessage().contains(port)
-                    && e.getMessage().contains("0 to 65535"), e.getMessage());
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> ConsoleFixture.builder()
+                            .env("TASKER_CONSOLE_PORT", port)
+                            .start());
+            assertTrue(
+                    e.getMessage().contains("console.port")
+                            && e.getMessage().contains(port)
+                            && e.getMessage().contains("0 to 65535"),
+                    e.getMessage());
         }
     }
 
@@ -39,10 +50,16 @@ class StartFailureTest {
     void aPortInUseIsOneClearError() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String port = String.valueOf(taken.getLocalPort());
-            IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> ConsoleFixture.builder().env("TASKER_CONSOLE_PORT", port).start());
-            assertTrue(e.getMessage().contains("127.0.0.1:" + port) && e.getMessage().contains("in use")
-                    && e.getMessage().contains("--port"), e.getMessage());
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class,
+                    () -> ConsoleFixture.builder()
+                            .env("TASKER_CONSOLE_PORT", port)
+                            .start());
+            assertTrue(
+                    e.getMessage().contains("127.0.0.1:" + port)
+                            && e.getMessage().contains("in use")
+                            && e.getMessage().contains("--port"),
+                    e.getMessage());
         }
     }
 }

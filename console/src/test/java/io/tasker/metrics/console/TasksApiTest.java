@@ -63,20 +63,31 @@ class TasksApiTest {
         assertEquals(21, refund.get("failures").asLong());
         assertEquals(3.0 / 8, refund.get("errorRate").asDouble(), 1e-9);
         assertEquals(true, refund.get("over").asBoolean());
-        assertEquals("refund", tasks("?window=1h&sort=error_rate&dir=desc").get("tasks").get(0).get("task").asText());
+        assertEquals(
+                "refund",
+                tasks("?window=1h&sort=error_rate&dir=desc")
+                        .get("tasks")
+                        .get(0)
+                        .get("task")
+                        .asText());
     }
 
     @Test
     void aTaskOverTheThresholdRaisesTheBannerAndTheAlertMetric() {
         ConsoleFixture.Response banner = console.get(Ui.ALERTS_FRAGMENT);
-        assertTrue(banner.body().contains("Task <code class=\"alert-name\">&ldquo;refund&rdquo;</code> fails 37.5% of its executions"),
+        assertTrue(
+                banner.body()
+                        .contains(
+                                "Task <code class=\"alert-name\">&ldquo;refund&rdquo;</code> fails 37.5% of its executions"),
                 banner.body());
         ConsoleFixture.Response page = console.get(Ui.TASKS_PAGE + "?window=5m");
         assertEquals(200, page.status());
         assertTrue(page.body().contains("class=\"task-row over\" data-task=\"refund\""), page.body());
         console.sync();
         String metrics = console.get(Ui.METRICS).body();
-        assertTrue(metrics.matches("(?s).*tasker_console_alert_firing\\{alert=\"task_error_rate\"[^}]*} 1(\\.0)?\\n.*"), metrics);
+        assertTrue(
+                metrics.matches("(?s).*tasker_console_alert_firing\\{alert=\"task_error_rate\"[^}]*} 1(\\.0)?\\n.*"),
+                metrics);
     }
 
     @Test
@@ -84,8 +95,11 @@ class TasksApiTest {
         String page = console.get(Ui.DASHBOARD).body();
         assertTrue(page.contains("id=\"" + Ui.ID_HEADLINES + "\""), page);
         // 126 executions in the last 5 minutes (the first sample has no increase): 25.2 a minute.
-        assertTrue(page.matches("(?s).*id=\"headline-executions\" href=\"/chart\\?name=tasker_task_executions&amp;window=1h\">"
-                + "\\s*<span class=\"muted\">Task executions / min</span>\\s*<strong>25.2</strong>\\s*<svg class=\"spark\".*"), page);
+        assertTrue(
+                page.matches(
+                        "(?s).*id=\"headline-executions\" href=\"/chart\\?name=tasker_task_executions&amp;window=1h\">"
+                                + "\\s*<span class=\"muted\">Task executions / min</span>\\s*<strong>25.2</strong>\\s*<svg class=\"spark\".*"),
+                page);
         assertTrue(page.matches("(?s).*id=\"headline-error-rate\".*<strong>16.7%</strong>.*"), page);
     }
 

@@ -8,8 +8,7 @@ import java.util.regex.Pattern;
 final class Texts {
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s+([^\\s=>]+)(?:=\"([^\"]*)\")?");
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** How often {@code needle} occurs in {@code text}. */
     static int count(String text, String needle) {
@@ -39,8 +38,12 @@ final class Texts {
         Matcher m = ATTRIBUTE.matcher(html).region(html.indexOf(' ', tagOf(html, marker)), html.length());
         while (m.lookingAt()) {
             if (m.group(1).equals(name)) {
-                return m.group(2).replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<")
-                        .replace("&gt;", ">").replace("&amp;", "&");
+                return m.group(2)
+                        .replace("&#34;", "\"")
+                        .replace("&#39;", "'")
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&amp;", "&");
             }
             m.region(m.end(), html.length());
         }

@@ -27,6 +27,7 @@ class TwoConsoleProcessesTest {
 
     @TempDir
     Path dir;
+
     private final List<ConsoleProcess> started = new ArrayList<>();
 
     @AfterEach
@@ -45,9 +46,12 @@ class TwoConsoleProcessesTest {
         ConsoleProcess second = start("2s");
         assertTrue(second.process.waitFor(120, TimeUnit.SECONDS), second.output());
         assertEquals(2, second.process.exitValue(), second.output());
-        assertTrue(second.output().contains("is in use by another process")
-                && second.output().contains("console.database_wait")
-                && second.output().contains(dir.resolve("data/console.mv.db").toString()), second.output());
+        assertTrue(
+                second.output().contains("is in use by another process")
+                        && second.output().contains("console.database_wait")
+                        && second.output()
+                                .contains(dir.resolve("data/console.mv.db").toString()),
+                second.output());
 
         ConsoleProcess third = start("120s");
         Thread.sleep(2_000); // Started, and waiting for the file.
@@ -57,9 +61,15 @@ class TwoConsoleProcessesTest {
     }
 
     private ConsoleProcess start(String wait) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), ConsoleMain.class.getName(), "--port", "0"))
-                .directory(dir.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ConsoleMain.class.getName(),
+                        "--port",
+                        "0"))
+                .directory(dir.toFile())
+                .redirectErrorStream(true);
         builder.environment().keySet().removeIf(k -> k.startsWith("TASKER_") || k.startsWith("OTEL_"));
         builder.environment().put("TASKER_CONSOLE_DATABASE_URL", "jdbc:h2:file:./data/console");
         builder.environment().put("TASKER_CONSOLE_DATABASE_WAIT", wait);

@@ -1,7 +1,6 @@
 package io.tasker.metrics.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.console.web.Ui;
@@ -31,16 +30,25 @@ class TwoConsolesTest {
         String url = "jdbc:h2:file:" + dir.resolve("data/console");
         ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
         String namespace = "two" + System.nanoTime();
-        ConsoleFixture first = ConsoleFixture.builder().clock(clock).databaseUrl(url)
-                .env("TASKER_CACHE_NAMESPACE", namespace).start();
+        ConsoleFixture first = ConsoleFixture.builder()
+                .clock(clock)
+                .databaseUrl(url)
+                .env("TASKER_CACHE_NAMESPACE", namespace)
+                .start();
         try {
             var registry = first.console().runtime().registry();
             // 22 samples, 15 s apart: the first 21 are in the file (raw rows are written when 5 minutes have passed),
             // the last one still in the first console's memory.
-            first.sample(clock, 22, i -> registry
-                    .incrementCounter("task_executions_total", 2, "status", "success", "task_name", "payment"));
-            try (ConsoleFixture second = ConsoleFixture.builder().clock(clock).databaseUrl(url)
-                    .env("TASKER_CACHE_NAMESPACE", namespace).start()) {
+            first.sample(
+                    clock,
+                    22,
+                    i -> registry.incrementCounter(
+                            "task_executions_total", 2, "status", "success", "task_name", "payment"));
+            try (ConsoleFixture second = ConsoleFixture.builder()
+                    .clock(clock)
+                    .databaseUrl(url)
+                    .env("TASKER_CACHE_NAMESPACE", namespace)
+                    .start()) {
                 String query = Ui.API_SERIES + "?name=tasker_task_executions&window=15m";
                 ConsoleFixture.Response a = first.get(query, first.bearer());
                 ConsoleFixture.Response b = second.get(query, second.bearer());

@@ -1,6 +1,5 @@
 package io.tasker.metrics.console;
 
-import io.tasker.metrics.console.service.ViewCache;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,14 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
+import io.tasker.metrics.console.service.ViewCache;
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.store.MemoryStore;
-import io.tasker.metrics.testing.DelegatingStore;
 import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.ClusterView;
 import io.tasker.metrics.sync.SyncOptions;
+import io.tasker.metrics.testing.DelegatingStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -30,9 +30,11 @@ import org.junit.jupiter.api.Test;
  */
 class ViewCacheTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T12:00:00Z"));
-    private final MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults().withClock(clock));
+    private final MetricRegistry registry =
+            new MetricRegistry(RegistryOptions.defaults().withClock(clock));
     private final GatedStore store = new GatedStore(new MemoryStore(clock));
-    private final ClusterSync writer = new ClusterSync(store, SyncOptions.defaults("console"), clock, registry::snapshot);
+    private final ClusterSync writer =
+            new ClusterSync(store, SyncOptions.defaults("console"), clock, registry::snapshot);
     private final ClusterReader cluster = new ClusterReader(store, SyncOptions.defaults("console"), clock);
     private final ViewCache cache = new ViewCache(cluster, clock);
 
@@ -56,7 +58,9 @@ class ViewCacheTest {
         CompletableFuture<ClusterView> reader = CompletableFuture.supplyAsync(cache::get);
         assertTrue(inside.await(10, TimeUnit.SECONDS), "the first request reads the store");
 
-        assertSame(old, CompletableFuture.supplyAsync(cache::get).get(10, TimeUnit.SECONDS),
+        assertSame(
+                old,
+                CompletableFuture.supplyAsync(cache::get).get(10, TimeUnit.SECONDS),
                 "a second request does not wait for the read in progress");
         store.release();
         assertEquals(2, jobs(reader.get(10, TimeUnit.SECONDS)));
@@ -84,7 +88,10 @@ class ViewCacheTest {
     }
 
     private static double jobs(ClusterView view) {
-        return ((CounterSnapshot) view.snapshot().family("tasker_jobs").orElseThrow()).points().get(0).value();
+        return ((CounterSnapshot) view.snapshot().family("tasker_jobs").orElseThrow())
+                .points()
+                .get(0)
+                .value();
     }
 
     /** A memory store whose next read can be held, to catch a request in the middle of reading. */

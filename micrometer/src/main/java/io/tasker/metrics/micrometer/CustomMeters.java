@@ -17,18 +17,17 @@ import java.util.Set;
  * counts become counters fed by their gains, everything else a gauge read at each snapshot.
  */
 final class CustomMeters {
-    private CustomMeters() {
-    }
+    private CustomMeters() {}
 
-    static Runnable[] reads(Meter.Id id, NamingConvention convention, Iterable<Measurement> measurements,
-            MeterFamilies families) {
+    static Runnable[] reads(
+            Meter.Id id, NamingConvention convention, Iterable<Measurement> measurements, MeterFamilies families) {
         List<Runnable> reads = new ArrayList<>();
         Set<String> suffixes = new HashSet<>();
         for (Measurement m : measurements) {
             String suffix = suffix(m.getStatistic());
             if (!suffixes.add(suffix)) {
-                throw new IllegalArgumentException("custom meter has two measurements named " + id.getName()
-                        + suffix + " (statistic " + m.getStatistic() + "); give each statistic once");
+                throw new IllegalArgumentException("custom meter has two measurements named " + id.getName() + suffix
+                        + " (statistic " + m.getStatistic() + "); give each statistic once");
             }
             if (isCumulative(m.getStatistic())) {
                 reads.add(new CounterFeed(families.counter(id, convention, suffix), m::getValue));

@@ -27,8 +27,10 @@ import io.tasker.metrics.snapshot.QuantileSketch;
  */
 record HistogramShape(double[] bounds, double[] buckets, double perBase, double[] percentiles) {
     static HistogramShape of(DistributionStatisticConfig config, double perBase) {
-        double[] asked = config.getHistogramBuckets(true).stream().mapToDouble(Double::doubleValue)
-                .filter(Double::isFinite).toArray();
+        double[] asked = config.getHistogramBuckets(true).stream()
+                .mapToDouble(Double::doubleValue)
+                .filter(Double::isFinite)
+                .toArray();
         double[] p = config.getPercentiles();
         double[] percentiles = p == null ? new double[0] : p.clone();
         if (asked.length == 0) {
@@ -44,7 +46,9 @@ record HistogramShape(double[] bounds, double[] buckets, double perBase, double[
 
     /** The collector's default bounds: 0.005 s to 10 s. */
     private static double[] defaultBounds() {
-        return BucketBounds.DEFAULT.toList().stream().mapToDouble(Double::doubleValue).toArray();
+        return BucketBounds.DEFAULT.toList().stream()
+                .mapToDouble(Double::doubleValue)
+                .toArray();
     }
 
     private static double[] scaled(double[] values, double factor) {

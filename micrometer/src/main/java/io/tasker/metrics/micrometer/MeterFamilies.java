@@ -36,21 +36,40 @@ final class MeterFamilies {
     }
 
     CounterSeries counter(Meter.Id id, NamingConvention convention, String suffix) {
-        return series(id, convention, suffix, (name, labels) -> Counter.builder(name)
-                .help(help(id)).labelNames(labels).register(metrics));
+        return series(
+                id,
+                convention,
+                suffix,
+                (name, labels) ->
+                        Counter.builder(name).help(help(id)).labelNames(labels).register(metrics));
     }
 
     GaugeSeries gauge(Meter.Id id, NamingConvention convention, String suffix, GaugePolicy policy) {
-        return series(id, convention, suffix, (name, labels) -> Gauge.builder(name)
-                .help(help(id)).labelNames(labels).policy(policy).register(metrics));
+        return series(
+                id,
+                convention,
+                suffix,
+                (name, labels) -> Gauge.builder(name)
+                        .help(help(id))
+                        .labelNames(labels)
+                        .policy(policy)
+                        .register(metrics));
     }
 
     HistogramSeries histogram(Meter.Id id, NamingConvention convention, HistogramShape shape) {
-        return series(id, convention, "", (name, labels) -> shape.define(Histogram.builder(name)
-                .help(help(id)).labelNames(labels)).register(metrics));
+        return series(
+                id,
+                convention,
+                "",
+                (name, labels) -> shape.define(
+                                Histogram.builder(name).help(help(id)).labelNames(labels))
+                        .register(metrics));
     }
 
-    private <S extends Series> S series(Meter.Id id, NamingConvention convention, String suffix,
+    private <S extends Series> S series(
+            Meter.Id id,
+            NamingConvention convention,
+            String suffix,
             BiFunction<String, String[], ? extends MetricFamily<S>> define) {
         String name = id.getConventionName(convention) + suffix;
         Owner owner = new Owner(id.getName(), suffix);
@@ -66,8 +85,7 @@ final class MeterFamilies {
     }
 
     /** The Micrometer meter name and the suffix of its family ("" for its main one). */
-    private record Owner(String meter, String suffix) {
-    }
+    private record Owner(String meter, String suffix) {}
 
     private static String help(Meter.Id id) {
         String d = id.getDescription();

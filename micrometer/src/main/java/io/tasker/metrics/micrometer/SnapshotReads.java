@@ -43,8 +43,10 @@ final class SnapshotReads implements Runnable {
                 } catch (RuntimeException ex) {
                     // One meter's broken function must not cost the others their values.
                     failures.increment();
-                    LOG.warn("Reading Micrometer meter {} for a snapshot failed; it keeps its last value",
-                            e.getKey().getName(), ex);
+                    LOG.warn(
+                            "Reading Micrometer meter {} for a snapshot failed; it keeps its last value",
+                            e.getKey().getName(),
+                            ex);
                 }
             }
         }

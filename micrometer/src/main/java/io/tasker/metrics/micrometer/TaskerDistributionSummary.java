@@ -18,8 +18,13 @@ final class TaskerDistributionSummary extends AbstractDistributionSummary {
     private final HistogramShape shape;
     private final TimeWindowMax max;
 
-    TaskerDistributionSummary(Id id, Clock clock, DistributionStatisticConfig config, double scale,
-            HistogramSeries series, HistogramShape shape) {
+    TaskerDistributionSummary(
+            Id id,
+            Clock clock,
+            DistributionStatisticConfig config,
+            double scale,
+            HistogramSeries series,
+            HistogramShape shape) {
         super(id, scale, NoopHistogram.INSTANCE);
         this.series = series;
         this.shape = shape;

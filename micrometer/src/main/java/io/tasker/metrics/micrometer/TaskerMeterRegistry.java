@@ -137,8 +137,8 @@ public final class TaskerMeterRegistry extends MeterRegistry {
     }
 
     @Override
-    protected DistributionSummary newDistributionSummary(Meter.Id id, DistributionStatisticConfig config,
-            double scale) {
+    protected DistributionSummary newDistributionSummary(
+            Meter.Id id, DistributionStatisticConfig config, double scale) {
         return define(id, () -> {
             HistogramShape shape = HistogramShape.of(config, 1);
             HistogramSeries series = families.histogram(id, convention(), shape);
@@ -156,7 +156,9 @@ public final class TaskerMeterRegistry extends MeterRegistry {
             GaugeSeries duration = families.gauge(id, convention(), "_duration", GaugePolicy.SUM);
             GaugeSeries max = families.gauge(id, convention(), "_max", GaugePolicy.MAX);
             LongTaskTimer timer = new DefaultLongTaskTimer(id, clock, getBaseTimeUnit(), config, false);
-            reads.add(timer, () -> active.set(timer.activeTasks()),
+            reads.add(
+                    timer,
+                    () -> active.set(timer.activeTasks()),
                     () -> duration.set(timer.duration(TimeUnit.SECONDS)),
                     () -> max.set(timer.max(TimeUnit.SECONDS)));
             return timer;
@@ -164,14 +166,20 @@ public final class TaskerMeterRegistry extends MeterRegistry {
     }
 
     @Override
-    protected <T> FunctionTimer newFunctionTimer(Meter.Id id, T obj, ToLongFunction<T> countFunction,
-            ToDoubleFunction<T> totalTimeFunction, TimeUnit totalTimeFunctionUnit) {
+    protected <T> FunctionTimer newFunctionTimer(
+            Meter.Id id,
+            T obj,
+            ToLongFunction<T> countFunction,
+            ToDoubleFunction<T> totalTimeFunction,
+            TimeUnit totalTimeFunctionUnit) {
         return define(id, () -> {
             CounterSeries count = families.counter(id, convention(), "_count");
             CounterSeries sum = families.counter(id, convention(), "_sum");
-            FunctionTimer timer = new CumulativeFunctionTimer<>(id, obj, countFunction, totalTimeFunction,
-                    totalTimeFunctionUnit, getBaseTimeUnit());
-            reads.add(timer, new CounterFeed(count, timer::count),
+            FunctionTimer timer = new CumulativeFunctionTimer<>(
+                    id, obj, countFunction, totalTimeFunction, totalTimeFunctionUnit, getBaseTimeUnit());
+            reads.add(
+                    timer,
+                    new CounterFeed(count, timer::count),
                     new CounterFeed(sum, () -> timer.totalTime(TimeUnit.SECONDS)));
             return timer;
         });

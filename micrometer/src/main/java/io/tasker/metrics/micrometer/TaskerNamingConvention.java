@@ -23,8 +23,7 @@ public final class TaskerNamingConvention implements NamingConvention {
     private static final String[] RESERVED_SUFFIXES = {"_total", "_created", "_bucket", "_info"};
 
     /** The convention; it keeps no state, so one can be shared. */
-    public TaskerNamingConvention() {
-    }
+    public TaskerNamingConvention() {}
 
     @Override
     public String name(String name, Meter.Type type, String baseUnit) {
@@ -62,8 +61,8 @@ public final class TaskerNamingConvention implements NamingConvention {
         StringBuilder b = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean valid = c == '_' || c == ':' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9');
+            boolean valid =
+                    c == '_' || c == ':' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
             boolean leadingDigit = i == 0 && c >= '0' && c <= '9';
             b.append(valid && !leadingDigit ? c : '_');
         }

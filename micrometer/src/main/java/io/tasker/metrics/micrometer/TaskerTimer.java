@@ -24,8 +24,13 @@ final class TaskerTimer extends AbstractTimer {
     private final HistogramShape shape;
     private final TimeWindowMax max;
 
-    TaskerTimer(Id id, Clock clock, DistributionStatisticConfig config, PauseDetector pauseDetector,
-            HistogramSeries series, HistogramShape shape) {
+    TaskerTimer(
+            Id id,
+            Clock clock,
+            DistributionStatisticConfig config,
+            PauseDetector pauseDetector,
+            HistogramSeries series,
+            HistogramShape shape) {
         // Micrometer's own histogram stays a no-op: buckets and percentiles come from the series.
         super(id, clock, pauseDetector, TimeUnit.SECONDS, NoopHistogram.INSTANCE);
         this.series = series;

@@ -42,10 +42,14 @@ class CompositeWithPrometheusRegistryTest {
         Map<String, Double> theirs = samples(prometheus.scrape());
         Map<String, Double> ours = samples(text(metrics));
         assertFalse(theirs.isEmpty());
-        for (String sample : new String[] {"jobs_completed_total{status=\"ok\"}",
-                "http_server_requests_seconds_bucket{uri=\"/tasks\",le=\"0.1\"}",
-                "http_server_requests_seconds_max{uri=\"/tasks\"}", "payload_bytes_bucket{le=\"1024.0\"}",
-                "payload_bytes_sum", "queue_depth"}) {
+        for (String sample : new String[] {
+            "jobs_completed_total{status=\"ok\"}",
+            "http_server_requests_seconds_bucket{uri=\"/tasks\",le=\"0.1\"}",
+            "http_server_requests_seconds_max{uri=\"/tasks\"}",
+            "payload_bytes_bucket{le=\"1024.0\"}",
+            "payload_bytes_sum",
+            "queue_depth"
+        }) {
             assertTrue(theirs.containsKey(sample), sample + " in " + theirs.keySet());
         }
         for (Map.Entry<String, Double> e : theirs.entrySet()) {
@@ -57,12 +61,16 @@ class CompositeWithPrometheusRegistryTest {
     private static void record(MeterRegistry registry) {
         registry.counter("jobs.completed", "status", "ok").increment(3);
         registry.counter("jobs.completed", "status", "failed").increment();
-        Timer timer = Timer.builder("http.server.requests").tag("uri", "/tasks")
-                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofSeconds(1)).register(registry);
+        Timer timer = Timer.builder("http.server.requests")
+                .tag("uri", "/tasks")
+                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofSeconds(1))
+                .register(registry);
         timer.record(Duration.ofMillis(40));
         timer.record(Duration.ofMillis(400));
-        DistributionSummary payload = DistributionSummary.builder("payload").baseUnit("bytes")
-                .serviceLevelObjectives(1024, 65536).register(registry);
+        DistributionSummary payload = DistributionSummary.builder("payload")
+                .baseUnit("bytes")
+                .serviceLevelObjectives(1024, 65536)
+                .register(registry);
         payload.record(512);
         payload.record(4096);
         registry.gauge("queue.depth", new AtomicInteger(7));

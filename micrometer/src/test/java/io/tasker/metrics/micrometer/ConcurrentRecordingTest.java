@@ -62,9 +62,16 @@ class ConcurrentRecordingTest {
         MetricsSnapshot end = metrics.snapshot();
         long total = (long) THREADS * PER_THREAD;
         assertEquals(total, jobs(end));
-        assertEquals(total, ((CounterSnapshot) end.family("tasker_jobs_by_lookup").orElseThrow()).points().get(0).value());
-        HistogramSnapshot.Point d = ((HistogramSnapshot) end.family("tasker_job_duration_seconds").orElseThrow())
-                .points().get(0);
+        assertEquals(
+                total,
+                ((CounterSnapshot) end.family("tasker_jobs_by_lookup").orElseThrow())
+                        .points()
+                        .get(0)
+                        .value());
+        HistogramSnapshot.Point d = ((HistogramSnapshot)
+                        end.family("tasker_job_duration_seconds").orElseThrow())
+                .points()
+                .get(0);
         assertEquals(total, d.count());
         assertEquals(total * 0.125, d.sum());
         for (int i = 1; i < seen.size(); i++) {
@@ -73,7 +80,9 @@ class ConcurrentRecordingTest {
     }
 
     private static double jobs(MetricsSnapshot s) {
-        return s.family("tasker_jobs").map(f -> ((CounterSnapshot) f).points().get(0).value()).orElse(0.0);
+        return s.family("tasker_jobs")
+                .map(f -> ((CounterSnapshot) f).points().get(0).value())
+                .orElse(0.0);
     }
 
     private static void await(CountDownLatch latch) {

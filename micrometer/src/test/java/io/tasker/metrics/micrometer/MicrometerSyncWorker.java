@@ -25,18 +25,18 @@ public final class MicrometerSyncWorker {
     /** Whole binary fractions of a second, so that sums add without rounding anywhere. */
     static final Duration[] DURATIONS = {Duration.ofMillis(125), Duration.ofMillis(250), Duration.ofMillis(500)};
 
-    private MicrometerSyncWorker() {
-    }
+    private MicrometerSyncWorker() {}
 
     public static void main(String[] args) throws Exception {
-        SyncOptions options = new SyncOptions(args[1], args[2], 50, Duration.ofSeconds(60),
-                Duration.ofSeconds(30), false);
+        SyncOptions options =
+                new SyncOptions(args[1], args[2], 50, Duration.ofSeconds(60), Duration.ofSeconds(30), false);
         int rounds = Integer.parseInt(args[3]);
         MetricRegistry metrics = new MetricRegistry();
         MeterRegistry registry = new TaskerMeterRegistry(metrics);
         AtomicLong handled = new AtomicLong();
         registry.more().counter("messages.handled", java.util.List.of(), handled);
-        Timer duration = Timer.builder("job.duration").serviceLevelObjectives(Duration.ofMillis(200))
+        Timer duration = Timer.builder("job.duration")
+                .serviceLevelObjectives(Duration.ofMillis(200))
                 .register(registry);
         long ok = 0;
         long failed = 0;

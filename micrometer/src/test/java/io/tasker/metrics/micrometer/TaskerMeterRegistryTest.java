@@ -16,8 +16,8 @@ import io.micrometer.core.instrument.Statistic;
 import io.micrometer.core.instrument.Timer;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
-import io.tasker.metrics.formats.JsonWriter;
 import io.tasker.metrics.format.PrometheusTextWriter;
+import io.tasker.metrics.formats.JsonWriter;
 import io.tasker.metrics.snapshot.GaugePolicy;
 import io.tasker.metrics.snapshot.GaugeSnapshot;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
@@ -51,8 +51,10 @@ class TaskerMeterRegistryTest {
 
     @Test
     void timersAreHistogramsInSecondsWithTheirServiceLevelObjectivesAsBuckets() throws IOException {
-        Timer t = Timer.builder("http.server.requests").tag("uri", "/tasks")
-                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(500)).register(registry);
+        Timer t = Timer.builder("http.server.requests")
+                .tag("uri", "/tasks")
+                .serviceLevelObjectives(Duration.ofMillis(50), Duration.ofMillis(500))
+                .register(registry);
         t.record(Duration.ofMillis(20));
         t.record(Duration.ofMillis(200));
         t.record(Duration.ofSeconds(2));
@@ -78,8 +80,11 @@ class TaskerMeterRegistryTest {
 
     @Test
     void summariesKeepTheirBaseUnitAndScale() throws IOException {
-        DistributionSummary s = DistributionSummary.builder("payload").baseUnit("bytes").scale(10)
-                .serviceLevelObjectives(100, 1000).register(registry);
+        DistributionSummary s = DistributionSummary.builder("payload")
+                .baseUnit("bytes")
+                .scale(10)
+                .serviceLevelObjectives(100, 1000)
+                .register(registry);
         s.record(5);
         s.record(50);
         String text = prometheus();
@@ -105,7 +110,8 @@ class TaskerMeterRegistryTest {
     void gaugesAndFunctionCountersAreReadAtEachSnapshot() throws IOException {
         AtomicInteger depth = registry.gauge("queue.depth", List.of(), new AtomicInteger(4));
         AtomicLong source = new AtomicLong(5);
-        FunctionCounter.builder("pool.allocations", source, AtomicLong::doubleValue).register(registry);
+        FunctionCounter.builder("pool.allocations", source, AtomicLong::doubleValue)
+                .register(registry);
         assertTrue(prometheus().contains("tasker_queue_depth 4"));
         depth.set(7);
         source.set(3); // the pool started again from zero, then made 3
@@ -130,8 +136,8 @@ class TaskerMeterRegistryTest {
     @Test
     void functionTimersAreTwoCountersInSeconds() throws IOException {
         AtomicLong calls = new AtomicLong(4);
-        registry.more().timer("pool.wait", List.of(), calls, AtomicLong::get, c -> c.get() * 250.0,
-                TimeUnit.MILLISECONDS);
+        registry.more()
+                .timer("pool.wait", List.of(), calls, AtomicLong::get, c -> c.get() * 250.0, TimeUnit.MILLISECONDS);
         String text = prometheus();
         assertTrue(text.contains("tasker_pool_wait_seconds_count_total 4"), text);
         assertTrue(text.contains("tasker_pool_wait_seconds_sum_total 1"), text);
@@ -140,10 +146,14 @@ class TaskerMeterRegistryTest {
     @Test
     void customMetersGiveOneFamilyPerStatistic() throws IOException {
         AtomicLong hits = new AtomicLong(6);
-        Meter.builder("cache", Meter.Type.OTHER, List.of(
-                new Measurement(hits::get, Statistic.COUNT),
-                new Measurement(() -> 0.75, Statistic.VALUE),
-                new Measurement(() -> 12, Statistic.MAX))).register(registry);
+        Meter.builder(
+                        "cache",
+                        Meter.Type.OTHER,
+                        List.of(
+                                new Measurement(hits::get, Statistic.COUNT),
+                                new Measurement(() -> 0.75, Statistic.VALUE),
+                                new Measurement(() -> 12, Statistic.MAX)))
+                .register(registry);
         String text = prometheus();
         assertTrue(text.contains("tasker_cache_count_total 6"), text);
         assertTrue(text.contains("tasker_cache 0.75"), text);
@@ -152,16 +162,22 @@ class TaskerMeterRegistryTest {
 
     @Test
     void aCustomMeterWithOneStatisticTwiceIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Meter.builder("twice",
-                Meter.Type.OTHER, List.of(new Measurement(() -> 1, Statistic.VALUE),
-                        new Measurement(() -> 2, Statistic.UNKNOWN))).register(registry));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Meter.builder(
+                                "twice",
+                                Meter.Type.OTHER,
+                                List.of(
+                                        new Measurement(() -> 1, Statistic.VALUE),
+                                        new Measurement(() -> 2, Statistic.UNKNOWN)))
+                        .register(registry));
         assertTrue(e.getMessage().contains("two measurements"), e.getMessage());
     }
 
     @Test
     void theGaugePolicyIsChosenPerMeter() {
-        TaskerMeterRegistry r = new TaskerMeterRegistry(metrics, clock,
-                id -> id.getName().startsWith("inflight") ? GaugePolicy.SUM : GaugePolicy.LAST);
+        TaskerMeterRegistry r = new TaskerMeterRegistry(
+                metrics, clock, id -> id.getName().startsWith("inflight") ? GaugePolicy.SUM : GaugePolicy.LAST);
         r.gauge("inflight.tasks", 3);
         r.gauge("config.version", 7);
         assertEquals(GaugePolicy.SUM, policy("tasker_inflight_tasks"));
@@ -176,8 +192,11 @@ class TaskerMeterRegistryTest {
         registry.gauge("depth", 1.5);
         registry.more().longTaskTimer("export").start();
         registry.more().timer("pool.wait", List.of(), this, x -> 3, x -> 40, TimeUnit.MILLISECONDS);
-        Meter.builder("custom", Meter.Type.OTHER, List.of(new Measurement(() -> 2, Statistic.COUNT),
-                new Measurement(() -> 5, Statistic.VALUE))).register(registry);
+        Meter.builder(
+                        "custom",
+                        Meter.Type.OTHER,
+                        List.of(new Measurement(() -> 2, Statistic.COUNT), new Measurement(() -> 5, Statistic.VALUE)))
+                .register(registry);
         Promtool.assertValid(prometheus());
     }
 
@@ -198,8 +217,8 @@ class TaskerMeterRegistryTest {
         List<String> reported = new ArrayList<>();
         registry.config().onMeterRegistrationFailed((id, reason) -> reported.add(reason));
         registry.counter("requests", "uri", "/a");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> registry.counter("requests", "uri", "/a", "method", "GET"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> registry.counter("requests", "uri", "/a", "method", "GET"));
         assertTrue(e.getMessage().contains("'requests'") && e.getMessage().contains("labels [uri]"), e.getMessage());
         assertEquals(List.of(e.getMessage()), reported);
     }
@@ -214,24 +233,32 @@ class TaskerMeterRegistryTest {
     @Test
     void aGaugeNamedLikeATimersMaximumIsRefused() {
         registry.timer("export");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> registry.gauge("export.seconds.max", 1.0));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> registry.gauge("export.seconds.max", 1.0));
         assertTrue(e.getMessage().contains("meter 'export' already uses (for its _max)"), e.getMessage());
     }
 
     @Test
     void aGaugeUnderACountersNameIsRefused() {
         registry.counter("events");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> registry.gauge("events", List.of(io.micrometer.core.instrument.Tag.of("x", "y")), 1.0));
         assertTrue(e.getMessage().contains("already a counter"), e.getMessage());
     }
 
     @Test
     void otherBucketsUnderOneTimerNameAreRefused() {
-        Timer.builder("slo.timer").tag("k", "a").serviceLevelObjectives(Duration.ofMillis(10)).register(registry);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Timer.builder("slo.timer")
-                .tag("k", "b").serviceLevelObjectives(Duration.ofMillis(20)).register(registry));
+        Timer.builder("slo.timer")
+                .tag("k", "a")
+                .serviceLevelObjectives(Duration.ofMillis(10))
+                .register(registry);
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Timer.builder("slo.timer")
+                        .tag("k", "b")
+                        .serviceLevelObjectives(Duration.ofMillis(20))
+                        .register(registry));
         assertTrue(e.getMessage().contains("buckets"), e.getMessage());
     }
 

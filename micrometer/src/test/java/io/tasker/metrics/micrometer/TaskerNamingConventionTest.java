@@ -9,13 +9,25 @@ import org.junit.jupiter.api.Test;
 
 /** Our convention gives exactly the names of Micrometer's own Prometheus registry. */
 class TaskerNamingConventionTest {
-    private static final List<String> NAMES = List.of("http.server.requests", "jvm.memory.used", "myCounter",
-            "requests.total", "requests_total", "cache.gets.created", "build.info", "queue.bucket",
-            "already_seconds", "9lives", "odd-name with spaces", "a:b.c", "my.timer.seconds", "tasks.active",
+    private static final List<String> NAMES = List.of(
+            "http.server.requests",
+            "jvm.memory.used",
+            "myCounter",
+            "requests.total",
+            "requests_total",
+            "cache.gets.created",
+            "build.info",
+            "queue.bucket",
+            "already_seconds",
+            "9lives",
+            "odd-name with spaces",
+            "a:b.c",
+            "my.timer.seconds",
+            "tasks.active",
             "processed.bytes");
     private static final List<String> UNITS = List.of("bytes", "seconds", "rows");
-    private static final List<String> TAG_KEYS = List.of("uri", "http.method", "__reserved", "9th", "camelCase",
-            "with-dash", "_x");
+    private static final List<String> TAG_KEYS =
+            List.of("uri", "http.method", "__reserved", "9th", "camelCase", "with-dash", "_x");
 
     private final TaskerNamingConvention ours = new TaskerNamingConvention();
     private final PrometheusNamingConvention theirs = new PrometheusNamingConvention();
@@ -26,7 +38,9 @@ class TaskerNamingConventionTest {
             for (Meter.Type type : Meter.Type.values()) {
                 assertEquals(theirs.name(name, type, null), ours.name(name, type, null), name + " as " + type);
                 for (String unit : UNITS) {
-                    assertEquals(theirs.name(name, type, unit), ours.name(name, type, unit),
+                    assertEquals(
+                            theirs.name(name, type, unit),
+                            ours.name(name, type, unit),
                             name + " as " + type + " in " + unit);
                 }
             }

@@ -54,20 +54,27 @@ class TwoJvmRedisSyncTest {
             String out = Files.readString(outputs.get(i), StandardCharsets.UTF_8);
             Files.delete(outputs.get(i));
             assertEquals(0, p.exitValue(), out);
-            String[] done = out.lines().filter(l -> l.startsWith("DONE ")).findFirst().orElseThrow().split(" ");
+            String[] done = out.lines()
+                    .filter(l -> l.startsWith("DONE "))
+                    .findFirst()
+                    .orElseThrow()
+                    .split(" ");
             ok += Long.parseLong(done[1]);
             failed += Long.parseLong(done[2]);
         }
         assertEquals(2 * ROUNDS * 8, ok);
 
         MetricsSnapshot view = readView(namespace);
-        CounterSnapshot jobs = (CounterSnapshot) view.family("tasker_jobs_completed").orElseThrow();
+        CounterSnapshot jobs =
+                (CounterSnapshot) view.family("tasker_jobs_completed").orElseThrow();
         assertEquals(ok, value(jobs, "ok"));
         assertEquals(failed, value(jobs, "failed"));
-        CounterSnapshot handled = (CounterSnapshot) view.family("tasker_messages_handled").orElseThrow();
+        CounterSnapshot handled =
+                (CounterSnapshot) view.family("tasker_messages_handled").orElseThrow();
         assertEquals(2.0 * 2 * ROUNDS * 10, handled.points().get(0).value());
 
-        HistogramSnapshot durations = (HistogramSnapshot) view.family("tasker_job_duration_seconds").orElseThrow();
+        HistogramSnapshot durations =
+                (HistogramSnapshot) view.family("tasker_job_duration_seconds").orElseThrow();
         HistogramSnapshot.Point p = durations.points().get(0);
         long observations = 2L * ROUNDS * 10;
         assertEquals(observations, p.count());
@@ -77,22 +84,36 @@ class TwoJvmRedisSyncTest {
     }
 
     private static long value(CounterSnapshot family, String status) {
-        return (long) family.points().stream().filter(pt -> pt.labels().equals(Labels.of("status", status)))
-                .findFirst().orElseThrow().value();
+        return (long) family.points().stream()
+                .filter(pt -> pt.labels().equals(Labels.of("status", status)))
+                .findFirst()
+                .orElseThrow()
+                .value();
     }
 
     private static MetricsSnapshot readView(String namespace) throws IOException {
         try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
-            ClusterReader reader = new ClusterReader(store, new SyncOptions(namespace, "reader", 50,
-                    Duration.ofSeconds(60), Duration.ofSeconds(30), false), Clock.SYSTEM);
+            ClusterReader reader = new ClusterReader(
+                    store,
+                    new SyncOptions(namespace, "reader", 50, Duration.ofSeconds(60), Duration.ofSeconds(30), false),
+                    Clock.SYSTEM);
             return reader.readView().snapshot();
         }
     }
 
     private static Process start(String url, String namespace, String id, Path output) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                MicrometerSyncWorker.class.getName(), url, namespace, id, String.valueOf(ROUNDS))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        MicrometerSyncWorker.class.getName(),
+                        url,
+                        namespace,
+                        id,
+                        String.valueOf(ROUNDS))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
     }
 }

@@ -10,9 +10,9 @@ import io.tasker.metrics.events.MetricsSubscriber;
 import io.tasker.metrics.events.PublisherOptions;
 import io.tasker.metrics.subscribers.statsd.StatsdSettings;
 import io.tasker.metrics.subscribers.statsd.StatsdSubscriber;
-import io.tasker.metrics.subscribers.telemetry.TelemetrySdk;
 import io.tasker.metrics.subscribers.telemetry.GlobalTelemetry;
 import io.tasker.metrics.subscribers.telemetry.SpanStats;
+import io.tasker.metrics.subscribers.telemetry.TelemetrySdk;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySettings;
 import io.tasker.metrics.subscribers.telemetry.TelemetrySubscriber;
 import java.util.ArrayList;
@@ -74,10 +74,10 @@ public final class Subscribers implements AutoCloseable {
      * @return the running subscribers
      * @throws IllegalArgumentException when a subscriber's settings cannot be used, naming the key
      */
-    public static Subscribers start(TaskerConfig config, Map<String, String> env, MetricRegistry registry,
-                                    String instanceId) {
-        PublisherOptions options = new PublisherOptions(config.value(ConfigKey.EVENTS_QUEUE_CAPACITY),
-                config.value(ConfigKey.EVENTS_DRAIN_TIMEOUT));
+    public static Subscribers start(
+            TaskerConfig config, Map<String, String> env, MetricRegistry registry, String instanceId) {
+        PublisherOptions options = new PublisherOptions(
+                config.value(ConfigKey.EVENTS_QUEUE_CAPACITY), config.value(ConfigKey.EVENTS_DRAIN_TIMEOUT));
         TelemetrySettings telemetry = TelemetrySettings.from(config, env).withDefaultInstanceId(instanceId);
         StatsdSettings statsd = StatsdSettings.from(config);
         EventPublisher publisher = new EventPublisher(registry, options);
@@ -101,14 +101,15 @@ public final class Subscribers implements AutoCloseable {
      *
      * @return our SDK, or null when we use someone else's
      */
-    private static TelemetrySdk telemetry(EventPublisher publisher, TelemetrySettings telemetry, MetricRegistry registry,
-                                          List<String> names) {
+    private static TelemetrySdk telemetry(
+            EventPublisher publisher, TelemetrySettings telemetry, MetricRegistry registry, List<String> names) {
         Clock clock = registry.options().clock();
         Optional<OpenTelemetry> global = GlobalTelemetry.find();
         if (global.isPresent()) {
             LOG.info("Traces go through the OpenTelemetry already registered (Java agent or application): no SDK of"
                     + " our own; its OTEL_* settings, resource and exporter apply, and span loss is counted there");
-            publisher.subscribe(new TelemetrySubscriber(GlobalTelemetry.tracer(global.get()), telemetry.options(), clock));
+            publisher.subscribe(
+                    new TelemetrySubscriber(GlobalTelemetry.tracer(global.get()), telemetry.options(), clock));
             names.add("telemetry");
             return null;
         }

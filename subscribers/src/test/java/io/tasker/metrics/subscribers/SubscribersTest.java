@@ -26,7 +26,8 @@ class SubscribersTest {
     @Test
     void onlyTheMetricsSubscriberByDefault() {
         MetricRegistry registry = new MetricRegistry();
-        try (Subscribers events = Subscribers.start(ConfigLoader.load(Optional.empty(), Map.of()), Map.of(), registry)) {
+        try (Subscribers events =
+                Subscribers.start(ConfigLoader.load(Optional.empty(), Map.of()), Map.of(), registry)) {
             assertEquals(List.of("metrics"), events.names());
         }
     }
@@ -34,24 +35,37 @@ class SubscribersTest {
     @Test
     void enabledSubscribersGetTheEventsAndCloseFlushesThem() throws Exception {
         try (OtlpReceiver otlp = OtlpReceiver.start();
-             DatagramSocket agent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                DatagramSocket agent = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             agent.setSoTimeout(5000);
-            Map<String, String> env = Map.of("TASKER_TELEMETRY_ENABLED", "true", "OTEL_EXPORTER_OTLP_ENDPOINT", otlp.baseUrl(),
-                    "TASKER_STATSD_ENABLED", "true", "DD_DOGSTATSD_PORT", Integer.toString(agent.getLocalPort()),
-                    "TASKER_CACHE_URL", "memory:");
+            Map<String, String> env = Map.of(
+                    "TASKER_TELEMETRY_ENABLED",
+                    "true",
+                    "OTEL_EXPORTER_OTLP_ENDPOINT",
+                    otlp.baseUrl(),
+                    "TASKER_STATSD_ENABLED",
+                    "true",
+                    "DD_DOGSTATSD_PORT",
+                    Integer.toString(agent.getLocalPort()),
+                    "TASKER_CACHE_URL",
+                    "memory:");
             MetricRegistry registry = new MetricRegistry();
             try (Subscribers events = Subscribers.start(ConfigLoader.load(Optional.empty(), env), env, registry)) {
                 assertEquals(List.of("metrics", "telemetry", "statsd"), events.names());
                 events.publisher().publish(new TaskStarted("7", "email_notification", T0));
-                events.publisher().publish(new TaskCompleted("7", "email_notification", T0.plusSeconds(1), Duration.ofSeconds(1)));
+                events.publisher()
+                        .publish(
+                                new TaskCompleted("7", "email_notification", T0.plusSeconds(1), Duration.ofSeconds(1)));
             }
             assertEquals(1, otlp.spans().size());
             DatagramPacket packet = new DatagramPacket(new byte[65_536], 65_536);
             agent.receive(packet);
             assertTrue(new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8)
                     .startsWith("tasker.tasks.running:1|g"));
-            assertEquals(1, registry.counter("task_executions_total", "status", "task_name")
-                    .labels("success", "email_notification").value());
+            assertEquals(
+                    1,
+                    registry.counter("task_executions_total", "status", "task_name")
+                            .labels("success", "email_notification")
+                            .value());
         }
     }
 
@@ -61,19 +75,28 @@ class SubscribersTest {
                 io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter.create();
         io.opentelemetry.sdk.OpenTelemetrySdk app = io.opentelemetry.sdk.OpenTelemetrySdk.builder()
                 .setTracerProvider(io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
-                        .addSpanProcessor(io.opentelemetry.sdk.trace.export.SimpleSpanProcessor.create(spans)).build())
+                        .addSpanProcessor(io.opentelemetry.sdk.trace.export.SimpleSpanProcessor.create(spans))
+                        .build())
                 .build();
         io.opentelemetry.api.GlobalOpenTelemetry.set(app);
         try {
             Map<String, String> env = Map.of("TASKER_TELEMETRY_ENABLED", "true");
-            try (Subscribers events = Subscribers.start(ConfigLoader.load(Optional.empty(), env), env, new MetricRegistry())) {
+            try (Subscribers events =
+                    Subscribers.start(ConfigLoader.load(Optional.empty(), env), env, new MetricRegistry())) {
                 assertEquals(List.of("metrics", "telemetry"), events.names());
                 assertTrue(events.spans().isEmpty(), "no SDK of our own, so nothing of ours to count");
                 events.publisher().publish(new TaskStarted("7", "email_notification", T0));
-                events.publisher().publish(new TaskCompleted("7", "email_notification", T0.plusSeconds(1), Duration.ofSeconds(1)));
+                events.publisher()
+                        .publish(
+                                new TaskCompleted("7", "email_notification", T0.plusSeconds(1), Duration.ofSeconds(1)));
             }
             assertEquals(1, spans.getFinishedSpanItems().size());
-            assertEquals("io.tasker.metrics", spans.getFinishedSpanItems().get(0).getInstrumentationScopeInfo().getName());
+            assertEquals(
+                    "io.tasker.metrics",
+                    spans.getFinishedSpanItems()
+                            .get(0)
+                            .getInstrumentationScopeInfo()
+                            .getName());
         } finally {
             io.opentelemetry.api.GlobalOpenTelemetry.resetForTest();
             app.close();

@@ -1,14 +1,14 @@
 package io.tasker.metrics.testing;
 
-import io.tasker.metrics.store.KeyLayout;
-import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.Record;
-import io.tasker.metrics.store.StoreCapabilities;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.KeyLayout;
+import io.tasker.metrics.store.Record;
+import io.tasker.metrics.store.StoreCapabilities;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,11 +35,11 @@ public abstract class CacheStoreContract {
 
     /** The store under test, made by {@link #newStore()} before each test and closed after it. */
     protected CacheStore store;
+
     private String prefix;
 
     /** For subclasses, which supply the store. */
-    protected CacheStoreContract() {
-    }
+    protected CacheStoreContract() {}
 
     /**
      * A store connected to a running server (or a fresh directory, or memory).
@@ -109,10 +109,12 @@ public abstract class CacheStoreContract {
     @Test
     void putAllIfNewerReportsEachWrite() {
         store.putIfNewer(key("b"), record(9, "newer"), TTL);
-        List<Boolean> applied = store.putAllIfNewer(List.of(
-                Map.entry(key("a"), record(3, "a")),
-                Map.entry(key("b"), record(3, "b")),
-                Map.entry(key("c"), record(3, "c"))), TTL);
+        List<Boolean> applied = store.putAllIfNewer(
+                List.of(
+                        Map.entry(key("a"), record(3, "a")),
+                        Map.entry(key("b"), record(3, "b")),
+                        Map.entry(key("c"), record(3, "c"))),
+                TTL);
         assertEquals(List.of(true, false, true), applied);
         Map<String, Record> all = store.getAll(List.of(key("a"), key("b"), key("c"), key("d")));
         assertEquals(3, all.size());
@@ -210,7 +212,8 @@ public abstract class CacheStoreContract {
         store.putIfNewer(k, record(1, "x"), Duration.ofSeconds(100));
         if (store.declaredCapabilities().ttlInspection()) {
             Duration left = store.ttl(k).orElseThrow();
-            assertTrue(left.compareTo(Duration.ofSeconds(90)) > 0 && left.compareTo(Duration.ofSeconds(100)) <= 0,
+            assertTrue(
+                    left.compareTo(Duration.ofSeconds(90)) > 0 && left.compareTo(Duration.ofSeconds(100)) <= 0,
                     left.toString());
             assertEquals(Optional.empty(), store.ttl(key("missing")));
         }

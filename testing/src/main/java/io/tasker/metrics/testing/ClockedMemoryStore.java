@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ClockedMemoryStore extends DelegatingStore {
     /** The operations a failure hits; deletes, touches and increments always go through. */
-    private static final Set<String> FALLIBLE = Set.of("probe", "ping", "get", "getAll", "putIfNewer",
-            "putAllIfNewer", "compareAndSet", "add");
+    private static final Set<String> FALLIBLE =
+            Set.of("probe", "ping", "get", "getAll", "putIfNewer", "putAllIfNewer", "compareAndSet", "add");
 
     private final AtomicInteger failures = new AtomicInteger();
 

@@ -1,8 +1,5 @@
 package io.tasker.metrics.testing;
 
-import io.tasker.metrics.sync.ClusterView;
-import io.tasker.metrics.sync.SyncOptions;
-import io.tasker.metrics.sync.SyncResult;
 import static io.tasker.metrics.testing.SyncFixture.counter;
 import static io.tasker.metrics.testing.SyncFixture.gauge;
 import static io.tasker.metrics.testing.SyncFixture.histogram;
@@ -10,17 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tasker.metrics.Clock;
 import io.tasker.metrics.Counter;
 import io.tasker.metrics.Gauge;
 import io.tasker.metrics.Histogram;
 import io.tasker.metrics.snapshot.GaugePolicy;
 import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
-import io.tasker.metrics.Clock;
-import io.tasker.metrics.Counter;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.sync.ClusterView;
+import io.tasker.metrics.sync.SyncOptions;
+import io.tasker.metrics.sync.SyncResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -40,8 +39,7 @@ public abstract class ClusterSyncContract {
     protected SyncFixture fx;
 
     /** For subclasses, which supply the store. */
-    protected ClusterSyncContract() {
-    }
+    protected ClusterSyncContract() {}
 
     /**
      * A store for one test; keys are namespaced per test, so a server can be shared.
@@ -70,8 +68,12 @@ public abstract class ClusterSyncContract {
      * @return the fixture
      */
     protected SyncFixture fixture(boolean instanceLabels) {
-        return new SyncFixture(this::newStore, SyncOptions.defaults("unused").withBatchSize(3)
-                .withInstanceLabels(instanceLabels).withNamespace("t" + UUID.randomUUID().toString().substring(0, 8)));
+        return new SyncFixture(
+                this::newStore,
+                SyncOptions.defaults("unused")
+                        .withBatchSize(3)
+                        .withInstanceLabels(instanceLabels)
+                        .withNamespace("t" + UUID.randomUUID().toString().substring(0, 8)));
     }
 
     @Test
@@ -80,7 +82,10 @@ public abstract class ClusterSyncContract {
         for (int round = 0; round < 5; round++) {
             for (int i = 0; i < instances.size(); i++) {
                 var inst = instances.get(i);
-                inst.registry().counter("task_executions_total", "status").labels("success").inc(i + 1);
+                inst.registry()
+                        .counter("task_executions_total", "status")
+                        .labels("success")
+                        .inc(i + 1);
                 for (int s = 0; s <= round; s++) {
                     assertTrue(inst.sync().sync(ATOMIC).success());
                 }
@@ -90,7 +95,8 @@ public abstract class ClusterSyncContract {
         assertEquals(5 * (1 + 2 + 3), counter(view, "tasker_task_executions", "status", "success"));
         SyncResult again = instances.get(1).sync().sync(ATOMIC);
         assertEquals(0, again.seriesChanged());
-        assertEquals(view.families(), instances.get(2).reader().readView().snapshot().families());
+        assertEquals(
+                view.families(), instances.get(2).reader().readView().snapshot().families());
     }
 
     /** The fixture's clock stands still unless a test moves it: changes still count as changes. */
@@ -130,15 +136,18 @@ public abstract class ClusterSyncContract {
         var a = fx.instance("a");
         var b = fx.instance("b");
         for (var inst : List.of(a, b)) {
-            Histogram h = Histogram.builder("task_duration_seconds").labelNames("task_name").buckets(0.5, 1)
-                    .quantiles().register(inst.registry());
+            Histogram h = Histogram.builder("task_duration_seconds")
+                    .labelNames("task_name")
+                    .buckets(0.5, 1)
+                    .quantiles()
+                    .register(inst.registry());
             for (int i = 1; i <= 500; i++) {
                 h.labels("pay").observe((inst == a ? i : 500 + i) / 1000.0);
             }
             inst.sync().sync(ATOMIC);
         }
-        HistogramSnapshot.Point p = histogram(a.reader().readView().snapshot(), "tasker_task_duration_seconds",
-                "task_name", "pay");
+        HistogramSnapshot.Point p =
+                histogram(a.reader().readView().snapshot(), "tasker_task_duration_seconds", "task_name", "pay");
         assertEquals(1000, p.count());
         assertEquals(500, p.cumulativeCount(0));
         assertEquals(1000, p.cumulativeCount(1));
@@ -178,8 +187,14 @@ public abstract class ClusterSyncContract {
         c.sync().sync(ATOMIC);
         d.sync().sync(ATOMIC);
         MetricsSnapshot apart = c.reader().readView().snapshot();
-        assertEquals(1, gauge(apart, "tasker_queue_depth", "queue", "q", "instance", "c").value());
-        assertEquals(2, gauge(apart, "tasker_queue_depth", "queue", "q", "instance", "d").value());
+        assertEquals(
+                1,
+                gauge(apart, "tasker_queue_depth", "queue", "q", "instance", "c")
+                        .value());
+        assertEquals(
+                2,
+                gauge(apart, "tasker_queue_depth", "queue", "q", "instance", "d")
+                        .value());
     }
 
     @Test
@@ -275,7 +290,8 @@ public abstract class ClusterSyncContract {
     private void assertTotals(SyncFixture.Instance reader, double jobs) {
         ClusterView view = reader.reader().readView();
         assertEquals(jobs, counter(view.snapshot(), "tasker_jobs"), "jobs in " + view.instances());
-        assertEquals((long) jobs, histogram(view.snapshot(), "tasker_job_seconds").count());
+        assertEquals(
+                (long) jobs, histogram(view.snapshot(), "tasker_job_seconds").count());
         assertTrue(view.problems().isEmpty(), view.problems().toString());
     }
 
@@ -401,11 +417,15 @@ public abstract class ClusterSyncContract {
         b.registry().counter("jobs_total").inc(2);
         a.sync().sync(ATOMIC);
         b.sync().sync(ATOMIC);
-        fx.store.putIfNewer(fx.options.keys().chunk("b", 0), new Record(Long.MAX_VALUE, new byte[] {1, 2, 3}),
+        fx.store.putIfNewer(
+                fx.options.keys().chunk("b", 0),
+                new Record(Long.MAX_VALUE, new byte[] {1, 2, 3}),
                 Duration.ofMinutes(5));
         ClusterView view = a.reader().readView();
         assertEquals(1, counter(view.snapshot(), "tasker_jobs"));
         assertEquals(1, view.problems().size());
-        assertTrue(view.problems().get(0).contains(fx.options.keys().chunk("b", 0)), view.problems().toString());
+        assertTrue(
+                view.problems().get(0).contains(fx.options.keys().chunk("b", 0)),
+                view.problems().toString());
     }
 }

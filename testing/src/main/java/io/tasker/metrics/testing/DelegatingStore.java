@@ -31,8 +31,7 @@ public class DelegatingStore implements CacheStore {
      *
      * @param operation the name of the {@link CacheStore} method about to run, such as {@code get}
      */
-    protected void before(String operation) {
-    }
+    protected void before(String operation) {}
 
     @Override
     public String description() {

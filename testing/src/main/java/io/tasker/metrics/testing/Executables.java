@@ -12,12 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
-  * Finds the executables that tests run, and fails with what to install when one is missing.
-  *
-  * <p>Tests must fail, never skip, when a tool is missing: a skipped test reads as a pass in CI.
-  *
-  * <p>{@code Path promtool = Executables.require("promtool", "prometheus");}
-  */
+ * Finds the executables that tests run, and fails with what to install when one is missing.
+ *
+ * <p>Tests must fail, never skip, when a tool is missing: a skipped test reads as a pass in CI.
+ *
+ * <p>{@code Path promtool = Executables.require("promtool", "prometheus");}
+ */
 public final class Executables {
 
     /** Debian's Chromium, at the path the browser tests drive. */
@@ -28,9 +28,9 @@ public final class Executables {
     private Executables() {}
 
     /**
-      * A program that is not installed. An {@link AssertionError}, so that a test fails on it rather
-      * than erroring out; a benchmark catches it to exit with the message, which names the package.
-      */
+     * A program that is not installed. An {@link AssertionError}, so that a test fails on it rather
+     * than erroring out; a benchmark catches it to exit with the message, which names the package.
+     */
     public static final class MissingExecutableError extends AssertionError {
 
         private static final long serialVersionUID = 1L;
@@ -54,14 +54,14 @@ public final class Executables {
     }
 
     /**
-      * Returns the executable named {@code command} (looked up on {@code PATH}) or at the absolute
-      * path {@code command}.
-      *
-      * @param command a program name, or an absolute path
-      * @param debianPackage the Debian package that provides it, named in the failure message
-      * @return the executable's path
-      * @throws MissingExecutableError when it is missing, naming the package and {@code bin/test}
-      */
+     * Returns the executable named {@code command} (looked up on {@code PATH}) or at the absolute
+     * path {@code command}.
+     *
+     * @param command a program name, or an absolute path
+     * @param debianPackage the Debian package that provides it, named in the failure message
+     * @return the executable's path
+     * @throws MissingExecutableError when it is missing, naming the package and {@code bin/test}
+     */
     public static Path require(String command, String debianPackage) {
         return find(command).orElseThrow(() -> new MissingExecutableError(command, debianPackage));
     }
@@ -77,7 +77,10 @@ public final class Executables {
         if (asGiven.isAbsolute()) {
             return Optional.of(asGiven).filter(Executables::isExecutable);
         }
-        return pathEntries().map(dir -> dir.resolve(command)).filter(Executables::isExecutable).findFirst();
+        return pathEntries()
+                .map(dir -> dir.resolve(command))
+                .filter(Executables::isExecutable)
+                .findFirst();
     }
 
     /**
@@ -141,20 +144,21 @@ public final class Executables {
     }
 
     /**
-      * The first line a command prints (standard output and error together), trimmed: a program's
-      * version, {@code nproc}'s count. For report headers, which should not fail for it: when the
-      * command cannot run, the answer says why, in parentheses.
-      *
-      * <p>{@code String version = Executables.firstLine(Executables.memcached().toString(), "-V");}
-      *
-      * @param command the program and its arguments
-      * @return the first line, empty when there is none, or why the command failed in parentheses
-      */
+     * The first line a command prints (standard output and error together), trimmed: a program's
+     * version, {@code nproc}'s count. For report headers, which should not fail for it: when the
+     * command cannot run, the answer says why, in parentheses.
+     *
+     * <p>{@code String version = Executables.firstLine(Executables.memcached().toString(), "-V");}
+     *
+     * @param command the program and its arguments
+     * @return the first line, empty when there is none, or why the command failed in parentheses
+     */
     public static String firstLine(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            try (BufferedReader output = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            try (BufferedReader output =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line = output.readLine();
                 process.waitFor(10, TimeUnit.SECONDS);
                 return line == null ? "" : line.trim();
@@ -176,7 +180,9 @@ public final class Executables {
 
     private static Stream<Path> pathEntries() {
         String path = System.getenv().getOrDefault("PATH", "");
-        return Stream.of(path.split(File.pathSeparator)).filter(s -> !s.isEmpty()).map(Path::of);
+        return Stream.of(path.split(File.pathSeparator))
+                .filter(s -> !s.isEmpty())
+                .map(Path::of);
     }
 
     private static boolean isExecutable(Path file) {

@@ -147,29 +147,32 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void pump(Socket from, Socket to, AtomicLong cuts, String direction) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[8192];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    // Cut somewhere inside this read: part of it may go through first.
-                    if (shouldCut()) {
-                        int part = random(n);
-                        out.write(buf, 0, part);
-                        out.flush();
-                        cuts.incrementAndGet();
-                        break;
+        Thread t = new Thread(
+                () -> {
+                    byte[] buf = new byte[8192];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int n;
+                        while ((n = in.read(buf)) > 0) {
+                            // Cut somewhere inside this read: part of it may go through first.
+                            if (shouldCut()) {
+                                int part = random(n);
+                                out.write(buf, 0, part);
+                                out.flush();
+                                cuts.incrementAndGet();
+                                break;
+                            }
+                            out.write(buf, 0, n);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // The other side closed; close ours too.
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
                     }
-                    out.write(buf, 0, n);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // The other side closed; close ours too.
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "fault-proxy-" + direction);
+                },
+                "fault-proxy-" + direction);
         t.setDaemon(true);
         t.start();
     }

@@ -6,13 +6,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
-  * Finds a loopback port that nothing listens on right now.
-  *
-  * <p>The port is free when this returns; a server started right after almost always gets it,
-  * and the server extensions retry with another port when it did not.
-  *
-  * <p>{@code int port = FreePorts.next();}
-  */
+ * Finds a loopback port that nothing listens on right now.
+ *
+ * <p>The port is free when this returns; a server started right after almost always gets it,
+ * and the server extensions retry with another port when it did not.
+ *
+ * <p>{@code int port = FreePorts.next();}
+ */
 public final class FreePorts {
 
     private FreePorts() {}

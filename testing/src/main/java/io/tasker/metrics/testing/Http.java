@@ -11,11 +11,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
-  * Blocking HTTP calls for tests, on the JDK's own client. Request headers come as name, value
-  * pairs, as {@link HttpRequest.Builder#headers(String...)} takes them.
-  *
-  * <p>{@code Http.Response synced = Http.post(console + "/api/sync", "Authorization", "Bearer " + token);}
-  */
+ * Blocking HTTP calls for tests, on the JDK's own client. Request headers come as name, value
+ * pairs, as {@link HttpRequest.Builder#headers(String...)} takes them.
+ *
+ * <p>{@code Http.Response synced = Http.post(console + "/api/sync", "Authorization", "Bearer " + token);}
+ */
 public final class Http {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -75,7 +75,8 @@ public final class Http {
             request.headers(headers); // throws on an odd count: a name without its value
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    CLIENT.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response.headers());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -19,8 +19,7 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class JavaProcess {
-    private JavaProcess() {
-    }
+    private JavaProcess() {}
 
     /**
      * What the process did.
@@ -28,8 +27,7 @@ public final class JavaProcess {
      * @param exitCode its exit code
      * @param output its standard output and error, interleaved
      */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     /**
      * Runs a main class in a new JVM and waits for it.
@@ -43,8 +41,9 @@ public final class JavaProcess {
      * @throws IOException when it cannot be started
      * @throws InterruptedException when the wait is interrupted
      */
-    public static Result run(Class<?> main, List<String> jvmArgs, List<String> args, Map<String, String> env,
-                             Duration timeout) throws IOException, InterruptedException {
+    public static Result run(
+            Class<?> main, List<String> jvmArgs, List<String> args, Map<String, String> env, Duration timeout)
+            throws IOException, InterruptedException {
         Process p = start(main, jvmArgs, args, env);
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();

@@ -10,15 +10,15 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
-  * The {@code prometheus.yml} a test's Prometheus runs with: a short scrape interval so tests
-  * see samples within seconds, the targets the test asked for, and the rule files it loads.
-  *
-  * <p>{@code new PrometheusConfig(Duration.ofSeconds(1), List.of(ScrapeTarget.of("console", "127.0.0.1:7070"))).toYaml()}
-  *
-  * @param scrapeInterval how often every target is scraped and the rules evaluated
-  * @param targets the targets, grouped into one scrape config per job
-  * @param ruleFiles recording and alerting rule files Prometheus loads
-  */
+ * The {@code prometheus.yml} a test's Prometheus runs with: a short scrape interval so tests
+ * see samples within seconds, the targets the test asked for, and the rule files it loads.
+ *
+ * <p>{@code new PrometheusConfig(Duration.ofSeconds(1), List.of(ScrapeTarget.of("console", "127.0.0.1:7070"))).toYaml()}
+ *
+ * @param scrapeInterval how often every target is scraped and the rules evaluated
+ * @param targets the targets, grouped into one scrape config per job
+ * @param ruleFiles recording and alerting rule files Prometheus loads
+ */
 public record PrometheusConfig(Duration scrapeInterval, List<ScrapeTarget> targets, List<Path> ruleFiles) {
 
     /**
@@ -137,15 +137,22 @@ public record PrometheusConfig(Duration scrapeInterval, List<ScrapeTarget> targe
         // The timeout may not exceed the interval, and its 10 s default would. Rules are evaluated
         // as often as targets are scraped, so that a recorded series follows within an interval.
         yaml.append("global:\n")
-                .append("  scrape_interval: ").append(interval).append('\n')
-                .append("  scrape_timeout: ").append(interval).append('\n')
-                .append("  evaluation_interval: ").append(interval).append('\n');
+                .append("  scrape_interval: ")
+                .append(interval)
+                .append('\n')
+                .append("  scrape_timeout: ")
+                .append(interval)
+                .append('\n')
+                .append("  evaluation_interval: ")
+                .append(interval)
+                .append('\n');
         yaml.append("rule_files:");
         if (ruleFiles.isEmpty()) {
             yaml.append(" []");
         }
         yaml.append('\n');
-        ruleFiles.forEach(f -> yaml.append("  - ").append(quote(f.toAbsolutePath().toString())).append('\n'));
+        ruleFiles.forEach(f ->
+                yaml.append("  - ").append(quote(f.toAbsolutePath().toString())).append('\n'));
         yaml.append("scrape_configs:");
         if (targets.isEmpty()) {
             yaml.append(" []");
@@ -158,7 +165,8 @@ public record PrometheusConfig(Duration scrapeInterval, List<ScrapeTarget> targe
     // Prometheus refuses two scrape configs with one job name.
     private Map<String, List<ScrapeTarget>> byJob() {
         Map<String, List<ScrapeTarget>> jobs = new LinkedHashMap<>();
-        targets.forEach(t -> jobs.computeIfAbsent(t.job(), j -> new ArrayList<>()).add(t));
+        targets.forEach(
+                t -> jobs.computeIfAbsent(t.job(), j -> new ArrayList<>()).add(t));
         jobs.forEach((job, list) -> {
             if (list.stream().map(ScrapeTarget::metricsPath).distinct().count() > 1) {
                 throw new IllegalArgumentException("Targets of job " + job + " differ in metrics path: " + list);
@@ -168,15 +176,23 @@ public record PrometheusConfig(Duration scrapeInterval, List<ScrapeTarget> targe
     }
 
     private static void appendJob(StringBuilder yaml, String job, List<ScrapeTarget> targets) {
-        yaml.append("  - job_name: ").append(quote(job)).append('\n')
-                .append("    metrics_path: ").append(quote(targets.get(0).metricsPath())).append('\n')
+        yaml.append("  - job_name: ")
+                .append(quote(job))
+                .append('\n')
+                .append("    metrics_path: ")
+                .append(quote(targets.get(0).metricsPath()))
+                .append('\n')
                 .append("    static_configs:\n");
         for (ScrapeTarget target : targets) {
             yaml.append("      - targets: [").append(quote(target.address())).append("]\n");
             if (!target.labels().isEmpty()) {
                 yaml.append("        labels:\n");
-                new TreeMap<>(target.labels()).forEach((name, value) ->
-                        yaml.append("          ").append(quote(name)).append(": ").append(quote(value)).append('\n'));
+                new TreeMap<>(target.labels())
+                        .forEach((name, value) -> yaml.append("          ")
+                                .append(quote(name))
+                                .append(": ")
+                                .append(quote(value))
+                                .append('\n'));
             }
         }
     }

@@ -9,13 +9,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
-  * Runs a real {@code prometheus} on a free loopback port for a test class, with the remote-write
-  * receiver on, and scraping the targets the test names, even once it runs.
-  *
-  * <p>{@code @RegisterExtension static final PrometheusServerExtension prometheus = new PrometheusServerExtension();}
-  * then {@code prometheus.scrape(ScrapeTarget.of("console", "127.0.0.1:" + port))} and
-  * {@code prometheus.query("up")}; {@code prometheus.ruleFiles(path)} loads recording rules and alerts.
-  */
+ * Runs a real {@code prometheus} on a free loopback port for a test class, with the remote-write
+ * receiver on, and scraping the targets the test names, even once it runs.
+ *
+ * <p>{@code @RegisterExtension static final PrometheusServerExtension prometheus = new PrometheusServerExtension();}
+ * then {@code prometheus.scrape(ScrapeTarget.of("console", "127.0.0.1:" + port))} and
+ * {@code prometheus.query("up")}; {@code prometheus.ruleFiles(path)} loads recording rules and alerts.
+ */
 public final class PrometheusServerExtension extends ServerExtension implements RemoteWriteReceiver {
 
     private static final String CONFIG_FILE = "prometheus.yml";
@@ -40,12 +40,12 @@ public final class PrometheusServerExtension extends ServerExtension implements 
     }
 
     /**
-      * Replaces the scrape targets. Before the start they go into the first configuration; on a
-      * running server the configuration is rewritten and reloaded through {@code POST /-/reload}.
-      *
-      * @param targets the targets to scrape
-      * @return this extension
-      */
+     * Replaces the scrape targets. Before the start they go into the first configuration; on a
+     * running server the configuration is rewritten and reloaded through {@code POST /-/reload}.
+     *
+     * @param targets the targets to scrape
+     * @return this extension
+     */
     public synchronized PrometheusServerExtension scrape(PrometheusConfig.ScrapeTarget... targets) {
         config = config.withTargets(List.of(targets));
         if (isRunning()) {
@@ -56,12 +56,12 @@ public final class PrometheusServerExtension extends ServerExtension implements 
     }
 
     /**
-      * Loads these rule files (recording rules and alerts), evaluated every scrape interval. Before
-      * the start they go into the first configuration; on a running server it reloads.
-      *
-      * @param files the rule files
-      * @return this extension
-      */
+     * Loads these rule files (recording rules and alerts), evaluated every scrape interval. Before
+     * the start they go into the first configuration; on a running server it reloads.
+     *
+     * @param files the rule files
+     * @return this extension
+     */
     public synchronized PrometheusServerExtension ruleFiles(Path... files) {
         config = config.withRuleFiles(List.of(files));
         if (isRunning()) {
@@ -80,7 +80,8 @@ public final class PrometheusServerExtension extends ServerExtension implements 
     protected synchronized List<String> launchCommand(int port, Path workDir) {
         configFile = workDir.resolve(CONFIG_FILE);
         writeConfig();
-        return List.of(Executables.prometheus().toString(),
+        return List.of(
+                Executables.prometheus().toString(),
                 "--config.file=" + configFile,
                 "--storage.tsdb.path=" + workDir.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + port,

@@ -11,10 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
-  * Runs {@code promtool check metrics}, the Prometheus project's own judge of exposition text.
-  *
-  * <p>{@code Promtool.assertValid("# HELP jobs_total Jobs.\n# TYPE jobs_total counter\njobs_total 3\n");}
-  */
+ * Runs {@code promtool check metrics}, the Prometheus project's own judge of exposition text.
+ *
+ * <p>{@code Promtool.assertValid("# HELP jobs_total Jobs.\n# TYPE jobs_total counter\njobs_total 3\n");}
+ */
 public final class Promtool {
 
     private static final long TIMEOUT_SECONDS = 30;
@@ -64,17 +64,17 @@ public final class Promtool {
     }
 
     /**
-      * Fails unless promtool accepts {@code text} with exit code 0 and prints nothing: lint warnings
-      * such as a counter without {@code _total} count as failures.
-      *
-      * @param text exposition text
-      * @throws AssertionError when promtool does not accept it cleanly
-      */
+     * Fails unless promtool accepts {@code text} with exit code 0 and prints nothing: lint warnings
+     * such as a counter without {@code _total} count as failures.
+     *
+     * @param text exposition text
+     * @throws AssertionError when promtool does not accept it cleanly
+     */
     public static void assertValid(String text) {
         Result result = checkMetrics(text);
         if (!result.clean()) {
-            throw new AssertionError("promtool check metrics rejected the text (exit code " + result.exitCode()
-                    + "):\n" + result.output() + "\n--- text ---\n" + text);
+            throw new AssertionError("promtool check metrics rejected the text (exit code " + result.exitCode() + "):\n"
+                    + result.output() + "\n--- text ---\n" + text);
         }
     }
 

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
-  * Tells whether a freshly started server answers on its port. A probe that throws an {@link
-  * IOException} (connection refused, reset) counts as "not yet".
-  *
-  * <p>{@code ReadinessProbe probe = ReadinessProbe.redisPing();}
-  */
+ * Tells whether a freshly started server answers on its port. A probe that throws an {@link
+ * IOException} (connection refused, reset) counts as "not yet".
+ *
+ * <p>{@code ReadinessProbe probe = ReadinessProbe.redisPing();}
+ */
 @FunctionalInterface
 public interface ReadinessProbe {
 

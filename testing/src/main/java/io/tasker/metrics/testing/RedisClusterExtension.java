@@ -10,23 +10,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
-  * Runs a real Redis Cluster of three masters (no replicas) on free loopback ports for a test
-  * class: three {@code redis-server --cluster-enabled yes}, joined by {@code redis-cli --cluster
-  * create}, and ready once every node reports {@code cluster_state:ok}.
-  *
-  * <p>{@code @RegisterExtension static final RedisClusterExtension cluster = new RedisClusterExtension();}
-  * then {@code cluster.url()} is {@code redis-cluster://127.0.0.1:<p1>,127.0.0.1:<p2>,127.0.0.1:<p3>}.
-  */
+ * Runs a real Redis Cluster of three masters (no replicas) on free loopback ports for a test
+ * class: three {@code redis-server --cluster-enabled yes}, joined by {@code redis-cli --cluster
+ * create}, and ready once every node reports {@code cluster_state:ok}.
+ *
+ * <p>{@code @RegisterExtension static final RedisClusterExtension cluster = new RedisClusterExtension();}
+ * then {@code cluster.url()} is {@code redis-cluster://127.0.0.1:<p1>,127.0.0.1:<p2>,127.0.0.1:<p3>}.
+ */
 public final class RedisClusterExtension implements BeforeAllCallback, AfterAllCallback {
 
     /** The number of master nodes the cluster has. */
     public static final int MASTERS = 3;
+
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(50);
     private static final int START_ATTEMPTS = 3;
@@ -37,8 +37,7 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
     private int classDepth;
 
     /** An extension whose cluster starts before the test class, or on {@link #start()}. */
-    public RedisClusterExtension() {
-    }
+    public RedisClusterExtension() {}
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -85,7 +84,8 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
      * @return the {@code redis-cluster://} URL of every node
      */
     public String url() {
-        return "redis-cluster://" + nodes().stream().map(n -> HOST + ":" + n.port()).collect(Collectors.joining(","));
+        return "redis-cluster://"
+                + nodes().stream().map(n -> HOST + ":" + n.port()).collect(Collectors.joining(","));
     }
 
     /**
@@ -151,8 +151,12 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
             int port = FreePorts.next();
             // The cluster bus defaults to port + 10000, past 65535 for high free ports: pick it too.
             int busPort = otherFreePort(port);
-            ServerProcess node = new ServerProcess("redis-cluster-node", port, nodeCommand(port, busPort),
-                    ReadinessProbe.redisPing(), workDir.resolve("node-" + port + ".log"));
+            ServerProcess node = new ServerProcess(
+                    "redis-cluster-node",
+                    port,
+                    nodeCommand(port, busPort),
+                    ReadinessProbe.redisPing(),
+                    workDir.resolve("node-" + port + ".log"));
             try {
                 node.start();
                 return node;
@@ -166,28 +170,38 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
     }
 
     private List<String> nodeCommand(int port, int busPort) {
-        return List.of(Executables.redisServer().toString(),
-                "--port", String.valueOf(port),
-                "--cluster-enabled", "yes",
-                "--cluster-port", String.valueOf(busPort),
-                "--cluster-config-file", workDir.resolve("nodes-" + port + ".conf").toString(),
-                "--bind", HOST,
-                "--save", "",
-                "--appendonly", "no",
-                "--daemonize", "no",
-                "--dir", workDir.toString());
+        return List.of(
+                Executables.redisServer().toString(),
+                "--port",
+                String.valueOf(port),
+                "--cluster-enabled",
+                "yes",
+                "--cluster-port",
+                String.valueOf(busPort),
+                "--cluster-config-file",
+                workDir.resolve("nodes-" + port + ".conf").toString(),
+                "--bind",
+                HOST,
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "no",
+                "--dir",
+                workDir.toString());
     }
 
     private void createCluster() {
-        List<String> command = new ArrayList<>(List.of(
-                Executables.require("redis-cli", "redis-tools").toString(), "--cluster", "create"));
+        List<String> command = new ArrayList<>(
+                List.of(Executables.require("redis-cli", "redis-tools").toString(), "--cluster", "create"));
         nodes.forEach(n -> command.add(HOST + ":" + n.port()));
         command.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
         Path log = workDir.resolve("cluster-create.log");
         int exit = run(command, log);
         if (exit != 0) {
-            throw new IllegalStateException("redis-cli --cluster create failed with exit code " + exit
-                    + ".\nCommand: " + String.join(" ", command) + "\nOutput:\n" + read(log));
+            throw new IllegalStateException("redis-cli --cluster create failed with exit code " + exit + ".\nCommand: "
+                    + String.join(" ", command) + "\nOutput:\n" + read(log));
         }
     }
 

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
-  * Runs a real {@code redis-server} on a free loopback port, without persistence, for a test class.
-  *
-  * <p>{@code @RegisterExtension static final RedisServerExtension redis = new RedisServerExtension();}
-  * then {@code redis.url()} is {@code redis://127.0.0.1:<port>/0}. Extra server arguments go to the
-  * other constructor: {@code new RedisServerExtension("--requirepass", "secret")}.
-  */
+ * Runs a real {@code redis-server} on a free loopback port, without persistence, for a test class.
+ *
+ * <p>{@code @RegisterExtension static final RedisServerExtension redis = new RedisServerExtension();}
+ * then {@code redis.url()} is {@code redis://127.0.0.1:<port>/0}. Extra server arguments go to the
+ * other constructor: {@code new RedisServerExtension("--requirepass", "secret")}.
+ */
 public final class RedisServerExtension extends ServerExtension {
 
     private final List<String> extraArgs;
@@ -22,12 +22,12 @@ public final class RedisServerExtension extends ServerExtension {
     }
 
     /**
-      * A server started with these arguments after the defaults, e.g. {@code "--requirepass", "secret"}
-      * or an ACL user: {@code "--user", "app", "on", ">pw", "~*", "&*", "+@all"}. They are kept across
-      * {@link #stop()} and {@link #start()}.
-      *
-      * @param extraArgs further {@code redis-server} arguments
-      */
+     * A server started with these arguments after the defaults, e.g. {@code "--requirepass", "secret"}
+     * or an ACL user: {@code "--user", "app", "on", ">pw", "~*", "&*", "+@all"}. They are kept across
+     * {@link #stop()} and {@link #start()}.
+     *
+     * @param extraArgs further {@code redis-server} arguments
+     */
     public RedisServerExtension(String... extraArgs) {
         super("redis-server");
         this.extraArgs = List.of(extraArgs);
@@ -35,13 +35,20 @@ public final class RedisServerExtension extends ServerExtension {
 
     @Override
     protected List<String> launchCommand(int port, Path workDir) {
-        List<String> command = new ArrayList<>(List.of(Executables.redisServer().toString(),
-                "--port", String.valueOf(port),
-                "--bind", "127.0.0.1",
-                "--save", "",
-                "--appendonly", "no",
-                "--daemonize", "no",
-                "--dir", workDir.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Executables.redisServer().toString(),
+                "--port",
+                String.valueOf(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "no",
+                "--dir",
+                workDir.toString()));
         command.addAll(extraArgs);
         return command;
     }

@@ -4,12 +4,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
-  * A real server that receives Prometheus remote write at {@code /api/v1/write} and answers
-  * PromQL at {@code /api/v1/query}: Prometheus and VictoriaMetrics, so that a test can push to
-  * either and read back the same way.
-  *
-  * <p>{@code RemoteWriteReceiver receiver = prometheus; receiver.query("sum(tasker_jobs_total)")}
-  */
+ * A real server that receives Prometheus remote write at {@code /api/v1/write} and answers
+ * PromQL at {@code /api/v1/query}: Prometheus and VictoriaMetrics, so that a test can push to
+ * either and read back the same way.
+ *
+ * <p>{@code RemoteWriteReceiver receiver = prometheus; receiver.query("sum(tasker_jobs_total)")}
+ */
 public interface RemoteWriteReceiver {
 
     /**

@@ -12,18 +12,18 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
-  * Base of the JUnit 5 extensions that run one real server for a test class: a fresh temp
-  * directory and a free loopback port, started before the tests and stopped after them.
-  *
-  * <p>Register it on a static field so one server serves the whole class; a test that stopped
-  * or killed it gets it back, on the same port, before the next test. On an instance field it
-  * runs one server per test.
-  *
-  * <p>{@code @RegisterExtension static final RedisServerExtension redis = new RedisServerExtension();}
-  *
-  * <p>Outside JUnit (a benchmark), {@link #start()} it and close it, which {@link #shutdown()}s it:
-  * {@code try (RedisServerExtension redis = new RedisServerExtension()) { redis.start(); ... }}
-  */
+ * Base of the JUnit 5 extensions that run one real server for a test class: a fresh temp
+ * directory and a free loopback port, started before the tests and stopped after them.
+ *
+ * <p>Register it on a static field so one server serves the whole class; a test that stopped
+ * or killed it gets it back, on the same port, before the next test. On an instance field it
+ * runs one server per test.
+ *
+ * <p>{@code @RegisterExtension static final RedisServerExtension redis = new RedisServerExtension();}
+ *
+ * <p>Outside JUnit (a benchmark), {@link #start()} it and close it, which {@link #shutdown()}s it:
+ * {@code try (RedisServerExtension redis = new RedisServerExtension()) { redis.start(); ... }}
+ */
 public abstract class ServerExtension
         implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
@@ -162,11 +162,11 @@ public abstract class ServerExtension
     }
 
     /**
-      * What the running program says of its version, e.g. {@code Redis server v=7.0.15 ...}: for a
-      * report that says what it measured against.
-      *
-      * @return the first line the program prints for its version flag
-      */
+     * What the running program says of its version, e.g. {@code Redis server v=7.0.15 ...}: for a
+     * report that says what it measured against.
+     *
+     * @return the first line the program prints for its version flag
+     */
     public String version() {
         return Executables.firstLine(server().command().get(0), versionFlag());
     }

@@ -15,16 +15,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
-  * One real server process on a fixed loopback port: started, awaited until its probe answers,
-  * stopped, killed and started again on the same port. Output goes to a log file; a JVM shutdown
-  * hook kills whatever is still running so no server outlives the test run.
-  *
-  * <p>{@code new ServerProcess("redis", port, List.of("redis-server", "--port", "" + port), ReadinessProbe.redisPing(), log).start();}
-  */
+ * One real server process on a fixed loopback port: started, awaited until its probe answers,
+ * stopped, killed and started again on the same port. Output goes to a log file; a JVM shutdown
+ * hook kills whatever is still running so no server outlives the test run.
+ *
+ * <p>{@code new ServerProcess("redis", port, List.of("redis-server", "--port", "" + port), ReadinessProbe.redisPing(), log).start();}
+ */
 public final class ServerProcess implements AutoCloseable {
 
     /** How long a start waits for the probe to answer, unless the constructor says otherwise. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(50);
     private static final int TAIL_LINES = 30;
@@ -78,10 +79,10 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-      * Starts the process unless it runs, and returns once its probe answers.
-      *
-      * @throws ServerStartException when it exits early or does not answer within the start timeout
-      */
+     * Starts the process unless it runs, and returns once its probe answers.
+     *
+     * @throws ServerStartException when it exits early or does not answer within the start timeout
+     */
     public synchronized void start() {
         if (isRunning()) {
             return;
@@ -174,21 +175,22 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-      * The command as a shell would take it, an empty argument as {@code ""}: for a report that says
-      * how its server ran, e.g. {@code redis-server --port 6379 --save ""}.
-      *
-      * @return the command line
-      */
+     * The command as a shell would take it, an empty argument as {@code ""}: for a report that says
+     * how its server ran, e.g. {@code redis-server --port 6379 --save ""}.
+     *
+     * @return the command line
+     */
     public String commandLine() {
-        return String.join(" ", command.stream().map(arg -> arg.isEmpty() ? "\"\"" : arg).toList());
+        return String.join(
+                " ", command.stream().map(arg -> arg.isEmpty() ? "\"\"" : arg).toList());
     }
 
     /**
-      * The operating system's id of the running process, e.g. for a benchmark that watches its memory.
-      *
-      * @return the pid
-      * @throws IllegalStateException when it is not running
-      */
+     * The operating system's id of the running process, e.g. for a benchmark that watches its memory.
+     *
+     * @return the pid
+     * @throws IllegalStateException when it is not running
+     */
     public synchronized long pid() {
         if (!isRunning()) {
             throw new IllegalStateException(name + " is not running");
@@ -222,8 +224,12 @@ public final class ServerProcess implements AutoCloseable {
     private Process launch() {
         try {
             // A marker line keeps the runs apart in the log, which restarts append to.
-            Files.writeString(logFile, "=== starting " + String.join(" ", command) + " at " + Instant.now() + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    logFile,
+                    "=== starting " + String.join(" ", command) + " at " + Instant.now() + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             return new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -255,8 +261,10 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private ServerStartException failure(String what, boolean exited) {
-        return new ServerStartException(name + " on " + HOST + ":" + port + " " + what + ".\nCommand: "
-                + String.join(" ", command) + "\nLast output (" + logFile + "):\n" + lastOutput(TAIL_LINES), exited);
+        return new ServerStartException(
+                name + " on " + HOST + ":" + port + " " + what + ".\nCommand: " + String.join(" ", command)
+                        + "\nLast output (" + logFile + "):\n" + lastOutput(TAIL_LINES),
+                exited);
     }
 
     private static void terminate(Process process) {

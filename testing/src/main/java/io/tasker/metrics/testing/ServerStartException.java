@@ -3,9 +3,9 @@ package io.tasker.metrics.testing;
 import java.util.Locale;
 
 /**
-  * A server did not come up: it exited early or did not answer in time. The message carries the
-  * server's last output lines, which usually say why.
-  */
+ * A server did not come up: it exited early or did not answer in time. The message carries the
+ * server's last output lines, which usually say why.
+ */
 public final class ServerStartException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;

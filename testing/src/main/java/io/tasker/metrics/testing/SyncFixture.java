@@ -1,8 +1,5 @@
 package io.tasker.metrics.testing;
 
-import io.tasker.metrics.sync.ClusterReader;
-import io.tasker.metrics.sync.ClusterSync;
-import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
@@ -12,6 +9,9 @@ import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.Labels;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.sync.ClusterReader;
+import io.tasker.metrics.sync.ClusterSync;
+import io.tasker.metrics.sync.SyncOptions;
 import java.time.Instant;
 
 /** Instances (a registry and its sync each) sharing one store and one manual clock. */
@@ -29,7 +29,8 @@ public final class SyncFixture {
      * @param storeOnClock makes the shared store from the fixture's clock
      * @param options the options each instance syncs with; their instance id is replaced per instance
      */
-    public SyncFixture(java.util.function.Function<io.tasker.metrics.Clock, CacheStore> storeOnClock, SyncOptions options) {
+    public SyncFixture(
+            java.util.function.Function<io.tasker.metrics.Clock, CacheStore> storeOnClock, SyncOptions options) {
         this.store = storeOnClock.apply(clock);
         this.options = options;
     }
@@ -42,9 +43,15 @@ public final class SyncFixture {
      */
     public Instance instance(String id) {
         MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults().withClock(clock));
-        SyncOptions o = new SyncOptions(options.namespace(), id, options.batchSize(), options.retentionWindow(),
-                options.instanceTimeout(), options.includeInstanceLabels());
-        return new Instance(registry, new ClusterSync(store, o, clock, registry::snapshot), new ClusterReader(store, o, clock));
+        SyncOptions o = new SyncOptions(
+                options.namespace(),
+                id,
+                options.batchSize(),
+                options.retentionWindow(),
+                options.instanceTimeout(),
+                options.includeInstanceLabels());
+        return new Instance(
+                registry, new ClusterSync(store, o, clock, registry::snapshot), new ClusterReader(store, o, clock));
     }
 
     /**
@@ -54,8 +61,7 @@ public final class SyncFixture {
      * @param sync its sync to the shared store
      * @param reader its reader of the cluster view
      */
-    public record Instance(MetricRegistry registry, ClusterSync sync, ClusterReader reader) {
-    }
+    public record Instance(MetricRegistry registry, ClusterSync sync, ClusterReader reader) {}
 
     /**
      * A counter's value in a snapshot, summed over the points with exactly these labels.
@@ -66,9 +72,13 @@ public final class SyncFixture {
      * @return the value; 0 when the family or series is absent
      */
     public static double counter(MetricsSnapshot s, String family, String... labels) {
-        return s.family(family).map(f -> ((CounterSnapshot) f).points().stream()
-                .filter(p -> p.labels().equals(Labels.of(labels))).mapToDouble(CounterSnapshot.Point::value)
-                .sum()).orElse(0.0);
+        return s.family(family)
+                .map(f -> ((CounterSnapshot) f)
+                        .points().stream()
+                                .filter(p -> p.labels().equals(Labels.of(labels)))
+                                .mapToDouble(CounterSnapshot.Point::value)
+                                .sum())
+                .orElse(0.0);
     }
 
     /**
@@ -81,8 +91,11 @@ public final class SyncFixture {
      * @throws java.util.NoSuchElementException when the family or series is absent
      */
     public static GaugeSnapshot.Point gauge(MetricsSnapshot s, String family, String... labels) {
-        return ((GaugeSnapshot) s.family(family).orElseThrow()).points().stream()
-                .filter(p -> p.labels().equals(Labels.of(labels))).findFirst().orElseThrow();
+        return ((GaugeSnapshot) s.family(family).orElseThrow())
+                .points().stream()
+                        .filter(p -> p.labels().equals(Labels.of(labels)))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     /**
@@ -95,7 +108,10 @@ public final class SyncFixture {
      * @throws java.util.NoSuchElementException when the family or series is absent
      */
     public static HistogramSnapshot.Point histogram(MetricsSnapshot s, String family, String... labels) {
-        return ((HistogramSnapshot) s.family(family).orElseThrow()).points().stream()
-                .filter(p -> p.labels().equals(Labels.of(labels))).findFirst().orElseThrow();
+        return ((HistogramSnapshot) s.family(family).orElseThrow())
+                .points().stream()
+                        .filter(p -> p.labels().equals(Labels.of(labels)))
+                        .findFirst()
+                        .orElseThrow();
     }
 }

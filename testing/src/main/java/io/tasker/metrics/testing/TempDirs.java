@@ -14,8 +14,7 @@ import java.util.stream.Stream;
  * <p>{@code TempDirs.delete(Files.createTempDirectory("tasker-exports-"));}
  */
 public final class TempDirs {
-    private TempDirs() {
-    }
+    private TempDirs() {}
 
     /**
      * Deletes the directory and everything in it, children before parents; null or absent is fine.

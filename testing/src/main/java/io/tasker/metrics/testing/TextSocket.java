@@ -11,11 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
-  * A raw line-oriented TCP connection, enough to speak Redis's RESP or memcached's text protocol
-  * by hand without a client library in the way.
-  *
-  * <p>{@code try (TextSocket s = TextSocket.connect("127.0.0.1", port, Duration.ofSeconds(2))) { s.send("PING\r\n"); s.readLine(); }}
-  */
+ * A raw line-oriented TCP connection, enough to speak Redis's RESP or memcached's text protocol
+ * by hand without a client library in the way.
+ *
+ * <p>{@code try (TextSocket s = TextSocket.connect("127.0.0.1", port, Duration.ofSeconds(2))) { s.send("PING\r\n"); s.readLine(); }}
+ */
 public final class TextSocket implements AutoCloseable {
 
     private final Socket socket;

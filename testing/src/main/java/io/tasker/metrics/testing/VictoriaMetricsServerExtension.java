@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
-  * Runs a real single-node VictoriaMetrics (Debian's {@code victoria-metrics}) on a free loopback
-  * port for a test class: a second receiver of Prometheus remote write beside Prometheus itself,
-  * so that our encoder is judged by two independent implementations.
-  *
-  * <p>{@code @RegisterExtension static final VictoriaMetricsServerExtension vm = new VictoriaMetricsServerExtension();}
-  * then push to {@code vm.remoteWriteUrl()}, {@code vm.flush()} and {@code vm.query("sum(x)")}.
-  */
+ * Runs a real single-node VictoriaMetrics (Debian's {@code victoria-metrics}) on a free loopback
+ * port for a test class: a second receiver of Prometheus remote write beside Prometheus itself,
+ * so that our encoder is judged by two independent implementations.
+ *
+ * <p>{@code @RegisterExtension static final VictoriaMetricsServerExtension vm = new VictoriaMetricsServerExtension();}
+ * then push to {@code vm.remoteWriteUrl()}, {@code vm.flush()} and {@code vm.query("sum(x)")}.
+ */
 public final class VictoriaMetricsServerExtension extends ServerExtension implements RemoteWriteReceiver {
 
     /** A server with its data in the extension's temp directory. */
@@ -39,7 +39,8 @@ public final class VictoriaMetricsServerExtension extends ServerExtension implem
 
     @Override
     protected List<String> launchCommand(int port, Path workDir) {
-        return List.of(Executables.require("victoria-metrics", "victoria-metrics").toString(),
+        return List.of(
+                Executables.require("victoria-metrics", "victoria-metrics").toString(),
                 "-httpListenAddr=127.0.0.1:" + port,
                 "-storageDataPath=" + workDir.resolve("data"),
                 // Answer queries up to now: by default the last 30 s are held back for late samples.

@@ -1,7 +1,7 @@
 package io.tasker.metrics.store;
 
-import io.tasker.metrics.testing.CacheStoreContract;
 import io.tasker.metrics.Clock;
+import io.tasker.metrics.testing.CacheStoreContract;
 
 class MemoryStoreTest extends CacheStoreContract {
     @Override

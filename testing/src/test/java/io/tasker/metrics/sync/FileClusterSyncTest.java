@@ -1,9 +1,9 @@
 package io.tasker.metrics.sync;
 
-import io.tasker.metrics.testing.ClusterSyncContract;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.file.FileStore;
+import io.tasker.metrics.testing.ClusterSyncContract;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 

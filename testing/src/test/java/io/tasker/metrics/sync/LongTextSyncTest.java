@@ -29,17 +29,22 @@ class LongTextSyncTest {
         jobs.labels("€".repeat(30_000)).inc(1);
         jobs.labels("\0".repeat(40_000)).inc(3);
         jobs.labels("short").inc(2);
-        ClusterSync sync = new ClusterSync(new MemoryStore(Clock.SYSTEM), SyncOptions.defaults("a"), Clock.SYSTEM,
-                registry::snapshot);
+        ClusterSync sync = new ClusterSync(
+                new MemoryStore(Clock.SYSTEM), SyncOptions.defaults("a"), Clock.SYSTEM, registry::snapshot);
 
         SyncResult result = sync.sync(SyncStrategy.DISTRIBUTED_ATOMIC);
 
         assertTrue(result.success(), result.toString());
-        MetricsSnapshot view = new ClusterReader(sync.store(), SyncOptions.defaults("a"), Clock.SYSTEM).readView()
+        MetricsSnapshot view = new ClusterReader(sync.store(), SyncOptions.defaults("a"), Clock.SYSTEM)
+                .readView()
                 .snapshot();
         assertEquals(2, counter(view, "tasker_jobs", "task", "short"));
         CounterSnapshot family = (CounterSnapshot) view.family("tasker_jobs").orElseThrow();
-        assertEquals(6, family.points().stream().mapToDouble(CounterSnapshot.Point::value).sum());
+        assertEquals(
+                6,
+                family.points().stream()
+                        .mapToDouble(CounterSnapshot.Point::value)
+                        .sum());
         for (CounterSnapshot.Point p : family.points()) {
             assertTrue(p.labels().value(0).getBytes(StandardCharsets.UTF_8).length <= 65_535);
         }
@@ -52,17 +57,20 @@ class LongTextSyncTest {
         c.labels("aaaaaaaaa\uD83D\uDE00").inc();
         c.labels("€€€€").inc();
         c.labels("0123456789").inc();
-        CounterSnapshot family = (CounterSnapshot) registry.snapshot().family("tasker_cut").orElseThrow();
-        assertEquals(java.util.Set.of("aaaaaaaaa", "€€€", "0123456789"), family.points().stream()
-                .map(p -> p.labels().value(0)).collect(java.util.stream.Collectors.toSet()));
+        CounterSnapshot family =
+                (CounterSnapshot) registry.snapshot().family("tasker_cut").orElseThrow();
+        assertEquals(
+                java.util.Set.of("aaaaaaaaa", "€€€", "0123456789"),
+                family.points().stream().map(p -> p.labels().value(0)).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
     void aHelpTextOverTheLimitIsRefusedAtDefinition() {
         MetricRegistry registry = new MetricRegistry();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Counter.builder("wordy_total").help("ü".repeat(40_000)).register(registry));
-        assertTrue(e.getMessage().contains("wordy_total") && e.getMessage().contains("80000 UTF-8 bytes"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("wordy_total") && e.getMessage().contains("80000 UTF-8 bytes"), e.getMessage());
     }
 }

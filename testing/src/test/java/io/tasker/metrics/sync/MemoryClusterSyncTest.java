@@ -1,8 +1,5 @@
 package io.tasker.metrics.sync;
 
-import io.tasker.metrics.testing.SyncFixture;
-import io.tasker.metrics.testing.ClockedMemoryStore;
-import io.tasker.metrics.testing.ClusterSyncContract;
 import static io.tasker.metrics.testing.SyncFixture.counter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,14 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.MemoryStore;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreException;
+import io.tasker.metrics.testing.ClockedMemoryStore;
+import io.tasker.metrics.testing.ClusterSyncContract;
 import io.tasker.metrics.testing.DelegatingStore;
+import io.tasker.metrics.testing.SyncFixture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.MemoryStore;
 import org.junit.jupiter.api.Test;
 
 class MemoryClusterSyncTest extends ClusterSyncContract {
@@ -69,7 +69,8 @@ class MemoryClusterSyncTest extends ClusterSyncContract {
         assertEquals(0, r.failureStreak());
         ClusterView view = new ClusterReader(fx.store, options, fx.clock).readView();
         assertEquals(9, counter(view.snapshot(), "tasker_jobs"));
-        assertEquals(4, SyncFixture.histogram(view.snapshot(), "tasker_job_seconds").count());
+        assertEquals(
+                4, SyncFixture.histogram(view.snapshot(), "tasker_job_seconds").count());
         assertEquals(List.of("a~1"), view.instances());
     }
 
@@ -86,7 +87,8 @@ class MemoryClusterSyncTest extends ClusterSyncContract {
         @Override
         public List<Boolean> putAllIfNewer(List<Map.Entry<String, Record>> entries, Duration ttl) {
             if (refusing && entries.stream().anyMatch(e -> e.getKey().contains(refused))) {
-                throw new StoreException("injected: value refused for " + entries.get(0).getKey());
+                throw new StoreException(
+                        "injected: value refused for " + entries.get(0).getKey());
             }
             return super.putAllIfNewer(entries, ttl);
         }

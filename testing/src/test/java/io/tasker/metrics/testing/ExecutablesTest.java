@@ -27,23 +27,26 @@ class ExecutablesTest {
 
     @Test
     void missingCommandFailsNamingThePackageAndBinTest() {
-        Executables.MissingExecutableError error = assertThrows(Executables.MissingExecutableError.class,
+        Executables.MissingExecutableError error = assertThrows(
+                Executables.MissingExecutableError.class,
                 () -> Executables.require("tasker-no-such-tool", "tasker-no-such-package"));
 
         assertAll(
                 () -> assertEquals("tasker-no-such-package", error.debianPackage()),
                 () -> assertTrue(error.getMessage().contains("'tasker-no-such-tool'"), error.getMessage()),
                 () -> assertTrue(error.getMessage().contains("on PATH"), error.getMessage()),
-                () -> assertTrue(error.getMessage().contains("Debian package 'tasker-no-such-package'"), error.getMessage()),
+                () -> assertTrue(
+                        error.getMessage().contains("Debian package 'tasker-no-such-package'"), error.getMessage()),
                 () -> assertTrue(error.getMessage().contains("bin/test"), error.getMessage()),
-                () -> assertTrue(error.getMessage().contains("sudo apt-get install -y tasker-no-such-package"),
+                () -> assertTrue(
+                        error.getMessage().contains("sudo apt-get install -y tasker-no-such-package"),
                         error.getMessage()));
     }
 
     @Test
     void missingAbsolutePathFailsNamingThatPath() {
-        AssertionError error = assertThrows(AssertionError.class,
-                () -> Executables.require("/nonexistent/chromium", "chromium"));
+        AssertionError error =
+                assertThrows(AssertionError.class, () -> Executables.require("/nonexistent/chromium", "chromium"));
 
         assertTrue(error.getMessage().contains("at /nonexistent/chromium"), error.getMessage());
     }

@@ -45,7 +45,8 @@ class HttpTest {
 
     @Test
     void postSendsHeaders() throws IOException {
-        assertEquals("POST Bearer t2", Http.post(url, "Authorization", "Bearer t2").body());
+        assertEquals(
+                "POST Bearer t2", Http.post(url, "Authorization", "Bearer t2").body());
         assertEquals("POST null", Http.post(url).body());
     }
 
@@ -55,7 +56,8 @@ class HttpTest {
     }
 
     private static void echo(HttpExchange exchange) throws IOException {
-        byte[] body = (exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Authorization"))
+        byte[] body = (exchange.getRequestMethod() + " "
+                        + exchange.getRequestHeaders().getFirst("Authorization"))
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Set-Cookie", "session=abc; Path=/");
         exchange.sendResponseHeaders(200, body.length);

@@ -63,7 +63,9 @@ class MemcachedServerExtensionTest {
         try (MemcachedServerExtension large = new MemcachedServerExtension("-I", "2m")) {
             large.start();
             port = large.port();
-            assertTrue(large.server().commandLine().endsWith(" -I 2m"), large.server().commandLine());
+            assertTrue(
+                    large.server().commandLine().endsWith(" -I 2m"),
+                    large.server().commandLine());
             try (TextSocket socket = TextSocket.connect(large.host(), port, Duration.ofSeconds(2))) {
                 assertEquals("STAT item_size_max 2097152", setting(socket, "item_size_max"));
             }

@@ -20,10 +20,13 @@ class PrometheusConfigTest {
     @Test
     void targetsOfOneJobShareAScrapeConfigEachWithItsLabels(@TempDir Path dir) throws Exception {
         Path rules = Files.writeString(dir.resolve("rules.yml"), "groups: []\n");
-        PrometheusConfig config = new PrometheusConfig(Duration.ofSeconds(1), List.of(
-                ScrapeTarget.of("console", "127.0.0.1:7001").withLabels(Map.of("namespace", "a")),
-                ScrapeTarget.of("console", "127.0.0.1:7002").withLabels(Map.of("namespace", "b")),
-                ScrapeTarget.of("self", "127.0.0.1:9090"))).withRuleFiles(List.of(rules));
+        PrometheusConfig config = new PrometheusConfig(
+                        Duration.ofSeconds(1),
+                        List.of(
+                                ScrapeTarget.of("console", "127.0.0.1:7001").withLabels(Map.of("namespace", "a")),
+                                ScrapeTarget.of("console", "127.0.0.1:7002").withLabels(Map.of("namespace", "b")),
+                                ScrapeTarget.of("self", "127.0.0.1:9090")))
+                .withRuleFiles(List.of(rules));
 
         String yaml = config.toYaml();
 
@@ -39,7 +42,8 @@ class PrometheusConfigTest {
         assertTrue(yaml.contains("rule_files:\n  - \"" + rules.toAbsolutePath() + "\""), yaml);
         Path file = Files.writeString(dir.resolve("prometheus.yml"), yaml);
         Process check = new ProcessBuilder(Executables.promtool().toString(), "check", "config", file.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(check.getInputStream().readAllBytes());
         assertTrue(check.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, check.exitValue(), output);

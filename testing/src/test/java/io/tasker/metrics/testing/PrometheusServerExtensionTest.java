@@ -53,8 +53,8 @@ class PrometheusServerExtensionTest {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("Prometheus never scraped itself as job \"self\"; last answer: " + body
-                + "\nLog:\n" + prometheus.server().lastOutput(20));
+        throw new AssertionError("Prometheus never scraped itself as job \"self\"; last answer: " + body + "\nLog:\n"
+                + prometheus.server().lastOutput(20));
     }
 
     @Test

@@ -43,16 +43,21 @@ class PromtoolTest {
 
         assertFalse(result.clean());
         assertTrue(result.exitCode() != 0, result.toString());
-        AssertionError error = assertThrows(AssertionError.class,
-                () -> Promtool.assertValid("tasker_tasks{status=\"ok\" 1\n"));
+        AssertionError error =
+                assertThrows(AssertionError.class, () -> Promtool.assertValid("tasker_tasks{status=\"ok\" 1\n"));
         assertTrue(error.getMessage().contains("parsing error"), error.getMessage());
     }
 
     @Test
     void readsLargeInputWithoutBlocking() {
-        StringBuilder text = new StringBuilder("# HELP tasker_big_total Many series.\n# TYPE tasker_big_total counter\n");
+        StringBuilder text =
+                new StringBuilder("# HELP tasker_big_total Many series.\n# TYPE tasker_big_total counter\n");
         for (int i = 0; i < 50_000; i++) {
-            text.append("tasker_big_total{id=\"").append(i).append("\"} ").append(i).append('\n');
+            text.append("tasker_big_total{id=\"")
+                    .append(i)
+                    .append("\"} ")
+                    .append(i)
+                    .append('\n');
         }
 
         Promtool.assertValid(text.toString());

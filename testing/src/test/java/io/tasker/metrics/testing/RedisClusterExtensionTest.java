@@ -29,14 +29,16 @@ class RedisClusterExtensionTest {
     @Test
     void urlListsEveryNode() {
         List<Integer> p = cluster.ports();
-        assertEquals("redis-cluster://127.0.0.1:" + p.get(0) + ",127.0.0.1:" + p.get(1) + ",127.0.0.1:" + p.get(2),
+        assertEquals(
+                "redis-cluster://127.0.0.1:" + p.get(0) + ",127.0.0.1:" + p.get(1) + ",127.0.0.1:" + p.get(2),
                 cluster.url());
     }
 
     @Test
     void keysAreShardedSoANodeRedirectsSomeOfThem() throws IOException {
         int moved = 0;
-        try (TextSocket socket = TextSocket.connect(cluster.host(), cluster.ports().get(0), Duration.ofSeconds(2))) {
+        try (TextSocket socket =
+                TextSocket.connect(cluster.host(), cluster.ports().get(0), Duration.ofSeconds(2))) {
             for (char c = 'a'; c <= 'z'; c++) {
                 socket.send("*2\r\n$3\r\nGET\r\n$1\r\n" + c + "\r\n");
                 String reply = socket.readLine();

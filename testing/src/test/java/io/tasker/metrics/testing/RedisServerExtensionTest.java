@@ -33,10 +33,14 @@ class RedisServerExtensionTest {
     @Test
     void tellsItsVersionCommandLineAndPid() {
         assertTrue(redis.version().startsWith("Redis server v="), redis.version());
-        assertTrue(redis.server().commandLine().contains(" --port " + redis.port() + " --bind 127.0.0.1 --save \"\" "),
+        assertTrue(
+                redis.server().commandLine().contains(" --port " + redis.port() + " --bind 127.0.0.1 --save \"\" "),
                 redis.server().commandLine());
-        assertEquals(Executables.redisServer().toString(), redis.server().command().get(0));
-        assertTrue(ProcessHandle.of(redis.server().pid()).map(ProcessHandle::isAlive).orElse(false));
+        assertEquals(
+                Executables.redisServer().toString(), redis.server().command().get(0));
+        assertTrue(ProcessHandle.of(redis.server().pid())
+                .map(ProcessHandle::isAlive)
+                .orElse(false));
     }
 
     @Test

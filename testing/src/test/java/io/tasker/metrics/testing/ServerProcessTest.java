@@ -41,7 +41,12 @@ class ServerProcessTest {
 
     private ServerProcess shell(String script, Duration timeout) {
         int port = FreePorts.next();
-        return new ServerProcess("fake", port, List.of("/bin/sh", "-c", script),
-                ReadinessProbe.redisPing(), dir.resolve("fake.log"), timeout);
+        return new ServerProcess(
+                "fake",
+                port,
+                List.of("/bin/sh", "-c", script),
+                ReadinessProbe.redisPing(),
+                dir.resolve("fake.log"),
+                timeout);
     }
 }

@@ -25,13 +25,17 @@ import java.time.Duration;
  * window and instance timeout in seconds.
  */
 public final class InstanceWorker {
-    private InstanceWorker() {
-    }
+    private InstanceWorker() {}
 
     public static void main(String[] args) throws Exception {
         FileClock clock = new FileClock(Path.of(args[3]));
-        SyncOptions options = new SyncOptions(args[1], args[2], 50, Duration.ofSeconds(Long.parseLong(args[4])),
-                Duration.ofSeconds(Long.parseLong(args[5])), false);
+        SyncOptions options = new SyncOptions(
+                args[1],
+                args[2],
+                50,
+                Duration.ofSeconds(Long.parseLong(args[4])),
+                Duration.ofSeconds(Long.parseLong(args[5])),
+                false);
         MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults().withClock(clock));
         CacheStore store = CacheStores.open(args[0], Duration.ofSeconds(2), clock);
         MetricsCollector collector = MetricsCollector.start(registry, store, options, Duration.ZERO, clock);
@@ -44,7 +48,9 @@ public final class InstanceWorker {
                 case "inc" -> {
                     int n = Integer.parseInt(cmd[1]);
                     for (int i = 0; i < n; i++) {
-                        registry.counter("jobs_total", "worker").labels("w" + (i % 3)).inc();
+                        registry.counter("jobs_total", "worker")
+                                .labels("w" + (i % 3))
+                                .inc();
                         registry.observeHistogram("job_seconds", 0.001 * (1 + (tally + i) % 500));
                     }
                     tally += n;
@@ -52,8 +58,10 @@ public final class InstanceWorker {
                 }
                 case "sync" -> {
                     SyncResult r = collector.syncNow();
-                    System.out.println(r.success() ? "SYNCED " + tally + " " + collector.instanceId()
-                            : "FAILED " + r.failureStreak() + " " + r.error());
+                    System.out.println(
+                            r.success()
+                                    ? "SYNCED " + tally + " " + collector.instanceId()
+                                    : "FAILED " + r.failureStreak() + " " + r.error());
                 }
                 default -> System.out.println("UNKNOWN " + line);
             }

@@ -41,6 +41,7 @@ class RestartTest {
 
     @TempDir
     Path dir;
+
     private FileClock clock;
     private String namespace;
     private final List<Worker> workers = new ArrayList<>();
@@ -189,8 +190,11 @@ class RestartTest {
     private void assertExact() {
         long expected = gone + workers.stream().mapToLong(Worker::tally).sum();
         ClusterView view = view();
-        assertEquals(expected, (long) jobs(view.snapshot()), "jobs in " + view.instances() + " and the retired totals "
-                + "of generation " + view.retiredGeneration() + "; workers: " + Arrays.toString(outputs()));
+        assertEquals(
+                expected,
+                (long) jobs(view.snapshot()),
+                "jobs in " + view.instances() + " and the retired totals " + "of generation " + view.retiredGeneration()
+                        + "; workers: " + Arrays.toString(outputs()));
         assertEquals(expected, observations(view.snapshot()), "histogram count");
         assertTrue(view.problems().isEmpty(), view.problems().toString());
     }
@@ -200,12 +204,20 @@ class RestartTest {
     }
 
     static double jobs(MetricsSnapshot s) {
-        return s.family("tasker_jobs").map(f -> ((CounterSnapshot) f).points().stream()
-                .mapToDouble(CounterSnapshot.Point::value).sum()).orElse(0.0);
+        return s.family("tasker_jobs")
+                .map(f -> ((CounterSnapshot) f)
+                        .points().stream()
+                                .mapToDouble(CounterSnapshot.Point::value)
+                                .sum())
+                .orElse(0.0);
     }
 
     static long observations(MetricsSnapshot s) {
-        return s.family("tasker_job_seconds").map(f -> ((HistogramSnapshot) f).points().stream()
-                .mapToLong(HistogramSnapshot.Point::count).sum()).orElse(0L);
+        return s.family("tasker_job_seconds")
+                .map(f -> ((HistogramSnapshot) f)
+                        .points().stream()
+                                .mapToLong(HistogramSnapshot.Point::count)
+                                .sum())
+                .orElse(0L);
     }
 }

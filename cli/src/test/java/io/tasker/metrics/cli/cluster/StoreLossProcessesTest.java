@@ -45,6 +45,7 @@ class StoreLossProcessesTest {
 
     @TempDir
     Path dir;
+
     private FileClock clock;
     private String namespace;
     private Path config;
@@ -55,8 +56,11 @@ class StoreLossProcessesTest {
         clock = FileClock.create(dir.resolve("clock"));
         namespace = "lp" + UUID.randomUUID().toString().substring(0, 8);
         config = dir.resolve("tasker.yml");
-        Files.writeString(config, "telemetry:\n  export_directory: " + dir.resolve("exports") + "\n  prometheus:\n"
-                + "    retention_window: 10m\ncache:\n  url: \"" + REDIS.url() + "\"\n  namespace: " + namespace + "\n");
+        Files.writeString(
+                config,
+                "telemetry:\n  export_directory: " + dir.resolve("exports") + "\n  prometheus:\n"
+                        + "    retention_window: 10m\ncache:\n  url: \"" + REDIS.url() + "\"\n  namespace: " + namespace
+                        + "\n");
     }
 
     @AfterEach
@@ -114,16 +118,29 @@ class StoreLossProcessesTest {
         long stoppedAndLive = w.get(0).tally() + w.get(1).tally();
         ClusterView view = view();
         long total = (long) jobs(view.snapshot());
-        assertTrue(total >= stoppedAndLive && total <= stoppedAndLive + w.get(2).tally(), "view " + total
-                + ": the live and the stopped worker's " + stoppedAndLive + ", at most the killed one's "
-                + w.get(2).tally() + " lost");
+        assertTrue(
+                total >= stoppedAndLive && total <= stoppedAndLive + w.get(2).tally(),
+                "view " + total
+                        + ": the live and the stopped worker's " + stoppedAndLive + ", at most the killed one's "
+                        + w.get(2).tally() + " lost");
         assertEquals(stoppedAndLive, total, "the killed worker, never folded, went with the store");
         assertEquals(List.of("jvm2"), view.awaiting(), "the killed worker never writes again");
 
-        Cli held = cli("export-now", "--format", "json", "--output", dir.resolve("held.json").toString());
+        Cli held = cli(
+                "export-now",
+                "--format",
+                "json",
+                "--output",
+                dir.resolve("held.json").toString());
         assertEquals(TaskerMetricsCli.HELD_BACK, held.code, held.err);
         assertTrue(held.err.contains("jvm2 has not written"), held.err);
-        Cli forced = cli("export-now", "--force", "--format", "json", "--output", dir.resolve("forced.json").toString());
+        Cli forced = cli(
+                "export-now",
+                "--force",
+                "--format",
+                "json",
+                "--output",
+                dir.resolve("forced.json").toString());
         assertEquals(TaskerMetricsCli.OK, forced.code, forced.err);
         assertTrue(forced.err.contains("it may lack what jvm2 recorded"), forced.err);
         assertEquals(stoppedAndLive, total(dir.resolve("forced.json")));
@@ -147,8 +164,10 @@ class StoreLossProcessesTest {
         Cli r = cli("export", "--format", "json");
         Duration after = Duration.ofNanos(System.nanoTime() - flushed);
         assertEquals(TaskerMetricsCli.OK, r.code, r.out + r.err);
-        assertTrue(after.compareTo(RETENTION.dividedBy(2).dividedBy(4)) < 0, "exported " + after + " after the flush, "
-                + "well before the fixed bound of " + RETENTION.dividedBy(2));
+        assertTrue(
+                after.compareTo(RETENTION.dividedBy(2).dividedBy(4)) < 0,
+                "exported " + after + " after the flush, " + "well before the fixed bound of "
+                        + RETENTION.dividedBy(2));
         try (var files = Files.list(dir.resolve("exports"))) {
             assertEquals(tallies(w), total(files.findFirst().orElseThrow()));
         }
@@ -217,10 +236,10 @@ class StoreLossProcessesTest {
         args.addAll(List.of(command));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = TaskerMetricsCli.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = TaskerMetricsCli.run(
+                args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
         return new Cli(code, out.toString(), err.toString());
     }
 
-    private record Cli(int code, String out, String err) {
-    }
+    private record Cli(int code, String out, String err) {}
 }

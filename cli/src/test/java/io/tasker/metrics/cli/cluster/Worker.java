@@ -40,9 +40,19 @@ final class Worker implements AutoCloseable {
     static Worker start(String url, String namespace, String id, FileClock clock, Duration retention, Duration timeout)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), InstanceWorker.class.getName(),
-                url, namespace, id, clock.file().toString(), String.valueOf(retention.toSeconds()),
-                String.valueOf(timeout.toSeconds())).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        InstanceWorker.class.getName(),
+                        url,
+                        namespace,
+                        id,
+                        clock.file().toString(),
+                        String.valueOf(retention.toSeconds()),
+                        String.valueOf(timeout.toSeconds()))
+                .redirectErrorStream(true)
+                .start();
         Worker w = new Worker(id, p);
         w.instanceId = w.answer("READY ").substring("READY ".length());
         return w;
@@ -127,8 +137,8 @@ final class Worker implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 synchronized (lines) {
                     lines.add(line);

@@ -50,7 +50,9 @@ public interface ExpositionFormatWriter {
         if (accept != null) {
             for (String part : accept.split(",")) {
                 int semicolon = part.indexOf(';');
-                String mediaType = (semicolon < 0 ? part : part.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+                String mediaType = (semicolon < 0 ? part : part.substring(0, semicolon))
+                        .trim()
+                        .toLowerCase(Locale.ROOT);
                 if (mediaType.equals("application/openmetrics-text") && !refused(part)) {
                     return new OpenMetricsTextWriter();
                 }

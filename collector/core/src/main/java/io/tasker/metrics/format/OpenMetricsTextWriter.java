@@ -16,8 +16,7 @@ public final class OpenMetricsTextWriter extends TextFormatWriter {
     public static final String CONTENT_TYPE = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
     /** A writer; it keeps no state, so one can be shared. */
-    public OpenMetricsTextWriter() {
-    }
+    public OpenMetricsTextWriter() {}
 
     @Override
     public String contentType() {
@@ -31,8 +30,16 @@ public final class OpenMetricsTextWriter extends TextFormatWriter {
 
     @Override
     void writeMetadata(TextOutput out, MetricFamilySnapshot family) throws IOException {
-        out.ascii("# TYPE ").ascii(family.name()).ch(' ').ascii(family.type().word()).ch('\n');
-        out.ascii("# HELP ").ascii(family.name()).ch(' ').escaped(family.metadata().help(), true).ch('\n');
+        out.ascii("# TYPE ")
+                .ascii(family.name())
+                .ch(' ')
+                .ascii(family.type().word())
+                .ch('\n');
+        out.ascii("# HELP ")
+                .ascii(family.name())
+                .ch(' ')
+                .escaped(family.metadata().help(), true)
+                .ch('\n');
     }
 
     @Override

@@ -18,8 +18,7 @@ public final class PrometheusTextWriter extends TextFormatWriter {
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     /** A writer; it keeps no state, so one can be shared. */
-    public PrometheusTextWriter() {
-    }
+    public PrometheusTextWriter() {}
 
     @Override
     public String contentType() {
@@ -35,7 +34,11 @@ public final class PrometheusTextWriter extends TextFormatWriter {
     void writeMetadata(TextOutput out, MetricFamilySnapshot family) throws IOException {
         // In 0.0.4 a counter's family is known by its sample name, so HELP and TYPE carry _total.
         String name = family.type() == MetricType.COUNTER ? family.name() + "_total" : family.name();
-        out.ascii("# HELP ").ascii(name).ch(' ').escaped(family.metadata().help(), false).ch('\n');
+        out.ascii("# HELP ")
+                .ascii(name)
+                .ch(' ')
+                .escaped(family.metadata().help(), false)
+                .ch('\n');
         out.ascii("# TYPE ").ascii(name).ch(' ').ascii(family.type().word()).ch('\n');
     }
 

@@ -87,7 +87,10 @@ abstract sealed class TextFormatWriter implements ExpositionFormatWriter
             if (i > 0) {
                 out.ch(',');
             }
-            out.ascii(labels.name(i)).ascii("=\"").escaped(labels.value(i), true).ch('"');
+            out.ascii(labels.name(i))
+                    .ascii("=\"")
+                    .escaped(labels.value(i), true)
+                    .ch('"');
         }
         if (le != null) {
             if (!labels.isEmpty()) {

@@ -9,8 +9,7 @@ package io.tasker.metrics.format;
  * }</pre>
  */
 public final class TextValues {
-    private TextValues() {
-    }
+    private TextValues() {}
 
     /**
      * The value as Prometheus text writes it: integers without a fraction, infinities as {@code +Inf}/{@code -Inf}.

@@ -15,10 +15,10 @@ final class BufferPoolReader implements Runnable {
 
     BufferPoolReader(MetricRegistry registry) {
         used = Gauges.of(registry, "jvm_buffer_pool_used_bytes", "Used bytes of a given JVM buffer pool", "pool");
-        capacity = Gauges.of(registry, "jvm_buffer_pool_capacity_bytes",
-                "Bytes capacity of a given JVM buffer pool", "pool");
-        buffers = Gauges.of(registry, "jvm_buffer_pool_used_buffers", "Used buffers of a given JVM buffer pool",
-                "pool");
+        capacity = Gauges.of(
+                registry, "jvm_buffer_pool_capacity_bytes", "Bytes capacity of a given JVM buffer pool", "pool");
+        buffers =
+                Gauges.of(registry, "jvm_buffer_pool_used_buffers", "Used buffers of a given JVM buffer pool", "pool");
     }
 
     @Override

@@ -14,10 +14,10 @@ final class ClassReader implements Runnable {
 
     ClassReader(MetricRegistry registry) {
         loaded = Gauges.of(registry, "jvm_classes_currently_loaded", "Number of classes currently loaded in the JVM");
-        loadedTotal = new CumulativeCounter(registry, "jvm_classes_loaded_total",
-                "Classes loaded since the JVM started");
-        unloadedTotal = new CumulativeCounter(registry, "jvm_classes_unloaded_total",
-                "Classes unloaded since the JVM started");
+        loadedTotal =
+                new CumulativeCounter(registry, "jvm_classes_loaded_total", "Classes loaded since the JVM started");
+        unloadedTotal =
+                new CumulativeCounter(registry, "jvm_classes_unloaded_total", "Classes unloaded since the JVM started");
     }
 
     @Override

@@ -17,7 +17,11 @@ final class CumulativeCounter {
     private final Map<List<String>, Double> last = new HashMap<>();
 
     CumulativeCounter(MetricRegistry registry, String name, String help, String... labelNames) {
-        this.counter = Counter.builder(name).withoutPrefix().help(help).labelNames(labelNames).register(registry);
+        this.counter = Counter.builder(name)
+                .withoutPrefix()
+                .help(help)
+                .labelNames(labelNames)
+                .register(registry);
     }
 
     synchronized void set(double total, String... labelValues) {

@@ -22,8 +22,12 @@ final class GcReader implements Runnable {
     private final Map<String, long[]> last = new HashMap<>();
 
     GcReader(MetricRegistry registry) {
-        histogram = Histogram.builder("jvm_gc_collection_seconds").withoutPrefix().buckets()
-                .help("Time spent in a given JVM garbage collector in seconds").labelNames("gc").register(registry);
+        histogram = Histogram.builder("jvm_gc_collection_seconds")
+                .withoutPrefix()
+                .buckets()
+                .help("Time spent in a given JVM garbage collector in seconds")
+                .labelNames("gc")
+                .register(registry);
     }
 
     @Override

@@ -41,8 +41,12 @@ public final class JvmMetrics implements AutoCloseable {
      */
     public static JvmMetrics register(MetricRegistry registry) {
         Objects.requireNonNull(registry, "registry");
-        List<Runnable> readers = List.of(new MemoryReader(registry), new GcReader(registry),
-                new ThreadReader(registry), new ClassReader(registry), new BufferPoolReader(registry),
+        List<Runnable> readers = List.of(
+                new MemoryReader(registry),
+                new GcReader(registry),
+                new ThreadReader(registry),
+                new ClassReader(registry),
+                new BufferPoolReader(registry),
                 new ProcessReader(registry));
         Runnable hook = () -> readers.forEach(Runnable::run);
         hook.run();

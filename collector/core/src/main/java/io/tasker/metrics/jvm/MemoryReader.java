@@ -20,10 +20,10 @@ final class MemoryReader implements Runnable {
     MemoryReader(MetricRegistry registry) {
         area = new Usage(registry, "jvm_memory", "area", "Bytes of the JVM's heap or non-heap memory");
         pool = new Usage(registry, "jvm_memory_pool", "pool", "Bytes of a JVM memory pool");
-        collection = new Usage(registry, "jvm_memory_pool_collection", "pool",
-                "Bytes of a JVM memory pool after the last collection");
-        pendingFinalization = Gauges.of(registry, "jvm_memory_objects_pending_finalization",
-                "Objects waiting in the finalizer queue");
+        collection = new Usage(
+                registry, "jvm_memory_pool_collection", "pool", "Bytes of a JVM memory pool after the last collection");
+        pendingFinalization = Gauges.of(
+                registry, "jvm_memory_objects_pending_finalization", "Objects waiting in the finalizer queue");
     }
 
     @Override
@@ -47,7 +47,8 @@ final class MemoryReader implements Runnable {
         Usage(MetricRegistry registry, String prefix, String label, String help) {
             used = Gauges.of(registry, prefix + "_used_bytes", help + ": used", label);
             committed = Gauges.of(registry, prefix + "_committed_bytes", help + ": committed", label);
-            max = Gauges.of(registry, prefix + "_max_bytes", help + ": the most it can grow to (-1 if unbounded)", label);
+            max = Gauges.of(
+                    registry, prefix + "_max_bytes", help + ": the most it can grow to (-1 if unbounded)", label);
             init = Gauges.of(registry, prefix + "_init_bytes", help + ": initially requested", label);
         }
 

@@ -25,8 +25,10 @@ final class ProcessReader implements Runnable {
     private final Gauge virtual;
 
     ProcessReader(MetricRegistry registry) {
-        cpu = hotspot() ? new CumulativeCounter(registry, "process_cpu_seconds_total",
-                "Total user and system CPU time spent in seconds") : null;
+        cpu = hotspot()
+                ? new CumulativeCounter(
+                        registry, "process_cpu_seconds_total", "Total user and system CPU time spent in seconds")
+                : null;
         boolean unix = hotspot() && os instanceof com.sun.management.UnixOperatingSystemMXBean;
         openFds = unix ? Gauges.of(registry, "process_open_fds", "Number of open file descriptors") : null;
         maxFds = unix ? Gauges.of(registry, "process_max_fds", "Maximum number of open file descriptors") : null;

@@ -24,9 +24,13 @@ final class ThreadReader implements Runnable {
         daemon = Gauges.of(registry, "jvm_threads_daemon", "Daemon thread count of a JVM");
         peak = Gauges.of(registry, "jvm_threads_peak", "Peak thread count of a JVM");
         started = new CumulativeCounter(registry, "jvm_threads_started_total", "Started thread count of a JVM");
-        deadlocked = Gauges.of(registry, "jvm_threads_deadlocked",
+        deadlocked = Gauges.of(
+                registry,
+                "jvm_threads_deadlocked",
                 "Threads of a JVM in deadlock waiting to acquire object monitors or ownable synchronizers");
-        deadlockedMonitor = Gauges.of(registry, "jvm_threads_deadlocked_monitor",
+        deadlockedMonitor = Gauges.of(
+                registry,
+                "jvm_threads_deadlocked_monitor",
                 "Threads of a JVM in deadlock waiting to acquire object monitors");
         state = Gauges.of(registry, "jvm_threads_state", "Current count of threads by state", "state");
     }

@@ -17,8 +17,7 @@ import java.util.List;
  */
 public final class BucketBounds {
     /** The default buckets, in seconds: 5 ms to 10 s, where task and step durations fall (as client_java's). */
-    public static final BucketBounds DEFAULT =
-            of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
+    public static final BucketBounds DEFAULT = of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
 
     private final double[] bounds;
     private final String[] le;
@@ -50,8 +49,8 @@ public final class BucketBounds {
                         + " is not finite; only the implied last bucket is +Inf");
             }
             if (i > 0 && b[i] <= b[i - 1]) {
-                throw new IllegalArgumentException("Bucket bounds must be sorted and unique, but "
-                        + b[i] + " follows " + b[i - 1] + " in " + Arrays.toString(bounds));
+                throw new IllegalArgumentException("Bucket bounds must be sorted and unique, but " + b[i] + " follows "
+                        + b[i - 1] + " in " + Arrays.toString(bounds));
             }
         }
         return new BucketBounds(b);
@@ -65,7 +64,6 @@ public final class BucketBounds {
     public int bucketCount() {
         return bounds.length + 1;
     }
-
 
     /**
      * The canonical {@code le} label value of bucket {@code i}, such as {@code "0.5"} or {@code "+Inf"}.

@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param points the series
  * @param foldedObservations observations that went to the overflow series
  */
-public record GaugeSnapshot(MetricMetadata metadata, GaugePolicy policy, List<Point> points,
-                            long foldedObservations) implements MetricFamilySnapshot {
+public record GaugeSnapshot(MetricMetadata metadata, GaugePolicy policy, List<Point> points, long foldedObservations)
+        implements MetricFamilySnapshot {
 
     /**
      * Copies the series list.

@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param points the series
  * @param foldedObservations observations that went to the overflow series
  */
-public record HistogramSnapshot(MetricMetadata metadata, BucketBounds bounds, List<Point> points,
-                                long foldedObservations) implements MetricFamilySnapshot {
+public record HistogramSnapshot(
+        MetricMetadata metadata, BucketBounds bounds, List<Point> points, long foldedObservations)
+        implements MetricFamilySnapshot {
 
     /**
      * Checks that every series has the family's number of buckets, and copies the series list.
@@ -77,8 +78,8 @@ public record HistogramSnapshot(MetricMetadata metadata, BucketBounds bounds, Li
          * @param updatedAtMillis when the series last changed, in epoch milliseconds; 0 when unknown
          * @throws IllegalArgumentException when the counts decrease
          */
-        public Point(Labels labels, long[] cumulativeCounts, double sum, QuantileSketch quantiles,
-                     long updatedAtMillis) {
+        public Point(
+                Labels labels, long[] cumulativeCounts, double sum, QuantileSketch quantiles, long updatedAtMillis) {
             this.updatedAtMillis = updatedAtMillis;
             this.labels = Objects.requireNonNull(labels, "labels");
             this.cumulativeCounts = Objects.requireNonNull(cumulativeCounts, "cumulativeCounts");
@@ -86,8 +87,8 @@ public record HistogramSnapshot(MetricMetadata metadata, BucketBounds bounds, Li
             this.quantiles = quantiles;
             for (int i = 1; i < cumulativeCounts.length; i++) {
                 if (cumulativeCounts[i] < cumulativeCounts[i - 1]) {
-                    throw new IllegalArgumentException("Cumulative bucket counts must not decrease: "
-                            + Arrays.toString(cumulativeCounts));
+                    throw new IllegalArgumentException(
+                            "Cumulative bucket counts must not decrease: " + Arrays.toString(cumulativeCounts));
                 }
             }
         }
@@ -159,7 +160,8 @@ public record HistogramSnapshot(MetricMetadata metadata, BucketBounds bounds, Li
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Point p && labels.equals(p.labels)
+            return o instanceof Point p
+                    && labels.equals(p.labels)
                     && Arrays.equals(cumulativeCounts, p.cumulativeCounts)
                     && Double.compare(sum, p.sum) == 0
                     && Objects.equals(quantiles, p.quantiles);

@@ -37,8 +37,8 @@ public final class Labels implements Comparable<Labels> {
      */
     public static Labels of(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("Labels need name/value pairs, got an odd count "
-                    + namesAndValues.length + ": " + Arrays.toString(namesAndValues));
+            throw new IllegalArgumentException("Labels need name/value pairs, got an odd count " + namesAndValues.length
+                    + ": " + Arrays.toString(namesAndValues));
         }
         int n = namesAndValues.length / 2;
         String[] names = new String[n];
@@ -78,8 +78,8 @@ public final class Labels implements Comparable<Labels> {
      */
     public static Labels ofSorted(String[] sortedNames, String[] values) {
         if (sortedNames.length != values.length) {
-            throw new IllegalArgumentException("names and values differ in length: "
-                    + sortedNames.length + " != " + values.length);
+            throw new IllegalArgumentException(
+                    "names and values differ in length: " + sortedNames.length + " != " + values.length);
         }
         return sortedNames.length == 0 ? EMPTY : new Labels(sortedNames, values);
     }
@@ -211,9 +211,7 @@ public final class Labels implements Comparable<Labels> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Labels other
-                && Arrays.equals(names, other.names)
-                && Arrays.equals(values, other.values);
+        return o instanceof Labels other && Arrays.equals(names, other.names) && Arrays.equals(values, other.values);
     }
 
     @Override

@@ -8,8 +8,7 @@ import java.util.List;
  * <p>Writers switch over the three records; nothing downstream of a snapshot can reach the live
  * instruments.
  */
-public sealed interface MetricFamilySnapshot
-        permits CounterSnapshot, GaugeSnapshot, HistogramSnapshot {
+public sealed interface MetricFamilySnapshot permits CounterSnapshot, GaugeSnapshot, HistogramSnapshot {
 
     /**
      * What the family is, apart from its data.

@@ -1,9 +1,8 @@
 package io.tasker.metrics.snapshot;
 
-import java.util.List;
-
 import io.tasker.metrics.snapshot.internal.SketchIndex;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * An immutable count per bucket of a series' observations, from which quantiles are read without
@@ -238,8 +237,7 @@ public final class QuantileSketch {
         private int first;
         private long[] window = new long[0];
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds every observation of {@code sketch}.

@@ -17,8 +17,7 @@ final class SketchEncoding {
     private static final int MAGIC = 'Q';
     private static final int FORMAT = 1;
 
-    private SketchEncoding() {
-    }
+    private SketchEncoding() {}
 
     static byte[] encode(int[] buckets, long[] counts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8 + buckets.length * 3);
@@ -38,8 +37,8 @@ final class SketchEncoding {
         try {
             return read(new Reader(encoded));
         } catch (IllegalStateException e) {
-            throw new IllegalArgumentException("Not an encoded quantile sketch (" + encoded.length + " bytes): "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Not an encoded quantile sketch (" + encoded.length + " bytes): " + e.getMessage(), e);
         }
     }
 
@@ -49,8 +48,8 @@ final class SketchEncoding {
         }
         int perOctave = in.next();
         if (perOctave != SketchIndex.BUCKETS_PER_OCTAVE) {
-            throw new IllegalStateException(perOctave + " buckets per octave, this build uses "
-                    + SketchIndex.BUCKETS_PER_OCTAVE);
+            throw new IllegalStateException(
+                    perOctave + " buckets per octave, this build uses " + SketchIndex.BUCKETS_PER_OCTAVE);
         }
         long n = in.varint();
         if (n > in.remaining() / 2) {
@@ -77,8 +76,9 @@ final class SketchEncoding {
 
     private static int firstBucket(long zigzagged) {
         long bucket = (zigzagged >>> 1) ^ -(zigzagged & 1);
-        if (bucket != SketchIndex.ZERO && (bucket < SketchIndex.index(SketchIndex.MIN_OCTAVE, 0)
-                || bucket > SketchIndex.index(SketchIndex.MAX_OCTAVE, SketchIndex.BUCKETS_PER_OCTAVE - 1))) {
+        if (bucket != SketchIndex.ZERO
+                && (bucket < SketchIndex.index(SketchIndex.MIN_OCTAVE, 0)
+                        || bucket > SketchIndex.index(SketchIndex.MAX_OCTAVE, SketchIndex.BUCKETS_PER_OCTAVE - 1))) {
             throw new IllegalStateException("bucket " + bucket + " is out of range");
         }
         return (int) bucket;
@@ -92,7 +92,8 @@ final class SketchEncoding {
     private static int nextBucket(int previous, long step) {
         long bucket = base(previous) + step;
         if (step <= 0 || bucket > SketchIndex.index(SketchIndex.MAX_OCTAVE, SketchIndex.BUCKETS_PER_OCTAVE - 1)) {
-            throw new IllegalStateException("bucket after " + previous + " is " + step + " further, out of order or range");
+            throw new IllegalStateException(
+                    "bucket after " + previous + " is " + step + " further, out of order or range");
         }
         return (int) bucket;
     }

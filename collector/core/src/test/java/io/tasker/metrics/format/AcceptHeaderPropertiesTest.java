@@ -31,13 +31,30 @@ class AcceptHeaderPropertiesTest {
     /** Header syntax shuffled: media types, parameters, weights, separators, and plain garbage. */
     @Provide
     Arbitrary<String> headers() {
-        Arbitrary<String> part = Arbitraries.of("text/plain", "application/openmetrics-text", "*/*", ";", ",", "q=0",
-                "q=0.5", "q=", "version=1.0.0", " ", ";;", ",,", "charset=utf-8", "q=x", "=");
+        Arbitrary<String> part = Arbitraries.of(
+                "text/plain",
+                "application/openmetrics-text",
+                "*/*",
+                ";",
+                ",",
+                "q=0",
+                "q=0.5",
+                "q=",
+                "version=1.0.0",
+                " ",
+                ";;",
+                ",,",
+                "charset=utf-8",
+                "q=x",
+                "=");
         return Arbitraries.oneOf(part.list().ofMaxSize(12).map(l -> String.join("", l)), Arbitraries.strings());
     }
 
     @Provide
     Arbitrary<String> noise() {
-        return Arbitraries.strings().withChars(";, =qtext/plain").ofMaxLength(15).filter(s -> !s.contains("openmetrics"));
+        return Arbitraries.strings()
+                .withChars(";, =qtext/plain")
+                .ofMaxLength(15)
+                .filter(s -> !s.contains("openmetrics"));
     }
 }

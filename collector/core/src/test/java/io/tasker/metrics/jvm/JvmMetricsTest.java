@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class JvmMetricsTest {
     /** client_java's families that ours leave out on purpose (docs/collector.md, "JVM metrics"). */
-    private static final java.util.Set<String> NOT_OURS = java.util.Set.of("jvm_info", "jvm_runtime_info",
-            "jvm_compilation_time_seconds", "jvm_memory_pool_allocated_bytes");
+    private static final java.util.Set<String> NOT_OURS = java.util.Set.of(
+            "jvm_info", "jvm_runtime_info", "jvm_compilation_time_seconds", "jvm_memory_pool_allocated_bytes");
 
     @Test
     void namesAndTypesAreClientJavas() throws IOException {
@@ -29,13 +29,15 @@ class JvmMetricsTest {
         Map<String, String> ours = types(text(registry));
         for (Map.Entry<String, String> e : ours.entrySet()) {
             String expected = e.getKey().equals("jvm_gc_collection_seconds") ? "summary" : e.getValue();
-            assertEquals(expected, theirs.get(e.getKey()), "client_java's type of " + e.getKey() + "; theirs: " + theirs);
+            assertEquals(
+                    expected, theirs.get(e.getKey()), "client_java's type of " + e.getKey() + "; theirs: " + theirs);
         }
         Map<String, String> missing = new TreeMap<>(theirs);
         missing.keySet().removeAll(ours.keySet());
         missing.keySet().removeAll(NOT_OURS);
         assertEquals(Map.of(), missing, "client_java's families that ours lack");
-        assertEquals("histogram", ours.get("jvm_gc_collection_seconds"), "a histogram with +Inf alone: no summary type");
+        assertEquals(
+                "histogram", ours.get("jvm_gc_collection_seconds"), "a histogram with +Inf alone: no summary type");
     }
 
     @Test
@@ -69,7 +71,8 @@ class JvmMetricsTest {
         JvmMetrics.register(registry);
         System.gc();
         String text = text(registry);
-        assertTrue(text.lines().anyMatch(l -> l.startsWith("jvm_gc_collection_seconds_count{gc=") && !l.endsWith(" 0")),
+        assertTrue(
+                text.lines().anyMatch(l -> l.startsWith("jvm_gc_collection_seconds_count{gc=") && !l.endsWith(" 0")),
                 text);
     }
 
@@ -79,17 +82,23 @@ class JvmMetricsTest {
         JvmMetrics jvm = JvmMetrics.register(registry);
         jvm.close();
         double started = value(registry, "jvm_threads_started", "");
-        new Thread(() -> { }).start();
+        new Thread(() -> {}).start();
         assertEquals(started, value(registry, "jvm_threads_started", ""));
     }
 
     private static double value(MetricRegistry registry, String family, String labelValue) {
-        MetricFamilySnapshot f = registry.snapshot().families().stream().filter(s -> s.name().equals(family))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + family));
-        return f.points().stream().filter(p -> labelValue.isEmpty() || (p.labels().size() > 0 && p.labels().value(0).equals(labelValue)))
-                .mapToDouble(p -> p instanceof io.tasker.metrics.snapshot.CounterSnapshot.Point c ? c.value()
+        MetricFamilySnapshot f = registry.snapshot().families().stream()
+                .filter(s -> s.name().equals(family))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + family));
+        return f.points().stream()
+                .filter(p -> labelValue.isEmpty()
+                        || (p.labels().size() > 0 && p.labels().value(0).equals(labelValue)))
+                .mapToDouble(p -> p instanceof io.tasker.metrics.snapshot.CounterSnapshot.Point c
+                        ? c.value()
                         : ((io.tasker.metrics.snapshot.GaugeSnapshot.Point) p).value())
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     static String text(MetricRegistry registry) {

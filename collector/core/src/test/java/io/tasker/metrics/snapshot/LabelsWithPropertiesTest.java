@@ -18,7 +18,8 @@ class LabelsWithPropertiesTest {
     @Property(tries = 500)
     void withIsTheLabelsOfTheMapWithTheLabelPut(
             @ForAll @Size(max = 6) Map<@AlphaChars @StringLength(min = 1, max = 3) String, String> labels,
-            @ForAll @AlphaChars @StringLength(min = 1, max = 3) String name, @ForAll String value) {
+            @ForAll @AlphaChars @StringLength(min = 1, max = 3) String name,
+            @ForAll String value) {
         Map<String, String> expected = new TreeMap<>(labels);
         expected.put(name, value);
         Labels with = Labels.of(labels).with(name, value);

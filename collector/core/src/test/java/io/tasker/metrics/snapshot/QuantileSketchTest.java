@@ -1,11 +1,11 @@
 package io.tasker.metrics.snapshot;
 
-import io.tasker.metrics.snapshot.internal.SketchIndex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tasker.metrics.snapshot.internal.SketchIndex;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -102,9 +102,15 @@ class QuantileSketchTest {
         QuantileSketch sketch = of(logUniform(5, 100_000, 0.001, 20)).merge(of(0, 0));
         byte[] wire = sketch.encode();
         assertEquals(sketch, QuantileSketch.decode(wire));
-        assertTrue(wire.length < sketch.bucketCount() * 4, wire.length + " bytes for " + sketch.bucketCount() + " buckets");
-        assertEquals(QuantileSketch.empty(), QuantileSketch.decode(QuantileSketch.empty().encode()));
-        QuantileSketch big = QuantileSketch.builder().add(SketchIndex.of(3), Long.MAX_VALUE / 2).build();
+        assertTrue(
+                wire.length < sketch.bucketCount() * 4,
+                wire.length + " bytes for " + sketch.bucketCount() + " buckets");
+        assertEquals(
+                QuantileSketch.empty(),
+                QuantileSketch.decode(QuantileSketch.empty().encode()));
+        QuantileSketch big = QuantileSketch.builder()
+                .add(SketchIndex.of(3), Long.MAX_VALUE / 2)
+                .build();
         assertEquals(Long.MAX_VALUE / 2, QuantileSketch.decode(big.encode()).count());
     }
 
@@ -114,7 +120,10 @@ class QuantileSketchTest {
         assertRefused(new byte[0], "truncated");
         assertRefused(new byte[] {1, 2, 3}, "header");
         assertRefused(Arrays.copyOf(good, good.length - 1), "cannot fit");
-        byte[] oneBigCount = QuantileSketch.builder().add(SketchIndex.of(2), 1L << 40).build().encode();
+        byte[] oneBigCount = QuantileSketch.builder()
+                .add(SketchIndex.of(2), 1L << 40)
+                .build()
+                .encode();
         assertRefused(Arrays.copyOf(oneBigCount, oneBigCount.length - 1), "truncated");
         assertRefused(Arrays.copyOf(good, good.length + 1), "after the last bucket");
         byte[] otherOctaves = good.clone();
@@ -130,7 +139,9 @@ class QuantileSketchTest {
 
     private static void assertRefused(byte[] bytes, String reason) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> QuantileSketch.decode(bytes));
-        assertTrue(e.getMessage().startsWith("Not an encoded quantile sketch") && e.getMessage().contains(reason),
+        assertTrue(
+                e.getMessage().startsWith("Not an encoded quantile sketch")
+                        && e.getMessage().contains(reason),
                 e.getMessage());
     }
 

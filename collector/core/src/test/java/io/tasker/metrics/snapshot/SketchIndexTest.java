@@ -1,11 +1,11 @@
 package io.tasker.metrics.snapshot;
 
-import io.tasker.metrics.snapshot.internal.SketchIndex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tasker.metrics.snapshot.internal.SketchIndex;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +65,8 @@ class SketchIndexTest {
         assertEquals(SketchIndex.ZERO, SketchIndex.of(Double.MIN_VALUE));
         assertEquals(0.0, SketchIndex.value(SketchIndex.ZERO));
         double max = SketchIndex.value(SketchIndex.of(Double.MAX_VALUE));
-        assertTrue(Double.isFinite(max) && Math.abs(max - Double.MAX_VALUE) / Double.MAX_VALUE <= SketchIndex.RELATIVE_ERROR);
+        assertTrue(Double.isFinite(max)
+                && Math.abs(max - Double.MAX_VALUE) / Double.MAX_VALUE <= SketchIndex.RELATIVE_ERROR);
         double min = SketchIndex.value(SketchIndex.of(Double.MIN_NORMAL));
         assertTrue(Math.abs(min - Double.MIN_NORMAL) / Double.MIN_NORMAL <= SketchIndex.RELATIVE_ERROR);
         assertEquals(0, SketchIndex.of(1.0));

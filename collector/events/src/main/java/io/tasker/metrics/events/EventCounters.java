@@ -14,13 +14,18 @@ final class EventCounters {
     private final Counter errors;
 
     EventCounters(MetricRegistry registry) {
-        handled = Counter.builder("events_handled_total").help("Events a subscriber handled without error.")
-                .labelNames("subscriber").register(registry);
+        handled = Counter.builder("events_handled_total")
+                .help("Events a subscriber handled without error.")
+                .labelNames("subscriber")
+                .register(registry);
         dropped = Counter.builder("events_dropped_total")
                 .help("Events dropped because a subscriber's queue was full or the publisher had shut down.")
-                .labelNames("subscriber").register(registry);
-        errors = Counter.builder("event_handler_errors_total").help("Exceptions thrown by a subscriber's handler.")
-                .labelNames("subscriber").register(registry);
+                .labelNames("subscriber")
+                .register(registry);
+        errors = Counter.builder("event_handler_errors_total")
+                .help("Exceptions thrown by a subscriber's handler.")
+                .labelNames("subscriber")
+                .register(registry);
     }
 
     CounterSeries handled(String subscriber) {

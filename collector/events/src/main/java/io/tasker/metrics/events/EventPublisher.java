@@ -34,6 +34,7 @@ public final class EventPublisher implements AutoCloseable {
     private final List<SubscriberQueue> all = new CopyOnWriteArrayList<>();
     /** Subscribers by event type ordinal; replaced whole on subscribe, so publish reads it without a lock. */
     private volatile SubscriberQueue[][] byType = emptyIndex();
+
     private volatile boolean closed;
 
     /**
@@ -62,9 +63,11 @@ public final class EventPublisher implements AutoCloseable {
             throw new IllegalStateException("Event publisher is closed; subscribe before closing it");
         }
         String name = subscriber.name();
-        if (name == null || name.isBlank() || all.stream().anyMatch(q -> q.name().equals(name))) {
-            throw new IllegalArgumentException("Event subscriber name '" + name
-                    + "' is empty or taken; give each subscriber a unique name");
+        if (name == null
+                || name.isBlank()
+                || all.stream().anyMatch(q -> q.name().equals(name))) {
+            throw new IllegalArgumentException(
+                    "Event subscriber name '" + name + "' is empty or taken; give each subscriber a unique name");
         }
         if (subscriber.subscribedTo().isEmpty()) {
             throw new IllegalArgumentException("Event subscriber '" + name + "' subscribes to no event type");
@@ -72,7 +75,8 @@ public final class EventPublisher implements AutoCloseable {
         SubscriberQueue queue = new SubscriberQueue(subscriber, options.queueCapacity(), clock, counters);
         queue.start();
         all.add(queue);
-        SubscriberQueue[][] index = Arrays.stream(byType).map(SubscriberQueue[]::clone).toArray(SubscriberQueue[][]::new);
+        SubscriberQueue[][] index =
+                Arrays.stream(byType).map(SubscriberQueue[]::clone).toArray(SubscriberQueue[][]::new);
         for (EventType type : subscriber.subscribedTo()) {
             SubscriberQueue[] old = index[type.ordinal()];
             SubscriberQueue[] grown = Arrays.copyOf(old, old.length + 1);

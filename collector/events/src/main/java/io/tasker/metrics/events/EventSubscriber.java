@@ -42,6 +42,5 @@ public interface EventSubscriber {
     void handle(TaskerEvent event);
 
     /** Called once on the subscriber's thread after its queue has drained at shutdown, to flush. */
-    default void close() {
-    }
+    default void close() {}
 }

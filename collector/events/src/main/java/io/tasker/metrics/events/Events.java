@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /** The checks every event record shares, so each compact constructor stays one line a field. */
 final class Events {
-    private Events() {
-    }
+    private Events() {}
 
     static String requireText(String value, String what) {
         if (value == null || value.isBlank()) {

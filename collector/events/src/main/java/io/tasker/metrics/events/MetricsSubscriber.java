@@ -70,23 +70,40 @@ public final class MetricsSubscriber implements EventSubscriber {
     }
 
     private void defineTaskMetrics(MetricRegistry registry) {
-        tasks = Counter.builder("task_executions_total").help("Task executions by outcome and task.")
-                .labelNames("status", "task_name").register(registry);
-        taskDurations = Histogram.builder("task_duration_seconds").help("Task duration in seconds.")
-                .labelNames("task_name").quantiles().register(registry);
+        tasks = Counter.builder("task_executions_total")
+                .help("Task executions by outcome and task.")
+                .labelNames("status", "task_name")
+                .register(registry);
+        taskDurations = Histogram.builder("task_duration_seconds")
+                .help("Task duration in seconds.")
+                .labelNames("task_name")
+                .quantiles()
+                .register(registry);
         types.addAll(EnumSet.of(EventType.TASK_COMPLETED, EventType.TASK_FAILED));
     }
 
     private void defineStepMetrics(MetricRegistry registry) {
-        steps = Counter.builder("step_executions_total").help("Step attempts by step and outcome.")
-                .labelNames("step_name", "status").register(registry);
-        stepDurations = Histogram.builder("step_duration_seconds").help("Step attempt duration in seconds.")
-                .labelNames("step_name").quantiles().register(registry);
-        retries = Counter.builder("step_retries_total").help("Step retries, by step.")
-                .labelNames("step_name").register(registry);
+        steps = Counter.builder("step_executions_total")
+                .help("Step attempts by step and outcome.")
+                .labelNames("step_name", "status")
+                .register(registry);
+        stepDurations = Histogram.builder("step_duration_seconds")
+                .help("Step attempt duration in seconds.")
+                .labelNames("step_name")
+                .quantiles()
+                .register(registry);
+        retries = Counter.builder("step_retries_total")
+                .help("Step retries, by step.")
+                .labelNames("step_name")
+                .register(registry);
         maxRetries = Counter.builder("step_max_retries_reached_total")
-                .help("Steps that failed on their last allowed attempt.").labelNames("step_name").register(registry);
-        types.addAll(EnumSet.of(EventType.STEP_COMPLETED, EventType.STEP_FAILED, EventType.STEP_RETRIED,
+                .help("Steps that failed on their last allowed attempt.")
+                .labelNames("step_name")
+                .register(registry);
+        types.addAll(EnumSet.of(
+                EventType.STEP_COMPLETED,
+                EventType.STEP_FAILED,
+                EventType.STEP_RETRIED,
                 EventType.STEP_MAX_RETRIES_REACHED));
     }
 
@@ -108,8 +125,9 @@ public final class MetricsSubscriber implements EventSubscriber {
             case STEP_COMPLETED -> stepEnded((StepCompleted) event, "success");
             case STEP_FAILED -> stepEnded((StepFailed) event, "failure");
             case STEP_RETRIED -> retries.labels(((StepEvent) event).stepName()).inc();
-            case STEP_MAX_RETRIES_REACHED -> maxRetries.labels(((StepEvent) event).stepName()).inc();
-            default -> { } // Started events carry nothing to count; they are not subscribed to.
+            case STEP_MAX_RETRIES_REACHED ->
+                maxRetries.labels(((StepEvent) event).stepName()).inc();
+            default -> {} // Started events carry nothing to count; they are not subscribed to.
         }
     }
 

@@ -23,8 +23,8 @@ public record PublisherOptions(int queueCapacity, Duration drainTimeout) {
      */
     public PublisherOptions {
         if (queueCapacity < 1 || queueCapacity > 16_777_216) {
-            throw new IllegalArgumentException("events.queue_capacity must be between 1 and 16777216, not "
-                    + queueCapacity);
+            throw new IllegalArgumentException(
+                    "events.queue_capacity must be between 1 and 16777216, not " + queueCapacity);
         }
         if (drainTimeout == null || drainTimeout.isNegative()) {
             throw new IllegalArgumentException("events.drain_timeout must be zero or more, not " + drainTimeout);

@@ -17,8 +17,15 @@ import java.util.Optional;
  * @param attributes free attributes; null or empty for none
  * @param traceparent the W3C trace context that joins it to its task's trace; null or empty for none
  */
-public record StepCompleted(String taskId, String taskName, String stepName, int attempt, Instant time,
-                            Duration duration, Map<String, String> attributes, Optional<Traceparent> traceparent)
+public record StepCompleted(
+        String taskId,
+        String taskName,
+        String stepName,
+        int attempt,
+        Instant time,
+        Duration duration,
+        Map<String, String> attributes,
+        Optional<Traceparent> traceparent)
         implements StepEvent, Ending {
     /**
      * Checks the values; attributes are copied, a null traceparent becomes empty.
@@ -55,7 +62,8 @@ public record StepCompleted(String taskId, String taskName, String stepName, int
      * @param duration how long the attempt took; zero or more
      * @throws IllegalArgumentException for a blank id or name, a missing time, a negative duration, or an attempt below 1
      */
-    public StepCompleted(String taskId, String taskName, String stepName, int attempt, Instant time, Duration duration) {
+    public StepCompleted(
+            String taskId, String taskName, String stepName, int attempt, Instant time, Duration duration) {
         this(taskId, taskName, stepName, attempt, time, duration, Map.of(), Optional.empty());
     }
 

@@ -18,9 +18,17 @@ import java.util.Optional;
  * @param attributes free attributes; null or empty for none
  * @param traceparent the W3C trace context that joins it to its task's trace; null or empty for none
  */
-public record StepFailed(String taskId, String taskName, String stepName, int attempt, Instant time,
-                         Duration duration, Failure failure, Map<String, String> attributes,
-                         Optional<Traceparent> traceparent) implements StepEvent, Ending, Failing {
+public record StepFailed(
+        String taskId,
+        String taskName,
+        String stepName,
+        int attempt,
+        Instant time,
+        Duration duration,
+        Failure failure,
+        Map<String, String> attributes,
+        Optional<Traceparent> traceparent)
+        implements StepEvent, Ending, Failing {
     /**
      * Checks the values; attributes are copied, a null traceparent becomes empty.
      *
@@ -59,8 +67,14 @@ public record StepFailed(String taskId, String taskName, String stepName, int at
      * @param failure what went wrong
      * @throws IllegalArgumentException for a blank id or name, a missing time, a negative duration, a missing failure, or an attempt below 1
      */
-    public StepFailed(String taskId, String taskName, String stepName, int attempt, Instant time, Duration duration,
-                      Failure failure) {
+    public StepFailed(
+            String taskId,
+            String taskName,
+            String stepName,
+            int attempt,
+            Instant time,
+            Duration duration,
+            Failure failure) {
         this(taskId, taskName, stepName, attempt, time, duration, failure, Map.of(), Optional.empty());
     }
 

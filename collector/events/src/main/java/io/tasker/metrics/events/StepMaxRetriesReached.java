@@ -16,9 +16,16 @@ import java.util.Optional;
  * @param attributes free attributes; null or empty for none
  * @param traceparent the W3C trace context that joins it to its task's trace; null or empty for none
  */
-public record StepMaxRetriesReached(String taskId, String taskName, String stepName, int attempt, Instant time,
-                                    Failure failure, Map<String, String> attributes,
-                                    Optional<Traceparent> traceparent) implements StepEvent, Failing {
+public record StepMaxRetriesReached(
+        String taskId,
+        String taskName,
+        String stepName,
+        int attempt,
+        Instant time,
+        Failure failure,
+        Map<String, String> attributes,
+        Optional<Traceparent> traceparent)
+        implements StepEvent, Failing {
     /**
      * Checks the values; attributes are copied, a null traceparent becomes empty.
      *
@@ -54,8 +61,8 @@ public record StepMaxRetriesReached(String taskId, String taskName, String stepN
      * @param failure what went wrong
      * @throws IllegalArgumentException for a blank id or name, a missing time, a missing failure, or an attempt below 1
      */
-    public StepMaxRetriesReached(String taskId, String taskName, String stepName, int attempt, Instant time,
-                                 Failure failure) {
+    public StepMaxRetriesReached(
+            String taskId, String taskName, String stepName, int attempt, Instant time, Failure failure) {
         this(taskId, taskName, stepName, attempt, time, failure, Map.of(), Optional.empty());
     }
 

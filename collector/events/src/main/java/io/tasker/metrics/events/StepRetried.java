@@ -15,8 +15,15 @@ import java.util.Optional;
  * @param attributes free attributes; null or empty for none
  * @param traceparent the W3C trace context that joins it to its task's trace; null or empty for none
  */
-public record StepRetried(String taskId, String taskName, String stepName, int attempt, Instant time,
-                          Map<String, String> attributes, Optional<Traceparent> traceparent) implements StepEvent {
+public record StepRetried(
+        String taskId,
+        String taskName,
+        String stepName,
+        int attempt,
+        Instant time,
+        Map<String, String> attributes,
+        Optional<Traceparent> traceparent)
+        implements StepEvent {
     /**
      * Checks the values; attributes are copied, a null traceparent becomes empty.
      *
@@ -34,7 +41,8 @@ public record StepRetried(String taskId, String taskName, String stepName, int a
         Events.requireText(taskName, "task name");
         Events.requireText(stepName, "step name");
         if (attempt < 2) {
-            throw new IllegalArgumentException("A retry of step " + stepName + " is attempt 2 or later, not " + attempt);
+            throw new IllegalArgumentException(
+                    "A retry of step " + stepName + " is attempt 2 or later, not " + attempt);
         }
         Events.require(time, "time");
         attributes = Events.attributes(attributes);

@@ -15,8 +15,15 @@ import java.util.Optional;
  * @param attributes free attributes; null or empty for none
  * @param traceparent the W3C trace context that joins it to its task's trace; null or empty for none
  */
-public record StepStarted(String taskId, String taskName, String stepName, int attempt, Instant time,
-                          Map<String, String> attributes, Optional<Traceparent> traceparent) implements StepEvent {
+public record StepStarted(
+        String taskId,
+        String taskName,
+        String stepName,
+        int attempt,
+        Instant time,
+        Map<String, String> attributes,
+        Optional<Traceparent> traceparent)
+        implements StepEvent {
     /**
      * Checks the values; attributes are copied, a null traceparent becomes empty.
      *

@@ -33,6 +33,7 @@ final class SubscriberQueue implements Runnable {
     private final AtomicInteger pending = new AtomicInteger();
     /** Events taken from the ring and handled (or failed, or dropped at shutdown), for {@link #awaitIdle}. */
     private final AtomicLong processed = new AtomicLong();
+
     private long lastLogMillis = Long.MIN_VALUE;
 
     SubscriberQueue(EventSubscriber subscriber, int capacity, Clock clock, EventCounters counters) {
@@ -147,8 +148,11 @@ final class SubscriberQueue implements Runnable {
         if (lastLogMillis == Long.MIN_VALUE || now - lastLogMillis >= LOG_INTERVAL_MILLIS) {
             lastLogMillis = now;
             errorsSinceLog.set(0);
-            LOG.warn("Event subscriber '{}' failed ({} error(s) since the last report); events go on to the others",
-                    subscriber.name(), suppressed, e);
+            LOG.warn(
+                    "Event subscriber '{}' failed ({} error(s) since the last report); events go on to the others",
+                    subscriber.name(),
+                    suppressed,
+                    e);
         }
     }
 
@@ -176,13 +180,16 @@ final class SubscriberQueue implements Runnable {
         }
         dropped.inc(left);
         if (left > 0) {
-            LOG.warn("Event subscriber '{}' did not drain in time: {} event(s) dropped at shutdown", subscriber.name(), left);
+            LOG.warn(
+                    "Event subscriber '{}' did not drain in time: {} event(s) dropped at shutdown",
+                    subscriber.name(),
+                    left);
         }
     }
 
     SubscriberStats stats() {
-        return new SubscriberStats(subscriber.name(), (long) handled.value(), (long) dropped.value(),
-                (long) errors.value(), queue.size());
+        return new SubscriberStats(
+                subscriber.name(), (long) handled.value(), (long) dropped.value(), (long) errors.value(), queue.size());
     }
 
     String name() {

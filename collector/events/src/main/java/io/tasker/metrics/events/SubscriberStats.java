@@ -10,5 +10,4 @@ package io.tasker.metrics.events;
  * @param errors events whose handler threw
  * @param queued events waiting in its queue now
  */
-public record SubscriberStats(String subscriber, long handled, long dropped, long errors, int queued) {
-}
+public record SubscriberStats(String subscriber, long handled, long dropped, long errors, int queued) {}

@@ -15,8 +15,13 @@ import java.util.Optional;
  * @param attributes free attributes; null or empty for none
  * @param traceparent the W3C trace context that joins it to its task's trace; null or empty for none
  */
-public record TaskCompleted(String taskId, String taskName, Instant time, Duration duration,
-                            Map<String, String> attributes, Optional<Traceparent> traceparent)
+public record TaskCompleted(
+        String taskId,
+        String taskName,
+        Instant time,
+        Duration duration,
+        Map<String, String> attributes,
+        Optional<Traceparent> traceparent)
         implements TaskEvent, Ending {
     /**
      * Checks the values; attributes are copied, a null traceparent becomes empty.

@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param attributes free attributes; null or empty for none
  * @param traceparent the W3C trace context that joins it to its task's trace; null or empty for none
  */
-public record TaskStarted(String taskId, String taskName, Instant time, Map<String, String> attributes,
-                          Optional<Traceparent> traceparent) implements TaskEvent {
+public record TaskStarted(
+        String taskId, String taskName, Instant time, Map<String, String> attributes, Optional<Traceparent> traceparent)
+        implements TaskEvent {
     /**
      * Checks the values; attributes are copied, a null traceparent becomes empty.
      *

@@ -32,8 +32,7 @@ import java.util.Optional;
 public final class TraceIds {
     private static final HexFormat HEX = HexFormat.of();
 
-    private TraceIds() {
-    }
+    private TraceIds() {}
 
     /**
      * The context of a task's own span.
@@ -69,7 +68,8 @@ public final class TraceIds {
      * @return the attempt span's context
      */
     public static Traceparent step(Traceparent task, String stepName, int attempt) {
-        return task.withSpanId(hex(digest("step", task.traceId() + task.spanId() + '\u0000' + stepName + '\u0000' + attempt), 8));
+        return task.withSpanId(
+                hex(digest("step", task.traceId() + task.spanId() + '\u0000' + stepName + '\u0000' + attempt), 8));
     }
 
     private static byte[] digest(String kind, String text) {

@@ -87,14 +87,19 @@ public record Traceparent(String traceId, String spanId, int flags, String trace
      */
     public static Traceparent parse(String header, String tracestate) {
         String h = header == null ? "" : header.strip(); // HTTP's optional whitespace around a value
-        if (h.length() < VERSION_00_LENGTH || !HEX2.matcher(h.substring(0, 2)).matches() || h.startsWith("ff")
-                || h.charAt(2) != '-' || h.charAt(35) != '-' || h.charAt(52) != '-'
-                || !HEX2.matcher(h.substring(53, 55)).matches() || !ending(h)) {
+        if (h.length() < VERSION_00_LENGTH
+                || !HEX2.matcher(h.substring(0, 2)).matches()
+                || h.startsWith("ff")
+                || h.charAt(2) != '-'
+                || h.charAt(35) != '-'
+                || h.charAt(52) != '-'
+                || !HEX2.matcher(h.substring(53, 55)).matches()
+                || !ending(h)) {
             throw new IllegalArgumentException("Invalid traceparent '" + header
                     + "': expected 00-<32 hex trace id>-<16 hex span id>-<2 hex flags> (lowercase)");
         }
-        return new Traceparent(h.substring(3, 35), h.substring(36, 52), Integer.parseInt(h.substring(53, 55), 16),
-                tracestate);
+        return new Traceparent(
+                h.substring(3, 35), h.substring(36, 52), Integer.parseInt(h.substring(53, 55), 16), tracestate);
     }
 
     /** Version 00 ends after its flags; a later version may go on, after a dash. */

@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
  * or {@code =} and at most 256 characters, no key twice.
  */
 final class Tracestate {
-    private static final Pattern KEY = Pattern.compile(
-            "[a-z][a-z0-9_\\-*/]{0,255}|[a-z0-9][a-z0-9_\\-*/]{0,240}@[a-z][a-z0-9_\\-*/]{0,13}");
-    private static final Pattern VALUE = Pattern.compile("[\\x20-\\x2b\\x2d-\\x3c\\x3e-\\x7e]{0,255}[\\x21-\\x2b\\x2d-\\x3c\\x3e-\\x7e]");
+    private static final Pattern KEY =
+            Pattern.compile("[a-z][a-z0-9_\\-*/]{0,255}|[a-z0-9][a-z0-9_\\-*/]{0,240}@[a-z][a-z0-9_\\-*/]{0,13}");
+    private static final Pattern VALUE =
+            Pattern.compile("[\\x20-\\x2b\\x2d-\\x3c\\x3e-\\x7e]{0,255}[\\x21-\\x2b\\x2d-\\x3c\\x3e-\\x7e]");
     private static final int MAX_MEMBERS = 32;
 
-    private Tracestate() {
-    }
+    private Tracestate() {}
 
     static boolean valid(String tracestate) {
         if (tracestate == null || tracestate.isBlank()) {
@@ -31,8 +31,10 @@ final class Tracestate {
                 continue; // empty list members are allowed
             }
             int eq = m.indexOf('=');
-            if (eq <= 0 || !KEY.matcher(m.substring(0, eq)).matches()
-                    || !VALUE.matcher(m.substring(eq + 1)).matches() || !keys.add(m.substring(0, eq))) {
+            if (eq <= 0
+                    || !KEY.matcher(m.substring(0, eq)).matches()
+                    || !VALUE.matcher(m.substring(eq + 1)).matches()
+                    || !keys.add(m.substring(0, eq))) {
                 return false;
             }
         }

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class EventPublisherTest {
     private static final Instant T0 = Instant.parse("2026-01-01T12:00:00Z");
     private final ManualClock clock = new ManualClock(T0);
-    private final MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults().withClock(clock));
+    private final MetricRegistry registry =
+            new MetricRegistry(RegistryOptions.defaults().withClock(clock));
 
     private static TaskerEvent started(int i) {
         return new TaskStarted("task-" + i, "payment_processing", T0);
@@ -61,17 +62,20 @@ class EventPublisherTest {
             entered.countDown();
             await(release);
         });
-        EventPublisher publisher = new EventPublisher(registry, PublisherOptions.defaults().withQueueCapacity(100));
+        EventPublisher publisher =
+                new EventPublisher(registry, PublisherOptions.defaults().withQueueCapacity(100));
         publisher.subscribe(stuck);
         publisher.publish(started(0));
         assertTrue(entered.await(10, TimeUnit.SECONDS), "the subscriber took the first event");
         for (int i = 1; i <= 1000; i++) {
             publisher.publish(started(i));
         }
-        assertEquals(new SubscriberStats("stuck", 0, 900, 0, 100), publisher.stats().get(0));
+        assertEquals(
+                new SubscriberStats("stuck", 0, 900, 0, 100), publisher.stats().get(0));
         release.countDown();
         publisher.close();
-        assertEquals(new SubscriberStats("stuck", 101, 900, 0, 0), publisher.stats().get(0));
+        assertEquals(
+                new SubscriberStats("stuck", 101, 900, 0, 0), publisher.stats().get(0));
         assertTrue(exposition().contains("tasker_events_dropped_total{subscriber=\"stuck\"} 900"), exposition());
     }
 
@@ -82,9 +86,10 @@ class EventPublisherTest {
         Recording throwing = new Recording("throwing", Set.of(EventType.TASK_STARTED), e -> {
             throw new IllegalStateException("handler bug for " + e.taskId());
         });
-        Recording sleeping = new Recording("sleeping", Set.of(EventType.TASK_STARTED), e -> sleep(Duration.ofSeconds(1)));
-        EventPublisher publisher = new EventPublisher(registry,
-                PublisherOptions.defaults().withQueueCapacity(n).withDrainTimeout(Duration.ofMillis(200)));
+        Recording sleeping =
+                new Recording("sleeping", Set.of(EventType.TASK_STARTED), e -> sleep(Duration.ofSeconds(1)));
+        EventPublisher publisher = new EventPublisher(
+                registry, PublisherOptions.defaults().withQueueCapacity(n).withDrainTimeout(Duration.ofMillis(200)));
         publisher.subscribe(healthy).subscribe(throwing).subscribe(sleeping);
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
@@ -94,7 +99,8 @@ class EventPublisherTest {
         // 20k offers take a few ms; a publisher that waited for the sleeping handler would take 20k s.
         assertTrue(publishNanos < TimeUnit.SECONDS.toNanos(2), "publishing took " + publishNanos / 1_000_000 + " ms");
         waitFor(() -> healthy.events.size() == n && publisher.stats().get(1).errors() == n);
-        assertEquals(new SubscriberStats("throwing", 0, 0, n, 0), publisher.stats().get(1));
+        assertEquals(
+                new SubscriberStats("throwing", 0, 0, n, 0), publisher.stats().get(1));
         assertEquals(n, healthy.events.size());
         assertTrue(exposition().contains("tasker_event_handler_errors_total{subscriber=\"throwing\"} 20000"));
         publisher.close(); // The sleeping one is still in its first event: close gives up on it after 200 ms.
@@ -106,8 +112,8 @@ class EventPublisherTest {
     void closeDrainsWithinItsBoundAndCountsWhatIsLeftAndWhatComesAfter() throws Exception {
         Recording slow = new Recording("slow", Set.of(EventType.TASK_STARTED), e -> sleep(Duration.ofMillis(2)));
         Recording stuck = new Recording("stuck", Set.of(EventType.TASK_STARTED), e -> sleep(Duration.ofSeconds(60)));
-        EventPublisher publisher = new EventPublisher(registry,
-                PublisherOptions.defaults().withDrainTimeout(Duration.ofMillis(1500)));
+        EventPublisher publisher =
+                new EventPublisher(registry, PublisherOptions.defaults().withDrainTimeout(Duration.ofMillis(1500)));
         publisher.subscribe(slow).subscribe(stuck);
         for (int i = 0; i < 200; i++) {
             publisher.publish(started(i));
@@ -129,7 +135,8 @@ class EventPublisherTest {
         int threads = 4;
         int each = 50_000;
         Recording all = new Recording("all", Set.of(EventType.TASK_STARTED));
-        EventPublisher publisher = new EventPublisher(registry, PublisherOptions.defaults().withQueueCapacity(1000));
+        EventPublisher publisher =
+                new EventPublisher(registry, PublisherOptions.defaults().withQueueCapacity(1000));
         publisher.subscribe(all);
         List<Thread> publishers = new java.util.ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -149,22 +156,29 @@ class EventPublisherTest {
         SubscriberStats stats = publisher.stats().get(0);
         assertEquals(threads * each, stats.handled() + stats.dropped());
         assertEquals(stats.handled(), all.events.size());
-        assertEquals(all.events.size(), all.events.stream().map(TaskerEvent::taskId).distinct().count());
+        assertEquals(
+                all.events.size(),
+                all.events.stream().map(TaskerEvent::taskId).distinct().count());
     }
 
     @Test
     void badSubscriptionsFailWithTheReason() {
         try (EventPublisher publisher = new EventPublisher(registry, PublisherOptions.defaults())) {
             publisher.subscribe(new Recording("a", Set.of(EventType.TASK_STARTED)));
-            IllegalArgumentException taken = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException taken = assertThrows(
+                    IllegalArgumentException.class,
                     () -> publisher.subscribe(new Recording("a", Set.of(EventType.TASK_FAILED))));
-            assertEquals("Event subscriber name 'a' is empty or taken; give each subscriber a unique name",
+            assertEquals(
+                    "Event subscriber name 'a' is empty or taken; give each subscriber a unique name",
                     taken.getMessage());
-            IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException none = assertThrows(
+                    IllegalArgumentException.class,
                     () -> publisher.subscribe(new Recording("b", EnumSet.noneOf(EventType.class))));
             assertEquals("Event subscriber 'b' subscribes to no event type", none.getMessage());
         }
-        assertThrows(IllegalArgumentException.class, () -> PublisherOptions.defaults().withQueueCapacity(0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> PublisherOptions.defaults().withQueueCapacity(0));
     }
 
     private String exposition() throws IOException {

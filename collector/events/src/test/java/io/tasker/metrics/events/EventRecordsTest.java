@@ -21,9 +21,11 @@ class EventRecordsTest {
         assertEquals("4bf92f3577b34da6a3ce929d0e0e4736", parent.traceId());
         assertEquals(header, parent.toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Traceparent.parse("abc"));
-        assertEquals("Invalid traceparent 'abc': expected 00-<32 hex trace id>-<16 hex span id>-<2 hex flags> (lowercase)",
+        assertEquals(
+                "Invalid traceparent 'abc': expected 00-<32 hex trace id>-<16 hex span id>-<2 hex flags> (lowercase)",
                 e.getMessage());
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> Traceparent.parse("00-00000000000000000000000000000000-00f067aa0ba902b7-01"));
     }
 
@@ -34,12 +36,18 @@ class EventRecordsTest {
         attributes.put("customer", "changed");
         assertEquals(Map.of("customer", "42"), step.attributes());
         assertEquals(Optional.empty(), step.traceparent());
-        assertEquals("A step's attempt counts from 1, not 0", assertThrows(IllegalArgumentException.class,
-                () -> new StepStarted("1", "t", "s", 0, T0)).getMessage());
-        assertEquals("An event's task id must not be empty", assertThrows(IllegalArgumentException.class,
-                () -> new TaskStarted(" ", "t", T0)).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> new TaskCompleted("1", "t", T0, Duration.ofMillis(-1))).getMessage().contains("zero or more"));
+        assertEquals(
+                "A step's attempt counts from 1, not 0",
+                assertThrows(IllegalArgumentException.class, () -> new StepStarted("1", "t", "s", 0, T0))
+                        .getMessage());
+        assertEquals(
+                "An event's task id must not be empty",
+                assertThrows(IllegalArgumentException.class, () -> new TaskStarted(" ", "t", T0))
+                        .getMessage());
+        assertTrue(assertThrows(
+                        IllegalArgumentException.class, () -> new TaskCompleted("1", "t", T0, Duration.ofMillis(-1)))
+                .getMessage()
+                .contains("zero or more"));
         assertThrows(IllegalArgumentException.class, () -> new StepRetried("1", "t", "s", 1, T0));
     }
 

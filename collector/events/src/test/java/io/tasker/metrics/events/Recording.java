@@ -22,7 +22,7 @@ final class Recording implements EventSubscriber {
     }
 
     Recording(String name, Set<EventType> types) {
-        this(name, types, e -> { });
+        this(name, types, e -> {});
     }
 
     @Override

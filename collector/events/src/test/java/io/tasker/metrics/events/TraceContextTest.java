@@ -39,10 +39,10 @@ class TraceContextTest {
     @Example
     void deviationsAreRefused() {
         for (String bad : List.of(
-                "00-" + TRACE + "-" + SPAN + "-01-",            // version 00 ends after its flags
+                "00-" + TRACE + "-" + SPAN + "-01-", // version 00 ends after its flags
                 "00-" + TRACE + "-" + SPAN + "-01x",
-                "01-" + TRACE + "-" + SPAN + "-01x",            // a later version's additions follow a dash
-                "ff-" + TRACE + "-" + SPAN + "-01",             // version ff is invalid
+                "01-" + TRACE + "-" + SPAN + "-01x", // a later version's additions follow a dash
+                "ff-" + TRACE + "-" + SPAN + "-01", // version ff is invalid
                 "0g-" + TRACE + "-" + SPAN + "-01",
                 "00-" + TRACE.toUpperCase() + "-" + SPAN + "-01",
                 "00-" + TRACE + "-" + SPAN.toUpperCase() + "-01",
@@ -55,15 +55,21 @@ class TraceContextTest {
                 "")) {
             assertThrows(IllegalArgumentException.class, () -> Traceparent.parse(bad), bad);
         }
-        assertEquals(TRACE, Traceparent.parse("  00-" + TRACE + "-" + SPAN + "-01\t").traceId(), "HTTP's optional whitespace");
+        assertEquals(
+                TRACE,
+                Traceparent.parse("  00-" + TRACE + "-" + SPAN + "-01\t").traceId(),
+                "HTTP's optional whitespace");
     }
 
     @Example
     void tracestateIsCarriedAndABadOneDroppedWithoutRefusingTheTraceparent() {
         String header = "00-" + TRACE + "-" + SPAN + "-01";
-        assertEquals("congo=t61rcWkgMzE,rojo=00f067aa0ba902b7",
-                Traceparent.parse(header, "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7").tracestate());
-        assertEquals("tenant@vendor=x", Traceparent.parse(header, "tenant@vendor=x").tracestate());
+        assertEquals(
+                "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7",
+                Traceparent.parse(header, "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7")
+                        .tracestate());
+        assertEquals(
+                "tenant@vendor=x", Traceparent.parse(header, "tenant@vendor=x").tracestate());
         String tooMany = IntStream.range(0, 33).mapToObj(i -> "k" + i + "=v").collect(Collectors.joining(","));
         for (String bad : List.of("Upper=1", "a=1,a=2", "a=b=c", "=x", "a=", "a=x\u0001y", "a=\u00e9", tooMany)) {
             assertEquals("", Traceparent.parse(header, bad).tracestate(), bad);
@@ -71,8 +77,11 @@ class TraceContextTest {
     }
 
     @Property
-    void whatIsWrittenIsReadBack(@ForAll("ids") String traceId, @ForAll("spanIds") String spanId,
-                                 @ForAll("flags") int flags, @ForAll("versions") String version) {
+    void whatIsWrittenIsReadBack(
+            @ForAll("ids") String traceId,
+            @ForAll("spanIds") String spanId,
+            @ForAll("flags") int flags,
+            @ForAll("versions") String version) {
         Traceparent written = new Traceparent(traceId, spanId, flags, "");
         assertEquals(written, Traceparent.parse(written.toString()));
         String future = version + written.toString().substring(2) + (version.equals("00") ? "" : "-extra");
@@ -82,7 +91,8 @@ class TraceContextTest {
     @Example
     void aTaskHasItsOwnSpanInItsCallersTraceAndEachStepAttemptOneUnderIt() {
         Traceparent caller = Traceparent.parse("00-" + TRACE + "-" + SPAN + "-01", "vendor=abc");
-        TaskStarted started = new TaskStarted("12345", "payment_processing", T0, java.util.Map.of(), Optional.of(caller));
+        TaskStarted started =
+                new TaskStarted("12345", "payment_processing", T0, java.util.Map.of(), Optional.of(caller));
         Traceparent task = TraceIds.task(started);
         assertEquals(TRACE, task.traceId());
         assertNotEquals(SPAN, task.spanId());
@@ -106,13 +116,19 @@ class TraceContextTest {
 
     @Provide
     Arbitrary<String> ids() {
-        return Arbitraries.bytes().array(byte[].class).ofSize(16).map(b -> HexFormat.of().formatHex(b))
+        return Arbitraries.bytes()
+                .array(byte[].class)
+                .ofSize(16)
+                .map(b -> HexFormat.of().formatHex(b))
                 .filter(s -> !s.equals("0".repeat(32)));
     }
 
     @Provide
     Arbitrary<String> spanIds() {
-        return Arbitraries.bytes().array(byte[].class).ofSize(8).map(b -> HexFormat.of().formatHex(b))
+        return Arbitraries.bytes()
+                .array(byte[].class)
+                .ofSize(8)
+                .map(b -> HexFormat.of().formatHex(b))
                 .filter(s -> !s.equals("0".repeat(16)));
     }
 

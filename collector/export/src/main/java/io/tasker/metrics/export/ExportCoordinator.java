@@ -1,7 +1,7 @@
 package io.tasker.metrics.export;
 
-import io.tasker.metrics.export.internal.ExportLock;
 import io.tasker.metrics.Clock;
+import io.tasker.metrics.export.internal.ExportLock;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.sync.ClusterReader;
@@ -67,8 +67,14 @@ public final class ExportCoordinator {
      * @param clock the time source for plans, records and elapsed times
      * @param sleeper how to wait between retries
      */
-    public ExportCoordinator(ClusterReader cluster, Supplier<String> exporterId, ExportTiming timing,
-                             Duration jobTimeout, int retryAttempts, Clock clock, Sleeper sleeper) {
+    public ExportCoordinator(
+            ClusterReader cluster,
+            Supplier<String> exporterId,
+            ExportTiming timing,
+            Duration jobTimeout,
+            int retryAttempts,
+            Clock clock,
+            Sleeper sleeper) {
         this.cluster = cluster;
         this.exporterId = exporterId;
         this.timing = timing;
@@ -173,22 +179,56 @@ public final class ExportCoordinator {
         try {
             held = lock.tryAcquire(exporterId.get(), jobTimeout);
         } catch (StoreException e) {
-            return record(new ExportRecord(started, destination.format(), destination.describe(), trigger,
-                    ExportRecord.Outcome.FAILED, 0, 0, elapsed(started), 0, "cannot take the export lock: "
-                    + e.getMessage(), exporterId.get(), 0, "on demand"));
+            return record(new ExportRecord(
+                    started,
+                    destination.format(),
+                    destination.describe(),
+                    trigger,
+                    ExportRecord.Outcome.FAILED,
+                    0,
+                    0,
+                    elapsed(started),
+                    0,
+                    "cannot take the export lock: " + e.getMessage(),
+                    exporterId.get(),
+                    0,
+                    "on demand"));
         }
         if (held.isEmpty()) {
             String holder = holderQuietly();
-            return new ExportRecord(started, destination.format(), destination.describe(), trigger,
-                    ExportRecord.Outcome.SKIPPED, 0, 0, elapsed(started), 0,
-                    "skipped: another instance is exporting" + holder, exporterId.get(), 0, "on demand");
+            return new ExportRecord(
+                    started,
+                    destination.format(),
+                    destination.describe(),
+                    trigger,
+                    ExportRecord.Outcome.SKIPPED,
+                    0,
+                    0,
+                    elapsed(started),
+                    0,
+                    "skipped: another instance is exporting" + holder,
+                    exporterId.get(),
+                    0,
+                    "on demand");
         }
         try (ExportLock.Held h = held.get()) {
-            Optional<ExportRecord> done = interval == null ? Optional.empty() : doneWithin(interval, destination.format());
+            Optional<ExportRecord> done =
+                    interval == null ? Optional.empty() : doneWithin(interval, destination.format());
             if (done.isPresent()) {
-                return new ExportRecord(started, destination.format(), destination.describe(), trigger,
-                        ExportRecord.Outcome.SKIPPED, 0, 0, elapsed(started), 0, windowDone(done.get(), interval, started),
-                        exporterId.get(), 0, "on demand");
+                return new ExportRecord(
+                        started,
+                        destination.format(),
+                        destination.describe(),
+                        trigger,
+                        ExportRecord.Outcome.SKIPPED,
+                        0,
+                        0,
+                        elapsed(started),
+                        0,
+                        windowDone(done.get(), interval, started),
+                        exporterId.get(),
+                        0,
+                        "on demand");
             }
             ExportRecord r = exportHolding(destination, trigger, started, h.fencingNumber());
             return record(h.lost() ? withLostLock(r) : r);
@@ -204,10 +244,12 @@ public final class ExportCoordinator {
         Instant since = clock.instant().minus(interval.minus(interval.dividedBy(5)));
         try {
             return history.list().stream()
-                    .filter(r -> r.success() && r.fencingNumber() > 0 && r.format().equals(format) && r.at().isAfter(since))
+                    .filter(r ->
+                            r.success() && r.fencingNumber() > 0 && r.format().equals(format) && r.at().isAfter(since))
                     .findFirst();
         } catch (StoreException e) {
-            LOG.warn("Cannot read the export history to tell whether this window is exported; exporting: {}",
+            LOG.warn(
+                    "Cannot read the export history to tell whether this window is exported; exporting: {}",
                     e.getMessage());
             return Optional.empty();
         }
@@ -216,14 +258,17 @@ public final class ExportCoordinator {
     private static String windowDone(ExportRecord done, Duration interval, Instant now) {
         long ago = Duration.between(done.at(), now).toSeconds();
         return "skipped: this window is exported already (" + done.format() + " at " + done.at() + " by "
-                + done.instance() + ", " + ago + " s ago; export_interval " + interval.toMinutes() + " min less a fifth); "
+                + done.instance() + ", " + ago + " s ago; export_interval " + interval.toMinutes()
+                + " min less a fifth); "
                 + "--force exports anyway";
     }
 
     /** Who holds the lock, for the skip's message; a store failure here only leaves the name out. */
     private String holderQuietly() {
         try {
-            return lock.holder().map(h -> " (" + h.substring(0, Math.max(0, h.lastIndexOf('/'))) + ")").orElse("");
+            return lock.holder()
+                    .map(h -> " (" + h.substring(0, Math.max(0, h.lastIndexOf('/'))) + ")")
+                    .orElse("");
         } catch (StoreException e) {
             LOG.warn("Could not read who holds the export lock: {}", e.getMessage());
             return "";
@@ -237,9 +282,20 @@ public final class ExportCoordinator {
     private static ExportRecord withLostLock(ExportRecord r) {
         String note = "the export lock was lost while exporting (expired or taken over): another export may have "
                 + "run at the same time; fencing number " + r.fencingNumber();
-        return new ExportRecord(r.at(), r.format(), r.destination(), r.trigger(), r.outcome(), r.series(), r.bytes(),
-                r.durationMillis(), r.attempts(), r.error() == null ? note : r.error() + "; " + note, r.instance(),
-                r.fencingNumber(), r.timing());
+        return new ExportRecord(
+                r.at(),
+                r.format(),
+                r.destination(),
+                r.trigger(),
+                r.outcome(),
+                r.series(),
+                r.bytes(),
+                r.durationMillis(),
+                r.attempts(),
+                r.error() == null ? note : r.error() + "; " + note,
+                r.instance(),
+                r.fencingNumber(),
+                r.timing());
     }
 
     private ExportRecord exportHolding(ExportDestination destination, String trigger, Instant started, long fence) {
@@ -303,8 +359,10 @@ public final class ExportCoordinator {
 
     /** Why an export waits, and until when: the record's, the CLI's and the console's words. */
     static String heldBack(ClusterView view, Duration settle) {
-        return "held back: the store lost its data at " + view.epochStarted() + " and " + String.join(", ", view.awaiting())
-                + (view.awaiting().size() == 1 ? " has" : " have") + " not written their state again yet; exports resume "
+        return "held back: the store lost its data at " + view.epochStarted() + " and "
+                + String.join(", ", view.awaiting())
+                + (view.awaiting().size() == 1 ? " has" : " have")
+                + " not written their state again yet; exports resume "
                 + "once they have, at " + view.resumeAt(settle) + " at the latest";
     }
 
@@ -340,22 +398,65 @@ public final class ExportCoordinator {
             return error != null;
         }
 
-        ExportRecord toRecord(Instant at, ExportDestination d, String trigger, int attempts, long fence, String why,
-                              long millis, String instance) {
+        ExportRecord toRecord(
+                Instant at,
+                ExportDestination d,
+                String trigger,
+                int attempts,
+                long fence,
+                String why,
+                long millis,
+                String instance) {
             if (error != null) {
-                return new ExportRecord(at, d.format(), d.describe(), trigger, ExportRecord.Outcome.FAILED, 0, 0,
-                        millis, attempts, error, instance, fence, why);
+                return new ExportRecord(
+                        at,
+                        d.format(),
+                        d.describe(),
+                        trigger,
+                        ExportRecord.Outcome.FAILED,
+                        0,
+                        0,
+                        millis,
+                        attempts,
+                        error,
+                        instance,
+                        fence,
+                        why);
             }
             if (delivery == null) {
-                return new ExportRecord(at, d.format(), d.describe(), trigger, ExportRecord.Outcome.HELD_BACK, 0, 0,
-                        millis, attempts, note, instance, fence, why);
+                return new ExportRecord(
+                        at,
+                        d.format(),
+                        d.describe(),
+                        trigger,
+                        ExportRecord.Outcome.HELD_BACK,
+                        0,
+                        0,
+                        millis,
+                        attempts,
+                        note,
+                        instance,
+                        fence,
+                        why);
             }
-            ExportRecord.Outcome outcome = delivery.skipped() == null ? ExportRecord.Outcome.SUCCESS
-                    : ExportRecord.Outcome.SKIPPED;
+            ExportRecord.Outcome outcome =
+                    delivery.skipped() == null ? ExportRecord.Outcome.SUCCESS : ExportRecord.Outcome.SKIPPED;
             String where = delivery.location() != null ? delivery.location() : d.describe();
             String text = delivery.skipped() != null ? delivery.skipped() : note;
-            return new ExportRecord(at, d.format(), where, trigger, outcome, delivery.series(), delivery.bytes(), millis,
-                    attempts + delivery.attempts() - 1, text, instance, fence, why);
+            return new ExportRecord(
+                    at,
+                    d.format(),
+                    where,
+                    trigger,
+                    outcome,
+                    delivery.series(),
+                    delivery.bytes(),
+                    millis,
+                    attempts + delivery.attempts() - 1,
+                    text,
+                    instance,
+                    fence,
+                    why);
         }
     }
 }

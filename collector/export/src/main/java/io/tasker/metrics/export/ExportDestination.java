@@ -41,6 +41,5 @@ public interface ExportDestination {
      *     {@code skip_if_unavailable}), or null
      * @param location the file written, when there is one
      */
-    record Delivery(long series, long bytes, int attempts, String skipped, String location) {
-    }
+    record Delivery(long series, long bytes, int attempts, String skipped, String location) {}
 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.store.KeyLayout;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,11 +27,13 @@ import java.util.Optional;
 public final class ExportHistory {
     /** Entries kept; older ones drop off (the console keeps its own longer history in H2). */
     public static final int CAPACITY = 200;
+
     private static final Duration TTL = Duration.ofDays(30);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final TypeReference<List<ExportRecord>> LIST = new TypeReference<>() { };
+    private static final TypeReference<List<ExportRecord>> LIST = new TypeReference<>() {};
 
     private final CacheStore store;
     private final String key;
@@ -56,7 +58,8 @@ public final class ExportHistory {
     public void append(ExportRecord record) {
         for (int attempt = 0; attempt < 20; attempt++) {
             Optional<Record> current = store.get(key);
-            List<ExportRecord> list = new ArrayList<>(current.map(r -> decode(r.data())).orElse(List.of()));
+            List<ExportRecord> list =
+                    new ArrayList<>(current.map(r -> decode(r.data())).orElse(List.of()));
             list.add(0, record);
             if (list.size() > CAPACITY) {
                 list.subList(CAPACITY, list.size()).clear();

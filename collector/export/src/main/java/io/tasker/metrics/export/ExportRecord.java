@@ -23,9 +23,20 @@ import java.time.Instant;
  * @param fencingNumber the export lock's fencing number, 0 when it ran without the lock
  * @param timing why it ran when it did ({@code optimal timing}, {@code TTL extension}, {@code on demand})
  */
-public record ExportRecord(Instant at, String format, String destination, String trigger, Outcome outcome,
-                           long series, long bytes, long durationMillis, int attempts, String error, String instance,
-                           long fencingNumber, String timing) {
+public record ExportRecord(
+        Instant at,
+        String format,
+        String destination,
+        String trigger,
+        Outcome outcome,
+        long series,
+        long bytes,
+        long durationMillis,
+        int attempts,
+        String error,
+        String instance,
+        long fencingNumber,
+        String timing) {
 
     /**
      * A record, with the values of query parameters named like a secret masked in its

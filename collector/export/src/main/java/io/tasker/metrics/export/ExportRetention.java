@@ -53,8 +53,7 @@ public record ExportRetention(Duration maxAge, int maxFiles) {
      * @param files export files in the directory
      * @param oldest the oldest one's time, or null
      */
-    public record Survey(int files, Instant oldest) {
-    }
+    public record Survey(int files, Instant oldest) {}
 
     /**
      * What a prune did: files deleted, and what is left.
@@ -62,8 +61,7 @@ public record ExportRetention(Duration maxAge, int maxFiles) {
      * @param deleted export files deleted
      * @param left what the directory holds afterwards
      */
-    public record Pruned(int deleted, Survey left) {
-    }
+    public record Pruned(int deleted, Survey left) {}
 
     /**
      * Counts the export files; a directory that does not exist holds none.
@@ -88,7 +86,8 @@ public record ExportRetention(Duration maxAge, int maxFiles) {
         Instant cutoff = now.minus(maxAge);
         int deleted = 0;
         int index = 0;
-        while (index < files.size() && deleted < BATCH
+        while (index < files.size()
+                && deleted < BATCH
                 && (files.get(index).modified().isBefore(cutoff) || files.size() - index > maxFiles)) {
             if (delete(files.get(index).path())) {
                 deleted++;
@@ -99,11 +98,12 @@ public record ExportRetention(Duration maxAge, int maxFiles) {
         if (deleted > 0) {
             LOG.info("Export retention: deleted {} export files from {} ({} left)", deleted, directory, left.size());
         }
-        return new Pruned(deleted, new Survey(left.size(), left.isEmpty() ? null : left.get(0).modified()));
+        return new Pruned(
+                deleted,
+                new Survey(left.size(), left.isEmpty() ? null : left.get(0).modified()));
     }
 
-    private record Found(Path path, Instant modified) {
-    }
+    private record Found(Path path, Instant modified) {}
 
     /** The export files, oldest first; unreadable entries are skipped, never fatal. */
     private static List<Found> list(Path directory) {
@@ -124,7 +124,8 @@ public record ExportRetention(Duration maxAge, int maxFiles) {
         } catch (IOException e) {
             LOG.warn("Export retention cannot list {}: {}", directory, e.getMessage());
         }
-        files.sort(Comparator.comparing(Found::modified).thenComparing(f -> f.path().getFileName().toString()));
+        files.sort(Comparator.comparing(Found::modified)
+                .thenComparing(f -> f.path().getFileName().toString()));
         return files;
     }
 

@@ -34,7 +34,7 @@ public final class ExportScheduler implements AutoCloseable {
     private volatile boolean closed;
     private volatile Instant nextRun;
     private volatile ExportRecord last;
-    private volatile Runnable afterEach = () -> { };
+    private volatile Runnable afterEach = () -> {};
 
     /**
      * A scheduler on a daemon thread of its own, which runs once {@link #start()} is called.
@@ -44,8 +44,8 @@ public final class ExportScheduler implements AutoCloseable {
      * @param clock the time source for planning and waiting
      * @param minInterval the least time between two scheduled exports
      */
-    public ExportScheduler(ExportCoordinator coordinator, Supplier<ExportDestination> destination, Clock clock,
-                           Duration minInterval) {
+    public ExportScheduler(
+            ExportCoordinator coordinator, Supplier<ExportDestination> destination, Clock clock, Duration minInterval) {
         this.coordinator = coordinator;
         this.destination = destination;
         this.clock = clock;
@@ -107,8 +107,8 @@ public final class ExportScheduler implements AutoCloseable {
                 LOG.info("Scheduled export: {} {}", last.outcome(), last.error() == null ? "" : last.error());
                 afterEach.run();
                 boolean heldBack = last.outcome() == ExportRecord.Outcome.HELD_BACK;
-                earliest = clock.instant().plus(heldBack && HELD_BACK_RETRY.compareTo(minInterval) < 0
-                        ? HELD_BACK_RETRY : minInterval);
+                earliest = clock.instant()
+                        .plus(heldBack && HELD_BACK_RETRY.compareTo(minInterval) < 0 ? HELD_BACK_RETRY : minInterval);
             } catch (StoreException e) {
                 LOG.warn("Cannot plan the next export: {}; trying again in {}", e.getMessage(), STORE_DOWN_RETRY);
                 earliest = clock.instant().plus(STORE_DOWN_RETRY);

@@ -64,8 +64,7 @@ public record ExportTiming(Duration retentionWindow, Duration safetyMargin, Dura
      * @param ttlExpiry when the data expires (before any extension)
      * @param extendBy how much to extend the data's time to live before exporting (zero for optimal timing)
      */
-    public record Plan(Instant exportAt, Reason reason, Instant ttlExpiry, Duration extendBy) {
-    }
+    public record Plan(Instant exportAt, Reason reason, Instant ttlExpiry, Duration extendBy) {}
 
     /**
      * Expiry assumed when the store cannot tell: the retention window from now.

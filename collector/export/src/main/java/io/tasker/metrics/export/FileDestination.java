@@ -28,8 +28,8 @@ import java.time.format.DateTimeFormatter;
  * }</pre>
  */
 public final class FileDestination implements ExportDestination {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final ExpositionFormatWriter writer;
     private final Path directory;
@@ -86,8 +86,9 @@ public final class FileDestination implements ExportDestination {
         Path target = file != null ? file : directory.resolve(fileName(writer.format(), clock.instant()));
         Path parent = target.toAbsolutePath().getParent();
         if (Files.exists(parent) && !Files.isDirectory(parent)) {
-            throw new IOException(parent + " is a file, not a directory; exports go into a directory: move the file away "
-                    + "or point telemetry.export_directory (TASKER_EXPORT_DIR) elsewhere");
+            throw new IOException(
+                    parent + " is a file, not a directory; exports go into a directory: move the file away "
+                            + "or point telemetry.export_directory (TASKER_EXPORT_DIR) elsewhere");
         }
         Files.createDirectories(parent);
         TempFiles.removeStale(parent, clock.instant());
@@ -110,8 +111,8 @@ public final class FileDestination implements ExportDestination {
 
     /** Writes into a device, FIFO or link as it stands; truncating is a no-op for the first two. */
     private Delivery writeInPlace(MetricsSnapshot snapshot) throws IOException {
-        CountingOutputStream out = new CountingOutputStream(Files.newOutputStream(file,
-                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), true);
+        CountingOutputStream out = new CountingOutputStream(
+                Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), true);
         try (out) {
             writer.write(out, snapshot);
         }
@@ -127,8 +128,8 @@ public final class FileDestination implements ExportDestination {
         String name = target.getFileName().toString();
         int dot = name.lastIndexOf('.');
         for (int n = 1; ; n++) {
-            Path candidate = n == 1 ? target
-                    : target.resolveSibling(name.substring(0, dot) + "-" + n + name.substring(dot));
+            Path candidate =
+                    n == 1 ? target : target.resolveSibling(name.substring(0, dot) + "-" + n + name.substring(dot));
             try {
                 Files.createLink(candidate, temp);
                 return candidate;

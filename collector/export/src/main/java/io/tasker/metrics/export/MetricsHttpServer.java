@@ -73,7 +73,8 @@ public final class MetricsHttpServer implements AutoCloseable {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            ExpositionFormatWriter writer = ExpositionFormatWriter.forAcceptHeader(exchange.getRequestHeaders().getFirst("Accept"));
+            ExpositionFormatWriter writer = ExpositionFormatWriter.forAcceptHeader(
+                    exchange.getRequestHeaders().getFirst("Accept"));
             // The snapshot is taken before the first byte, so a failure can still be a clean 503.
             MetricsSnapshot snapshot;
             try {

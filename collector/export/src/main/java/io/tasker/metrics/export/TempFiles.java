@@ -23,18 +23,19 @@ import org.slf4j.LoggerFactory;
 final class TempFiles {
     /** Far longer than an export takes (job_timeout is minutes): a file this old belongs to no live export. */
     static final Duration STALE_AFTER = Duration.ofHours(1);
+
     private static final String PREFIX = ".export-";
     private static final String SUFFIX = ".tmp";
     private static final Logger LOG = LoggerFactory.getLogger(TempFiles.class);
 
-    private TempFiles() {
-    }
+    private TempFiles() {}
 
     static Path create(Path directory) throws IOException {
         for (int attempt = 0; ; attempt++) {
             Path temp = directory.resolve(PREFIX + UUID.randomUUID() + SUFFIX);
             try {
-                Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                        .close();
                 return temp;
             } catch (FileAlreadyExistsException e) {
                 if (attempt == 3) {

@@ -1,6 +1,5 @@
 package io.tasker.metrics.export;
 
-import io.tasker.metrics.sync.ClusterReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
-import io.tasker.metrics.formats.JsonWriter;
 import io.tasker.metrics.format.PrometheusTextWriter;
+import io.tasker.metrics.formats.JsonWriter;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.MemoryStore;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;
 import java.io.IOException;
@@ -47,8 +47,14 @@ class ExportCoordinatorTest {
         sync = new ClusterSync(store, SyncOptions.defaults("web-1"), clock, registry::snapshot);
         assertTrue(sync.sync(SyncStrategy.LOCAL_ONLY).success());
         reader = new ClusterReader(store, SyncOptions.defaults("web-1"), clock);
-        coordinator = new ExportCoordinator(reader, sync::instanceId, new ExportTiming(Duration.ofMinutes(5), Duration.ofMinutes(1),
-                Duration.ofMinutes(2)), Duration.ofMinutes(5), 3, clock, d -> {
+        coordinator = new ExportCoordinator(
+                reader,
+                sync::instanceId,
+                new ExportTiming(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(2)),
+                Duration.ofMinutes(5),
+                3,
+                clock,
+                d -> {
                     slept.add(d);
                     clock.advance(d);
                 });
@@ -61,7 +67,10 @@ class ExportCoordinatorTest {
         Path file = dir.resolve("tasker-metrics-20260101T120000Z.json");
         assertEquals(file.toString(), r.destination());
         JsonNode json = new ObjectMapper().readTree(Files.readString(file));
-        assertEquals(7, json.at("/metrics/counters/tasker_task_executions_total/0/value").asInt());
+        assertEquals(
+                7,
+                json.at("/metrics/counters/tasker_task_executions_total/0/value")
+                        .asInt());
         assertEquals(1, r.series());
         assertEquals(Files.size(file), r.bytes());
         assertEquals("on demand", r.timing());
@@ -79,10 +88,13 @@ class ExportCoordinatorTest {
         clock.advance(Duration.ofMinutes(2));
         ExportRecord backup = coordinator.exportOncePer(interval, json, "cli");
         assertEquals(ExportRecord.Outcome.SKIPPED, backup.outcome());
-        assertTrue(backup.error().startsWith("skipped: this window is exported already (json at 2026-01-01T12:00:00Z by "
-                + "web-1, 120 s ago; export_interval 5 min less a fifth)"), backup.error());
-        ExportRecord csv = coordinator.exportOncePer(interval, new FileDestination(new io.tasker.metrics.formats.CsvWriter(),
-                dir, null, clock), "cli");
+        assertTrue(
+                backup.error()
+                        .startsWith("skipped: this window is exported already (json at 2026-01-01T12:00:00Z by "
+                                + "web-1, 120 s ago; export_interval 5 min less a fifth)"),
+                backup.error());
+        ExportRecord csv = coordinator.exportOncePer(
+                interval, new FileDestination(new io.tasker.metrics.formats.CsvWriter(), dir, null, clock), "cli");
         assertTrue(csv.success(), "another format is another export: " + csv);
         clock.advance(Duration.ofMinutes(2).plusSeconds(1));
         assertTrue(coordinator.exportOncePer(interval, json, "cli").success(), "4 min 1 s later: the next window");
@@ -93,10 +105,25 @@ class ExportCoordinatorTest {
     void oncePerIntervalIgnoresFailedAndOnDemandExports() {
         Duration interval = Duration.ofMinutes(5);
         FileDestination json = new FileDestination(new JsonWriter(), dir, null, clock);
-        coordinator.history().append(new ExportRecord(clock.instant(), "json", "x.json", "cli", ExportRecord.Outcome.FAILED,
-                0, 0, 5, 4, "IOException: disk full", "cron-1", 3, "optimal timing"));
+        coordinator
+                .history()
+                .append(new ExportRecord(
+                        clock.instant(),
+                        "json",
+                        "x.json",
+                        "cli",
+                        ExportRecord.Outcome.FAILED,
+                        0,
+                        0,
+                        5,
+                        4,
+                        "IOException: disk full",
+                        "cron-1",
+                        3,
+                        "optimal timing"));
         assertTrue(coordinator.exportNow(json, "console").success());
-        assertTrue(coordinator.exportOncePer(interval, json, "cli").success(),
+        assertTrue(
+                coordinator.exportOncePer(interval, json, "cli").success(),
                 "a failed main run and a console export-now leave the window to the backup");
     }
 
@@ -147,14 +174,15 @@ class ExportCoordinatorTest {
         assertTrue(r.success(), r.toString());
         assertEquals(3, r.attempts());
         assertEquals(List.of(Duration.ofSeconds(30), Duration.ofMinutes(1)), slept);
-        assertTrue(reader.earliestExpiry().orElseThrow().isAfter(expiryBefore.plus(Duration.ofSeconds(90))),
+        assertTrue(
+                reader.earliestExpiry().orElseThrow().isAfter(expiryBefore.plus(Duration.ofSeconds(90))),
                 "the data was given more time before each retry");
     }
 
     @Test
     void retriesStopAtTheJobTimeout() {
-        ExportDestination broken = new FileDestination(new PrometheusTextWriter(), dir.resolve("missing"),
-                dir.resolve("file-not-dir/x.prom"), clock);
+        ExportDestination broken = new FileDestination(
+                new PrometheusTextWriter(), dir.resolve("missing"), dir.resolve("file-not-dir/x.prom"), clock);
         try {
             Files.writeString(dir.resolve("file-not-dir"), "a file where a directory should be");
         } catch (IOException e) {

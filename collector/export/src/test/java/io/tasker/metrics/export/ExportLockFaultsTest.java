@@ -1,11 +1,11 @@
 package io.tasker.metrics.export;
 
-import io.tasker.metrics.export.internal.ExportLock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.Clock;
+import io.tasker.metrics.export.internal.ExportLock;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.MemoryStore;
 import io.tasker.metrics.store.Record;
@@ -47,16 +47,18 @@ class ExportLockFaultsTest {
     @Test
     void anExportThatLostItsLockSaysSoInItsRecord() {
         ExportCoordinator coordinator = coordinator(Duration.ofMillis(300));
-        ExportRecord r = coordinator.export(new Counting() {
-            @Override
-            public Delivery deliver(MetricsSnapshot snapshot) {
-                // Another exporter takes over while this one is slow: the renewal finds the lock not ours.
-                store.delete(LOCK);
-                store.add(LOCK, new Record(0, "web-2/xyz".getBytes()), Duration.ofMinutes(5));
-                sleep(400);
-                return super.deliver(snapshot);
-            }
-        }, "cli");
+        ExportRecord r = coordinator.export(
+                new Counting() {
+                    @Override
+                    public Delivery deliver(MetricsSnapshot snapshot) {
+                        // Another exporter takes over while this one is slow: the renewal finds the lock not ours.
+                        store.delete(LOCK);
+                        store.add(LOCK, new Record(0, "web-2/xyz".getBytes()), Duration.ofMinutes(5));
+                        sleep(400);
+                        return super.deliver(snapshot);
+                    }
+                },
+                "cli");
         assertEquals(ExportRecord.Outcome.SUCCESS, r.outcome(), r.toString());
         assertTrue(r.error() != null && r.error().contains("export lock was lost"), r.toString());
         assertEquals(r, coordinator.history().list().get(0), "the shared history says it too");
@@ -65,8 +67,14 @@ class ExportLockFaultsTest {
 
     private ExportCoordinator coordinator(Duration jobTimeout) {
         ClusterReader reader = new ClusterReader(store, SyncOptions.defaults("web-1"), Clock.SYSTEM);
-        return new ExportCoordinator(reader, () -> "web-1", new ExportTiming(Duration.ofMinutes(5), Duration.ofMinutes(1),
-                Duration.ofMinutes(2)), jobTimeout, 0, Clock.SYSTEM, d -> { });
+        return new ExportCoordinator(
+                reader,
+                () -> "web-1",
+                new ExportTiming(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(2)),
+                jobTimeout,
+                0,
+                Clock.SYSTEM,
+                d -> {});
     }
 
     private static void sleep(long millis) {

@@ -88,18 +88,25 @@ class ExportOntoSpecialFilesTest {
     private ExportDestination.Delivery deliver(Path target) throws IOException {
         MetricRegistry registry = new MetricRegistry();
         registry.counter("jobs_total").labels().inc();
-        return new FileDestination(new PrometheusTextWriter(), target.toAbsolutePath().getParent(), target,
-                new ManualClock(Instant.EPOCH)).deliver(registry.snapshot());
+        return new FileDestination(
+                        new PrometheusTextWriter(),
+                        target.toAbsolutePath().getParent(),
+                        target,
+                        new ManualClock(Instant.EPOCH))
+                .deliver(registry.snapshot());
     }
 
     private long leftovers() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> p.getFileName().toString().startsWith(".export-")).count();
+            return files.filter(p -> p.getFileName().toString().startsWith(".export-"))
+                    .count();
         }
     }
 
     private static String fileType(Path path) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("stat", "-c", "%F", path.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("stat", "-c", "%F", path.toString())
+                .redirectErrorStream(true)
+                .start();
         String type = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         p.waitFor();
         return type;

@@ -34,10 +34,19 @@ class ExportRaceTest {
         long startAt = System.currentTimeMillis() + 4_000; // time for the two JVMs to start
         List<Process> processes = new ArrayList<>();
         for (int p = 0; p < 2; p++) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    ExportRaceWorker.class.getName(), REDIS.url(), namespace, "process" + p, String.valueOf(startAt))
-                    .redirectErrorStream(true).start());
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            processes.add(new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ExportRaceWorker.class.getName(),
+                            REDIS.url(),
+                            namespace,
+                            "process" + p,
+                            String.valueOf(startAt))
+                    .redirectErrorStream(true)
+                    .start());
         }
         List<String> outcomes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(10);
@@ -58,8 +67,11 @@ class ExportRaceTest {
             assertTrue(p.waitFor(60, TimeUnit.SECONDS));
             outcomes.add(lastLine(p));
         }
-        long exported = outcomes.stream().filter(o -> o.startsWith("OUTCOME SUCCESS")).count();
-        long skipped = outcomes.stream().filter(o -> o.startsWith("OUTCOME SKIPPED skipped: another instance is exporting")).count();
+        long exported =
+                outcomes.stream().filter(o -> o.startsWith("OUTCOME SUCCESS")).count();
+        long skipped = outcomes.stream()
+                .filter(o -> o.startsWith("OUTCOME SKIPPED skipped: another instance is exporting"))
+                .count();
         assertEquals(1, exported, outcomes.toString());
         assertEquals(11, skipped, outcomes.toString());
     }

@@ -1,14 +1,12 @@
 package io.tasker.metrics.export;
 
-import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.CacheStores;
-import io.tasker.metrics.sync.ClusterSync;
+import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.SyncOptions;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * An exporter in its own JVM for the race test: it waits for the agreed moment, tries the
@@ -18,8 +16,7 @@ import java.time.Instant;
  * <p>Arguments: cache URL, namespace, instance id, start time in epoch milliseconds.
  */
 public final class ExportRaceWorker {
-    private ExportRaceWorker() {
-    }
+    private ExportRaceWorker() {}
 
     public static void main(String[] args) throws Exception {
         try (CacheStore store = CacheStores.open(args[0], Duration.ofSeconds(5), Clock.SYSTEM)) {
@@ -28,10 +25,18 @@ public final class ExportRaceWorker {
         }
     }
 
-    static ExportRecord race(CacheStore store, String namespace, String instance, long startAt) throws InterruptedException {
-        ClusterReader reader = new ClusterReader(store, SyncOptions.defaults(instance).withNamespace(namespace), Clock.SYSTEM);
-        ExportCoordinator coordinator = new ExportCoordinator(reader, () -> instance, new ExportTiming(Duration.ofMinutes(5),
-                Duration.ofMinutes(1), Duration.ofMinutes(2)), Duration.ofMinutes(5), 0, Clock.SYSTEM, d -> Thread.sleep(d.toMillis()));
+    static ExportRecord race(CacheStore store, String namespace, String instance, long startAt)
+            throws InterruptedException {
+        ClusterReader reader =
+                new ClusterReader(store, SyncOptions.defaults(instance).withNamespace(namespace), Clock.SYSTEM);
+        ExportCoordinator coordinator = new ExportCoordinator(
+                reader,
+                () -> instance,
+                new ExportTiming(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(2)),
+                Duration.ofMinutes(5),
+                0,
+                Clock.SYSTEM,
+                d -> Thread.sleep(d.toMillis()));
         long wait = startAt - System.currentTimeMillis();
         if (wait > 0) {
             Thread.sleep(wait);

@@ -1,6 +1,5 @@
 package io.tasker.metrics.export;
 
-import io.tasker.metrics.sync.ClusterReader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import io.tasker.metrics.RegistryOptions;
 import io.tasker.metrics.formats.JsonWriter;
 import io.tasker.metrics.store.MemoryStore;
 import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;
 import java.nio.file.Path;
@@ -30,12 +30,23 @@ class ExportSchedulerTest {
         registry.counter("jobs_total").inc(3);
         ClusterSync sync = new ClusterSync(store, SyncOptions.defaults("web-1"), clock, registry::snapshot);
         sync.sync(SyncStrategy.LOCAL_ONLY);
-        ExportCoordinator coordinator = new ExportCoordinator(new ClusterReader(store, SyncOptions.defaults("web-1"), clock), sync::instanceId, new ExportTiming(Duration.ofMinutes(5),
-                Duration.ofMinutes(1), Duration.ofMinutes(2)), Duration.ofMinutes(5), 0, clock, clock::advance);
-        try (ExportScheduler scheduler = new ExportScheduler(coordinator,
-                () -> new FileDestination(new JsonWriter(), dir, null, clock), clock, Duration.ofMinutes(2)).start()) {
+        ExportCoordinator coordinator = new ExportCoordinator(
+                new ClusterReader(store, SyncOptions.defaults("web-1"), clock),
+                sync::instanceId,
+                new ExportTiming(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(2)),
+                Duration.ofMinutes(5),
+                0,
+                clock,
+                clock::advance);
+        try (ExportScheduler scheduler = new ExportScheduler(
+                        coordinator,
+                        () -> new FileDestination(new JsonWriter(), dir, null, clock),
+                        clock,
+                        Duration.ofMinutes(2))
+                .start()) {
             awaitTrue(() -> scheduler.nextRun().isPresent());
-            assertEquals(Instant.parse("2026-01-01T12:02:00Z"), scheduler.nextRun().orElseThrow(), "optimal timing");
+            assertEquals(
+                    Instant.parse("2026-01-01T12:02:00Z"), scheduler.nextRun().orElseThrow(), "optimal timing");
             Thread.sleep(300);
             assertTrue(coordinator.history().list().isEmpty(), "nothing before the planned time");
             clock.advance(Duration.ofMinutes(2));

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class ExportTimingTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T12:00:00Z"));
-    private final ExportTiming timing = new ExportTiming(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(2));
+    private final ExportTiming timing =
+            new ExportTiming(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofMinutes(2));
 
     @Test
     void exportsAsLateAsIsSafeWhenThereIsTime() {
@@ -53,7 +54,8 @@ class ExportTimingTest {
 
     @Test
     void anImpossibleWindowIsRefused() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new ExportTiming(Duration.ofMinutes(2), Duration.ofMinutes(1), Duration.ofMinutes(1)));
     }
 }

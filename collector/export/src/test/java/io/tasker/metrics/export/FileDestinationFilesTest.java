@@ -48,8 +48,10 @@ class FileDestinationFilesTest {
     void aFileWhereTheDirectoryShouldBeIsAClearError() throws IOException {
         Path file = Files.writeString(dir.resolve("exports"), "not a directory");
         IOException e = assertThrows(IOException.class, () -> deliver(file));
-        assertTrue(e.getMessage().contains(file + " is a file, not a directory")
-                && e.getMessage().contains("telemetry.export_directory"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(file + " is a file, not a directory")
+                        && e.getMessage().contains("telemetry.export_directory"),
+                e.getMessage());
     }
 
     private ExportDestination.Delivery deliver(Path directory) throws IOException {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.MetricRegistry;
-import io.tasker.metrics.formats.JsonWriter;
 import io.tasker.metrics.format.PrometheusTextWriter;
+import io.tasker.metrics.formats.JsonWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +40,16 @@ class FileDestinationTest {
             registry.incrementCounter("jobs_total", 1);
             json.deliver(registry.snapshot());
         }
-        assertEquals(List.of("tasker-metrics-20260101T120000Z-2.json", "tasker-metrics-20260101T120000Z-3.json",
-                "tasker-metrics-20260101T120000Z.json"), names());
-        assertTrue(Files.readString(dir.resolve("tasker-metrics-20260101T120000Z.json")).contains("\"value\":1"));
-        assertTrue(Files.readString(dir.resolve("tasker-metrics-20260101T120000Z-3.json")).contains("\"value\":3"));
+        assertEquals(
+                List.of(
+                        "tasker-metrics-20260101T120000Z-2.json",
+                        "tasker-metrics-20260101T120000Z-3.json",
+                        "tasker-metrics-20260101T120000Z.json"),
+                names());
+        assertTrue(Files.readString(dir.resolve("tasker-metrics-20260101T120000Z.json"))
+                .contains("\"value\":1"));
+        assertTrue(Files.readString(dir.resolve("tasker-metrics-20260101T120000Z-3.json"))
+                .contains("\"value\":3"));
     }
 
     @Test
@@ -89,7 +95,8 @@ class FileDestinationTest {
         Path named = dir.resolve("now.prom");
         MetricRegistry registry = new MetricRegistry();
         registry.incrementCounter("jobs_total", 1);
-        FileDestination text = new FileDestination(new PrometheusTextWriter(), dir, named, new ManualClock(Instant.EPOCH));
+        FileDestination text =
+                new FileDestination(new PrometheusTextWriter(), dir, named, new ManualClock(Instant.EPOCH));
         text.deliver(registry.snapshot());
         registry.incrementCounter("jobs_total", 1);
         text.deliver(registry.snapshot());

@@ -20,8 +20,10 @@ class MetricsHttpServerTest {
         registry.counter("jobs_total").labels().inc(2);
         try (MetricsHttpServer server = MetricsHttpServer.start("127.0.0.1", 0, registry::snapshot)) {
             for (String accept : new String[] {";", ",,,;;;", "text/plain,;"}) {
-                HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/metrics")).header("Accept", accept).build(),
+                HttpResponse<String> r = CLIENT.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                                .header("Accept", accept)
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, r.statusCode(), accept);
                 assertTrue(r.body().contains("jobs_total 2"), r.body());
@@ -32,9 +34,11 @@ class MetricsHttpServerTest {
     @Test
     void aPostIs405() throws Exception {
         try (MetricsHttpServer server = MetricsHttpServer.start("127.0.0.1", 0, new MetricRegistry()::snapshot)) {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = CLIENT.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(405, r.statusCode());
         }
     }

@@ -1,9 +1,9 @@
 package io.tasker.metrics.formats;
 
-import io.tasker.metrics.format.ExpositionFormatWriter;
-import io.tasker.metrics.format.TextValues;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.tasker.metrics.format.ExpositionFormatWriter;
+import io.tasker.metrics.format.TextValues;
 import io.tasker.metrics.snapshot.BucketBounds;
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.snapshot.DataPoint;
@@ -48,6 +48,7 @@ public final class CsvWriter implements ExpositionFormatWriter {
     public static final String CONTENT_TYPE = "text/csv; charset=utf-8";
     /** The prefix of the per-label columns, so that a label named {@code value} cannot clash. */
     public static final String LABEL_COLUMN_PREFIX = "label_";
+
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final boolean neutralise;
@@ -87,7 +88,10 @@ public final class CsvWriter implements ExpositionFormatWriter {
         labelNames.forEach(n -> header.add(LABEL_COLUMN_PREFIX + n));
         header.add("value");
         header.add("le");
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(new String[0])).get();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader(header.toArray(new String[0]))
+                .get();
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         CSVPrinter csv = new CSVPrinter(writer, format);
         Rows rows = new Rows(csv, snapshot.timestamp().toString(), labelNames, neutralise);

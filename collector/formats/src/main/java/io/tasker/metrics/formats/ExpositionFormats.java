@@ -3,7 +3,6 @@ package io.tasker.metrics.formats;
 import io.tasker.metrics.format.ExpositionFormatWriter;
 import io.tasker.metrics.format.OpenMetricsTextWriter;
 import io.tasker.metrics.format.PrometheusTextWriter;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,8 +22,7 @@ public final class ExpositionFormats {
     /** Other names users write for a format. */
     private static final Map<String, String> ALIASES = Map.of("text", "prometheus");
 
-    private ExpositionFormats() {
-    }
+    private ExpositionFormats() {}
 
     /**
      * A writer by name, case-insensitive; an unknown name lists the known ones.

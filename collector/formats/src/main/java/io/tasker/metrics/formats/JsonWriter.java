@@ -1,9 +1,9 @@
 package io.tasker.metrics.formats;
 
-import io.tasker.metrics.format.ExpositionFormatWriter;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.tasker.metrics.format.ExpositionFormatWriter;
 import io.tasker.metrics.snapshot.BucketBounds;
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.snapshot.GaugeSnapshot;
@@ -31,6 +31,7 @@ import java.io.OutputStream;
 public final class JsonWriter implements ExpositionFormatWriter {
     /** The content type of the JSON output. */
     public static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private final boolean pretty;
@@ -61,8 +62,8 @@ public final class JsonWriter implements ExpositionFormatWriter {
 
     @Override
     public void write(OutputStream out, MetricsSnapshot snapshot) throws IOException {
-        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)
-                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+        try (JsonGenerator json =
+                FACTORY.createGenerator(out, JsonEncoding.UTF8).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             if (pretty) {
                 json.useDefaultPrettyPrinter();
             }

@@ -31,10 +31,11 @@ import net.jqwik.api.constraints.Size;
 class LabelEscapingPropertiesTest {
 
     @Property(tries = 25)
-    void promtoolAcceptsAnyLabelValue(@ForAll @Size(min = 1, max = 40) Set<@From("values") String> values,
-                                      @ForAll("values") String help) throws IOException {
-        MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults()
-                .withClock(new ManualClock(Instant.parse("2026-01-01T12:00:00Z"))));
+    void promtoolAcceptsAnyLabelValue(
+            @ForAll @Size(min = 1, max = 40) Set<@From("values") String> values, @ForAll("values") String help)
+            throws IOException {
+        MetricRegistry registry = new MetricRegistry(
+                RegistryOptions.defaults().withClock(new ManualClock(Instant.parse("2026-01-01T12:00:00Z"))));
         Counter c = Counter.builder("jobs_total").help(help).labelNames("task").register(registry);
         Histogram h = Histogram.builder("job_seconds").labelNames("task").register(registry);
         values.forEach(v -> {
@@ -45,11 +46,17 @@ class LabelEscapingPropertiesTest {
         Promtool.assertValid(prometheus);
         String openMetrics = write(new OpenMetricsTextWriter(), registry);
         for (String v : values) {
-            String escaped = "task=\"" + v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+            String escaped =
+                    "task=\"" + v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
             assertTrue(prometheus.contains("tasker_jobs_total{" + escaped + "} 1"), escaped);
             assertTrue(openMetrics.contains("tasker_jobs_total{" + escaped + "} 1"), escaped);
         }
-        assertEquals(values.size(), prometheus.lines().filter(l -> l.startsWith("tasker_jobs_total{")).count(),
+        assertEquals(
+                values.size(),
+                prometheus
+                        .lines()
+                        .filter(l -> l.startsWith("tasker_jobs_total{"))
+                        .count(),
                 "one line a value: no value broke a line");
     }
 
@@ -62,8 +69,11 @@ class LabelEscapingPropertiesTest {
     /** Any text of whole code points, the characters text formats escape most of all. */
     @Provide
     Arbitrary<String> values() {
-        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(30),
-                Arbitraries.strings().withChars("\"\\\n{}=,# \té".toCharArray()).ofMaxLength(12))
+        return Arbitraries.oneOf(
+                        Arbitraries.strings().ofMaxLength(30),
+                        Arbitraries.strings()
+                                .withChars("\"\\\n{}=,# \té".toCharArray())
+                                .ofMaxLength(12))
                 .filter(v -> v.codePoints().noneMatch(cp -> Character.getType(cp) == Character.SURROGATE));
     }
 }

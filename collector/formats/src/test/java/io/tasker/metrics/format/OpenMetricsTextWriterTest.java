@@ -43,19 +43,25 @@ class OpenMetricsTextWriterTest {
 
     @Test
     void anEmptyRegistryWritesOnlyEof() {
-        assertEquals("# EOF\n", WriterFixtures.write(writer, WriterFixtures.registry().snapshot()));
+        assertEquals(
+                "# EOF\n",
+                WriterFixtures.write(writer, WriterFixtures.registry().snapshot()));
     }
 
     @Test
     void acceptHeaderChoosesTheFormat() {
-        assertInstanceOf(OpenMetricsTextWriter.class, ExpositionFormatWriter.forAcceptHeader(
-                "application/openmetrics-text; version=1.0.0; charset=utf-8,text/plain;version=0.0.4;q=0.5"));
+        assertInstanceOf(
+                OpenMetricsTextWriter.class,
+                ExpositionFormatWriter.forAcceptHeader(
+                        "application/openmetrics-text; version=1.0.0; charset=utf-8,text/plain;version=0.0.4;q=0.5"));
         assertInstanceOf(PrometheusTextWriter.class, ExpositionFormatWriter.forAcceptHeader("text/plain"));
         assertInstanceOf(PrometheusTextWriter.class, ExpositionFormatWriter.forAcceptHeader(null));
         assertInstanceOf(PrometheusTextWriter.class, ExpositionFormatWriter.forAcceptHeader("*/*"));
-        assertInstanceOf(PrometheusTextWriter.class,
+        assertInstanceOf(
+                PrometheusTextWriter.class,
                 ExpositionFormatWriter.forAcceptHeader("application/openmetrics-text;q=0, text/plain"));
-        assertInstanceOf(PrometheusTextWriter.class,
+        assertInstanceOf(
+                PrometheusTextWriter.class,
                 ExpositionFormatWriter.forAcceptHeader("application/openmetrics-text;q=0.0000"));
     }
 
@@ -64,7 +70,11 @@ class OpenMetricsTextWriterTest {
         for (String accept : new String[] {";", ",,,;;;", "text/plain,;", "", " ", ";;q="}) {
             assertInstanceOf(PrometheusTextWriter.class, ExpositionFormatWriter.forAcceptHeader(accept), accept);
         }
-        assertInstanceOf(OpenMetricsTextWriter.class, ExpositionFormatWriter.forAcceptHeader(";,application/openmetrics-text;;"));
-        assertInstanceOf(OpenMetricsTextWriter.class, ExpositionFormatWriter.forAcceptHeader("application/openmetrics-text;q=x"));
+        assertInstanceOf(
+                OpenMetricsTextWriter.class,
+                ExpositionFormatWriter.forAcceptHeader(";,application/openmetrics-text;;"));
+        assertInstanceOf(
+                OpenMetricsTextWriter.class,
+                ExpositionFormatWriter.forAcceptHeader("application/openmetrics-text;q=x"));
     }
 }

@@ -33,8 +33,8 @@ class CsvPropertiesTest {
 
     @Property(tries = 300)
     void labelValuesComeBack(@ForAll @Size(min = 1, max = 12) Set<@From("values") String> values) throws IOException {
-        MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults()
-                .withClock(new ManualClock(Instant.parse("2026-01-01T12:00:00Z"))));
+        MetricRegistry registry = new MetricRegistry(
+                RegistryOptions.defaults().withClock(new ManualClock(Instant.parse("2026-01-01T12:00:00Z"))));
         Counter c = Counter.builder("cells_total").labelNames("v").register(registry);
         values.forEach(v -> c.labels(v).inc());
 
@@ -47,23 +47,30 @@ class CsvPropertiesTest {
     private static String defused(String v) {
         String rest = v.replaceFirst("^[\\p{javaWhitespace}\\p{javaSpaceChar}]+", "");
         boolean formula = !v.isEmpty() && "\t\r\n".indexOf(v.charAt(0)) >= 0
-                || !rest.isEmpty() && "=+-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b".indexOf(rest.charAt(0)) >= 0;
+                || !rest.isEmpty()
+                        && "=+-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b".indexOf(rest.charAt(0)) >= 0;
         return formula ? "'" + v : v;
     }
 
     private static Set<String> cells(CsvWriter writer, MetricRegistry registry) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writer.write(out, registry.snapshot());
-        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(out.toString(StandardCharsets.UTF_8))).getRecords();
+        List<CSVRecord> rows = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(out.toString(StandardCharsets.UTF_8)))
+                .getRecords();
         return rows.stream().map(r -> r.get("label_v")).collect(Collectors.toSet());
     }
 
     /** Any text of whole code points, and the characters CSV and spreadsheets treat specially. */
     @Provide
     Arbitrary<String> values() {
-        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(30),
-                Arbitraries.strings().withChars(",\"\n\r=+-@\t ;'a").ofMaxLength(12))
+        return Arbitraries.oneOf(
+                        Arbitraries.strings().ofMaxLength(30),
+                        Arbitraries.strings().withChars(",\"\n\r=+-@\t ;'a").ofMaxLength(12))
                 .filter(v -> v.codePoints().noneMatch(cp -> Character.getType(cp) == Character.SURROGATE));
     }
 }

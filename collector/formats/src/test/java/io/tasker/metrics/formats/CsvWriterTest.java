@@ -1,10 +1,10 @@
 package io.tasker.metrics.formats;
 
-import io.tasker.metrics.format.WriterFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.format.WriterFixtures;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
@@ -32,10 +32,16 @@ class CsvWriterTest {
     @Test
     void hostileLabelValuesSurviveARoundTrip() throws IOException {
         List<CSVRecord> rows = parse(WriterFixtures.write(new CsvWriter(), WriterFixtures.hostile()));
-        CSVRecord errors = rows.stream().filter(r -> r.get("name").equals("tasker_errors_total")).findFirst().orElseThrow();
+        CSVRecord errors = rows.stream()
+                .filter(r -> r.get("name").equals("tasker_errors_total"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(WriterFixtures.HOSTILE, errors.get("label_message"));
         assertEquals("1", errors.get("value"));
-        CSVRecord ratio = rows.stream().filter(r -> r.get("name").equals("tasker_ratio")).findFirst().orElseThrow();
+        CSVRecord ratio = rows.stream()
+                .filter(r -> r.get("name").equals("tasker_ratio"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("NaN", ratio.get("value"));
     }
 
@@ -43,7 +49,8 @@ class CsvWriterTest {
     void aLabelNamedLikeAColumnDoesNotClash() throws IOException {
         MetricRegistry registry = WriterFixtures.registry();
         registry.setGauge("rows", 7, "value", "x", "name", "y");
-        CSVRecord row = parse(WriterFixtures.write(new CsvWriter(), registry.snapshot())).get(0);
+        CSVRecord row = parse(WriterFixtures.write(new CsvWriter(), registry.snapshot()))
+                .get(0);
         assertEquals("7", row.get("value"));
         assertEquals("x", row.get("label_value"));
         assertEquals("tasker_rows", row.get("name"));
@@ -75,8 +82,17 @@ class CsvWriterTest {
         // Spreadsheets skip leading blanks, and some read the full-width and small forms of = + - @ as the signs.
         MetricRegistry registry = WriterFixtures.registry();
         var c = registry.counter("cells_total", "v");
-        List<String> formulas = List.of(" =1+1", "   +cmd", "\u00a0=HYPERLINK(\"http://evil\")", "\n=x",
-                "\uff1dHYPERLINK(\"http://evil\")", "\uff0b1", "\uff0d1", "\uff20SUM(A1)", "\ufe66x", " \uff1dx");
+        List<String> formulas = List.of(
+                " =1+1",
+                "   +cmd",
+                "\u00a0=HYPERLINK(\"http://evil\")",
+                "\n=x",
+                "\uff1dHYPERLINK(\"http://evil\")",
+                "\uff0b1",
+                "\uff0d1",
+                "\uff20SUM(A1)",
+                "\ufe66x",
+                " \uff1dx");
         formulas.forEach(v -> c.labels(v).inc());
         c.labels(" plain = fine").inc();
         List<CSVRecord> rows = parse(WriterFixtures.write(new CsvWriter(), registry.snapshot()));
@@ -87,7 +103,12 @@ class CsvWriterTest {
     }
 
     private static List<CSVRecord> parse(String csv) throws IOException {
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv)).getRecords();
+        return CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(csv))
+                .getRecords();
     }
 }

@@ -1,6 +1,5 @@
 package io.tasker.metrics.formats;
 
-import io.tasker.metrics.format.WriterFixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.tasker.metrics.Histogram;
 import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.format.WriterFixtures;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,8 +82,11 @@ class JsonWriterTest {
     void everyOutputMatchesThePublishedSchema() throws IOException {
         JsonSchema schema = schema();
         for (MetricsSnapshot snapshot : new MetricsSnapshot[] {
-                WriterFixtures.workflow(), WriterFixtures.hostile(), withQuantiles(),
-                WriterFixtures.registry().snapshot()}) {
+            WriterFixtures.workflow(),
+            WriterFixtures.hostile(),
+            withQuantiles(),
+            WriterFixtures.registry().snapshot()
+        }) {
             JsonNode json = MAPPER.readTree(WriterFixtures.write(new JsonWriter(), snapshot));
             Set<ValidationMessage> errors = schema.validate(json);
             assertTrue(errors.isEmpty(), errors + " in " + json);
@@ -102,17 +105,37 @@ class JsonWriterTest {
     void hostileValuesRoundTripAndNonFiniteGaugesAreStrings() throws IOException {
         JsonNode json = MAPPER.readTree(WriterFixtures.write(new JsonWriter(), WriterFixtures.hostile()));
         JsonNode metrics = json.get("metrics");
-        assertEquals(WriterFixtures.HOSTILE,
-                metrics.get("counters").get("tasker_errors_total").get(0).get("labels").get("message").asText());
-        assertEquals("NaN", metrics.get("gauges").get("tasker_ratio").get(0).get("value").asText());
-        assertEquals("+Inf", metrics.get("gauges").get("tasker_limit").get(0).get("value").asText());
-        assertEquals(-3.5, metrics.get("gauges").get("tasker_temperature_celsius").get(0).get("value").asDouble());
+        assertEquals(
+                WriterFixtures.HOSTILE,
+                metrics.get("counters")
+                        .get("tasker_errors_total")
+                        .get(0)
+                        .get("labels")
+                        .get("message")
+                        .asText());
+        assertEquals(
+                "NaN",
+                metrics.get("gauges").get("tasker_ratio").get(0).get("value").asText());
+        assertEquals(
+                "+Inf",
+                metrics.get("gauges").get("tasker_limit").get(0).get("value").asText());
+        assertEquals(
+                -3.5,
+                metrics.get("gauges")
+                        .get("tasker_temperature_celsius")
+                        .get(0)
+                        .get("value")
+                        .asDouble());
     }
 
     @Test
     void histogramsCarryQuantilesWhenDefinedWithThem() throws IOException {
         JsonNode json = MAPPER.readTree(WriterFixtures.write(new JsonWriter(), withQuantiles()));
-        JsonNode q = json.get("metrics").get("histograms").get("tasker_step_duration_seconds").get(0).get("quantiles");
+        JsonNode q = json.get("metrics")
+                .get("histograms")
+                .get("tasker_step_duration_seconds")
+                .get(0)
+                .get("quantiles");
         assertEquals(0.5, q.get("p50").asDouble(), 0.005);
         assertEquals(0.9, q.get("p90").asDouble(), 0.009);
         assertEquals(0.95, q.get("p95").asDouble(), 0.0095);
@@ -121,7 +144,10 @@ class JsonWriterTest {
 
     private static MetricsSnapshot withQuantiles() {
         MetricRegistry registry = WriterFixtures.registry();
-        Histogram h = Histogram.builder("step_duration_seconds").labelNames("step_name").quantiles().register(registry);
+        Histogram h = Histogram.builder("step_duration_seconds")
+                .labelNames("step_name")
+                .quantiles()
+                .register(registry);
         for (int i = 1; i <= 1000; i++) {
             h.labels("validate_payment").observe(i / 1000.0);
         }
@@ -130,7 +156,8 @@ class JsonWriterTest {
 
     private static JsonSchema schema() throws IOException {
         try (InputStream in = Files.newInputStream(Path.of("..", "..", "docs", "metrics-export.schema.json"))) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
         }
     }
 }

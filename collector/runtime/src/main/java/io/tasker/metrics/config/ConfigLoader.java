@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.tasker.metrics.RegistryOptions;
 import io.tasker.metrics.formats.ExpositionFormats;
+import io.tasker.metrics.store.CacheStores;
 import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.sync.SyncOptions;
-import io.tasker.metrics.config.ConfigKey.Kind;
-import io.tasker.metrics.store.CacheStores;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -39,10 +38,10 @@ import java.util.Set;
 public final class ConfigLoader {
     /** The environment variable that names the configuration file when no --config is given. */
     public static final String CONFIG_ENV = "TASKER_METRICS_CONFIG";
+
     private static final Set<String> COMPRESSIONS = Set.of("snappy", "gzip", "none");
 
-    private ConfigLoader() {
-    }
+    private ConfigLoader() {}
 
     /**
      * Loads the collector's keys.
@@ -83,8 +82,8 @@ public final class ConfigLoader {
      * @return the validated configuration
      * @throws ConfigException listing every problem, each naming its key
      */
-    public static TaskerConfig load(Optional<Path> file, Map<String, String> env, List<ConfigKey> extraKeys,
-                                    Set<String> sharedSections) {
+    public static TaskerConfig load(
+            Optional<Path> file, Map<String, String> env, List<ConfigKey> extraKeys, Set<String> sharedSections) {
         return load(file, Map.of(), env, extraKeys, sharedSections);
     }
 
@@ -101,17 +100,27 @@ public final class ConfigLoader {
      * @return the validated configuration
      * @throws ConfigException listing every problem, each naming its key
      */
-    public static TaskerConfig load(Optional<Path> file, Map<String, String> properties, Map<String, String> env,
-                                    List<ConfigKey> extraKeys, Set<String> sharedSections) {
-        Optional<Path> path = file.or(() -> Optional.ofNullable(env.get(CONFIG_ENV)).filter(s -> !s.isBlank()).map(Path::of));
+    public static TaskerConfig load(
+            Optional<Path> file,
+            Map<String, String> properties,
+            Map<String, String> env,
+            List<ConfigKey> extraKeys,
+            Set<String> sharedSections) {
+        Optional<Path> path = file.or(() -> Optional.ofNullable(env.get(CONFIG_ENV))
+                .filter(s -> !s.isBlank())
+                .map(Path::of));
         List<ConfigKey> keys = new ArrayList<>(ConfigKey.ALL);
         keys.addAll(extraKeys);
         List<String> problems = new ArrayList<>();
         JsonNode root = path.map(p -> read(p, problems)).orElse(null);
         List<String> known = keys.stream().map(ConfigKey::name).toList();
-        Environments.Selection environment = Environments.select(root, env.get(Environments.ENV), known,
+        Environments.Selection environment = Environments.select(
+                root,
+                env.get(Environments.ENV),
+                known,
                 name -> known.contains(name) || sharedSections.contains(section(name)),
-                path.map(Path::toString).orElse(null), problems);
+                path.map(Path::toString).orElse(null),
+                problems);
         Map<String, JsonNode> raw = new LinkedHashMap<>();
         if (root != null) {
             flatten("", root, raw, problems);
@@ -144,7 +153,8 @@ public final class ConfigLoader {
             JsonNode root = Yaml.MAPPER.readTree(path.toFile());
             return root == null || root.isMissingNode() || root.isNull() ? null : root;
         } catch (IOException e) {
-            problems.add(path + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            problems.add(path + " is not valid YAML: "
+                    + e.getMessage().lines().findFirst().orElse(""));
             return null;
         }
     }
@@ -168,12 +178,15 @@ public final class ConfigLoader {
         }
     }
 
-    private static void unknownKeys(Map<String, JsonNode> raw, List<ConfigKey> keys, Set<String> shared,
-                                    List<String> problems) {
+    private static void unknownKeys(
+            Map<String, JsonNode> raw, List<ConfigKey> keys, Set<String> shared, List<String> problems) {
         List<String> known = keys.stream().map(ConfigKey::name).toList();
         for (String name : raw.keySet()) {
             if (!known.contains(name) && !shared.contains(section(name))) {
-                problems.add("unknown key " + name + nearest(name, known).map(k -> " (did you mean " + k + "?)").orElse(""));
+                problems.add("unknown key " + name
+                        + nearest(name, known)
+                                .map(k -> " (did you mean " + k + "?)")
+                                .orElse(""));
             }
         }
     }
@@ -183,7 +196,9 @@ public final class ConfigLoader {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
-            int d = Math.min(distance(name, k), distance(last(name), last(k)) + (prefix(name).equals(prefix(k)) ? 0 : 3));
+            int d = Math.min(
+                    distance(name, k),
+                    distance(last(name), last(k)) + (prefix(name).equals(prefix(k)) ? 0 : 3));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
@@ -247,17 +262,20 @@ public final class ConfigLoader {
         try {
             return switch (key.kind()) {
                 case STRING, URL -> text;
-                case BOOLEAN -> switch (text.toLowerCase(Locale.ROOT)) {
-                    case "true", "yes", "on", "1" -> true;
-                    case "false", "no", "off", "0" -> false;
-                    default -> throw new IllegalArgumentException("expected true or false, got " + shown);
-                };
+                case BOOLEAN ->
+                    switch (text.toLowerCase(Locale.ROOT)) {
+                        case "true", "yes", "on", "1" -> true;
+                        case "false", "no", "off", "0" -> false;
+                        default -> throw new IllegalArgumentException("expected true or false, got " + shown);
+                    };
                 case INTEGER -> Integer.parseInt(text);
                 case DURATION -> Durations.parse(text);
             };
         } catch (NumberFormatException e) {
-            problems.add(source + (text.trim().matches("-?\\d+") ? ": " + shown + " is too large; the largest is "
-                    + Integer.MAX_VALUE : ": expected a whole number, got " + shown));
+            problems.add(source
+                    + (text.trim().matches("-?\\d+")
+                            ? ": " + shown + " is too large; the largest is " + Integer.MAX_VALUE
+                            : ": expected a whole number, got " + shown));
         } catch (IllegalArgumentException e) {
             problems.add(source + ": " + e.getMessage());
         }
@@ -290,8 +308,9 @@ public final class ConfigLoader {
                 compression == null || compression.isBlank() ? "none" : compression.toLowerCase(Locale.ROOT),
                 (Integer) v.get(ConfigKey.BATCH_SIZE),
                 (Boolean) v.get(ConfigKey.SKIP_IF_UNAVAILABLE));
-        TaskerConfig.CacheSettings cache = new TaskerConfig.CacheSettings((String) v.get(ConfigKey.CACHE_URL),
-                (String) v.get(ConfigKey.CACHE_NAMESPACE), (Duration) v.get(ConfigKey.CACHE_TIMEOUT));
+        TaskerConfig.CacheSettings cache = new TaskerConfig.CacheSettings(
+                (String) v.get(ConfigKey.CACHE_URL), (String) v.get(ConfigKey.CACHE_NAMESPACE), (Duration)
+                        v.get(ConfigKey.CACHE_TIMEOUT));
         return new TaskerConfig(telemetry, prometheus, cache, v, environment, otel);
     }
 
@@ -310,25 +329,36 @@ public final class ConfigLoader {
         TaskerConfig.PrometheusSettings p = c.prometheus();
         String format = c.telemetry().metricsFormat();
         if (ExpositionFormats.canonical(format).isEmpty() && !ExportDestinations.OTLP.equalsIgnoreCase(format.trim())) {
-            problems.add("telemetry.metrics_format: '" + format + "' is not one of " + ExpositionFormats.NAMES
-                    + " or " + ExportDestinations.OTLP);
+            problems.add("telemetry.metrics_format: '" + format + "' is not one of " + ExpositionFormats.NAMES + " or "
+                    + ExportDestinations.OTLP);
         }
         if (!COMPRESSIONS.contains(p.compression())) {
-            problems.add("telemetry.prometheus.compression: '" + p.compression() + "' is not one of snappy, gzip, none");
+            problems.add(
+                    "telemetry.prometheus.compression: '" + p.compression() + "' is not one of snappy, gzip, none");
         }
         if (p.safetyMargin().plus(p.exportTimeout()).compareTo(p.retentionWindow()) >= 0) {
             problems.add("telemetry.prometheus.safety_margin (" + Durations.format(p.safetyMargin())
-                    + ") + export_timeout (" + Durations.format(p.exportTimeout()) + ") must be shorter than retention_window ("
+                    + ") + export_timeout (" + Durations.format(p.exportTimeout())
+                    + ") must be shorter than retention_window ("
                     + Durations.format(p.retentionWindow()) + "), or data expires before the export can finish");
         }
-        if (c.telemetry().syncInterval().multipliedBy(2).compareTo(p.retentionWindow().dividedBy(2)) > 0) {
-            problems.add("telemetry.sync_interval (" + Durations.format(c.telemetry().syncInterval())
+        if (c.telemetry()
+                        .syncInterval()
+                        .multipliedBy(2)
+                        .compareTo(p.retentionWindow().dividedBy(2))
+                > 0) {
+            problems.add("telemetry.sync_interval ("
+                    + Durations.format(c.telemetry().syncInterval())
                     + ") must be at most a quarter of telemetry.prometheus.retention_window ("
                     + Durations.format(p.retentionWindow()) + "), so that a live instance is never taken for stopped");
         }
         range(problems, "telemetry.prometheus.batch_size", p.batchSize(), 1, 100_000);
         range(problems, "telemetry.prometheus.retry_attempts", p.retryAttempts(), 0, 10);
-        range(problems, ConfigKey.SYNC_FAILURE_THRESHOLD.name(), c.<Integer>value(ConfigKey.SYNC_FAILURE_THRESHOLD), 1,
+        range(
+                problems,
+                ConfigKey.SYNC_FAILURE_THRESHOLD.name(),
+                c.<Integer>value(ConfigKey.SYNC_FAILURE_THRESHOLD),
+                1,
                 1_000);
         range(problems, "telemetry.cardinality_limit", c.telemetry().cardinalityLimit(), 1, 10_000_000);
         range(problems, "telemetry.max_label_value_length", c.telemetry().maxLabelValueLength(), 1, 65_535);
@@ -339,7 +369,10 @@ public final class ConfigLoader {
         positive(problems, ConfigKey.EXPORT_RETENTION.name(), c.value(ConfigKey.EXPORT_RETENTION));
         range(problems, ConfigKey.EXPORT_MAX_FILES.name(), c.<Integer>value(ConfigKey.EXPORT_MAX_FILES), 1, 10_000_000);
         // The domain classes judge their own values, so the configuration never accepts what they refuse.
-        check(problems, ConfigKey.METRIC_PREFIX, () -> RegistryOptions.defaults().withMetricPrefix(p.metricPrefix()));
+        check(
+                problems,
+                ConfigKey.METRIC_PREFIX,
+                () -> RegistryOptions.defaults().withMetricPrefix(p.metricPrefix()));
         check(problems, ConfigKey.CACHE_NAMESPACE, () -> new KeyLayout(c.cache().namespace()));
         String instance = c.telemetry().instanceId();
         if (instance != null) {
@@ -413,7 +446,7 @@ public final class ConfigLoader {
      */
     private static final class Yaml {
         /** A key given twice is an error, not a silent choice of the last one. */
-        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        static final ObjectMapper MAPPER =
+                new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 }

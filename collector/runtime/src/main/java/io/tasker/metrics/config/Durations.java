@@ -10,8 +10,7 @@ public final class Durations {
     /** Ten years: longer is a typo, and far longer would not fit in the arithmetic done with it. */
     static final Duration LONGEST = Duration.ofDays(3650);
 
-    private Durations() {
-    }
+    private Durations() {}
 
     /**
      * Reads a duration written as a whole number and a unit: {@code ms}, {@code s}, {@code m},
@@ -24,7 +23,8 @@ public final class Durations {
     public static Duration parse(String text) {
         Matcher m = FORMAT.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration; write it like 500ms, 30s, 5m, 2h or 1d");
+            throw new IllegalArgumentException(
+                    "'" + text + "' is not a duration; write it like 500ms, 30s, 5m, 2h or 1d");
         }
         // Digits beyond a long, or a long beyond what Duration holds, are a duration too long, not a non-number.
         try {
@@ -42,8 +42,8 @@ public final class Durations {
         } catch (NumberFormatException | ArithmeticException tooLong) {
             // Reported below.
         }
-        throw new IllegalArgumentException("'" + text + "' is longer than " + format(LONGEST)
-                + ", the longest duration a setting takes");
+        throw new IllegalArgumentException(
+                "'" + text + "' is longer than " + format(LONGEST) + ", the longest duration a setting takes");
     }
 
     /**

@@ -28,14 +28,13 @@ import java.util.function.Predicate;
 final class Environments {
     /** The environment variable naming the environment; {@code --env} sets it. */
     static final String ENV = "TASKER_ENV";
+
     static final String SECTION = "environments";
 
     /** The selected environment's name (or null) and the keys it sets, flattened. */
-    record Selection(String name, Map<String, JsonNode> keys) {
-    }
+    record Selection(String name, Map<String, JsonNode> keys) {}
 
-    private Environments() {
-    }
+    private Environments() {}
 
     /**
      * Takes the {@code environments} section out of {@code root} (so that the base keys do not see
@@ -45,8 +44,13 @@ final class Environments {
      * @param accepted whether a key may appear (one of ours, or of a section another program checks)
      * @param file the configuration file, or null when there is none
      */
-    static Selection select(JsonNode root, String name, List<String> known, Predicate<String> accepted, String file,
-                            List<String> problems) {
+    static Selection select(
+            JsonNode root,
+            String name,
+            List<String> known,
+            Predicate<String> accepted,
+            String file,
+            List<String> problems) {
         JsonNode section = root instanceof ObjectNode o ? o.remove(SECTION) : null;
         Map<String, Map<String, JsonNode>> entries = entries(section, known, accepted, problems);
         String wanted = name == null || name.isBlank() ? null : name.trim();
@@ -54,24 +58,29 @@ final class Environments {
             return new Selection(null, Map.of());
         }
         if (!entries.containsKey(wanted)) {
-            problems.add(ENV + " (or --env): unknown environment '" + wanted + "'; " + (entries.isEmpty()
-                    ? (file == null ? "there is no configuration file (--config or " + ConfigLoader.CONFIG_ENV + ")"
-                            : file + " has no " + SECTION + ": section") + ". Define " + SECTION + "." + wanted
-                            + " in the file, or unset " + ENV
-                    : "the known ones are " + String.join(", ", entries.keySet())));
+            problems.add(ENV + " (or --env): unknown environment '" + wanted + "'; "
+                    + (entries.isEmpty()
+                            ? (file == null
+                                            ? "there is no configuration file (--config or " + ConfigLoader.CONFIG_ENV
+                                                    + ")"
+                                            : file + " has no " + SECTION + ": section")
+                                    + ". Define " + SECTION + "." + wanted
+                                    + " in the file, or unset " + ENV
+                            : "the known ones are " + String.join(", ", entries.keySet())));
             return new Selection(null, Map.of());
         }
         return new Selection(wanted, entries.get(wanted));
     }
 
-    private static Map<String, Map<String, JsonNode>> entries(JsonNode section, List<String> known,
-                                                              Predicate<String> accepted, List<String> problems) {
+    private static Map<String, Map<String, JsonNode>> entries(
+            JsonNode section, List<String> known, Predicate<String> accepted, List<String> problems) {
         Map<String, Map<String, JsonNode>> entries = new LinkedHashMap<>();
         if (section == null || section.isNull()) {
             return entries;
         }
         if (!section.isObject()) {
-            problems.add(SECTION + ": expected a mapping of environment names to keys, such as production: {telemetry: ...}");
+            problems.add(SECTION
+                    + ": expected a mapping of environment names to keys, such as production: {telemetry: ...}");
             return entries;
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
@@ -85,8 +94,10 @@ final class Environments {
             }
             for (String key : keys.keySet()) {
                 if (!accepted.test(key)) {
-                    problems.add("unknown key " + where + "." + key + ConfigLoader.nearest(key, known)
-                            .map(k -> " (did you mean " + where + "." + k + "?)").orElse(""));
+                    problems.add("unknown key " + where + "." + key
+                            + ConfigLoader.nearest(key, known)
+                                    .map(k -> " (did you mean " + where + "." + k + "?)")
+                                    .orElse(""));
                 }
             }
             entries.put(e.getKey(), keys);

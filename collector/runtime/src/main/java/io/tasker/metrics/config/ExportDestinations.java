@@ -4,11 +4,9 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.export.ExportDestination;
 import io.tasker.metrics.export.FileDestination;
 import io.tasker.metrics.export.OtlpDestination;
-import io.tasker.metrics.export.otlp.OtlpMetricsClient;
 import io.tasker.metrics.export.RemoteWriteDestination;
+import io.tasker.metrics.export.otlp.OtlpMetricsClient;
 import io.tasker.metrics.export.remote.RemoteWriteClient;
-
-import io.tasker.metrics.export.remote.RemoteWriteSettings;
 import io.tasker.metrics.formats.ExpositionFormats;
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +30,11 @@ public final class ExportDestinations {
     /** The format name that sends the cluster view as OTLP metrics ({@link OtlpMetricsConfig}). */
     public static final String OTLP = OtlpDestination.FORMAT;
     /** Every name {@link #forConfig} takes. */
-    public static final List<String> NAMES = Stream.concat(ExpositionFormats.NAMES.stream(), Stream.of(REMOTE_WRITE, OTLP))
+    public static final List<String> NAMES = Stream.concat(
+                    ExpositionFormats.NAMES.stream(), Stream.of(REMOTE_WRITE, OTLP))
             .toList();
 
-    private ExportDestinations() {
-    }
+    private ExportDestinations() {}
 
     /**
      * The destination of an export of {@code format}: the remote write endpoint for
@@ -83,7 +81,8 @@ public final class ExportDestinations {
             throw new IllegalArgumentException("Format remote_write needs telemetry.prometheus.endpoint "
                     + "(or PROMETHEUS_ENDPOINT), for example http://prometheus:9090/api/v1/write");
         }
-        return new RemoteWriteDestination(new RemoteWriteClient(config.prometheus().remoteWrite()));
+        return new RemoteWriteDestination(
+                new RemoteWriteClient(config.prometheus().remoteWrite()));
     }
 
     /**
@@ -123,7 +122,8 @@ public final class ExportDestinations {
      * @return the destination
      */
     public static ExportDestination file(TaskerConfig config, String format, Clock clock) {
-        return new FileDestination(ExpositionFormats.byName(format), config.telemetry().exportDirectory(), null, clock);
+        return new FileDestination(
+                ExpositionFormats.byName(format), config.telemetry().exportDirectory(), null, clock);
     }
 
     /**

@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class OtlpHeaders {
-    private OtlpHeaders() {
-    }
+    private OtlpHeaders() {}
 
     /**
      * Parses a header list.

@@ -24,8 +24,7 @@ import java.util.Properties;
  * }</pre>
  */
 public final class OtlpMetricsConfig {
-    private OtlpMetricsConfig() {
-    }
+    private OtlpMetricsConfig() {}
 
     /**
      * The settings of a loaded configuration.
@@ -39,12 +38,18 @@ public final class OtlpMetricsConfig {
         Lookup otel = new Lookup(config.otel(), system);
         String protocol = otel.first("otel.exporter.otlp.metrics.protocol", "otel.exporter.otlp.protocol");
         if (protocol != null && !protocol.isBlank() && !protocol.trim().equals("http/protobuf")) {
-            throw new IllegalArgumentException(otel.source + ": the OTLP metrics export speaks http/protobuf, not '"
-                    + protocol.trim() + "'");
+            throw new IllegalArgumentException(
+                    otel.source + ": the OTLP metrics export speaks http/protobuf, not '" + protocol.trim() + "'");
         }
         TaskerConfig.PrometheusSettings p = config.prometheus();
-        return new OtlpMetricsSettings(endpoint(config, otel), headers(config, otel), compression(otel),
-                timeout(otel, p.exportTimeout()), p.retryAttempts(), p.batchSize(), p.skipIfUnavailable(),
+        return new OtlpMetricsSettings(
+                endpoint(config, otel),
+                headers(config, otel),
+                compression(otel),
+                timeout(otel, p.exportTimeout()),
+                p.retryAttempts(),
+                p.batchSize(),
+                p.skipIfUnavailable(),
                 resource(config, otel));
     }
 
@@ -113,7 +118,9 @@ public final class OtlpMetricsConfig {
             for (String pair : attributes.split(",")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    out.put(pair.substring(0, eq).trim(), decode(pair.substring(eq + 1).trim()));
+                    out.put(
+                            pair.substring(0, eq).trim(),
+                            decode(pair.substring(eq + 1).trim()));
                 }
             }
         }

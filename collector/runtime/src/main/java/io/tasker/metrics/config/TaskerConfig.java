@@ -28,8 +28,13 @@ import java.util.Map;
  * @param otel the standard {@code OTEL_*} environment variables it was loaded with, which the
  *     OpenTelemetry parts read as any OpenTelemetry application would (above our {@code telemetry.*} keys)
  */
-public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, CacheSettings cache,
-                           Map<ConfigKey, Object> values, String environment, Map<String, String> otel) {
+public record TaskerConfig(
+        Telemetry telemetry,
+        PrometheusSettings prometheus,
+        CacheSettings cache,
+        Map<ConfigKey, Object> values,
+        String environment,
+        Map<String, String> otel) {
     /**
      * Copies the values and the {@code OTEL_*} variables, so that the configuration stays immutable.
      *
@@ -54,8 +59,12 @@ public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, C
      * @param values every key's typed value
      * @param environment the {@code environments:} entry, or null
      */
-    public TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, CacheSettings cache,
-                        Map<ConfigKey, Object> values, String environment) {
+    public TaskerConfig(
+            Telemetry telemetry,
+            PrometheusSettings prometheus,
+            CacheSettings cache,
+            Map<ConfigKey, Object> values,
+            String environment) {
         this(telemetry, prometheus, cache, values, environment, Map.of());
     }
 
@@ -72,10 +81,16 @@ public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, C
      * @param staleExportThreshold {@code telemetry.stale_export_threshold}
      * @param scheduledExport {@code telemetry.scheduled_export}
      */
-    public record Telemetry(boolean metricsEnabled, String metricsFormat, Duration syncInterval, String instanceId,
-                            int cardinalityLimit, int maxLabelValueLength, Path exportDirectory,
-                            Duration staleExportThreshold, boolean scheduledExport) {
-    }
+    public record Telemetry(
+            boolean metricsEnabled,
+            String metricsFormat,
+            Duration syncInterval,
+            String instanceId,
+            int cardinalityLimit,
+            int maxLabelValueLength,
+            Path exportDirectory,
+            Duration staleExportThreshold,
+            boolean scheduledExport) {}
 
     /**
      * {@code telemetry.prometheus.*}: export timing and the remote write endpoint.
@@ -94,10 +109,20 @@ public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, C
      * @param batchSize {@code batch_size}
      * @param skipIfUnavailable {@code skip_if_unavailable}
      */
-    public record PrometheusSettings(String endpoint, String username, String password, Duration jobTimeout,
-                                     Duration exportTimeout, int retryAttempts, Duration retentionWindow,
-                                     Duration safetyMargin, String metricPrefix, boolean includeInstanceLabels,
-                                     String compression, int batchSize, boolean skipIfUnavailable) {
+    public record PrometheusSettings(
+            String endpoint,
+            String username,
+            String password,
+            Duration jobTimeout,
+            Duration exportTimeout,
+            int retryAttempts,
+            Duration retentionWindow,
+            Duration safetyMargin,
+            String metricPrefix,
+            boolean includeInstanceLabels,
+            String compression,
+            int batchSize,
+            boolean skipIfUnavailable) {
         @Override
         public String toString() {
             return "PrometheusSettings[endpoint=" + endpoint + ", username=" + username + ", password="
@@ -114,17 +139,26 @@ public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, C
         public RemoteWriteSettings remoteWrite() {
             PrometheusSettings p = this;
             if (p.endpoint() == null || p.endpoint().isBlank()) {
-                throw new IllegalArgumentException("telemetry.prometheus.endpoint is not set, and remote write needs it");
+                throw new IllegalArgumentException(
+                        "telemetry.prometheus.endpoint is not set, and remote write needs it");
             }
             URI endpoint;
             try {
                 endpoint = new URI(p.endpoint().strip());
             } catch (URISyntaxException e) {
                 // The reason, not the input: a malformed URL may still carry a password.
-                throw new IllegalArgumentException("telemetry.prometheus.endpoint is not a valid URL: " + e.getReason(), e);
+                throw new IllegalArgumentException(
+                        "telemetry.prometheus.endpoint is not a valid URL: " + e.getReason(), e);
             }
-            return new RemoteWriteSettings(endpoint, p.username(), p.password(), p.exportTimeout(), p.retryAttempts(),
-                    Compression.parse(p.compression()), p.batchSize(), p.skipIfUnavailable());
+            return new RemoteWriteSettings(
+                    endpoint,
+                    p.username(),
+                    p.password(),
+                    p.exportTimeout(),
+                    p.retryAttempts(),
+                    Compression.parse(p.compression()),
+                    p.batchSize(),
+                    p.skipIfUnavailable());
         }
     }
 
@@ -138,8 +172,8 @@ public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, C
     public record CacheSettings(String url, String namespace, Duration timeout) {
         @Override
         public String toString() {
-            return "CacheSettings[url=" + CacheStores.maskPassword(url) + ", namespace=" + namespace
-                    + ", timeout=" + timeout + "]";
+            return "CacheSettings[url=" + CacheStores.maskPassword(url) + ", namespace=" + namespace + ", timeout="
+                    + timeout + "]";
         }
     }
 
@@ -177,8 +211,11 @@ public record TaskerConfig(Telemetry telemetry, PrometheusSettings prometheus, C
      * @return the value, or null
      */
     public Object value(String name) {
-        return values.entrySet().stream().filter(e -> e.getKey().name().equals(name)).findFirst()
-                .map(Map.Entry::getValue).orElse(null);
+        return values.entrySet().stream()
+                .filter(e -> e.getKey().name().equals(name))
+                .findFirst()
+                .map(Map.Entry::getValue)
+                .orElse(null);
     }
 
     /**

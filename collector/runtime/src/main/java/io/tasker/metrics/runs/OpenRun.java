@@ -26,7 +26,8 @@ final class OpenRun {
         this.taskName = RunLimits.cut(first.taskName(), RunLimits.NAME_CHARS);
         this.startedAt = startedAt;
         // A started task has a trace id even without a caller (TraceIds), the one its span is sent under.
-        this.traceId = first instanceof TaskStarted started ? TraceIds.task(started).traceId()
+        this.traceId = first instanceof TaskStarted started
+                ? TraceIds.task(started).traceId()
                 : first.traceparent().map(p -> p.traceId()).orElse(null);
     }
 
@@ -40,8 +41,15 @@ final class OpenRun {
     <E extends StepEvent & Ending> void stepEnded(E e) {
         int i = find(e);
         Instant start = i >= 0 ? steps.get(i).startedAt() : e.time().minus(e.duration());
-        StepRun done = new StepRun(stepName(e), e.attempt(), e instanceof Failing ? RunStatus.FAILURE : RunStatus.SUCCESS,
-                start, e.time(), e.duration().toMillis(), errorType(e), errorMessage(e, RunLimits.STEP_MESSAGE_CHARS));
+        StepRun done = new StepRun(
+                stepName(e),
+                e.attempt(),
+                e instanceof Failing ? RunStatus.FAILURE : RunStatus.SUCCESS,
+                start,
+                e.time(),
+                e.duration().toMillis(),
+                errorType(e),
+                errorMessage(e, RunLimits.STEP_MESSAGE_CHARS));
         if (i >= 0) {
             steps.set(i, done);
         } else if (room()) {
@@ -51,13 +59,35 @@ final class OpenRun {
 
     <E extends TaskerEvent & Ending> TaskRun ended(E e, String instance) {
         RunStatus status = e instanceof Failing ? RunStatus.FAILURE : RunStatus.SUCCESS;
-        return new TaskRun(taskId, taskName, instance, status, startedAt, e.time(), e.duration().toMillis(), traceId,
-                errorType(e), errorMessage(e, RunLimits.TASK_MESSAGE_CHARS), steps, omitted);
+        return new TaskRun(
+                taskId,
+                taskName,
+                instance,
+                status,
+                startedAt,
+                e.time(),
+                e.duration().toMillis(),
+                traceId,
+                errorType(e),
+                errorMessage(e, RunLimits.TASK_MESSAGE_CHARS),
+                steps,
+                omitted);
     }
 
     TaskRun running(String instance, Instant now) {
-        return new TaskRun(taskId, taskName, instance, RunStatus.RUNNING, startedAt, null,
-                Duration.between(startedAt, now).toMillis(), traceId, null, null, steps, omitted);
+        return new TaskRun(
+                taskId,
+                taskName,
+                instance,
+                RunStatus.RUNNING,
+                startedAt,
+                null,
+                Duration.between(startedAt, now).toMillis(),
+                traceId,
+                null,
+                null,
+                steps,
+                omitted);
     }
 
     /** Whether a new attempt may be kept; one that may not is counted. */

@@ -58,8 +58,13 @@ public final class RecentRuns implements EventSubscriber {
 
     @Override
     public Set<EventType> subscribedTo() {
-        return EnumSet.of(EventType.TASK_STARTED, EventType.TASK_COMPLETED, EventType.TASK_FAILED,
-                EventType.STEP_STARTED, EventType.STEP_COMPLETED, EventType.STEP_FAILED);
+        return EnumSet.of(
+                EventType.TASK_STARTED,
+                EventType.TASK_COMPLETED,
+                EventType.TASK_FAILED,
+                EventType.STEP_STARTED,
+                EventType.STEP_COMPLETED,
+                EventType.STEP_FAILED);
     }
 
     @Override

@@ -22,8 +22,7 @@ public final class RunLimits {
     /** An instance's list larger than this (written by an older version, or by anyone) is skipped by readers. */
     public static final int READ_BYTES = 1024 * 1024;
 
-    private RunLimits() {
-    }
+    private RunLimits() {}
 
     /**
      * {@code text} cut to {@code max} characters, the cut marked; unchanged when it fits.

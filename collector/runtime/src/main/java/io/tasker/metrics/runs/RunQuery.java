@@ -18,8 +18,8 @@ import java.util.Optional;
  * @param taskId only runs whose task id contains this, in any case, or empty for all
  * @param limit the most runs returned
  */
-public record RunQuery(Optional<RunStatus> status, Optional<String> taskName, Optional<String> taskId, int limit,
-                       int offset) {
+public record RunQuery(
+        Optional<RunStatus> status, Optional<String> taskName, Optional<String> taskId, int limit, int offset) {
     public static final int DEFAULT_LIMIT = 50;
     /** The largest limit allowed. */
     public static final int MAX_LIMIT = 1000;
@@ -62,8 +62,7 @@ public record RunQuery(Optional<RunStatus> status, Optional<String> taskName, Op
      * @param offset the page's first run among them
      * @param limit the page's size
      */
-    public record Selection(List<TaskRun> runs, int total, int offset, int limit) {
-    }
+    public record Selection(List<TaskRun> runs, int total, int offset, int limit) {}
 
     /**
      * No filter, at most {@value #DEFAULT_LIMIT} runs.
@@ -100,9 +99,11 @@ public record RunQuery(Optional<RunStatus> status, Optional<String> taskName, Op
      * @throws IllegalArgumentException naming the parameter that is wrong
      */
     public static RunQuery of(String status, String taskName, String taskId, String limit, String offset) {
-        return new RunQuery(blank(status) ? Optional.empty() : Optional.of(RunStatus.parse(status.trim())),
+        return new RunQuery(
+                blank(status) ? Optional.empty() : Optional.of(RunStatus.parse(status.trim())),
                 blank(taskName) ? Optional.empty() : Optional.of(taskName.trim()),
-                blank(taskId) ? Optional.empty() : Optional.of(taskId.trim()), number("limit", limit, DEFAULT_LIMIT),
+                blank(taskId) ? Optional.empty() : Optional.of(taskId.trim()),
+                number("limit", limit, DEFAULT_LIMIT),
                 number("offset", offset, 0));
     }
 
@@ -121,11 +122,14 @@ public record RunQuery(Optional<RunStatus> status, Optional<String> taskName, Op
         List<TaskRun> matching = runs.stream()
                 .filter(r -> status.isEmpty() || r.status() == status.get())
                 .filter(r -> taskName.isEmpty() || r.taskName().equals(taskName.get()))
-                .filter(r -> taskId.isEmpty() || r.taskId().toLowerCase(Locale.ROOT).contains(taskId.get().toLowerCase(Locale.ROOT)))
+                .filter(r -> taskId.isEmpty()
+                        || r.taskId()
+                                .toLowerCase(Locale.ROOT)
+                                .contains(taskId.get().toLowerCase(Locale.ROOT)))
                 .toList();
         int from = Math.min(offset, matching.size());
-        return new Selection(matching.subList(from, Math.min(matching.size(), from + limit)), matching.size(), offset,
-                limit);
+        return new Selection(
+                matching.subList(from, Math.min(matching.size(), from + limit)), matching.size(), offset, limit);
     }
 
     private static int number(String name, String value, int absent) {

@@ -35,8 +35,9 @@ public enum RunStatus {
             case "success", "succeeded" -> SUCCESS;
             case "failed", "failure" -> FAILURE;
             case "running" -> RUNNING;
-            default -> throw new IllegalArgumentException("status must be one of success, failed, running; got '"
-                    + word + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        "status must be one of success, failed, running; got '" + word + "'");
         };
     }
 }

@@ -11,18 +11,16 @@ import java.util.List;
 
 /** Runs as JSON in the store, readable with redis-cli: a list of runs, times as ISO-8601. */
 final class RunsCodec {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private static final TypeReference<List<TaskRun>> RUNS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<TaskRun>> RUNS = new TypeReference<>() {};
 
-    private RunsCodec() {
-    }
+    private RunsCodec() {}
 
     /** A list encoded within a budget, and how many of the oldest runs it left out. */
-    record Fitted(byte[] json, int omitted) {
-    }
+    record Fitted(byte[] json, int omitted) {}
 
     /**
      * The newest runs whose JSON fits within {@code maxBytes}, as one list; {@code runs} come

@@ -46,7 +46,9 @@ public record RunsOptions(int keepSuccessful, int keepFailed, int maxOpen) {
      * @return the options it gives, with the default open run limit
      */
     public static RunsOptions from(TaskerConfig config) {
-        return new RunsOptions(config.value(ConfigKey.RUNS_KEEP_SUCCESSFUL), config.value(ConfigKey.RUNS_KEEP_FAILED),
+        return new RunsOptions(
+                config.value(ConfigKey.RUNS_KEEP_SUCCESSFUL),
+                config.value(ConfigKey.RUNS_KEEP_FAILED),
                 defaults().maxOpen());
     }
 

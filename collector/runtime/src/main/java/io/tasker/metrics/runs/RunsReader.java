@@ -1,8 +1,8 @@
 package io.tasker.metrics.runs;
 
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.KeyLayout;
+import io.tasker.metrics.store.Record;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -55,8 +55,11 @@ public final class RunsReader {
             }
             if (r.data().length > RunLimits.READ_BYTES) {
                 // Written by an older version, or by anyone who can write the store: not worth a console's heap.
-                LOG.warn("Recent runs of instance {} skipped: {} bytes, more than the {} an instance writes", id,
-                        r.data().length, RunLimits.READ_BYTES);
+                LOG.warn(
+                        "Recent runs of instance {} skipped: {} bytes, more than the {} an instance writes",
+                        id,
+                        r.data().length,
+                        RunLimits.READ_BYTES);
                 continue;
             }
             try {

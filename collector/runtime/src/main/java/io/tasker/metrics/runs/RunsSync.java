@@ -2,9 +2,9 @@ package io.tasker.metrics.runs;
 
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.sync.SyncSidecar;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -62,15 +62,20 @@ public final class RunsSync implements SyncSidecar {
             written = changes;
             writtenAs = instanceId;
         } catch (StoreException e) {
-            LOG.warn("Recent runs not written to {} ({}); the next sync tries again", store.description(), e.getMessage());
+            LOG.warn(
+                    "Recent runs not written to {} ({}); the next sync tries again",
+                    store.description(),
+                    e.getMessage());
         }
     }
 
     /** Says once, when it starts, that the oldest runs no longer fit; not at every sync while they do not. */
     private void reportOmitted(int omitted) {
         if (omitted > 0 && omittedBefore == 0) {
-            LOG.warn("Recent runs: the {} oldest of this instance's runs are left out of the store, to keep its list "
-                    + "within {} KiB (long error messages and many steps); the newest are kept", omitted,
+            LOG.warn(
+                    "Recent runs: the {} oldest of this instance's runs are left out of the store, to keep its list "
+                            + "within {} KiB (long error messages and many steps); the newest are kept",
+                    omitted,
                     RunLimits.INSTANCE_BYTES / 1024);
         }
         omittedBefore = omitted;

@@ -18,6 +18,12 @@ import java.time.Instant;
  * @param errorMessage the error's message, or null
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record StepRun(String stepName, int attempt, RunStatus status, Instant startedAt, Instant endedAt,
-                      Long durationMillis, String errorType, String errorMessage) {
-}
+public record StepRun(
+        String stepName,
+        int attempt,
+        RunStatus status,
+        Instant startedAt,
+        Instant endedAt,
+        Long durationMillis,
+        String errorType,
+        String errorMessage) {}

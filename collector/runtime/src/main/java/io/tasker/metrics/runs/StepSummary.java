@@ -57,8 +57,10 @@ public record StepSummary(String stepName, long count, double errorShare, Double
             }
         });
         List<StepSummary> out = new ArrayList<>();
-        counts.forEach((step, c) -> out.add(new StepSummary(step, c[0], c[0] == 0 ? 0 : (double) c[1] / c[0], p95.get(step))));
-        out.sort(Comparator.comparing((StepSummary s) -> s.p95Seconds() == null ? -1 : s.p95Seconds()).reversed()
+        counts.forEach((step, c) ->
+                out.add(new StepSummary(step, c[0], c[0] == 0 ? 0 : (double) c[1] / c[0], p95.get(step))));
+        out.sort(Comparator.comparing((StepSummary s) -> s.p95Seconds() == null ? -1 : s.p95Seconds())
+                .reversed()
                 .thenComparing(StepSummary::stepName));
         return out;
     }

@@ -28,9 +28,19 @@ import java.util.List;
  * @param steps its step attempts in order
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record TaskRun(String taskId, String taskName, String instance, RunStatus status, Instant startedAt,
-                      Instant endedAt, Long durationMillis, String traceId, String errorType, String errorMessage,
-                      List<StepRun> steps, int stepsOmitted) {
+public record TaskRun(
+        String taskId,
+        String taskName,
+        String instance,
+        RunStatus status,
+        Instant startedAt,
+        Instant endedAt,
+        Long durationMillis,
+        String traceId,
+        String errorType,
+        String errorMessage,
+        List<StepRun> steps,
+        int stepsOmitted) {
     /**
      * Copies the steps; null steps become none.
      *
@@ -66,10 +76,31 @@ public record TaskRun(String taskId, String taskName, String instance, RunStatus
      * @param errorMessage the error's message, or null
      * @param steps its step attempts in order
      */
-    public TaskRun(String taskId, String taskName, String instance, RunStatus status, Instant startedAt, Instant endedAt,
-                   Long durationMillis, String traceId, String errorType, String errorMessage, List<StepRun> steps) {
-        this(taskId, taskName, instance, status, startedAt, endedAt, durationMillis, traceId, errorType, errorMessage,
-                steps, 0);
+    public TaskRun(
+            String taskId,
+            String taskName,
+            String instance,
+            RunStatus status,
+            Instant startedAt,
+            Instant endedAt,
+            Long durationMillis,
+            String traceId,
+            String errorType,
+            String errorMessage,
+            List<StepRun> steps) {
+        this(
+                taskId,
+                taskName,
+                instance,
+                status,
+                startedAt,
+                endedAt,
+                durationMillis,
+                traceId,
+                errorType,
+                errorMessage,
+                steps,
+                0);
     }
 
     /**
@@ -79,8 +110,19 @@ public record TaskRun(String taskId, String taskName, String instance, RunStatus
      * @return the run with that instance
      */
     public TaskRun withInstance(String instanceId) {
-        return new TaskRun(taskId, taskName, instanceId, status, startedAt, endedAt, durationMillis, traceId, errorType,
-                errorMessage, steps, stepsOmitted);
+        return new TaskRun(
+                taskId,
+                taskName,
+                instanceId,
+                status,
+                startedAt,
+                endedAt,
+                durationMillis,
+                traceId,
+                errorType,
+                errorMessage,
+                steps,
+                stepsOmitted);
     }
 
     /**

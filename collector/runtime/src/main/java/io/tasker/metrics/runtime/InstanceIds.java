@@ -6,8 +6,7 @@ import java.util.Locale;
 
 /** Default instance ids: host name and process id, unique per process and readable in status output. */
 final class InstanceIds {
-    private InstanceIds() {
-    }
+    private InstanceIds() {}
 
     /** {@code host-pid}, unique per process in a cluster. */
     public static String forThisProcess() {

@@ -84,8 +84,8 @@ public final class MetricsCollector implements AutoCloseable {
      * @param clock the time source
      * @return the running collector
      */
-    public static MetricsCollector start(MetricRegistry registry, CacheStore store, SyncOptions options,
-                                         Duration interval, Clock clock) {
+    public static MetricsCollector start(
+            MetricRegistry registry, CacheStore store, SyncOptions options, Duration interval, Clock clock) {
         MetricsCollector c = new MetricsCollector(registry, store, options, clock);
         c.probe();
         if (!interval.isZero()) {
@@ -256,10 +256,11 @@ public final class MetricsCollector implements AutoCloseable {
     /** One line that says where this instance syncs, so that an operator sees it in the first log lines. */
     String startLine(Duration interval) {
         String every = interval.isZero() ? "on demand only" : "every " + Durations.format(interval);
-        String strategy = status.healthy() ? status.strategy().word()
+        String strategy = status.healthy()
+                ? status.strategy().word()
                 : "local_only until the store answers (" + status.error() + ")";
-        return "Tasker Metrics started: instance " + instanceId() + ", store " + store.description()
-                + ", strategy " + strategy + ", sync " + every;
+        return "Tasker Metrics started: instance " + instanceId() + ", store " + store.description() + ", strategy "
+                + strategy + ", sync " + every;
     }
 
     /** The stop's line names the final sync's result: what an operator checks after a rolling restart. */
@@ -274,9 +275,10 @@ public final class MetricsCollector implements AutoCloseable {
     private SyncResult unreachable() {
         SyncResult last = lastSync;
         int streak = last != null && !last.success() && java.util.Objects.equals(last.error(), status.error())
-                ? last.failureStreak() + 1 : 1;
-        return new SyncResult(clock.instant(), SyncStrategy.LOCAL_ONLY, 0, 0, 0, 0, 0, 1, 0, Duration.ZERO,
-                status.error(), streak);
+                ? last.failureStreak() + 1
+                : 1;
+        return new SyncResult(
+                clock.instant(), SyncStrategy.LOCAL_ONLY, 0, 0, 0, 0, 0, 1, 0, Duration.ZERO, status.error(), streak);
     }
 
     /**
@@ -315,8 +317,10 @@ public final class MetricsCollector implements AutoCloseable {
             status = probedNow;
             restoreOnce(probedNow.strategy(), probedNow.confirmed());
         } else {
-            status = StoreStatus.unreachable(store, "store unreachable, recording locally until it is back: "
-                    + probedNow.error(), probedNow.checkedAt());
+            status = StoreStatus.unreachable(
+                    store,
+                    "store unreachable, recording locally until it is back: " + probedNow.error(),
+                    probedNow.checkedAt());
             LOG.warn("Cache store {} cannot be reached; recording locally: {}", store.description(), probedNow.error());
         }
     }

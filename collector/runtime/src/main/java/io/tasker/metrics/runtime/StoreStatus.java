@@ -20,8 +20,14 @@ import java.time.Instant;
  * @param error why it is not healthy, or null
  * @param checkedAt when the store was last probed or synced to
  */
-public record StoreStatus(String description, StoreCapabilities declared, StoreCapabilities confirmed,
-                          SyncStrategy strategy, boolean healthy, String error, Instant checkedAt) {
+public record StoreStatus(
+        String description,
+        StoreCapabilities declared,
+        StoreCapabilities confirmed,
+        SyncStrategy strategy,
+        boolean healthy,
+        String error,
+        Instant checkedAt) {
 
     /**
      * Probes the store now; an unreachable store gives an unhealthy status, never an exception.
@@ -34,8 +40,14 @@ public record StoreStatus(String description, StoreCapabilities declared, StoreC
     public static StoreStatus probe(CacheStore store, KeyLayout keys, Instant now) {
         try {
             StoreCapabilities confirmed = store.probe(keys);
-            return new StoreStatus(store.description(), store.declaredCapabilities(), confirmed,
-                    SyncStrategy.select(confirmed), true, null, now);
+            return new StoreStatus(
+                    store.description(),
+                    store.declaredCapabilities(),
+                    confirmed,
+                    SyncStrategy.select(confirmed),
+                    true,
+                    null,
+                    now);
         } catch (StoreException | IllegalArgumentException e) {
             return unreachable(store, e.getMessage(), now);
         }
@@ -50,8 +62,14 @@ public record StoreStatus(String description, StoreCapabilities declared, StoreC
      * @return an unhealthy status with strategy {@code local_only}
      */
     public static StoreStatus unreachable(CacheStore store, String why, Instant now) {
-        return new StoreStatus(store.description(), store.declaredCapabilities(), StoreCapabilities.NONE,
-                SyncStrategy.LOCAL_ONLY, false, why, now);
+        return new StoreStatus(
+                store.description(),
+                store.declaredCapabilities(),
+                StoreCapabilities.NONE,
+                SyncStrategy.LOCAL_ONLY,
+                false,
+                why,
+                now);
     }
 
     /**
@@ -61,7 +79,7 @@ public record StoreStatus(String description, StoreCapabilities declared, StoreC
      * @return a copy that is healthy when the sync had no error, stamped with the sync's time
      */
     public StoreStatus afterSync(SyncResult result) {
-        return new StoreStatus(description, declared, confirmed, strategy, result.error() == null, result.error(),
-                result.at());
+        return new StoreStatus(
+                description, declared, confirmed, strategy, result.error() == null, result.error(), result.at());
     }
 }

@@ -4,10 +4,9 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
 import io.tasker.metrics.config.ConfigKey;
+import io.tasker.metrics.config.ExportDestinations;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportCoordinator;
-import io.tasker.metrics.config.ExportDestinations;
-import io.tasker.metrics.export.ExportRetention;
 import io.tasker.metrics.export.ExportScheduler;
 import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.store.CacheStore;
@@ -47,8 +46,15 @@ public final class TaskerRuntime implements AutoCloseable {
     private final ExportScheduler scheduler;
     private final Clock clock;
 
-    private TaskerRuntime(TaskerConfig config, MetricRegistry registry, CacheStore store, MetricsCollector collector,
-                          ClusterReader reader, ExportCoordinator coordinator, ExportScheduler scheduler, Clock clock) {
+    private TaskerRuntime(
+            TaskerConfig config,
+            MetricRegistry registry,
+            CacheStore store,
+            MetricsCollector collector,
+            ClusterReader reader,
+            ExportCoordinator coordinator,
+            ExportScheduler scheduler,
+            Clock clock) {
         this.config = config;
         this.registry = registry;
         this.store = store;
@@ -81,20 +87,29 @@ public final class TaskerRuntime implements AutoCloseable {
         CacheStore store = CacheStores.open(config.cache().url(), config.cache().timeout(), clock);
         SyncOptions sync = syncOptions(config, store);
         MetricsCollector collector = mode == Mode.INSTANCE
-                ? MetricsCollector.start(registry, store, sync, config.telemetry().syncInterval(), clock)
+                ? MetricsCollector.start(
+                        registry, store, sync, config.telemetry().syncInterval(), clock)
                 : null;
         // One writer (the collector's, for an instance) and one reader per process, so that exports
         // and the lock carry the id the instance writes under now, even after it woke up as id~1.
         ClusterReader reader = collector != null ? collector.reader() : new ClusterReader(store, sync, clock);
         Supplier<String> exporterId = collector != null ? collector::instanceId : sync::instanceId;
-        ExportCoordinator coordinator = new ExportCoordinator(reader, exporterId,
-                new ExportTiming(p.retentionWindow(), p.safetyMargin(), p.exportTimeout()), p.jobTimeout(),
-                p.retryAttempts(), clock, d -> Thread.sleep(d.toMillis()));
+        ExportCoordinator coordinator = new ExportCoordinator(
+                reader,
+                exporterId,
+                new ExportTiming(p.retentionWindow(), p.safetyMargin(), p.exportTimeout()),
+                p.jobTimeout(),
+                p.retryAttempts(),
+                clock,
+                d -> Thread.sleep(d.toMillis()));
         ExportScheduler scheduler = mode == Mode.INSTANCE && config.telemetry().scheduledExport()
-                ? new ExportScheduler(coordinator, () -> ExportDestinations.forConfig(config, null, clock), clock,
-                        p.retentionWindow().minus(p.safetyMargin()).minus(p.exportTimeout()))
-                        .afterEach(() -> config.exportRetention().prune(config.telemetry().exportDirectory(),
-                                clock.instant()))
+                ? new ExportScheduler(
+                                coordinator,
+                                () -> ExportDestinations.forConfig(config, null, clock),
+                                clock,
+                                p.retentionWindow().minus(p.safetyMargin()).minus(p.exportTimeout()))
+                        .afterEach(() -> config.exportRetention()
+                                .prune(config.telemetry().exportDirectory(), clock.instant()))
                         .start()
                 : null;
         return new TaskerRuntime(config, registry, store, collector, reader, coordinator, scheduler, clock);
@@ -115,8 +130,13 @@ public final class TaskerRuntime implements AutoCloseable {
             id = store.declaredCapabilities().distributed() ? InstanceIds.forThisProcess() : InstanceIds.forThisHost();
         }
         Duration retention = config.prometheus().retentionWindow();
-        return new SyncOptions(config.cache().namespace(), id, config.prometheus().batchSize(), retention,
-                retention.dividedBy(2), config.prometheus().includeInstanceLabels(),
+        return new SyncOptions(
+                config.cache().namespace(),
+                id,
+                config.prometheus().batchSize(),
+                retention,
+                retention.dividedBy(2),
+                config.prometheus().includeInstanceLabels(),
                 config.<Integer>value(ConfigKey.SYNC_FAILURE_THRESHOLD));
     }
 

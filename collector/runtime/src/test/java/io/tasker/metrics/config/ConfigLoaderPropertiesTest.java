@@ -68,33 +68,65 @@ class ConfigLoaderPropertiesTest {
     }
 
     private Arbitrary<Map<String, Object>> tree(int depth) {
-        Arbitrary<Object> leaf = Arbitraries.oneOf(values(), Arbitraries.integers().map(i -> (Object) i),
-                Arbitraries.doubles().map(d -> (Object) d), Arbitraries.of(true, false).map(b -> (Object) b),
-                Arbitraries.just(null), Arbitraries.strings().ofMaxLength(5).list().ofMaxSize(3).map(l -> (Object) l));
-        Arbitrary<Object> node = depth == 0 ? leaf : Arbitraries.oneOf(leaf, Arbitraries.lazy(() -> tree(depth - 1))
-                .map(m -> (Object) m));
+        Arbitrary<Object> leaf = Arbitraries.oneOf(
+                values(),
+                Arbitraries.integers().map(i -> (Object) i),
+                Arbitraries.doubles().map(d -> (Object) d),
+                Arbitraries.of(true, false).map(b -> (Object) b),
+                Arbitraries.just(null),
+                Arbitraries.strings().ofMaxLength(5).list().ofMaxSize(3).map(l -> (Object) l));
+        Arbitrary<Object> node = depth == 0
+                ? leaf
+                : Arbitraries.oneOf(
+                        leaf, Arbitraries.lazy(() -> tree(depth - 1)).map(m -> (Object) m));
         return Arbitraries.maps(names(), node).ofMaxSize(6).map(LinkedHashMap::new);
     }
 
     @Provide
     Arbitrary<Map<String, String>> environments() {
-        List<String> variables = ConfigKey.ALL.stream().map(ConfigKey::env).filter(v -> v != null).toList();
+        List<String> variables = ConfigKey.ALL.stream()
+                .map(ConfigKey::env)
+                .filter(v -> v != null)
+                .toList();
         return Arbitraries.maps(Arbitraries.of(variables), values()).ofMaxSize(8);
     }
 
     /** Key names: the known sections and keys most of the time, anything now and then. */
     private static Arbitrary<String> names() {
-        List<String> known = ConfigKey.ALL.stream().map(ConfigKey::name).flatMap(n -> java.util.Arrays.stream(n.split("\\.")))
-                .distinct().toList();
-        return Arbitraries.oneOf(Arbitraries.of(known), Arbitraries.of(known), Arbitraries.strings().ofMaxLength(8));
+        List<String> known = ConfigKey.ALL.stream()
+                .map(ConfigKey::name)
+                .flatMap(n -> java.util.Arrays.stream(n.split("\\.")))
+                .distinct()
+                .toList();
+        return Arbitraries.oneOf(
+                Arbitraries.of(known),
+                Arbitraries.of(known),
+                Arbitraries.strings().ofMaxLength(8));
     }
 
     /** Values that look like settings (durations, numbers, URLs) and values that are anything. */
     private static Arbitrary<String> values() {
-        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(30),
-                Arbitraries.strings().numeric().ofMaxLength(25).map(n -> n + Arbitraries.of("ms", "s", "m", "h", "d", "")
-                        .sample()),
-                Arbitraries.of("redis://", "redis://:p@w@h:1/0", "memcached://u:p@h", "file://", "http://x", "30s",
-                        "-1", "0", "99999999999999999999d", "true", "snappy", "null:", "memory:", ""));
+        return Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(30),
+                Arbitraries.strings()
+                        .numeric()
+                        .ofMaxLength(25)
+                        .map(n ->
+                                n + Arbitraries.of("ms", "s", "m", "h", "d", "").sample()),
+                Arbitraries.of(
+                        "redis://",
+                        "redis://:p@w@h:1/0",
+                        "memcached://u:p@h",
+                        "file://",
+                        "http://x",
+                        "30s",
+                        "-1",
+                        "0",
+                        "99999999999999999999d",
+                        "true",
+                        "snappy",
+                        "null:",
+                        "memory:",
+                        ""));
     }
 }

@@ -25,22 +25,29 @@ class ConfigLoaderTest {
     void frameworkPropertiesLieOverTheFileAndUnderTheEnvironment(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("tasker.yml");
         Files.writeString(file, "telemetry:\n  sync_interval: 20s\ncache:\n  namespace: file\n  timeout: 3s\n");
-        TaskerConfig config = ConfigLoader.load(Optional.of(file),
+        TaskerConfig config = ConfigLoader.load(
+                Optional.of(file),
                 Map.of("cache.namespace", "property", "telemetry.sync_interval", "10s"),
-                Map.of("TASKER_SYNC_INTERVAL", "5s"), List.of(), Set.of());
+                Map.of("TASKER_SYNC_INTERVAL", "5s"),
+                List.of(),
+                Set.of());
         assertEquals("property", config.cache().namespace());
         assertEquals(Duration.ofSeconds(5), config.telemetry().syncInterval());
         assertEquals(Duration.ofSeconds(3), config.cache().timeout());
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
-                Map.of("telemetry.sync_intervall", "10s"), Map.of(), List.of(), Set.of()));
-        assertTrue(e.getMessage().contains("unknown key telemetry.sync_intervall (did you mean telemetry.sync_interval?)"),
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(
+                        Optional.empty(), Map.of("telemetry.sync_intervall", "10s"), Map.of(), List.of(), Set.of()));
+        assertTrue(
+                e.getMessage().contains("unknown key telemetry.sync_intervall (did you mean telemetry.sync_interval?)"),
                 e.getMessage());
     }
 
     @Test
     void statusShowsTheRemoteWriteEndpointWithTheSecretOfItsQueryMasked() {
-        TaskerConfig c = ConfigLoader.load(Optional.empty(), Map.of("PROMETHEUS_ENDPOINT",
-                "https://vm.example/api/v1/write?api_key=S3CR3T&extra_label=env%3Dprod"));
+        TaskerConfig c = ConfigLoader.load(
+                Optional.empty(),
+                Map.of("PROMETHEUS_ENDPOINT", "https://vm.example/api/v1/write?api_key=S3CR3T&extra_label=env%3Dprod"));
         String shown = c.describe().get("telemetry.prometheus.endpoint");
         assertEquals("https://vm.example/api/v1/write?api_key=***&extra_label=env%3Dprod", shown);
         assertFalse(c.prometheus().remoteWrite().toString().contains("S3CR3T"));
@@ -84,9 +91,17 @@ class ConfigLoaderTest {
                   url: redis://cache:6379/2
                   namespace: shop
                 """);
-        TaskerConfig c = ConfigLoader.load(Optional.of(file), Map.of(
-                "TASKER_CACHE_URL", "memcached://mc:11211", "PROMETHEUS_PASSWORD", "s3cret",
-                "PROMETHEUS_USERNAME", "pusher", "METRICS_FORMAT", "csv"));
+        TaskerConfig c = ConfigLoader.load(
+                Optional.of(file),
+                Map.of(
+                        "TASKER_CACHE_URL",
+                        "memcached://mc:11211",
+                        "PROMETHEUS_PASSWORD",
+                        "s3cret",
+                        "PROMETHEUS_USERNAME",
+                        "pusher",
+                        "METRICS_FORMAT",
+                        "csv"));
         assertEquals("csv", c.telemetry().metricsFormat());
         assertEquals(Duration.ofSeconds(10), c.telemetry().syncInterval());
         assertEquals("http://prometheus:9090/api/v1/write", c.prometheus().endpoint());
@@ -127,63 +142,104 @@ class ConfigLoaderTest {
                 """);
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(file), Map.of()));
         List<String> problems = e.problems();
-        assertTrue(has(problems, "unknown key telemetry.metrics_formt (did you mean telemetry.metrics_format?)"), problems.toString());
+        assertTrue(
+                has(problems, "unknown key telemetry.metrics_formt (did you mean telemetry.metrics_format?)"),
+                problems.toString());
         assertTrue(has(problems, "unknown key cache.colour"), problems.toString());
         assertTrue(has(problems, "telemetry.sync_interval: 'soon' is not a duration"), problems.toString());
-        assertTrue(has(problems, "telemetry.prometheus.safety_margin (1m) + export_timeout (1m) must be shorter than retention_window (2m)"),
+        assertTrue(
+                has(
+                        problems,
+                        "telemetry.prometheus.safety_margin (1m) + export_timeout (1m) must be shorter than retention_window (2m)"),
                 problems.toString());
-        assertTrue(has(problems, "telemetry.prometheus.compression: 'lz4' is not one of snappy, gzip, none"), problems.toString());
-        assertTrue(has(problems, "telemetry.prometheus.batch_size: expected a whole number, got 'many'"), problems.toString());
-        assertTrue(has(problems, "cache.url: Cache URL 'redis//cache' has no scheme; use one of redis://"), problems.toString());
-        assertTrue(has(problems, "telemetry.prometheus.password is set but telemetry.prometheus.username is not"),
+        assertTrue(
+                has(problems, "telemetry.prometheus.compression: 'lz4' is not one of snappy, gzip, none"),
+                problems.toString());
+        assertTrue(
+                has(problems, "telemetry.prometheus.batch_size: expected a whole number, got 'many'"),
+                problems.toString());
+        assertTrue(
+                has(problems, "cache.url: Cache URL 'redis//cache' has no scheme; use one of redis://"),
+                problems.toString());
+        assertTrue(
+                has(problems, "telemetry.prometheus.password is set but telemetry.prometheus.username is not"),
                 problems.toString());
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
     }
 
     @Test
     void environmentValuesAreValidatedNamingTheVariable() {
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
-                Map.of("TASKER_SYNC_INTERVAL", "fast", "PROMETHEUS_ENDPOINT", "prometheus:9090",
-                        "TASKER_CACHE_URL", "redis://:s3cret@/0")));
-        assertTrue(has(e.problems(), "TASKER_SYNC_INTERVAL (for telemetry.sync_interval): 'fast' is not a duration"),
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(
+                        Optional.empty(),
+                        Map.of(
+                                "TASKER_SYNC_INTERVAL",
+                                "fast",
+                                "PROMETHEUS_ENDPOINT",
+                                "prometheus:9090",
+                                "TASKER_CACHE_URL",
+                                "redis://:s3cret@/0")));
+        assertTrue(
+                has(e.problems(), "TASKER_SYNC_INTERVAL (for telemetry.sync_interval): 'fast' is not a duration"),
                 e.problems().toString());
-        assertTrue(has(e.problems(), "telemetry.prometheus.endpoint: 'prometheus:9090' must be an http(s) URL"),
+        assertTrue(
+                has(e.problems(), "telemetry.prometheus.endpoint: 'prometheus:9090' must be an http(s) URL"),
                 e.problems().toString());
         assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
     }
 
     @Test
     void aRemoteWriteEndpointWithCredentialsIsRefusedAtLoad() {
-        for (String endpoint : new String[] {"https://app:s3cret@prom.example/api/v1/write",
-                "https://app:s3/cr@t@prom.example/api/v1/write", "https://s3cret@prom.example/api/v1/write"}) {
-            ConfigException e = assertThrows(ConfigException.class,
+        for (String endpoint : new String[] {
+            "https://app:s3cret@prom.example/api/v1/write",
+            "https://app:s3/cr@t@prom.example/api/v1/write",
+            "https://s3cret@prom.example/api/v1/write"
+        }) {
+            ConfigException e = assertThrows(
+                    ConfigException.class,
                     () -> ConfigLoader.load(Optional.empty(), Map.of("PROMETHEUS_ENDPOINT", endpoint)));
-            assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("telemetry.prometheus.endpoint: ")
-                    && p.contains("must not carry credentials; set telemetry.prometheus.username and "
-                    + "telemetry.prometheus.password")), e.problems().toString());
+            assertTrue(
+                    e.problems().stream()
+                            .anyMatch(p -> p.startsWith("telemetry.prometheus.endpoint: ")
+                                    && p.contains("must not carry credentials; set telemetry.prometheus.username and "
+                                            + "telemetry.prometheus.password")),
+                    e.problems().toString());
             assertFalse(e.getMessage().contains("s3"), e.getMessage());
         }
     }
 
     @Test
     void statusShowsCacheUrlsWithTheWholePasswordMasked() {
-        TaskerConfig c = ConfigLoader.load(Optional.empty(),
-                Map.of("TASKER_CACHE_URL", "redis://:abc/Secr3t@cache:6379/0"));
+        TaskerConfig c =
+                ConfigLoader.load(Optional.empty(), Map.of("TASKER_CACHE_URL", "redis://:abc/Secr3t@cache:6379/0"));
         assertEquals("redis://:***@cache:6379/0", c.describe().get("cache.url"));
         assertFalse(c.toString().contains("Secr3t"), c.toString());
     }
 
     @Test
     void hugeNumbersAndDurationsSayWhatIsWrong() {
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
-                Map.of("TASKER_SYNC_INTERVAL", "99999999999999999999d", "TASKER_CARDINALITY_LIMIT", "99999999999",
-                        "TASKER_METRICS_ENABLED", "true")));
-        assertTrue(e.problems().stream().anyMatch(p -> p.contains("'99999999999999999999d' is longer than 3650d")),
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(
+                        Optional.empty(),
+                        Map.of(
+                                "TASKER_SYNC_INTERVAL",
+                                "99999999999999999999d",
+                                "TASKER_CARDINALITY_LIMIT",
+                                "99999999999",
+                                "TASKER_METRICS_ENABLED",
+                                "true")));
+        assertTrue(
+                e.problems().stream().anyMatch(p -> p.contains("'99999999999999999999d' is longer than 3650d")),
                 e.problems().toString());
-        assertTrue(e.problems().stream().anyMatch(p -> p.contains("'99999999999' is too large; the largest is 2147483647")),
+        assertTrue(
+                e.problems().stream()
+                        .anyMatch(p -> p.contains("'99999999999' is too large; the largest is 2147483647")),
                 e.problems().toString());
-        e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
-                Map.of("TASKER_SYNC_INTERVAL", "9999999999999d")));
+        e = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(Optional.empty(), Map.of("TASKER_SYNC_INTERVAL", "9999999999999d")));
         assertTrue(e.getMessage().contains("is longer than 3650d"), e.getMessage());
     }
 
@@ -200,31 +256,51 @@ class ConfigLoaderTest {
 
     @Test
     void aMissingOrBrokenFileIsAProblem() throws IOException {
-        ConfigException missing = assertThrows(ConfigException.class,
-                () -> ConfigLoader.load(Optional.of(dir.resolve("nope.yml")), Map.of()));
+        ConfigException missing = assertThrows(
+                ConfigException.class, () -> ConfigLoader.load(Optional.of(dir.resolve("nope.yml")), Map.of()));
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
         Path broken = write("telemetry: [unclosed\n");
-        ConfigException bad = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(broken), Map.of()));
+        ConfigException bad =
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(broken), Map.of()));
         assertTrue(bad.getMessage().contains("is not valid YAML"), bad.getMessage());
     }
 
     @Test
     void valuesTheDomainRefusesAreRefusedAtLoadWithTheDomainsReason() {
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(), Map.of(
-                "TASKER_INSTANCE_ID", "web:1", "TASKER_CACHE_NAMESPACE", "two words",
-                "TASKER_METRIC_PREFIX", "9lives", "TASKER_CACHE_URL", "memcached://u:pw@host:11211")));
-        assertTrue(has(e.problems(), "telemetry.instance_id: instance_id must be a word without ':' or spaces"), e.getMessage());
-        assertTrue(has(e.problems(), "cache.namespace: cache.namespace must be a non-empty word without spaces"), e.getMessage());
-        assertTrue(has(e.problems(), "telemetry.prometheus.metric_prefix: metric_prefix '9lives' is not a valid"), e.getMessage());
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(
+                        Optional.empty(),
+                        Map.of(
+                                "TASKER_INSTANCE_ID",
+                                "web:1",
+                                "TASKER_CACHE_NAMESPACE",
+                                "two words",
+                                "TASKER_METRIC_PREFIX",
+                                "9lives",
+                                "TASKER_CACHE_URL",
+                                "memcached://u:pw@host:11211")));
+        assertTrue(
+                has(e.problems(), "telemetry.instance_id: instance_id must be a word without ':' or spaces"),
+                e.getMessage());
+        assertTrue(
+                has(e.problems(), "cache.namespace: cache.namespace must be a non-empty word without spaces"),
+                e.getMessage());
+        assertTrue(
+                has(e.problems(), "telemetry.prometheus.metric_prefix: metric_prefix '9lives' is not a valid"),
+                e.getMessage());
         assertTrue(has(e.problems(), "cache.url: "), e.getMessage());
     }
 
     @Test
     void describeShowsEveryKeyOnceByItsKind() {
         TaskerConfig c = ConfigLoader.load(Optional.empty(), Map.of("TASKER_CACHE_URL", "redis://:s3cret@host:6379/0"));
-        assertEquals(ConfigKey.ALL.stream().map(ConfigKey::name).toList(), List.copyOf(c.describe().keySet()));
+        assertEquals(
+                ConfigKey.ALL.stream().map(ConfigKey::name).toList(),
+                List.copyOf(c.describe().keySet()));
         assertEquals("30s", c.describe().get("telemetry.sync_interval"));
-        assertFalse(c.describe().get("cache.url").contains("s3cret"), c.describe().get("cache.url"));
+        assertFalse(
+                c.describe().get("cache.url").contains("s3cret"), c.describe().get("cache.url"));
         assertEquals(Duration.ofSeconds(30), c.value(ConfigKey.SYNC_INTERVAL));
     }
 
@@ -241,15 +317,23 @@ class ConfigLoaderTest {
     @Test
     void aSharedSectionIsLeftToItsOwner() throws IOException {
         Path file = write("telemetry:\n  sync_interval: 10s\nconsole:\n  port: 7071\n  prot: 1\n");
-        assertEquals(Duration.ofSeconds(10), ConfigLoader.load(Optional.of(file), Map.of(), List.of(),
-                Set.of("console")).telemetry().syncInterval());
-        ConfigException unshared = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(file), Map.of()));
+        assertEquals(
+                Duration.ofSeconds(10),
+                ConfigLoader.load(Optional.of(file), Map.of(), List.of(), Set.of("console"))
+                        .telemetry()
+                        .syncInterval());
+        ConfigException unshared =
+                assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(file), Map.of()));
         assertTrue(unshared.getMessage().contains("unknown key console.port"), unshared.getMessage());
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.of(file), Map.of(),
-                List.of(ConfigKey.of("console.port", ConfigKey.Kind.INTEGER, "7070", null))));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(
+                        Optional.of(file),
+                        Map.of(),
+                        List.of(ConfigKey.of("console.port", ConfigKey.Kind.INTEGER, "7070", null))));
         assertTrue(e.getMessage().contains("unknown key console.prot (did you mean console.port?)"), e.getMessage());
-        ConfigException other = assertThrows(ConfigException.class,
-                () -> ConfigLoader.load(Optional.of(write("consol:\n  port: 1\n")), Map.of()));
+        ConfigException other = assertThrows(
+                ConfigException.class, () -> ConfigLoader.load(Optional.of(write("consol:\n  port: 1\n")), Map.of()));
         assertTrue(other.getMessage().contains("unknown key consol.port"), other.getMessage());
     }
 

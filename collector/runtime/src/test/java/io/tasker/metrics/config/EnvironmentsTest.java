@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EnvironmentsTest {
     @TempDir
     Path dir;
+
     private Path file;
 
     @BeforeEach
@@ -48,7 +49,8 @@ class EnvironmentsTest {
 
     @Test
     void theNamedEntryIsLaidOverTheFileAndVariablesOverrideBoth() {
-        TaskerConfig c = load(Map.of("TASKER_ENV", "production", "PROMETHEUS_ENDPOINT", "http://prom:9090/api/v1/write"));
+        TaskerConfig c =
+                load(Map.of("TASKER_ENV", "production", "PROMETHEUS_ENDPOINT", "http://prom:9090/api/v1/write"));
         assertEquals("production", c.environment());
         assertEquals(Duration.ofMinutes(10), c.prometheus().retentionWindow());
         assertEquals(Duration.ofMinutes(2), c.prometheus().safetyMargin());
@@ -76,34 +78,45 @@ class EnvironmentsTest {
     @Test
     void anUnknownEnvironmentListsTheKnownOnes() {
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("TASKER_ENV", "staging")));
-        assertTrue(e.getMessage().contains("unknown environment 'staging'; the known ones are production, development"),
+        assertTrue(
+                e.getMessage().contains("unknown environment 'staging'; the known ones are production, development"),
                 e.getMessage());
     }
 
     @Test
     void anEnvironmentWithoutTheSectionSaysWhereToDefineIt() {
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigLoader.load(Optional.empty(), Map.of("TASKER_ENV", "production")));
-        assertTrue(e.getMessage().contains("unknown environment 'production'; there is no configuration file "
-                + "(--config or TASKER_METRICS_CONFIG). Define environments.production in the file, or unset TASKER_ENV"),
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> ConfigLoader.load(Optional.empty(), Map.of("TASKER_ENV", "production")));
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "unknown environment 'production'; there is no configuration file "
+                                        + "(--config or TASKER_METRICS_CONFIG). Define environments.production in the file, or unset TASKER_ENV"),
                 e.getMessage());
         ConfigException noSection = assertThrows(ConfigException.class, () -> load(Map.of("TASKER_ENV", "x")));
-        assertTrue(noSection.getMessage().contains("the known ones are production, development"), noSection.getMessage());
+        assertTrue(
+                noSection.getMessage().contains("the known ones are production, development"), noSection.getMessage());
     }
 
     @Test
     void aFileWithoutTheSectionIsNamed() throws IOException {
         Files.writeString(file, "telemetry:\n  sync_interval: 20s\n");
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("TASKER_ENV", "production")));
-        assertTrue(e.getMessage().contains(file + " has no environments: section. Define environments.production in "
-                + "the file, or unset TASKER_ENV"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains(file + " has no environments: section. Define environments.production in "
+                                + "the file, or unset TASKER_ENV"),
+                e.getMessage());
     }
 
     @Test
     void productionRequiresTheEndpoint() {
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("TASKER_ENV", "production")));
-        assertTrue(e.getMessage().contains("telemetry.prometheus.endpoint is required here (telemetry.prometheus"
-                + ".require_endpoint is true in environment production); set PROMETHEUS_ENDPOINT"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("telemetry.prometheus.endpoint is required here (telemetry.prometheus"
+                                + ".require_endpoint is true in environment production); set PROMETHEUS_ENDPOINT"),
+                e.getMessage());
     }
 
     @Test
@@ -115,8 +128,11 @@ class EnvironmentsTest {
                         retention_windw: 3m
                 """);
         ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of("TASKER_ENV", "development")));
-        assertTrue(e.getMessage().contains("unknown key environments.staging.telemetry.prometheus.retention_windw "
-                + "(did you mean environments.staging.telemetry.prometheus.retention_window?)"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("unknown key environments.staging.telemetry.prometheus.retention_windw "
+                                + "(did you mean environments.staging.telemetry.prometheus.retention_window?)"),
+                e.getMessage());
     }
 
     @Test

@@ -42,7 +42,8 @@ class ExportRetentionTest {
     @Test
     void beyondTheMaximumTheOldestGo() throws IOException {
         for (int i = 0; i < 12; i++) {
-            export("tasker-metrics-2026060" + (i % 9) + "T0000" + String.format("%02d", i) + "Z.prom",
+            export(
+                    "tasker-metrics-2026060" + (i % 9) + "T0000" + String.format("%02d", i) + "Z.prom",
                     Duration.ofMinutes(60 - i));
         }
         ExportRetention retention = new ExportRetention(Duration.ofDays(7), 5);
@@ -58,7 +59,8 @@ class ExportRetentionTest {
             export("tasker-metrics-old-" + i + ".json", Duration.ofDays(30));
         }
         ExportRetention retention = new ExportRetention(Duration.ofDays(7), 10_000);
-        assertEquals(ExportRetention.BATCH, retention.prune(dir, clock.instant()).deleted());
+        assertEquals(
+                ExportRetention.BATCH, retention.prune(dir, clock.instant()).deleted());
         assertEquals(20, retention.prune(dir, clock.instant()).deleted());
         assertEquals(0, retention.survey(dir).files());
     }
@@ -74,9 +76,13 @@ class ExportRetentionTest {
     void theKeysHaveDefaultsAndAreChecked() {
         ExportRetention defaults = ConfigLoader.load(Optional.empty(), Map.of()).exportRetention();
         assertEquals(new ExportRetention(Duration.ofDays(7), 10_000), defaults);
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(Optional.empty(),
-                Map.of("TASKER_EXPORT_RETENTION", "0s", "TASKER_EXPORT_MAX_FILES", "0")));
-        assertTrue(e.getMessage().contains("telemetry.export_retention") && e.getMessage().contains("telemetry.export_max_files"),
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(
+                        Optional.empty(), Map.of("TASKER_EXPORT_RETENTION", "0s", "TASKER_EXPORT_MAX_FILES", "0")));
+        assertTrue(
+                e.getMessage().contains("telemetry.export_retention")
+                        && e.getMessage().contains("telemetry.export_max_files"),
                 e.getMessage());
     }
 

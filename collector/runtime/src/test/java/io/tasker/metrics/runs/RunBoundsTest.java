@@ -42,17 +42,21 @@ class RunBoundsTest {
         Failure huge = Failure.of("T".repeat(1000), MEGABYTE);
         runs.handle(new TaskStarted(id, "n".repeat(1000), T0));
         runs.handle(new StepStarted(id, "n".repeat(1000), "s".repeat(1000), 1, T0));
-        runs.handle(new StepFailed(id, "n".repeat(1000), "s".repeat(1000), 1, T0.plusMillis(5), Duration.ofMillis(5), huge));
+        runs.handle(new StepFailed(
+                id, "n".repeat(1000), "s".repeat(1000), 1, T0.plusMillis(5), Duration.ofMillis(5), huge));
         runs.handle(new TaskFailed(id, "n".repeat(1000), T0.plusMillis(9), Duration.ofMillis(9), huge));
         TaskRun run = runs.snapshot().get(0);
         assertEquals(RunLimits.TASK_MESSAGE_CHARS, run.errorMessage().length());
-        assertTrue(run.errorMessage().endsWith("… [cut from 1048576 characters]"), run.errorMessage().substring(4000));
+        assertTrue(
+                run.errorMessage().endsWith("… [cut from 1048576 characters]"),
+                run.errorMessage().substring(4000));
         assertEquals(RunLimits.ERROR_TYPE_CHARS, run.errorType().length());
         assertEquals(RunLimits.NAME_CHARS, run.taskId().length());
         assertEquals(RunLimits.NAME_CHARS, run.taskName().length());
         assertEquals(1, run.steps().size(), "the step's end found its start under the cut name");
         assertEquals(RunLimits.NAME_CHARS, run.steps().get(0).stepName().length());
-        assertEquals(RunLimits.STEP_MESSAGE_CHARS, run.steps().get(0).errorMessage().length());
+        assertEquals(
+                RunLimits.STEP_MESSAGE_CHARS, run.steps().get(0).errorMessage().length());
     }
 
     @Test
@@ -77,7 +81,8 @@ class RunBoundsTest {
             Instant t = T0.plusSeconds(r);
             runs.handle(new TaskStarted(id, "payment_processing", t));
             for (int a = 1; a <= RunLimits.MAX_STEPS; a++) {
-                runs.handle(new StepFailed(id, "payment_processing", "charge_card", a, t.plusMillis(a), Duration.ofMillis(1), huge));
+                runs.handle(new StepFailed(
+                        id, "payment_processing", "charge_card", a, t.plusMillis(a), Duration.ofMillis(1), huge));
             }
             runs.handle(new TaskFailed(id, "payment_processing", t.plusMillis(500), Duration.ofMillis(500), huge));
         }

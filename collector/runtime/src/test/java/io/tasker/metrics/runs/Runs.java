@@ -1,6 +1,5 @@
 package io.tasker.metrics.runs;
 
-import io.tasker.metrics.events.TaskerEvent;
 import io.tasker.metrics.events.Failure;
 import io.tasker.metrics.events.StepCompleted;
 import io.tasker.metrics.events.StepFailed;
@@ -9,6 +8,7 @@ import io.tasker.metrics.events.StepStarted;
 import io.tasker.metrics.events.TaskCompleted;
 import io.tasker.metrics.events.TaskFailed;
 import io.tasker.metrics.events.TaskStarted;
+import io.tasker.metrics.events.TaskerEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -17,8 +17,7 @@ import java.util.function.Consumer;
 final class Runs {
     static final Failure DECLINED = Failure.of("CardDeclined", "card declined");
 
-    private Runs() {
-    }
+    private Runs() {}
 
     /** validate (50 ms), charge_card attempt 1 fails (200 ms), attempt 2 succeeds (or fails), then the task ends. */
     static void run(Consumer<TaskerEvent> publish, String id, Instant t0, boolean fail) {
@@ -31,7 +30,8 @@ final class Runs {
         publish.accept(new StepRetried(id, t, "charge_card", 2, t0.plusMillis(260)));
         publish.accept(new StepStarted(id, t, "charge_card", 2, t0.plusMillis(260)));
         if (fail) {
-            publish.accept(new StepFailed(id, t, "charge_card", 2, t0.plusMillis(400), Duration.ofMillis(140), DECLINED));
+            publish.accept(
+                    new StepFailed(id, t, "charge_card", 2, t0.plusMillis(400), Duration.ofMillis(140), DECLINED));
             publish.accept(new TaskFailed(id, t, t0.plusMillis(400), Duration.ofMillis(400), DECLINED));
         } else {
             publish.accept(new StepCompleted(id, t, "charge_card", 2, t0.plusMillis(400), Duration.ofMillis(140)));

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.store.KeyLayout;
+import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.testing.RedisServerExtension;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -41,9 +41,11 @@ class RunsAcrossProcessesTest {
             awaitLine(victimOut, "SYNCED 1");
             awaitLine(survivorOut, "SYNCED 1");
             RunsReader reader = new RunsReader(store, new KeyLayout(namespace));
-            List<TaskRun> failed = RunQuery.of("failed", null, null, "100").apply(reader.read(List.of("svc-a", "svc-b")));
+            List<TaskRun> failed =
+                    RunQuery.of("failed", null, null, "100").apply(reader.read(List.of("svc-a", "svc-b")));
             // 6 runs each, every third failing: runs 0 and 3 of each.
-            assertEquals(List.of("svc-a-0", "svc-a-3", "svc-b-0", "svc-b-3"),
+            assertEquals(
+                    List.of("svc-a-0", "svc-a-3", "svc-b-0", "svc-b-3"),
                     failed.stream().map(TaskRun::taskId).sorted().toList());
             for (TaskRun run : failed) {
                 assertEquals(run.taskId().substring(0, 5), run.instance());
@@ -55,7 +57,8 @@ class RunsAcrossProcessesTest {
             victim.destroyForcibly(); // SIGKILL: no final sync.
             victim.waitFor(10, TimeUnit.SECONDS);
             Thread.sleep(4_500); // Past the 3 s retention; the survivor syncs every 60 ms meanwhile.
-            assertTrue(store.get(new KeyLayout(namespace).runs("svc-a")).isEmpty(), "the killed instance's runs expired");
+            assertTrue(
+                    store.get(new KeyLayout(namespace).runs("svc-a")).isEmpty(), "the killed instance's runs expired");
             List<TaskRun> left = reader.read(List.of("svc-a", "svc-b"));
             assertEquals(6, left.size());
             assertTrue(left.stream().allMatch(r -> r.instance().equals("svc-b")));
@@ -67,14 +70,26 @@ class RunsAcrossProcessesTest {
 
     private static Process start(String namespace, String id, long pauseMs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), RunsWorker.class.getName(),
-                REDIS.url(), namespace, id, "6", "2000", String.valueOf(pauseMs)).redirectErrorStream(true).start();
+        return new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RunsWorker.class.getName(),
+                        REDIS.url(),
+                        namespace,
+                        id,
+                        "6",
+                        "2000",
+                        String.valueOf(pauseMs))
+                .redirectErrorStream(true)
+                .start();
     }
 
     private static List<String> read(Process p) {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         Thread t = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     lines.add(line);
                 }

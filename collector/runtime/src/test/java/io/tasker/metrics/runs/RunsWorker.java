@@ -26,8 +26,7 @@ import java.time.Instant;
  * after each sync. Arguments: cache URL, namespace, instance id, runs, sync rounds, ms between.
  */
 public final class RunsWorker {
-    private RunsWorker() {
-    }
+    private RunsWorker() {}
 
     /** validate_payment (50 ms), then charge_card (200 ms), which fails in a failing run. */
     private static void run(EventPublisher events, String id, Instant t0, boolean fail) {
@@ -38,7 +37,8 @@ public final class RunsWorker {
         events.publish(new StepStarted(id, t, "charge_card", 1, t0.plusMillis(50)));
         if (fail) {
             Failure declined = Failure.of("CardDeclined", "card declined");
-            events.publish(new StepFailed(id, t, "charge_card", 1, t0.plusMillis(250), Duration.ofMillis(200), declined));
+            events.publish(
+                    new StepFailed(id, t, "charge_card", 1, t0.plusMillis(250), Duration.ofMillis(200), declined));
             events.publish(new TaskFailed(id, t, t0.plusMillis(250), Duration.ofMillis(250), declined));
         } else {
             events.publish(new StepCompleted(id, t, "charge_card", 1, t0.plusMillis(250), Duration.ofMillis(200)));
@@ -47,16 +47,18 @@ public final class RunsWorker {
     }
 
     public static void main(String[] args) throws Exception {
-        SyncOptions options = new SyncOptions(args[1], args[2], 50, Duration.ofSeconds(3), Duration.ofSeconds(2), false);
+        SyncOptions options =
+                new SyncOptions(args[1], args[2], 50, Duration.ofSeconds(3), Duration.ofSeconds(2), false);
         int count = Integer.parseInt(args[3]);
         int rounds = Integer.parseInt(args[4]);
         long pause = Long.parseLong(args[5]);
         MetricRegistry registry = new MetricRegistry();
         RecentRuns runs = new RecentRuns(RunsOptions.defaults(), Clock.SYSTEM);
         try (CacheStore store = CacheStores.open(args[0], Duration.ofSeconds(2), Clock.SYSTEM);
-             EventPublisher events = new EventPublisher(registry, PublisherOptions.defaults())) {
+                EventPublisher events = new EventPublisher(registry, PublisherOptions.defaults())) {
             events.subscribe(runs);
-            ClusterSync sync = new ClusterSync(store, options, Clock.SYSTEM, () -> MetricsSnapshot.empty(Instant.EPOCH));
+            ClusterSync sync =
+                    new ClusterSync(store, options, Clock.SYSTEM, () -> MetricsSnapshot.empty(Instant.EPOCH));
             sync.attach(new RunsSync(store, options.keys(), runs, Clock.SYSTEM));
             Instant t0 = Instant.now();
             for (int i = 0; i < count; i++) {

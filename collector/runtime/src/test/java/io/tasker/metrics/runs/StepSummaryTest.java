@@ -19,7 +19,9 @@ class StepSummaryTest {
             Runs.run(metrics::handle, "t" + i, t0, i == 0);
         }
         List<StepSummary> steps = StepSummary.from(registry.snapshot(), registry.options());
-        assertEquals(List.of("charge_card", "validate_payment"), steps.stream().map(StepSummary::stepName).toList());
+        assertEquals(
+                List.of("charge_card", "validate_payment"),
+                steps.stream().map(StepSummary::stepName).toList());
         StepSummary charge = steps.get(0);
         assertEquals(8, charge.count(), "two attempts in each of four runs");
         assertEquals(5.0 / 8, charge.errorShare(), 1e-9, "four first attempts and one second attempt failed");

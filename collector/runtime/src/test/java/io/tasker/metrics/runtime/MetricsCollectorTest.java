@@ -29,18 +29,34 @@ class MetricsCollectorTest {
         MemoryStore store = new MemoryStore(Clock.SYSTEM);
         MetricRegistry registry = new MetricRegistry();
         registry.counter("jobs_total").inc();
-        try (MetricsCollector collector = MetricsCollector.start(registry, store, SyncOptions.defaults("web-1"),
-                Duration.ofSeconds(30), Clock.SYSTEM)) {
-            assertEquals("Tasker Metrics started: instance web-1, store memory:, strategy local_only, sync every 30s",
+        try (MetricsCollector collector = MetricsCollector.start(
+                registry, store, SyncOptions.defaults("web-1"), Duration.ofSeconds(30), Clock.SYSTEM)) {
+            assertEquals(
+                    "Tasker Metrics started: instance web-1, store memory:, strategy local_only, sync every 30s",
                     collector.startLine(Duration.ofSeconds(30)));
             assertTrue(collector.startLine(Duration.ZERO).endsWith("sync on demand only"));
             SyncResult last = collector.syncNow();
-            assertEquals("Tasker Metrics stopped: instance web-1, store memory:, final sync succeeded (1 series, "
-                    + last.seriesChanged() + " changed)", collector.stopLine(last));
-            SyncResult failed = new SyncResult(last.at(), last.strategy(), 0, 0, 0, 0, 0, 1, 0, Duration.ZERO,
+            assertEquals(
+                    "Tasker Metrics stopped: instance web-1, store memory:, final sync succeeded (1 series, "
+                            + last.seriesChanged() + " changed)",
+                    collector.stopLine(last));
+            SyncResult failed = new SyncResult(
+                    last.at(),
+                    last.strategy(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    1,
+                    0,
+                    Duration.ZERO,
                     "Redis at redis://cache:6379/0 cannot be reached");
-            assertTrue(collector.stopLine(failed).endsWith(
-                    "final sync failed: Redis at redis://cache:6379/0 cannot be reached"), collector.stopLine(failed));
+            assertTrue(
+                    collector
+                            .stopLine(failed)
+                            .endsWith("final sync failed: Redis at redis://cache:6379/0 cannot be reached"),
+                    collector.stopLine(failed));
         }
     }
 
@@ -48,8 +64,8 @@ class MetricsCollectorTest {
     void syncsFailingForTheSameReasonAreReportedAsFailingUntilOneSucceeds() {
         ClockedMemoryStore store = new ClockedMemoryStore(new MemoryStore(Clock.SYSTEM));
         MetricRegistry registry = new MetricRegistry();
-        try (MetricsCollector collector = MetricsCollector.start(registry, store,
-                SyncOptions.defaults("web-1").withFailureThreshold(3), Duration.ZERO, Clock.SYSTEM)) {
+        try (MetricsCollector collector = MetricsCollector.start(
+                registry, store, SyncOptions.defaults("web-1").withFailureThreshold(3), Duration.ZERO, Clock.SYSTEM)) {
             assertTrue(collector.syncNow().success());
             store.failNext(1_000);
             int syncs = 0;
@@ -58,7 +74,8 @@ class MetricsCollectorTest {
                 syncs++;
             }
             assertTrue(collector.syncFailing(), "failing after " + syncs + " syncs");
-            assertTrue(syncs <= 4, syncs + " syncs: the first fails in the sync, the rest in the probe, for one reason");
+            assertTrue(
+                    syncs <= 4, syncs + " syncs: the first fails in the sync, the rest in the probe, for one reason");
             assertEquals(3, collector.lastSync().orElseThrow().failureStreak());
             store.failNext(0);
             assertTrue(collector.syncNow().success());
@@ -70,8 +87,8 @@ class MetricsCollectorTest {
     void syncsInTheBackgroundAndOnClose() throws Exception {
         MemoryStore store = new MemoryStore(Clock.SYSTEM);
         MetricRegistry registry = new MetricRegistry();
-        MetricsCollector collector = MetricsCollector.start(registry, store, SyncOptions.defaults("web-1"),
-                Duration.ofMillis(50), Clock.SYSTEM);
+        MetricsCollector collector = MetricsCollector.start(
+                registry, store, SyncOptions.defaults("web-1"), Duration.ofMillis(50), Clock.SYSTEM);
         assertEquals(SyncStrategy.LOCAL_ONLY, collector.storeStatus().strategy());
         assertTrue(collector.storeStatus().healthy());
         registry.counter("jobs_total").inc(3);
@@ -82,9 +99,10 @@ class MetricsCollectorTest {
         assertTrue(collector.lastSync().orElseThrow().success());
         registry.counter("jobs_total").inc(1);
         collector.close();
-        MetricsCollector reader = MetricsCollector.start(new MetricRegistry(), store, SyncOptions.defaults("reader"),
-                Duration.ZERO, Clock.SYSTEM);
-        CounterSnapshot jobs = (CounterSnapshot) reader.clusterView().snapshot().family("tasker_jobs").orElseThrow();
+        MetricsCollector reader = MetricsCollector.start(
+                new MetricRegistry(), store, SyncOptions.defaults("reader"), Duration.ZERO, Clock.SYSTEM);
+        CounterSnapshot jobs = (CounterSnapshot)
+                reader.clusterView().snapshot().family("tasker_jobs").orElseThrow();
         assertEquals(4, jobs.points().get(0).value(), "the final sync on close got the last increment across");
     }
 
@@ -93,8 +111,8 @@ class MetricsCollectorTest {
         AtomicBoolean down = new AtomicBoolean(true);
         CacheStore store = flaky(new MemoryStore(Clock.SYSTEM), down);
         MetricRegistry registry = new MetricRegistry();
-        MetricsCollector collector = MetricsCollector.start(registry, store, SyncOptions.defaults("web-1"),
-                Duration.ZERO, Clock.SYSTEM);
+        MetricsCollector collector =
+                MetricsCollector.start(registry, store, SyncOptions.defaults("web-1"), Duration.ZERO, Clock.SYSTEM);
         StoreStatus status = collector.storeStatus();
         assertFalse(status.healthy());
         assertEquals(SyncStrategy.LOCAL_ONLY, status.strategy());
@@ -115,8 +133,8 @@ class MetricsCollectorTest {
     void syncListenersHearBackgroundSyncsAndOneThatThrowsStopsNothing() throws Exception {
         MemoryStore store = new MemoryStore(Clock.SYSTEM);
         List<SyncResult> heard = new CopyOnWriteArrayList<>();
-        MetricsCollector collector = MetricsCollector.start(new MetricRegistry(), store, SyncOptions.defaults("web-1"),
-                Duration.ofMillis(50), Clock.SYSTEM);
+        MetricsCollector collector = MetricsCollector.start(
+                new MetricRegistry(), store, SyncOptions.defaults("web-1"), Duration.ofMillis(50), Clock.SYSTEM);
         collector.addSyncListener(r -> {
             throw new IllegalStateException("a listener's bug");
         });
@@ -135,13 +153,15 @@ class MetricsCollectorTest {
     /** A store that throws as an unreachable one would while {@code down} is set. */
     private static CacheStore flaky(CacheStore delegate, AtomicBoolean down) {
         InvocationHandler handler = (proxy, method, args) -> {
-            if (down.get() && !method.getName().equals("description") && !method.getName().equals("declaredCapabilities")
+            if (down.get()
+                    && !method.getName().equals("description")
+                    && !method.getName().equals("declaredCapabilities")
                     && !method.getName().equals("close")) {
                 throw new StoreException("memory: is down (test)");
             }
             return method.invoke(delegate, args);
         };
-        return (CacheStore) Proxy.newProxyInstance(CacheStore.class.getClassLoader(), new Class<?>[] {CacheStore.class},
-                handler);
+        return (CacheStore)
+                Proxy.newProxyInstance(CacheStore.class.getClassLoader(), new Class<?>[] {CacheStore.class}, handler);
     }
 }

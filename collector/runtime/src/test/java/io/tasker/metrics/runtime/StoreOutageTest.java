@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StoreOutageTest {
     @RegisterExtension
     final RedisServerExtension redis = new RedisServerExtension();
+
     @RegisterExtension
     final MemcachedServerExtension memcached = new MemcachedServerExtension();
 
@@ -74,7 +75,8 @@ class StoreOutageTest {
 
     private static MetricsCollector start(MetricRegistry registry, ServerExtension server) {
         CacheStore store = CacheStores.open(server.url(), Duration.ofSeconds(1), Clock.SYSTEM);
-        SyncOptions options = SyncOptions.defaults("web-1").withNamespace("o" + UUID.randomUUID().toString().substring(0, 8));
+        SyncOptions options = SyncOptions.defaults("web-1")
+                .withNamespace("o" + UUID.randomUUID().toString().substring(0, 8));
         return MetricsCollector.start(registry, store, options, Duration.ZERO, Clock.SYSTEM);
     }
 
@@ -89,7 +91,10 @@ class StoreOutageTest {
     }
 
     private static double jobs(MetricsCollector collector) {
-        return ((CounterSnapshot) collector.clusterView().snapshot().family("tasker_jobs").orElseThrow())
-                .points().get(0).value();
+        return ((CounterSnapshot)
+                        collector.clusterView().snapshot().family("tasker_jobs").orElseThrow())
+                .points()
+                .get(0)
+                .value();
     }
 }

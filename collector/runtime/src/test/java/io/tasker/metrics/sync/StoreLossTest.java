@@ -37,6 +37,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class StoreLossTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
+
     @RegisterExtension
     static final MemcachedServerExtension MEMCACHED = new MemcachedServerExtension();
 
@@ -55,8 +56,10 @@ class StoreLossTest {
 
     @Test
     void memcachedFlushedTheRetiredTotalsComeBackFromTheConsolesReader() throws IOException {
-        try (CacheStore store = MemcachedStore.open("memcached://127.0.0.1:" + MEMCACHED.port(), Duration.ofSeconds(2))) {
-            retiredTotalsSurvive(store, SyncStrategy.DISTRIBUTED_BASIC, () -> flush(MEMCACHED.port(), "flush_all"), true);
+        try (CacheStore store =
+                MemcachedStore.open("memcached://127.0.0.1:" + MEMCACHED.port(), Duration.ofSeconds(2))) {
+            retiredTotalsSurvive(
+                    store, SyncStrategy.DISTRIBUTED_BASIC, () -> flush(MEMCACHED.port(), "flush_all"), true);
         }
     }
 
@@ -82,7 +85,9 @@ class StoreLossTest {
         flush.run();
         ClusterReader cronJob = new ClusterReader(store, options("cron"), clock); // knows no earlier epoch
         if (readerRestores) {
-            assertEquals(16, counter(console.readView().snapshot(), "tasker_jobs") + 11,
+            assertEquals(
+                    16,
+                    counter(console.readView().snapshot(), "tasker_jobs") + 11,
                     "the console's reader restores the retired 5 before a and c have written theirs again");
         }
         assertTrue(a.sync.sync(strategy).success());
@@ -96,12 +101,20 @@ class StoreLossTest {
         console.readView();
         assertEquals(15, counter(cronJob.readView().snapshot(), "tasker_jobs"));
 
-        ExportCoordinator exporter = new ExportCoordinator(cronJob, () -> "cron", new ExportTiming(RETENTION,
-                Duration.ofMinutes(1), Duration.ofMinutes(2)), Duration.ofMinutes(5), 0, clock, d -> { });
+        ExportCoordinator exporter = new ExportCoordinator(
+                cronJob,
+                () -> "cron",
+                new ExportTiming(RETENTION, Duration.ofMinutes(1), Duration.ofMinutes(2)),
+                Duration.ofMinutes(5),
+                0,
+                clock,
+                d -> {});
         Recording destination = new Recording();
         ExportRecord waiting = exporter.export(destination, "cli");
         assertEquals(ExportRecord.Outcome.HELD_BACK, waiting.outcome(), waiting.toString());
-        assertTrue(waiting.error().contains("the store lost its data") && waiting.error().contains("c has not written"),
+        assertTrue(
+                waiting.error().contains("the store lost its data")
+                        && waiting.error().contains("c has not written"),
                 waiting.error());
         assertEquals(0, destination.delivered, "nothing lower than the last export was published");
         clock.advance(Duration.ofSeconds(5)); // far below the instance timeout, the fixed bound
@@ -124,10 +137,18 @@ class StoreLossTest {
             flush(REDIS.port(), "FLUSHALL");
             assertTrue(a.sync.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
             ClusterReader cronJob = new ClusterReader(store, options("cron"), clock);
-            ExportCoordinator exporter = new ExportCoordinator(cronJob, () -> "cron", new ExportTiming(RETENTION,
-                    Duration.ofMinutes(1), Duration.ofMinutes(2)), Duration.ofMinutes(5), 0, clock, d -> { });
+            ExportCoordinator exporter = new ExportCoordinator(
+                    cronJob,
+                    () -> "cron",
+                    new ExportTiming(RETENTION, Duration.ofMinutes(1), Duration.ofMinutes(2)),
+                    Duration.ofMinutes(5),
+                    0,
+                    clock,
+                    d -> {});
             Recording destination = new Recording();
-            assertEquals(ExportRecord.Outcome.HELD_BACK, exporter.exportNow(destination, "cli").outcome());
+            assertEquals(
+                    ExportRecord.Outcome.HELD_BACK,
+                    exporter.exportNow(destination, "cli").outcome());
             clock.advance(TIMEOUT.plusSeconds(1));
             assertTrue(a.sync.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
             ExportRecord late = exporter.exportNow(destination, "cli");
@@ -141,7 +162,8 @@ class StoreLossTest {
     }
 
     private final class Instance {
-        final MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults().withClock(clock));
+        final MetricRegistry registry =
+                new MetricRegistry(RegistryOptions.defaults().withClock(clock));
         final ClusterSync sync;
 
         Instance(CacheStore store, String id) {
@@ -181,5 +203,4 @@ class StoreLossTest {
             return new Delivery(snapshot.seriesCount(), 1, 1, null, null);
         }
     }
-
 }

@@ -12,9 +12,9 @@ import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.store.memcached.MemcachedStore;
 import io.tasker.metrics.store.redis.RedisStore;
-import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.testing.FaultProxy;
 import io.tasker.metrics.testing.MemcachedServerExtension;
 import io.tasker.metrics.testing.RedisServerExtension;
@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class SyncUnderFaultsTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
+
     @RegisterExtension
     static final MemcachedServerExtension MEMCACHED = new MemcachedServerExtension();
 
@@ -47,30 +48,40 @@ class SyncUnderFaultsTest {
 
     @Test
     void redisThroughACuttingProxy() throws Exception {
-        run(REDIS.port(), port -> RedisStore.open("redis://127.0.0.1:" + port + "/0", TIMEOUT),
+        run(
+                REDIS.port(),
+                port -> RedisStore.open("redis://127.0.0.1:" + port + "/0", TIMEOUT),
                 SyncStrategy.DISTRIBUTED_ATOMIC);
     }
 
     @Test
     void memcachedThroughACuttingProxy() throws Exception {
-        run(MEMCACHED.port(), port -> MemcachedStore.open("memcached://127.0.0.1:" + port, TIMEOUT),
+        run(
+                MEMCACHED.port(),
+                port -> MemcachedStore.open("memcached://127.0.0.1:" + port, TIMEOUT),
                 SyncStrategy.DISTRIBUTED_BASIC);
     }
 
     private void run(int serverPort, Function<Integer, CacheStore> open, SyncStrategy strategy) throws Exception {
         Random random = new Random(20261128);
-        SyncOptions options = SyncOptions.defaults("unused").withBatchSize(4)
+        SyncOptions options = SyncOptions.defaults("unused")
+                .withBatchSize(4)
                 .withNamespace("faults" + UUID.randomUUID().toString().substring(0, 8));
         try (FaultProxy proxy = FaultProxy.start("127.0.0.1", serverPort, new Random(7));
-             CacheStore direct = open.apply(serverPort)) {
+                CacheStore direct = open.apply(serverPort)) {
             List<MetricRegistry> registries = new ArrayList<>();
             List<ClusterSync> syncs = new ArrayList<>();
             List<CacheStore> stores = new ArrayList<>();
             for (int i = 0; i < INSTANCES; i++) {
                 MetricRegistry registry = new MetricRegistry();
                 CacheStore store = open.apply(proxy.port());
-                SyncOptions o = new SyncOptions(options.namespace(), "node" + i, options.batchSize(),
-                        options.retentionWindow(), options.instanceTimeout(), false);
+                SyncOptions o = new SyncOptions(
+                        options.namespace(),
+                        "node" + i,
+                        options.batchSize(),
+                        options.retentionWindow(),
+                        options.instanceTimeout(),
+                        false);
                 registries.add(registry);
                 stores.add(store);
                 syncs.add(new ClusterSync(store, o, Clock.SYSTEM, registry::snapshot));
@@ -97,7 +108,8 @@ class SyncUnderFaultsTest {
             Map<String, Double> expected = truth(registries);
             Map<String, Double> actual = values(reader.readView().snapshot());
             assertEquals(expected, actual);
-            assertTrue(failures > 0 && proxy.cutsInRequest() + proxy.cutsInReply() > 0,
+            assertTrue(
+                    failures > 0 && proxy.cutsInRequest() + proxy.cutsInReply() > 0,
                     "the proxy must have cut connections (failures " + failures + ")");
             assertTrue(proxy.cutsInReply() > 0, "some cuts must fall after the request went through");
             stores.forEach(CacheStore::close);
@@ -106,7 +118,9 @@ class SyncUnderFaultsTest {
 
     private static void record(MetricRegistry registry, Random random) {
         Counter c = registry.counter("task_executions_total", "status", "task_name");
-        Histogram h = Histogram.builder("task_duration_seconds").labelNames("task_name").buckets(0.5, 1, 2)
+        Histogram h = Histogram.builder("task_duration_seconds")
+                .labelNames("task_name")
+                .buckets(0.5, 1, 2)
                 .register(registry);
         for (int k = 0; k < 5; k++) {
             String task = "task" + random.nextInt(6);
@@ -125,8 +139,8 @@ class SyncUnderFaultsTest {
         assertTrue(r.success(), "sync never recovered: " + r);
     }
 
-    private static void checkNeverAheadNorBack(MetricsSnapshot view, Map<String, Double> truth,
-                                               Map<String, Double> lastSeen) {
+    private static void checkNeverAheadNorBack(
+            MetricsSnapshot view, Map<String, Double> truth, Map<String, Double> lastSeen) {
         values(view).forEach((series, v) -> {
             double max = truth.getOrDefault(series, 0.0);
             assertTrue(v <= max + 1e-9, series + " is " + v + " in the view but only " + max + " was recorded");

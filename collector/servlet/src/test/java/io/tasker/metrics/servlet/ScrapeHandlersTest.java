@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ScrapeHandlersTest {
     @RegisterExtension
     static final PrometheusServerExtension PROMETHEUS = new PrometheusServerExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OPENMETRICS = "application/openmetrics-text;version=1.0.0,text/plain;q=0.5";
 
@@ -73,9 +74,10 @@ class ScrapeHandlersTest {
     @Test
     void theJavalinHandlerIsScrapedByPrometheus() throws Exception {
         Javalin app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.routes.get("/metrics", new MetricsHandler(registry));
-        }).start("127.0.0.1", 0);
+                    config.startup.showJavalinBanner = false;
+                    config.routes.get("/metrics", new MetricsHandler(registry));
+                })
+                .start("127.0.0.1", 0);
         try {
             checkBothFormats("http://127.0.0.1:" + app.port() + "/metrics");
             assertScraped("javalin", "127.0.0.1:" + app.port());
@@ -87,11 +89,15 @@ class ScrapeHandlersTest {
     private static void checkBothFormats(String url) throws IOException {
         Http.Response text = Http.get(url);
         assertEquals(200, text.status());
-        assertTrue(text.header("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"), text.headers().toString());
+        assertTrue(
+                text.header("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"),
+                text.headers().toString());
         assertTrue(text.body().contains("tasker_orders_total{status=\"ok\"} 7"), text.body());
         Promtool.assertValid(text.body());
         Http.Response open = Http.get(url, "Accept", OPENMETRICS);
-        assertTrue(open.header("Content-Type").orElse("").startsWith("application/openmetrics-text"), open.headers().toString());
+        assertTrue(
+                open.header("Content-Type").orElse("").startsWith("application/openmetrics-text"),
+                open.headers().toString());
         assertTrue(open.body().endsWith("# EOF\n"), open.body());
         assertEquals("Accept", open.header("Vary").orElse(""));
     }
@@ -106,14 +112,19 @@ class ScrapeHandlersTest {
             result = query(query);
         }
         assertEquals(7.0, result.path(0).at("/value/1").asDouble(), "what Prometheus stored for " + query);
-        assertEquals(1.0, query("up{job=\"" + job + "\"}").path(0).at("/value/1").asDouble());
-        assertEquals(1.0, query("tasker_order_seconds_bucket{job=\"" + job + "\",le=\"1.0\"}").path(0)
-                .at("/value/1").asDouble());
+        assertEquals(
+                1.0, query("up{job=\"" + job + "\"}").path(0).at("/value/1").asDouble());
+        assertEquals(
+                1.0,
+                query("tasker_order_seconds_bucket{job=\"" + job + "\",le=\"1.0\"}")
+                        .path(0)
+                        .at("/value/1")
+                        .asDouble());
     }
 
     private static JsonNode query(String promql) throws IOException {
-        Http.Response response = Http.get(PROMETHEUS.url() + "/api/v1/query?query="
-                + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+        Http.Response response =
+                Http.get(PROMETHEUS.url() + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
         assertEquals(200, response.status(), response.body());
         return JSON.readTree(response.body()).at("/data/result");
     }

@@ -51,18 +51,24 @@ class MultiProcessSyncTest {
         victim.drain();
 
         try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
-            ClusterReader reader = new ClusterReader(store, new SyncOptions(namespace, "reader", 50, Duration.ofSeconds(30),
-                    Duration.ofSeconds(3), false), Clock.SYSTEM);
+            ClusterReader reader = new ClusterReader(
+                    store,
+                    new SyncOptions(namespace, "reader", 50, Duration.ofSeconds(30), Duration.ofSeconds(3), false),
+                    Clock.SYSTEM);
             double survivors = workers.get(1).lastSynced() + workers.get(2).lastSynced();
             double total = total(reader.readView().snapshot());
             // Killed between sending a sync and hearing back, the victim may have got one more across.
-            assertTrue(total == survivors + victim.lastSynced() || total == survivors + victim.lastSyncing(),
-                    "view " + total + ", survivors " + survivors + ", victim synced " + victim.lastSynced()
-                            + " or " + victim.lastSyncing());
+            assertTrue(
+                    total == survivors + victim.lastSynced() || total == survivors + victim.lastSyncing(),
+                    "view " + total + ", survivors " + survivors + ", victim synced " + victim.lastSynced() + " or "
+                            + victim.lastSyncing());
             // The survivors finished, so every instance is stopped now; any sync folds them in.
             Thread.sleep(3_500);
-            ClusterSync folder = new ClusterSync(store, new SyncOptions(namespace, "folder", 50, Duration.ofSeconds(30),
-                    Duration.ofSeconds(3), false), Clock.SYSTEM, () -> MetricsSnapshot.empty(Instant.EPOCH));
+            ClusterSync folder = new ClusterSync(
+                    store,
+                    new SyncOptions(namespace, "folder", 50, Duration.ofSeconds(30), Duration.ofSeconds(3), false),
+                    Clock.SYSTEM,
+                    () -> MetricsSnapshot.empty(Instant.EPOCH));
             SyncResult r = folder.sync(io.tasker.metrics.store.SyncStrategy.DISTRIBUTED_ATOMIC);
             for (int i = 0; i < 5 && reader.readView().instances().size() > 1; i++) {
                 r = folder.sync(io.tasker.metrics.store.SyncStrategy.DISTRIBUTED_ATOMIC);
@@ -87,8 +93,10 @@ class MultiProcessSyncTest {
         assertTrue(stopping.process.waitFor(60, TimeUnit.SECONDS), "jvm0 did not finish: " + stopping.lines);
         double stopped = stopping.lastSynced();
         try (CacheStore store = RedisStore.open(REDIS.url(), Duration.ofSeconds(5))) {
-            ClusterReader reader = new ClusterReader(store, new SyncOptions(namespace, "reader", 50, Duration.ofSeconds(30),
-                    Duration.ofSeconds(3), false), Clock.SYSTEM);
+            ClusterReader reader = new ClusterReader(
+                    store,
+                    new SyncOptions(namespace, "reader", 50, Duration.ofSeconds(30), Duration.ofSeconds(3), false),
+                    Clock.SYSTEM);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (reader.readView().retiredGeneration() < 1 && System.nanoTime() < deadline) {
                 Thread.sleep(100); // jvm1 folds jvm0 once it has not synced for the instance timeout (3 s).
@@ -96,8 +104,8 @@ class MultiProcessSyncTest {
             assertTrue(reader.readView().retiredGeneration() >= 1, "jvm0 was never folded: " + running.lines);
             Thread.sleep(300); // jvm1's next sync reads the new generation and keeps a copy too.
 
-            try (io.tasker.metrics.testing.TextSocket redis = io.tasker.metrics.testing.TextSocket.connect("127.0.0.1",
-                    REDIS.port(), Duration.ofSeconds(5))) {
+            try (io.tasker.metrics.testing.TextSocket redis =
+                    io.tasker.metrics.testing.TextSocket.connect("127.0.0.1", REDIS.port(), Duration.ofSeconds(5))) {
                 redis.send("FLUSHALL\r\n");
                 assertEquals("+OK", redis.readLine());
             }
@@ -105,15 +113,21 @@ class MultiProcessSyncTest {
             assertTrue(running.process.waitFor(120, TimeUnit.SECONDS), "jvm1 did not finish: " + running.lines);
             assertEquals(0, running.process.exitValue(), "jvm1 output: " + running.lines);
             ClusterView after = reader.readView();
-            assertEquals(stopped + running.lastSynced(), total(after.snapshot()),
+            assertEquals(
+                    stopped + running.lastSynced(),
+                    total(after.snapshot()),
                     "jvm0's " + stopped + " survived the flush beside jvm1's " + running.lastSynced());
             assertTrue(after.afterLoss(), "the reader knows the store lost its data");
         }
     }
 
     private static double total(MetricsSnapshot view) {
-        return view.family("tasker_jobs").map(f -> ((CounterSnapshot) f).points().stream()
-                .mapToDouble(CounterSnapshot.Point::value).sum()).orElse(0.0);
+        return view.family("tasker_jobs")
+                .map(f -> ((CounterSnapshot) f)
+                        .points().stream()
+                                .mapToDouble(CounterSnapshot.Point::value)
+                                .sum())
+                .orElse(0.0);
     }
 
     /** One worker process and what it said, read as it says it (a killed process's pipe closes). */
@@ -132,16 +146,26 @@ class MultiProcessSyncTest {
         }
 
         static Worker start(String url, String namespace, String id, int rounds, int pauseMs) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    SyncWorker.class.getName(), url, namespace, id, String.valueOf(rounds), String.valueOf(pauseMs))
-                    .redirectErrorStream(true).start();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process p = new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            SyncWorker.class.getName(),
+                            url,
+                            namespace,
+                            id,
+                            String.valueOf(rounds),
+                            String.valueOf(pauseMs))
+                    .redirectErrorStream(true)
+                    .start();
             return new Worker(id, p);
         }
 
         private void read() {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     lines.add(line);
                 }

@@ -1,9 +1,9 @@
 package io.tasker.metrics.sync;
 
-import io.tasker.metrics.testing.ClusterSyncContract;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.redis.RedisStore;
+import io.tasker.metrics.testing.ClusterSyncContract;
 import io.tasker.metrics.testing.RedisServerExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -16,12 +16,12 @@ import java.time.Duration;
  * <p>Arguments: cache URL, namespace, instance id, rounds, milliseconds between rounds.
  */
 public final class SyncWorker {
-    private SyncWorker() {
-    }
+    private SyncWorker() {}
 
     public static void main(String[] args) throws Exception {
         String url = args[0];
-        SyncOptions options = new SyncOptions(args[1], args[2], 50, Duration.ofSeconds(30), Duration.ofSeconds(3), false);
+        SyncOptions options =
+                new SyncOptions(args[1], args[2], 50, Duration.ofSeconds(30), Duration.ofSeconds(3), false);
         int rounds = Integer.parseInt(args[3]);
         long pause = Long.parseLong(args[4]);
         MetricRegistry registry = new MetricRegistry();

@@ -1,7 +1,6 @@
 package io.tasker.metrics.store;
 
 import io.tasker.metrics.store.internal.StoreProbe;
-
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;

@@ -28,19 +28,26 @@ import java.util.regex.Pattern;
 public final class CacheStores {
     /** The schemes {@link #open} takes, for error messages and docs. */
     public static final String SCHEMES = "redis://, rediss://, redis-cluster://, memcached://, file://, memory:, null:";
+
     private static final String MASK = "***";
     private static final Pattern SCHEME_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
 
     /** The stores inside this process, which need no backend. */
     private static final java.util.Set<String> IN_PROCESS = java.util.Set.of("memory", "null");
+
     private static final Map<String, StoreProvider> PROVIDERS = loadProviders();
     /** The artifact that brings each networked scheme's {@link StoreProvider}. */
     private static final Map<String, String> ARTIFACTS = Map.of(
-            "redis", "tasker-metrics-store-redis", "rediss", "tasker-metrics-store-redis",
-            "redis-cluster", "tasker-metrics-store-redis", "memcached", "tasker-metrics-store-memcached");
+            "redis",
+            "tasker-metrics-store-redis",
+            "rediss",
+            "tasker-metrics-store-redis",
+            "redis-cluster",
+            "tasker-metrics-store-redis",
+            "memcached",
+            "tasker-metrics-store-memcached");
 
-    private CacheStores() {
-    }
+    private CacheStores() {}
 
     /**
      * Opens the store a URL names: {@code memory:} and {@code null:} in this process, any other
@@ -70,8 +77,8 @@ public final class CacheStores {
                     + " on the class path (add it beside tasker-metrics-runtime; the BOM gives its version)");
         }
         if (p == null) {
-            throw new IllegalArgumentException("Unknown cache URL scheme '" + scheme + "' in " + maskPassword(url)
-                    + "; use one of " + SCHEMES);
+            throw new IllegalArgumentException(
+                    "Unknown cache URL scheme '" + scheme + "' in " + maskPassword(url) + "; use one of " + SCHEMES);
         }
         return p;
     }
@@ -93,7 +100,8 @@ public final class CacheStores {
      */
     public static void check(String url) {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("No cache URL given; set TASKER_CACHE_URL or cache.url to one of " + SCHEMES);
+            throw new IllegalArgumentException(
+                    "No cache URL given; set TASKER_CACHE_URL or cache.url to one of " + SCHEMES);
         }
         String scheme = scheme(url);
         if (!IN_PROCESS.contains(scheme)) {
@@ -119,7 +127,8 @@ public final class CacheStores {
         if (url == null || url.regionMatches(true, 0, "file:", 0, 5)) {
             return url;
         }
-        // Without a scheme and "://" in front the scheme cannot be told from a user; the first ':' may be the password's.
+        // Without a scheme and "://" in front the scheme cannot be told from a user; the first ':' may be the
+        // password's.
         Matcher scheme = SCHEME_PREFIX.matcher(url);
         int start = scheme.lookingAt() ? scheme.end() : 0;
         int at = url.lastIndexOf('@');
@@ -136,7 +145,8 @@ public final class CacheStores {
     private static String scheme(String url) {
         int colon = url.indexOf(':');
         if (colon <= 0) {
-            throw new IllegalArgumentException("Cache URL '" + maskPassword(url) + "' has no scheme; use one of " + SCHEMES);
+            throw new IllegalArgumentException(
+                    "Cache URL '" + maskPassword(url) + "' has no scheme; use one of " + SCHEMES);
         }
         return url.substring(0, colon).toLowerCase(Locale.ROOT);
     }

@@ -35,8 +35,8 @@ public record KeyLayout(String namespace) {
      */
     public KeyLayout {
         if (namespace == null || namespace.isBlank() || namespace.contains(" ")) {
-            throw new IllegalArgumentException("cache.namespace must be a non-empty word without spaces, got '"
-                    + namespace + "'");
+            throw new IllegalArgumentException(
+                    "cache.namespace must be a non-empty word without spaces, got '" + namespace + "'");
         }
     }
 

@@ -35,8 +35,7 @@ public final class MemoryStore implements CacheStore {
         this.clock = clock;
     }
 
-    private record Entry(Record record, long counter, long expiresAtMillis) {
-    }
+    private record Entry(Record record, long counter, long expiresAtMillis) {}
 
     @Override
     public String description() {
@@ -152,7 +151,9 @@ public final class MemoryStore implements CacheStore {
     @Override
     public synchronized Optional<Duration> ttl(String key) {
         Entry e = live(key);
-        return e == null ? Optional.empty() : Optional.of(Duration.ofMillis(e.expiresAtMillis - clock.wallTimeMillis()));
+        return e == null
+                ? Optional.empty()
+                : Optional.of(Duration.ofMillis(e.expiresAtMillis - clock.wallTimeMillis()));
     }
 
     @Override

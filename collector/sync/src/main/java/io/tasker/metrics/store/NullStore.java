@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public final class NullStore implements CacheStore {
     /** The store; it holds nothing, so any number of them behave as one. */
-    public NullStore() {
-    }
+    public NullStore() {}
 
     @Override
     public String description() {

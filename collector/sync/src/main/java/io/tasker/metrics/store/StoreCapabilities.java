@@ -13,9 +13,15 @@ package io.tasker.metrics.store;
  * @param compression the store compresses large values itself
  * @param persistent what is written survives a restart of the store
  */
-public record StoreCapabilities(boolean distributed, boolean atomicIncrement, boolean locking,
-                                boolean ttlInspection, boolean ttlExtension, boolean namespaces,
-                                boolean compression, boolean persistent) {
+public record StoreCapabilities(
+        boolean distributed,
+        boolean atomicIncrement,
+        boolean locking,
+        boolean ttlInspection,
+        boolean ttlExtension,
+        boolean namespaces,
+        boolean compression,
+        boolean persistent) {
 
     /** Nothing at all: what a store that could not be reached offers. */
     public static final StoreCapabilities NONE =

@@ -35,11 +35,20 @@ final class Baseline {
             if (base == null) {
                 out.add(f);
             } else if (f instanceof CounterSnapshot c) {
-                out.add(new CounterSnapshot(c.metadata(), c.points().stream()
-                        .map(p -> minus(p, base.get(p.labels()))).toList(), c.foldedObservations()));
+                out.add(new CounterSnapshot(
+                        c.metadata(),
+                        c.points().stream()
+                                .map(p -> minus(p, base.get(p.labels())))
+                                .toList(),
+                        c.foldedObservations()));
             } else if (f instanceof HistogramSnapshot h) {
-                out.add(new HistogramSnapshot(h.metadata(), h.bounds(), h.points().stream()
-                        .map(p -> minus(p, base.get(p.labels()))).toList(), h.foldedObservations()));
+                out.add(new HistogramSnapshot(
+                        h.metadata(),
+                        h.bounds(),
+                        h.points().stream()
+                                .map(p -> minus(p, base.get(p.labels())))
+                                .toList(),
+                        h.foldedObservations()));
             } else {
                 out.add(f);
             }

@@ -31,15 +31,12 @@ final class ChunkPlan {
         this.batchSize = batchSize;
     }
 
-    private record SeriesKey(String family, Labels labels) {
-    }
+    private record SeriesKey(String family, Labels labels) {}
 
-    private record Stamp(Object values, long updatedAt) {
-    }
+    private record Stamp(Object values, long updatedAt) {}
 
     /** The families of each chunk, with change times stamped, and how many series changed. */
-    record Chunks(List<List<MetricFamilySnapshot>> chunks, int series, int changed) {
-    }
+    record Chunks(List<List<MetricFamilySnapshot>> chunks, int series, int changed) {}
 
     Chunks split(List<MetricFamilySnapshot> families, long now) {
         List<Map<String, FamilyPart>> parts = new ArrayList<>();
@@ -64,8 +61,10 @@ final class ChunkPlan {
                     parts.add(new LinkedHashMap<>());
                 }
                 // A family's folded count rides with its first part only, or the view would add it up twice.
-                parts.get(chunk).computeIfAbsent(f.name(), n -> new FamilyPart(f, foldedCarried.add(n)))
-                        .points.add(stamped(p, updated));
+                parts.get(chunk)
+                        .computeIfAbsent(f.name(), n -> new FamilyPart(f, foldedCarried.add(n)))
+                        .points
+                        .add(stamped(p, updated));
                 series++;
             }
         }

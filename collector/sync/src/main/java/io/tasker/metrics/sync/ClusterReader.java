@@ -1,6 +1,5 @@
 package io.tasker.metrics.sync;
 
-import io.tasker.metrics.sync.internal.ViewMerger;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
@@ -9,6 +8,7 @@ import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.StateRecords.InstanceMeta;
+import io.tasker.metrics.sync.internal.ViewMerger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,8 +99,14 @@ public final class ClusterReader {
             List<String> problems = new ArrayList<>(reader.problems());
             problems.addAll(merger.conflicts());
             MetricsSnapshot snapshot = new MetricsSnapshot(clock.instant(), merger.result());
-            return new ClusterView(snapshot, List.copyOf(instances.keySet()), head.retired().generation(), problems,
-                    Instant.ofEpochMilli(epoch.startedMillis()), epoch.afterLoss(), awaiting(epoch, head, instances));
+            return new ClusterView(
+                    snapshot,
+                    List.copyOf(instances.keySet()),
+                    head.retired().generation(),
+                    problems,
+                    Instant.ofEpochMilli(epoch.startedMillis()),
+                    epoch.afterLoss(),
+                    awaiting(epoch, head, instances));
         }
     }
 
@@ -109,22 +115,26 @@ public final class ClusterReader {
      * seen live before it, and any listed now, without a meta written under this epoch and not
      * folded. Empty when the epoch did not begin after a loss.
      */
-    private static List<String> awaiting(StateRecords.Epoch epoch, StoreReader.Head head,
-                                         Map<String, InstanceMeta> instances) {
+    private static List<String> awaiting(
+            StateRecords.Epoch epoch, StoreReader.Head head, Map<String, InstanceMeta> instances) {
         if (!epoch.afterLoss()) {
             return List.of();
         }
         java.util.TreeSet<String> ids = new java.util.TreeSet<>(epoch.expected());
         ids.addAll(instances.keySet());
         ids.removeIf(id -> head.retired().folded().containsKey(id)
-                || (instances.containsKey(id) && epoch.token().equals(instances.get(id).epoch())));
+                || (instances.containsKey(id)
+                        && epoch.token().equals(instances.get(id).epoch())));
         return List.copyOf(ids);
     }
 
     /** The instances that synced within the instance timeout: the ones to expect again after a loss. */
     private List<String> recentlySynced(Map<String, InstanceMeta> metas) {
         long since = clock.wallTimeMillis() - options.instanceTimeout().toMillis();
-        return metas.values().stream().filter(m -> m.lastSyncMillis() >= since).map(InstanceMeta::id).toList();
+        return metas.values().stream()
+                .filter(m -> m.lastSyncMillis() >= since)
+                .map(InstanceMeta::id)
+                .toList();
     }
 
     /**
@@ -138,8 +148,8 @@ public final class ClusterReader {
         Map<String, StateRecords.InstanceMeta> metas = reader.metas(head.liveIds());
         Map<String, List<MetricFamilySnapshot>> families = reader.instanceFamilies(metas);
         List<InstanceDirectory.Instance> live = new ArrayList<>();
-        metas.forEach((id, m) -> live.add(new InstanceDirectory.Instance(id, m.sequence(),
-                Instant.ofEpochMilli(m.lastSyncMillis()), families.getOrDefault(id, List.of()))));
+        metas.forEach((id, m) -> live.add(new InstanceDirectory.Instance(
+                id, m.sequence(), Instant.ofEpochMilli(m.lastSyncMillis()), families.getOrDefault(id, List.of()))));
         Map<String, Instant> folded = new java.util.TreeMap<>();
         head.retired().folded().forEach((id, at) -> folded.put(id, Instant.ofEpochMilli(at)));
         return new InstanceDirectory(live, folded, reader.retiredFamilies(head.retired()));
@@ -151,7 +161,9 @@ public final class ClusterReader {
      * @return when, or empty when no instance is live
      */
     public Optional<Instant> lastClusterSync() {
-        return liveMetas().stream().map(m -> Instant.ofEpochMilli(m.lastSyncMillis())).max(Instant::compareTo);
+        return liveMetas().stream()
+                .map(m -> Instant.ofEpochMilli(m.lastSyncMillis()))
+                .max(Instant::compareTo);
     }
 
     /**
@@ -206,7 +218,8 @@ public final class ClusterReader {
         try {
             StoreReader.Head head = new StoreReader(store, keys).head();
             if (strategy != SyncStrategy.LOCAL_ONLY) {
-                counts.retired = new Retirement(store, options, keys, clock).housekeep(head, options.instanceId(), counts);
+                counts.retired =
+                        new Retirement(store, options, keys, clock).housekeep(head, options.instanceId(), counts);
             }
             counts.addCas(store);
             return counts.result(at, strategy, Duration.ofNanos(clock.monotonicNanos() - started), null);

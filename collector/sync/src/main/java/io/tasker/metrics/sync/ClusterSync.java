@@ -1,17 +1,17 @@
 package io.tasker.metrics.sync;
 
-import io.tasker.metrics.sync.internal.SnapshotCodec;
-import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.store.StoreUnreachableException;
 import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.StateRecords.InstanceMeta;
 import io.tasker.metrics.sync.StateRecords.Instances;
+import io.tasker.metrics.sync.internal.SnapshotCodec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -151,10 +151,15 @@ public final class ClusterSync {
             counts.addCas(store);
             counts.failures = Math.max(1, counts.failures);
             int inARow = streak.failed(e.getMessage());
-            LOG.warn("Sync to {} failed{}: {}", store.description(),
-                    inARow > 1 ? " (" + inARow + " times in a row for this reason)" : "", e.getMessage());
+            LOG.warn(
+                    "Sync to {} failed{}: {}",
+                    store.description(),
+                    inARow > 1 ? " (" + inARow + " times in a row for this reason)" : "",
+                    e.getMessage());
             // A store that cannot be reached is waited for; starting over cannot help it.
-            if (streak.recoverNow() && strategy != SyncStrategy.LOCAL_ONLY && !(e instanceof StoreUnreachableException)) {
+            if (streak.recoverNow()
+                    && strategy != SyncStrategy.LOCAL_ONLY
+                    && !(e instanceof StoreUnreachableException)) {
                 startOver();
             }
             return counts.result(at, strategy, elapsed(started), e.getMessage(), inARow);
@@ -169,7 +174,11 @@ public final class ClusterSync {
             head = reader.head(identity.id());
         }
         rememberRetired(head);
-        if (identity.settle(reader, head, strategy != SyncStrategy.LOCAL_ONLY, () -> source.get().families())) {
+        if (identity.settle(
+                reader,
+                head,
+                strategy != SyncStrategy.LOCAL_ONLY,
+                () -> source.get().families())) {
             plan = new ChunkPlan(options.batchSize());
             head = reader.head(identity.id());
         }
@@ -192,10 +201,15 @@ public final class ClusterSync {
      */
     public synchronized boolean retire() {
         try {
-            return new Retirement(store, options, keys, clock).retire(identity.id(), identity.run()).isPresent();
+            return new Retirement(store, options, keys, clock)
+                    .retire(identity.id(), identity.run())
+                    .isPresent();
         } catch (RuntimeException e) {
-            LOG.warn("Could not fold instance {} into the retired totals at its stop; the timed fold will, after the "
-                    + "instance timeout: {}", identity.id(), e.getMessage());
+            LOG.warn(
+                    "Could not fold instance {} into the retired totals at its stop; the timed fold will, after the "
+                            + "instance timeout: {}",
+                    identity.id(),
+                    e.getMessage());
             return false;
         }
     }
@@ -208,8 +222,8 @@ public final class ClusterSync {
     private void startOver() {
         try {
             String was = identity.id();
-            Optional<List<MetricFamilySnapshot>> folded = new Retirement(store, options, keys, clock)
-                    .retire(was, identity.run());
+            Optional<List<MetricFamilySnapshot>> folded =
+                    new Retirement(store, options, keys, clock).retire(was, identity.run());
             StoreReader reader = new StoreReader(store, keys);
             StoreReader.Head head = reader.head();
             if (folded.isPresent()) {
@@ -218,9 +232,12 @@ public final class ClusterSync {
                 identity.settle(reader, head, true, () -> source.get().families());
             }
             plan = new ChunkPlan(options.batchSize());
-            LOG.error("Sync failed {} times in a row for the same reason; starting over: {} folded into the retired "
-                    + "totals, the whole state written again as {}", options.failureThreshold(),
-                    folded.isPresent() ? was + " was" : "nothing", identity.id());
+            LOG.error(
+                    "Sync failed {} times in a row for the same reason; starting over: {} folded into the retired "
+                            + "totals, the whole state written again as {}",
+                    options.failureThreshold(),
+                    folded.isPresent() ? was + " was" : "nothing",
+                    identity.id());
         } catch (RuntimeException e) {
             LOG.warn("Could not start over after repeated sync failures: {}", e.getMessage());
         }
@@ -236,7 +253,10 @@ public final class ClusterSync {
     private void rememberRetired(StoreReader.Head head) {
         if (head.retiredVersion() >= 0 && !memory.knows(head.retired().generation())) {
             StoreReader retiredReader = new StoreReader(store, keys);
-            memory.remember(head, retiredReader.retiredFamilies(head.retired()), retiredReader.problems().isEmpty());
+            memory.remember(
+                    head,
+                    retiredReader.retiredFamilies(head.retired()),
+                    retiredReader.problems().isEmpty());
         }
     }
 
@@ -264,9 +284,12 @@ public final class ClusterSync {
         ChunkPlan.Chunks chunks = plan.split(families, now);
         long sequence = Math.max(now, lastSequence + 1);
         lastSequence = sequence;
-        List<Map.Entry<String, Record>> entries = new ArrayList<>(chunks.chunks().size());
+        List<Map.Entry<String, Record>> entries =
+                new ArrayList<>(chunks.chunks().size());
         for (int k = 0; k < chunks.chunks().size(); k++) {
-            entries.add(Map.entry(keys.chunk(id, k), new Record(sequence, SnapshotCodec.encode(chunks.chunks().get(k)))));
+            entries.add(Map.entry(
+                    keys.chunk(id, k),
+                    new Record(sequence, SnapshotCodec.encode(chunks.chunks().get(k)))));
         }
         Duration ttl = options.retentionWindow();
         identity.wrote();
@@ -275,7 +298,8 @@ public final class ClusterSync {
         counts.series = chunks.series();
         counts.changed = chunks.changed();
         counts.conflicts += (int) applied.stream().filter(ok -> !ok).count();
-        InstanceMeta meta = new InstanceMeta(id, sequence, now, entries.size(), identity.run(), identity.bases(), epoch);
+        InstanceMeta meta =
+                new InstanceMeta(id, sequence, now, entries.size(), identity.run(), identity.bases(), epoch);
         if (!store.putIfNewer(keys.meta(id), new Record(sequence, StateRecords.write(meta)), ttl)) {
             counts.conflicts++;
             LOG.warn("Another process writes under instance id {}: ids must be unique per instance", id);
@@ -303,8 +327,8 @@ public final class ClusterSync {
             counts.retries++;
             SyncCounts.backoff(attempt);
         }
-        throw new StoreException("Could not add instance " + id + " to " + keys.instances() + " after "
-                + CAS_ATTEMPTS + " compare-and-set attempts");
+        throw new StoreException("Could not add instance " + id + " to " + keys.instances() + " after " + CAS_ATTEMPTS
+                + " compare-and-set attempts");
     }
 
     private static <T> T readOr(Record r, Class<T> type, T fallback) {

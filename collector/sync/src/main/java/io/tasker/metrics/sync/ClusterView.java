@@ -19,8 +19,14 @@ import java.util.List;
  *     yet (seen live before the loss, or listed now, and neither written under the new epoch nor
  *     folded); empty once the view is whole again, and when there was no loss
  */
-public record ClusterView(MetricsSnapshot snapshot, List<String> instances, long retiredGeneration,
-                          List<String> problems, Instant epochStarted, boolean afterLoss, List<String> awaiting) {
+public record ClusterView(
+        MetricsSnapshot snapshot,
+        List<String> instances,
+        long retiredGeneration,
+        List<String> problems,
+        Instant epochStarted,
+        boolean afterLoss,
+        List<String> awaiting) {
     /**
      * Copies the lists, so that the view stays as it was read.
      *
@@ -46,7 +52,8 @@ public record ClusterView(MetricsSnapshot snapshot, List<String> instances, long
      * @param retiredGeneration the generation of the retired totals it includes
      * @param problems values that could not be read or merged
      */
-    public ClusterView(MetricsSnapshot snapshot, List<String> instances, long retiredGeneration, List<String> problems) {
+    public ClusterView(
+            MetricsSnapshot snapshot, List<String> instances, long retiredGeneration, List<String> problems) {
         this(snapshot, instances, retiredGeneration, problems, null, false, List.of());
     }
 

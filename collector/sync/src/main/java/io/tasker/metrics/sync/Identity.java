@@ -54,8 +54,7 @@ final class Identity {
     private Baseline baseline;
 
     /** A folded state of this run and what it held. */
-    private record Base(FoldedState state, List<MetricFamilySnapshot> families) {
-    }
+    private record Base(FoldedState state, List<MetricFamilySnapshot> families) {}
 
     Identity(CacheStore store, KeyLayout keys, String baseId) {
         this.store = store;
@@ -100,8 +99,11 @@ final class Identity {
      * distributed}: other runs may write into this store, so a meta under our id that another
      * run wrote is not ours to overwrite.
      */
-    boolean settle(StoreReader reader, StoreReader.Head head, boolean distributed,
-                   Supplier<List<MetricFamilySnapshot>> registry) {
+    boolean settle(
+            StoreReader reader,
+            StoreReader.Head head,
+            boolean distributed,
+            Supplier<List<MetricFamilySnapshot>> registry) {
         dropBasesNotHeld(head.retired());
         Retired retired = head.retired();
         if (retired.folded().containsKey(id)) {
@@ -112,20 +114,32 @@ final class Identity {
             String was = id;
             moveOn(reader, retired);
             if (ours) {
-                LOG.warn("Instance {} had been taken for stopped (no sync for over the instance timeout); it goes on "
-                        + "as {}, writing what it recorded beyond the folded state", was, id);
+                LOG.warn(
+                        "Instance {} had been taken for stopped (no sync for over the instance timeout); it goes on "
+                                + "as {}, writing what it recorded beyond the folded state",
+                        was,
+                        id);
             } else {
-                LOG.warn("Instance id {} was folded into the retired totals with the state of an earlier process; this "
-                        + "one (run {}) goes on as {}, writing its whole state", was, run, id);
+                LOG.warn(
+                        "Instance id {} was folded into the retired totals with the state of an earlier process; this "
+                                + "one (run {}) goes on as {}, writing its whole state",
+                        was,
+                        run,
+                        id);
             }
             return true;
         }
         if (distributed && head.own() != null && !owns(head.own())) {
             String was = id;
             moveOn(reader, retired);
-            LOG.warn("Instance id {} holds the state of another process (run {}, last sync {}): it stays counted until "
-                    + "it is folded in; this one (run {}) goes on as {}", was, head.own().run(),
-                    java.time.Instant.ofEpochMilli(head.own().lastSyncMillis()), run, id);
+            LOG.warn(
+                    "Instance id {} holds the state of another process (run {}, last sync {}): it stays counted until "
+                            + "it is folded in; this one (run {}) goes on as {}",
+                    was,
+                    head.own().run(),
+                    java.time.Instant.ofEpochMilli(head.own().lastSyncMillis()),
+                    run,
+                    id);
             return true;
         }
         return false;
@@ -150,8 +164,12 @@ final class Identity {
         } catch (IllegalArgumentException e) {
             // Cannot happen for a base of this run's own (its counts only grow); should it, counting the
             // base twice is bounded and visible, a sync failing for ever is neither.
-            LOG.error("The folded state {} is not an earlier state of this registry ({}); writing the whole state "
-                    + "under {} instead", bases(), e.getMessage(), id);
+            LOG.error(
+                    "The folded state {} is not an earlier state of this registry ({}); writing the whole state "
+                            + "under {} instead",
+                    bases(),
+                    e.getMessage(),
+                    id);
             bases.clear();
             baseline = null;
             return families;
@@ -168,8 +186,10 @@ final class Identity {
         Optional<Record> folded = store.get(keys.folded(id));
         List<MetricFamilySnapshot> state = folded.map(r -> reader.chunk("folded state of " + id, r))
                 .orElseGet(() -> {
-                    LOG.error("Instance {} was folded into the retired totals, but the record of what was folded "
-                            + "is gone; counts recorded since cannot be told apart and are dropped", id);
+                    LOG.error(
+                            "Instance {} was folded into the retired totals, but the record of what was folded "
+                                    + "is gone; counts recorded since cannot be told apart and are dropped",
+                            id);
                     return net(registry.get());
                 });
         addBase(new FoldedState(id, run), state);
@@ -185,8 +205,11 @@ final class Identity {
         if (lost.isEmpty()) {
             return;
         }
-        LOG.warn("The retired totals no longer hold {} (the store lost them, and no copy came back): {} writes "
-                + "those counts again", lost.stream().map(Base::state).toList(), id);
+        LOG.warn(
+                "The retired totals no longer hold {} (the store lost them, and no copy came back): {} writes "
+                        + "those counts again",
+                lost.stream().map(Base::state).toList(),
+                id);
         bases.removeAll(lost);
         rebuildBaseline();
     }
@@ -207,7 +230,9 @@ final class Identity {
      */
     private void moveOn(StoreReader reader, Retired retired) {
         for (int from = incarnation + 1; ; from += CANDIDATES) {
-            List<String> ids = IntStream.range(from, from + CANDIDATES).mapToObj(n -> baseId + "~" + n).toList();
+            List<String> ids = IntStream.range(from, from + CANDIDATES)
+                    .mapToObj(n -> baseId + "~" + n)
+                    .toList();
             Map<String, InstanceMeta> metas = reader.metas(ids);
             for (int k = 0; k < ids.size(); k++) {
                 String candidate = ids.get(k);

@@ -1,19 +1,19 @@
 package io.tasker.metrics.sync;
 
-import io.tasker.metrics.sync.internal.SnapshotCodec;
-import io.tasker.metrics.sync.internal.ViewMerger;
-import io.tasker.metrics.sync.internal.Chunking;
-import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.DataPoint;
 import io.tasker.metrics.snapshot.GaugeSnapshot;
 import io.tasker.metrics.snapshot.Labels;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.sync.StateRecords.InstanceMeta;
 import io.tasker.metrics.sync.StateRecords.Instances;
 import io.tasker.metrics.sync.StateRecords.Retired;
+import io.tasker.metrics.sync.internal.Chunking;
+import io.tasker.metrics.sync.internal.SnapshotCodec;
+import io.tasker.metrics.sync.internal.ViewMerger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +38,7 @@ final class Retirement {
     private static final Logger LOG = LoggerFactory.getLogger(Retirement.class);
     /** How long the record of what a stopped instance left is kept, for it to find should it wake up. */
     static final Duration FOLDED_RECORD_TTL = Duration.ofHours(24);
+
     private static final int RETIRE_ATTEMPTS = 10;
 
     private final CacheStore store;
@@ -61,7 +62,8 @@ final class Retirement {
         StoreReader reader = new StoreReader(store, keys);
         StoreReader.Head head = reader.head();
         long now = clock.wallTimeMillis();
-        List<String> others = head.instances().ids().stream().filter(id -> !id.equals(self)).toList();
+        List<String> others =
+                head.instances().ids().stream().filter(id -> !id.equals(self)).toList();
         Map<String, InstanceMeta> metas = reader.metas(others);
         Map<String, InstanceMeta> stale = new java.util.LinkedHashMap<>();
         for (String id : others) {
@@ -69,9 +71,11 @@ final class Retirement {
             if (head.retired().folded().containsKey(id)) {
                 forget(id, meta, counts);
             } else if (meta == null) {
-                LOG.warn("Instance {} expired from {} before it could be folded into the retired totals; "
-                        + "its counts are lost (is retention_window shorter than the time instances stay down?)",
-                        id, store.description());
+                LOG.warn(
+                        "Instance {} expired from {} before it could be folded into the retired totals; "
+                                + "its counts are lost (is retention_window shorter than the time instances stay down?)",
+                        id,
+                        store.description());
                 forget(id, null, counts);
             } else if (now - meta.lastSyncMillis() > options.instanceTimeout().toMillis()) {
                 stale.put(id, meta);
@@ -103,8 +107,8 @@ final class Retirement {
             if (meta == null || !meta.writtenBy(run) || head.retired().folded().containsKey(id)) {
                 return Optional.empty();
             }
-            Optional<Map<String, List<MetricFamilySnapshot>>> folded = fold(Map.of(id, meta), reader, head,
-                    clock.wallTimeMillis());
+            Optional<Map<String, List<MetricFamilySnapshot>>> folded =
+                    fold(Map.of(id, meta), reader, head, clock.wallTimeMillis());
             if (folded.isPresent()) {
                 forget(id, meta, new SyncCounts(store));
                 return Optional.of(folded.get().get(id));
@@ -116,8 +120,8 @@ final class Retirement {
     }
 
     /** Folds these instances into a new generation; what was folded per instance, or empty when the compare-and-set lost. */
-    private Optional<Map<String, List<MetricFamilySnapshot>>> fold(Map<String, InstanceMeta> stale, StoreReader reader,
-                                                                  StoreReader.Head head, long now) {
+    private Optional<Map<String, List<MetricFamilySnapshot>>> fold(
+            Map<String, InstanceMeta> stale, StoreReader reader, StoreReader.Head head, long now) {
         Map<String, InstanceMeta> metas = reader.metas(liveIds(head, stale.keySet()));
         Map<String, InstanceMeta> stoppedMetas = new java.util.LinkedHashMap<>(metas);
         stoppedMetas.keySet().retainAll(stale.keySet());
@@ -136,19 +140,27 @@ final class Retirement {
         List<List<MetricFamilySnapshot>> chunks = Chunking.split(merged, options.batchSize());
         List<Map.Entry<String, Record>> entries = new ArrayList<>();
         for (int k = 0; k < chunks.size(); k++) {
-            entries.add(Map.entry(keys.retiredChunk(generation, k), new Record(generation, SnapshotCodec.encode(chunks.get(k)))));
+            entries.add(Map.entry(
+                    keys.retiredChunk(generation, k), new Record(generation, SnapshotCodec.encode(chunks.get(k)))));
         }
-        stopped.forEach((id, families) -> entries.add(Map.entry(keys.folded(id),
-                new Record(generation, SnapshotCodec.encode(families)))));
+        stopped.forEach((id, families) ->
+                entries.add(Map.entry(keys.folded(id), new Record(generation, SnapshotCodec.encode(families)))));
         store.putAllIfNewer(entries, FOLDED_RECORD_TTL);
         Retired next = nextRecord(head.retired(), generation, chunks.size(), stale, metas.values(), now);
-        boolean won = store.compareAndSet(keys.retired(), head.retiredVersion(),
-                new Record(head.retiredVersion() + 1, StateRecords.write(next)), FOLDED_RECORD_TTL);
+        boolean won = store.compareAndSet(
+                keys.retired(),
+                head.retiredVersion(),
+                new Record(head.retiredVersion() + 1, StateRecords.write(next)),
+                FOLDED_RECORD_TTL);
         if (!won) {
             return Optional.empty();
         }
-        stale.forEach((id, meta) -> LOG.info("Folded instance {} (run {}, last sync {} ms ago) into the retired "
-                + "totals, generation {}", id, meta.run(), now - meta.lastSyncMillis(), generation));
+        stale.forEach((id, meta) -> LOG.info(
+                "Folded instance {} (run {}, last sync {} ms ago) into the retired " + "totals, generation {}",
+                id,
+                meta.run(),
+                now - meta.lastSyncMillis(),
+                generation));
         for (int k = 0; k < head.retired().chunks(); k++) {
             store.delete(keys.retiredChunk(head.retired().generation(), k));
         }
@@ -160,8 +172,13 @@ final class Retirement {
      * kept for a day, for a paused instance to find should it wake up, and for as long as a live
      * instance writes net of its state (its base), so that the base stays verifiable.
      */
-    private static Retired nextRecord(Retired previous, long generation, int chunkCount, Map<String, InstanceMeta> stale,
-                                      java.util.Collection<InstanceMeta> living, long now) {
+    private static Retired nextRecord(
+            Retired previous,
+            long generation,
+            int chunkCount,
+            Map<String, InstanceMeta> stale,
+            java.util.Collection<InstanceMeta> living,
+            long now) {
         java.util.Set<String> bases = new java.util.HashSet<>();
         living.forEach(m -> m.base().forEach(b -> bases.add(b.id())));
         Map<String, Long> foldedIds = new HashMap<>();
@@ -187,8 +204,12 @@ final class Retirement {
      * Which series the instances that go on living have; read only when some retired series
      * is old enough to be dropped for want of one, since it takes a read of all of them.
      */
-    private static BiPredicate<String, Labels> survivors(Map<String, InstanceMeta> metas, Map<String, InstanceMeta> stale,
-                                                         StoreReader reader, List<MetricFamilySnapshot> sum, long cutoff) {
+    private static BiPredicate<String, Labels> survivors(
+            Map<String, InstanceMeta> metas,
+            Map<String, InstanceMeta> stale,
+            StoreReader reader,
+            List<MetricFamilySnapshot> sum,
+            long cutoff) {
         if (!anyBefore(sum, cutoff)) {
             return (family, labels) -> false;
         }
@@ -240,8 +261,8 @@ final class Retirement {
      * dropped, so that retired totals of series nobody records expire like everything else.
      * {@code live} tells whether a live instance has a series (family name, labels).
      */
-    static List<MetricFamilySnapshot> withoutExpired(List<MetricFamilySnapshot> retired,
-                                                     BiPredicate<String, Labels> live, long cutoffMillis) {
+    static List<MetricFamilySnapshot> withoutExpired(
+            List<MetricFamilySnapshot> retired, BiPredicate<String, Labels> live, long cutoffMillis) {
         return filterPoints(retired, (f, p) -> p.updatedAtMillis() >= cutoffMillis || live.test(f.name(), p.labels()));
     }
 
@@ -268,15 +289,20 @@ final class Retirement {
     }
 
     static List<MetricFamilySnapshot> withoutGauges(List<MetricFamilySnapshot> families) {
-        return families == null ? List.of() : families.stream().filter(f -> !(f instanceof GaugeSnapshot)).toList();
+        return families == null
+                ? List.of()
+                : families.stream().filter(f -> !(f instanceof GaugeSnapshot)).toList();
     }
 
     /** The families with only the points that pass; families left empty are dropped. */
-    static List<MetricFamilySnapshot> filterPoints(List<MetricFamilySnapshot> families,
-                                                   BiPredicate<MetricFamilySnapshot, DataPoint> keep) {
+    static List<MetricFamilySnapshot> filterPoints(
+            List<MetricFamilySnapshot> families, BiPredicate<MetricFamilySnapshot, DataPoint> keep) {
         List<MetricFamilySnapshot> out = new ArrayList<>();
         for (MetricFamilySnapshot f : families) {
-            List<DataPoint> points = f.points().stream().filter(p -> keep.test(f, p)).map(p -> (DataPoint) p).toList();
+            List<DataPoint> points = f.points().stream()
+                    .filter(p -> keep.test(f, p))
+                    .map(p -> (DataPoint) p)
+                    .toList();
             if (!points.isEmpty()) {
                 out.add(f.withPoints(points, f.foldedObservations()));
             }

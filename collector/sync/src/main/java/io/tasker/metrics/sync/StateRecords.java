@@ -10,11 +10,10 @@ import java.util.TreeSet;
 
 /** The small JSON records of the key layout, readable with redis-cli or a memcached get. */
 final class StateRecords {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private StateRecords() {
-    }
+    private StateRecords() {}
 
     /** The instances that sync into this namespace. */
     record Instances(List<String> ids) {
@@ -44,8 +43,14 @@ final class StateRecords {
      * @param epoch the token of the store's epoch the chunks were written under, so that readers can
      *     tell when every instance has written its state again after the store lost its data
      */
-    record InstanceMeta(String id, long sequence, long lastSyncMillis, int chunks, String run, List<FoldedState> base,
-                        String epoch) {
+    record InstanceMeta(
+            String id,
+            long sequence,
+            long lastSyncMillis,
+            int chunks,
+            String run,
+            List<FoldedState> base,
+            String epoch) {
         InstanceMeta {
             base = base == null ? List.of() : List.copyOf(base);
         }

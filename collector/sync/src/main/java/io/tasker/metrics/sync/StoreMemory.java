@@ -1,7 +1,5 @@
 package io.tasker.metrics.sync;
 
-import io.tasker.metrics.sync.internal.SnapshotCodec;
-import io.tasker.metrics.sync.internal.Chunking;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.store.CacheStore;
@@ -9,6 +7,8 @@ import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.sync.StateRecords.Epoch;
 import io.tasker.metrics.sync.StateRecords.Retired;
+import io.tasker.metrics.sync.internal.Chunking;
+import io.tasker.metrics.sync.internal.SnapshotCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,8 +76,10 @@ final class StoreMemory {
         }
         if (knewOne && !epochToken.equals(e.token())) {
             e = markLoss(e, version);
-            LOG.warn("{} lost its data (a new epoch began at {}): the instances write their state again, and the "
-                    + "retired totals are written back from a copy where one is held", store.description(),
+            LOG.warn(
+                    "{} lost its data (a new epoch began at {}): the instances write their state again, and the "
+                            + "retired totals are written back from a copy where one is held",
+                    store.description(),
                     java.time.Instant.ofEpochMilli(e.startedMillis()));
         }
         epochToken = e.token();
@@ -96,7 +98,10 @@ final class StoreMemory {
             if (marked.equals(e) || version < 0) {
                 return marked;
             }
-            if (store.compareAndSet(keys.epoch(), version, new Record(version + 1, StateRecords.write(marked)),
+            if (store.compareAndSet(
+                    keys.epoch(),
+                    version,
+                    new Record(version + 1, StateRecords.write(marked)),
                     Retirement.FOLDED_RECORD_TTL)) {
                 return marked;
             }
@@ -129,7 +134,9 @@ final class StoreMemory {
 
     /** Keeps the retired totals read at this head, when complete and at least as new as the copy. */
     synchronized void remember(StoreReader.Head head, List<MetricFamilySnapshot> families, boolean complete) {
-        if (complete && head.retiredVersion() >= 0 && (copy == null || head.retired().generation() >= copy.generation())) {
+        if (complete
+                && head.retiredVersion() >= 0
+                && (copy == null || head.retired().generation() >= copy.generation())) {
             copy = head.retired();
             copyFamilies = List.copyOf(families);
         }
@@ -148,17 +155,24 @@ final class StoreMemory {
         List<List<MetricFamilySnapshot>> chunks = Chunking.split(copyFamilies, batchSize);
         List<Map.Entry<String, Record>> entries = new ArrayList<>();
         for (int k = 0; k < chunks.size(); k++) {
-            entries.add(Map.entry(keys.retiredChunk(copy.generation(), k),
+            entries.add(Map.entry(
+                    keys.retiredChunk(copy.generation(), k),
                     new Record(copy.generation(), SnapshotCodec.encode(chunks.get(k)))));
         }
         store.putAllIfNewer(entries, Retirement.FOLDED_RECORD_TTL);
         Retired restored = copy.restoredCopy(chunks.size());
         long version = head.retiredVersion() + 1;
-        boolean won = store.compareAndSet(keys.retired(), head.retiredVersion(),
-                new Record(Math.max(0, version), StateRecords.write(restored)), Retirement.FOLDED_RECORD_TTL);
+        boolean won = store.compareAndSet(
+                keys.retired(),
+                head.retiredVersion(),
+                new Record(Math.max(0, version), StateRecords.write(restored)),
+                Retirement.FOLDED_RECORD_TTL);
         if (won) {
-            LOG.warn("Restored the retired totals of generation {} ({} families) to {}, which had lost them",
-                    copy.generation(), copyFamilies.size(), store.description());
+            LOG.warn(
+                    "Restored the retired totals of generation {} ({} families) to {}, which had lost them",
+                    copy.generation(),
+                    copyFamilies.size(),
+                    store.description());
         }
         return won;
     }

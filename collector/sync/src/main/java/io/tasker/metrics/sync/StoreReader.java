@@ -1,15 +1,15 @@
 package io.tasker.metrics.sync;
 
-import io.tasker.metrics.sync.internal.SnapshotCodec;
-import io.tasker.metrics.sync.internal.DecodedChunk;
-import io.tasker.metrics.sync.internal.ViewMerger;
-import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.sync.StateRecords.InstanceMeta;
 import io.tasker.metrics.sync.StateRecords.Instances;
 import io.tasker.metrics.sync.StateRecords.Retired;
+import io.tasker.metrics.sync.internal.DecodedChunk;
+import io.tasker.metrics.sync.internal.SnapshotCodec;
+import io.tasker.metrics.sync.internal.ViewMerger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +40,18 @@ final class StoreReader {
      * The instance list, the retired record and the epoch (null when none), in one round trip;
      * {@code own}: the meta under the id the reading instance writes under, or null.
      */
-    record Head(Instances instances, Retired retired, long retiredVersion, StateRecords.Epoch epoch, long epochVersion,
-                InstanceMeta own) {
+    record Head(
+            Instances instances,
+            Retired retired,
+            long retiredVersion,
+            StateRecords.Epoch epoch,
+            long epochVersion,
+            InstanceMeta own) {
         /** The listed instances not yet folded into the retired totals. */
         List<String> liveIds() {
-            return instances.ids().stream().filter(id -> !retired.folded().containsKey(id)).toList();
+            return instances.ids().stream()
+                    .filter(id -> !retired.folded().containsKey(id))
+                    .toList();
         }
     }
 
@@ -64,8 +71,13 @@ final class StoreReader {
         Retired retired = decode(r, Retired.class, Retired.EMPTY);
         Record e = found.get(keys.epoch());
         InstanceMeta own = ownId == null ? null : decode(found.get(keys.meta(ownId)), InstanceMeta.class, null);
-        return new Head(instances, retired, r == null ? -1 : r.version(), decode(e, StateRecords.Epoch.class, null),
-                e == null ? -1 : e.version(), own);
+        return new Head(
+                instances,
+                retired,
+                r == null ? -1 : r.version(),
+                decode(e, StateRecords.Epoch.class, null),
+                e == null ? -1 : e.version(),
+                own);
     }
 
     /** The metas of these instances; an instance whose meta has expired is absent. */

@@ -1,9 +1,9 @@
 package io.tasker.metrics.sync;
 
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.internal.ConflictCounting;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.store.internal.ConflictCounting;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -34,8 +34,19 @@ final class SyncCounts {
     }
 
     SyncResult result(Instant at, SyncStrategy strategy, Duration duration, String error, int failureStreak) {
-        return new SyncResult(at, strategy, series, changed, batches, conflicts, retries, failures, retired,
-                duration, error, failureStreak);
+        return new SyncResult(
+                at,
+                strategy,
+                series,
+                changed,
+                batches,
+                conflicts,
+                retries,
+                failures,
+                retired,
+                duration,
+                error,
+                failureStreak);
     }
 
     private static long[] casCounts(CacheStore store) {

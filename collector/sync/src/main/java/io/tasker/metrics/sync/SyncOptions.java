@@ -19,8 +19,14 @@ import java.util.Objects;
  *     reported as failing and starts over with a full write under a fresh id
  *     ({@code sync_failure_threshold}, default 3)
  */
-public record SyncOptions(String namespace, String instanceId, int batchSize, Duration retentionWindow,
-                          Duration instanceTimeout, boolean includeInstanceLabels, int failureThreshold) {
+public record SyncOptions(
+        String namespace,
+        String instanceId,
+        int batchSize,
+        Duration retentionWindow,
+        Duration instanceTimeout,
+        boolean includeInstanceLabels,
+        int failureThreshold) {
     /** The namespace of a configuration that names none. */
     public static final String DEFAULT_NAMESPACE = "tasker";
     /** Series per chunk by default. */
@@ -45,7 +51,8 @@ public record SyncOptions(String namespace, String instanceId, int batchSize, Du
         new KeyLayout(namespace);
         Objects.requireNonNull(instanceId, "instanceId");
         if (instanceId.isBlank() || instanceId.contains(":") || instanceId.contains(" ")) {
-            throw new IllegalArgumentException("instance_id must be a word without ':' or spaces, got '" + instanceId + "'");
+            throw new IllegalArgumentException(
+                    "instance_id must be a word without ':' or spaces, got '" + instanceId + "'");
         }
         if (batchSize < 1 || batchSize > 100_000) {
             throw new IllegalArgumentException("batch_size must be within 1..100000, got " + batchSize);
@@ -53,13 +60,16 @@ public record SyncOptions(String namespace, String instanceId, int batchSize, Du
         if (retentionWindow.compareTo(Duration.ofSeconds(2)) < 0) {
             throw new IllegalArgumentException("retention_window must be at least 2s, got " + retentionWindow);
         }
-        if (instanceTimeout.isNegative() || instanceTimeout.isZero() || instanceTimeout.compareTo(retentionWindow) >= 0) {
+        if (instanceTimeout.isNegative()
+                || instanceTimeout.isZero()
+                || instanceTimeout.compareTo(retentionWindow) >= 0) {
             throw new IllegalArgumentException("the instance timeout (" + instanceTimeout
                     + ") must be positive and shorter than retention_window (" + retentionWindow
                     + "), so that a stopped instance is folded in before its data expires");
         }
         if (failureThreshold < 1 || failureThreshold > 1_000) {
-            throw new IllegalArgumentException("sync_failure_threshold must be within 1..1000, got " + failureThreshold);
+            throw new IllegalArgumentException(
+                    "sync_failure_threshold must be within 1..1000, got " + failureThreshold);
         }
     }
 
@@ -73,9 +83,20 @@ public record SyncOptions(String namespace, String instanceId, int batchSize, Du
      * @param instanceTimeout after how long without a sync an instance is taken as stopped
      * @param includeInstanceLabels keep gauges apart per instance
      */
-    public SyncOptions(String namespace, String instanceId, int batchSize, Duration retentionWindow,
-                       Duration instanceTimeout, boolean includeInstanceLabels) {
-        this(namespace, instanceId, batchSize, retentionWindow, instanceTimeout, includeInstanceLabels,
+    public SyncOptions(
+            String namespace,
+            String instanceId,
+            int batchSize,
+            Duration retentionWindow,
+            Duration instanceTimeout,
+            boolean includeInstanceLabels) {
+        this(
+                namespace,
+                instanceId,
+                batchSize,
+                retentionWindow,
+                instanceTimeout,
+                includeInstanceLabels,
                 DEFAULT_FAILURE_THRESHOLD);
     }
 
@@ -86,8 +107,13 @@ public record SyncOptions(String namespace, String instanceId, int batchSize, Du
      * @return the default options
      */
     public static SyncOptions defaults(String instanceId) {
-        return new SyncOptions(DEFAULT_NAMESPACE, instanceId, DEFAULT_BATCH_SIZE, DEFAULT_RETENTION,
-                DEFAULT_RETENTION.dividedBy(2), true);
+        return new SyncOptions(
+                DEFAULT_NAMESPACE,
+                instanceId,
+                DEFAULT_BATCH_SIZE,
+                DEFAULT_RETENTION,
+                DEFAULT_RETENTION.dividedBy(2),
+                true);
     }
 
     /**
@@ -97,8 +123,8 @@ public record SyncOptions(String namespace, String instanceId, int batchSize, Du
      * @return the changed options
      */
     public SyncOptions withNamespace(String ns) {
-        return new SyncOptions(ns, instanceId, batchSize, retentionWindow, instanceTimeout, includeInstanceLabels,
-                failureThreshold);
+        return new SyncOptions(
+                ns, instanceId, batchSize, retentionWindow, instanceTimeout, includeInstanceLabels, failureThreshold);
     }
 
     /**
@@ -108,8 +134,8 @@ public record SyncOptions(String namespace, String instanceId, int batchSize, Du
      * @return the changed options
      */
     public SyncOptions withBatchSize(int size) {
-        return new SyncOptions(namespace, instanceId, size, retentionWindow, instanceTimeout, includeInstanceLabels,
-                failureThreshold);
+        return new SyncOptions(
+                namespace, instanceId, size, retentionWindow, instanceTimeout, includeInstanceLabels, failureThreshold);
     }
 
     /**
@@ -119,7 +145,8 @@ public record SyncOptions(String namespace, String instanceId, int batchSize, Du
      * @return the changed options
      */
     public SyncOptions withInstanceLabels(boolean on) {
-        return new SyncOptions(namespace, instanceId, batchSize, retentionWindow, instanceTimeout, on, failureThreshold);
+        return new SyncOptions(
+                namespace, instanceId, batchSize, retentionWindow, instanceTimeout, on, failureThreshold);
     }
 
     /**
@@ -129,8 +156,8 @@ public record SyncOptions(String namespace, String instanceId, int batchSize, Du
      * @return the changed options
      */
     public SyncOptions withFailureThreshold(int failures) {
-        return new SyncOptions(namespace, instanceId, batchSize, retentionWindow, instanceTimeout, includeInstanceLabels,
-                failures);
+        return new SyncOptions(
+                namespace, instanceId, batchSize, retentionWindow, instanceTimeout, includeInstanceLabels, failures);
     }
 
     /**
@@ -140,8 +167,8 @@ public record SyncOptions(String namespace, String instanceId, int batchSize, Du
      * @return the changed options
      */
     public SyncOptions withInstanceId(String id) {
-        return new SyncOptions(namespace, id, batchSize, retentionWindow, instanceTimeout, includeInstanceLabels,
-                failureThreshold);
+        return new SyncOptions(
+                namespace, id, batchSize, retentionWindow, instanceTimeout, includeInstanceLabels, failureThreshold);
     }
 
     /**

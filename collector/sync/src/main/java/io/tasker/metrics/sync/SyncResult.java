@@ -20,9 +20,19 @@ import java.time.Instant;
  * @param error what went wrong, or null
  * @param failureStreak how many syncs in a row, this one included, failed for the same reason (0 when it succeeded)
  */
-public record SyncResult(Instant at, SyncStrategy strategy, int seriesSynced, int seriesChanged, int batches,
-                         int conflicts, int retries, int failures, int retiredInstances, Duration duration,
-                         String error, int failureStreak) {
+public record SyncResult(
+        Instant at,
+        SyncStrategy strategy,
+        int seriesSynced,
+        int seriesChanged,
+        int batches,
+        int conflicts,
+        int retries,
+        int failures,
+        int retiredInstances,
+        Duration duration,
+        String error,
+        int failureStreak) {
 
     /**
      * A result without a failure streak: 1 for a failure, 0 for a success.
@@ -39,10 +49,31 @@ public record SyncResult(Instant at, SyncStrategy strategy, int seriesSynced, in
      * @param duration how long it took
      * @param error what went wrong, or null
      */
-    public SyncResult(Instant at, SyncStrategy strategy, int seriesSynced, int seriesChanged, int batches,
-                      int conflicts, int retries, int failures, int retiredInstances, Duration duration, String error) {
-        this(at, strategy, seriesSynced, seriesChanged, batches, conflicts, retries, failures, retiredInstances,
-                duration, error, error == null && failures == 0 ? 0 : 1);
+    public SyncResult(
+            Instant at,
+            SyncStrategy strategy,
+            int seriesSynced,
+            int seriesChanged,
+            int batches,
+            int conflicts,
+            int retries,
+            int failures,
+            int retiredInstances,
+            Duration duration,
+            String error) {
+        this(
+                at,
+                strategy,
+                seriesSynced,
+                seriesChanged,
+                batches,
+                conflicts,
+                retries,
+                failures,
+                retiredInstances,
+                duration,
+                error,
+                error == null && failures == 0 ? 0 : 1);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.tasker.metrics.store;
 
-import io.tasker.metrics.store.file.FileStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.Clock;
+import io.tasker.metrics.store.file.FileStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -41,15 +41,20 @@ class CacheStoresTest {
     /** This module's tests have neither store artifact on the class path, as a service that forgot one. */
     @Test
     void aNetworkedStoreWithoutItsArtifactNamesTheArtifactToAdd() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> open("redis://:s3cret@cache:6379/0"));
-        assertEquals("redis://:***@cache:6379/0 needs io.tasker.metrics:tasker-metrics-store-redis on the class path"
-                + " (add it beside tasker-metrics-runtime; the BOM gives its version)", e.getMessage());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> open("redis://:s3cret@cache:6379/0"));
+        assertEquals(
+                "redis://:***@cache:6379/0 needs io.tasker.metrics:tasker-metrics-store-redis on the class path"
+                        + " (add it beside tasker-metrics-runtime; the BOM gives its version)",
+                e.getMessage());
         for (String url : new String[] {"rediss://cache:6380", "redis-cluster://a:1,b:2"}) {
             e = assertThrows(IllegalArgumentException.class, () -> CacheStores.check(url));
             assertTrue(e.getMessage().contains("tasker-metrics-store-redis"), e.getMessage());
         }
         e = assertThrows(IllegalArgumentException.class, () -> open("memcached://cache:11211"));
-        assertTrue(e.getMessage().startsWith("memcached://cache:11211 needs io.tasker.metrics:tasker-metrics-store-memcached"),
+        assertTrue(
+                e.getMessage()
+                        .startsWith("memcached://cache:11211 needs io.tasker.metrics:tasker-metrics-store-memcached"),
                 e.getMessage());
     }
 
@@ -83,11 +88,14 @@ class CacheStoresTest {
 
     @Test
     void strategyFollowsCapabilities() {
-        assertEquals(SyncStrategy.DISTRIBUTED_ATOMIC,
+        assertEquals(
+                SyncStrategy.DISTRIBUTED_ATOMIC,
                 SyncStrategy.select(new StoreCapabilities(true, true, true, true, true, true, false, true)));
-        assertEquals(SyncStrategy.DISTRIBUTED_BASIC,
+        assertEquals(
+                SyncStrategy.DISTRIBUTED_BASIC,
                 SyncStrategy.select(new StoreCapabilities(true, true, false, false, true, true, false, false)));
-        assertEquals(SyncStrategy.LOCAL_ONLY,
+        assertEquals(
+                SyncStrategy.LOCAL_ONLY,
                 SyncStrategy.select(new StoreCapabilities(false, true, true, true, true, true, false, true)));
     }
 

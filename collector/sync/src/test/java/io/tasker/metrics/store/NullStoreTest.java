@@ -18,8 +18,9 @@ class NullStoreTest {
     void acceptsWritesAndKeepsNothing() {
         Record r = new Record(1, new byte[] {1});
         assertTrue(store.putIfNewer("k", r, Duration.ofMinutes(1)));
-        assertEquals(List.of(true, true), store.putAllIfNewer(List.of(Map.entry("a", r), Map.entry("b", r)),
-                Duration.ofMinutes(1)));
+        assertEquals(
+                List.of(true, true),
+                store.putAllIfNewer(List.of(Map.entry("a", r), Map.entry("b", r)), Duration.ofMinutes(1)));
         assertTrue(store.add("k", r, Duration.ofMinutes(1)));
         assertEquals(Optional.empty(), store.get("k"));
         assertEquals(Map.of(), store.getAll(List.of("k", "a")));

@@ -27,16 +27,22 @@ class JvmMetricsClusterViewTest {
             MetricRegistry registry = new MetricRegistry();
             JvmMetrics.register(registry);
             new ClusterSync(store, SyncOptions.defaults(id), Clock.SYSTEM, () -> {
-                MetricsSnapshot s = registry.snapshot();
-                synced.add(s);
-                return s;
-            }).sync(SyncStrategy.DISTRIBUTED_ATOMIC);
+                        MetricsSnapshot s = registry.snapshot();
+                        synced.add(s);
+                        return s;
+                    })
+                    .sync(SyncStrategy.DISTRIBUTED_ATOMIC);
         }
-        MetricsSnapshot view = new ClusterReader(store, SyncOptions.defaults("reader"), Clock.SYSTEM).readView().snapshot();
-        double cpu = synced.stream().mapToDouble(s -> counter(s, "process_cpu_seconds")).sum();
+        MetricsSnapshot view = new ClusterReader(store, SyncOptions.defaults("reader"), Clock.SYSTEM)
+                .readView()
+                .snapshot();
+        double cpu = synced.stream()
+                .mapToDouble(s -> counter(s, "process_cpu_seconds"))
+                .sum();
         assertEquals(cpu, counter(view, "process_cpu_seconds"), 1e-9);
         GaugeSnapshot threads = (GaugeSnapshot) family(view, "jvm_threads_current");
-        Set<String> instances = threads.points().stream().map(p -> p.labels().get("instance")).collect(Collectors.toSet());
+        Set<String> instances =
+                threads.points().stream().map(p -> p.labels().get("instance")).collect(Collectors.toSet());
         assertEquals(Set.of("web-1", "web-2"), instances);
     }
 
@@ -45,7 +51,9 @@ class JvmMetricsClusterViewTest {
     }
 
     private static MetricFamilySnapshot family(MetricsSnapshot snapshot, String name) {
-        return snapshot.families().stream().filter(f -> f.name().equals(name)).findFirst()
+        return snapshot.families().stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + name));
     }
 }

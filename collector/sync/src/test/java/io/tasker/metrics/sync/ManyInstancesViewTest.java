@@ -33,8 +33,8 @@ class ManyInstancesViewTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T12:00:00Z"));
     private final MemoryStore store = new MemoryStore(clock);
-    private final SyncOptions options = new SyncOptions("many", "reader", 16, Duration.ofMinutes(30),
-            Duration.ofMinutes(10), true);
+    private final SyncOptions options =
+            new SyncOptions("many", "reader", 16, Duration.ofMinutes(30), Duration.ofMinutes(10), true);
     private final long[] expectedJobs = new long[TASKS];
     private final long[] expectedObservations = new long[TASKS];
 
@@ -54,7 +54,8 @@ class ManyInstancesViewTest {
         for (ClusterSync survivor : syncs.subList(0, 10)) {
             assertTrue(survivor.sync(SyncStrategy.LOCAL_ONLY).success());
         }
-        assertEquals(INSTANCES - 10, reader.maintain(SyncStrategy.DISTRIBUTED_ATOMIC).retiredInstances());
+        assertEquals(
+                INSTANCES - 10, reader.maintain(SyncStrategy.DISTRIBUTED_ATOMIC).retiredInstances());
         ClusterView after = reader.readView();
         assertEquals(10, after.instances().size());
         assertEquals(List.of(), after.problems());
@@ -66,7 +67,8 @@ class ManyInstancesViewTest {
     private ClusterSync instance(String id, Random random) {
         MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults().withClock(clock));
         Counter jobs = Counter.builder("jobs_total").labelNames("task").register(registry);
-        Histogram seconds = Histogram.builder("job_seconds").labelNames("task").quantiles().register(registry);
+        Histogram seconds =
+                Histogram.builder("job_seconds").labelNames("task").quantiles().register(registry);
         Gauge.builder("queue_depth").register(registry).labels().set(random.nextInt(100));
         for (int t = 0; t < TASKS; t++) {
             int n = random.nextInt(50);
@@ -77,28 +79,47 @@ class ManyInstancesViewTest {
                 expectedObservations[t]++;
             }
         }
-        ClusterSync sync = new ClusterSync(store, new SyncOptions(options.namespace(), id, options.batchSize(),
-                options.retentionWindow(), options.instanceTimeout(), true), clock, registry::snapshot);
+        ClusterSync sync = new ClusterSync(
+                store,
+                new SyncOptions(
+                        options.namespace(),
+                        id,
+                        options.batchSize(),
+                        options.retentionWindow(),
+                        options.instanceTimeout(),
+                        true),
+                clock,
+                registry::snapshot);
         assertTrue(sync.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
         return sync;
     }
 
     private void assertTotals(MetricsSnapshot view) {
         CounterSnapshot jobs = (CounterSnapshot) view.family("tasker_jobs").orElseThrow();
-        HistogramSnapshot seconds = (HistogramSnapshot) view.family("tasker_job_seconds").orElseThrow();
+        HistogramSnapshot seconds =
+                (HistogramSnapshot) view.family("tasker_job_seconds").orElseThrow();
         for (int t = 0; t < TASKS; t++) {
             String task = "t" + t;
-            assertEquals(expectedJobs[t], jobs.points().stream().filter(p -> task.equals(p.labels().get("task")))
-                    .mapToDouble(CounterSnapshot.Point::value).sum(), task);
+            assertEquals(
+                    expectedJobs[t],
+                    jobs.points().stream()
+                            .filter(p -> task.equals(p.labels().get("task")))
+                            .mapToDouble(CounterSnapshot.Point::value)
+                            .sum(),
+                    task);
             long observed = expectedObservations[t];
-            seconds.points().stream().filter(p -> task.equals(p.labels().get("task"))).forEach(p -> {
-                assertEquals(observed, p.count(), task);
-                assertEquals(observed, p.quantiles().count(), task);
-            });
+            seconds.points().stream()
+                    .filter(p -> task.equals(p.labels().get("task")))
+                    .forEach(p -> {
+                        assertEquals(observed, p.count(), task);
+                        assertEquals(observed, p.quantiles().count(), task);
+                    });
         }
     }
 
     private static long gaugeSeries(MetricsSnapshot view) {
-        return view.family("tasker_queue_depth").map(f -> (long) ((GaugeSnapshot) f).points().size()).orElse(0L);
+        return view.family("tasker_queue_depth")
+                .map(f -> (long) ((GaugeSnapshot) f).points().size())
+                .orElse(0L);
     }
 }

@@ -1,7 +1,5 @@
 package io.tasker.metrics.sync;
 
-import io.tasker.metrics.sync.internal.ViewMerger;
-
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.snapshot.DataPoint;
 import io.tasker.metrics.snapshot.GaugePolicy;
@@ -10,6 +8,7 @@ import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.Labels;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.QuantileSketch;
+import io.tasker.metrics.sync.internal.ViewMerger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +76,8 @@ final class PairwiseMerger {
         }
 
         boolean sameShape(MetricFamilySnapshot f) {
-            if (f.type() != first.type() || !f.metadata().labelNames().equals(first.metadata().labelNames())) {
+            if (f.type() != first.type()
+                    || !f.metadata().labelNames().equals(first.metadata().labelNames())) {
                 return false;
             }
             return !(f instanceof HistogramSnapshot h) || h.bounds().equals(((HistogramSnapshot) first).bounds());
@@ -90,7 +90,8 @@ final class PairwiseMerger {
             } else if (f instanceof GaugeSnapshot g) {
                 for (GaugeSnapshot.Point p : g.points()) {
                     GaugeSnapshot.Point own = instanceLabels && instance != null
-                            ? new GaugeSnapshot.Point(p.labels().with(INSTANCE_LABEL, instance), p.value(), p.updatedAtMillis())
+                            ? new GaugeSnapshot.Point(
+                                    p.labels().with(INSTANCE_LABEL, instance), p.value(), p.updatedAtMillis())
                             : p;
                     points.merge(own.labels(), own, (a, b) -> combine(g.policy(), (GaugeSnapshot.Point) a, own));
                 }
@@ -108,7 +109,8 @@ final class PairwiseMerger {
     }
 
     private static CounterSnapshot.Point sum(CounterSnapshot.Point a, CounterSnapshot.Point b) {
-        return new CounterSnapshot.Point(a.labels(), a.value() + b.value(), Math.max(a.updatedAtMillis(), b.updatedAtMillis()));
+        return new CounterSnapshot.Point(
+                a.labels(), a.value() + b.value(), Math.max(a.updatedAtMillis(), b.updatedAtMillis()));
     }
 
     private static GaugeSnapshot.Point combine(GaugePolicy policy, GaugeSnapshot.Point a, GaugeSnapshot.Point b) {
@@ -121,10 +123,11 @@ final class PairwiseMerger {
         for (int i = 0; i < counts.length; i++) {
             counts[i] += b.cumulativeCount(i);
         }
-        QuantileSketch q = a.quantiles() == null ? b.quantiles()
+        QuantileSketch q = a.quantiles() == null
+                ? b.quantiles()
                 : b.quantiles() == null ? a.quantiles() : a.quantiles().merge(b.quantiles());
-        return new HistogramSnapshot.Point(a.labels(), counts, a.sum() + b.sum(), q,
-                Math.max(a.updatedAtMillis(), b.updatedAtMillis()));
+        return new HistogramSnapshot.Point(
+                a.labels(), counts, a.sum() + b.sum(), q, Math.max(a.updatedAtMillis(), b.updatedAtMillis()));
     }
 
     @Override

@@ -57,8 +57,8 @@ class RetiredExpiryTest {
     }
 
     private static double jobs(MetricsSnapshot view) {
-        return ((CounterSnapshot) view.family("tasker_jobs").orElseThrow()).points().stream()
-                .mapToDouble(CounterSnapshot.Point::value).sum();
+        return ((CounterSnapshot) view.family("tasker_jobs").orElseThrow())
+                .points().stream().mapToDouble(CounterSnapshot.Point::value).sum();
     }
 
     private static SyncOptions options(String id) {
@@ -66,7 +66,8 @@ class RetiredExpiryTest {
     }
 
     private final class Instance {
-        final MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults().withClock(clock));
+        final MetricRegistry registry =
+                new MetricRegistry(RegistryOptions.defaults().withClock(clock));
         final ClusterSync sync;
 
         Instance(String id, int jobs) {

@@ -1,14 +1,14 @@
 package io.tasker.metrics.console.alerts;
 
-import io.tasker.metrics.console.config.AlertSettings;
 import io.tasker.metrics.Gauge;
 import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.console.chart.Window;
+import io.tasker.metrics.console.config.AlertSettings;
 import io.tasker.metrics.console.instances.InstanceRow;
 import io.tasker.metrics.console.instances.InstancesService;
 import io.tasker.metrics.console.tasks.TaskRow;
 import io.tasker.metrics.console.tasks.TaskStats;
 import io.tasker.metrics.console.web.Format;
-import io.tasker.metrics.console.chart.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +34,7 @@ public final class Alerts {
     public static final String INSTANCE_LATE = "instance_late";
     /** The window the alert judges, the Tasks page's shortest. */
     public static final Window WINDOW = Window.M5;
+
     private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
 
     private final TaskStats tasks;
@@ -47,7 +48,9 @@ public final class Alerts {
         this.instances = instances;
         this.settings = settings;
         this.firing = Gauge.builder("console_alert_firing")
-                .help("1 while the console's alert of that name fires, else 0.").labelNames("alert").register(registry);
+                .help("1 while the console's alert of that name fires, else 0.")
+                .labelNames("alert")
+                .register(registry);
         firing.labels(TASK_ERROR_RATE).set(0);
         firing.labels(INSTANCE_LATE).set(0);
     }
@@ -58,9 +61,16 @@ public final class Alerts {
             List<Banner> now = new ArrayList<>();
             for (TaskRow row : tasks.rows(WINDOW)) {
                 if (row.over()) {
-                    now.add(new Banner(TASK_ERROR_RATE, "Task", row.task(), String.format(Locale.ROOT,
-                            "fails %.1f%% of its executions (threshold %.1f%%) over the last %s.", row.errorRate() * 100,
-                            settings.errorRate() * 100, WINDOW.word())));
+                    now.add(new Banner(
+                            TASK_ERROR_RATE,
+                            "Task",
+                            row.task(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "fails %.1f%% of its executions (threshold %.1f%%) over the last %s.",
+                                    row.errorRate() * 100,
+                                    settings.errorRate() * 100,
+                                    WINDOW.word())));
                 }
             }
             firing.labels(TASK_ERROR_RATE).set(now.isEmpty() ? 0 : 1);
@@ -76,8 +86,11 @@ public final class Alerts {
     private List<Banner> lateInstances() {
         List<Banner> out = new ArrayList<>();
         for (InstanceRow row : instances.late()) {
-            out.add(new Banner(INSTANCE_LATE, "Instance", row.id(), "is late: its last sync was at "
-                    + Format.time(row.lastSync()) + "."));
+            out.add(new Banner(
+                    INSTANCE_LATE,
+                    "Instance",
+                    row.id(),
+                    "is late: its last sync was at " + Format.time(row.lastSync()) + "."));
         }
         return out;
     }

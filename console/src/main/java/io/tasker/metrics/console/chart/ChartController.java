@@ -5,8 +5,8 @@ import io.javalin.http.Context;
 import io.tasker.metrics.console.history.HistoryService;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.status.StatusService;
-import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Layout;
+import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Ui;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,8 @@ public final class ChartController {
     private void series(Context ctx) throws SQLException {
         String name = required(ctx);
         Window window = Window.parse(ctx.queryParam("window"), Window.CHART);
-        ctx.json(reader.read(name, ctx.queryParams("labels"), window, history.clock().wallTimeMillis() / 1000));
+        ctx.json(reader.read(
+                name, ctx.queryParams("labels"), window, history.clock().wallTimeMillis() / 1000));
     }
 
     private void page(Context ctx) throws SQLException {
@@ -49,13 +50,23 @@ public final class ChartController {
         }
         List<ChartPage.WindowLink> links = new ArrayList<>();
         for (Window w : Window.CHART) {
-            links.add(new ChartPage.WindowLink(w.word(), name == null ? Ui.CHART_PAGE : href(name, labels, w), w == window));
+            links.add(new ChartPage.WindowLink(
+                    w.word(), name == null ? Ui.CHART_PAGE : href(name, labels, w), w == window));
         }
-        Layout layout = new Layout(name == null ? "Charts" : name, Security.csrfToken(ctx), "chart",
-                status.staleness());
-        templates.render(ctx, "chart/chart.jte", new ChartPage(layout, name, labels, window,
-                name == null ? null : query(Ui.API_SERIES, name, labels, window), links, history.store().names(),
-                history.status()));
+        Layout layout =
+                new Layout(name == null ? "Charts" : name, Security.csrfToken(ctx), "chart", status.staleness());
+        templates.render(
+                ctx,
+                "chart/chart.jte",
+                new ChartPage(
+                        layout,
+                        name,
+                        labels,
+                        window,
+                        name == null ? null : query(Ui.API_SERIES, name, labels, window),
+                        links,
+                        history.store().names(),
+                        history.status()));
     }
 
     /** The chart page of a family, or of some of its series, over a window. */
@@ -74,8 +85,8 @@ public final class ChartController {
     private static String required(Context ctx) {
         String name = blank(ctx.queryParam("name"));
         if (name == null) {
-            throw new IllegalArgumentException("name is missing: ask for a family, e.g. " + Ui.API_SERIES
-                    + "?name=tasker_queue_depth&window=1h");
+            throw new IllegalArgumentException(
+                    "name is missing: ask for a family, e.g. " + Ui.API_SERIES + "?name=tasker_queue_depth&window=1h");
         }
         return name;
     }

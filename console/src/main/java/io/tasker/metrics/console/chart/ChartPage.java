@@ -15,10 +15,16 @@ import java.util.List;
  * @param names every family with history, for the picker
  * @param history what the last sample did (what {@code max_series} left out)
  */
-public record ChartPage(Layout layout, String name, List<String> labels, Window window, String seriesUrl,
-                        List<WindowLink> windowLinks, List<String> names, HistoryStatus history) {
+public record ChartPage(
+        Layout layout,
+        String name,
+        List<String> labels,
+        Window window,
+        String seriesUrl,
+        List<WindowLink> windowLinks,
+        List<String> names,
+        HistoryStatus history) {
 
     /** A link to the same chart over another window. */
-    public record WindowLink(String word, String href, boolean active) {
-    }
+    public record WindowLink(String word, String href, boolean active) {}
 }

@@ -21,6 +21,5 @@ public record SeriesData(String name, String type, String window, long[] times, 
      * @param unit {@code per second}, {@code value} or {@code seconds}: lines of one unit share an axis
      * @param estimated true for quantiles interpolated from buckets (the histogram has no sketch)
      */
-    public record Line(String labels, String field, String unit, boolean estimated, Double[] values) {
-    }
+    public record Line(String labels, String field, String unit, boolean estimated, Double[] values) {}
 }

@@ -37,8 +37,7 @@ public final class SeriesReader {
     }
 
     /** One interval of a series: a row and the width of its tier. */
-    public record Point(Sample sample, long width) {
-    }
+    public record Point(Sample sample, long width) {}
 
     /**
      * @param labels series to draw, as the metric table shows their labels; empty for the whole family
@@ -65,7 +64,12 @@ public final class SeriesReader {
         for (SeriesRef ref : chosen) {
             lines.addAll(lines(ref, points.get(ref), axis));
         }
-        return new SeriesData(name, family.get(0).key().kind(), window.word(), axis, lines,
+        return new SeriesData(
+                name,
+                family.get(0).key().kind(),
+                window.word(),
+                axis,
+                lines,
                 labels.isEmpty() ? family.size() - chosen.size() : 0);
     }
 
@@ -75,17 +79,22 @@ public final class SeriesReader {
         }
         List<SeriesRef> chosen = new ArrayList<>();
         for (String l : labels) {
-            SeriesRef ref = family.stream().filter(r -> r.key().labels().equals(l.trim())).findFirst()
+            SeriesRef ref = family.stream()
+                    .filter(r -> r.key().labels().equals(l.trim()))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("labels '" + l + "' match no series of "
                             + family.get(0).key().name() + "; its series are, for example: "
-                            + family.stream().limit(3).map(r -> "labels=" + r.key().labels()).toList()));
+                            + family.stream()
+                                    .limit(3)
+                                    .map(r -> "labels=" + r.key().labels())
+                                    .toList()));
             if (!chosen.contains(ref)) {
                 chosen.add(ref);
             }
         }
         if (chosen.size() > MAX_LINES_SERIES) {
-            throw new IllegalArgumentException(chosen.size() + " series asked for; a chart draws at most "
-                    + MAX_LINES_SERIES);
+            throw new IllegalArgumentException(
+                    chosen.size() + " series asked for; a chart draws at most " + MAX_LINES_SERIES);
         }
         return chosen;
     }
@@ -115,8 +124,16 @@ public final class SeriesReader {
     private static List<SeriesData.Line> lines(SeriesRef ref, List<Point> points, long[] axis) {
         String labels = ref.key().labels();
         return switch (ref.key().kind()) {
-            case "counter" -> List.of(new SeriesData.Line(labels, "rate", "per second", false, align(points, axis, SeriesReader::rate)));
-            case "gauge" -> List.of(new SeriesData.Line(labels, "value", "value", false, align(points, axis, p -> p.sample().v())));
+            case "counter" ->
+                List.of(new SeriesData.Line(
+                        labels, "rate", "per second", false, align(points, axis, SeriesReader::rate)));
+            case "gauge" ->
+                List.of(new SeriesData.Line(
+                        labels,
+                        "value",
+                        "value",
+                        false,
+                        align(points, axis, p -> p.sample().v())));
             default -> histogram(ref, points, axis);
         };
     }
@@ -130,7 +147,11 @@ public final class SeriesReader {
         String[] fields = {"p50", "p95", "p99"};
         for (int i = 0; i < qs.length; i++) {
             int k = i;
-            out.add(new SeriesData.Line(labels, fields[i], "value", !sketch,
+            out.add(new SeriesData.Line(
+                    labels,
+                    fields[i],
+                    "value",
+                    !sketch,
                     align(points, axis, p -> quantile(p.sample(), bounds, qs[k], k))));
         }
         out.add(new SeriesData.Line(labels, "rate", "per second", false, align(points, axis, SeriesReader::rate)));

@@ -32,8 +32,7 @@ public final class Sparklines {
      * @param href the series' chart page
      * @param points the polyline's points, or null when there is no history to draw
      */
-    public record Spark(String href, String points) {
-    }
+    public record Spark(String href, String points) {}
 
     public Sparklines(HistoryService history) {
         this.history = history;
@@ -52,7 +51,8 @@ public final class Sparklines {
     /** The sparkline of a metric table row, whose name has a counter's {@code _total}. */
     public Spark ofRow(String shownName, String type, String labels) {
         String name = "counter".equals(type) && shownName.endsWith("_total")
-                ? shownName.substring(0, shownName.length() - "_total".length()) : shownName;
+                ? shownName.substring(0, shownName.length() - "_total".length())
+                : shownName;
         return of(name, labels);
     }
 
@@ -67,8 +67,10 @@ public final class Sparklines {
             List<SeriesReader.Point> points = reader.points(ref.id(), now - Window.H1.seconds());
             List<Double> values = new ArrayList<>();
             for (SeriesReader.Point p : points) {
-                values.add("gauge".equals(ref.key().kind()) ? Double.valueOf(p.sample().v())
-                        : p.sample().d() == null ? null : p.sample().d() / p.width());
+                values.add(
+                        "gauge".equals(ref.key().kind())
+                                ? Double.valueOf(p.sample().v())
+                                : p.sample().d() == null ? null : p.sample().d() / p.width());
             }
             return new Spark(href, polyline(values));
         } catch (SQLException e) {

@@ -4,7 +4,12 @@ import java.util.List;
 
 /** The time spans of charts and of the Tasks page, as {@code window=} takes them. */
 public enum Window {
-    M5("5m", 300), M15("15m", 900), H1("1h", 3600), H6("6h", 21_600), H24("24h", 86_400), D7("7d", 604_800),
+    M5("5m", 300),
+    M15("15m", 900),
+    H1("1h", 3600),
+    H6("6h", 21_600),
+    H24("24h", 86_400),
+    D7("7d", 604_800),
     D90("90d", 7_776_000);
 
     /** The windows a chart offers. */

@@ -18,8 +18,8 @@ import java.util.List;
 public record AlertSettings(double errorRate) {
 
     /** The keys, with defaults and environment variables. */
-    public static final List<ConfigKey> KEYS = List.of(
-            ConfigKey.of("console.alerts.error_rate", Kind.STRING, "0.05", "TASKER_CONSOLE_ALERTS_ERROR_RATE"));
+    public static final List<ConfigKey> KEYS =
+            List.of(ConfigKey.of("console.alerts.error_rate", Kind.STRING, "0.05", "TASKER_CONSOLE_ALERTS_ERROR_RATE"));
 
     public AlertSettings {
         if (!(errorRate > 0 && errorRate <= 1)) {

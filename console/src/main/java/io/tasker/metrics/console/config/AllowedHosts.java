@@ -39,8 +39,10 @@ public record AllowedHosts(Set<String> names, boolean any) {
         if (setting == null || setting.isBlank()) {
             return new AllowedHosts(Set.of(), false);
         }
-        Set<String> names = Arrays.stream(setting.split("[,\\s]+")).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> names = Arrays.stream(setting.split("[,\\s]+"))
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
         for (String n : names) {
             if (!n.equals("*") && !n.matches("[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?")) {
                 throw new IllegalArgumentException("console.allowed_hosts: '" + n + "' is not a host name; list names "

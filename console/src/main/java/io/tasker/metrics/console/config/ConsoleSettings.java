@@ -28,34 +28,61 @@ import java.util.stream.Stream;
  *     and localhost ({@code console.allowed_hosts}); with a login and nothing set, any name
  * @param trustedProxies the proxies whose {@code X-Forwarded-For} names the client ({@code console.trusted_proxies})
  */
-public record ConsoleSettings(String host, int port, String databaseUrl, Duration databaseWait, String username,
-                              String password, String token,
-                              boolean dev, String traceUrl, Duration historyRetention, AllowedHosts allowedHosts,
-                              TrustedProxies trustedProxies) {
+public record ConsoleSettings(
+        String host,
+        int port,
+        String databaseUrl,
+        Duration databaseWait,
+        String username,
+        String password,
+        String token,
+        boolean dev,
+        String traceUrl,
+        Duration historyRetention,
+        AllowedHosts allowedHosts,
+        TrustedProxies trustedProxies) {
 
     /** The console's keys, with defaults and environment variables. */
-    public static final List<ConfigKey> KEYS = Stream.of(List.of(
-            ConfigKey.of("console.host", Kind.STRING, "127.0.0.1", "TASKER_CONSOLE_HOST"),
-            ConfigKey.of("console.port", Kind.INTEGER, "7070", "TASKER_CONSOLE_PORT"),
-            ConfigKey.of("console.database_url", Kind.STRING, "jdbc:h2:file:./data/console", "TASKER_CONSOLE_DATABASE_URL"),
-            ConfigKey.of("console.database_wait", Kind.DURATION, "30s", "TASKER_CONSOLE_DATABASE_WAIT"),
-            ConfigKey.of("console.username", Kind.STRING, null, "TASKER_CONSOLE_USERNAME"),
-            ConfigKey.secret("console.password", "TASKER_CONSOLE_PASSWORD"),
-            ConfigKey.secret("console.token", "TASKER_CONSOLE_TOKEN"),
-            ConfigKey.of("console.dev", Kind.BOOLEAN, "false", "TASKER_CONSOLE_DEV"),
-            ConfigKey.of("console.trace_url", Kind.STRING, null, "TASKER_CONSOLE_TRACE_URL"),
-            ConfigKey.of("console.allowed_hosts", Kind.STRING, null, "TASKER_CONSOLE_ALLOWED_HOSTS"),
-            ConfigKey.of("console.trusted_proxies", Kind.STRING, null, "TASKER_CONSOLE_TRUSTED_PROXIES"),
-            ConfigKey.of("console.history_retention", Kind.DURATION, "90d", "TASKER_CONSOLE_HISTORY_RETENTION")),
-            HistorySettings.KEYS, AlertSettings.KEYS).flatMap(List::stream).toList();
+    public static final List<ConfigKey> KEYS = Stream.of(
+                    List.of(
+                            ConfigKey.of("console.host", Kind.STRING, "127.0.0.1", "TASKER_CONSOLE_HOST"),
+                            ConfigKey.of("console.port", Kind.INTEGER, "7070", "TASKER_CONSOLE_PORT"),
+                            ConfigKey.of(
+                                    "console.database_url",
+                                    Kind.STRING,
+                                    "jdbc:h2:file:./data/console",
+                                    "TASKER_CONSOLE_DATABASE_URL"),
+                            ConfigKey.of("console.database_wait", Kind.DURATION, "30s", "TASKER_CONSOLE_DATABASE_WAIT"),
+                            ConfigKey.of("console.username", Kind.STRING, null, "TASKER_CONSOLE_USERNAME"),
+                            ConfigKey.secret("console.password", "TASKER_CONSOLE_PASSWORD"),
+                            ConfigKey.secret("console.token", "TASKER_CONSOLE_TOKEN"),
+                            ConfigKey.of("console.dev", Kind.BOOLEAN, "false", "TASKER_CONSOLE_DEV"),
+                            ConfigKey.of("console.trace_url", Kind.STRING, null, "TASKER_CONSOLE_TRACE_URL"),
+                            ConfigKey.of("console.allowed_hosts", Kind.STRING, null, "TASKER_CONSOLE_ALLOWED_HOSTS"),
+                            ConfigKey.of(
+                                    "console.trusted_proxies", Kind.STRING, null, "TASKER_CONSOLE_TRUSTED_PROXIES"),
+                            ConfigKey.of(
+                                    "console.history_retention",
+                                    Kind.DURATION,
+                                    "90d",
+                                    "TASKER_CONSOLE_HISTORY_RETENTION")),
+                    HistorySettings.KEYS,
+                    AlertSettings.KEYS)
+            .flatMap(List::stream)
+            .toList();
 
     public static ConsoleSettings from(TaskerConfig config) {
         String username = blank((String) config.value("console.username"));
         String password = blank((String) config.value("console.password"));
-        return new ConsoleSettings((String) config.value("console.host"), (Integer) config.value("console.port"),
-                (String) config.value("console.database_url"), (Duration) config.value("console.database_wait"),
-                username, password,
-                blank((String) config.value("console.token")), (Boolean) config.value("console.dev"),
+        return new ConsoleSettings(
+                (String) config.value("console.host"),
+                (Integer) config.value("console.port"),
+                (String) config.value("console.database_url"),
+                (Duration) config.value("console.database_wait"),
+                username,
+                password,
+                blank((String) config.value("console.token")),
+                (Boolean) config.value("console.dev"),
                 traceUrl(blank((String) config.value("console.trace_url"))),
                 (Duration) config.value("console.history_retention"),
                 hosts((String) config.value("console.allowed_hosts"), username != null && password != null),
@@ -87,8 +114,12 @@ public record ConsoleSettings(String host, int port, String databaseUrl, Duratio
     public void checkExposure() {
         if (!loopback(host) && !basicAuth()) {
             throw new IllegalArgumentException("console.host is " + host + ", which is reachable from other machines, "
-                    + "and no login is configured" + (token == null ? "" : " (a bearer token alone leaves the pages, "
-                    + "and through their CSRF token the actions, open)") + ". Set console.username and "
+                    + "and no login is configured"
+                    + (token == null
+                            ? ""
+                            : " (a bearer token alone leaves the pages, "
+                                    + "and through their CSRF token the actions, open)")
+                    + ". Set console.username and "
                     + "console.password (or TASKER_CONSOLE_USERNAME and TASKER_CONSOLE_PASSWORD) for a login, and "
                     + "TASKER_CONSOLE_TOKEN for scripts; or bind to 127.0.0.1.");
         }
@@ -97,14 +128,15 @@ public record ConsoleSettings(String host, int port, String databaseUrl, Duratio
                     + "; give a port from 0 to 65535 (0 picks a free one)");
         }
         if (historyRetention.isZero() || historyRetention.isNegative()) {
-            throw new IllegalArgumentException("console.history_retention must be longer than zero, got "
-                    + historyRetention);
+            throw new IllegalArgumentException(
+                    "console.history_retention must be longer than zero, got " + historyRetention);
         }
         if (databaseWait.isNegative()) {
             throw new IllegalArgumentException("console.database_wait must not be negative, got " + databaseWait);
         }
         if (username != null ^ password != null) {
-            throw new IllegalArgumentException("console.username and console.password go together: set both or neither");
+            throw new IllegalArgumentException(
+                    "console.username and console.password go together: set both or neither");
         }
     }
 
@@ -119,8 +151,9 @@ public record ConsoleSettings(String host, int port, String databaseUrl, Duratio
     /** A trace link template must be a web address holding {trace_id}, or links would lead nowhere. */
     private static String traceUrl(String template) {
         if (template != null && (!template.contains("{trace_id}") || !template.matches("(?i)^https?://.+"))) {
-            throw new IllegalArgumentException("console.trace_url must be an http(s) URL containing {trace_id}, such as "
-                    + "http://jaeger:16686/trace/{trace_id}; got '" + template + "'");
+            throw new IllegalArgumentException(
+                    "console.trace_url must be an http(s) URL containing {trace_id}, such as "
+                            + "http://jaeger:16686/trace/{trace_id}; got '" + template + "'");
         }
         return template;
     }

@@ -54,7 +54,9 @@ public record TrustedProxies(List<Block> blocks) {
     public static TrustedProxies parse(String setting) {
         List<Block> blocks = new ArrayList<>();
         if (setting != null) {
-            for (String entry : Arrays.stream(setting.split("[,\\s]+")).filter(s -> !s.isEmpty()).toList()) {
+            for (String entry : Arrays.stream(setting.split("[,\\s]+"))
+                    .filter(s -> !s.isEmpty())
+                    .toList()) {
                 blocks.add(block(entry));
             }
         }
@@ -92,8 +94,8 @@ public record TrustedProxies(List<Block> blocks) {
         int slash = entry.indexOf('/');
         byte[] network = bytes(slash < 0 ? entry : entry.substring(0, slash));
         if (network == null) {
-            throw new IllegalArgumentException("console.trusted_proxies: '" + entry + "' is not an IP address or a "
-                    + "block such as 10.0.0.0/8");
+            throw new IllegalArgumentException(
+                    "console.trusted_proxies: '" + entry + "' is not an IP address or a " + "block such as 10.0.0.0/8");
         }
         int prefix = network.length * 8;
         if (slash >= 0) {
@@ -103,7 +105,8 @@ public record TrustedProxies(List<Block> blocks) {
                 prefix = -1;
             }
             if (prefix < 0 || prefix > network.length * 8) {
-                throw new IllegalArgumentException("console.trusted_proxies: '" + entry + "' has no valid prefix length");
+                throw new IllegalArgumentException(
+                        "console.trusted_proxies: '" + entry + "' has no valid prefix length");
             }
         }
         return new Block(network, prefix);
@@ -115,13 +118,15 @@ public record TrustedProxies(List<Block> blocks) {
             return null;
         }
         try {
-            return InetAddress.getByName(text.startsWith("[") ? text.substring(1, text.length() - 1) : text).getAddress();
+            return InetAddress.getByName(text.startsWith("[") ? text.substring(1, text.length() - 1) : text)
+                    .getAddress();
         } catch (UnknownHostException e) {
             return null;
         }
     }
 
     private static boolean literal(String text) {
-        return !text.isEmpty() && (text.matches("[0-9.]+") || text.matches("\\[?[0-9A-Fa-f:.]+(%\\w+)?]?") && text.contains(":"));
+        return !text.isEmpty()
+                && (text.matches("[0-9.]+") || text.matches("\\[?[0-9A-Fa-f:.]+(%\\w+)?]?") && text.contains(":"));
     }
 }

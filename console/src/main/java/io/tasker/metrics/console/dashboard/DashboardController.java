@@ -1,16 +1,16 @@
 package io.tasker.metrics.console.dashboard;
 
-import io.tasker.metrics.console.chart.Sparklines;
-import io.tasker.metrics.console.service.ViewCache;
-import io.tasker.metrics.console.tasks.Headlines;
-import io.tasker.metrics.console.status.StatusService;
-import io.tasker.metrics.console.status.StatusView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tasker.metrics.Clock;
-import io.tasker.metrics.console.web.Templates;
+import io.tasker.metrics.console.chart.Sparklines;
 import io.tasker.metrics.console.security.Security;
+import io.tasker.metrics.console.service.ViewCache;
+import io.tasker.metrics.console.status.StatusService;
+import io.tasker.metrics.console.status.StatusView;
+import io.tasker.metrics.console.tasks.Headlines;
 import io.tasker.metrics.console.web.Layout;
+import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.StoreException;
@@ -25,8 +25,13 @@ public final class DashboardController {
     private final Headlines headlines;
     private final PageCache cache;
 
-    public DashboardController(ViewCache views, StatusService status, Templates templates, Clock clock, Sparklines sparks,
-                               Headlines headlines) {
+    public DashboardController(
+            ViewCache views,
+            StatusService status,
+            Templates templates,
+            Clock clock,
+            Sparklines sparks,
+            Headlines headlines) {
         this.views = views;
         this.status = status;
         this.templates = templates;
@@ -46,8 +51,10 @@ public final class DashboardController {
         StatusView panels = panels();
         Table table = table(filter);
         Layout layout = new Layout("Dashboard", Security.csrfToken(ctx), "dashboard", panels.staleness());
-        templates.render(ctx, "dashboard/dashboard.jte", new DashboardPage(layout, panels, table.view, table.error,
-                sparks, headlines.figures()));
+        templates.render(
+                ctx,
+                "dashboard/dashboard.jte",
+                new DashboardPage(layout, panels, table.view, table.error, sparks, headlines.figures()));
     }
 
     private void table(Context ctx) {
@@ -72,6 +79,5 @@ public final class DashboardController {
         }
     }
 
-    private record Table(MetricsTable.View view, String error) {
-    }
+    private record Table(MetricsTable.View view, String error) {}
 }

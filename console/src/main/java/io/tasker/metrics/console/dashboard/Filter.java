@@ -24,9 +24,14 @@ public record Filter(String name, String label, String type, String sort, boolea
             throw new IllegalArgumentException("Query parameter interval must be one of " + INTERVALS + ", got '"
                     + ctx.queryParam("interval") + "'");
         }
-        return new Filter(param(ctx, "name"), param(ctx, "label"), QueryParams.oneOf(ctx, "type", TYPES),
-                sort.isEmpty() ? "name" : sort, "desc".equals(QueryParams.oneOf(ctx, "dir", DIRECTIONS)),
-                QueryParams.number(ctx, "page", 1, 1, Integer.MAX_VALUE), interval);
+        return new Filter(
+                param(ctx, "name"),
+                param(ctx, "label"),
+                QueryParams.oneOf(ctx, "type", TYPES),
+                sort.isEmpty() ? "name" : sort,
+                "desc".equals(QueryParams.oneOf(ctx, "dir", DIRECTIONS)),
+                QueryParams.number(ctx, "page", 1, 1, Integer.MAX_VALUE),
+                interval);
     }
 
     /**

@@ -23,20 +23,16 @@ import java.util.Locale;
 public final class MetricsTable {
     public static final int PAGE_SIZE = 50;
 
-    private MetricsTable() {
-    }
+    private MetricsTable() {}
 
     /** One series as the table shows it. */
-    public record Row(String name, String type, String labels, double sortValue, String value, Histogram histogram) {
-    }
+    public record Row(String name, String type, String labels, double sortValue, String value, Histogram histogram) {}
 
     /** A histogram's summary and buckets. */
-    public record Histogram(long count, String sum, String p50, String p95, String p99, List<String> buckets) {
-    }
+    public record Histogram(long count, String sum, String p50, String p95, String p99, List<String> buckets) {}
 
     /** A page of rows, and what it is a page of. */
-    public record View(List<Row> rows, Filter filter, int page, int pages, int total, int matching) {
-    }
+    public record View(List<Row> rows, Filter filter, int page, int pages, int total, int matching) {}
 
     public static View build(MetricsSnapshot snapshot, Filter filter) {
         List<Candidate> matching = new ArrayList<>();
@@ -50,7 +46,8 @@ public final class MetricsTable {
             // Matched against the name the table shows, so that a counter's name copied from a row
             // (with its _total) finds that row.
             String name = shownName(f);
-            if (!filter.name().isEmpty() && !name.toLowerCase(Locale.ROOT).contains(filter.name().toLowerCase(Locale.ROOT))) {
+            if (!filter.name().isEmpty()
+                    && !name.toLowerCase(Locale.ROOT).contains(filter.name().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             for (DataPoint p : f.points()) {
@@ -65,20 +62,27 @@ public final class MetricsTable {
         int page = Math.min(Math.max(1, filter.page()), pages);
         // Only the rows shown are formatted, and only their histograms' quantiles read: with
         // 10,000 series that is 50 rows' work instead of 10,000.
-        List<Row> rows = matching.subList((page - 1) * PAGE_SIZE, Math.min(matching.size(), page * PAGE_SIZE))
-                .stream().map(Candidate::row).toList();
+        List<Row> rows = matching.subList((page - 1) * PAGE_SIZE, Math.min(matching.size(), page * PAGE_SIZE)).stream()
+                .map(Candidate::row)
+                .toList();
         return new View(rows, filter, page, pages, total, matching.size());
     }
 
     /** A series that passed the filter, before it is formatted. */
-    private record Candidate(String name, MetricFamilySnapshot family, DataPoint point, String labels, double sortValue) {
+    private record Candidate(
+            String name, MetricFamilySnapshot family, DataPoint point, String labels, double sortValue) {
         String type() {
             return family.type().word();
         }
 
         Row row() {
             if (point instanceof HistogramSnapshot.Point p) {
-                return new Row(name(), type(), labels, p.count(), p.count() + " observations",
+                return new Row(
+                        name(),
+                        type(),
+                        labels,
+                        p.count(),
+                        p.count() + " observations",
                         summary(((HistogramSnapshot) family).bounds(), p));
             }
             return new Row(name(), type(), labels, sortValue(), Format.number(sortValue()), null);
@@ -86,9 +90,9 @@ public final class MetricsTable {
     }
 
     private static double sortValue(DataPoint point) {
-        return point instanceof CounterSnapshot.Point c ? c.value()
-                : point instanceof GaugeSnapshot.Point g ? g.value()
-                : ((HistogramSnapshot.Point) point).count();
+        return point instanceof CounterSnapshot.Point c
+                ? c.value()
+                : point instanceof GaugeSnapshot.Point g ? g.value() : ((HistogramSnapshot.Point) point).count();
     }
 
     private static String shownName(MetricFamilySnapshot f) {
@@ -101,8 +105,8 @@ public final class MetricsTable {
         for (int i = 0; i < bounds.bucketCount(); i++) {
             buckets.add("le " + bounds.le(i) + ": " + p.cumulativeCount(i));
         }
-        return new Histogram(p.count(), Format.number(p.sum()), quantile(q, 0.5), quantile(q, 0.95), quantile(q, 0.99),
-                buckets);
+        return new Histogram(
+                p.count(), Format.number(p.sum()), quantile(q, 0.5), quantile(q, 0.95), quantile(q, 0.99), buckets);
     }
 
     private static String quantile(QuantileSketch q, double at) {

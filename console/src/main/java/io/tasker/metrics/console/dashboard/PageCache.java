@@ -17,13 +17,12 @@ import java.util.function.Supplier;
 final class PageCache {
     /** Filters remembered at once; more and the cache starts afresh (a crawler paging through). */
     private static final int MAX_TABLES = 64;
+
     private static final long STATUS_MAX_AGE_NANOS = 1_000_000_000L;
 
-    private record Table(ClusterView view, MetricsTable.View table) {
-    }
+    private record Table(ClusterView view, MetricsTable.View table) {}
 
-    private record Status(ClusterView view, long at, StatusView status) {
-    }
+    private record Status(ClusterView view, long at, StatusView status) {}
 
     private final Map<Filter, Table> tables = new ConcurrentHashMap<>();
     private final Clock clock;

@@ -83,8 +83,10 @@ public final class Database implements AutoCloseable {
                     throw inUse(url, wait);
                 }
                 if (!waiting) {
-                    LOG.info("The console database {} is in use by another process; waiting up to {} s for it to stop",
-                            url.file().orElseThrow(), wait.toSeconds());
+                    LOG.info(
+                            "The console database {} is in use by another process; waiting up to {} s for it to stop",
+                            url.file().orElseThrow(),
+                            wait.toSeconds());
                 }
                 pause();
             }
@@ -100,14 +102,17 @@ public final class Database implements AutoCloseable {
         Connection holder = holder(jdbcUrl);
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
         try {
-            MigrateResult result = Flyway.configure().dataSource(pool).locations("classpath:db/migration")
-                    .load().migrate();
+            MigrateResult result = Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
             return new Database(pool, holder, result);
         } catch (RuntimeException e) {
             pool.dispose();
             closeQuietly(holder);
-            throw new IllegalStateException("Cannot open or migrate the console database " + jdbcUrl + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot open or migrate the console database " + jdbcUrl + ": " + e.getMessage(), e);
         }
     }
 
@@ -118,8 +123,10 @@ public final class Database implements AutoCloseable {
             if (FileInUse.is(e)) {
                 throw new FileInUse(e);
             }
-            throw new IllegalStateException("Cannot open the console database " + jdbcUrl + ": "
-                    + e.getMessage().split("\n")[0], e);
+            throw new IllegalStateException(
+                    "Cannot open the console database " + jdbcUrl + ": "
+                            + e.getMessage().split("\n")[0],
+                    e);
         }
     }
 
@@ -129,13 +136,15 @@ public final class Database implements AutoCloseable {
             return;
         }
         try {
-            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException notPosix) {
             createDirectories(directory);
         } catch (FileAlreadyExistsException raced) {
             // Made by someone else meanwhile; H2 says what it thinks of it.
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot create the console database's directory " + directory + ": " + e, e);
+            throw new IllegalStateException(
+                    "Cannot create the console database's directory " + directory + ": " + e, e);
         }
     }
 
@@ -143,7 +152,8 @@ public final class Database implements AutoCloseable {
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot create the console database's directory " + directory + ": " + e, e);
+            throw new IllegalStateException(
+                    "Cannot create the console database's directory " + directory + ": " + e, e);
         }
     }
 
@@ -192,7 +202,8 @@ public final class Database implements AutoCloseable {
 
     /** @return true when a trivial query answers within the pool's login timeout */
     public boolean ping() {
-        try (Connection c = pool.getConnection(); var s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+                var s = c.createStatement()) {
             return s.executeQuery("SELECT 1").next();
         } catch (SQLException e) {
             return false;

@@ -15,14 +15,16 @@ import java.util.Map;
  * @param bytes the file's size
  * @param liveBytes its live content, estimated
  */
-public record DatabaseFile(long bytes, @JsonProperty("live_bytes") long liveBytes) {
+public record DatabaseFile(
+        long bytes, @JsonProperty("live_bytes") long liveBytes) {
     static final DatabaseFile NONE = new DatabaseFile(0, 0);
 
     /** @throws SQLException when the database does not answer */
     public static DatabaseFile read(Connection c) throws SQLException {
         Map<String, String> info = new HashMap<>();
-        try (var s = c.createStatement(); var r = s.executeQuery("SELECT SETTING_NAME, SETTING_VALUE"
-                + " FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME LIKE 'info.%'")) {
+        try (var s = c.createStatement();
+                var r = s.executeQuery("SELECT SETTING_NAME, SETTING_VALUE"
+                        + " FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME LIKE 'info.%'")) {
             while (r.next()) {
                 info.put(r.getString(1), r.getString(2));
             }
@@ -32,6 +34,7 @@ public record DatabaseFile(long bytes, @JsonProperty("live_bytes") long liveByte
         }
         long bytes = Long.parseLong(info.get("info.FILE_SIZE"));
         long used = bytes * Integer.parseInt(info.getOrDefault("info.FILL_RATE", "100")) / 100;
-        return new DatabaseFile(bytes, used * Integer.parseInt(info.getOrDefault("info.CHUNKS_FILL_RATE", "100")) / 100);
+        return new DatabaseFile(
+                bytes, used * Integer.parseInt(info.getOrDefault("info.CHUNKS_FILL_RATE", "100")) / 100);
     }
 }

@@ -41,9 +41,9 @@ record ExistingFile(Path file, String jdbcUrl) {
             throw refused("(" + size + " bytes) ends before its last chunk does (" + chunkEnd + " bytes)");
         }
         try (Connection c = DriverManager.getConnection(jdbcUrl + ";ACCESS_MODE_DATA=r", "sa", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
-                     + " WHERE TABLE_NAME = 'flyway_schema_history'")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES"
+                        + " WHERE TABLE_NAME = 'flyway_schema_history'")) {
             if (!rs.next() || rs.getLong(1) == 0) {
                 throw refused("(" + size + " bytes) holds no console schema");
             }
@@ -51,7 +51,8 @@ record ExistingFile(Path file, String jdbcUrl) {
             if (FileInUse.is(e)) {
                 throw new FileInUse(e);
             }
-            throw refused("(" + size + " bytes) cannot be read: " + e.getMessage().split("\n")[0]);
+            throw refused(
+                    "(" + size + " bytes) cannot be read: " + e.getMessage().split("\n")[0]);
         }
     }
 

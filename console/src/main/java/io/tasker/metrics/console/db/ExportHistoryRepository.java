@@ -19,6 +19,7 @@ import java.util.Optional;
 public final class ExportHistoryRepository {
     /** SQLState of a unique key violation. */
     private static final String DUPLICATE_KEY = "23505";
+
     private final Database db;
 
     public ExportHistoryRepository(Database db) {
@@ -26,8 +27,7 @@ public final class ExportHistoryRepository {
     }
 
     /** A page of the history, newest first. */
-    public record Page(List<ExportRecord> rows, long total, int offset, int limit) {
-    }
+    public record Page(List<ExportRecord> rows, long total, int offset, int limit) {}
 
     /**
      * Saves a record unless it is known already; returns whether it was new. One INSERT that
@@ -38,7 +38,8 @@ public final class ExportHistoryRepository {
         String sql = "INSERT INTO export_history (dedupe_key, exported_at, format, destination, trigger_name, outcome, "
                 + "series, bytes, duration_ms, attempts, error, instance, fencing_number, timing) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db.connection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, key(r));
             s.setObject(2, r.at().atOffset(java.time.ZoneOffset.UTC));
             // Every text is cut to its column, so that one odd record in the shared store cannot stop the import.
@@ -87,8 +88,8 @@ public final class ExportHistoryRepository {
         try (Connection c = db.connection()) {
             long total = count(c, where.toString(), args);
             List<ExportRecord> rows = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT * FROM export_history" + where
-                    + " ORDER BY exported_at DESC, id DESC LIMIT ? OFFSET ?")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT * FROM export_history" + where + " ORDER BY exported_at DESC, id DESC LIMIT ? OFFSET ?")) {
                 int i = bind(s, args);
                 s.setInt(i++, limit);
                 s.setInt(i, offset);
@@ -110,8 +111,10 @@ public final class ExportHistoryRepository {
 
     /** The newest successful export dated at or before {@code notAfter}: records from the future do not count. */
     public Optional<ExportRecord> lastSuccess(Instant notAfter) {
-        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement("SELECT * FROM export_history"
-                + " WHERE outcome = 'SUCCESS' AND exported_at <= ? ORDER BY exported_at DESC, id DESC LIMIT 1")) {
+        try (Connection c = db.connection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT * FROM export_history"
+                                + " WHERE outcome = 'SUCCESS' AND exported_at <= ? ORDER BY exported_at DESC, id DESC LIMIT 1")) {
             s.setObject(1, notAfter.atOffset(java.time.ZoneOffset.UTC));
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -122,12 +125,12 @@ public final class ExportHistoryRepository {
     }
 
     /** How many rows the history holds, and the oldest one's time (null when empty). */
-    public record Extent(long rows, Instant oldest) {
-    }
+    public record Extent(long rows, Instant oldest) {}
 
     public Extent extent() {
-        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*), MIN(exported_at) FROM export_history"); ResultSet rs = s.executeQuery()) {
+        try (Connection c = db.connection();
+                PreparedStatement s = c.prepareStatement("SELECT COUNT(*), MIN(exported_at) FROM export_history");
+                ResultSet rs = s.executeQuery()) {
             rs.next();
             java.time.OffsetDateTime oldest = rs.getObject(2, java.time.OffsetDateTime.class);
             return new Extent(rs.getLong(1), oldest == null ? null : oldest.toInstant());
@@ -138,8 +141,9 @@ public final class ExportHistoryRepository {
 
     /** Deletes at most {@code limit} rows older than {@code cutoff}; returns how many it deleted. */
     public int deleteBefore(Instant cutoff, int limit) {
-        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(
-                "DELETE FROM export_history WHERE exported_at < ? FETCH FIRST ? ROWS ONLY")) {
+        try (Connection c = db.connection();
+                PreparedStatement s = c.prepareStatement(
+                        "DELETE FROM export_history WHERE exported_at < ? FETCH FIRST ? ROWS ONLY")) {
             s.setObject(1, cutoff.atOffset(java.time.ZoneOffset.UTC));
             s.setInt(2, limit);
             return s.executeUpdate();
@@ -172,15 +176,27 @@ public final class ExportHistoryRepository {
 
     private static ExportRecord read(ResultSet rs) throws SQLException {
         Instant at = rs.getObject("exported_at", java.time.OffsetDateTime.class).toInstant();
-        return new ExportRecord(at, rs.getString("format"), rs.getString("destination"), rs.getString("trigger_name"),
-                ExportRecord.Outcome.valueOf(rs.getString("outcome")), rs.getLong("series"), rs.getLong("bytes"),
-                rs.getLong("duration_ms"), rs.getInt("attempts"), rs.getString("error"), rs.getString("instance"),
-                rs.getLong("fencing_number"), rs.getString("timing"));
+        return new ExportRecord(
+                at,
+                rs.getString("format"),
+                rs.getString("destination"),
+                rs.getString("trigger_name"),
+                ExportRecord.Outcome.valueOf(rs.getString("outcome")),
+                rs.getLong("series"),
+                rs.getLong("bytes"),
+                rs.getLong("duration_ms"),
+                rs.getInt("attempts"),
+                rs.getString("error"),
+                rs.getString("instance"),
+                rs.getLong("fencing_number"),
+                rs.getString("timing"));
     }
 
     private static String key(ExportRecord r) {
-        return cut(r.at().toEpochMilli() + "|" + r.instance() + "|" + r.trigger() + "|" + r.fencingNumber() + "|"
-                + r.destination(), 512);
+        return cut(
+                r.at().toEpochMilli() + "|" + r.instance() + "|" + r.trigger() + "|" + r.fencingNumber() + "|"
+                        + r.destination(),
+                512);
     }
 
     private static void setNullable(PreparedStatement s, int i, String v) throws SQLException {
@@ -194,5 +210,4 @@ public final class ExportHistoryRepository {
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
-
 }

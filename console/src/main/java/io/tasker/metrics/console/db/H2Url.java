@@ -36,7 +36,9 @@ record H2Url(String url, Path path) {
 
     /** The {@code .mv.db} file the URL names, or nothing for a memory or server database. */
     Optional<Path> file() {
-        return path == null ? Optional.empty() : Optional.of(Path.of(path + ".mv.db").toAbsolutePath().normalize());
+        return path == null
+                ? Optional.empty()
+                : Optional.of(Path.of(path + ".mv.db").toAbsolutePath().normalize());
     }
 
     /** Whether the URL asks H2 to serve the file to other processes ({@code AUTO_SERVER=TRUE}). */

@@ -26,8 +26,7 @@ record StartCompaction(long minBytes, int maxLivePercent) {
     static final StartCompaction DEFAULT = new StartCompaction(64L << 20, 50);
 
     /** What a compaction did. */
-    record Done(long before, long after, long millis) {
-    }
+    record Done(long before, long after, long millis) {}
 
     /**
      * Compacts the file when it is worth it and this process is alone on it; otherwise leaves
@@ -36,18 +35,24 @@ record StartCompaction(long minBytes, int maxLivePercent) {
     Optional<Done> run(ExistingFile file) {
         long t0 = System.nanoTime();
         try (Connection c = DriverManager.getConnection(file.jdbcUrl(), "sa", "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             DatabaseFile before = DatabaseFile.read(c);
             if (!worthIt(before) || sessions(s) > 1) {
                 return Optional.empty();
             }
             s.execute("SHUTDOWN COMPACT");
             Done done = new Done(before.bytes(), file.size(), (System.nanoTime() - t0) / 1_000_000);
-            LOG.info("Compacted the console database {} from {} MB to {} MB in {} ms", file.file(),
-                    done.before() / 1_000_000, done.after() / 1_000_000, done.millis());
+            LOG.info(
+                    "Compacted the console database {} from {} MB to {} MB in {} ms",
+                    file.file(),
+                    done.before() / 1_000_000,
+                    done.after() / 1_000_000,
+                    done.millis());
             return Optional.of(done);
         } catch (SQLException e) {
-            LOG.info("The console database {} was not compacted at start: {}", file.file(),
+            LOG.info(
+                    "The console database {} was not compacted at start: {}",
+                    file.file(),
                     e.getMessage().split("\n")[0]);
             return Optional.empty();
         }

@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * MetricsSubscriber), as they would in a service; only the queue depth gauge is recorded directly.
  */
 public final class DemoWorkload implements AutoCloseable {
-    private static final List<String> TASKS = List.of("payment_processing", "order_fulfillment", "inventory_sync",
-            "email_notification");
+    private static final List<String> TASKS =
+            List.of("payment_processing", "order_fulfillment", "inventory_sync", "email_notification");
     private static final List<List<String>> STEPS = List.of(
             List.of("validate_payment", "charge_card", "send_receipt"),
             List.of("reserve_stock", "pack_order", "ship_order"),
@@ -61,7 +61,10 @@ public final class DemoWorkload implements AutoCloseable {
     public DemoWorkload(EventPublisher events, MetricRegistry registry, Clock clock) {
         this.events = events;
         this.clock = clock;
-        queueDepth = Gauge.builder("queue_depth").help("Tasks waiting, by queue.").labelNames("queue").register(registry);
+        queueDepth = Gauge.builder("queue_depth")
+                .help("Tasks waiting, by queue.")
+                .labelNames("queue")
+                .register(registry);
     }
 
     /**
@@ -92,8 +95,8 @@ public final class DemoWorkload implements AutoCloseable {
         Instant start = clock.instant().minusSeconds(2);
         // Each task starts a trace of its own (a root span): the demo has no caller whose span
         // could be its parent, and a made-up parent that is never sent leaves every trace broken.
-        events.publish(new TaskStarted(id, name, start, Map.of("queue", QUEUES.get(task % QUEUES.size())),
-                Optional.empty()));
+        events.publish(
+                new TaskStarted(id, name, start, Map.of("queue", QUEUES.get(task % QUEUES.size())), Optional.empty()));
         Instant now = start;
         Failure failure = null;
         for (String step : STEPS.get(task)) {
@@ -105,11 +108,13 @@ public final class DemoWorkload implements AutoCloseable {
             }
         }
         Duration took = Duration.between(start, now);
-        events.publish(failure == null ? new TaskCompleted(id, name, now, took) : new TaskFailed(id, name, now, took, failure));
+        events.publish(
+                failure == null
+                        ? new TaskCompleted(id, name, now, took)
+                        : new TaskFailed(id, name, now, took, failure));
     }
 
-    private record Outcome(Instant end, Failure failure) {
-    }
+    private record Outcome(Instant end, Failure failure) {}
 
     /** Attempts a step until it succeeds or runs out of attempts; about 30% of attempts fail, so about 3% of steps fail for good. */
     private Outcome runStep(String id, String task, String step, Instant start) {

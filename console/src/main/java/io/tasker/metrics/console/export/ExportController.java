@@ -1,22 +1,22 @@
 package io.tasker.metrics.console.export;
 
-import io.tasker.metrics.console.db.ExportHistoryRepository;
-import io.tasker.metrics.console.service.ExportService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tasker.metrics.Clock;
-import io.tasker.metrics.console.service.ViewCache;
-import io.tasker.metrics.console.web.Templates;
-import io.tasker.metrics.console.status.StatusService;
+import io.tasker.metrics.config.ExportDestinations;
+import io.tasker.metrics.console.db.ExportHistoryRepository;
 import io.tasker.metrics.console.security.Security;
+import io.tasker.metrics.console.service.ExportService;
+import io.tasker.metrics.console.service.ViewCache;
+import io.tasker.metrics.console.status.StatusService;
 import io.tasker.metrics.console.web.Layout;
 import io.tasker.metrics.console.web.QueryParams;
+import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.FileDestination;
-import io.tasker.metrics.config.ExportDestinations;
-import io.tasker.metrics.formats.CsvWriter;
 import io.tasker.metrics.format.ExpositionFormatWriter;
+import io.tasker.metrics.formats.CsvWriter;
 import io.tasker.metrics.formats.ExpositionFormats;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.io.IOException;
@@ -35,8 +35,8 @@ public final class ExportController {
     private final Templates templates;
     private final Clock clock;
 
-    public ExportController(ExportService exports, ViewCache views, StatusService status, Templates templates,
-                            Clock clock) {
+    public ExportController(
+            ExportService exports, ViewCache views, StatusService status, Templates templates, Clock clock) {
         this.exports = exports;
         this.views = views;
         this.status = status;
@@ -59,7 +59,8 @@ public final class ExportController {
             templates.render(ctx, "export/exportFragment.jte", status.status(null, format, r));
         } else {
             // Held back is no failure of the store or the endpoint: try again later.
-            ctx.status(r.success() ? 200 : r.outcome() == ExportRecord.Outcome.HELD_BACK ? 503 : 502).json(r);
+            ctx.status(r.success() ? 200 : r.outcome() == ExportRecord.Outcome.HELD_BACK ? 503 : 502)
+                    .json(r);
         }
     }
 
@@ -67,7 +68,8 @@ public final class ExportController {
         String format = format(ctx, ExportService.FILE_FORMATS, "json");
         // CSV cells a spreadsheet would run are neutralised unless raw=true asks for them as they are.
         boolean raw = QueryParams.oneOf(ctx, "raw", List.of("true", "false")).equals("true");
-        ExpositionFormatWriter writer = raw && format.equals("csv") ? CsvWriter.raw() : ExpositionFormats.byName(format);
+        ExpositionFormatWriter writer =
+                raw && format.equals("csv") ? CsvWriter.raw() : ExpositionFormats.byName(format);
         MetricsSnapshot view = views.get().snapshot();
         String file = FileDestination.fileName(format, clock.instant());
         ctx.contentType(writer.contentType());
@@ -90,8 +92,8 @@ public final class ExportController {
 
     private void page(Context ctx) {
         // Capped so that the offset stays an int; past the last page shows the last page.
-        int pageNumber = Math.min(Integer.MAX_VALUE / ExportsPage.PAGE_SIZE,
-                QueryParams.number(ctx, "page", 1, 1, Integer.MAX_VALUE));
+        int pageNumber = Math.min(
+                Integer.MAX_VALUE / ExportsPage.PAGE_SIZE, QueryParams.number(ctx, "page", 1, 1, Integer.MAX_VALUE));
         String outcome = QueryParams.oneOf(ctx, "outcome", OUTCOMES);
         String format = QueryParams.oneOf(ctx, "format", ExportService.HISTORY_FORMATS);
         ExportHistoryRepository.Page page = historyPage(outcome, format, pageNumber);
@@ -105,8 +107,8 @@ public final class ExportController {
     }
 
     private ExportHistoryRepository.Page historyPage(String outcome, String format, int pageNumber) {
-        return exports.repository().page(outcome, format, (pageNumber - 1) * ExportsPage.PAGE_SIZE,
-                ExportsPage.PAGE_SIZE);
+        return exports.repository()
+                .page(outcome, format, (pageNumber - 1) * ExportsPage.PAGE_SIZE, ExportsPage.PAGE_SIZE);
     }
 
     private static String format(Context ctx, List<String> allowed, String fallback) {
@@ -118,8 +120,8 @@ public final class ExportController {
             return fallback;
         }
         String asked = f;
-        return ExportDestinations.canonical(f).filter(allowed::contains)
+        return ExportDestinations.canonical(f)
+                .filter(allowed::contains)
                 .orElseThrow(() -> ExpositionFormats.unknown(asked, allowed));
     }
-
 }

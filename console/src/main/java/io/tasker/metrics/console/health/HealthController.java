@@ -6,31 +6,31 @@ import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.db.DatabaseFile;
 import io.tasker.metrics.console.history.HistoryService;
-import io.tasker.metrics.console.service.Retention;
+import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.service.ExportService;
+import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.service.SyncService;
 import io.tasker.metrics.console.service.ViewCache;
-import io.tasker.metrics.console.status.StatusService;
-import io.tasker.metrics.console.web.Templates;
-import io.tasker.metrics.events.EventPublisher;
-import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.console.status.Staleness;
-import io.tasker.metrics.console.security.Security;
+import io.tasker.metrics.console.status.StatusService;
 import io.tasker.metrics.console.web.Layout;
+import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.events.EventPublisher;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.runtime.StoreStatus;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
+import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.StoreException;
+import io.tasker.metrics.subscribers.telemetry.SpanStats;
 import io.tasker.metrics.sync.SyncResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import io.tasker.metrics.subscribers.telemetry.SpanStats;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Health: {@code /health/live} (the process answers), {@code /health/ready} (the store and the
@@ -61,10 +61,19 @@ public final class HealthController {
      * @param spans what became of the spans, empty when traces are off
      * @param history the history of values, whose last tick the report shows
      */
-    public HealthController(SyncService sync, ExportService exports, StatusService status, ViewCache views,
-                            Database database, CacheStore store, MetricRegistry own, EventPublisher events,
-                            Templates templates, Retention retention, Supplier<Optional<SpanStats>> spans,
-                            HistoryService history) {
+    public HealthController(
+            SyncService sync,
+            ExportService exports,
+            StatusService status,
+            ViewCache views,
+            Database database,
+            CacheStore store,
+            MetricRegistry own,
+            EventPublisher events,
+            Templates templates,
+            Retention retention,
+            Supplier<Optional<SpanStats>> spans,
+            HistoryService history) {
         this.sync = sync;
         this.exports = exports;
         this.status = status;
@@ -83,8 +92,14 @@ public final class HealthController {
         routes.get(Ui.HEALTH_LIVE, ctx -> ctx.json(Map.of("status", "ok")));
         routes.get(Ui.HEALTH_READY, this::ready);
         routes.get(Ui.HEALTH_STATUS, ctx -> ctx.json(report()));
-        routes.get(Ui.HEALTH_PAGE, ctx -> templates.render(ctx, "health/health.jte", new HealthPage(
-                new Layout("Health", Security.csrfToken(ctx), "health", status.staleness()), report())));
+        routes.get(
+                Ui.HEALTH_PAGE,
+                ctx -> templates.render(
+                        ctx,
+                        "health/health.jte",
+                        new HealthPage(
+                                new Layout("Health", Security.csrfToken(ctx), "health", status.staleness()),
+                                report())));
     }
 
     /**
@@ -160,13 +175,29 @@ public final class HealthController {
         // A sync failing again and again for one reason is not "ok", even when the store answers pings.
         boolean syncFailing = sync.failing();
         String overall = cacheHealthy && db && !stale.stale() && !syncFailing ? "ok" : "degraded";
-        return new HealthReport(overall, sync.instanceId(), view.families().size(), view.seriesCount(),
-                storeStatus.strategy().word(), storeStatus.description(), cacheHealthy, cacheError,
-                last == null ? null : last.at(), last == null ? null : last.error(),
-                last == null ? 0 : last.failureStreak(), syncFailing, db, db ? databaseFile() : null,
+        return new HealthReport(
+                overall,
+                sync.instanceId(),
+                view.families().size(),
+                view.seriesCount(),
+                storeStatus.strategy().word(),
+                storeStatus.description(),
+                cacheHealthy,
+                cacheError,
+                last == null ? null : last.at(),
+                last == null ? null : last.error(),
+                last == null ? 0 : last.failureStreak(),
+                syncFailing,
+                db,
+                db ? databaseFile() : null,
                 lastExport == null ? null : lastExport.at(),
-                lastExport == null ? null : lastExport.outcome().name().toLowerCase(), stale.lastSuccess(),
-                stale.stale(), stale.threshold().toSeconds(), events.stats(),
-                spans.get().map(TelemetryHealth::of).orElse(null), retention.report(), history.status());
+                lastExport == null ? null : lastExport.outcome().name().toLowerCase(),
+                stale.lastSuccess(),
+                stale.stale(),
+                stale.threshold().toSeconds(),
+                events.stats(),
+                spans.get().map(TelemetryHealth::of).orElse(null),
+                retention.report(),
+                history.status());
     }
 }

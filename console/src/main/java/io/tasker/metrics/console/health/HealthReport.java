@@ -38,5 +38,4 @@ public record HealthReport(
         @JsonProperty("event_subscribers") List<SubscriberStats> eventSubscribers,
         @JsonProperty("telemetry") TelemetryHealth telemetry,
         @JsonProperty("retention") Retention.Report retention,
-        @JsonProperty("history") HistoryStatus history) {
-}
+        @JsonProperty("history") HistoryStatus history) {}

@@ -25,8 +25,14 @@ public record TelemetryHealth(
         @JsonProperty("queue_size") long queueSize) {
 
     static TelemetryHealth of(SpanStats s) {
-        return new TelemetryHealth(s.ended(), s.exported(), s.droppedQueueFull(), s.droppedExportFailed(),
-                s.droppedShutdown(), s.exportFailures(), s.queueSize());
+        return new TelemetryHealth(
+                s.ended(),
+                s.exported(),
+                s.droppedQueueFull(),
+                s.droppedExportFailed(),
+                s.droppedShutdown(),
+                s.exportFailures(),
+                s.queueSize());
     }
 
     /**

@@ -10,8 +10,7 @@ package io.tasker.metrics.console.history;
  * }</pre>
  */
 public final class BucketQuantiles {
-    private BucketQuantiles() {
-    }
+    private BucketQuantiles() {}
 
     /**
      * @param bounds the finite upper bounds

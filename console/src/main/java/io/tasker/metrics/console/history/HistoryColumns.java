@@ -12,8 +12,7 @@ final class HistoryColumns {
     /** {@code buckets VARBINARY(2048)}, 8 bytes a bucket. */
     static final int BUCKETS = 2048 / Long.BYTES;
 
-    private HistoryColumns() {
-    }
+    private HistoryColumns() {}
 
     /** Why {@code key} cannot be stored, or null when every part of it fits. */
     static String misfit(SeriesKey key) {

@@ -50,10 +50,14 @@ public final class HistoryService implements AutoCloseable {
      * @param skippedSeries the first few of those, by name and labels cut short
      * @param error why the last tick failed, or null
      */
-    public record HistoryStatus(@JsonProperty("sampled_at") long sampledAt, int kept, int total,
-                                @JsonProperty("left_out") List<String> leftOut, int skipped,
-                                @JsonProperty("skipped_series") List<String> skippedSeries, String error) {
-    }
+    public record HistoryStatus(
+            @JsonProperty("sampled_at") long sampledAt,
+            int kept,
+            int total,
+            @JsonProperty("left_out") List<String> leftOut,
+            int skipped,
+            @JsonProperty("skipped_series") List<String> skippedSeries,
+            String error) {}
 
     public HistoryService(DataSource db, HistorySettings settings, Clock clock, Supplier<MetricsSnapshot> view) {
         this.store = new HistoryStore(db);
@@ -91,8 +95,8 @@ public final class HistoryService implements AutoCloseable {
         } catch (RuntimeException | SQLException e) {
             LOG.warn("History sample failed: {}", e.toString());
             HistoryStatus s = status;
-            status = new HistoryStatus(s.sampledAt(), s.kept(), s.total(), s.leftOut(), s.skipped(), s.skippedSeries(),
-                    e.getMessage());
+            status = new HistoryStatus(
+                    s.sampledAt(), s.kept(), s.total(), s.leftOut(), s.skipped(), s.skippedSeries(), e.getMessage());
         }
         for (Runnable listener : listeners) {
             try {
@@ -123,15 +127,20 @@ public final class HistoryService implements AutoCloseable {
         store.write(rows);
         long t1 = System.nanoTime();
         rollups.run(now, this::kind);
-        LOG.debug("History tick at {}: {} series written in {} ms, rollups and retention {} ms", t, rows.size(),
-                (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
-        status = new HistoryStatus(t, rows.size(), result.total(), result.leftOut(), skipped.count(), skipped.shown(),
-                null);
+        LOG.debug(
+                "History tick at {}: {} series written in {} ms, rollups and retention {} ms",
+                t,
+                rows.size(),
+                (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000);
+        status = new HistoryStatus(
+                t, rows.size(), result.total(), result.leftOut(), skipped.count(), skipped.shown(), null);
     }
 
     /** The raw rows of the entries the database took a series id for; the others are skipped. */
     private List<Sample> rows(List<Sampler.Entry> entries, long t) throws SQLException {
-        Map<String, HistoryStore.SeriesRef> ids = store.ids(entries.stream().map(Sampler.Entry::key).toList());
+        Map<String, HistoryStore.SeriesRef> ids =
+                store.ids(entries.stream().map(Sampler.Entry::key).toList());
         List<Sample> rows = new ArrayList<>(entries.size());
         for (Sampler.Entry e : entries) {
             HistoryStore.SeriesRef ref = ids.get(e.key().id());

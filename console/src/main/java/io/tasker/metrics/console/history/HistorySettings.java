@@ -22,22 +22,29 @@ public record HistorySettings(Duration sampleInterval, int maxSeries, List<Durat
 
     /** The keys, with defaults and environment variables. */
     public static final List<ConfigKey> KEYS = List.of(
-            ConfigKey.of("console.history.sample_interval", Kind.DURATION, "15s", "TASKER_CONSOLE_HISTORY_SAMPLE_INTERVAL"),
+            ConfigKey.of(
+                    "console.history.sample_interval", Kind.DURATION, "15s", "TASKER_CONSOLE_HISTORY_SAMPLE_INTERVAL"),
             ConfigKey.of("console.history.max_series", Kind.INTEGER, "5000", "TASKER_CONSOLE_HISTORY_MAX_SERIES"),
             ConfigKey.of("console.history.raw_retention", Kind.DURATION, "2h", "TASKER_CONSOLE_HISTORY_RAW_RETENTION"),
-            ConfigKey.of("console.history.minute_retention", Kind.DURATION, "8h", "TASKER_CONSOLE_HISTORY_MINUTE_RETENTION"),
-            ConfigKey.of("console.history.hour_retention", Kind.DURATION, "7d", "TASKER_CONSOLE_HISTORY_HOUR_RETENTION"),
-            ConfigKey.of("console.history.day_retention", Kind.DURATION, "90d", "TASKER_CONSOLE_HISTORY_DAY_RETENTION"));
+            ConfigKey.of(
+                    "console.history.minute_retention", Kind.DURATION, "8h", "TASKER_CONSOLE_HISTORY_MINUTE_RETENTION"),
+            ConfigKey.of(
+                    "console.history.hour_retention", Kind.DURATION, "7d", "TASKER_CONSOLE_HISTORY_HOUR_RETENTION"),
+            ConfigKey.of(
+                    "console.history.day_retention", Kind.DURATION, "90d", "TASKER_CONSOLE_HISTORY_DAY_RETENTION"));
 
     public HistorySettings {
         retention = List.copyOf(retention);
-        if (sampleInterval.toSeconds() < 1 || 60 % sampleInterval.toSeconds() != 0 || sampleInterval.toMillis() % 1000 != 0) {
+        if (sampleInterval.toSeconds() < 1
+                || 60 % sampleInterval.toSeconds() != 0
+                || sampleInterval.toMillis() % 1000 != 0) {
             throw new IllegalArgumentException("console.history.sample_interval is " + sampleInterval.toMillis()
                     + " ms; it must be whole seconds that divide a minute (1s, 5s, 10s, 15s, 30s or 60s), "
                     + "so that samples roll up into minutes");
         }
         if (maxSeries < 1) {
-            throw new IllegalArgumentException("console.history.max_series is " + maxSeries + "; it must be at least 1");
+            throw new IllegalArgumentException(
+                    "console.history.max_series is " + maxSeries + "; it must be at least 1");
         }
         if (retention.size() != Tier.values().length) {
             throw new IllegalArgumentException("one retention per tier: " + retention);
@@ -46,20 +53,28 @@ public record HistorySettings(Duration sampleInterval, int maxSeries, List<Durat
             Duration kept = retention.get(tier.ordinal());
             if (kept.getSeconds() < tier.seconds(sampleInterval)) {
                 throw new IllegalArgumentException("console.history." + tier.word() + "_retention is " + kept
-                        + ", shorter than one step of that tier; make it at least " + tier.seconds(sampleInterval) + "s");
+                        + ", shorter than one step of that tier; make it at least " + tier.seconds(sampleInterval)
+                        + "s");
             }
         }
     }
 
     public static HistorySettings from(TaskerConfig config) {
-        return new HistorySettings(config.value(KEYS.get(0)), config.value(KEYS.get(1)),
-                List.of(config.value(KEYS.get(2)), config.value(KEYS.get(3)), config.value(KEYS.get(4)),
+        return new HistorySettings(
+                config.value(KEYS.get(0)),
+                config.value(KEYS.get(1)),
+                List.of(
+                        config.value(KEYS.get(2)),
+                        config.value(KEYS.get(3)),
+                        config.value(KEYS.get(4)),
                         config.value(KEYS.get(5))));
     }
 
     /** The defaults, as the keys give them. */
     public static HistorySettings defaults() {
-        return new HistorySettings(Duration.ofSeconds(15), 5000,
+        return new HistorySettings(
+                Duration.ofSeconds(15),
+                5000,
                 List.of(Duration.ofHours(2), Duration.ofHours(8), Duration.ofDays(7), Duration.ofDays(90)));
     }
 

@@ -30,8 +30,7 @@ public final class HistoryStore {
     private final WriteBuffer buffer = new WriteBuffer();
 
     /** A stored series: its id and key. */
-    public record SeriesRef(int id, SeriesKey key) {
-    }
+    public record SeriesRef(int id, SeriesKey key) {}
 
     public HistoryStore(DataSource db) {
         this.db = db;
@@ -47,7 +46,8 @@ public final class HistoryStore {
      * @throws SQLException when the database cannot be used at all
      */
     public Map<String, SeriesRef> ids(Collection<SeriesKey> keys) throws SQLException {
-        List<SeriesKey> missing = keys.stream().filter(k -> !ids.containsKey(k.id())).toList();
+        List<SeriesKey> missing =
+                keys.stream().filter(k -> !ids.containsKey(k.id())).toList();
         if (!missing.isEmpty()) {
             try (Connection c = db.getConnection()) {
                 try {
@@ -102,8 +102,8 @@ public final class HistoryStore {
     /** Every series of a family, sorted by labels. */
     public List<SeriesRef> family(String name) throws SQLException {
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT id, name, labels, kind, bounds FROM history_series WHERE name = ? ORDER BY labels")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT id, name, labels, kind, bounds FROM history_series WHERE name = ? ORDER BY labels")) {
             s.setString(1, name);
             return refs(s.executeQuery());
         }
@@ -112,8 +112,9 @@ public final class HistoryStore {
     /** The names of every family with history, sorted. */
     public List<String> names() throws SQLException {
         List<String> out = new ArrayList<>();
-        try (Connection c = db.getConnection(); var s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT DISTINCT name FROM history_series ORDER BY name")) {
+        try (Connection c = db.getConnection();
+                var s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT DISTINCT name FROM history_series ORDER BY name")) {
             while (r.next()) {
                 out.add(r.getString(1));
             }
@@ -178,7 +179,7 @@ public final class HistoryStore {
 
     private static void merge(Connection c, List<Sample> samples) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("MERGE INTO history_sample (k, tier, t, v, d, sd, q50, q95, q99, "
-                     + "buckets) KEY (k) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "buckets) KEY (k) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Sample x : samples) {
                 s.setLong(1, key(x.seriesId(), x.tier(), x.t()));
                 s.setInt(2, x.tier().ordinal());
@@ -199,8 +200,8 @@ public final class HistoryStore {
     /** The samples of one series in one tier from {@code from} (epoch seconds) on, oldest first. */
     public List<Sample> read(int seriesId, Tier tier, long from) throws SQLException {
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT k, tier, t, v, d, sd, q50, q95, q99, buckets "
-                     + "FROM history_sample WHERE k BETWEEN ? AND ? ORDER BY k")) {
+                PreparedStatement s = c.prepareStatement("SELECT k, tier, t, v, d, sd, q50, q95, q99, buckets "
+                        + "FROM history_sample WHERE k BETWEEN ? AND ? ORDER BY k")) {
             s.setLong(1, key(seriesId, tier, Math.max(0, from)));
             s.setLong(2, key(seriesId, tier, MAX_T));
             return withBuffered(samples(s.executeQuery()), buffer.series(seriesId, tier, from));
@@ -210,8 +211,8 @@ public final class HistoryStore {
     /** Every series' samples of one tier in {@code [from, to)}, by series then time. */
     List<Sample> readTier(Tier tier, long from, long to) throws SQLException {
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT k, tier, t, v, d, sd, q50, q95, q99, buckets "
-                     + "FROM history_sample WHERE tier = ? AND t >= ? AND t < ? ORDER BY k")) {
+                PreparedStatement s = c.prepareStatement("SELECT k, tier, t, v, d, sd, q50, q95, q99, buckets "
+                        + "FROM history_sample WHERE tier = ? AND t >= ? AND t < ? ORDER BY k")) {
             s.setInt(1, tier.ordinal());
             s.setLong(2, from);
             s.setLong(3, to);
@@ -221,14 +222,17 @@ public final class HistoryStore {
 
     /** The latest start in a tier, or -1 when it is empty. */
     long latest(Tier tier) throws SQLException {
-        return Math.max(buffer.latest(tier), single("SELECT MAX(t) FROM history_sample WHERE tier = ?", tier, Long.MIN_VALUE));
+        return Math.max(
+                buffer.latest(tier), single("SELECT MAX(t) FROM history_sample WHERE tier = ?", tier, Long.MIN_VALUE));
     }
 
     /** The earliest start in a tier at or after {@code from}, or -1 when there is none. */
     long earliest(Tier tier, long from) throws SQLException {
         // ORDER BY ... FETCH FIRST walks the (tier, t) index and stops at once; MIN(t) with a WHERE scans the range.
-        long stored = single("SELECT t FROM history_sample WHERE tier = ? AND t >= ? ORDER BY tier, t FETCH FIRST 1 ROW ONLY",
-                tier, from);
+        long stored = single(
+                "SELECT t FROM history_sample WHERE tier = ? AND t >= ? ORDER BY tier, t FETCH FIRST 1 ROW ONLY",
+                tier,
+                from);
         long held = buffer.earliest(tier, from);
         return stored < 0 ? held : held < 0 ? stored : Math.min(stored, held);
     }
@@ -238,8 +242,8 @@ public final class HistoryStore {
         buffer.expire(tier, before);
         long total = 0;
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("DELETE FROM history_sample WHERE tier = ? AND t < ? "
-                     + "FETCH FIRST " + DELETE_BATCH + " ROWS ONLY")) {
+                PreparedStatement s = c.prepareStatement("DELETE FROM history_sample WHERE tier = ? AND t < ? "
+                        + "FETCH FIRST " + DELETE_BATCH + " ROWS ONLY")) {
             s.setInt(1, tier.ordinal());
             s.setLong(2, before);
             int n;
@@ -254,8 +258,9 @@ public final class HistoryStore {
     /** How many rows each tier holds, in the table and the buffer, for the status and the size tests. */
     public long[] rowCounts() throws SQLException {
         long[] counts = new long[Tier.values().length];
-        try (Connection c = db.getConnection(); var s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT tier, COUNT(*) FROM history_sample GROUP BY tier")) {
+        try (Connection c = db.getConnection();
+                var s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT tier, COUNT(*) FROM history_sample GROUP BY tier")) {
             while (r.next()) {
                 counts[r.getInt(1)] = r.getLong(2);
             }
@@ -283,7 +288,8 @@ public final class HistoryStore {
     }
 
     private long single(String sql, Tier tier, long from) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setInt(1, tier.ordinal());
             if (from != Long.MIN_VALUE) {
                 s.setLong(2, from);
@@ -309,7 +315,8 @@ public final class HistoryStore {
     private static List<SeriesRef> refs(ResultSet r) throws SQLException {
         List<SeriesRef> out = new ArrayList<>();
         while (r.next()) {
-            out.add(new SeriesRef(r.getInt(1), new SeriesKey(r.getString(2), r.getString(3), r.getString(4), r.getString(5))));
+            out.add(new SeriesRef(
+                    r.getInt(1), new SeriesKey(r.getString(2), r.getString(3), r.getString(4), r.getString(5))));
         }
         return out;
     }
@@ -318,8 +325,17 @@ public final class HistoryStore {
         List<Sample> out = new ArrayList<>();
         while (r.next()) {
             byte[] b = r.getBytes(10);
-            out.add(new Sample((int) (r.getLong(1) >>> 35), Tier.values()[r.getInt(2)], r.getLong(3), r.getDouble(4), getDouble(r, 5),
-                    getDouble(r, 6), getDouble(r, 7), getDouble(r, 8), getDouble(r, 9), b == null ? null : decode(b)));
+            out.add(new Sample(
+                    (int) (r.getLong(1) >>> 35),
+                    Tier.values()[r.getInt(2)],
+                    r.getLong(3),
+                    r.getDouble(4),
+                    getDouble(r, 5),
+                    getDouble(r, 6),
+                    getDouble(r, 7),
+                    getDouble(r, 8),
+                    getDouble(r, 9),
+                    b == null ? null : decode(b)));
         }
         return out;
     }

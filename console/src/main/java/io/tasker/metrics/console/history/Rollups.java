@@ -69,7 +69,12 @@ final class Rollups {
             List<Sample> rows = store.readTier(tier.finer(), start, start + width);
             store.write(combine(rows, tier, start, kindOf));
             done[tier.ordinal()] = start;
-            LOG.debug("Rolled {} {} rows up into {} at {} in {} ms", rows.size(), tier.finer().word(), tier.word(), start,
+            LOG.debug(
+                    "Rolled {} {} rows up into {} at {} in {} ms",
+                    rows.size(),
+                    tier.finer().word(),
+                    tier.word(),
+                    start,
                     (System.nanoTime() - t0) / 1_000_000);
             next = store.earliest(tier.finer(), start + width);
         }
@@ -84,7 +89,8 @@ final class Rollups {
             while (j < rows.size() && rows.get(j).seriesId() == rows.get(i).seriesId()) {
                 j++;
             }
-            out.add(combine(rows.subList(i, j), kindOf.apply(rows.get(i).seriesId())).at(rows.get(i).seriesId(), tier, start));
+            out.add(combine(rows.subList(i, j), kindOf.apply(rows.get(i).seriesId()))
+                    .at(rows.get(i).seriesId(), tier, start));
             i = j;
         }
         return out;
@@ -92,15 +98,26 @@ final class Rollups {
 
     private static Sample combine(List<Sample> rows, String kind) {
         Sample last = rows.get(rows.size() - 1);
-        double v = "gauge".equals(kind) ? rows.stream().mapToDouble(Sample::v).average().orElse(last.v()) : last.v();
+        double v = "gauge".equals(kind)
+                ? rows.stream().mapToDouble(Sample::v).average().orElse(last.v())
+                : last.v();
         long[] buckets = null;
         for (Sample r : rows) {
             if (r.buckets() != null) {
                 buckets = buckets == null ? r.buckets().clone() : add(buckets, r.buckets());
             }
         }
-        return new Sample(0, Tier.RAW, 0, v, sum(rows, Sample::d), sum(rows, Sample::sd), weighted(rows, Sample::q50),
-                weighted(rows, Sample::q95), weighted(rows, Sample::q99), buckets);
+        return new Sample(
+                0,
+                Tier.RAW,
+                0,
+                v,
+                sum(rows, Sample::d),
+                sum(rows, Sample::sd),
+                weighted(rows, Sample::q50),
+                weighted(rows, Sample::q95),
+                weighted(rows, Sample::q99),
+                buckets);
     }
 
     private static long[] add(long[] into, long[] more) {

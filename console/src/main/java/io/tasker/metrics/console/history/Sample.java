@@ -11,8 +11,17 @@ package io.tasker.metrics.console.history;
  * @param q50 a histogram's median over the interval, where it has a quantile sketch
  * @param buckets a histogram's increase of each bucket (not cumulative), or null
  */
-public record Sample(int seriesId, Tier tier, long t, double v, Double d, Double sd, Double q50, Double q95, Double q99,
-                     long[] buckets) {
+public record Sample(
+        int seriesId,
+        Tier tier,
+        long t,
+        double v,
+        Double d,
+        Double sd,
+        Double q50,
+        Double q95,
+        Double q99,
+        long[] buckets) {
 
     /** The same values under another series id, tier or start. */
     public Sample at(int id, Tier tier, long start) {

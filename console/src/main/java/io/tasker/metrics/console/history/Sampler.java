@@ -28,16 +28,13 @@ final class Sampler {
     private Map<String, Previous> previous = new HashMap<>();
 
     /** What the sampler last saw of a series. */
-    private record Previous(double value, double sum, long[] cumulative, QuantileSketch sketch) {
-    }
+    private record Previous(double value, double sum, long[] cumulative, QuantileSketch sketch) {}
 
     /** A series and its raw sample (series id still 0). */
-    record Entry(SeriesKey key, Sample sample) {
-    }
+    record Entry(SeriesKey key, Sample sample) {}
 
     /** The samples of one view, and the families left out for want of room. */
-    record Result(List<Entry> entries, int total, List<String> leftOut) {
-    }
+    record Result(List<Entry> entries, int total, List<String> leftOut) {}
 
     Sampler(int maxSeries) {
         this.maxSeries = maxSeries;
@@ -98,16 +95,24 @@ final class Sampler {
         long[] increases = new long[now.length];
         for (int i = 0; i < now.length; i++) {
             long own = now[i] - (i == 0 ? 0 : now[i - 1]);
-            long ownBefore = reset || before.cumulative() == null || before.cumulative().length != now.length ? 0
+            long ownBefore = reset || before.cumulative() == null || before.cumulative().length != now.length
+                    ? 0
                     : before.cumulative()[i] - (i == 0 ? 0 : before.cumulative()[i - 1]);
             increases[i] = Math.max(0, own - ownBefore);
         }
         QuantileSketch interval = interval(h.quantiles(), reset ? null : before.sketch());
         boolean quantiles = interval != null && interval.count() > 0;
-        return new Sample(0, Tier.RAW, t, h.count(), reset ? (double) h.count() : h.count() - before.value(),
+        return new Sample(
+                0,
+                Tier.RAW,
+                t,
+                h.count(),
+                reset ? (double) h.count() : h.count() - before.value(),
                 reset ? h.sum() : h.sum() - before.sum(),
-                quantiles ? interval.valueAt(0.5) : null, quantiles ? interval.valueAt(0.95) : null,
-                quantiles ? interval.valueAt(0.99) : null, increases);
+                quantiles ? interval.valueAt(0.5) : null,
+                quantiles ? interval.valueAt(0.95) : null,
+                quantiles ? interval.valueAt(0.99) : null,
+                increases);
     }
 
     /** The observations since the previous sketch; all of them after a reset or a sketch that does not fit. */
@@ -128,14 +133,15 @@ final class Sampler {
     }
 
     private static double primary(DataPoint p) {
-        return p instanceof CounterSnapshot.Point c ? c.value()
-                : p instanceof GaugeSnapshot.Point g ? g.value()
-                : ((HistogramSnapshot.Point) p).count();
+        return p instanceof CounterSnapshot.Point c
+                ? c.value()
+                : p instanceof GaugeSnapshot.Point g ? g.value() : ((HistogramSnapshot.Point) p).count();
     }
 
     static SeriesKey key(MetricFamilySnapshot f, DataPoint p) {
         String bounds = f instanceof HistogramSnapshot h ? joined(h.bounds().toList()) : null;
-        return new SeriesKey(f.name(), SeriesKey.labelsText(p.labels()), f.type().word(), bounds);
+        return new SeriesKey(
+                f.name(), SeriesKey.labelsText(p.labels()), f.type().word(), bounds);
     }
 
     private static String joined(List<Double> bounds) {

@@ -17,8 +17,13 @@ public record SeriesKey(String name, String labels, String kind, String bounds) 
     public static String labelsText(Labels labels) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < labels.size(); i++) {
-            String value = labels.value(i).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-            sb.append(i == 0 ? "" : ", ").append(labels.name(i)).append("=\"").append(value).append('"');
+            String value =
+                    labels.value(i).replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+            sb.append(i == 0 ? "" : ", ")
+                    .append(labels.name(i))
+                    .append("=\"")
+                    .append(value)
+                    .append('"');
         }
         return sb.toString();
     }

@@ -18,6 +18,7 @@ final class SkippedSeries {
     private static final Logger LOG = LoggerFactory.getLogger(SkippedSeries.class);
     /** Series remembered as logged; past that the oldest may be logged again, which beats unbounded memory. */
     private static final int REMEMBERED = 10_000;
+
     private static final int SHOWN = 5;
     private static final int NAME_CHARS = 160;
 
@@ -44,8 +45,11 @@ final class SkippedSeries {
             shown.add(name);
         }
         if (logged.add(key.id())) {
-            LOG.warn("The history cannot store the series {}: {}. It is skipped at every sample; the others are kept "
-                    + "(/health/status counts the skipped ones)", name, reason);
+            LOG.warn(
+                    "The history cannot store the series {}: {}. It is skipped at every sample; the others are kept "
+                            + "(/health/status counts the skipped ones)",
+                    name,
+                    reason);
         }
     }
 

@@ -4,7 +4,10 @@ import java.time.Duration;
 
 /** The steps of the history, finest first: each tier is rolled up from the one before it. */
 public enum Tier {
-    RAW(0), MINUTE(60), HOUR(3600), DAY(86_400);
+    RAW(0),
+    MINUTE(60),
+    HOUR(3600),
+    DAY(86_400);
 
     private final long fixedSeconds;
 

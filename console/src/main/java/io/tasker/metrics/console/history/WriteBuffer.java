@@ -17,6 +17,7 @@ final class WriteBuffer {
     private final ConcurrentSkipListMap<Long, Sample> rows = new ConcurrentSkipListMap<>();
     /** The same rows by tier, then time, then series: what rollups and retention look for. */
     private final ConcurrentSkipListMap<Long, Sample> byTime = new ConcurrentSkipListMap<>();
+
     private final long[] lastFlush = new long[Tier.values().length];
 
     /** Seconds of sample time between two writes of a tier; 0 for tiers written at once. */
@@ -74,8 +75,12 @@ final class WriteBuffer {
 
     /** One series' rows of a tier from {@code from} on, oldest first. */
     List<Sample> series(int seriesId, Tier tier, long from) {
-        return new ArrayList<>(rows.subMap(HistoryStore.key(seriesId, tier, Math.max(0, from)), true,
-                HistoryStore.key(seriesId, tier, HistoryStore.MAX_T), true).values());
+        return new ArrayList<>(rows.subMap(
+                        HistoryStore.key(seriesId, tier, Math.max(0, from)),
+                        true,
+                        HistoryStore.key(seriesId, tier, HistoryStore.MAX_T),
+                        true)
+                .values());
     }
 
     /** Every series' rows of a tier in {@code [from, to)}, by time. */

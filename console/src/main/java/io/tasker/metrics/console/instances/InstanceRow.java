@@ -14,16 +14,15 @@ import java.util.List;
  *               (stopped, its values added to the retired totals) or {@code retired}
  * @param shares how much of each key counter it holds
  */
-public record InstanceRow(String id, String host, Instant lastSync, long sequence, int series, String status,
-                          List<Share> shares) {
+public record InstanceRow(
+        String id, String host, Instant lastSync, long sequence, int series, String status, List<Share> shares) {
 
     /**
      * @param counter the counter family, as the metric table names it
      * @param value this instance's total of it
      * @param percent its share of the cluster's total (the live instances and the retired totals), or null when that is 0
      */
-    public record Share(String counter, double value, Double percent) {
-    }
+    public record Share(String counter, double value, Double percent) {}
 
     public boolean late() {
         return "late".equals(status);

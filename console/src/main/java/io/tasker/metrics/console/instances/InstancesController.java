@@ -19,8 +19,8 @@ public final class InstancesController {
     private final Templates templates;
     private final Duration syncInterval;
 
-    public InstancesController(InstancesService instances, StatusService status, Templates templates,
-                               Duration syncInterval) {
+    public InstancesController(
+            InstancesService instances, StatusService status, Templates templates, Duration syncInterval) {
         this.instances = instances;
         this.status = status;
         this.templates = templates;

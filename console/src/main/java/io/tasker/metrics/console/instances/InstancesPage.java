@@ -10,5 +10,4 @@ import java.util.List;
  * @param syncInterval the sync interval, which tells late from live
  * @param error why the store could not be read, or null
  */
-public record InstancesPage(Layout layout, List<InstanceRow> rows, Duration syncInterval, String error) {
-}
+public record InstancesPage(Layout layout, List<InstanceRow> rows, Duration syncInterval, String error) {}

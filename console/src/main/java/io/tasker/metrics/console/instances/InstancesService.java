@@ -43,12 +43,20 @@ public final class InstancesService {
         Instant lateBefore = clock.instant().minus(syncInterval.multipliedBy(2));
         List<InstanceRow> rows = new ArrayList<>();
         for (InstanceDirectory.Instance i : d.live()) {
-            rows.add(new InstanceRow(i.id(), host(i.id()), i.lastSync(), i.sequence(), i.seriesCount(),
-                    i.lastSync().isBefore(lateBefore) ? "late" : "live", shares(i.families(), totals)));
+            rows.add(new InstanceRow(
+                    i.id(),
+                    host(i.id()),
+                    i.lastSync(),
+                    i.sequence(),
+                    i.seriesCount(),
+                    i.lastSync().isBefore(lateBefore) ? "late" : "live",
+                    shares(i.families(), totals)));
         }
         d.folded().forEach((id, at) -> rows.add(new InstanceRow(id, host(id), at, 0, 0, "folded", List.of())));
-        int retiredSeries = d.retired().stream().mapToInt(f -> f.points().size()).sum();
-        rows.add(new InstanceRow("retired totals", null, null, 0, retiredSeries, "retired", shares(d.retired(), totals)));
+        int retiredSeries =
+                d.retired().stream().mapToInt(f -> f.points().size()).sum();
+        rows.add(new InstanceRow(
+                "retired totals", null, null, 0, retiredSeries, "retired", shares(d.retired(), totals)));
         return rows;
     }
 
@@ -62,7 +70,8 @@ public final class InstancesService {
         add(own, families);
         List<InstanceRow.Share> out = new ArrayList<>();
         for (int k = 0; k < counters.size(); k++) {
-            out.add(new InstanceRow.Share(counters.get(k) + "_total", own[k], totals[k] == 0 ? null : 100 * own[k] / totals[k]));
+            out.add(new InstanceRow.Share(
+                    counters.get(k) + "_total", own[k], totals[k] == 0 ? null : 100 * own[k] / totals[k]));
         }
         return out;
     }

@@ -40,7 +40,9 @@ public final class MetricsController {
     }
 
     private void api(Context ctx) throws IOException {
-        MetricsSnapshot snapshot = "instance".equals(ctx.queryParam("scope")) ? own.snapshot() : views.get().snapshot();
+        MetricsSnapshot snapshot = "instance".equals(ctx.queryParam("scope"))
+                ? own.snapshot()
+                : views.get().snapshot();
         ctx.contentType(JsonWriter.CONTENT_TYPE);
         new JsonWriter().write(ctx.outputStream(), snapshot);
     }

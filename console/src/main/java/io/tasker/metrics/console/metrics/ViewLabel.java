@@ -21,8 +21,7 @@ final class ViewLabel {
     static final String NAME = "tasker_view";
     static final String CLUSTER = "cluster";
 
-    private ViewLabel() {
-    }
+    private ViewLabel() {}
 
     static MetricsSnapshot cluster(MetricsSnapshot view) {
         List<MetricFamilySnapshot> families = new ArrayList<>(view.families().size());

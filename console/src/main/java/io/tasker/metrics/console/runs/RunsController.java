@@ -2,10 +2,10 @@ package io.tasker.metrics.console.runs;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.tasker.metrics.console.status.StatusService;
-import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.security.Security;
+import io.tasker.metrics.console.status.StatusService;
 import io.tasker.metrics.console.web.Layout;
+import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.runs.RunQuery;
 import io.tasker.metrics.runs.StepSummary;
@@ -45,8 +45,12 @@ public final class RunsController {
     }
 
     private static RunQuery query(Context ctx) {
-        return RunQuery.of(ctx.queryParam("status"), ctx.queryParam("task_name"), ctx.queryParam("task_id"),
-                ctx.queryParam("limit"), ctx.queryParam("offset"));
+        return RunQuery.of(
+                ctx.queryParam("status"),
+                ctx.queryParam("task_name"),
+                ctx.queryParam("task_id"),
+                ctx.queryParam("limit"),
+                ctx.queryParam("offset"));
     }
 
     private void page(Context ctx) {
@@ -60,23 +64,37 @@ public final class RunsController {
         } catch (StoreException e) {
             error = "The shared store could not be read: " + e.getMessage();
         }
-        List<String> names = all.stream().map(TaskRun::taskName).distinct().sorted().toList();
-        templates.render(ctx, "runs/runs.jte", new RunsPage(layout(ctx, "Task runs"), query.select(all),
-                orEmpty(ctx.queryParam("status")), orEmpty(ctx.queryParam("task_name")), orEmpty(ctx.queryParam("task_id")),
-                names, steps, error));
+        List<String> names =
+                all.stream().map(TaskRun::taskName).distinct().sorted().toList();
+        templates.render(
+                ctx,
+                "runs/runs.jte",
+                new RunsPage(
+                        layout(ctx, "Task runs"),
+                        query.select(all),
+                        orEmpty(ctx.queryParam("status")),
+                        orEmpty(ctx.queryParam("task_name")),
+                        orEmpty(ctx.queryParam("task_id")),
+                        names,
+                        steps,
+                        error));
     }
 
     private void runPage(Context ctx) {
         String id = ctx.pathParam("task_id");
         Optional<TaskRun> run = runs.find(id);
         if (run.isEmpty()) {
-            ctx.status(404).contentType("text/plain; charset=utf-8").result("No recent run of task " + id
-                    + " in the cluster: runs are kept for runs.keep_successful / runs.keep_failed runs per instance "
-                    + "and expire with a stopped instance's keys. See " + Ui.RUNS_PAGE + ".");
+            ctx.status(404)
+                    .contentType("text/plain; charset=utf-8")
+                    .result("No recent run of task " + id
+                            + " in the cluster: runs are kept for runs.keep_successful / runs.keep_failed runs per instance "
+                            + "and expire with a stopped instance's keys. See " + Ui.RUNS_PAGE + ".");
             return;
         }
-        templates.render(ctx, "runs/run.jte", new RunPage(layout(ctx, "Task " + id), run.get(),
-                Timeline.of(run.get()), traceUrl));
+        templates.render(
+                ctx,
+                "runs/run.jte",
+                new RunPage(layout(ctx, "Task " + id), run.get(), Timeline.of(run.get()), traceUrl));
     }
 
     private void api(Context ctx) {
@@ -98,8 +116,11 @@ public final class RunsController {
     private void apiRun(Context ctx) {
         String id = ctx.pathParam("task_id");
         try {
-            runs.find(id).ifPresentOrElse(ctx::json,
-                    () -> ctx.status(404).json(Map.of("error", "no recent run of task " + id + " in the cluster")));
+            runs.find(id)
+                    .ifPresentOrElse(
+                            ctx::json,
+                            () -> ctx.status(404)
+                                    .json(Map.of("error", "no recent run of task " + id + " in the cluster")));
         } catch (StoreException e) {
             ctx.status(503).json(Map.of("error", "the shared store could not be read: " + e.getMessage()));
         }

@@ -12,8 +12,15 @@ import java.util.List;
  * typed, for the form and the page links), the task names to choose from, and the steps slowest
  * first; {@code error} when the store could not be read.
  */
-public record RunsPage(Layout layout, RunQuery.Selection selection, String status, String taskName, String taskId,
-                       List<String> taskNames, List<StepSummary> steps, String error) {
+public record RunsPage(
+        Layout layout,
+        RunQuery.Selection selection,
+        String status,
+        String taskName,
+        String taskId,
+        List<String> taskNames,
+        List<StepSummary> steps,
+        String error) {
 
     /**
      * @return the first run's position on this page, counted from 1 (0 when the page is empty)

@@ -23,8 +23,8 @@ public final class RunsService {
     private final Supplier<String> instanceId;
     private final RegistryOptions names;
 
-    public RunsService(RecentRuns own, RunsReader reader, ViewCache views, Supplier<String> instanceId,
-                       RegistryOptions names) {
+    public RunsService(
+            RecentRuns own, RunsReader reader, ViewCache views, Supplier<String> instanceId, RegistryOptions names) {
         this.own = own;
         this.reader = reader;
         this.views = views;
@@ -39,7 +39,8 @@ public final class RunsService {
      */
     public List<TaskRun> cluster() {
         String self = instanceId.get();
-        List<String> others = views.get().instances().stream().filter(i -> !i.equals(self)).toList();
+        List<String> others =
+                views.get().instances().stream().filter(i -> !i.equals(self)).toList();
         List<TaskRun> all = new ArrayList<>(reader.read(others));
         own.snapshot().forEach(r -> all.add(r.withInstance(self)));
         all.sort(Comparator.comparing(TaskRun::startedAt).reversed());

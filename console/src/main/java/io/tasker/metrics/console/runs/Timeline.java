@@ -34,7 +34,8 @@ public record Timeline(long totalMillis, List<Bar> bars) {
         }
         List<Bar> bars = new ArrayList<>();
         for (StepRun s : run.steps()) {
-            double left = 100.0 * Math.max(0, Duration.between(start, s.startedAt()).toMillis()) / total;
+            double left =
+                    100.0 * Math.max(0, Duration.between(start, s.startedAt()).toMillis()) / total;
             double width = s.status() == RunStatus.RUNNING ? 100 - left : Math.max(0.5, 100.0 * millis(s) / total);
             bars.add(new Bar(s, Math.min(left, 99.5), Math.min(width, 100 - Math.min(left, 99.5))));
         }

@@ -22,8 +22,7 @@ final class CsrfTokens {
     private static final int PART = 16;
     private static final byte[] KEY = randomBytes(32);
 
-    private CsrfTokens() {
-    }
+    private CsrfTokens() {}
 
     /** A new token, signed by this process. */
     static String issue() {

@@ -21,8 +21,7 @@ public final class LoginThrottle {
     /** Beyond this many keys the expired ones are dropped, and past twice as many new ones are not counted, so that a scan cannot fill memory. */
     private static final int MAX_KEYS = 10_000;
 
-    private record Failures(int count, Instant since) {
-    }
+    private record Failures(int count, Instant since) {}
 
     private final Clock clock;
     private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
@@ -57,7 +56,10 @@ public final class LoginThrottle {
                 return;
             }
         }
-        failures.merge(key, new Failures(1, now), (old, one) -> now.isBefore(old.since().plus(WINDOW))
-                ? new Failures(old.count() + 1, old.since()) : one);
+        failures.merge(
+                key,
+                new Failures(1, now),
+                (old, one) ->
+                        now.isBefore(old.since().plus(WINDOW)) ? new Failures(old.count() + 1, old.since()) : one);
     }
 }

@@ -67,8 +67,10 @@ public final class Security {
         }
         if (!CsrfTokens.issued(token)) {
             token = CsrfTokens.issue();
-            ctx.header("Set-Cookie", Ui.CSRF_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
-                    + (secure(ctx) ? "; Secure" : ""));
+            ctx.header(
+                    "Set-Cookie",
+                    Ui.CSRF_COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict"
+                            + (secure(ctx) ? "; Secure" : ""));
         }
         ctx.attribute(Ui.CSRF_COOKIE, token);
         return token;
@@ -82,7 +84,9 @@ public final class Security {
         }
         throttle(ctx);
         if (settings.basicAuth() && !bearer(ctx) && !loggedIn(ctx)) {
-            throw new Denied(401, "Log in to the Tasker Metrics console",
+            throw new Denied(
+                    401,
+                    "Log in to the Tasker Metrics console",
                     Map.of("WWW-Authenticate", "Basic realm=\"Tasker Metrics\", charset=\"UTF-8\""));
         }
     }
@@ -97,9 +101,12 @@ public final class Security {
     private void checkHost(Context ctx) {
         String host = ctx.header("Host");
         if (!OPEN.contains(ctx.path()) && !settings.allowedHosts().allows(host)) {
-            throw new Denied(421, "This console does not answer to the host name in the Host header (" + host
-                    + "); if it is the console's own name, add it to console.allowed_hosts "
-                    + "(TASKER_CONSOLE_ALLOWED_HOSTS)", Map.of());
+            throw new Denied(
+                    421,
+                    "This console does not answer to the host name in the Host header (" + host
+                            + "); if it is the console's own name, add it to console.allowed_hosts "
+                            + "(TASKER_CONSOLE_ALLOWED_HOSTS)",
+                    Map.of());
         }
     }
 
@@ -118,7 +125,9 @@ public final class Security {
         String key = client + " " + subject(ctx, auth);
         throttle.blocked(key).ifPresent(wait -> {
             String seconds = String.valueOf(Math.max(1, wait.toSeconds()));
-            throw new Denied(429, "Too many failed logins from " + client + "; try again in " + seconds + " s",
+            throw new Denied(
+                    429,
+                    "Too many failed logins from " + client + "; try again in " + seconds + " s",
                     Map.of("Retry-After", seconds));
         });
         throttle.failed(key);
@@ -150,19 +159,24 @@ public final class Security {
             // Pages carry the metrics, the history and a CSRF token: no cache, shared or private, keeps them.
             ctx.header("Cache-Control", "no-store");
         }
-        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                        + "img-src 'self' data:; frame-ancestors 'none'; form-action 'self'");
     }
 
     /** The scheme is case-insensitive (RFC 7235): {@code bearer} and {@code BEARER} are Bearer. */
     private boolean bearer(Context ctx) {
         String auth = ctx.header("Authorization");
-        return settings.token() != null && scheme(auth, "Bearer")
+        return settings.token() != null
+                && scheme(auth, "Bearer")
                 && constantTimeEquals(auth.substring(7).trim(), settings.token());
     }
 
     private static boolean scheme(String auth, String scheme) {
-        return auth != null && auth.length() > scheme.length() && auth.regionMatches(true, 0, scheme, 0, scheme.length())
+        return auth != null
+                && auth.length() > scheme.length()
+                && auth.regionMatches(true, 0, scheme, 0, scheme.length())
                 && auth.charAt(scheme.length()) == ' ';
     }
 
@@ -173,8 +187,9 @@ public final class Security {
         }
         try {
             BasicAuthCredentials c = ctx.basicAuthCredentials();
-            return c != null && constantTimeEquals(c.getUsername(), settings.username())
-                    & constantTimeEquals(c.getPassword(), settings.password());
+            return c != null
+                    && constantTimeEquals(c.getUsername(), settings.username())
+                            & constantTimeEquals(c.getPassword(), settings.password());
         } catch (RuntimeException malformed) {
             return false;
         }
@@ -184,13 +199,20 @@ public final class Security {
         String cookie = ctx.cookie(Ui.CSRF_COOKIE);
         String header = ctx.header(Ui.CSRF_HEADER);
         if (cookie == null || header == null || !constantTimeEquals(cookie, header) || !CsrfTokens.issued(header)) {
-            throw new Denied(403, "This POST needs the console page's CSRF token (header "
-                    + Ui.CSRF_HEADER + "; after a restart of the console, reload the page), or Authorization: Bearer "
-                    + "<TASKER_CONSOLE_TOKEN> for scripts", Map.of());
+            throw new Denied(
+                    403,
+                    "This POST needs the console page's CSRF token (header "
+                            + Ui.CSRF_HEADER
+                            + "; after a restart of the console, reload the page), or Authorization: Bearer "
+                            + "<TASKER_CONSOLE_TOKEN> for scripts",
+                    Map.of());
         }
         if (!sameOrigin(ctx)) {
-            throw new Denied(403, "This POST comes from another origin (" + ctx.header("Origin")
-                    + "); the console only takes actions from its own pages", Map.of());
+            throw new Denied(
+                    403,
+                    "This POST comes from another origin (" + ctx.header("Origin")
+                            + "); the console only takes actions from its own pages",
+                    Map.of());
         }
     }
 
@@ -211,7 +233,8 @@ public final class Security {
     }
 
     private static boolean constantTimeEquals(String a, String b) {
-        return a != null && b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8),
-                b.getBytes(StandardCharsets.UTF_8));
+        return a != null
+                && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -19,15 +19,19 @@ public final class ConsoleMetrics {
     public ConsoleMetrics(MetricRegistry registry) {
         lastExportSuccess = Gauge.builder("tasker_metrics_last_export_success_timestamp_seconds")
                 .help("Unix time of the last successful export the console knows of.")
-                .policy(io.tasker.metrics.snapshot.GaugePolicy.MAX).register(registry);
+                .policy(io.tasker.metrics.snapshot.GaugePolicy.MAX)
+                .register(registry);
         exportFailures = Counter.builder("tasker_metrics_export_failures_total")
-                .help("Exports that failed, as the console saw them.").register(registry);
+                .help("Exports that failed, as the console saw them.")
+                .register(registry);
         syncFailures = Counter.builder("tasker_metrics_sync_failures_total")
-                .help("Syncs of the console's registry that failed.").register(registry);
+                .help("Syncs of the console's registry that failed.")
+                .register(registry);
         // Per console instance (gauges keep their instance label), so the "instance stopped
         // syncing" alert sees which one froze.
         lastSyncSuccess = Gauge.builder("tasker_metrics_last_sync_success_timestamp_seconds")
-                .help("Unix time of this console's last successful sync to the shared store.").register(registry);
+                .help("Unix time of this console's last successful sync to the shared store.")
+                .register(registry);
         exportFailures.inc(0);
         syncFailures.inc(0);
     }

@@ -1,11 +1,11 @@
 package io.tasker.metrics.console.service;
 
-import io.tasker.metrics.console.db.ExportHistoryRepository;
 import io.tasker.metrics.Clock;
+import io.tasker.metrics.config.ExportDestinations;
+import io.tasker.metrics.console.db.ExportHistoryRepository;
+import io.tasker.metrics.export.ExportDestination;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.ExportTiming;
-import io.tasker.metrics.export.ExportDestination;
-import io.tasker.metrics.config.ExportDestinations;
 import io.tasker.metrics.formats.ExpositionFormats;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.StoreException;
@@ -32,6 +32,7 @@ public final class ExportService {
     public static final List<String> HISTORY_FORMATS = ExportDestinations.NAMES;
     /** How far ahead of this clock an export may be dated and still count: more is a wrong clock or a forgery. */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
     private static final Logger LOG = LoggerFactory.getLogger(ExportService.class);
 
     private final TaskerRuntime runtime;
@@ -40,7 +41,8 @@ public final class ExportService {
     private final Clock clock;
     private Set<ExportRecord> lastImported = Set.of();
 
-    public ExportService(TaskerRuntime runtime, ExportHistoryRepository repository, ConsoleMetrics metrics, Clock clock) {
+    public ExportService(
+            TaskerRuntime runtime, ExportHistoryRepository repository, ConsoleMetrics metrics, Clock clock) {
         this.runtime = runtime;
         this.repository = repository;
         this.metrics = metrics;

@@ -24,6 +24,7 @@ public final class HistoryTick implements AutoCloseable {
     public static final Duration EVERY = Duration.ofSeconds(5);
     /** How often retention runs: files and rows age by days, an hour late is nothing. */
     public static final Duration PRUNE_EVERY = Duration.ofHours(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(HistoryTick.class);
 
     private final ScheduledExecutorService executor;

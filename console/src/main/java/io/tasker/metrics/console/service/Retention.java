@@ -22,6 +22,7 @@ import java.time.Instant;
 public final class Retention {
     /** Rows deleted a statement, and statements a prune: a history left to grow for years is cut over a few ticks. */
     static final int ROWS_PER_BATCH = 1_000;
+
     static final int BATCHES_PER_PRUNE = 10;
 
     private final ExportHistoryRepository repository;
@@ -31,8 +32,12 @@ public final class Retention {
     private final Clock clock;
     private volatile Pruned last;
 
-    public Retention(ExportHistoryRepository repository, Duration historyRetention, ExportRetention files,
-                     Path exportDirectory, Clock clock) {
+    public Retention(
+            ExportHistoryRepository repository,
+            Duration historyRetention,
+            ExportRetention files,
+            Path exportDirectory,
+            Clock clock) {
         this.repository = repository;
         this.historyRetention = historyRetention;
         this.files = files;
@@ -41,8 +46,10 @@ public final class Retention {
     }
 
     /** What one prune removed, and when. */
-    public record Pruned(Instant at, @JsonProperty("deleted_rows") long rows, @JsonProperty("deleted_files") int files) {
-    }
+    public record Pruned(
+            Instant at,
+            @JsonProperty("deleted_rows") long rows,
+            @JsonProperty("deleted_files") int files) {}
 
     /**
      * What is kept now, for {@code /health/status} (as {@code retention}) and the health page.
@@ -56,15 +63,15 @@ public final class Retention {
      * @param exportMaxFiles how many files at most
      * @param lastPrune the last prune, or null before the first
      */
-    public record Report(@JsonProperty("history_rows") long historyRows,
-                         @JsonProperty("history_oldest") Instant historyOldest,
-                         @JsonProperty("history_retention_days") long historyRetention,
-                         @JsonProperty("export_files") int exportFiles,
-                         @JsonProperty("export_oldest") Instant exportOldest,
-                         @JsonProperty("export_retention_days") long exportRetention,
-                         @JsonProperty("export_max_files") int exportMaxFiles,
-                         @JsonProperty("last_prune") Pruned lastPrune) {
-    }
+    public record Report(
+            @JsonProperty("history_rows") long historyRows,
+            @JsonProperty("history_oldest") Instant historyOldest,
+            @JsonProperty("history_retention_days") long historyRetention,
+            @JsonProperty("export_files") int exportFiles,
+            @JsonProperty("export_oldest") Instant exportOldest,
+            @JsonProperty("export_retention_days") long exportRetention,
+            @JsonProperty("export_max_files") int exportMaxFiles,
+            @JsonProperty("last_prune") Pruned lastPrune) {}
 
     /** Deletes history rows past their retention and export files past theirs, in batches. */
     public Pruned prune() {
@@ -85,7 +92,14 @@ public final class Retention {
     public Report report() {
         ExportHistoryRepository.Extent history = repository.extent();
         ExportRetention.Survey survey = files.survey(exportDirectory);
-        return new Report(history.rows(), history.oldest(), historyRetention.toDays(), survey.files(), survey.oldest(),
-                files.maxAge().toDays(), files.maxFiles(), last);
+        return new Report(
+                history.rows(),
+                history.oldest(),
+                historyRetention.toDays(),
+                survey.files(),
+                survey.oldest(),
+                files.maxAge().toDays(),
+                files.maxFiles(),
+                last);
     }
 }

@@ -31,13 +31,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ViewCache {
     /** A little more than the default store timeout: one slow answer passes, a hung store does not hold a page. */
     public static final Duration DEFAULT_BUDGET = Duration.ofMillis(2_500);
+
     private static final long MAX_AGE_NANOS = 1_000_000_000L;
 
-    private record Entry(ClusterView view, long readAt) {
-    }
+    private record Entry(ClusterView view, long readAt) {}
 
-    private record Failure(StoreException failure, long at) {
-    }
+    private record Failure(StoreException failure, long at) {}
 
     private final ClusterReader cluster;
     private final Clock clock;

@@ -1,6 +1,5 @@
 package io.tasker.metrics.console.status;
 
-import io.tasker.metrics.sync.ClusterView;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.console.service.ExportService;
 import io.tasker.metrics.console.service.SyncService;
@@ -10,6 +9,7 @@ import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.StoreException;
+import io.tasker.metrics.sync.ClusterView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +31,8 @@ public final class StatusService {
     private final Duration staleThreshold;
 
     /** @param staleThreshold how old the last successful export may get ({@code telemetry.stale_export_threshold}) */
-    public StatusService(SyncService sync, ExportService exports, ViewCache views, Clock clock, Duration staleThreshold) {
+    public StatusService(
+            SyncService sync, ExportService exports, ViewCache views, Clock clock, Duration staleThreshold) {
         this.sync = sync;
         this.exports = exports;
         this.views = views;
@@ -47,15 +48,16 @@ public final class StatusService {
      * @param justDone the export "Export now" just made, or null
      */
     public StatusView status(String syncMessage, String format, ExportRecord justDone) {
-        StatusView.SyncPanel syncPanel = new StatusView.SyncPanel(sync.status(), sync.last().orElse(null),
-                sync.instanceId(), syncMessage);
+        StatusView.SyncPanel syncPanel =
+                new StatusView.SyncPanel(sync.status(), sync.last().orElse(null), sync.instanceId(), syncMessage);
         String selected = format != null ? format : exports.defaultFormat();
         // The view first: if the store does not answer it, the plan is not asked of it as well.
         List<StatusView.CardinalityRow> cardinality = cardinality();
         ExportTiming.Plan plan = views.justFailed() ? null : exports.nextPlan().orElse(null);
-        StatusView.ExportPanel export = new StatusView.ExportPanel(exports.last().orElse(null),
-                plan, exports.exportFormats(), selected, justDone);
-        List<ExportRecord> recent = exports.repository().page(null, null, 0, RECENT).rows();
+        StatusView.ExportPanel export = new StatusView.ExportPanel(
+                exports.last().orElse(null), plan, exports.exportFormats(), selected, justDone);
+        List<ExportRecord> recent =
+                exports.repository().page(null, null, 0, RECENT).rows();
         return new StatusView(syncPanel, export, staleness(), recent, cardinality);
     }
 
@@ -72,7 +74,8 @@ public final class StatusService {
             }
             return Optional.of("The store lost its data at " + view.epochStarted() + "; the view is being written "
                     + "again and lacks what " + String.join(", ", view.awaiting()) + " recorded until "
-                    + (view.awaiting().size() == 1 ? "it writes" : "they write") + " again. Exports are held back until "
+                    + (view.awaiting().size() == 1 ? "it writes" : "they write")
+                    + " again. Exports are held back until "
                     + "then, " + view.resumeAt(sync.settle()) + " at the latest.");
         } catch (StoreException e) {
             return Optional.empty();
@@ -100,8 +103,8 @@ public final class StatusService {
         try {
             MetricsSnapshot view = views.get().snapshot();
             for (MetricFamilySnapshot f : view.families()) {
-                rows.add(new StatusView.CardinalityRow(f.name(), f.type().word(), f.points().size(),
-                        f.foldedObservations()));
+                rows.add(new StatusView.CardinalityRow(
+                        f.name(), f.type().word(), f.points().size(), f.foldedObservations()));
             }
         } catch (StoreException e) {
             return List.of(); // The metric table says the store cannot be read; the panel stays empty.

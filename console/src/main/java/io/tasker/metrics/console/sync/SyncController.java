@@ -33,7 +33,10 @@ public final class SyncController {
     }
 
     private void recoveryBanner(Context ctx) {
-        templates.render(ctx, "tag/recoveryBanner.jte", java.util.Map.of("message", status.recovery().orElse("")));
+        templates.render(
+                ctx,
+                "tag/recoveryBanner.jte",
+                java.util.Map.of("message", status.recovery().orElse("")));
     }
 
     private void syncNow(Context ctx) {
@@ -41,9 +44,13 @@ public final class SyncController {
         views.invalidate();
         if (ctx.header("HX-Request") != null) {
             String message = r.success()
-                    ? "Synced " + r.seriesSynced() + " series in " + r.duration().toMillis() + " ms."
+                    ? "Synced " + r.seriesSynced() + " series in "
+                            + r.duration().toMillis() + " ms."
                     : "Sync failed: " + r.error();
-            templates.render(ctx, "sync/syncFragment.jte", status.status(message, null, null).sync());
+            templates.render(
+                    ctx,
+                    "sync/syncFragment.jte",
+                    status.status(message, null, null).sync());
         } else {
             ctx.status(r.success() ? 200 : 502).json(r);
         }

@@ -40,8 +40,7 @@ public final class Headlines {
      * @param spark the last hour's sparkline points, or null
      * @param href its chart
      */
-    public record Figure(String id, String label, String value, String spark, String href) {
-    }
+    public record Figure(String id, String label, String value, String spark, String href) {}
 
     public Headlines(HistoryService history, TaskStats tasks, UnaryOperator<String> prefixed) {
         this.history = history;
@@ -73,12 +72,24 @@ public final class Headlines {
         String durations = prefixed.apply("task_duration_seconds");
         String queues = prefixed.apply("queue_depth");
         List<Figure> out = new ArrayList<>();
-        out.add(new Figure("executions", "Task executions / min", String.format(Locale.ROOT, "%.1f", t.executions() / 5.0), hour.row().spark(),
+        out.add(new Figure(
+                "executions",
+                "Task executions / min",
+                String.format(Locale.ROOT, "%.1f", t.executions() / 5.0),
+                hour.row().spark(),
                 chart(executions)));
-        out.add(new Figure("error-rate", "Error rate", t.errorRate() == null ? "-"
-                : String.format(Locale.ROOT, "%.1f%%", t.errorRate() * 100), hour.errorSpark(), chart(executions)));
-        out.add(new Figure("p95", "p95 task duration", t.p95() == null ? "-" : Format.number(t.p95()) + " s",
-                hour.p95Spark(), chart(durations)));
+        out.add(new Figure(
+                "error-rate",
+                "Error rate",
+                t.errorRate() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", t.errorRate() * 100),
+                hour.errorSpark(),
+                chart(executions)));
+        out.add(new Figure(
+                "p95",
+                "p95 task duration",
+                t.p95() == null ? "-" : Format.number(t.p95()) + " s",
+                hour.p95Spark(),
+                chart(durations)));
         out.add(queueDepth(queues));
         return out;
     }
@@ -91,9 +102,11 @@ public final class Headlines {
                 sum.merge(p.sample().t(), p.sample().v(), Double::sum);
             }
         }
-        String value = sum.isEmpty() ? "-" : Format.number(((TreeMap<Long, Double>) sum).lastEntry().getValue());
-        return new Figure("queue-depth", "Queue depth", value, Sparklines.polyline(new ArrayList<>(sum.values())),
-                chart(name));
+        String value = sum.isEmpty()
+                ? "-"
+                : Format.number(((TreeMap<Long, Double>) sum).lastEntry().getValue());
+        return new Figure(
+                "queue-depth", "Queue depth", value, Sparklines.polyline(new ArrayList<>(sum.values())), chart(name));
     }
 
     private static String chart(String name) {

@@ -11,6 +11,15 @@ package io.tasker.metrics.console.tasks;
  * @param over the error rate is above {@code console.alerts.error_rate}
  * @param spark the throughput sparkline's SVG points, or null
  */
-public record TaskRow(String task, long executions, long successes, long failures, Double errorRate, Double p50,
-                      Double p95, Double p99, String quantiles, boolean over, String spark) {
-}
+public record TaskRow(
+        String task,
+        long executions,
+        long successes,
+        long failures,
+        Double errorRate,
+        Double p50,
+        Double p95,
+        Double p99,
+        String quantiles,
+        boolean over,
+        String spark) {}

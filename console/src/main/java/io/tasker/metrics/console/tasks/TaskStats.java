@@ -1,8 +1,8 @@
 package io.tasker.metrics.console.tasks;
 
-import io.tasker.metrics.console.chart.Window;
 import io.tasker.metrics.console.chart.SeriesReader;
 import io.tasker.metrics.console.chart.Sparklines;
+import io.tasker.metrics.console.chart.Window;
 import io.tasker.metrics.console.history.BucketQuantiles;
 import io.tasker.metrics.console.history.HistoryService;
 import io.tasker.metrics.console.history.HistoryStore.SeriesRef;
@@ -72,8 +72,7 @@ public final class TaskStats {
      * @param errorSpark the error rate's sparkline points, or null
      * @param p95Spark the p95 duration's sparkline points (where sketches give interval quantiles), or null
      */
-    public record Totals(TaskRow row, String errorSpark, String p95Spark) {
-    }
+    public record Totals(TaskRow row, String errorSpark, String p95Spark) {}
 
     private Map<String, Acc> accumulate(Window window, Function<Map<String, String>, String> key) throws SQLException {
         long from = history.clock().wallTimeMillis() / 1000 - window.seconds();
@@ -143,11 +142,15 @@ public final class TaskStats {
         }
 
         String errorSpark() {
-            return Sparklines.polyline(errors.values().stream().map(e -> e[1] == 0 ? null : e[0] / e[1]).toList());
+            return Sparklines.polyline(errors.values().stream()
+                    .map(e -> e[1] == 0 ? null : e[0] / e[1])
+                    .toList());
         }
 
         String p95Spark() {
-            return Sparklines.polyline(p95s.values().stream().map(e -> e[1] == 0 ? null : e[0] / e[1]).toList());
+            return Sparklines.polyline(p95s.values().stream()
+                    .map(e -> e[1] == 0 ? null : e[0] / e[1])
+                    .toList());
         }
 
         void durations(SeriesRef ref, List<SeriesReader.Point> points) {
@@ -177,12 +180,23 @@ public final class TaskStats {
             Double[] q = new Double[3];
             double[] at = {0.5, 0.95, 0.99};
             for (int i = 0; i < 3; i++) {
-                q[i] = sketch ? Double.valueOf(weighted[i] / weight)
+                q[i] = sketch
+                        ? Double.valueOf(weighted[i] / weight)
                         : buckets == null ? null : BucketQuantiles.estimate(bounds, buckets, at[i]);
             }
             String source = sketch ? "sketch" : q[0] != null ? "buckets" : "none";
-            return new TaskRow(task, n, Math.round(successes), Math.round(failures), rate, q[0], q[1], q[2], source,
-                    rate != null && rate > threshold, spark(throughput));
+            return new TaskRow(
+                    task,
+                    n,
+                    Math.round(successes),
+                    Math.round(failures),
+                    rate,
+                    q[0],
+                    q[1],
+                    q[2],
+                    source,
+                    rate != null && rate > threshold,
+                    spark(throughput));
         }
 
         private static long[] add(long[] into, long[] more) {

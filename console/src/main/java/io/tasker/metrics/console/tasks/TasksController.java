@@ -1,12 +1,12 @@
 package io.tasker.metrics.console.tasks;
 
-import io.tasker.metrics.console.chart.Window;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.tasker.metrics.console.chart.Window;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.status.StatusService;
-import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Layout;
+import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Ui;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -36,7 +36,12 @@ public final class TasksController {
 
     private void api(Context ctx) throws SQLException {
         Window window = Window.parse(ctx.queryParam("window"), Window.TASKS);
-        ctx.json(Map.of("window", window.word(), "threshold", stats.threshold(), "tasks",
+        ctx.json(Map.of(
+                "window",
+                window.word(),
+                "threshold",
+                stats.threshold(),
+                "tasks",
                 sorted(stats.rows(window), sort(ctx), descending(ctx))));
     }
 
@@ -45,8 +50,10 @@ public final class TasksController {
         String sort = sort(ctx);
         boolean desc = descending(ctx);
         Layout layout = new Layout("Tasks", Security.csrfToken(ctx), "tasks", status.staleness());
-        templates.render(ctx, "tasks/tasks.jte", new TasksPage(layout, window, sorted(stats.rows(window), sort, desc),
-                sort, desc, stats.threshold()));
+        templates.render(
+                ctx,
+                "tasks/tasks.jte",
+                new TasksPage(layout, window, sorted(stats.rows(window), sort, desc), sort, desc, stats.threshold()));
     }
 
     private static String sort(Context ctx) {
@@ -76,7 +83,8 @@ public final class TasksController {
         Comparator<TaskRow> c = switch (sort) {
             case "executions" -> Comparator.comparingLong(TaskRow::executions);
             case "failures" -> Comparator.comparingLong(TaskRow::failures);
-            case "error_rate" -> Comparator.comparing(TaskRow::errorRate, Comparator.nullsFirst(Comparator.naturalOrder()));
+            case "error_rate" ->
+                Comparator.comparing(TaskRow::errorRate, Comparator.nullsFirst(Comparator.naturalOrder()));
             case "p95" -> Comparator.comparing(TaskRow::p95, Comparator.nullsFirst(Comparator.naturalOrder()));
             default -> byName;
         };

@@ -11,12 +11,13 @@ import java.util.List;
  * @param descending the sort's direction
  * @param threshold {@code console.alerts.error_rate}
  */
-public record TasksPage(Layout layout, Window window, List<TaskRow> rows, String sort, boolean descending,
-                        double threshold) {
+public record TasksPage(
+        Layout layout, Window window, List<TaskRow> rows, String sort, boolean descending, double threshold) {
 
     /** The page's own link with another window, sort or direction. */
     public String href(Window w, String by, boolean desc) {
-        return io.tasker.metrics.console.web.Ui.TASKS_PAGE + "?window=" + w.word() + "&sort=" + by + "&dir=" + (desc ? "desc" : "asc");
+        return io.tasker.metrics.console.web.Ui.TASKS_PAGE + "?window=" + w.word() + "&sort=" + by + "&dir="
+                + (desc ? "desc" : "asc");
     }
 
     /** The link a column header points at: its sort, flipped when it is the current one. */

@@ -7,11 +7,10 @@ import java.time.format.DateTimeFormatter;
 
 /** How the templates show times, durations, numbers and sizes. */
 public final class Format {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    private Format() {
-    }
+    private Format() {}
 
     public static String time(Instant t) {
         return t == null ? "never" : TIME.format(t);

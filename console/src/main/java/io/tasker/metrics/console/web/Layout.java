@@ -6,5 +6,4 @@ import io.tasker.metrics.console.status.Staleness;
  * What every page's frame needs: its title, the CSRF token htmx sends with each request, the
  * active navigation entry, and the stale-export banner.
  */
-public record Layout(String title, String csrfToken, String active, Staleness staleness) {
-}
+public record Layout(String title, String csrfToken, String active, Staleness staleness) {}

@@ -14,8 +14,7 @@ import java.util.Locale;
  * }</pre>
  */
 public final class QueryParams {
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /** The parameter as a whole number in {@code [min, max]}, or {@code fallback} when absent or empty. */
     public static int number(Context ctx, String key, int fallback, int min, int max) {
@@ -31,8 +30,8 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // Reported below, with the range.
         }
-        throw new IllegalArgumentException("Query parameter " + key + " must be a whole number from " + min + " to "
-                + max + ", got '" + v + "'");
+        throw new IllegalArgumentException(
+                "Query parameter " + key + " must be a whole number from " + min + " to " + max + ", got '" + v + "'");
     }
 
     /** The parameter in lower case when it is one of {@code allowed}, or "" when absent or empty. */
@@ -43,8 +42,8 @@ public final class QueryParams {
         }
         String word = v.trim().toLowerCase(Locale.ROOT);
         if (!allowed.contains(word)) {
-            throw new IllegalArgumentException("Query parameter " + key + " must be one of " + allowed + " (or left out), got '"
-                    + v + "'");
+            throw new IllegalArgumentException(
+                    "Query parameter " + key + " must be one of " + allowed + " (or left out), got '" + v + "'");
         }
         return word;
     }

@@ -5,8 +5,7 @@ package io.tasker.metrics.console.web;
  * that renaming one cannot silently break another (the jte tutorial's advice).
  */
 public final class Ui {
-    private Ui() {
-    }
+    private Ui() {}
 
     // Pages.
     public static final String DASHBOARD = "/";
@@ -76,7 +75,8 @@ public final class Ui {
     }
 
     private static String pathSegment(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     // Charts, tasks and alerts from the history (issue 11).
@@ -87,6 +87,7 @@ public final class Ui {
     public static final String ALERTS_FRAGMENT = "/ui/alerts";
     /** The banner shown while the view is being written again after the store lost its data. */
     public static final String RECOVERY_FRAGMENT = "/ui/recovery";
+
     public static final String INSTANCES_PAGE = "/instances";
     public static final String API_INSTANCES = "/api/instances";
     public static final String ID_INSTANCES_TABLE = "instances-table";
@@ -101,5 +102,6 @@ public final class Ui {
 
     /** The CSRF header htmx sends with every request of the page. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
+
     public static final String CSRF_COOKIE = "tasker_csrf";
 }

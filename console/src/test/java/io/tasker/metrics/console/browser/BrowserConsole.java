@@ -131,10 +131,12 @@ final class BrowserConsole implements BeforeAllCallback, AfterAllCallback, Befor
      * downloads out of sight, and fetch() shows what a click on the link would receive.
      */
     String fetchText(String href) {
-        Object result = ((JavascriptExecutor) driver()).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0]).then(r => r.ok ? r.text() : 'HTTP ' + r.status)"
-                        + ".then(done, e => done('fetch failed: ' + e));", href);
+        Object result = ((JavascriptExecutor) driver())
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0]).then(r => r.ok ? r.text() : 'HTTP ' + r.status)"
+                                + ".then(done, e => done('fetch failed: ' + e));",
+                        href);
         return (String) result;
     }
 
@@ -143,14 +145,17 @@ final class BrowserConsole implements BeforeAllCallback, AfterAllCallback, Befor
         Path dir = Path.of(System.getProperty("basedir", "."), "target", "screenshots");
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png");
-        Path taken = ((TakesScreenshot) driver()).getScreenshotAs(OutputType.FILE).toPath();
+        Path taken =
+                ((TakesScreenshot) driver()).getScreenshotAs(OutputType.FILE).toPath();
         Files.move(taken, file, StandardCopyOption.REPLACE_EXISTING);
         return file;
     }
 
     private String severeBrowserLogs() {
         List<LogEntry> entries = driver().manage().logs().get(LogType.BROWSER).getAll();
-        return entries.stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).collect(Collectors.joining("\n"));
+        return entries.stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .collect(Collectors.joining("\n"));
     }
 }

@@ -27,17 +27,27 @@ class ChartsBrowserTest {
     void aChartDrawsAUplotCanvasWithOneLegendEntryPerSeries() throws Exception {
         browser.console().syncDemo(20);
         browser.console().sampleHistory(12);
-        int queues = browser.console().console().runtime().registry().snapshot().family("tasker_queue_depth")
-                .orElseThrow().points().size();
+        int queues = browser.console()
+                .console()
+                .runtime()
+                .registry()
+                .snapshot()
+                .family("tasker_queue_depth")
+                .orElseThrow()
+                .points()
+                .size();
         browser.open(Ui.CHART_PAGE + "?name=tasker_queue_depth&window=15m");
-        browser.waitUntil(d -> !d.findElements(By.cssSelector("#" + Ui.ID_CHART + " canvas")).isEmpty());
-        List<WebElement> legend = browser.driver().findElements(By.cssSelector("#" + Ui.ID_CHART + " .u-legend .u-series"));
+        browser.waitUntil(d ->
+                !d.findElements(By.cssSelector("#" + Ui.ID_CHART + " canvas")).isEmpty());
+        List<WebElement> legend =
+                browser.driver().findElements(By.cssSelector("#" + Ui.ID_CHART + " .u-legend .u-series"));
         assertEquals(queues + 1, legend.size(), "the time and one entry per queue");
         assertTrue(legend.get(1).getText().contains("queue="), legend.get(1).getText());
         browser.screenshot("chart-light");
         browser.byId(Ui.ID_THEME_TOGGLE).click();
         browser.open(Ui.CHART_PAGE + "?name=tasker_task_duration_seconds&window=1h");
-        browser.waitUntil(d -> !d.findElements(By.cssSelector("#" + Ui.ID_CHART + " canvas")).isEmpty());
+        browser.waitUntil(d ->
+                !d.findElements(By.cssSelector("#" + Ui.ID_CHART + " canvas")).isEmpty());
         browser.screenshot("chart-dark");
         browser.byId(Ui.ID_THEME_TOGGLE).click();
     }
@@ -54,12 +64,15 @@ class ChartsBrowserTest {
             browser.console().sampleHistory(1);
         }
         browser.open(Ui.TASKS_PAGE + "?window=5m&sort=error_rate&dir=desc");
-        WebElement over = browser.driver().findElement(By.cssSelector("#" + Ui.ID_TASKS_TABLE + " tr[data-task='invoice_export']"));
-        WebElement fine = browser.driver().findElement(By.cssSelector("#" + Ui.ID_TASKS_TABLE + " tr[data-task='invoice_archive']"));
+        WebElement over = browser.driver()
+                .findElement(By.cssSelector("#" + Ui.ID_TASKS_TABLE + " tr[data-task='invoice_export']"));
+        WebElement fine = browser.driver()
+                .findElement(By.cssSelector("#" + Ui.ID_TASKS_TABLE + " tr[data-task='invoice_archive']"));
         assertTrue(over.getAttribute("class").contains("over"), over.getAttribute("class"));
         assertFalse(fine.getAttribute("class").contains("over"), fine.getAttribute("class"));
         assertEquals("40.0% over", over.findElement(By.className("error-rate")).getText());
-        browser.waitUntil(d -> d.findElement(By.id(Ui.ID_ALERT_BANNER)).getText().contains("invoice_export\u201d fails 40.0%"));
+        browser.waitUntil(
+                d -> d.findElement(By.id(Ui.ID_ALERT_BANNER)).getText().contains("invoice_export\u201d fails 40.0%"));
         browser.screenshot("tasks-light");
         browser.byId(Ui.ID_THEME_TOGGLE).click();
         browser.screenshot("tasks-dark");
@@ -67,7 +80,8 @@ class ChartsBrowserTest {
         browser.open(Ui.DASHBOARD);
         WebElement executions = browser.byId("headline-executions");
         assertTrue(executions.getText().startsWith("Task executions / min"), executions.getText());
-        assertFalse(executions.findElements(By.cssSelector("svg.spark polyline")).isEmpty(), "a sparkline");
+        assertFalse(
+                executions.findElements(By.cssSelector("svg.spark polyline")).isEmpty(), "a sparkline");
         browser.screenshot("dashboard-headlines-dark");
         browser.byId(Ui.ID_THEME_TOGGLE).click();
     }

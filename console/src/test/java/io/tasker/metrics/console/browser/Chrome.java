@@ -1,7 +1,7 @@
 package io.tasker.metrics.console.browser;
 
-import io.tasker.metrics.testing.TempDirs;
 import io.tasker.metrics.testing.Executables;
+import io.tasker.metrics.testing.TempDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +39,16 @@ final class Chrome implements AutoCloseable {
         Path profile = Files.createTempDirectory("tasker-chromium-");
         ChromeOptions options = new ChromeOptions()
                 .setBinary(chromium.toFile())
-                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-                        "--window-size=" + WIDTH + "," + HEIGHT, "--hide-scrollbars");
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + profile,
+                        "--window-size=" + WIDTH + "," + HEIGHT,
+                        "--hide-scrollbars");
         // The browser's console log, so that the tests see script errors and CSP violations.
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);

@@ -18,8 +18,11 @@ import org.openqa.selenium.support.ui.Select;
 /** The dashboard's metric table: the demo's metrics, paging, the filters, and the theme. */
 class DashboardBrowserTest {
     /** The design document's metric names, as the demo workload records them. */
-    static final List<String> DESIGN_METRICS = List.of("tasker_task_executions_total", "tasker_task_duration_seconds",
-            "tasker_step_executions_total", "tasker_queue_depth");
+    static final List<String> DESIGN_METRICS = List.of(
+            "tasker_task_executions_total",
+            "tasker_task_duration_seconds",
+            "tasker_step_executions_total",
+            "tasker_queue_depth");
 
     @RegisterExtension
     static final BrowserConsole browser = new BrowserConsole();
@@ -27,7 +30,9 @@ class DashboardBrowserTest {
     @Test
     void showsTheDesignDocumentsMetricsAcrossThePages() {
         // Sixty more series than the demo's, so that the table needs a second page.
-        Counter probe = Counter.builder("paging_probe").labelNames("n").register(runtime().registry());
+        Counter probe = Counter.builder("paging_probe")
+                .labelNames("n")
+                .register(runtime().registry());
         for (int i = 0; i < 60; i++) {
             probe.labels(String.valueOf(i)).inc();
         }
@@ -38,7 +43,8 @@ class DashboardBrowserTest {
         int pages = 1;
         while (true) {
             rows.addAll(MetricRows.read(browser).rows());
-            List<WebElement> next = browser.driver().findElements(By.cssSelector("#" + Ui.ID_METRICS_TABLE + " a[rel=next]"));
+            List<WebElement> next =
+                    browser.driver().findElements(By.cssSelector("#" + Ui.ID_METRICS_TABLE + " a[rel=next]"));
             if (next.isEmpty()) {
                 break;
             }
@@ -47,7 +53,11 @@ class DashboardBrowserTest {
         }
         List<String> names = rows.stream().map(MetricRows.Row::name).distinct().toList();
         assertTrue(names.containsAll(DESIGN_METRICS), "the table shows " + names);
-        assertEquals(60, rows.stream().filter(r -> r.name().equals("tasker_paging_probe_total")).count());
+        assertEquals(
+                60,
+                rows.stream()
+                        .filter(r -> r.name().equals("tasker_paging_probe_total"))
+                        .count());
         assertTrue(pages >= 2, "one page held every row");
     }
 
@@ -57,7 +67,9 @@ class DashboardBrowserTest {
         browser.driver().findElement(By.linkText("Type")).click();
         browser.waitUntilLoaded("sort=type");
 
-        List<String> types = MetricRows.read(browser).rows().stream().map(MetricRows.Row::type).toList();
+        List<String> types = MetricRows.read(browser).rows().stream()
+                .map(MetricRows.Row::type)
+                .toList();
         assertEquals(types.stream().sorted().toList(), types);
         assertTrue(types.containsAll(List.of("counter", "gauge", "histogram")), types.toString());
     }
@@ -94,7 +106,10 @@ class DashboardBrowserTest {
         assertFalse(table.rows().isEmpty(), "no histogram rows");
         assertTrue(table.rows().stream().allMatch(r -> r.type().equals("histogram")), table.summary());
         // The demo records two histogram families: task durations and, through the events, step durations.
-        assertEquals(List.of("tasker_step_duration_seconds", "tasker_task_duration_seconds"), table.names(), table.summary());
+        assertEquals(
+                List.of("tasker_step_duration_seconds", "tasker_task_duration_seconds"),
+                table.names(),
+                table.summary());
     }
 
     @Test
@@ -116,7 +131,9 @@ class DashboardBrowserTest {
 
     /** Submits the filter form: a plain GET, so that the filter stands in the URL. */
     private static void apply(String expectedQuery) {
-        browser.driver().findElement(By.cssSelector("#" + Ui.ID_FILTER_FORM + " button[type=submit]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("#" + Ui.ID_FILTER_FORM + " button[type=submit]"))
+                .click();
         browser.waitUntilLoaded(expectedQuery);
     }
 

@@ -22,24 +22,30 @@ class EscapingBrowserTest {
 
     @Test
     void scriptInALabelValueShowsAsText() {
-        Counter.builder("xss_probe").labelNames("payload").register(browser.console().console().runtime().registry())
-                .labels(PAYLOAD).inc();
+        Counter.builder("xss_probe")
+                .labelNames("payload")
+                .register(browser.console().console().runtime().registry())
+                .labels(PAYLOAD)
+                .inc();
         browser.open(Ui.DASHBOARD);
         // Sync now brings the series into the cluster view that the table shows.
         browser.byId(Ui.ID_SYNC_NOW).click();
-        browser.waitUntil(d -> d.findElement(By.cssSelector("#" + Ui.ID_SYNC_PANEL + " .message")).isDisplayed());
+        browser.waitUntil(d -> d.findElement(By.cssSelector("#" + Ui.ID_SYNC_PANEL + " .message"))
+                .isDisplayed());
 
         browser.open(Ui.DASHBOARD + "?name=xss_probe&interval=60");
         WebElement labels = browser.driver().findElement(By.cssSelector("#" + Ui.ID_METRICS_TABLE + " td.labels"));
         assertEquals("payload=\"" + PAYLOAD + "\"", labels.getText());
         assertEquals(0L, browser.js("return document.querySelectorAll('#" + Ui.ID_METRICS_TABLE + " script').length;"));
-        assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
+        assertThrows(
+                NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
     }
 
     @Test
     void scriptInAFilterShowsAsText() {
         browser.open(Ui.DASHBOARD + "?name=" + URLEncoder.encode(PAYLOAD, StandardCharsets.UTF_8));
         assertEquals(PAYLOAD, browser.byId(Ui.ID_FILTER_NAME).getAttribute("value"));
-        assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
+        assertThrows(
+                NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
     }
 }

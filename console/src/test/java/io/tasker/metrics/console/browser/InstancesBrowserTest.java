@@ -22,7 +22,8 @@ class InstancesBrowserTest {
     @Test
     void anInstanceThatStopsSyncingShowsAsLateWithABanner() throws Exception {
         browser.console().syncDemo(20);
-        String id = browser.console().console().runtime().collector().orElseThrow().instanceId();
+        String id =
+                browser.console().console().runtime().collector().orElseThrow().instanceId();
         browser.open(Ui.INSTANCES_PAGE);
         assertEquals("live", status(id));
         assertTrue(row(id).getText().contains("tasker_task_executions_total"), row(id).getText());
@@ -31,7 +32,8 @@ class InstancesBrowserTest {
         browser.console().console().history().tick(); // The alerts are judged after each history sample.
         browser.open(Ui.INSTANCES_PAGE);
         assertEquals("late", status(id));
-        browser.waitUntil(d -> d.findElement(By.id(Ui.ID_ALERT_BANNER)).getText().contains("Instance \u201c" + id + "\u201d is late"));
+        browser.waitUntil(d ->
+                d.findElement(By.id(Ui.ID_ALERT_BANNER)).getText().contains("Instance \u201c" + id + "\u201d is late"));
         browser.screenshot("instances-light");
         browser.byId(Ui.ID_THEME_TOGGLE).click();
         browser.screenshot("instances-dark");
@@ -39,7 +41,8 @@ class InstancesBrowserTest {
     }
 
     private static WebElement row(String id) {
-        return browser.driver().findElement(By.cssSelector("#" + Ui.ID_INSTANCES_TABLE + " tr[data-instance='" + id + "']"));
+        return browser.driver()
+                .findElement(By.cssSelector("#" + Ui.ID_INSTANCES_TABLE + " tr[data-instance='" + id + "']"));
     }
 
     private static String status(String id) {

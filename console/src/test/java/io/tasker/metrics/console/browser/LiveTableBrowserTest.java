@@ -21,16 +21,21 @@ class LiveTableBrowserTest {
         assertEquals(List.of(), MetricRows.read(browser).rows());
         browser.markDocument();
 
-        Counter.builder("poll_probe").labelNames("step").register(browser.console().console().runtime().registry())
-                .labels("first").inc();
+        Counter.builder("poll_probe")
+                .labelNames("step")
+                .register(browser.console().console().runtime().registry())
+                .labels("first")
+                .inc();
         // Sync now puts the new series into the cluster view; the table is not part of its answer,
         // so only the table's own polling can bring the row.
         browser.byId(Ui.ID_SYNC_NOW).click();
         browser.waitUntil(d -> !MetricRows.read(browser).rows().isEmpty());
 
-        assertEquals(List.of("tasker_poll_probe_total"), MetricRows.read(browser).names());
+        assertEquals(
+                List.of("tasker_poll_probe_total"), MetricRows.read(browser).names());
         assertTrue(browser.sameDocument(), "the page was reloaded");
-        assertTrue(browser.byId(Ui.ID_METRICS_TABLE).getDomAttribute("hx-get").contains("interval=2"),
+        assertTrue(
+                browser.byId(Ui.ID_METRICS_TABLE).getDomAttribute("hx-get").contains("interval=2"),
                 "the polls keep the interval");
     }
 

@@ -9,15 +9,15 @@ import java.util.stream.Collectors;
  * on every poll, and elements read one by one could go stale half-way.
  */
 record MetricRows(List<Row> rows) {
-    record Row(String name, String type, String labels) {
-    }
+    record Row(String name, String type, String labels) {}
 
     static MetricRows read(BrowserConsole browser) {
         @SuppressWarnings("unchecked")
-        List<List<String>> cells = (List<List<String>>) browser.js(
-                "return Array.from(document.querySelectorAll('#" + Ui.ID_METRICS_TABLE + " tr.metric-row'))"
+        List<List<String>> cells = (List<List<String>>)
+                browser.js("return Array.from(document.querySelectorAll('#" + Ui.ID_METRICS_TABLE + " tr.metric-row'))"
                         + ".map(r => Array.from(r.cells).slice(0, 3).map(c => c.textContent.trim()));");
-        return new MetricRows(cells.stream().map(c -> new Row(c.get(0), c.get(1), c.get(2))).toList());
+        return new MetricRows(
+                cells.stream().map(c -> new Row(c.get(0), c.get(1), c.get(2))).toList());
     }
 
     List<String> names() {
@@ -25,6 +25,8 @@ record MetricRows(List<Row> rows) {
     }
 
     String summary() {
-        return rows.stream().map(r -> r.name + " " + r.type + " {" + r.labels + "}").collect(Collectors.joining("\n"));
+        return rows.stream()
+                .map(r -> r.name + " " + r.type + " {" + r.labels + "}")
+                .collect(Collectors.joining("\n"));
     }
 }

@@ -35,11 +35,17 @@ class RunsBrowserTest {
         assertFalse(failed.isEmpty(), "the demo produced no failed run");
         browser.open(Ui.RUNS_PAGE);
         new Select(browser.byId("runs-status")).selectByValue("failed");
-        browser.byId(Ui.ID_RUNS_FILTER).findElement(By.cssSelector("button[type=submit]")).click();
+        browser.byId(Ui.ID_RUNS_FILTER)
+                .findElement(By.cssSelector("button[type=submit]"))
+                .click();
         browser.waitUntilLoaded("status=failed");
         List<WebElement> rows = browser.driver().findElements(By.cssSelector("#" + Ui.ID_RUNS_TABLE + " tbody tr"));
         assertTrue(rows.stream().allMatch(r -> r.getAttribute("class").equals("failure")), "only failed runs listed");
-        assertTrue(browser.driver().findElements(By.cssSelector("#" + Ui.ID_STEP_SUMMARY + " tbody tr")).size() >= 4,
+        assertTrue(
+                browser.driver()
+                                .findElements(By.cssSelector("#" + Ui.ID_STEP_SUMMARY + " tbody tr"))
+                                .size()
+                        >= 4,
                 "every demo step ranked");
         browser.screenshot("task-runs");
 
@@ -51,13 +57,17 @@ class RunsBrowserTest {
         List<WebElement> bars = timeline.findElements(By.cssSelector(".bar"));
         List<WebElement> failures = timeline.findElements(By.cssSelector(".bar.failure"));
         assertTrue(bars.size() >= 3 && failures.size() >= 3, "a failed step failed all 3 attempts: " + bars.size());
-        assertEquals(failures.size(), timeline.findElements(By.cssSelector(".why")).size(), "each failed attempt says why");
+        assertEquals(
+                failures.size(), timeline.findElements(By.cssSelector(".why")).size(), "each failed attempt says why");
         assertTrue(failures.get(failures.size() - 1).getSize().getWidth() > 0, "the bar is drawn");
-        String barColour = (String) browser.js("return getComputedStyle(arguments[0]).backgroundColor;", failures.get(0));
+        String barColour =
+                (String) browser.js("return getComputedStyle(arguments[0]).backgroundColor;", failures.get(0));
         String okColour = bars.get(0).getAttribute("class").contains("success")
-                ? (String) browser.js("return getComputedStyle(arguments[0]).backgroundColor;", bars.get(0)) : null;
+                ? (String) browser.js("return getComputedStyle(arguments[0]).backgroundColor;", bars.get(0))
+                : null;
         assertFalse(barColour.equals(okColour), "failures and successes look different");
-        assertTrue(browser.driver().getPageSource().contains("set console.trace_url to link it"),
+        assertTrue(
+                browser.driver().getPageSource().contains("set console.trace_url to link it"),
                 "the demo's runs carry a trace id");
         browser.screenshot("task-run");
     }

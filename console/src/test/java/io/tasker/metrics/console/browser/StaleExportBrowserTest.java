@@ -41,7 +41,9 @@ class StaleExportBrowserTest {
         browser.open(Ui.DASHBOARD);
         banner = browser.byId(Ui.ID_STALE_BANNER);
         assertTrue(banner.isDisplayed(), "16 minutes after the export the banner is back");
-        assertTrue(banner.getText().contains("Exports are stale.") && banner.getText().contains("16 min ago"),
+        assertTrue(
+                banner.getText().contains("Exports are stale.")
+                        && banner.getText().contains("16 min ago"),
                 banner.getText());
     }
 
@@ -49,7 +51,9 @@ class StaleExportBrowserTest {
     void healthPageShowsTheStatus() {
         browser.open(Ui.HEALTH_PAGE);
         assertEquals("degraded", status(), "no export yet");
-        assertTrue(browser.byId(Ui.ID_HEALTH).getText().contains("stale"), browser.byId(Ui.ID_HEALTH).getText());
+        assertTrue(
+                browser.byId(Ui.ID_HEALTH).getText().contains("stale"),
+                browser.byId(Ui.ID_HEALTH).getText());
 
         browser.open(Ui.DASHBOARD);
         browser.byId(Ui.ID_EXPORT_NOW).click();
@@ -62,6 +66,8 @@ class StaleExportBrowserTest {
     }
 
     private static String status() {
-        return browser.driver().findElement(By.cssSelector("#" + Ui.ID_HEALTH + " h2 span")).getText();
+        return browser.driver()
+                .findElement(By.cssSelector("#" + Ui.ID_HEALTH + " h2 span"))
+                .getText();
     }
 }

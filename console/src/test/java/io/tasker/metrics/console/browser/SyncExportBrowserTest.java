@@ -30,11 +30,13 @@ class SyncExportBrowserTest {
 
         browser.byId(Ui.ID_SYNC_NOW).click();
         browser.waitUntil(ExpectedConditions.stalenessOf(panel));
-        WebElement message = browser.waitUntil(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#" + Ui.ID_SYNC_PANEL + " .message")));
+        WebElement message = browser.waitUntil(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#" + Ui.ID_SYNC_PANEL + " .message")));
 
         assertTrue(message.getText().matches("Synced \\d+ series in \\d+ ms\\."), message.getText());
-        assertTrue(browser.byId(Ui.ID_SYNC_LAST).getText().contains("ok"), browser.byId(Ui.ID_SYNC_LAST).getText());
+        assertTrue(
+                browser.byId(Ui.ID_SYNC_LAST).getText().contains("ok"),
+                browser.byId(Ui.ID_SYNC_LAST).getText());
         assertTrue(browser.sameDocument(), "the page was reloaded");
     }
 

@@ -1,10 +1,10 @@
 package io.tasker.metrics.console.browser;
 
-import io.tasker.metrics.testing.TempDirs;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.Console;
 import io.tasker.metrics.console.EmbeddedConsole;
+import io.tasker.metrics.testing.TempDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +34,14 @@ final class TestConsole implements AutoCloseable {
         // Real time to start from, so that the screenshots show plausible dates.
         ManualClock clock = new ManualClock(Instant.now());
         try {
-            return new TestConsole(clock, EmbeddedConsole.builder(exportDir).clock(clock).demo(true)
-                    .without("TASKER_CONSOLE_TOKEN").without("TASKER_SYNC_INTERVAL").start());
+            return new TestConsole(
+                    clock,
+                    EmbeddedConsole.builder(exportDir)
+                            .clock(clock)
+                            .demo(true)
+                            .without("TASKER_CONSOLE_TOKEN")
+                            .without("TASKER_SYNC_INTERVAL")
+                            .start());
         } catch (RuntimeException e) {
             TempDirs.delete(exportDir);
             throw e;
@@ -50,8 +56,11 @@ final class TestConsole implements AutoCloseable {
      */
     void syncDemo(int series) {
         MetricRegistry registry = console.runtime().registry();
-        new FluentWait<>(registry).withTimeout(Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(50))
-                .withMessage(() -> "the demo workload recorded only " + registry.snapshot().seriesCount() + " series")
+        new FluentWait<>(registry)
+                .withTimeout(Duration.ofSeconds(15))
+                .pollingEvery(Duration.ofMillis(50))
+                .withMessage(() ->
+                        "the demo workload recorded only " + registry.snapshot().seriesCount() + " series")
                 .until(r -> r.snapshot().seriesCount() >= series);
         console.runtime().collector().orElseThrow().syncNow();
     }

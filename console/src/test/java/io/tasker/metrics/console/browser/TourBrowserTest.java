@@ -37,7 +37,11 @@ class TourBrowserTest {
         browser.screenshot("dashboard-dark");
 
         browser.open(Ui.EXPORTS_PAGE);
-        assertEquals(3, browser.driver().findElements(By.cssSelector("#" + Ui.ID_HISTORY + " tr.export-row")).size());
+        assertEquals(
+                3,
+                browser.driver()
+                        .findElements(By.cssSelector("#" + Ui.ID_HISTORY + " tr.export-row"))
+                        .size());
         browser.byId(Ui.ID_THEME_TOGGLE).click();
         assertFitsTheWindow("exports page");
         browser.screenshot("exports");
@@ -55,12 +59,14 @@ class TourBrowserTest {
     }
 
     private static int exportRows() {
-        return browser.driver().findElements(By.cssSelector("#" + Ui.ID_HISTORY + " tr.export-row")).size();
+        return browser.driver()
+                .findElements(By.cssSelector("#" + Ui.ID_HISTORY + " tr.export-row"))
+                .size();
     }
 
     private static void assertFitsTheWindow(String page) {
-        Number overflow = (Number) browser.js(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        Number overflow = (Number)
+                browser.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertTrue(overflow.intValue() <= 0, "the " + page + " scrolls sideways by " + overflow + " px");
     }
 }

@@ -34,7 +34,9 @@ class DatabaseExposureTest {
             assertEquals(Set.of(), opened, "ports the database opened");
             try (Stream<Path> files = Files.list(dir.resolve("data"))) {
                 for (Path f : files.toList()) {
-                    assertFalse(f.getFileName().toString().endsWith(".lock.db") && Files.readString(f).contains("server="),
+                    assertFalse(
+                            f.getFileName().toString().endsWith(".lock.db")
+                                    && Files.readString(f).contains("server="),
                             "a lock file naming a server: " + f);
                 }
             }
@@ -44,14 +46,14 @@ class DatabaseExposureTest {
     @Test
     void theDirectoryMadeForTheDatabaseIsPrivate() throws IOException {
         try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("data/console"))) {
-            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data"))));
+            assertEquals(
+                    "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data"))));
         }
     }
 
     /** Listening TCP ports of this JVM, from /proc: the sockets among its file descriptors in state LISTEN. */
     static final class Listeners {
-        private Listeners() {
-        }
+        private Listeners() {}
 
         static Set<Integer> ofThisProcess() throws IOException {
             Set<String> inodes = new HashSet<>();

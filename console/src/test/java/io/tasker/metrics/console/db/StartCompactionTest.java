@@ -53,7 +53,8 @@ class StartCompactionTest {
     void aFileCompactedAlreadyIsLeftAlone() throws Exception {
         Database.open(url).close();
         bloat(false);
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); var s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                var s = c.createStatement()) {
             s.execute("SHUTDOWN COMPACT");
         }
         long before = Files.size(file().file());
@@ -98,7 +99,7 @@ class StartCompactionTest {
      */
     private void bloat(boolean dead) throws SQLException {
         try (Connection c = DriverManager.getConnection(url + ";MAX_COMPACT_TIME=0", "sa", "");
-             var s = c.createStatement()) {
+                var s = c.createStatement()) {
             s.execute("CREATE TABLE filler(id INT PRIMARY KEY, v VARCHAR(2000))");
             s.execute("INSERT INTO filler SELECT X, RAWTOHEX(SECURE_RAND(500)) FROM SYSTEM_RANGE(1, " + ROWS + ")");
             if (dead) {
@@ -108,7 +109,9 @@ class StartCompactionTest {
     }
 
     private static long count(Database db) throws SQLException {
-        try (var c = db.connection(); var s = c.createStatement(); var r = s.executeQuery("SELECT COUNT(*) FROM filler")) {
+        try (var c = db.connection();
+                var s = c.createStatement();
+                var r = s.executeQuery("SELECT COUNT(*) FROM filler")) {
             r.next();
             return r.getLong(1);
         }

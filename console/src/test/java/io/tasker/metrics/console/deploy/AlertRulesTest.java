@@ -43,7 +43,8 @@ class AlertRulesTest {
 
     @Test
     void promtoolChecksTheRules() {
-        DeployFiles.Result r = promtool("check", "rules", DeployFiles.deploy(RULES).toString());
+        DeployFiles.Result r =
+                promtool("check", "rules", DeployFiles.deploy(RULES).toString());
         assertEquals(0, r.exitCode(), r.output());
         assertTrue(r.output().contains("SUCCESS: " + rules().size() + " rules found"), r.output());
     }
@@ -51,7 +52,8 @@ class AlertRulesTest {
     @Test
     void promtoolTestsPassForEveryRule() {
         // In place: the test file names the rule file beside it.
-        DeployFiles.Result r = promtool("test", "rules", DeployFiles.deploy(TESTS).toString());
+        DeployFiles.Result r =
+                promtool("test", "rules", DeployFiles.deploy(TESTS).toString());
         assertEquals(0, r.exitCode(), r.output());
     }
 
@@ -62,13 +64,18 @@ class AlertRulesTest {
         // Debian's Prometheus is built without Kubernetes discovery, so a static target stands in
         // for it; the token file must exist for promtool.
         String kubernetes = Files.readString(DeployFiles.deploy("prometheus/scrape-kubernetes.yml"));
-        String checkable = kubernetes.replace("kubernetes_sd_configs:\n      - role: pod\n",
-                "static_configs:\n      - targets: [\"127.0.0.1:7070\"]\n")
+        String checkable = kubernetes
+                .replace(
+                        "kubernetes_sd_configs:\n      - role: pod\n",
+                        "static_configs:\n      - targets: [\"127.0.0.1:7070\"]\n")
                 .replace("/etc/prometheus/secrets/tasker-metrics/console-token", token.toString());
         assertTrue(!checkable.contains("kubernetes_sd_configs") && checkable.contains(token.toString()), checkable);
         String compose = Files.readString(DeployFiles.deploy("prometheus/prometheus.yml"))
-                .replace("/etc/prometheus/tasker-metrics.rules.yml", dir.resolve("tasker-metrics.rules.yml").toString());
-        for (Map.Entry<String, String> config : Map.of("kubernetes.yml", checkable, "compose.yml", compose).entrySet()) {
+                .replace(
+                        "/etc/prometheus/tasker-metrics.rules.yml",
+                        dir.resolve("tasker-metrics.rules.yml").toString());
+        for (Map.Entry<String, String> config :
+                Map.of("kubernetes.yml", checkable, "compose.yml", compose).entrySet()) {
             Path file = Files.writeString(dir.resolve(config.getKey()), config.getValue());
             DeployFiles.Result r = promtool("check", "config", file.toString());
             assertEquals(0, r.exitCode(), config.getKey() + ":\n" + r.output());
@@ -78,8 +85,10 @@ class AlertRulesTest {
 
     @Test
     void thePrometheusRuleHoldsTheSameGroups() throws IOException {
-        JsonNode rule = DeployFiles.parseAll(Files.readString(DeployFiles.deploy(PROMETHEUS_RULE))).get(0);
-        assertEquals(groups, rule.path("spec").path("groups"), "the operator and a plain Prometheus load the same rules");
+        JsonNode rule = DeployFiles.parseAll(Files.readString(DeployFiles.deploy(PROMETHEUS_RULE)))
+                .get(0);
+        assertEquals(
+                groups, rule.path("spec").path("groups"), "the operator and a plain Prometheus load the same rules");
     }
 
     @Test
@@ -100,15 +109,18 @@ class AlertRulesTest {
                     }
                 }
             }
-            assertTrue(firing > 0 && quiet > 0 && twoNamespaces > 0,
-                    alert + ": " + firing + " firing, " + quiet + " quiet and " + twoNamespaces + " two-namespace cases");
+            assertTrue(
+                    firing > 0 && quiet > 0 && twoNamespaces > 0,
+                    alert + ": " + firing + " firing, " + quiet + " quiet and " + twoNamespaces
+                            + " two-namespace cases");
         }
     }
 
     @Test
     void everyRecordingRuleIsTested() {
         Set<String> tested = new TreeSet<>();
-        tests.forEach(t -> t.path("promql_expr_test").forEach(e -> tested.add(e.path("expr").asText())));
+        tests.forEach(t -> t.path("promql_expr_test")
+                .forEach(e -> tested.add(e.path("expr").asText())));
         for (String record : names("record")) {
             assertTrue(tested.stream().anyMatch(e -> e.contains(record)), record + " has no promql_expr_test");
         }
@@ -127,8 +139,10 @@ class AlertRulesTest {
             }
             String url = r.path("annotations").path("runbook_url").asText();
             assertTrue(url.startsWith(project + "/"), alert + ": " + url + " is not under the project's " + project);
-            assertTrue(url.endsWith("docs/operations.md#runbook-" + alert.toLowerCase(Locale.ROOT)), alert + ": " + url);
-            assertTrue(anchors.contains(url.substring(url.indexOf('#') + 1)),
+            assertTrue(
+                    url.endsWith("docs/operations.md#runbook-" + alert.toLowerCase(Locale.ROOT)), alert + ": " + url);
+            assertTrue(
+                    anchors.contains(url.substring(url.indexOf('#') + 1)),
                     alert + ": no heading '### Runbook: " + alert + "' in docs/operations.md");
         }
     }
@@ -152,13 +166,18 @@ class AlertRulesTest {
 
     private static Set<String> names(String field) {
         Set<String> out = new TreeSet<>();
-        rules().stream().filter(r -> r.has(field)).forEach(r -> out.add(r.path(field).asText()));
+        rules().stream()
+                .filter(r -> r.has(field))
+                .forEach(r -> out.add(r.path(field).asText()));
         return out;
     }
 
     /** GitHub's anchor of a heading: lower case, punctuation dropped, spaces to dashes. */
     private static String anchor(String heading) {
-        return heading.replaceFirst("^#+\\s*", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9 _-]", "").replace(' ', '-');
+        return heading.replaceFirst("^#+\\s*", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9 _-]", "")
+                .replace(' ', '-');
     }
 
     private static DeployFiles.Result promtool(String... args) {

@@ -41,29 +41,45 @@ class ComposeDefaultsTest {
             service.getValue().path("environment").fields().forEachRemaining(e -> {
                 if (e.getKey().matches(".*(PASSWORD|TOKEN|SECRET).*")) {
                     Matcher m = REQUIRED.matcher(e.getValue().asText());
-                    assertTrue(m.matches(), service.getKey() + " " + e.getKey() + " = " + e.getValue().asText());
+                    assertTrue(
+                            m.matches(),
+                            service.getKey() + " " + e.getKey() + " = "
+                                    + e.getValue().asText());
                     required.add(m.group(1));
                 }
             });
         }
-        assertTrue(required.containsAll(List.of("TASKER_CONSOLE_PASSWORD", "TASKER_CONSOLE_TOKEN",
-                "GRAFANA_ADMIN_PASSWORD")), required.toString());
+        assertTrue(
+                required.containsAll(
+                        List.of("TASKER_CONSOLE_PASSWORD", "TASKER_CONSOLE_TOKEN", "GRAFANA_ADMIN_PASSWORD")),
+                required.toString());
         String example = Files.readString(DeployFiles.root().resolve(".env.example"));
         for (String name : required) {
             assertTrue(example.lines().anyMatch(l -> l.equals(name + "=")), ".env.example lists " + name + " empty");
         }
-        assertTrue(Files.readAllLines(DeployFiles.root().resolve(".gitignore")).contains("/.env"), ".env is never committed");
+        assertTrue(
+                Files.readAllLines(DeployFiles.root().resolve(".gitignore")).contains("/.env"),
+                ".env is never committed");
     }
 
     @Test
     void prometheusScrapesTheConsoleWithTheTokenFromASecretFile() throws IOException {
         String config = Files.readString(DeployFiles.deploy("prometheus/prometheus.yml"));
         assertFalse(config.contains("password:") || config.contains("change-me"), config);
-        JsonNode scrape = DeployFiles.YAML.readTree(config).path("scrape_configs").get(0);
-        assertEquals("/run/secrets/console_token", scrape.path("authorization").path("credentials_file").asText(),
+        JsonNode scrape =
+                DeployFiles.YAML.readTree(config).path("scrape_configs").get(0);
+        assertEquals(
+                "/run/secrets/console_token",
+                scrape.path("authorization").path("credentials_file").asText(),
                 scrape.toString());
-        JsonNode compose = DeployFiles.YAML.readTree(DeployFiles.root().resolve("docker-compose.yml").toFile());
-        assertEquals("TASKER_CONSOLE_TOKEN", compose.path("secrets").path("console_token").path("environment").asText());
+        JsonNode compose = DeployFiles.YAML.readTree(
+                DeployFiles.root().resolve("docker-compose.yml").toFile());
+        assertEquals(
+                "TASKER_CONSOLE_TOKEN",
+                compose.path("secrets")
+                        .path("console_token")
+                        .path("environment")
+                        .asText());
     }
 
     private static List<Map.Entry<String, JsonNode>> services() throws IOException {

@@ -5,8 +5,7 @@ import java.util.TreeSet;
 
 /** The minutes of the hour that a cron schedule's first field names ({@code *}, {@code a-b/s}, lists). */
 final class CronMinutes {
-    private CronMinutes() {
-    }
+    private CronMinutes() {}
 
     static Set<Integer> of(String schedule) {
         String field = schedule.trim().split("\\s+")[0];

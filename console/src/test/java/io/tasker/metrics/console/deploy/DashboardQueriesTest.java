@@ -46,10 +46,12 @@ class DashboardQueriesTest {
     private static final Map<String, String> NAMESPACES = Map.of("tasker-a", "only_in_a", "tasker-b", "only_in_b");
 
     @RegisterExtension
-    static final PrometheusServerExtension PROMETHEUS = new PrometheusServerExtension()
-            .ruleFiles(DeployFiles.deploy(AlertRulesTest.RULES));
+    static final PrometheusServerExtension PROMETHEUS =
+            new PrometheusServerExtension().ruleFiles(DeployFiles.deploy(AlertRulesTest.RULES));
+
     @TempDir
     static Path exports;
+
     private static final List<EmbeddedConsole> CONSOLES = new ArrayList<>();
 
     @BeforeAll
@@ -57,15 +59,23 @@ class DashboardQueriesTest {
         List<ScrapeTarget> targets = new ArrayList<>();
         for (Map.Entry<String, String> namespace : new TreeMap<>(NAMESPACES).entrySet()) {
             // Syncing every second, so that the sync-health gauges reach the cluster view within seconds.
-            EmbeddedConsole console = EmbeddedConsole.builder(exports.resolve(namespace.getKey())).demo(true)
-                    .env("TASKER_SYNC_INTERVAL", "1s").start();
+            EmbeddedConsole console = EmbeddedConsole.builder(exports.resolve(namespace.getKey()))
+                    .demo(true)
+                    .env("TASKER_SYNC_INTERVAL", "1s")
+                    .start();
             CONSOLES.add(console);
-            console.console().runtime().registry().incrementCounter("task_executions_total", 1,
-                    "status", "success", "task_name", namespace.getValue());
-            HttpResponse<String> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(console.url(Ui.API_EXPORT + "?format=json")))
-                    .header("Authorization", "Bearer " + console.token()).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            console.console()
+                    .runtime()
+                    .registry()
+                    .incrementCounter(
+                            "task_executions_total", 1, "status", "success", "task_name", namespace.getValue());
+            HttpResponse<String> export = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(console.url(Ui.API_EXPORT + "?format=json")))
+                                    .header("Authorization", "Bearer " + console.token())
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertEquals(200, export.statusCode(), export.body());
             targets.add(ScrapeTarget.of(JOB, console.base().substring("http://".length()))
                     .withLabels(Map.of("namespace", namespace.getKey())));
@@ -99,38 +109,52 @@ class DashboardQueriesTest {
         String throughput = panels.get("Task throughput / A");
         for (Map.Entry<String, String> namespace : NAMESPACES.entrySet()) {
             Set<String> tasks = new TreeSet<>();
-            assertAllReturnData(Map.of("own task", chosen(throughput, namespace.getKey()) + " and on (task_name) "
-                    + "label_replace(vector(1), \"task_name\", \"" + namespace.getValue() + "\", \"\", \"\")"));
-            result(chosen(throughput, namespace.getKey()), null).forEach(s -> tasks.add(s.path("metric").path("task_name").asText()));
-            NAMESPACES.values().forEach(own -> assertEquals(own.equals(namespace.getValue()), tasks.contains(own),
-                    namespace.getKey() + " shows " + tasks));
+            assertAllReturnData(Map.of(
+                    "own task",
+                    chosen(throughput, namespace.getKey()) + " and on (task_name) "
+                            + "label_replace(vector(1), \"task_name\", \"" + namespace.getValue() + "\", \"\", \"\")"));
+            result(chosen(throughput, namespace.getKey()), null)
+                    .forEach(s -> tasks.add(s.path("metric").path("task_name").asText()));
+            NAMESPACES
+                    .values()
+                    .forEach(own -> assertEquals(
+                            own.equals(namespace.getValue()),
+                            tasks.contains(own),
+                            namespace.getKey() + " shows " + tasks));
         }
         // At one instant, each headline number that is a sum is the sum of the two namespaces'.
         List<String> sums = List.of("Task executions / A", "Tasks waiting / A", "Failed syncs (15m) / A");
         Map<String, String> present = new LinkedHashMap<>();
-        sums.forEach(stat -> NAMESPACES.keySet().forEach(n -> present.put(n + " " + stat, chosen(panels.get(stat), n))));
+        sums.forEach(stat ->
+                NAMESPACES.keySet().forEach(n -> present.put(n + " " + stat, chosen(panels.get(stat), n))));
         assertAllReturnData(present);
         sleep(3_000); // an instant the scrapes of both consoles have passed
         String at = String.valueOf(System.currentTimeMillis() / 1000.0 - 2);
         for (String stat : sums) {
             double both = value(chosen(panels.get(stat), "tasker-a|tasker-b"), at);
-            double sum = value(chosen(panels.get(stat), "tasker-a"), at) + value(chosen(panels.get(stat), "tasker-b"), at);
+            double sum =
+                    value(chosen(panels.get(stat), "tasker-a"), at) + value(chosen(panels.get(stat), "tasker-b"), at);
             assertEquals(sum, both, 1e-9 * Math.max(1, Math.abs(sum)), stat);
         }
     }
 
     @Test
     void everyAlertAndRecordingRuleSeesItsSeriesInEachNamespace() throws IOException {
-        JsonNode groups = DeployFiles.YAML.readTree(DeployFiles.deploy(AlertRulesTest.RULES).toFile()).path("groups");
+        JsonNode groups = DeployFiles.YAML
+                .readTree(DeployFiles.deploy(AlertRulesTest.RULES).toFile())
+                .path("groups");
         Map<String, String> queries = new LinkedHashMap<>();
         for (JsonNode group : groups) {
             for (JsonNode r : group.path("rules")) {
                 if (r.has("record")) {
                     for (String namespace : NAMESPACES.keySet()) {
-                        queries.put(r.path("record").asText() + " " + r.path("labels") + " in " + namespace,
+                        queries.put(
+                                r.path("record").asText() + " " + r.path("labels") + " in " + namespace,
                                 r.path("record").asText() + "{namespace=\"" + namespace + "\"}");
                     }
-                } else if (!r.path("alert").asText().equals("TaskerMetricsExportJobFailed")) { // kube-state-metrics only
+                } else if (!r.path("alert")
+                        .asText()
+                        .equals("TaskerMetricsExportJobFailed")) { // kube-state-metrics only
                     // Kube-state-metrics series do not exist here; the console's own and the tasks' must.
                     String expr = r.path("expr").asText().split("\\bor\\b")[0].split("\\band on\\b")[0];
                     queries.put(r.path("alert").asText(), withoutThreshold(expr));
@@ -142,20 +166,27 @@ class DashboardQueriesTest {
 
     @Test
     void everyPanelAsksTheDashboardsDataSourceVariable() throws IOException {
-        JsonNode dashboard = DeployFiles.JSON.readTree(DeployFiles.deploy(MixinTest.DASHBOARD).toFile());
+        JsonNode dashboard = DeployFiles.JSON.readTree(
+                DeployFiles.deploy(MixinTest.DASHBOARD).toFile());
         assertEquals("datasource", dashboard.at("/templating/list/0/type").asText(), "a data source variable");
         List<JsonNode> sources = dashboard.path("panels").findValues("datasource");
         assertTrue(sources.size() > dashboard.path("panels").size(), "panels and their targets name a data source");
-        sources.forEach(ds -> assertEquals("${datasource}", ds.path("uid").asText(),
+        sources.forEach(ds -> assertEquals(
+                "${datasource}",
+                ds.path("uid").asText(),
                 "so that the dashboard works with whatever Prometheus data source it is imported next to"));
     }
 
     private static Map<String, String> panelQueries() throws IOException {
-        JsonNode dashboard = DeployFiles.JSON.readTree(DeployFiles.deploy(MixinTest.DASHBOARD).toFile());
+        JsonNode dashboard = DeployFiles.JSON.readTree(
+                DeployFiles.deploy(MixinTest.DASHBOARD).toFile());
         Map<String, String> queries = new LinkedHashMap<>();
         for (JsonNode panel : dashboard.path("panels")) {
             for (JsonNode target : panel.path("targets")) {
-                queries.put(panel.path("title").asText() + " / " + target.path("refId").asText(), target.path("expr").asText());
+                queries.put(
+                        panel.path("title").asText() + " / "
+                                + target.path("refId").asText(),
+                        target.path("expr").asText());
             }
         }
         return queries;
@@ -163,7 +194,9 @@ class DashboardQueriesTest {
 
     /** The query as Grafana sends it with this namespace chosen, every cluster, the console's job. */
     private static String chosen(String expr, String namespace) {
-        return expr.replace("$cluster", ".*").replace("$namespace", namespace).replace("$job", JOB)
+        return expr.replace("$cluster", ".*")
+                .replace("$namespace", namespace)
+                .replace("$job", JOB)
                 .replace("$__rate_interval", "1m");
     }
 
@@ -180,7 +213,9 @@ class DashboardQueriesTest {
             empty.removeIf(name -> !result(queries.get(name), null).isEmpty());
             sleep(500);
         }
-        assertEquals(List.of(), empty.stream().map(n -> n + ": " + queries.get(n)).toList(),
+        assertEquals(
+                List.of(),
+                empty.stream().map(n -> n + ": " + queries.get(n)).toList(),
                 "queries that returned no data within " + WAIT_MILLIS / 1000 + " s");
     }
 

@@ -21,8 +21,7 @@ final class DeployFiles {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private DeployFiles() {
-    }
+    private DeployFiles() {}
 
     /** The repository root: the first folder upwards that holds {@code deploy/kubernetes}. */
     static Path root() {
@@ -50,8 +49,10 @@ final class DeployFiles {
 
     private static String parentPom(String element) {
         try {
-            Element project = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                    .parse(root().resolve("pom.xml").toFile()).getDocumentElement();
+            Element project = DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
+                    .parse(root().resolve("pom.xml").toFile())
+                    .getDocumentElement();
             for (var n = project.getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (n instanceof Element e && e.getTagName().equals(element)) {
                     return e.getTextContent().trim();
@@ -68,8 +69,13 @@ final class DeployFiles {
     /** {@code kubectl kustomize} of a folder under deploy/kubernetes, as one object per document. */
     static List<JsonNode> render(String kustomization) {
         Path kubectl = Executables.require("kubectl", "kubectl");
-        Result r = run(List.of(kubectl.toString(), "kustomize", deploy("kubernetes/" + kustomization).toString()),
-                null, Map.of());
+        Result r = run(
+                List.of(
+                        kubectl.toString(),
+                        "kustomize",
+                        deploy("kubernetes/" + kustomization).toString()),
+                null,
+                Map.of());
         if (r.exitCode() != 0) {
             throw new AssertionError("kubectl kustomize " + kustomization + " failed:\n" + r.output());
         }
@@ -91,8 +97,7 @@ final class DeployFiles {
     }
 
     /** What a tool printed (standard output and error together) and how it ended. */
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     static Result run(List<String> command, String stdin, Map<String, String> env) {
         try {

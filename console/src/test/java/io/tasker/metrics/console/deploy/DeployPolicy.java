@@ -32,21 +32,29 @@ final class DeployPolicy {
      * (docs/console.md), and the 2 Gi volume bounds the file; the startupProbe allows far more.
      */
     static final int MIN_STARTUP_SECONDS = 120;
+
     private static final Set<String> READ_VERBS = Set.of("get", "list", "watch");
     private static final Pattern SECRET_NAMES = Pattern.compile(".*(PASSWORD|TOKEN|SECRET|CACHE_URL).*");
 
-    private DeployPolicy() {
-    }
+    private DeployPolicy() {}
 
     /** Every violation, each naming the object and what to change. */
     static List<String> violations(List<JsonNode> objects) {
         List<String> v = new ArrayList<>();
         for (JsonNode o : objects) {
-            String name = o.path("kind").asText() + " " + o.path("metadata").path("name").asText();
+            String name = o.path("kind").asText() + " "
+                    + o.path("metadata").path("name").asText();
             switch (o.path("kind").asText()) {
                 case "CronJob" -> {
                     cronJob(name, o.path("spec"), v);
-                    pod(name, o.path("spec").path("jobTemplate").path("spec").path("template").path("spec"), v);
+                    pod(
+                            name,
+                            o.path("spec")
+                                    .path("jobTemplate")
+                                    .path("spec")
+                                    .path("template")
+                                    .path("spec"),
+                            v);
                 }
                 case "Deployment" -> {
                     pod(name, o.path("spec").path("template").path("spec"), v);
@@ -55,12 +63,13 @@ final class DeployPolicy {
                 case "NetworkPolicy" -> networkPolicy(name, o.path("spec"), v);
                 case "Secret" -> {
                     if (o.has("data") || o.has("stringData")) {
-                        v.add(name + ": a Secret with values inline; create it with kubectl instead (docs/operations.md)");
+                        v.add(name
+                                + ": a Secret with values inline; create it with kubectl instead (docs/operations.md)");
                     }
                 }
                 case "Role", "ClusterRole" -> rules(name, o.path("rules"), v);
                 case "ClusterRoleBinding" -> v.add(name + ": the jobs need no cluster-wide rights");
-                default -> { }
+                default -> {}
             }
         }
         backupOffset(objects, v);
@@ -72,7 +81,8 @@ final class DeployPolicy {
         if (!"Forbid".equals(spec.path("concurrencyPolicy").asText())) {
             v.add(name + ": concurrencyPolicy must be Forbid, so that a slow run is never overlapped");
         }
-        for (String field : List.of("startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit")) {
+        for (String field :
+                List.of("startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit")) {
             if (!spec.has(field)) {
                 v.add(name + ": set spec." + field);
             }
@@ -91,15 +101,22 @@ final class DeployPolicy {
         Set<Integer> failing = new TreeSet<>();
         for (JsonNode rule : job.path("podFailurePolicy").path("rules")) {
             JsonNode codes = rule.path("onExitCodes");
-            if ("FailJob".equals(rule.path("action").asText()) && "In".equals(codes.path("operator").asText())) {
+            if ("FailJob".equals(rule.path("action").asText())
+                    && "In".equals(codes.path("operator").asText())) {
                 codes.path("values").forEach(c -> failing.add(c.asInt()));
             }
         }
         if (!failing.containsAll(Set.of(CONFIGURATION_ERROR_EXIT, HELD_BACK_EXIT))) {
-            v.add(name + ": podFailurePolicy must FailJob on exit codes " + CONFIGURATION_ERROR_EXIT + " and " + HELD_BACK_EXIT
-                    + " (configuration error, held-back export), not retry them; it does on " + failing);
+            v.add(name + ": podFailurePolicy must FailJob on exit codes " + CONFIGURATION_ERROR_EXIT + " and "
+                    + HELD_BACK_EXIT + " (configuration error, held-back export), not retry them; it does on "
+                    + failing);
         }
-        if (job.has("podFailurePolicy") && !"Never".equals(job.path("template").path("spec").path("restartPolicy").asText())) {
+        if (job.has("podFailurePolicy")
+                && !"Never"
+                        .equals(job.path("template")
+                                .path("spec")
+                                .path("restartPolicy")
+                                .asText())) {
             v.add(name + ": a podFailurePolicy needs restartPolicy: Never");
         }
     }
@@ -107,9 +124,11 @@ final class DeployPolicy {
     private static void startup(String name, JsonNode pod, List<String> v) {
         for (JsonNode c : pod.path("containers")) {
             JsonNode probe = c.path("startupProbe");
-            int seconds = probe.path("periodSeconds").asInt(10) * probe.path("failureThreshold").asInt(3);
+            int seconds = probe.path("periodSeconds").asInt(10)
+                    * probe.path("failureThreshold").asInt(3);
             if (probe.isMissingNode() || seconds < MIN_STARTUP_SECONDS) {
-                v.add(name + " container " + c.path("name").asText() + ": a startupProbe allowing at least " + MIN_STARTUP_SECONDS
+                v.add(name + " container " + c.path("name").asText() + ": a startupProbe allowing at least "
+                        + MIN_STARTUP_SECONDS
                         + " s (periodSeconds x failureThreshold) for the start-up compaction; it allows "
                         + (probe.isMissingNode() ? "none" : seconds + " s"));
             }
@@ -150,11 +169,13 @@ final class DeployPolicy {
                 }
             }
             JsonNode sc = c.path("securityContext");
-            if (!sc.path("readOnlyRootFilesystem").asBoolean(false) || sc.path("allowPrivilegeEscalation").asBoolean(true)) {
+            if (!sc.path("readOnlyRootFilesystem").asBoolean(false)
+                    || sc.path("allowPrivilegeEscalation").asBoolean(true)) {
                 v.add(where + ": set readOnlyRootFilesystem: true and allowPrivilegeEscalation: false");
             }
             for (JsonNode env : c.path("env")) {
-                if (SECRET_NAMES.matcher(env.path("name").asText()).matches() && !env.path("valueFrom").has("secretKeyRef")) {
+                if (SECRET_NAMES.matcher(env.path("name").asText()).matches()
+                        && !env.path("valueFrom").has("secretKeyRef")) {
                     v.add(where + ": " + env.path("name").asText() + " must come from a secretKeyRef, never inline");
                 }
             }
@@ -187,7 +208,8 @@ final class DeployPolicy {
 
     private static Set<Integer> minutes(List<JsonNode> objects, String cronJob, List<String> v) {
         for (JsonNode o : objects) {
-            if ("CronJob".equals(o.path("kind").asText()) && cronJob.equals(o.path("metadata").path("name").asText())) {
+            if ("CronJob".equals(o.path("kind").asText())
+                    && cronJob.equals(o.path("metadata").path("name").asText())) {
                 return CronMinutes.of(o.path("spec").path("schedule").asText());
             }
         }

@@ -14,14 +14,17 @@ import java.util.TreeSet;
  * ConfigMap referred to is rendered, and the console's probes ask the routes that exist.
  */
 final class DeployWiring {
-    private DeployWiring() {
-    }
+    private DeployWiring() {}
 
     static void check(List<JsonNode> objects, List<String> v) {
         List<JsonNode> services = ofKind(objects, "Service");
         for (JsonNode monitor : ofKind(objects, "ServiceMonitor")) {
-            JsonNode selected = services.stream().filter(s -> selects(monitor.path("spec").path("selector").path("matchLabels"),
-                    s.path("metadata").path("labels"))).findFirst().orElse(null);
+            JsonNode selected = services.stream()
+                    .filter(s -> selects(
+                            monitor.path("spec").path("selector").path("matchLabels"),
+                            s.path("metadata").path("labels")))
+                    .findFirst()
+                    .orElse(null);
             if (selected == null) {
                 v.add("ServiceMonitor " + name(monitor) + ": its selector matches no Service's labels");
                 continue;
@@ -29,15 +32,20 @@ final class DeployWiring {
             Set<String> ports = values(selected.path("spec").path("ports"), "name");
             monitor.path("spec").path("endpoints").forEach(e -> {
                 if (!ports.contains(e.path("port").asText())) {
-                    v.add("ServiceMonitor " + name(monitor) + ": port '" + e.path("port").asText() + "' is not one of "
-                            + "Service " + name(selected) + "'s " + ports);
+                    v.add("ServiceMonitor " + name(monitor) + ": port '"
+                            + e.path("port").asText() + "' is not one of " + "Service " + name(selected) + "'s "
+                            + ports);
                 }
             });
         }
         for (JsonNode service : services) {
-            JsonNode pod = ofKind(objects, "Deployment").stream().map(d -> d.path("spec").path("template"))
-                    .filter(t -> selects(service.path("spec").path("selector"), t.path("metadata").path("labels")))
-                    .findFirst().orElse(null);
+            JsonNode pod = ofKind(objects, "Deployment").stream()
+                    .map(d -> d.path("spec").path("template"))
+                    .filter(t -> selects(
+                            service.path("spec").path("selector"),
+                            t.path("metadata").path("labels")))
+                    .findFirst()
+                    .orElse(null);
             if (pod == null) {
                 v.add("Service " + name(service) + ": its selector matches no Deployment's pods");
                 continue;
@@ -46,8 +54,8 @@ final class DeployWiring {
             pod.path("spec").path("containers").forEach(c -> opened.addAll(values(c.path("ports"), "name")));
             service.path("spec").path("ports").forEach(p -> {
                 if (!opened.contains(p.path("targetPort").asText())) {
-                    v.add("Service " + name(service) + ": targetPort '" + p.path("targetPort").asText()
-                            + "' is no container port of its pods " + opened);
+                    v.add("Service " + name(service) + ": targetPort '"
+                            + p.path("targetPort").asText() + "' is no container port of its pods " + opened);
                 }
             });
             probes(service, pod, v);
@@ -62,25 +70,31 @@ final class DeployWiring {
         for (JsonNode o : objects) {
             JsonNode template = switch (o.path("kind").asText()) {
                 case "Deployment" -> o.path("spec").path("template");
-                case "CronJob" -> o.path("spec").path("jobTemplate").path("spec").path("template");
+                case "CronJob" ->
+                    o.path("spec").path("jobTemplate").path("spec").path("template");
                 default -> null;
             };
             if (template == null) {
                 continue;
             }
             JsonNode labels = template.path("metadata").path("labels");
-            List<JsonNode> covering = policies.stream().filter(p -> podSelects(p.path("spec").path("podSelector"), labels)).toList();
+            List<JsonNode> covering = policies.stream()
+                    .filter(p -> podSelects(p.path("spec").path("podSelector"), labels))
+                    .toList();
             if (covering.isEmpty()) {
                 v.add(o.path("kind").asText() + " " + name(o) + ": no NetworkPolicy selects its pods");
             }
             Set<String> opened = new TreeSet<>();
             template.path("spec").path("containers").forEach(c -> opened.addAll(values(c.path("ports"), "name")));
-            covering.forEach(p -> p.path("spec").path("ingress").forEach(rule -> rule.path("ports").forEach(port -> {
-                String named = port.path("port").asText();
-                if (port.path("port").isTextual() && !opened.contains(named)) {
-                    v.add("NetworkPolicy " + name(p) + ": port '" + named + "' is no container port of " + name(o) + " " + opened);
-                }
-            })));
+            covering.forEach(p -> p.path("spec")
+                    .path("ingress")
+                    .forEach(rule -> rule.path("ports").forEach(port -> {
+                        String named = port.path("port").asText();
+                        if (port.path("port").isTextual() && !opened.contains(named)) {
+                            v.add("NetworkPolicy " + name(p) + ": port '" + named + "' is no container port of "
+                                    + name(o) + " " + opened);
+                        }
+                    })));
         }
     }
 
@@ -98,13 +112,15 @@ final class DeployWiring {
     }
 
     private static void probes(JsonNode service, JsonNode pod, List<String> v) {
-        Map<String, String> expected = Map.of("startupProbe", "/health/live", "livenessProbe", "/health/live",
-                "readinessProbe", "/health/ready");
-        pod.path("spec").path("containers").forEach(c -> expected.forEach((probe, path) -> {
-            if (!path.equals(c.path(probe).path("httpGet").path("path").asText())) {
-                v.add("Deployment behind " + name(service) + ": " + probe + " must ask " + path);
-            }
-        }));
+        Map<String, String> expected = Map.of(
+                "startupProbe", "/health/live", "livenessProbe", "/health/live", "readinessProbe", "/health/ready");
+        pod.path("spec")
+                .path("containers")
+                .forEach(c -> expected.forEach((probe, path) -> {
+                    if (!path.equals(c.path(probe).path("httpGet").path("path").asText())) {
+                        v.add("Deployment behind " + name(service) + ": " + probe + " must ask " + path);
+                    }
+                }));
     }
 
     private static void configMaps(List<JsonNode> objects, List<String> v) {
@@ -112,11 +128,15 @@ final class DeployWiring {
         ofKind(objects, "ConfigMap").forEach(c -> rendered.add(name(c)));
         for (JsonNode o : objects) {
             List<String> referred = new ArrayList<>();
-            o.findValues("configMapRef").forEach(r -> referred.add(r.path("name").asText()));
+            o.findValues("configMapRef")
+                    .forEach(r -> referred.add(r.path("name").asText()));
             o.findValues("configMap").forEach(r -> referred.add(r.path("name").asText()));
-            o.findValues("configMapKeyRef").forEach(r -> referred.add(r.path("name").asText()));
-            referred.stream().filter(r -> !rendered.contains(r)).forEach(r ->
-                    v.add(o.path("kind").asText() + " " + name(o) + ": refers to ConfigMap " + r + ", which is not rendered"));
+            o.findValues("configMapKeyRef")
+                    .forEach(r -> referred.add(r.path("name").asText()));
+            referred.stream()
+                    .filter(r -> !rendered.contains(r))
+                    .forEach(r -> v.add(o.path("kind").asText() + " " + name(o) + ": refers to ConfigMap " + r
+                            + ", which is not rendered"));
         }
     }
 
@@ -126,7 +146,9 @@ final class DeployWiring {
         }
         List<Map.Entry<String, JsonNode>> wanted = new ArrayList<>();
         selector.fields().forEachRemaining(wanted::add);
-        return wanted.stream().allMatch(e -> e.getValue().asText().equals(labels.path(e.getKey()).asText(null)));
+        return wanted.stream()
+                .allMatch(e ->
+                        e.getValue().asText().equals(labels.path(e.getKey()).asText(null)));
     }
 
     private static Set<String> values(JsonNode array, String field) {
@@ -136,7 +158,9 @@ final class DeployWiring {
     }
 
     private static List<JsonNode> ofKind(List<JsonNode> objects, String kind) {
-        return objects.stream().filter(o -> kind.equals(o.path("kind").asText())).toList();
+        return objects.stream()
+                .filter(o -> kind.equals(o.path("kind").asText()))
+                .toList();
     }
 
     private static String name(JsonNode o) {

@@ -37,17 +37,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ManifestsTest {
     /** The npm packages the schema check runs on, installed by bin/test (never committed). */
     static final String MODELS = "kubernetes-models@5.1.0 @kubernetes-models/prometheus-operator@6.0.0";
-    static final Set<String> KINDS = Set.of("ServiceAccount", "Role", "RoleBinding", "ConfigMap", "PersistentVolumeClaim",
-            "Deployment", "Service", "CronJob", "NetworkPolicy");
+
+    static final Set<String> KINDS = Set.of(
+            "ServiceAccount",
+            "Role",
+            "RoleBinding",
+            "ConfigMap",
+            "PersistentVolumeClaim",
+            "Deployment",
+            "Service",
+            "CronJob",
+            "NetworkPolicy");
     /** The prometheus-operator's kinds, which need its CRDs: only in the overlays that add the monitoring component. */
     static final Set<String> OPERATOR_KINDS = Set.of("ServiceMonitor", "PrometheusRule");
+
     static final String WITHOUT_OPERATOR = "overlays/production-without-operator";
     /**
      * A typo in each kind the overlays render, where a person would make it; the strict check must
      * reject every one. The first two are the ones the npm models accepted.
      */
     static final Map<String, Typo> TYPOS = Map.ofEntries(
-            Map.entry("Deployment", new Typo("/spec/template/spec/containers/0/securityContext", "readOnlyRootFileSystem")),
+            Map.entry(
+                    "Deployment",
+                    new Typo("/spec/template/spec/containers/0/securityContext", "readOnlyRootFileSystem")),
             Map.entry("ServiceMonitor", new Typo("/spec/endpoints/0", "honourLabels")),
             Map.entry("CronJob", new Typo("/spec/jobTemplate/spec/podFailurePolicy/rules/0", "onExitCode")),
             Map.entry("PrometheusRule", new Typo("/spec/groups/0/rules/0", "expression")),
@@ -60,8 +72,7 @@ class ManifestsTest {
             Map.entry("RoleBinding", new Typo("/subjects/0", "namespaces")));
 
     /** An unknown field to put into the object at a JSON pointer. */
-    record Typo(String at, String field) {
-    }
+    record Typo(String at, String field) {}
 
     private static StrictSchemas schemas;
 
@@ -78,12 +89,20 @@ class ManifestsTest {
         if (kustomization.startsWith("overlays/") && !kustomization.equals(WITHOUT_OPERATOR)) {
             expected.addAll(OPERATOR_KINDS);
         }
-        assertEquals(expected, new TreeSet<>(objects.stream().map(o -> o.path("kind").asText()).toList()));
-        DeployFiles.Result r = DeployFiles.run(List.of(Executables.require("node", "nodejs").toString(),
-                DeployFiles.deploy("validate/validate-schemas.mjs").toString()),
-                DeployFiles.JSON.writeValueAsString(objects), Map.of("TASKER_VALIDATOR_MODULES", modules().toString()));
+        assertEquals(
+                expected,
+                new TreeSet<>(objects.stream().map(o -> o.path("kind").asText()).toList()));
+        DeployFiles.Result r = DeployFiles.run(
+                List.of(
+                        Executables.require("node", "nodejs").toString(),
+                        DeployFiles.deploy("validate/validate-schemas.mjs").toString()),
+                DeployFiles.JSON.writeValueAsString(objects),
+                Map.of("TASKER_VALIDATOR_MODULES", modules().toString()));
         assertEquals(0, r.exitCode(), r.output());
-        assertEquals(objects.size(), r.output().lines().filter(l -> l.startsWith("valid ")).count(), r.output());
+        assertEquals(
+                objects.size(),
+                r.output().lines().filter(l -> l.startsWith("valid ")).count(),
+                r.output());
     }
 
     @ParameterizedTest
@@ -97,11 +116,17 @@ class ManifestsTest {
     @Test
     void aTypoInAnyKindFailsTheStrictCheck() {
         List<JsonNode> objects = DeployFiles.render("overlays/production");
-        assertEquals(new TreeSet<>(TYPOS.keySet()), new TreeSet<>(objects.stream().map(o -> o.path("kind").asText()).toList()),
+        assertEquals(
+                new TreeSet<>(TYPOS.keySet()),
+                new TreeSet<>(objects.stream().map(o -> o.path("kind").asText()).toList()),
                 "every rendered kind has a negative control");
         for (Map.Entry<String, Typo> typo : TYPOS.entrySet()) {
-            JsonNode object = objects.stream().filter(o -> o.path("kind").asText().equals(typo.getKey()))
-                    .filter(o -> o.at(typo.getValue().at()).isObject()).findFirst().orElseThrow().deepCopy();
+            JsonNode object = objects.stream()
+                    .filter(o -> o.path("kind").asText().equals(typo.getKey()))
+                    .filter(o -> o.at(typo.getValue().at()).isObject())
+                    .findFirst()
+                    .orElseThrow()
+                    .deepCopy();
             ((ObjectNode) object.at(typo.getValue().at())).put(typo.getValue().field(), true);
             List<String> errors = schemas.errors(object);
             assertEquals(1, errors.size(), typo + ": " + errors);
@@ -111,12 +136,20 @@ class ManifestsTest {
 
     @Test
     void theStrictCheckStillChecksTypesAndKnowsOnlyTheKindsItHasSchemasFor() {
-        JsonNode deployment = DeployFiles.render("base").stream().filter(o -> o.path("kind").asText().equals("Deployment"))
-                .findFirst().orElseThrow().deepCopy();
+        JsonNode deployment = DeployFiles.render("base").stream()
+                .filter(o -> o.path("kind").asText().equals("Deployment"))
+                .findFirst()
+                .orElseThrow()
+                .deepCopy();
         ((ObjectNode) deployment.path("spec")).put("replicas", "one");
-        assertTrue(schemas.errors(deployment).toString().contains("replicas"), schemas.errors(deployment).toString());
+        assertTrue(
+                schemas.errors(deployment).toString().contains("replicas"),
+                schemas.errors(deployment).toString());
         assertTrue(schemas.knows("monitoring.coreos.com/v1", "PodMonitor"));
-        ObjectNode widget = DeployFiles.JSON.createObjectNode().put("apiVersion", "example.com/v1").put("kind", "Widget");
+        ObjectNode widget = DeployFiles.JSON
+                .createObjectNode()
+                .put("apiVersion", "example.com/v1")
+                .put("kind", "Widget");
         widget.putObject("metadata").put("name", "w");
         assertEquals(List.of("Widget w: no schema for example.com/v1 Widget"), schemas.errors(widget));
     }
@@ -132,11 +165,20 @@ class ManifestsTest {
     void withoutTheOperatorNothingNeedsItsCrds(String kustomization) {
         List<String> operators = DeployFiles.render(kustomization).stream()
                 .filter(o -> o.path("apiVersion").asText().startsWith("monitoring.coreos.com/"))
-                .map(o -> o.path("kind").asText()).toList();
-        assertEquals(List.of(), operators, "kubectl apply -k fails with 'no matches for kind' on a cluster without the CRDs");
-        assertEquals(names("overlays/production").stream().filter(n -> !n.startsWith("ServiceMonitor ")
-                        && !n.startsWith("PrometheusRule ") && !n.endsWith(" tasker-metrics-prometheus")).toList(),
-                names(WITHOUT_OPERATOR), "the same deployment as production, less the operator's objects");
+                .map(o -> o.path("kind").asText())
+                .toList();
+        assertEquals(
+                List.of(),
+                operators,
+                "kubectl apply -k fails with 'no matches for kind' on a cluster without the CRDs");
+        assertEquals(
+                names("overlays/production").stream()
+                        .filter(n -> !n.startsWith("ServiceMonitor ")
+                                && !n.startsWith("PrometheusRule ")
+                                && !n.endsWith(" tasker-metrics-prometheus"))
+                        .toList(),
+                names(WITHOUT_OPERATOR),
+                "the same deployment as production, less the operator's objects");
     }
 
     @ParameterizedTest
@@ -147,19 +189,31 @@ class ManifestsTest {
         for (JsonNode o : objects) {
             if (OPERATOR_KINDS.contains(o.path("kind").asText())) {
                 // kube-prometheus-stack's Prometheus selects only what carries its release label.
-                assertEquals("kube-prometheus-stack", o.at("/metadata/labels/release").asText(), o.path("kind").asText());
+                assertEquals(
+                        "kube-prometheus-stack",
+                        o.at("/metadata/labels/release").asText(),
+                        o.path("kind").asText());
             }
         }
         // kube-prometheus' Prometheus discovers targets only where a Role lets its account read them.
-        JsonNode binding = objects.stream().filter(o -> o.path("kind").asText().equals("RoleBinding"))
-                .filter(o -> o.at("/subjects/0/name").asText().equals("prometheus-k8s")).findFirst().orElseThrow();
+        JsonNode binding = objects.stream()
+                .filter(o -> o.path("kind").asText().equals("RoleBinding"))
+                .filter(o -> o.at("/subjects/0/name").asText().equals("prometheus-k8s"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("monitoring", binding.at("/subjects/0/namespace").asText(), "the account lives in monitoring");
         assertEquals(namespace, binding.at("/metadata/namespace").asText(), "the right is granted here");
-        JsonNode role = objects.stream().filter(o -> o.path("kind").asText().equals("Role"))
-                .filter(o -> o.at("/metadata/name").asText().equals(binding.at("/roleRef/name").asText())).findFirst().orElseThrow();
+        JsonNode role = objects.stream()
+                .filter(o -> o.path("kind").asText().equals("Role"))
+                .filter(o -> o.at("/metadata/name")
+                        .asText()
+                        .equals(binding.at("/roleRef/name").asText()))
+                .findFirst()
+                .orElseThrow();
         Set<String> readable = new TreeSet<>();
         role.path("rules").forEach(r -> r.path("resources").forEach(x -> readable.add(x.asText())));
-        assertTrue(readable.containsAll(Set.of("services", "endpoints", "pods", "endpointslices")), readable.toString());
+        assertTrue(
+                readable.containsAll(Set.of("services", "endpoints", "pods", "endpointslices")), readable.toString());
     }
 
     @Test
@@ -169,27 +223,37 @@ class ManifestsTest {
         String image = "ghcr.io/" + organisation + "/tasker-metrics:" + DeployFiles.releaseVersion();
         for (String kustomization : List.of("base", "overlays/production", "overlays/development", WITHOUT_OPERATOR)) {
             for (JsonNode o : DeployFiles.render(kustomization)) {
-                o.findValues("containers").forEach(cs -> cs.forEach(c ->
-                        assertEquals(image, c.path("image").asText(), kustomization + " " + o.at("/metadata/name").asText())));
+                o.findValues("containers")
+                        .forEach(cs -> cs.forEach(c -> assertEquals(
+                                image,
+                                c.path("image").asText(),
+                                kustomization + " " + o.at("/metadata/name").asText())));
             }
         }
         try (var files = Files.walk(DeployFiles.deploy("kubernetes"))) {
             List<Path> naming = files.filter(f -> f.getFileName().toString().equals("kustomization.yaml"))
-                    .filter(f -> DeployFiles.parseAll(read(f)).get(0).has("images")).toList();
-            assertEquals(List.of(DeployFiles.deploy("kubernetes/base/kustomization.yaml")), naming, "images: in one kustomization");
+                    .filter(f -> DeployFiles.parseAll(read(f)).get(0).has("images"))
+                    .toList();
+            assertEquals(
+                    List.of(DeployFiles.deploy("kubernetes/base/kustomization.yaml")),
+                    naming,
+                    "images: in one kustomization");
         }
     }
 
     @Test
     void theDockerBuildContextLeavesOutOutputsAndKeepsWhatTheBuildReads() throws IOException {
         List<String> ignored = Files.readAllLines(DeployFiles.root().resolve(".dockerignore")).stream()
-                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+                .map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
         assertTrue(ignored.containsAll(List.of(".git", "**/target", "build")), ignored.toString());
         // The Dockerfile builds console and cli with every module they need (tests compiled too).
         List<String> needed = new ArrayList<>(List.of("pom.xml", "migrations", "static"));
         needed.addAll(mavenModules(DeployFiles.root().resolve("pom.xml")));
         for (String path : needed) {
-            assertTrue(ignored.stream().noneMatch(p -> p.equals(path) || p.equals(path + "/") || p.equals("*")),
+            assertTrue(
+                    ignored.stream().noneMatch(p -> p.equals(path) || p.equals(path + "/") || p.equals("*")),
                     path + " is needed by the image's build but .dockerignore leaves it out");
         }
     }
@@ -203,13 +267,26 @@ class ManifestsTest {
                 ObjectNode spec = (ObjectNode) o.path("spec");
                 spec.put("schedule", "*/5 * * * *");
                 spec.put("concurrencyPolicy", "Allow");
-                ObjectNode container = (ObjectNode) spec.path("jobTemplate").path("spec").path("template").path("spec")
-                        .path("containers").get(0);
+                ObjectNode container = (ObjectNode) spec.path("jobTemplate")
+                        .path("spec")
+                        .path("template")
+                        .path("spec")
+                        .path("containers")
+                        .get(0);
                 container.remove("resources");
-                container.putArray("env").addObject().put("name", "PROMETHEUS_PASSWORD").put("value", "hunter2");
+                container
+                        .putArray("env")
+                        .addObject()
+                        .put("name", "PROMETHEUS_PASSWORD")
+                        .put("value", "hunter2");
             }
             if (o.path("kind").asText().equals("Role")) {
-                ((ObjectNode) o).putArray("rules").addObject().putArray("verbs").add("get").add("delete");
+                ((ObjectNode) o)
+                        .putArray("rules")
+                        .addObject()
+                        .putArray("verbs")
+                        .add("get")
+                        .add("delete");
             }
             if (o.path("kind").asText().equals("Service")) {
                 ((ObjectNode) o.path("spec").path("ports").get(0)).put("name", "web");
@@ -222,7 +299,9 @@ class ManifestsTest {
                 ((ObjectNode) o.at("/spec/template/spec/containers/0/startupProbe")).put("failureThreshold", 3);
             }
             if (name.equals("tasker-metrics-jobs")) {
-                ((ObjectNode) o.at("/spec/podSelector/matchExpressions/0")).putArray("values").add(DeployPolicy.EXPORT);
+                ((ObjectNode) o.at("/spec/podSelector/matchExpressions/0"))
+                        .putArray("values")
+                        .add(DeployPolicy.EXPORT);
             }
             if (name.equals("tasker-console") && o.path("kind").asText().equals("NetworkPolicy")) {
                 ((ObjectNode) o.at("/spec/ingress/0/ports/0")).put("port", "metrics");
@@ -230,12 +309,19 @@ class ManifestsTest {
             }
         }
         String all = String.join("\n", DeployPolicy.violations(objects));
-        for (String expected : List.of("concurrencyPolicy must be Forbid", "set resources.limits.memory",
-                "PROMETHEUS_PASSWORD must come from a secretKeyRef", "verb 'delete'", "runs in the same minutes",
-                "port 'http' is not one of Service tasker-console's [web]", "refers to ConfigMap tasker-metrics-confg",
+        for (String expected : List.of(
+                "concurrencyPolicy must be Forbid",
+                "set resources.limits.memory",
+                "PROMETHEUS_PASSWORD must come from a secretKeyRef",
+                "verb 'delete'",
+                "runs in the same minutes",
+                "port 'http' is not one of Service tasker-console's [web]",
+                "refers to ConfigMap tasker-metrics-confg",
                 "CronJob tasker-metrics-export: podFailurePolicy must FailJob on exit codes 2 and 3",
-                "a startupProbe allowing at least 120 s", "CronJob tasker-metrics-sync: no NetworkPolicy selects its pods",
-                "port 'metrics' is no container port", "an empty one admits everything")) {
+                "a startupProbe allowing at least 120 s",
+                "CronJob tasker-metrics-sync: no NetworkPolicy selects its pods",
+                "port 'metrics' is no container port",
+                "an empty one admits everything")) {
             assertTrue(all.contains(expected), "expected '" + expected + "' in:\n" + all);
         }
     }
@@ -252,20 +338,29 @@ class ManifestsTest {
         for (String env : List.of("production", "development", "production-without-operator")) {
             JsonNode config = DeployFiles.render("overlays/" + env).stream()
                     .filter(o -> o.path("metadata").path("name").asText().startsWith("tasker-metrics-env"))
-                    .findFirst().orElseThrow();
-            assertEquals(env.replace("-without-operator", ""), config.path("data").path("TASKER_ENV").asText());
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    env.replace("-without-operator", ""),
+                    config.path("data").path("TASKER_ENV").asText());
         }
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"production", "development"})
     void theShippedConfigurationLoadsInEachEnvironment(String environment) {
-        Map<String, String> vars = Map.of("TASKER_ENV", environment, "TASKER_CACHE_URL", "redis://redis:6379/0",
-                "PROMETHEUS_ENDPOINT", "http://prometheus:9090/api/v1/write");
-        TaskerConfig c = ConfigLoader.load(Optional.of(DeployFiles.deploy("kubernetes/base/tasker.yml")), vars,
-                ConsoleSettings.KEYS);
+        Map<String, String> vars = Map.of(
+                "TASKER_ENV",
+                environment,
+                "TASKER_CACHE_URL",
+                "redis://redis:6379/0",
+                "PROMETHEUS_ENDPOINT",
+                "http://prometheus:9090/api/v1/write");
+        TaskerConfig c = ConfigLoader.load(
+                Optional.of(DeployFiles.deploy("kubernetes/base/tasker.yml")), vars, ConsoleSettings.KEYS);
         assertEquals(environment, c.environment());
-        assertEquals(environment.equals("production") ? Duration.ofMinutes(10) : Duration.ofMinutes(2),
+        assertEquals(
+                environment.equals("production") ? Duration.ofMinutes(10) : Duration.ofMinutes(2),
                 c.prometheus().retentionWindow());
         assertEquals(Duration.ofMinutes(5), c.value(ConfigKey.EXPORT_INTERVAL));
     }
@@ -273,34 +368,57 @@ class ManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = {"production", "development"})
     void exportJobsOutliveTheirJobTimeoutInEachEnvironment(String environment) {
-        TaskerConfig c = ConfigLoader.load(Optional.of(DeployFiles.deploy("kubernetes/base/tasker.yml")),
-                Map.of("TASKER_ENV", environment, "TASKER_CACHE_URL", "redis://redis:6379/0",
-                        "PROMETHEUS_ENDPOINT", "http://prometheus:9090/api/v1/write"), ConsoleSettings.KEYS);
+        TaskerConfig c = ConfigLoader.load(
+                Optional.of(DeployFiles.deploy("kubernetes/base/tasker.yml")),
+                Map.of(
+                        "TASKER_ENV",
+                        environment,
+                        "TASKER_CACHE_URL",
+                        "redis://redis:6379/0",
+                        "PROMETHEUS_ENDPOINT",
+                        "http://prometheus:9090/api/v1/write"),
+                ConsoleSettings.KEYS);
         long jobTimeout = c.prometheus().jobTimeout().toSeconds();
         for (JsonNode o : DeployFiles.render("overlays/" + environment)) {
             String name = o.path("metadata").path("name").asText();
             if (name.equals(DeployPolicy.EXPORT) || name.equals(DeployPolicy.BACKUP)) {
-                long deadline = o.path("spec").path("jobTemplate").path("spec").path("activeDeadlineSeconds").asLong();
-                assertTrue(deadline > jobTimeout, name + ": activeDeadlineSeconds " + deadline + " must exceed job_timeout "
-                        + jobTimeout + " s, or Kubernetes kills an export in the middle of its retries");
+                long deadline = o.path("spec")
+                        .path("jobTemplate")
+                        .path("spec")
+                        .path("activeDeadlineSeconds")
+                        .asLong();
+                assertTrue(
+                        deadline > jobTimeout,
+                        name + ": activeDeadlineSeconds " + deadline + " must exceed job_timeout " + jobTimeout
+                                + " s, or Kubernetes kills an export in the middle of its retries");
             }
         }
     }
 
     @Test
     void productionRefusesToStartWithoutAnEndpoint() {
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(
-                Optional.of(DeployFiles.deploy("kubernetes/base/tasker.yml")),
-                Map.of("TASKER_ENV", "production", "TASKER_CACHE_URL", "redis://redis:6379/0"), ConsoleSettings.KEYS));
+        ConfigException e = assertThrows(
+                ConfigException.class,
+                () -> ConfigLoader.load(
+                        Optional.of(DeployFiles.deploy("kubernetes/base/tasker.yml")),
+                        Map.of("TASKER_ENV", "production", "TASKER_CACHE_URL", "redis://redis:6379/0"),
+                        ConsoleSettings.KEYS));
         assertTrue(e.getMessage().contains("telemetry.prometheus.endpoint is required here"), e.getMessage());
     }
 
     @Test
     void yamllintAcceptsEveryFileUnderDeploy() {
         Path yamllint = Executables.require("yamllint", "yamllint");
-        DeployFiles.Result r = DeployFiles.run(List.of(yamllint.toString(), "-s", "-c",
-                DeployFiles.deploy(".yamllint").toString(), DeployFiles.deploy("").toString(),
-                DeployFiles.root().resolve("docker-compose.yml").toString()), null, Map.of());
+        DeployFiles.Result r = DeployFiles.run(
+                List.of(
+                        yamllint.toString(),
+                        "-s",
+                        "-c",
+                        DeployFiles.deploy(".yamllint").toString(),
+                        DeployFiles.deploy("").toString(),
+                        DeployFiles.root().resolve("docker-compose.yml").toString()),
+                null,
+                Map.of());
         assertEquals(0, r.exitCode(), r.output());
     }
 
@@ -309,7 +427,8 @@ class ManifestsTest {
         List<String> lines = Files.readAllLines(DeployFiles.root().resolve("Dockerfile"));
         List<String> users = lines.stream().filter(l -> l.startsWith("USER ")).toList();
         assertEquals(1, users.size(), "one USER line: " + users);
-        assertTrue(users.get(0).matches("USER [1-9][0-9]{3,}(:[1-9][0-9]{3,})?"),
+        assertTrue(
+                users.get(0).matches("USER [1-9][0-9]{3,}(:[1-9][0-9]{3,})?"),
                 "a numeric non-root user, so that runAsNonRoot can verify it: " + users.get(0));
         assertEquals(DeployPolicy.IMAGE_USER, Integer.parseInt(users.get(0).replaceAll("USER (\\d+).*", "$1")));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("HEALTHCHECK ")), "a HEALTHCHECK");
@@ -319,14 +438,18 @@ class ManifestsTest {
         for (JsonNode o : DeployFiles.render("base")) {
             String command = o.findValues("command").toString();
             if (o.path("kind").asText().equals("CronJob")) {
-                assertTrue(command.contains("/app/tasker-metrics.jar"), o.path("metadata").path("name") + ": " + command);
+                assertTrue(
+                        command.contains("/app/tasker-metrics.jar"),
+                        o.path("metadata").path("name") + ": " + command);
             }
         }
     }
 
     private static List<String> names(String kustomization) {
         return DeployFiles.render(kustomization).stream()
-                .map(o -> o.path("kind").asText() + " " + o.at("/metadata/name").asText()).sorted().toList();
+                .map(o -> o.path("kind").asText() + " " + o.at("/metadata/name").asText())
+                .sorted()
+                .toList();
     }
 
     private static String read(Path file) {
@@ -351,8 +474,9 @@ class ManifestsTest {
         Path dir = DeployFiles.root().resolve("build/deploy-validator");
         if (!Files.isDirectory(dir.resolve("node_modules/@kubernetes-models/prometheus-operator"))
                 || !Files.isDirectory(dir.resolve("node_modules/kubernetes-models"))) {
-            throw new AssertionError("The npm packages " + MODELS + " are missing from " + dir + ". Run bin/test, which "
-                    + "installs them, or: npm install --prefix " + dir + " --no-save " + MODELS);
+            throw new AssertionError(
+                    "The npm packages " + MODELS + " are missing from " + dir + ". Run bin/test, which "
+                            + "installs them, or: npm install --prefix " + dir + " --no-save " + MODELS);
         }
         return dir;
     }

@@ -29,8 +29,10 @@ class MixinTest {
     @Test
     void theCommittedFilesAreWhatTheMixinRenders(@TempDir Path out) throws IOException {
         Executables.require("jsonnet", "jsonnet");
-        DeployFiles.Result r = DeployFiles.run(List.of("bash", DeployFiles.root().resolve("mixin/render.sh").toString(),
-                out.toString()), null, Map.of());
+        DeployFiles.Result r = DeployFiles.run(
+                List.of("bash", DeployFiles.root().resolve("mixin/render.sh").toString(), out.toString()),
+                null,
+                Map.of());
         assertEquals(0, r.exitCode(), r.output());
         List<Path> rendered;
         try (Stream<Path> files = Files.walk(out)) {
@@ -40,9 +42,13 @@ class MixinTest {
         for (Path file : rendered) {
             String relative = out.relativize(file).toString();
             Path committed = DeployFiles.deploy(relative);
-            assertTrue(Files.exists(committed), "deploy/" + relative + " is missing: run mixin/render.sh and commit it");
-            assertEquals(Files.readString(file), Files.readString(committed),
-                    "deploy/" + relative + " differs from what mixin/ renders: edit the mixin, run mixin/render.sh, commit both");
+            assertTrue(
+                    Files.exists(committed), "deploy/" + relative + " is missing: run mixin/render.sh and commit it");
+            assertEquals(
+                    Files.readString(file),
+                    Files.readString(committed),
+                    "deploy/" + relative
+                            + " differs from what mixin/ renders: edit the mixin, run mixin/render.sh, commit both");
         }
     }
 
@@ -59,16 +65,20 @@ class MixinTest {
 
     @Test
     void everyRuleReadsOnlyTheConsolesClusterView() throws IOException {
-        JsonNode groups = DeployFiles.YAML.readTree(DeployFiles.deploy(AlertRulesTest.RULES).toFile()).path("groups");
+        JsonNode groups = DeployFiles.YAML
+                .readTree(DeployFiles.deploy(AlertRulesTest.RULES).toFile())
+                .path("groups");
         List<String> checked = new ArrayList<>();
-        groups.forEach(g -> g.path("rules").forEach(r -> checked.addAll(
-                clusterViewViolations(r.path("expr").asText(), "job=\"tasker-console\""))));
+        groups.forEach(g -> g.path("rules")
+                .forEach(
+                        r -> checked.addAll(clusterViewViolations(r.path("expr").asText(), "job=\"tasker-console\""))));
         assertEquals(List.of(), checked);
     }
 
     @Test
     void everyPanelReadsTheChosenClusterNamespaceAndJobOfTheClusterView() throws IOException {
-        JsonNode dashboard = DeployFiles.JSON.readTree(DeployFiles.deploy(DASHBOARD).toFile());
+        JsonNode dashboard =
+                DeployFiles.JSON.readTree(DeployFiles.deploy(DASHBOARD).toFile());
         List<String> violations = new ArrayList<>();
         for (JsonNode target : dashboard.path("panels").findValues("targets")) {
             for (JsonNode t : target) {
@@ -86,15 +96,21 @@ class MixinTest {
 
     @Test
     void theDashboardHasTheMixinVariablesAndStatPanelsForTheHeadlineNumbers() throws IOException {
-        JsonNode dashboard = DeployFiles.JSON.readTree(DeployFiles.deploy(DASHBOARD).toFile());
+        JsonNode dashboard =
+                DeployFiles.JSON.readTree(DeployFiles.deploy(DASHBOARD).toFile());
         List<String> variables = new ArrayList<>();
-        dashboard.at("/templating/list").forEach(v -> variables.add(v.path("name").asText()));
+        dashboard
+                .at("/templating/list")
+                .forEach(v -> variables.add(v.path("name").asText()));
         assertEquals(List.of("datasource", "cluster", "namespace", "job"), variables);
         long stats = 0;
         for (JsonNode panel : dashboard.path("panels")) {
             if (panel.path("type").asText().equals("stat")) {
                 stats++;
-                assertEquals(0, panel.at("/gridPos/y").asInt(), panel.path("title") + ": headline numbers go in the top row");
+                assertEquals(
+                        0,
+                        panel.at("/gridPos/y").asInt(),
+                        panel.path("title") + ": headline numbers go in the top row");
             }
         }
         assertTrue(stats >= 4, "stat panels: " + stats);
@@ -106,7 +122,8 @@ class MixinTest {
         Matcher m = RAW_SELECTOR.matcher(expr);
         while (m.find()) {
             if (!m.group(2).contains("tasker_view=\"cluster\"") || !m.group(2).contains(job)) {
-                v.add(m.group() + ": select " + job + " and tasker_view=\"cluster\", or the services' own series count too");
+                v.add(m.group() + ": select " + job
+                        + " and tasker_view=\"cluster\", or the services' own series count too");
             }
         }
         return v;

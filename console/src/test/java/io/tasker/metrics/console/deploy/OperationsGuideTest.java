@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * ways with an overlay that exists.
  */
 class OperationsGuideTest {
-    private static final Pattern SHIPPED = Pattern.compile("<!-- shipped: (\\S+) -->\\n```\\w*\\n(.*?)\\n```", Pattern.DOTALL);
+    private static final Pattern SHIPPED =
+            Pattern.compile("<!-- shipped: (\\S+) -->\\n```\\w*\\n(.*?)\\n```", Pattern.DOTALL);
     private static final Pattern PATH = Pattern.compile("(?<![/.\\w])((?:deploy|mixin)/[A-Za-z0-9_./-]*[A-Za-z0-9_])");
     private static String guide;
 
@@ -35,13 +36,20 @@ class OperationsGuideTest {
         Matcher m = SHIPPED.matcher(guide);
         Set<String> shown = new TreeSet<>();
         while (m.find()) {
-            String file = Files.readString(DeployFiles.root().resolve(m.group(1))).stripTrailing();
-            assertEquals(file, m.group(2), m.group(1) + " differs from its copy in docs/operations.md: paste the file again");
+            String file =
+                    Files.readString(DeployFiles.root().resolve(m.group(1))).stripTrailing();
+            assertEquals(
+                    file,
+                    m.group(2),
+                    m.group(1) + " differs from its copy in docs/operations.md: paste the file again");
             shown.add(m.group(1));
         }
-        assertTrue(shown.containsAll(Set.of("deploy/kubernetes/base/cronjob-export.yaml",
-                "deploy/kubernetes/overlays/production/kustomization.yaml",
-                "deploy/kubernetes/components/kube-prometheus-stack/kustomization.yaml")), shown.toString());
+        assertTrue(
+                shown.containsAll(Set.of(
+                        "deploy/kubernetes/base/cronjob-export.yaml",
+                        "deploy/kubernetes/overlays/production/kustomization.yaml",
+                        "deploy/kubernetes/components/kube-prometheus-stack/kustomization.yaml")),
+                shown.toString());
     }
 
     @Test
@@ -58,12 +66,17 @@ class OperationsGuideTest {
 
     @Test
     void itInstallsOnKubePrometheusStackOnKubePrometheusAndWithoutTheOperator() {
-        for (String setup : List.of("**on kube-prometheus-stack**", "**on kube-prometheus**", "**without the operator**")) {
+        for (String setup :
+                List.of("**on kube-prometheus-stack**", "**on kube-prometheus**", "**without the operator**")) {
             int at = guide.toLowerCase(Locale.ROOT).indexOf(setup);
             assertTrue(at >= 0, "no install steps for " + setup);
-            Matcher apply = Pattern.compile("kubectl apply -k (deploy/kubernetes/overlays/\\S+)").matcher(guide.substring(at));
+            Matcher apply = Pattern.compile("kubectl apply -k (deploy/kubernetes/overlays/\\S+)")
+                    .matcher(guide.substring(at));
             assertTrue(apply.find(), setup + ": no kubectl apply -k");
-            assertTrue(Files.isRegularFile(DeployFiles.root().resolve(apply.group(1)).resolve("kustomization.yaml")), apply.group(1));
+            assertTrue(
+                    Files.isRegularFile(
+                            DeployFiles.root().resolve(apply.group(1)).resolve("kustomization.yaml")),
+                    apply.group(1));
         }
         assertTrue(guide.contains("kube-state-metrics"), "the prerequisite of two alerts");
     }

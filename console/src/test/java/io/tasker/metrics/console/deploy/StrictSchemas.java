@@ -35,12 +35,13 @@ import java.util.TreeMap;
 final class StrictSchemas {
     static final String RESOURCE = "schema/validation-schema.json";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final List<String> JAVA_KEYWORDS = List.of("javaType", "existingJavaType", "javaInterfaces",
-            "javaOmitEmpty", "serializer", "deserializer");
+    private static final List<String> JAVA_KEYWORDS =
+            List.of("javaType", "existingJavaType", "javaInterfaces", "javaOmitEmpty", "serializer", "deserializer");
 
     private final ObjectNode definitions;
     /** "apiVersion kind" to the name of its definition. */
     private final Map<String, String> kinds;
+
     private final Map<String, JsonSchema> compiled = new HashMap<>();
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
 
@@ -55,14 +56,16 @@ final class StrictSchemas {
         try {
             for (URL url : Collections.list(StrictSchemas.class.getClassLoader().getResources(RESOURCE))) {
                 try (InputStream in = url.openStream()) {
-                    definitions.setAll((ObjectNode) DeployFiles.JSON.readTree(in).path("definitions"));
+                    definitions.setAll(
+                            (ObjectNode) DeployFiles.JSON.readTree(in).path("definitions"));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (definitions.isEmpty()) {
-            throw new AssertionError("No " + RESOURCE + " on the class path: the fabric8 kubernetes-model test dependencies are missing");
+            throw new AssertionError("No " + RESOURCE
+                    + " on the class path: the fabric8 kubernetes-model test dependencies are missing");
         }
         Map<String, String> kinds = new TreeMap<>();
         definitions.properties().forEach(d -> {
@@ -79,8 +82,10 @@ final class StrictSchemas {
 
     /** What is wrong with one rendered object, each error naming the object and the field's path. */
     List<String> errors(JsonNode object) {
-        String name = object.path("kind").asText() + " " + object.path("metadata").path("name").asText();
-        String key = object.path("apiVersion").asText() + " " + object.path("kind").asText();
+        String name = object.path("kind").asText() + " "
+                + object.path("metadata").path("name").asText();
+        String key =
+                object.path("apiVersion").asText() + " " + object.path("kind").asText();
         if (!kinds.containsKey(key)) {
             return List.of(name + ": no schema for " + key);
         }
@@ -133,7 +138,8 @@ final class StrictSchemas {
                 o.remove("required");
             }
             o.remove(JAVA_KEYWORDS);
-            if (o.path("properties").isObject() && !o.path("properties").isEmpty()
+            if (o.path("properties").isObject()
+                    && !o.path("properties").isEmpty()
                     && !o.path("additionalProperties").isObject()) {
                 o.put("additionalProperties", false);
             }

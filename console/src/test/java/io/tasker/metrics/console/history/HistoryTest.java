@@ -32,11 +32,14 @@ class HistoryTest {
     }
 
     private HistoryService history(HistorySettings settings) {
-        return new HistoryService(db.dataSource(), settings, clock, () -> registry.get().snapshot());
+        return new HistoryService(
+                db.dataSource(), settings, clock, () -> registry.get().snapshot());
     }
 
     private static HistorySettings everyMinute() {
-        return new HistorySettings(Duration.ofSeconds(60), 100,
+        return new HistorySettings(
+                Duration.ofSeconds(60),
+                100,
                 List.of(Duration.ofHours(2), Duration.ofHours(8), Duration.ofDays(1), Duration.ofDays(90)));
     }
 
@@ -53,7 +56,9 @@ class HistoryTest {
         // Retention runs every 5 minutes: a tier holds its retention and up to 5 minutes more.
         assertTrue(rows[Tier.RAW.ordinal()] <= 120 + 5, "raw rows kept for 2 h: " + rows[0]);
         assertTrue(rows[Tier.MINUTE.ordinal()] <= 480 + 5, "minute rows kept for 8 h: " + rows[1]);
-        assertTrue(rows[Tier.HOUR.ordinal()] >= 23 && rows[Tier.HOUR.ordinal()] <= 25, "hour rows kept for a day: " + rows[2]);
+        assertTrue(
+                rows[Tier.HOUR.ordinal()] >= 23 && rows[Tier.HOUR.ordinal()] <= 25,
+                "hour rows kept for a day: " + rows[2]);
         assertEquals(2, rows[Tier.DAY.ordinal()], "two whole days rolled up: " + rows[3]);
 
         int id = history.store().family("tasker_task_executions").get(0).id();
@@ -70,14 +75,23 @@ class HistoryTest {
     @Test
     void aCounterThatGoesDownWasResetAndNeverGivesANegativeRate() throws Exception {
         HistoryService history = history(everyMinute());
-        registry.get().counter("task_executions_total", "task_name").labels("payment").inc(100);
+        registry.get()
+                .counter("task_executions_total", "task_name")
+                .labels("payment")
+                .inc(100);
         history.tick();
         clock.advance(Duration.ofMinutes(1));
-        registry.get().counter("task_executions_total", "task_name").labels("payment").inc(10);
+        registry.get()
+                .counter("task_executions_total", "task_name")
+                .labels("payment")
+                .inc(10);
         history.tick();
         clock.advance(Duration.ofMinutes(1));
         registry.set(new MetricRegistry()); // The instance restarted: its counter starts again.
-        registry.get().counter("task_executions_total", "task_name").labels("payment").inc(3);
+        registry.get()
+                .counter("task_executions_total", "task_name")
+                .labels("payment")
+                .inc(3);
         history.tick();
 
         int id = history.store().family("tasker_task_executions").get(0).id();
@@ -112,8 +126,11 @@ class HistoryTest {
     @Test
     void histogramsKeepCountSumBucketsAndIntervalQuantiles() throws Exception {
         HistoryService history = history(everyMinute());
-        Histogram durations = Histogram.builder("task_duration_seconds").labelNames("task_name").buckets(0.1, 1, 10)
-                .quantiles().register(registry.get());
+        Histogram durations = Histogram.builder("task_duration_seconds")
+                .labelNames("task_name")
+                .buckets(0.1, 1, 10)
+                .quantiles()
+                .register(registry.get());
         durations.labels("payment").observe(5);
         history.tick();
         clock.advance(Duration.ofMinutes(1));
@@ -127,7 +144,9 @@ class HistoryTest {
         assertEquals(101.0, second.v());
         assertEquals(100.0, second.d());
         assertEquals(5.0, second.sd(), 1e-9);
-        assertEquals(List.of(100L, 0L, 0L, 0L), java.util.Arrays.stream(second.buckets()).boxed().toList());
+        assertEquals(
+                List.of(100L, 0L, 0L, 0L),
+                java.util.Arrays.stream(second.buckets()).boxed().toList());
         assertNotNull(second.q99());
         assertEquals(0.05, second.q99(), 0.01, "the interval's p99, without the earlier 5 s observation");
     }
@@ -135,14 +154,18 @@ class HistoryTest {
     @Test
     void recentRowsWaitInMemoryAndAStopWritesThem() throws Exception {
         HistoryService history = history(everyMinute());
-        registry.get().counter("task_executions_total", "task_name").labels("payment").inc(1);
+        registry.get()
+                .counter("task_executions_total", "task_name")
+                .labels("payment")
+                .inc(1);
         for (int minute = 0; minute < 3; minute++) {
             history.tick();
             clock.advance(Duration.ofMinutes(1));
         }
         int id = history.store().family("tasker_task_executions").get(0).id();
         assertEquals(3, history.store().read(id, Tier.RAW, 0).size(), "readers see the buffer");
-        try (var c = db.connection(); var s = c.createStatement()) {
+        try (var c = db.connection();
+                var s = c.createStatement()) {
             var r = s.executeQuery("SELECT COUNT(*) FROM history_sample");
             r.next();
             assertEquals(0, r.getLong(1), "nothing written yet: raw rows go to the table every 5 minutes");
@@ -154,7 +177,9 @@ class HistoryTest {
 
     @Test
     void pastMaxSeriesTheBusiestFamiliesAreKeptAndTheRestNamed() {
-        HistoryService history = history(new HistorySettings(Duration.ofSeconds(60), 3,
+        HistoryService history = history(new HistorySettings(
+                Duration.ofSeconds(60),
+                3,
                 List.of(Duration.ofHours(2), Duration.ofHours(8), Duration.ofDays(7), Duration.ofDays(90))));
         registry.get().setGauge("queue_depth", 1, "queue", "a");
         registry.get().setGauge("queue_depth", 1, "queue", "b");

@@ -28,8 +28,13 @@ class UnstorableSeriesTest {
     private final Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T00:00:00Z"));
     private final MetricRegistry registry = new MetricRegistry();
-    private final HistoryService history = new HistoryService(db.dataSource(), new HistorySettings(Duration.ofSeconds(60),
-            100, List.of(Duration.ofHours(2), Duration.ofHours(8), Duration.ofDays(1), Duration.ofDays(90))), clock,
+    private final HistoryService history = new HistoryService(
+            db.dataSource(),
+            new HistorySettings(
+                    Duration.ofSeconds(60),
+                    100,
+                    List.of(Duration.ofHours(2), Duration.ofHours(8), Duration.ofDays(1), Duration.ofDays(90))),
+            clock,
             registry::snapshot);
 
     @AfterEach
@@ -49,7 +54,9 @@ class UnstorableSeriesTest {
         HistoryService.HistoryStatus status = history.status();
         assertNull(status.error(), "one wide series must not fail the tick");
         assertEquals(1, status.skipped());
-        assertTrue(status.skippedSeries().get(0).startsWith("tasker_wide{a=\"xxx"), status.skippedSeries().toString());
+        assertTrue(
+                status.skippedSeries().get(0).startsWith("tasker_wide{a=\"xxx"),
+                status.skippedSeries().toString());
         assertTrue(status.skippedSeries().get(0).length() < 300, "named, not dumped: " + status.skippedSeries());
         int id = history.store().family("tasker_task_executions").get(0).id();
         assertEquals(3, history.store().read(id, Tier.RAW, 0).size());
@@ -62,7 +69,11 @@ class UnstorableSeriesTest {
         for (int i = 0; i < bounds.length; i++) {
             bounds[i] = i + 1;
         }
-        Histogram.builder("wide_seconds").buckets(bounds).register(registry).labels().observe(3);
+        Histogram.builder("wide_seconds")
+                .buckets(bounds)
+                .register(registry)
+                .labels()
+                .observe(3);
         registry.setGauge("queue_depth", 4);
         history.tick();
         assertNull(history.status().error());
@@ -88,7 +99,8 @@ class UnstorableSeriesTest {
         history.onSample(judged::incrementAndGet);
         registry.setGauge("queue_depth", 4);
         history.tick();
-        try (Connection c = db.dataSource().getConnection(); var s = c.createStatement()) {
+        try (Connection c = db.dataSource().getConnection();
+                var s = c.createStatement()) {
             s.execute("DROP TABLE history_series");
         }
         clock.advance(Duration.ofMinutes(1));

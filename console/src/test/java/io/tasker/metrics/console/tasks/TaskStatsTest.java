@@ -30,12 +30,14 @@ class TaskStatsTest {
     @Test
     void withoutSketchesQuantilesComeFromBucketsAndAreMarked() {
         MetricRegistry registry = new MetricRegistry();
-        Histogram durations = Histogram.builder("task_duration_seconds").labelNames("task_name").buckets(0.1, 1, 10)
+        Histogram durations = Histogram.builder("task_duration_seconds")
+                .labelNames("task_name")
+                .buckets(0.1, 1, 10)
                 .register(registry);
         ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
         try (Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
-            HistoryService history = new HistoryService(db.dataSource(), HistorySettings.defaults(), clock,
-                    registry::snapshot);
+            HistoryService history =
+                    new HistoryService(db.dataSource(), HistorySettings.defaults(), clock, registry::snapshot);
             for (int i = 0; i < 4; i++) {
                 for (int k = 0; k < 10; k++) {
                     durations.labels("payment").observe(0.5);

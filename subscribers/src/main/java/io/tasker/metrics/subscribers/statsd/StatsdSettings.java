@@ -48,8 +48,12 @@ public record StatsdSettings(boolean enabled, String host, int port, String env,
      * @throws IllegalArgumentException for a blank host or a port out of range
      */
     public static StatsdSettings from(TaskerConfig config) {
-        return new StatsdSettings(config.value(ConfigKey.STATSD_ENABLED), config.value(ConfigKey.STATSD_HOST),
-                config.value(ConfigKey.STATSD_PORT), config.value(ConfigKey.STATSD_ENV), config.value(ConfigKey.STATSD_SERVICE));
+        return new StatsdSettings(
+                config.value(ConfigKey.STATSD_ENABLED),
+                config.value(ConfigKey.STATSD_HOST),
+                config.value(ConfigKey.STATSD_PORT),
+                config.value(ConfigKey.STATSD_ENV),
+                config.value(ConfigKey.STATSD_SERVICE));
     }
 
     /**

@@ -57,11 +57,16 @@ public final class StatsdSubscriber implements EventSubscriber, AutoCloseable {
      * @return the subscriber
      */
     public static StatsdSubscriber start(StatsdSettings settings) {
-        StatsDClient client = new NonBlockingStatsDClientBuilder().hostname(settings.host()).port(settings.port())
-                .constantTags(settings.constantTags().toArray(new String[0])).enableTelemetry(false).blocking(true)
-                .enableAggregation(false).originDetectionEnabled(false)
-                .errorHandler(e -> LOG.warn("DogStatsD client error (metrics to {}:{} may be lost)", settings.host(),
-                        settings.port(), e))
+        StatsDClient client = new NonBlockingStatsDClientBuilder()
+                .hostname(settings.host())
+                .port(settings.port())
+                .constantTags(settings.constantTags().toArray(new String[0]))
+                .enableTelemetry(false)
+                .blocking(true)
+                .enableAggregation(false)
+                .originDetectionEnabled(false)
+                .errorHandler(e -> LOG.warn(
+                        "DogStatsD client error (metrics to {}:{} may be lost)", settings.host(), settings.port(), e))
                 .build();
         return new StatsdSubscriber(client);
     }
@@ -73,7 +78,11 @@ public final class StatsdSubscriber implements EventSubscriber, AutoCloseable {
 
     @Override
     public Set<EventType> subscribedTo() {
-        return Set.of(EventType.TASK_STARTED, EventType.TASK_COMPLETED, EventType.TASK_FAILED, EventType.STEP_COMPLETED,
+        return Set.of(
+                EventType.TASK_STARTED,
+                EventType.TASK_COMPLETED,
+                EventType.TASK_FAILED,
+                EventType.STEP_COMPLETED,
                 EventType.STEP_FAILED);
     }
 
@@ -88,10 +97,16 @@ public final class StatsdSubscriber implements EventSubscriber, AutoCloseable {
             running(-1);
         } else if (event instanceof TaskFailed failed) {
             client.histogram("tasker.task.duration", seconds(failed.duration().toNanos()), task, "status:failure");
-            client.increment("tasker.task.failed", task, tag("error_type", failed.failure().type()));
+            client.increment(
+                    "tasker.task.failed",
+                    task,
+                    tag("error_type", failed.failure().type()));
             running(-1);
         } else if (event instanceof StepEvent step && event instanceof Ending ended) {
-            client.recordExecutionTime("tasker.step.duration", ended.duration().toMillis(), tag("step", step.stepName()),
+            client.recordExecutionTime(
+                    "tasker.step.duration",
+                    ended.duration().toMillis(),
+                    tag("step", step.stepName()),
                     event instanceof Failing ? "status:failure" : "status:success");
         }
     }

@@ -14,8 +14,7 @@ final class EndedSpans implements SpanProcessor {
     }
 
     @Override
-    public void onStart(Context parentContext, ReadWriteSpan span) {
-    }
+    public void onStart(Context parentContext, ReadWriteSpan span) {}
 
     @Override
     public boolean isStartRequired() {

@@ -13,8 +13,7 @@ import java.util.Optional;
  * beside it sent the same {@code service.name} under two resources.
  */
 public final class GlobalTelemetry {
-    private GlobalTelemetry() {
-    }
+    private GlobalTelemetry() {}
 
     /**
      * The OpenTelemetry registered globally, if any; never triggers one to be set up.
@@ -37,6 +36,9 @@ public final class GlobalTelemetry {
      * @return the tracer
      */
     public static Tracer tracer(OpenTelemetry openTelemetry) {
-        return openTelemetry.tracerBuilder(TelemetrySdk.SCOPE).setInstrumentationVersion(TelemetrySdk.SCOPE_VERSION).build();
+        return openTelemetry
+                .tracerBuilder(TelemetrySdk.SCOPE)
+                .setInstrumentationVersion(TelemetrySdk.SCOPE_VERSION)
+                .build();
     }
 }

@@ -29,17 +29,21 @@ final class OtelProperties {
      * SDK's self-metrics in their semantic-convention form, which count drops by reason.
      */
     private static final Map<String, String> BUILT_IN = Map.of(
-            "otel.traces.exporter", "otlp",
-            "otel.metrics.exporter", "none",
-            "otel.logs.exporter", "none",
-            PROTOCOL, "http/protobuf",
-            "otel.experimental.sdk.telemetry.version", "latest");
+            "otel.traces.exporter",
+            "otlp",
+            "otel.metrics.exporter",
+            "none",
+            "otel.logs.exporter",
+            "none",
+            PROTOCOL,
+            "http/protobuf",
+            "otel.experimental.sdk.telemetry.version",
+            "latest");
 
     private final Map<String, String> values = new HashMap<>();
     private final Map<String, String> sources = new HashMap<>();
 
-    private OtelProperties() {
-    }
+    private OtelProperties() {}
 
     static OtelProperties of(TaskerConfig config, Map<String, String> env, Properties system) {
         OtelProperties p = new OtelProperties();
@@ -51,7 +55,8 @@ final class OtelProperties {
                 p.put(k.toLowerCase(Locale.ROOT).replace('_', '.'), v, k);
             }
         });
-        system.stringPropertyNames().stream().filter(k -> k.startsWith("otel."))
+        system.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("otel."))
                 .forEach(k -> p.put(k.toLowerCase(Locale.ROOT).replace('-', '.'), system.getProperty(k), "-D" + k));
         return p;
     }
@@ -113,8 +118,9 @@ final class OtelProperties {
             throw new IllegalArgumentException(source(key) + ": '" + text + "' is not a URL", e);
         }
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw new IllegalArgumentException(source(key) + ": '" + text
-                    + "' must be an http:// or https:// URL of an OTLP/HTTP receiver, such as http://otel-collector:4318");
+            throw new IllegalArgumentException(
+                    source(key) + ": '" + text
+                            + "' must be an http:// or https:// URL of an OTLP/HTTP receiver, such as http://otel-collector:4318");
         }
         if (uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException(source(key) + ": the URL must not carry credentials (not shown);"

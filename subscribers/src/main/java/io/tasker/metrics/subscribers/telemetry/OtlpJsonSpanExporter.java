@@ -31,12 +31,21 @@ final class OtlpJsonSpanExporter implements SpanExporter {
 
     /** An exporter configured like autoconfigure's {@code http/protobuf} one, from the same properties. */
     static OtlpJsonSpanExporter create(ConfigProperties config) {
-        HttpExporterBuilder builder = new HttpExporterBuilder(StandardComponentId.ExporterType.OTLP_HTTP_SPAN_EXPORTER,
-                DEFAULT_ENDPOINT);
-        OtlpConfigUtil.configureOtlpExporterBuilder(OtlpConfigUtil.DATA_TYPE_TRACES, config,
-                builder::setComponentLoader, builder::setEndpoint, builder::addConstantHeaders, builder::setCompression,
-                builder::setTimeout, builder::setTrustManagerFromCerts, builder::setKeyManagerFromCerts,
-                builder::setRetryPolicy, memoryMode -> { }, builder::setInternalTelemetryVersion);
+        HttpExporterBuilder builder =
+                new HttpExporterBuilder(StandardComponentId.ExporterType.OTLP_HTTP_SPAN_EXPORTER, DEFAULT_ENDPOINT);
+        OtlpConfigUtil.configureOtlpExporterBuilder(
+                OtlpConfigUtil.DATA_TYPE_TRACES,
+                config,
+                builder::setComponentLoader,
+                builder::setEndpoint,
+                builder::addConstantHeaders,
+                builder::setCompression,
+                builder::setTimeout,
+                builder::setTrustManagerFromCerts,
+                builder::setKeyManagerFromCerts,
+                builder::setRetryPolicy,
+                memoryMode -> {},
+                builder::setInternalTelemetryVersion);
         OtlpUserAgent.addUserAgentHeader(builder::addConstantHeaders);
         return new OtlpJsonSpanExporter(builder.exportAsJson().build());
     }

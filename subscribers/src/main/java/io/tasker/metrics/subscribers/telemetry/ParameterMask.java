@@ -35,13 +35,13 @@ public final class ParameterMask {
      * in a password encoded, but a raw one is still masked (only {@code ?}, {@code #} and
      * whitespace end it), since a leak is worse than a URL shown with less of it.
      */
-    private static final Pattern URL_PASSWORD = Pattern.compile(
-            "([A-Za-z][A-Za-z0-9+.\\-]*://[^/\\s:@?#]*):([^\\s@?#]+)@");
+    private static final Pattern URL_PASSWORD =
+            Pattern.compile("([A-Za-z][A-Za-z0-9+.\\-]*://[^/\\s:@?#]*):([^\\s@?#]+)@");
     /** A bearer token: RFC 6750's characters and any other that is not a delimiter, 8 or more of them. */
-    private static final Pattern BEARER = Pattern.compile(
-            "(?i)\\b(bearer)(\\s+)(?!\\[MASKED\\])[^\\s\"',;<>]{8,}");
-    private static final Pattern JWT = Pattern.compile(
-            "\\beyJ[A-Za-z0-9_\\-]{4,}\\.eyJ[A-Za-z0-9_\\-]{4,}\\.[A-Za-z0-9_\\-]*");
+    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer)(\\s+)(?!\\[MASKED\\])[^\\s\"',;<>]{8,}");
+
+    private static final Pattern JWT =
+            Pattern.compile("\\beyJ[A-Za-z0-9_\\-]{4,}\\.eyJ[A-Za-z0-9_\\-]{4,}\\.[A-Za-z0-9_\\-]*");
 
     private final List<String> words;
     private final Pattern extra;
@@ -54,7 +54,11 @@ public final class ParameterMask {
      * @param extra an operator's own pattern of secrets, or null
      */
     public ParameterMask(List<String> words, Pattern extra) {
-        this.words = words.stream().map(ParameterMask::squash).filter(w -> !w.isEmpty()).distinct().toList();
+        this.words = words.stream()
+                .map(ParameterMask::squash)
+                .filter(w -> !w.isEmpty())
+                .distinct()
+                .toList();
         this.extra = extra;
         this.keyValues = this.words.isEmpty() ? null : keyValuePattern(this.words);
     }
@@ -94,8 +98,8 @@ public final class ParameterMask {
         try {
             return new ParameterMask(words, Pattern.compile(pattern));
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("telemetry.masked_value_pattern is not a regular expression: "
-                    + e.getDescription(), e);
+            throw new IllegalArgumentException(
+                    "telemetry.masked_value_pattern is not a regular expression: " + e.getDescription(), e);
         }
     }
 
@@ -170,7 +174,8 @@ public final class ParameterMask {
 
     /** A squashed word as a pattern that allows a separator between any two of its characters. */
     private static String separable(String word) {
-        return word.chars().mapToObj(c -> Pattern.quote(String.valueOf((char) c)))
+        return word.chars()
+                .mapToObj(c -> Pattern.quote(String.valueOf((char) c)))
                 .collect(Collectors.joining("[_.\\-\\s]?"));
     }
 

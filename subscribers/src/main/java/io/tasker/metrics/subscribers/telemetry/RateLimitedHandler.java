@@ -51,8 +51,10 @@ final class RateLimitedHandler extends Handler {
     }
 
     private static LogRecord noted(LogRecord record, int suppressed) {
-        LogRecord copy = new LogRecord(record.getLevel(), record.getMessage() + " [" + suppressed
-                + " similar lines from this logger were left out since the last one]");
+        LogRecord copy = new LogRecord(
+                record.getLevel(),
+                record.getMessage() + " [" + suppressed
+                        + " similar lines from this logger were left out since the last one]");
         copy.setParameters(record.getParameters());
         copy.setLoggerName(record.getLoggerName());
         copy.setThrown(record.getThrown());

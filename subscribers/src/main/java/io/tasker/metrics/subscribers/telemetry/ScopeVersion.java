@@ -6,8 +6,7 @@ import java.util.Properties;
 
 /** Our project version, from {@code scope.properties}, which Maven filters; {@code dev} when it cannot be read. */
 final class ScopeVersion {
-    private ScopeVersion() {
-    }
+    private ScopeVersion() {}
 
     static String read() {
         try (InputStream in = ScopeVersion.class.getResourceAsStream("scope.properties")) {

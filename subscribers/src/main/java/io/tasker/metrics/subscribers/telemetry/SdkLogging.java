@@ -16,14 +16,13 @@ final class SdkLogging {
     /** Held strongly: JUL keeps loggers weakly, and a collected logger forgets its handlers. */
     private static final Logger OPENTELEMETRY = Logger.getLogger("io.opentelemetry");
 
-    private SdkLogging() {
-    }
+    private SdkLogging() {}
 
     /** Routes the SDK's logging once per class loader; later calls do nothing. */
     static void route() {
         if (ROUTED.compareAndSet(false, true)) {
-            OPENTELEMETRY.addHandler(new RateLimitedHandler(new SLF4JBridgeHandler(), RateLimitedHandler.PER_MINUTE,
-                    Clock.SYSTEM));
+            OPENTELEMETRY.addHandler(
+                    new RateLimitedHandler(new SLF4JBridgeHandler(), RateLimitedHandler.PER_MINUTE, Clock.SYSTEM));
             OPENTELEMETRY.setUseParentHandlers(false);
         }
     }

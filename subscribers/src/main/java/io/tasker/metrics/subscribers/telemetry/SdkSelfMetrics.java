@@ -9,7 +9,6 @@ import io.opentelemetry.sdk.metrics.data.MetricData;
 import io.opentelemetry.sdk.metrics.data.MetricDataType;
 import io.opentelemetry.sdk.metrics.export.CollectionRegistration;
 import io.opentelemetry.sdk.metrics.export.MetricReader;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -46,7 +45,7 @@ final class SdkSelfMetrics implements MetricReader {
             switch (metric.getName()) {
                 case "otel.sdk.processor.span.processed", "processedSpans" -> dropped(metric, now);
                 case "otel.sdk.processor.span.queue.size", "queueSize" -> queued += longValue(metric);
-                default -> { }
+                default -> {}
             }
         }
         now.forEach((reason, total) -> loss.queueFull(total - seen.getOrDefault(reason, 0L)));
@@ -68,15 +67,25 @@ final class SdkSelfMetrics implements MetricReader {
 
     private static String reason(LongPointData point) {
         String type = point.getAttributes().get(ERROR_TYPE);
-        boolean full = "queue_full".equals(type) || Boolean.TRUE.equals(point.getAttributes().get(LEGACY_DROPPED));
+        boolean full = "queue_full".equals(type)
+                || Boolean.TRUE.equals(point.getAttributes().get(LEGACY_DROPPED));
         return full ? SpanLoss.QUEUE_FULL : null;
     }
 
     private static long longValue(MetricData metric) {
         return switch (metric.getType()) {
-            case LONG_SUM -> metric.getLongSumData().getPoints().stream().mapToLong(LongPointData::getValue).sum();
-            case LONG_GAUGE -> metric.getLongGaugeData().getPoints().stream().mapToLong(LongPointData::getValue).sum();
-            case DOUBLE_GAUGE -> (long) metric.getDoubleGaugeData().getPoints().stream().mapToDouble(p -> p.getValue()).sum();
+            case LONG_SUM ->
+                metric.getLongSumData().getPoints().stream()
+                        .mapToLong(LongPointData::getValue)
+                        .sum();
+            case LONG_GAUGE ->
+                metric.getLongGaugeData().getPoints().stream()
+                        .mapToLong(LongPointData::getValue)
+                        .sum();
+            case DOUBLE_GAUGE ->
+                (long) metric.getDoubleGaugeData().getPoints().stream()
+                        .mapToDouble(p -> p.getValue())
+                        .sum();
             default -> 0;
         };
     }

@@ -39,17 +39,23 @@ final class SpanLoss {
     private boolean closed;
 
     SpanLoss(MetricRegistry registry) {
-        exportedCounter = Counter.builder("telemetry_spans_exported_total").help("Spans the OTLP receiver accepted.")
+        exportedCounter = Counter.builder("telemetry_spans_exported_total")
+                .help("Spans the OTLP receiver accepted.")
                 .register(registry);
         droppedCounter = Counter.builder("telemetry_spans_dropped_total")
-                .help("Spans lost: the batch queue was full, the export failed after its retries, or shutdown ran out of time.")
-                .labelNames("reason").register(registry);
+                .help(
+                        "Spans lost: the batch queue was full, the export failed after its retries, or shutdown ran out of time.")
+                .labelNames("reason")
+                .register(registry);
         failuresCounter = Counter.builder("telemetry_export_failures_total")
-                .help("Span exports that failed after the exporter's retries.").register(registry);
-        queueGauge = Gauge.builder("telemetry_span_queue_size").help("Spans waiting in the batch span processor's queue.")
+                .help("Span exports that failed after the exporter's retries.")
+                .register(registry);
+        queueGauge = Gauge.builder("telemetry_span_queue_size")
+                .help("Spans waiting in the batch span processor's queue.")
                 .register(registry);
         for (String reason : new String[] {QUEUE_FULL, EXPORT_FAILED, SHUTDOWN}) {
-            droppedCounter.labels(reason); // Present at zero, so that a dashboard sees the series before the first loss.
+            droppedCounter.labels(
+                    reason); // Present at zero, so that a dashboard sees the series before the first loss.
         }
     }
 

@@ -15,8 +15,15 @@ package io.tasker.metrics.subscribers.telemetry;
  * @param queueSize spans waiting in the batch processor's queue, as last read
  * @param inFlight spans in exports not finished yet
  */
-public record SpanStats(long ended, long exported, long droppedQueueFull, long droppedExportFailed,
-                        long droppedShutdown, long exportFailures, long queueSize, long inFlight) {
+public record SpanStats(
+        long ended,
+        long exported,
+        long droppedQueueFull,
+        long droppedExportFailed,
+        long droppedShutdown,
+        long exportFailures,
+        long queueSize,
+        long inFlight) {
     /**
      * Every span dropped, whatever the reason.
      *

@@ -30,7 +30,8 @@ public record TelemetryOptions(Duration openSpanTimeout, int maxOpenTasks, Param
             throw new IllegalArgumentException("telemetry.open_span_timeout must be positive, not " + openSpanTimeout);
         }
         if (maxOpenTasks < 1) {
-            throw new IllegalArgumentException("The TelemetrySubscriber's open task limit must be 1 or more, not " + maxOpenTasks);
+            throw new IllegalArgumentException(
+                    "The TelemetrySubscriber's open task limit must be 1 or more, not " + maxOpenTasks);
         }
     }
 
@@ -43,8 +44,11 @@ public record TelemetryOptions(Duration openSpanTimeout, int maxOpenTasks, Param
      * @return the options
      */
     public static TelemetryOptions from(TaskerConfig config) {
-        return new TelemetryOptions(config.value(ConfigKey.OPEN_SPAN_TIMEOUT), defaults().maxOpenTasks(),
-                ParameterMask.parse(config.value(ConfigKey.MASKED_PARAMETERS), config.value(ConfigKey.MASKED_VALUE_PATTERN)));
+        return new TelemetryOptions(
+                config.value(ConfigKey.OPEN_SPAN_TIMEOUT),
+                defaults().maxOpenTasks(),
+                ParameterMask.parse(
+                        config.value(ConfigKey.MASKED_PARAMETERS), config.value(ConfigKey.MASKED_VALUE_PATTERN)));
     }
 
     /**
@@ -53,7 +57,7 @@ public record TelemetryOptions(Duration openSpanTimeout, int maxOpenTasks, Param
      * @return the defaults
      */
     public static TelemetryOptions defaults() {
-        return new TelemetryOptions(Duration.ofHours(1), 10_000,
-                ParameterMask.parse(ConfigKey.MASKED_PARAMETERS.defaultValue()));
+        return new TelemetryOptions(
+                Duration.ofHours(1), 10_000, ParameterMask.parse(ConfigKey.MASKED_PARAMETERS.defaultValue()));
     }
 }

@@ -37,6 +37,7 @@ public final class TelemetrySdk implements AutoCloseable {
     public static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
     /** Our version, as the scope version of our spans ({@code scope.properties}, filtered by Maven). */
     public static final String SCOPE_VERSION = ScopeVersion.read();
+
     private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
     private static final AttributeKey<String> SERVICE_INSTANCE_ID = AttributeKey.stringKey("service.instance.id");
 
@@ -48,8 +49,13 @@ public final class TelemetrySdk implements AutoCloseable {
     private final MetricRegistry registry;
     private final Runnable beforeSnapshot;
 
-    private TelemetrySdk(OpenTelemetrySdk sdk, Resource resource, boolean disabled, SpanLoss loss, SdkSelfMetrics self,
-                         MetricRegistry registry) {
+    private TelemetrySdk(
+            OpenTelemetrySdk sdk,
+            Resource resource,
+            boolean disabled,
+            SpanLoss loss,
+            SdkSelfMetrics self,
+            MetricRegistry registry) {
         this.sdk = sdk;
         this.resource = resource;
         this.disabled = disabled;
@@ -94,18 +100,20 @@ public final class TelemetrySdk implements AutoCloseable {
                         resource.set(resource(r, config, settings));
                         return resource.get();
                     })
-                    .addSpanExporterCustomizer((exporter, config) ->
-                            new CountingSpanExporter(exporter(exporter, config, settings), loss))
+                    .addSpanExporterCustomizer(
+                            (exporter, config) -> new CountingSpanExporter(exporter(exporter, config, settings), loss))
                     .addMeterProviderCustomizer((meters, config) -> meters.registerMetricReader(self))
-                    .addTracerProviderCustomizer((tracing, config) -> tracing.addSpanProcessor(new EndedSpans(loss))
-                            .setIdGenerator(PresetIdGenerator.random()))
+                    .addTracerProviderCustomizer((tracing, config) ->
+                            tracing.addSpanProcessor(new EndedSpans(loss)).setIdGenerator(PresetIdGenerator.random()))
                     .disableShutdownHook()
                     .build();
             boolean disabled = configuration.get().getBoolean("otel.sdk.disabled", false);
             return new TelemetrySdk(auto.getOpenTelemetrySdk(), resource.get(), disabled, loss, self, registry);
         } catch (ConfigurationException e) {
-            throw new IllegalArgumentException("OpenTelemetry configuration (OTEL_* variables, otel.* properties, "
-                    + "telemetry.* keys): " + reason(e), e);
+            throw new IllegalArgumentException(
+                    "OpenTelemetry configuration (OTEL_* variables, otel.* properties, " + "telemetry.* keys): "
+                            + reason(e),
+                    e);
         }
     }
 

@@ -27,8 +27,13 @@ import java.util.TreeMap;
  * @param instanceId {@code telemetry.instance_id}, the default {@code service.instance.id}, or null
  * @param options how the subscriber bounds memory and masks values
  */
-public record TelemetrySettings(boolean enabled, Map<String, String> properties, boolean json, String serviceName,
-                                String instanceId, TelemetryOptions options) {
+public record TelemetrySettings(
+        boolean enabled,
+        Map<String, String> properties,
+        boolean json,
+        String serviceName,
+        String instanceId,
+        TelemetryOptions options) {
     /**
      * Copies the properties.
      *
@@ -66,8 +71,12 @@ public record TelemetrySettings(boolean enabled, Map<String, String> properties,
      */
     public static TelemetrySettings from(TaskerConfig config, Map<String, String> env, Properties system) {
         OtelProperties otel = OtelProperties.of(config, env, system);
-        return new TelemetrySettings(config.value(ConfigKey.TELEMETRY_ENABLED), otel.checked(), otel.json(),
-                config.value(ConfigKey.SERVICE_NAME), config.value(ConfigKey.INSTANCE_ID),
+        return new TelemetrySettings(
+                config.value(ConfigKey.TELEMETRY_ENABLED),
+                otel.checked(),
+                otel.json(),
+                config.value(ConfigKey.SERVICE_NAME),
+                config.value(ConfigKey.INSTANCE_ID),
                 TelemetryOptions.from(config));
     }
 
@@ -79,7 +88,8 @@ public record TelemetrySettings(boolean enabled, Map<String, String> properties,
      * @return settings whose instance id is the configured one, or else this one
      */
     public TelemetrySettings withDefaultInstanceId(String id) {
-        return instanceId != null || id == null ? this
+        return instanceId != null || id == null
+                ? this
                 : new TelemetrySettings(enabled, properties, json, serviceName, id, options);
     }
 

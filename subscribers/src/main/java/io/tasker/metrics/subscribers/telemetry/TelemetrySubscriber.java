@@ -7,8 +7,8 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.tasker.metrics.Clock;
@@ -123,8 +123,11 @@ public final class TelemetrySubscriber implements EventSubscriber {
     /** The task's span, with the ids {@link TraceIds#task} gave the code that runs it. */
     private Span root(TaskerEvent event, Instant start) {
         // A task is taken from a queue by a worker: CONSUMER, so backends draw it as the receiving end.
-        SpanBuilder builder = tracer.spanBuilder("task " + event.taskName()).setSpanKind(SpanKind.CONSUMER)
-                .setStartTimestamp(start).setAttribute(TASK_ID, event.taskId()).setAttribute(TASK_NAME, event.taskName());
+        SpanBuilder builder = tracer.spanBuilder("task " + event.taskName())
+                .setSpanKind(SpanKind.CONSUMER)
+                .setStartTimestamp(start)
+                .setAttribute(TASK_ID, event.taskId())
+                .setAttribute(TASK_NAME, event.taskName());
         parent(builder, event);
         Traceparent ids = TraceIds.task(event.taskId(), start, event.traceparent());
         Span span = PresetIdGenerator.with(ids.traceId(), ids.spanId(), builder::startSpan);
@@ -162,9 +165,13 @@ public final class TelemetrySubscriber implements EventSubscriber {
     }
 
     private Span step(OpenTask task, StepEvent event, Instant start) {
-        SpanBuilder builder = tracer.spanBuilder("step " + event.stepName()).setSpanKind(SpanKind.INTERNAL)
-                .setStartTimestamp(start).setAttribute(TASK_ID, event.taskId()).setAttribute(TASK_NAME, event.taskName())
-                .setAttribute(STEP_NAME, event.stepName()).setAttribute(STEP_ATTEMPT, (long) event.attempt());
+        SpanBuilder builder = tracer.spanBuilder("step " + event.stepName())
+                .setSpanKind(SpanKind.INTERNAL)
+                .setStartTimestamp(start)
+                .setAttribute(TASK_ID, event.taskId())
+                .setAttribute(TASK_NAME, event.taskName())
+                .setAttribute(STEP_NAME, event.stepName())
+                .setAttribute(STEP_ATTEMPT, (long) event.attempt());
         Traceparent parent;
         if (task != null) {
             builder.setParent(Context.root().with(task.root));
@@ -175,7 +182,9 @@ public final class TelemetrySubscriber implements EventSubscriber {
             parent(builder, event);
             parent = event.traceparent().orElse(null);
         }
-        Span span = parent == null ? builder.startSpan() : start(builder, TraceIds.step(parent, event.stepName(), event.attempt()));
+        Span span = parent == null
+                ? builder.startSpan()
+                : start(builder, TraceIds.step(parent, event.stepName(), event.attempt()));
         parameters(span, event);
         return span;
     }
@@ -203,7 +212,13 @@ public final class TelemetrySubscriber implements EventSubscriber {
         // The error's type goes on the event, not the span: the task may still succeed, and
         // error.type on a span says that the span failed.
         Attributes attributes = event instanceof Failing f
-                ? Attributes.of(STEP_NAME, step.stepName(), STEP_ATTEMPT, (long) step.attempt(), ERROR_TYPE, f.failure().type())
+                ? Attributes.of(
+                        STEP_NAME,
+                        step.stepName(),
+                        STEP_ATTEMPT,
+                        (long) step.attempt(),
+                        ERROR_TYPE,
+                        f.failure().type())
                 : Attributes.of(STEP_NAME, step.stepName(), STEP_ATTEMPT, (long) step.attempt());
         task.root.addEvent(name, attributes, event.time());
     }
@@ -216,13 +231,20 @@ public final class TelemetrySubscriber implements EventSubscriber {
         span.setAttribute(ERROR_TYPE, failure.type());
         Attributes exception = failure.stackTrace().isEmpty()
                 ? Attributes.of(EXCEPTION_TYPE, failure.type(), EXCEPTION_MESSAGE, message)
-                : Attributes.of(EXCEPTION_TYPE, failure.type(), EXCEPTION_MESSAGE, message,
-                        EXCEPTION_STACK, mask.text(failure.stackTrace()));
+                : Attributes.of(
+                        EXCEPTION_TYPE,
+                        failure.type(),
+                        EXCEPTION_MESSAGE,
+                        message,
+                        EXCEPTION_STACK,
+                        mask.text(failure.stackTrace()));
         span.addEvent("exception", exception, time);
     }
 
     private void parameters(Span span, TaskerEvent event) {
-        event.attributes().forEach((k, v) -> span.setAttribute("tasker.param." + k, options.mask().apply(k, v)));
+        event.attributes()
+                .forEach((k, v) ->
+                        span.setAttribute("tasker.param." + k, options.mask().apply(k, v)));
     }
 
     private static Span start(SpanBuilder builder, Traceparent ids) {
@@ -239,7 +261,8 @@ public final class TelemetrySubscriber implements EventSubscriber {
             return;
         }
         Traceparent p = event.traceparent().get();
-        Map<String, String> headers = p.tracestate().isEmpty() ? Map.of("traceparent", p.toString())
+        Map<String, String> headers = p.tracestate().isEmpty()
+                ? Map.of("traceparent", p.toString())
                 : Map.of("traceparent", p.toString(), "tracestate", p.tracestate());
         builder.setParent(W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, HEADERS));
     }

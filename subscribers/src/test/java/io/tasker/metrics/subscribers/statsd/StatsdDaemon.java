@@ -20,7 +20,9 @@ import java.util.List;
  * {@code timers} and {@code gauges} commands.
  */
 final class StatsdDaemon implements AutoCloseable {
-    static final Path STATS_JS = Path.of("..", "build", "npm", "node_modules", "statsd", "stats.js").toAbsolutePath().normalize();
+    static final Path STATS_JS = Path.of("..", "build", "npm", "node_modules", "statsd", "stats.js")
+            .toAbsolutePath()
+            .normalize();
 
     private final ServerProcess process;
     private final int udpPort;
@@ -34,17 +36,24 @@ final class StatsdDaemon implements AutoCloseable {
     static StatsdDaemon start(Path dir) throws IOException {
         Path node = Executables.require("node", "nodejs");
         if (!Files.isRegularFile(STATS_JS)) {
-            throw new AssertionError("The npm package statsd is not installed at " + STATS_JS + ". Run bin/test, which "
-                    + "installs it, or: npm install --prefix build/npm --no-audit --no-fund statsd@0.9.0 (from the repository root)");
+            throw new AssertionError(
+                    "The npm package statsd is not installed at " + STATS_JS + ". Run bin/test, which "
+                            + "installs it, or: npm install --prefix build/npm --no-audit --no-fund statsd@0.9.0 (from the repository root)");
         }
         int udp = FreePorts.next();
         int admin = FreePorts.next();
         Path config = dir.resolve("statsd-config.js");
         // No backend and no flush within the test: the admin port shows what arrived.
-        Files.writeString(config, "{ port: " + udp + ", address: \"127.0.0.1\", mgmt_port: " + admin
-                + ", mgmt_address: \"127.0.0.1\", backends: [], flushInterval: 3600000 }\n");
-        ServerProcess process = new ServerProcess("statsd", admin, List.of(node.toString(), STATS_JS.toString(),
-                config.toString()), (host, port) -> admin(host, port, "health").contains("up"), dir.resolve("statsd.log"));
+        Files.writeString(
+                config,
+                "{ port: " + udp + ", address: \"127.0.0.1\", mgmt_port: " + admin
+                        + ", mgmt_address: \"127.0.0.1\", backends: [], flushInterval: 3600000 }\n");
+        ServerProcess process = new ServerProcess(
+                "statsd",
+                admin,
+                List.of(node.toString(), STATS_JS.toString(), config.toString()),
+                (host, port) -> admin(host, port, "health").contains("up"),
+                dir.resolve("statsd.log"));
         process.start();
         return new StatsdDaemon(process, udp);
     }
@@ -65,7 +74,8 @@ final class StatsdDaemon implements AutoCloseable {
             OutputStream out = socket.getOutputStream();
             out.write((command + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder answer = new StringBuilder();
             for (String line = in.readLine(); line != null && !line.equals("END"); line = in.readLine()) {
                 answer.append(line).append('\n');

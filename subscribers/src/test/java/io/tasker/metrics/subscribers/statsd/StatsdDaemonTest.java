@@ -32,16 +32,27 @@ class StatsdDaemonTest {
                     String id = "t" + i;
                     publisher.publish(new TaskStarted(id, "payment_processing", T0));
                     publisher.publish(new StepStarted(id, "payment_processing", "charge_card", 1, T0));
-                    publisher.publish(new StepCompleted(id, "payment_processing", "charge_card", 1, T0, Duration.ofMillis(100 + i)));
-                    publisher.publish(i == 2
-                            ? new TaskFailed(id, "payment_processing", T0, Duration.ofMillis(300), Failure.of("Timeout", "slow"))
-                            : new TaskCompleted(id, "payment_processing", T0, Duration.ofMillis(200)));
+                    publisher.publish(new StepCompleted(
+                            id, "payment_processing", "charge_card", 1, T0, Duration.ofMillis(100 + i)));
+                    publisher.publish(
+                            i == 2
+                                    ? new TaskFailed(
+                                            id,
+                                            "payment_processing",
+                                            T0,
+                                            Duration.ofMillis(300),
+                                            Failure.of("Timeout", "slow"))
+                                    : new TaskCompleted(id, "payment_processing", T0, Duration.ofMillis(200)));
                 }
                 publisher.publish(new TaskStarted("t3", "payment_processing", T0));
             } // Drains, then the subscriber's close() flushes the client.
             awaitContains(daemon, "counters", "'tasker.task.completed;env=prod;task=payment_processing': 2");
-            awaitContains(daemon, "counters", "'tasker.task.failed;env=prod;error_type=Timeout;task=payment_processing': 1");
-            awaitContains(daemon, "timers", "'tasker.step.duration;env=prod;status=success;step=charge_card': [ 100, 101, 102 ]");
+            awaitContains(
+                    daemon, "counters", "'tasker.task.failed;env=prod;error_type=Timeout;task=payment_processing': 1");
+            awaitContains(
+                    daemon,
+                    "timers",
+                    "'tasker.step.duration;env=prod;status=success;step=charge_card': [ 100, 101, 102 ]");
             awaitContains(daemon, "gauges", "'tasker.tasks.running;env=prod': 1");
             awaitContains(daemon, "counters", "'statsd.bad_lines_seen': 0");
         }

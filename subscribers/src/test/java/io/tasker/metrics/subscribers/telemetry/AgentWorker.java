@@ -29,27 +29,37 @@ import java.util.concurrent.CountDownLatch;
  * Argument: the receiver's base URL (for the remote write push).
  */
 public final class AgentWorker {
-    private AgentWorker() {
-    }
+    private AgentWorker() {}
 
     public static void main(String[] args) throws Exception {
         MetricRegistry registry = new MetricRegistry();
         registry.incrementCounter("agent_runs_total", 1);
-        RemoteWriteClient export = new RemoteWriteClient(new RemoteWriteSettings(URI.create(args[0] + "/api/v1/write"),
-                null, null, Duration.ofSeconds(5), 0, Compression.NONE, 100, false));
+        RemoteWriteClient export = new RemoteWriteClient(new RemoteWriteSettings(
+                URI.create(args[0] + "/api/v1/write"),
+                null,
+                null,
+                Duration.ofSeconds(5),
+                0,
+                Compression.NONE,
+                100,
+                false));
         CountDownLatch served = new CountDownLatch(1);
         Map<String, String> env = System.getenv();
         try (Subscribers events = Subscribers.start(ConfigLoader.load(Optional.empty(), env), env, registry)) {
-            System.out.println("subscribers " + events.names() + " spans " + events.spans().isPresent());
+            System.out.println(
+                    "subscribers " + events.names() + " spans " + events.spans().isPresent());
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/run", exchange -> {
                 SpanContext current = Span.current().getSpanContext(); // the agent's SERVER span
-                Optional<Traceparent> caller = current.isValid() ? Optional.of(new Traceparent(current.getTraceId(),
-                        current.getSpanId(), current.isSampled())) : Optional.empty();
+                Optional<Traceparent> caller = current.isValid()
+                        ? Optional.of(new Traceparent(current.getTraceId(), current.getSpanId(), current.isSampled()))
+                        : Optional.empty();
                 Instant start = Instant.now();
                 events.publisher().publish(new TaskStarted("a1", "agent_task", start, Map.of(), caller));
-                System.out.println("remote write " + export.push(registry.snapshot()).error());
-                events.publisher().publish(new TaskCompleted("a1", "agent_task", start.plusMillis(5), Duration.ofMillis(5)));
+                System.out.println(
+                        "remote write " + export.push(registry.snapshot()).error());
+                events.publisher()
+                        .publish(new TaskCompleted("a1", "agent_task", start.plusMillis(5), Duration.ofMillis(5)));
                 byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);

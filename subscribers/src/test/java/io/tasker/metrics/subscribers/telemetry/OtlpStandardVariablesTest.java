@@ -58,8 +58,11 @@ class OtlpStandardVariablesTest {
         run(1);
         assertEquals(1, receiver.spans().size(), "OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces");
         try (OtlpReceiver other = OtlpReceiver.start()) {
-            TraceRun.run(TraceRun.env(receiver.baseUrl(), "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
-                    other.baseUrl() + "/v1/traces"), new MetricRegistry(), p -> TraceRun.tasks(p, 1));
+            TraceRun.run(
+                    TraceRun.env(
+                            receiver.baseUrl(), "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", other.baseUrl() + "/v1/traces"),
+                    new MetricRegistry(),
+                    p -> TraceRun.tasks(p, 1));
             assertEquals(1, other.spans().size(), "the traces endpoint beats the base one");
             assertEquals(1, receiver.spans().size());
         }
@@ -68,19 +71,22 @@ class OtlpStandardVariablesTest {
     @Test
     void yamlEndpointIsADefaultBeneathTheVariable(@TempDir Path dir) throws IOException {
         Path yaml = dir.resolve("tasker.yml");
-        Files.writeString(yaml, "telemetry:\n  enabled: true\n  service_name: from-yaml\n  otlp:\n    endpoint: "
-                + receiver.baseUrl() + "\n");
+        Files.writeString(
+                yaml,
+                "telemetry:\n  enabled: true\n  service_name: from-yaml\n  otlp:\n    endpoint: " + receiver.baseUrl()
+                        + "\n");
         Map<String, String> env = Map.of();
-        try (Subscribers events = Subscribers.start(io.tasker.metrics.config.ConfigLoader.load(Optional.of(yaml), env),
-                env, new MetricRegistry())) {
+        try (Subscribers events = Subscribers.start(
+                io.tasker.metrics.config.ConfigLoader.load(Optional.of(yaml), env), env, new MetricRegistry())) {
             TraceRun.tasks(events.publisher(), 1);
         }
         assertEquals("from-yaml", receiver.spans().get(0).resourceAttribute("service.name"));
 
         try (OtlpReceiver other = OtlpReceiver.start()) {
-            Map<String, String> wins = Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", other.baseUrl(), "OTEL_SERVICE_NAME", "env");
-            try (Subscribers events = Subscribers.start(io.tasker.metrics.config.ConfigLoader.load(Optional.of(yaml), wins),
-                    wins, new MetricRegistry())) {
+            Map<String, String> wins =
+                    Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", other.baseUrl(), "OTEL_SERVICE_NAME", "env");
+            try (Subscribers events = Subscribers.start(
+                    io.tasker.metrics.config.ConfigLoader.load(Optional.of(yaml), wins), wins, new MetricRegistry())) {
                 TraceRun.tasks(events.publisher(), 1);
             }
             assertEquals("env", other.spans().get(0).resourceAttribute("service.name"));
@@ -98,35 +104,42 @@ class OtlpStandardVariablesTest {
         run(1, "OTEL_EXPORTER_OTLP_HEADERS", "x-team=a", "OTEL_EXPORTER_OTLP_TRACES_HEADERS", "x-traces=b");
         OtlpReceiver.Request second = receiver.requests().get(1);
         assertEquals("b", second.header("x-traces"));
-        assertNull(second.header("x-team"), "the signal's own list replaces the general one, as the specification says");
+        assertNull(
+                second.header("x-team"), "the signal's own list replaces the general one, as the specification says");
     }
 
     @Test
     void aMalformedHeaderListNamesTheVariableButNeverShowsTheValue() {
-        Map<String, String> env = TraceRun.env(receiver.baseUrl(), "OTEL_EXPORTER_OTLP_HEADERS",
-                "x-team=a,Authorization: Bearer sk_live_secret");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TelemetrySettings.from(TraceRun.config(env), env));
-        assertEquals("OTEL_EXPORTER_OTLP_HEADERS: entry 2 of 2 is not key=value (value not shown); "
-                + "write headers as key1=value1,key2=value2", e.getMessage());
-        Map<String, String> percent = TraceRun.env(receiver.baseUrl(), "OTEL_EXPORTER_OTLP_TRACES_HEADERS", "k=sk_%zz_secret");
-        IllegalArgumentException p = assertThrows(IllegalArgumentException.class,
-                () -> TelemetrySettings.from(TraceRun.config(percent), percent));
+        Map<String, String> env = TraceRun.env(
+                receiver.baseUrl(), "OTEL_EXPORTER_OTLP_HEADERS", "x-team=a,Authorization: Bearer sk_live_secret");
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> TelemetrySettings.from(TraceRun.config(env), env));
+        assertEquals(
+                "OTEL_EXPORTER_OTLP_HEADERS: entry 2 of 2 is not key=value (value not shown); "
+                        + "write headers as key1=value1,key2=value2",
+                e.getMessage());
+        Map<String, String> percent =
+                TraceRun.env(receiver.baseUrl(), "OTEL_EXPORTER_OTLP_TRACES_HEADERS", "k=sk_%zz_secret");
+        IllegalArgumentException p = assertThrows(
+                IllegalArgumentException.class, () -> TelemetrySettings.from(TraceRun.config(percent), percent));
         assertFalse(p.getMessage().contains("secret"), p.getMessage());
         assertTrue(p.getMessage().startsWith("OTEL_EXPORTER_OTLP_TRACES_HEADERS:"), p.getMessage());
-        TelemetrySettings ok = TelemetrySettings.from(TraceRun.config(TraceRun.env(receiver.baseUrl(),
-                "OTEL_EXPORTER_OTLP_HEADERS", "k=sk_live_secret")), TraceRun.env(receiver.baseUrl(),
-                "OTEL_EXPORTER_OTLP_HEADERS", "k=sk_live_secret"));
+        TelemetrySettings ok = TelemetrySettings.from(
+                TraceRun.config(TraceRun.env(receiver.baseUrl(), "OTEL_EXPORTER_OTLP_HEADERS", "k=sk_live_secret")),
+                TraceRun.env(receiver.baseUrl(), "OTEL_EXPORTER_OTLP_HEADERS", "k=sk_live_secret"));
         assertFalse(ok.toString().contains("sk_live_secret"), ok.toString());
     }
 
     @Test
     void badEndpointsNameTheirVariable() {
-        Map<String, String> env = TraceRun.env(receiver.baseUrl(), "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "collector:4318");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TelemetrySettings.from(TraceRun.config(env), env));
-        assertEquals("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'collector:4318' must be an http:// or https:// URL of an "
-                + "OTLP/HTTP receiver, such as http://otel-collector:4318", e.getMessage());
+        Map<String, String> env =
+                TraceRun.env(receiver.baseUrl(), "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "collector:4318");
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> TelemetrySettings.from(TraceRun.config(env), env));
+        assertEquals(
+                "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'collector:4318' must be an http:// or https:// URL of an "
+                        + "OTLP/HTTP receiver, such as http://otel-collector:4318",
+                e.getMessage());
     }
 
     @Test
@@ -136,7 +149,9 @@ class OtlpStandardVariablesTest {
         assertEquals("application/json", json.contentType());
         assertNull(json.error());
         assertEquals(4, receiver.spans().size() * 2, "both tasks' spans decoded from JSON, ids intact");
-        assertEquals(32, hex(receiver.spans().get(0).span().getTraceId().toByteArray()).length());
+        assertEquals(
+                32,
+                hex(receiver.spans().get(0).span().getTraceId().toByteArray()).length());
 
         run(1, "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/json", "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         assertEquals("application/json", receiver.requests().get(1).contentType());
@@ -147,7 +162,8 @@ class OtlpStandardVariablesTest {
     @Test
     void grpcWithoutASenderFailsAtStartNamingWhatToAdd() {
         Map<String, String> env = TraceRun.env(receiver.baseUrl(), "OTEL_EXPORTER_OTLP_PROTOCOL", "grpc");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Subscribers.start(TraceRun.config(env), env, new MetricRegistry()));
         assertTrue(e.getMessage().contains("opentelemetry-exporter-sender-okhttp"), e.getMessage());
     }
@@ -159,7 +175,8 @@ class OtlpStandardVariablesTest {
         assertEquals("gzip", gz.contentEncoding());
         assertEquals(50, receiver.spans().size());
         run(1, "OTEL_EXPORTER_OTLP_TRACES_COMPRESSION", "gzip");
-        assertEquals("gzip", receiver.requests().get(receiver.requests().size() - 1).contentEncoding());
+        assertEquals(
+                "gzip", receiver.requests().get(receiver.requests().size() - 1).contentEncoding());
         run(1);
         assertNull(receiver.requests().get(receiver.requests().size() - 1).contentEncoding());
     }
@@ -168,8 +185,15 @@ class OtlpStandardVariablesTest {
     void timeoutEndsAnExportToAReceiverThatNeverAnswers() throws IOException {
         try (Stall stall = new Stall()) {
             long start = System.nanoTime();
-            TraceRun.run(TraceRun.env("http://127.0.0.1:" + stall.port(), "OTEL_EXPORTER_OTLP_TIMEOUT", "300",
-                    "OTEL_JAVA_EXPORTER_OTLP_RETRY_DISABLED", "true"), new MetricRegistry(), p -> TraceRun.tasks(p, 1));
+            TraceRun.run(
+                    TraceRun.env(
+                            "http://127.0.0.1:" + stall.port(),
+                            "OTEL_EXPORTER_OTLP_TIMEOUT",
+                            "300",
+                            "OTEL_JAVA_EXPORTER_OTLP_RETRY_DISABLED",
+                            "true"),
+                    new MetricRegistry(),
+                    p -> TraceRun.tasks(p, 1));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "the SDK's default would wait 10 s; took " + took);
             assertTrue(stall.accepted() >= 1, "the export reached the stalling receiver");
@@ -178,8 +202,8 @@ class OtlpStandardVariablesTest {
 
     @Test
     void batchSizeAndScheduleDelayShapeTheRequests() {
-        Map<String, String> env = TraceRun.env(receiver.baseUrl(), "OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "3",
-                "OTEL_BSP_SCHEDULE_DELAY", "50");
+        Map<String, String> env = TraceRun.env(
+                receiver.baseUrl(), "OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "3", "OTEL_BSP_SCHEDULE_DELAY", "50");
         try (Subscribers events = Subscribers.start(TraceRun.config(env), env, new MetricRegistry())) {
             TraceRun.tasks(events.publisher(), 10);
             // Sent by the 50 ms schedule, before any close or flush.
@@ -193,8 +217,8 @@ class OtlpStandardVariablesTest {
     void samplerRatioStaysWithinBinomialBounds() {
         int tasks = 4000;
         double ratio = 0.25;
-        List<ReceivedSpan> spans = run(tasks, "OTEL_TRACES_SAMPLER", "traceidratio", "OTEL_TRACES_SAMPLER_ARG",
-                Double.toString(ratio));
+        List<ReceivedSpan> spans =
+                run(tasks, "OTEL_TRACES_SAMPLER", "traceidratio", "OTEL_TRACES_SAMPLER_ARG", Double.toString(ratio));
         double mean = tasks * ratio;
         double sd = Math.sqrt(tasks * ratio * (1 - ratio));
         // Five standard deviations: a false alarm once in about 1.7 million runs.
@@ -224,8 +248,9 @@ class OtlpStandardVariablesTest {
         system.setProperty("otel.service.name", "property");
         TelemetrySettings settings = TelemetrySettings.from(TraceRun.config(env), env, system);
         try (TelemetrySdk sdk = TelemetrySdk.start(settings)) {
-            assertEquals("property", sdk.resource().getAttribute(
-                    io.opentelemetry.api.common.AttributeKey.stringKey("service.name")));
+            assertEquals(
+                    "property",
+                    sdk.resource().getAttribute(io.opentelemetry.api.common.AttributeKey.stringKey("service.name")));
         }
     }
 
@@ -244,8 +269,10 @@ class OtlpStandardVariablesTest {
     }
 
     private static long spanCount(OtlpReceiver.Request r) {
-        return r.traces().getResourceSpansList().stream().flatMap(rs -> rs.getScopeSpansList().stream())
-                .mapToLong(s -> s.getSpansCount()).sum();
+        return r.traces().getResourceSpansList().stream()
+                .flatMap(rs -> rs.getScopeSpansList().stream())
+                .mapToLong(s -> s.getSpansCount())
+                .sum();
     }
 
     private static String hex(byte[] bytes) {

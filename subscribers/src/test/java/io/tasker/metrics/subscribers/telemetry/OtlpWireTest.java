@@ -17,8 +17,12 @@ class OtlpWireTest {
     @Test
     void task12345ArrivesAsOneTraceWithItsFailureByTheStandardVariables() throws Exception {
         try (OtlpReceiver receiver = OtlpReceiver.start()) {
-            Map<String, String> env = TraceRun.env(receiver.baseUrl(),
-                    "OTEL_EXPORTER_OTLP_HEADERS", "x-honeycomb-team=abc%20123", "OTEL_SERVICE_NAME", "payments");
+            Map<String, String> env = TraceRun.env(
+                    receiver.baseUrl(),
+                    "OTEL_EXPORTER_OTLP_HEADERS",
+                    "x-honeycomb-team=abc%20123",
+                    "OTEL_SERVICE_NAME",
+                    "payments");
             TraceRun.run(env, new MetricRegistry(), p -> TelemetrySubscriberTest.failingPayment(p::publish, "12345"));
 
             OtlpReceiver.Request first = receiver.requests().get(0);
@@ -28,8 +32,10 @@ class OtlpWireTest {
             assertEquals(4, received.size());
             assertEquals("payments", received.get(0).resourceAttribute("service.name"));
 
-            ReceivedSpan rootSpan = received.stream().filter(s -> s.span().getName().equals("task payment_processing"))
-                    .findFirst().orElseThrow();
+            ReceivedSpan rootSpan = received.stream()
+                    .filter(s -> s.span().getName().equals("task payment_processing"))
+                    .findFirst()
+                    .orElseThrow();
             Span root = rootSpan.span();
             assertTrue(root.getParentSpanId().isEmpty());
             assertEquals("12345", rootSpan.attribute("tasker.task.id"));
@@ -39,15 +45,22 @@ class OtlpWireTest {
             assertEquals("[MASKED]", rootSpan.attribute("tasker.param.card_token"));
             assertEquals(TelemetrySubscriberTest.nanos(TelemetrySubscriberTest.T0), root.getStartTimeUnixNano());
 
-            List<ReceivedSpan> steps = received.stream().filter(s -> s.span().getName().startsWith("step ")).toList();
+            List<ReceivedSpan> steps = received.stream()
+                    .filter(s -> s.span().getName().startsWith("step "))
+                    .toList();
             assertEquals(3, steps.size());
             for (ReceivedSpan step : steps) {
                 assertEquals(root.getTraceId(), step.span().getTraceId());
                 assertEquals(root.getSpanId(), step.span().getParentSpanId());
             }
-            ReceivedSpan secondCharge = steps.stream().filter(s -> s.span().getName().equals("step charge_card")
-                    && "2".equals(s.attribute("tasker.step.attempt"))).findFirst().orElseThrow();
-            assertEquals(Status.StatusCode.STATUS_CODE_ERROR, secondCharge.span().getStatus().getCode());
+            ReceivedSpan secondCharge = steps.stream()
+                    .filter(s -> s.span().getName().equals("step charge_card")
+                            && "2".equals(s.attribute("tasker.step.attempt")))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    Status.StatusCode.STATUS_CODE_ERROR,
+                    secondCharge.span().getStatus().getCode());
             Span.Event exception = secondCharge.span().getEvents(0);
             assertEquals("exception", exception.getName());
         }
@@ -56,7 +69,9 @@ class OtlpWireTest {
     @Test
     void scopeNameAndVersionAndTheInstanceIdOfOurMetrics() throws Exception {
         try (OtlpReceiver receiver = OtlpReceiver.start()) {
-            TraceRun.run(TraceRun.env(receiver.baseUrl(), "TASKER_INSTANCE_ID", "worker-7"), new MetricRegistry(),
+            TraceRun.run(
+                    TraceRun.env(receiver.baseUrl(), "TASKER_INSTANCE_ID", "worker-7"),
+                    new MetricRegistry(),
                     p -> TraceRun.tasks(p, 1));
             ReceivedSpan span = receiver.spans().get(0);
             assertEquals("io.tasker.metrics", span.scope().getScope().getName());
@@ -65,9 +80,17 @@ class OtlpWireTest {
             assertEquals("worker-7", span.resourceAttribute("service.instance.id"));
             assertEquals(Span.SpanKind.SPAN_KIND_CONSUMER, span.span().getKind());
 
-            TraceRun.run(TraceRun.env(receiver.baseUrl(), "TASKER_INSTANCE_ID", "worker-7",
-                    "OTEL_RESOURCE_ATTRIBUTES", "service.instance.id=pod-abc"), new MetricRegistry(), p -> TraceRun.tasks(p, 1));
-            assertEquals("pod-abc", receiver.spans().get(1).resourceAttribute("service.instance.id"), "the standard wins");
+            TraceRun.run(
+                    TraceRun.env(
+                            receiver.baseUrl(),
+                            "TASKER_INSTANCE_ID",
+                            "worker-7",
+                            "OTEL_RESOURCE_ATTRIBUTES",
+                            "service.instance.id=pod-abc"),
+                    new MetricRegistry(),
+                    p -> TraceRun.tasks(p, 1));
+            assertEquals(
+                    "pod-abc", receiver.spans().get(1).resourceAttribute("service.instance.id"), "the standard wins");
         }
     }
 }

@@ -25,9 +25,26 @@ class ParameterMaskTest {
 
     @Example
     void theKeysTheIssueFoundUnmaskedAreMasked() {
-        for (String key : List.of("api.key", "private_key", "access_key", "pwd", "passphrase", "auth", "cookie",
-                "session_id", "jwt", "dsn", "connection_string", "X-Api-Key", "apiKey", "sessionId", "db_password",
-                "Authorization", "client_secret", "aws_secret_access_key", "refresh_token")) {
+        for (String key : List.of(
+                "api.key",
+                "private_key",
+                "access_key",
+                "pwd",
+                "passphrase",
+                "auth",
+                "cookie",
+                "session_id",
+                "jwt",
+                "dsn",
+                "connection_string",
+                "X-Api-Key",
+                "apiKey",
+                "sessionId",
+                "db_password",
+                "Authorization",
+                "client_secret",
+                "aws_secret_access_key",
+                "refresh_token")) {
             assertEquals(ParameterMask.MASKED, MASK.apply(key, "v4lue"), key);
         }
         assertEquals("42", MASK.apply("customer", "42"));
@@ -37,14 +54,17 @@ class ParameterMaskTest {
     void theValuesTheIssueFoundSentAreMasked() {
         assertEquals("postgres://app:[MASKED]@db/x", MASK.apply("db_url", "postgres://app:hunter2@db/x"));
         assertEquals("login failed for token=[MASKED]", MASK.text("login failed for token=sk_live_999"));
-        assertEquals("GET https://u:[MASKED]@host/x?token=[MASKED]&page=2",
+        assertEquals(
+                "GET https://u:[MASKED]@host/x?token=[MASKED]&page=2",
                 MASK.text("GET https://u:pw@host/x?token=abc&page=2"));
         assertEquals("Authorization: [MASKED] sent", MASK.text("Authorization: Bearer abc.def-ghi sent"));
         assertEquals("header Bearer [MASKED] refused", MASK.text("header Bearer eyJhbGciOiJIUzI1NiJ9abc refused"));
         assertEquals("jwt [MASKED] expired", MASK.text("jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.sig_nature expired"));
-        assertEquals("{\"password\": \"[MASKED]\", \"user\": \"bob\"}",
+        assertEquals(
+                "{\"password\": \"[MASKED]\", \"user\": \"bob\"}",
                 MASK.text("{\"password\": \"hunter2\", \"user\": \"bob\"}"));
-        assertEquals("jdbc:postgresql://db/app?user=app&password=[MASKED]",
+        assertEquals(
+                "jdbc:postgresql://db/app?user=app&password=[MASKED]",
                 MASK.text("jdbc:postgresql://db/app?user=app&password=s3cr3t"));
     }
 
@@ -54,42 +74,51 @@ class ParameterMaskTest {
         assertEquals("charged [MASKED] twice", mask.text("charged acct-123456 twice"));
         assertEquals("token=abc", mask.apply("note", "token=abc"), "no words, no key=value masking");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ParameterMask.parse("x", "(["));
-        assertTrue(e.getMessage().startsWith("telemetry.masked_value_pattern is not a regular expression"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("telemetry.masked_value_pattern is not a regular expression"),
+                e.getMessage());
     }
 
     @Property
     void aKeyHoldingASensitiveWordIsMaskedWhateverItsCaseAndSeparators(
-            @ForAll("names") String prefix, @ForAll("sensitiveWords") String word, @ForAll("names") String suffix,
-            @ForAll("separators") String separator, @ForAll boolean upper) {
+            @ForAll("names") String prefix,
+            @ForAll("sensitiveWords") String word,
+            @ForAll("names") String suffix,
+            @ForAll("separators") String separator,
+            @ForAll boolean upper) {
         String spelled = word.replace("_", separator);
         String key = prefix + (upper ? spelled.toUpperCase() : spelled) + suffix;
         assertEquals(ParameterMask.MASKED, MASK.apply(key, "anything"));
     }
 
     @Property
-    void aUrlPasswordNeverComesOut(@ForAll("secrets") String secret, @ForAll("names") String user,
-                                   @ForAll("hosts") String host) {
+    void aUrlPasswordNeverComesOut(
+            @ForAll("secrets") String secret, @ForAll("names") String user, @ForAll("hosts") String host) {
         String out = MASK.text("connect to postgres://" + user + ":" + secret + "@" + host + "/db failed");
         assertFalse(out.contains(secret), out);
         assertTrue(out.contains(host + "/db failed"), out);
     }
 
     @Property
-    void aSensitiveQueryParameterIsMaskedAndTheOthersKept(@ForAll("secrets") String secret,
-                                                           @ForAll("sensitiveWords") String word,
-                                                           @ForAll("plainNames") String other,
-                                                           @ForAll("plainValues") String otherValue) {
-        String out = MASK.text("https://api.example.com/v1?" + other + "=" + otherValue + "&" + word + "=" + secret + "&page=2");
+    void aSensitiveQueryParameterIsMaskedAndTheOthersKept(
+            @ForAll("secrets") String secret,
+            @ForAll("sensitiveWords") String word,
+            @ForAll("plainNames") String other,
+            @ForAll("plainValues") String otherValue) {
+        String out = MASK.text(
+                "https://api.example.com/v1?" + other + "=" + otherValue + "&" + word + "=" + secret + "&page=2");
         assertFalse(out.contains(secret), out);
         assertTrue(out.contains(other + "=" + otherValue + "&"), out);
         assertTrue(out.endsWith("&page=2"), out);
     }
 
     @Property
-    void aSecretInAMessageOrABearerHeaderNeverComesOut(@ForAll("secrets") String secret,
-                                                        @ForAll("sensitiveWords") String word,
-                                                        @ForAll("separatorsInText") String between) {
-        assertFalse(MASK.text("login failed for " + word + between + secret + " at 12:00").contains(secret));
+    void aSecretInAMessageOrABearerHeaderNeverComesOut(
+            @ForAll("secrets") String secret,
+            @ForAll("sensitiveWords") String word,
+            @ForAll("separatorsInText") String between) {
+        assertFalse(MASK.text("login failed for " + word + between + secret + " at 12:00")
+                .contains(secret));
         assertFalse(MASK.text("sent Bearer " + secret).contains(secret));
     }
 
@@ -107,9 +136,25 @@ class ParameterMaskTest {
 
     @Provide
     Arbitrary<String> sensitiveWords() {
-        return Arbitraries.of("password", "passwd", "pwd", "passphrase", "secret", "token", "api_key", "access_key",
-                "private_key", "client_secret", "auth", "credential", "cookie", "session_id", "jwt", "dsn",
-                "connection_string", "signature");
+        return Arbitraries.of(
+                "password",
+                "passwd",
+                "pwd",
+                "passphrase",
+                "secret",
+                "token",
+                "api_key",
+                "access_key",
+                "private_key",
+                "client_secret",
+                "auth",
+                "credential",
+                "cookie",
+                "session_id",
+                "jwt",
+                "dsn",
+                "connection_string",
+                "signature");
     }
 
     @Provide
@@ -135,14 +180,21 @@ class ParameterMaskTest {
 
     @Provide
     Arbitrary<String> plainValues() {
-        return Arbitraries.strings().withCharRange('a', 'z').numeric().ofMinLength(1).ofMaxLength(8);
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .numeric()
+                .ofMinLength(1)
+                .ofMaxLength(8);
     }
 
     /** Long enough and from an alphabet of its own (upper case), so it cannot be found by chance elsewhere. */
     @Provide
     Arbitrary<String> secrets() {
-        return Arbitraries.strings().withCharRange('A', 'Z').withChars('+', '/', '_', '~', '!', '$', '*')
-                .ofMinLength(10).ofMaxLength(40);
+        return Arbitraries.strings()
+                .withCharRange('A', 'Z')
+                .withChars('+', '/', '_', '~', '!', '$', '*')
+                .ofMinLength(10)
+                .ofMaxLength(40);
     }
 
     @Provide
@@ -153,15 +205,27 @@ class ParameterMaskTest {
     /** Prose without = or : or @, so it has no key=value, no URL with a password. */
     @Provide
     Arbitrary<String> plainText() {
-        return Arbitraries.strings().withCharRange('a', 'z').withChars(' ', '.', ',', '-', '/', '(', ')', '?')
-                .numeric().ofMaxLength(80);
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withChars(' ', '.', ',', '-', '/', '(', ')', '?')
+                .numeric()
+                .ofMaxLength(80);
     }
 
     @Provide
     Arbitrary<String> mixedText() {
-        Arbitrary<String> piece = Arbitraries.oneOf(plainText(), Arbitraries.of("token=abc", "Bearer abcdefghij",
-                "pg://u:p@h/d", "password: x", "\"secret\":\"y\"", "Authorization: Bearer zzzzzzzzz", "[MASKED]",
-                "eyJabcdef.eyJabcdef.sig", "?api_key=1&page=2"));
+        Arbitrary<String> piece = Arbitraries.oneOf(
+                plainText(),
+                Arbitraries.of(
+                        "token=abc",
+                        "Bearer abcdefghij",
+                        "pg://u:p@h/d",
+                        "password: x",
+                        "\"secret\":\"y\"",
+                        "Authorization: Bearer zzzzzzzzz",
+                        "[MASKED]",
+                        "eyJabcdef.eyJabcdef.sig",
+                        "?api_key=1&page=2"));
         return piece.list().ofMaxSize(6).map(parts -> String.join(" ", parts));
     }
 }

@@ -43,7 +43,8 @@ class SdkLoggingTest {
         clock.advance(Duration.ofSeconds(61));
         handler.publish(record("io.opentelemetry.exporter", Level.SEVERE, "Failed to export again"));
         assertEquals(7, out.size());
-        assertEquals("Failed to export again [95 similar lines from this logger were left out since the last one]",
+        assertEquals(
+                "Failed to export again [95 similar lines from this logger were left out since the last one]",
                 out.get(6).getMessage());
         assertEquals("io.opentelemetry.exporter", out.get(6).getLoggerName());
     }
@@ -62,12 +63,10 @@ class SdkLoggingTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

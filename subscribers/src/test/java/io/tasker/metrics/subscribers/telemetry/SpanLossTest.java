@@ -45,20 +45,27 @@ class SpanLossTest {
 
     private static EventPublisher publisher(TelemetrySdk sdk, MetricRegistry registry) {
         EventPublisher publisher = new EventPublisher(registry, PublisherOptions.defaults());
-        publisher.subscribe(new TelemetrySubscriber(sdk.tracer(), TelemetryOptions.defaults(), io.tasker.metrics.Clock.SYSTEM));
+        publisher.subscribe(
+                new TelemetrySubscriber(sdk.tracer(), TelemetryOptions.defaults(), io.tasker.metrics.Clock.SYSTEM));
         return publisher;
     }
 
     private static void task(EventPublisher publisher, int i) {
         String id = "task-" + i;
         publisher.publish(new TaskStarted(id, "payment_processing", TraceRun.T0));
-        publisher.publish(new TaskCompleted(id, "payment_processing", TraceRun.T0.plusSeconds(1), Duration.ofSeconds(1)));
+        publisher.publish(
+                new TaskCompleted(id, "payment_processing", TraceRun.T0.plusSeconds(1), Duration.ofSeconds(1)));
     }
 
     @Test
     void anOutageIsCountedSpanForSpan() throws Exception {
-        TelemetrySdk sdk = sdk("OTEL_BSP_SCHEDULE_DELAY", "20", "OTEL_EXPORTER_OTLP_TIMEOUT", "500",
-                "OTEL_JAVA_EXPORTER_OTLP_RETRY_DISABLED", "true");
+        TelemetrySdk sdk = sdk(
+                "OTEL_BSP_SCHEDULE_DELAY",
+                "20",
+                "OTEL_EXPORTER_OTLP_TIMEOUT",
+                "500",
+                "OTEL_JAVA_EXPORTER_OTLP_RETRY_DISABLED",
+                "true");
         int tasks = 0;
         try (EventPublisher publisher = publisher(sdk, registry)) {
             tasks = publishFor(publisher, tasks, Duration.ofMillis(300));
@@ -85,8 +92,13 @@ class SpanLossTest {
     @Test
     void aFullQueueIsCounted() {
         receiver.delay(Duration.ofMillis(200)); // A slow collector: the queue fills behind it.
-        TelemetrySdk sdk = sdk("OTEL_BSP_MAX_QUEUE_SIZE", "16", "OTEL_BSP_MAX_EXPORT_BATCH_SIZE", "8",
-                "OTEL_BSP_SCHEDULE_DELAY", "10");
+        TelemetrySdk sdk = sdk(
+                "OTEL_BSP_MAX_QUEUE_SIZE",
+                "16",
+                "OTEL_BSP_MAX_EXPORT_BATCH_SIZE",
+                "8",
+                "OTEL_BSP_SCHEDULE_DELAY",
+                "10");
         int tasks = 300;
         try (EventPublisher publisher = publisher(sdk, registry)) {
             for (int i = 0; i < tasks; i++) {
@@ -147,10 +159,12 @@ class SpanLossTest {
 
     private long counter(String name, String reason) {
         for (MetricFamilySnapshot family : registry.snapshot().families()) {
-            if (family instanceof CounterSnapshot c && (family.name().equals(name) || (family.name() + "_total").equals(name))) {
+            if (family instanceof CounterSnapshot c
+                    && (family.name().equals(name) || (family.name() + "_total").equals(name))) {
                 return (long) c.points().stream()
                         .filter(p -> reason == null || reason.equals(p.labels().get("reason")))
-                        .mapToDouble(CounterSnapshot.Point::value).sum();
+                        .mapToDouble(CounterSnapshot.Point::value)
+                        .sum();
             }
         }
         throw new AssertionError("no counter " + name);

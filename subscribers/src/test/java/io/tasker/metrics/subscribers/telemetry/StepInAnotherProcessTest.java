@@ -35,16 +35,21 @@ class StepInAnotherProcessTest {
         try (OtlpReceiver receiver = OtlpReceiver.start()) {
             Map<String, String> env = TraceRun.env(receiver.baseUrl(), "OTEL_SERVICE_NAME", "task-runner");
             Instant start = Instant.now();
-            TaskStarted started = new TaskStarted("77", "order_fulfillment", start, Map.of(),
-                    Optional.of(Traceparent.parse(CALLER, "vendor=abc")));
+            TaskStarted started = new TaskStarted(
+                    "77", "order_fulfillment", start, Map.of(), Optional.of(Traceparent.parse(CALLER, "vendor=abc")));
             Traceparent task = TraceIds.task(started);
             JavaProcess.Result worker;
             try (Subscribers events = Subscribers.start(TraceRun.config(env), env, new MetricRegistry())) {
                 events.publisher().publish(started);
-                worker = JavaProcess.run(StepWorker.class, List.of(), List.of(receiver.baseUrl(), "77", task.toString(),
-                        task.tracestate()), Map.of(), Duration.ofSeconds(60));
-                events.publisher().publish(new TaskCompleted("77", "order_fulfillment", start.plusSeconds(1),
-                        Duration.ofSeconds(1)));
+                worker = JavaProcess.run(
+                        StepWorker.class,
+                        List.of(),
+                        List.of(receiver.baseUrl(), "77", task.toString(), task.tracestate()),
+                        Map.of(),
+                        Duration.ofSeconds(60));
+                events.publisher()
+                        .publish(new TaskCompleted(
+                                "77", "order_fulfillment", start.plusSeconds(1), Duration.ofSeconds(1)));
             }
             assertEquals(0, worker.exitCode(), worker.output());
 
@@ -54,23 +59,34 @@ class StepInAnotherProcessTest {
             assertEquals("task-runner", taskSpan.resourceAttribute("service.name"));
             assertEquals("step-worker", stepSpan.resourceAttribute("service.name"));
             assertEquals(task.traceId(), hex(stepSpan.span().getTraceId().toByteArray()));
-            assertEquals(hex(taskSpan.span().getSpanId().toByteArray()), hex(stepSpan.span().getParentSpanId().toByteArray()),
+            assertEquals(
+                    hex(taskSpan.span().getSpanId().toByteArray()),
+                    hex(stepSpan.span().getParentSpanId().toByteArray()),
                     "the step is the task's child");
-            assertEquals(task.spanId(), hex(taskSpan.span().getSpanId().toByteArray()), "the context the code was given");
-            assertTrue(worker.output().contains("downstream traceparent 00-" + task.traceId() + "-"
-                    + hex(stepSpan.span().getSpanId().toByteArray()) + "-01"), worker.output());
+            assertEquals(
+                    task.spanId(), hex(taskSpan.span().getSpanId().toByteArray()), "the context the code was given");
+            assertTrue(
+                    worker.output()
+                            .contains("downstream traceparent 00-" + task.traceId() + "-"
+                                    + hex(stepSpan.span().getSpanId().toByteArray()) + "-01"),
+                    worker.output());
             assertEquals("vendor=abc", stepSpan.span().getTraceState());
 
-            Set<String> ids = spans.stream().map(s -> hex(s.span().getSpanId().toByteArray())).collect(Collectors.toSet());
+            Set<String> ids = spans.stream()
+                    .map(s -> hex(s.span().getSpanId().toByteArray()))
+                    .collect(Collectors.toSet());
             for (ReceivedSpan s : spans) {
                 String parent = hex(s.span().getParentSpanId().toByteArray());
-                assertTrue(ids.contains(parent) || parent.equals("00f067aa0ba902b7"), "missing parent of " + s.span().getName());
+                assertTrue(
+                        ids.contains(parent) || parent.equals("00f067aa0ba902b7"),
+                        "missing parent of " + s.span().getName());
             }
         }
     }
 
     private static ReceivedSpan one(List<ReceivedSpan> spans, String name) {
-        List<ReceivedSpan> named = spans.stream().filter(s -> s.span().getName().equals(name)).toList();
+        List<ReceivedSpan> named =
+                spans.stream().filter(s -> s.span().getName().equals(name)).toList();
         assertEquals(1, named.size(), name + " in " + spans.size() + " spans");
         return named.get(0);
     }

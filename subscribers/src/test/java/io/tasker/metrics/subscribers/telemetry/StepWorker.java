@@ -19,20 +19,34 @@ import java.util.Optional;
  * Arguments: OTLP endpoint, task id, task traceparent, task tracestate.
  */
 public final class StepWorker {
-    private StepWorker() {
-    }
+    private StepWorker() {}
 
     public static void main(String[] args) {
-        Map<String, String> env = Map.of("TASKER_TELEMETRY_ENABLED", "true", "OTEL_EXPORTER_OTLP_ENDPOINT", args[0],
-                "OTEL_SERVICE_NAME", "step-worker");
+        Map<String, String> env = Map.of(
+                "TASKER_TELEMETRY_ENABLED",
+                "true",
+                "OTEL_EXPORTER_OTLP_ENDPOINT",
+                args[0],
+                "OTEL_SERVICE_NAME",
+                "step-worker");
         Traceparent task = Traceparent.parse(args[2], args[3]);
         Instant start = Instant.now();
-        try (Subscribers events = Subscribers.start(ConfigLoader.load(Optional.empty(), env), env, new MetricRegistry())) {
-            events.publisher().publish(new StepStarted(args[1], "order_fulfillment", "ship_order", 1, start, Map.of(),
-                    Optional.of(task)));
+        try (Subscribers events =
+                Subscribers.start(ConfigLoader.load(Optional.empty(), env), env, new MetricRegistry())) {
+            events.publisher()
+                    .publish(new StepStarted(
+                            args[1], "order_fulfillment", "ship_order", 1, start, Map.of(), Optional.of(task)));
             System.out.println("downstream traceparent " + TraceIds.step(task, "ship_order", 1));
-            events.publisher().publish(new StepCompleted(args[1], "order_fulfillment", "ship_order", 1,
-                    start.plusMillis(30), Duration.ofMillis(30), Map.of(), Optional.of(task)));
+            events.publisher()
+                    .publish(new StepCompleted(
+                            args[1],
+                            "order_fulfillment",
+                            "ship_order",
+                            1,
+                            start.plusMillis(30),
+                            Duration.ofMillis(30),
+                            Map.of(),
+                            Optional.of(task)));
         }
     }
 }

@@ -44,10 +44,13 @@ class TelemetrySubscriberTest {
 
     private final InMemorySpanExporter spans = InMemorySpanExporter.create();
     private final SdkTracerProvider tracing = SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
+            .addSpanProcessor(SimpleSpanProcessor.create(spans))
+            .build();
     private final ManualClock clock = new ManualClock(T0);
-    private final TelemetrySubscriber subscriber = new TelemetrySubscriber(tracing.get("test"),
-            new TelemetryOptions(Duration.ofMinutes(10), 3, ParameterMask.parse("password,token")), clock);
+    private final TelemetrySubscriber subscriber = new TelemetrySubscriber(
+            tracing.get("test"),
+            new TelemetryOptions(Duration.ofMinutes(10), 3, ParameterMask.parse("password,token")),
+            clock);
 
     @AfterEach
     void shutDown() {
@@ -57,7 +60,8 @@ class TelemetrySubscriberTest {
     /** Task #12345: validate_payment succeeds, charge_card fails twice and runs out of retries. */
     static void failingPayment(java.util.function.Consumer<io.tasker.metrics.events.TaskerEvent> publish, String id) {
         String t = "payment_processing";
-        publish.accept(new TaskStarted(id, t, T0, Map.of("customer", "42", "card_token", "tok_live_123"), Optional.empty()));
+        publish.accept(
+                new TaskStarted(id, t, T0, Map.of("customer", "42", "card_token", "tok_live_123"), Optional.empty()));
         publish.accept(new StepStarted(id, t, "validate_payment", 1, T0.plusMillis(10)));
         publish.accept(new StepCompleted(id, t, "validate_payment", 1, T0.plusMillis(60), Duration.ofMillis(50)));
         publish.accept(new StepStarted(id, t, "charge_card", 1, T0.plusMillis(70)));
@@ -81,14 +85,23 @@ class TelemetrySubscriberTest {
         assertEquals(StatusCode.ERROR, root.getStatus().getStatusCode());
         assertEquals("12345", root.getAttributes().get(TelemetrySubscriber.TASK_ID));
         assertEquals("CardDeclined", root.getAttributes().get(TelemetrySubscriber.ERROR_TYPE));
-        assertEquals("42", root.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("tasker.param.customer")));
-        assertEquals(ParameterMask.MASKED,
-                root.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("tasker.param.card_token")));
-        assertEquals(List.of("step.retried", "step.max_retries_reached", "exception"),
+        assertEquals(
+                "42",
+                root.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("tasker.param.customer")));
+        assertEquals(
+                ParameterMask.MASKED,
+                root.getAttributes()
+                        .get(io.opentelemetry.api.common.AttributeKey.stringKey("tasker.param.card_token")));
+        assertEquals(
+                List.of("step.retried", "step.max_retries_reached", "exception"),
                 root.getEvents().stream().map(EventData::getName).toList());
 
         List<SpanData> charges = named(all, "step charge_card");
-        assertEquals(List.of(1L, 2L), charges.stream().map(s -> s.getAttributes().get(TelemetrySubscriber.STEP_ATTEMPT)).toList());
+        assertEquals(
+                List.of(1L, 2L),
+                charges.stream()
+                        .map(s -> s.getAttributes().get(TelemetrySubscriber.STEP_ATTEMPT))
+                        .toList());
         for (SpanData step : all) {
             assertEquals(root.getTraceId(), step.getTraceId());
         }
@@ -97,9 +110,16 @@ class TelemetrySubscriberTest {
             assertEquals(StatusCode.ERROR, step.getStatus().getStatusCode());
             EventData exception = step.getEvents().get(0);
             assertEquals("exception", exception.getName());
-            assertEquals("CardDeclined", exception.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("exception.type")));
-            assertEquals("card declined for order 7",
-                    exception.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("exception.message")));
+            assertEquals(
+                    "CardDeclined",
+                    exception
+                            .getAttributes()
+                            .get(io.opentelemetry.api.common.AttributeKey.stringKey("exception.type")));
+            assertEquals(
+                    "card declined for order 7",
+                    exception
+                            .getAttributes()
+                            .get(io.opentelemetry.api.common.AttributeKey.stringKey("exception.message")));
         }
         assertEquals(nanos(T0.plusMillis(70)), charges.get(0).getStartEpochNanos());
         assertEquals(nanos(T0.plusMillis(270)), charges.get(0).getEndEpochNanos());
@@ -133,7 +153,8 @@ class TelemetrySubscriberTest {
         subscriber.handle(new TaskCompleted("1", "email_notification", T0.plusSeconds(2), Duration.ofSeconds(2)));
         assertEquals(1, spans.getFinishedSpanItems().size());
 
-        subscriber.handle(new StepCompleted("2", "email_notification", "send_email", 1, T0.plusSeconds(3), Duration.ofSeconds(1)));
+        subscriber.handle(new StepCompleted(
+                "2", "email_notification", "send_email", 1, T0.plusSeconds(3), Duration.ofSeconds(1)));
         SpanData lone = named(spans.getFinishedSpanItems(), "step send_email").get(0);
         assertEquals(nanos(T0.plusSeconds(2)), lone.getStartEpochNanos(), "start = end - duration");
     }
@@ -152,8 +173,10 @@ class TelemetrySubscriberTest {
     @Test
     void spansHaveTheContextsTheCodeRunningThemWasGivenAndCarryTheTracestate() {
         InMemorySpanExporter exported = InMemorySpanExporter.create();
-        SdkTracerProvider preset = SdkTracerProvider.builder().setIdGenerator(PresetIdGenerator.random())
-                .addSpanProcessor(SimpleSpanProcessor.create(exported)).build();
+        SdkTracerProvider preset = SdkTracerProvider.builder()
+                .setIdGenerator(PresetIdGenerator.random())
+                .addSpanProcessor(SimpleSpanProcessor.create(exported))
+                .build();
         TelemetrySubscriber withIds = new TelemetrySubscriber(preset.get("test"), TelemetryOptions.defaults(), clock);
         Traceparent caller = Traceparent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "vendor=abc");
         TaskStarted started = new TaskStarted("9", "order_fulfillment", T0, Map.of(), Optional.of(caller));
@@ -162,7 +185,8 @@ class TelemetrySubscriberTest {
         withIds.handle(new StepStarted("9", "order_fulfillment", "pack", 1, T0.plusMillis(5)));
         withIds.handle(new StepCompleted("9", "order_fulfillment", "pack", 1, T0.plusMillis(9), Duration.ofMillis(4)));
         withIds.handle(new TaskCompleted("9", "order_fulfillment", T0.plusSeconds(1), Duration.ofSeconds(1)));
-        SpanData root = named(exported.getFinishedSpanItems(), "task order_fulfillment").get(0);
+        SpanData root =
+                named(exported.getFinishedSpanItems(), "task order_fulfillment").get(0);
         SpanData step = named(exported.getFinishedSpanItems(), "step pack").get(0);
         preset.shutdown().join(5, TimeUnit.SECONDS);
         assertEquals(task.traceId(), root.getTraceId());
@@ -178,9 +202,17 @@ class TelemetrySubscriberTest {
         TaskStarted started = new TaskStarted("9", "order_fulfillment", T0);
         Traceparent task = TraceIds.task(started);
         // Another process, which saw only the task's context, runs a step under it.
-        subscriber.handle(new StepStarted("9", "order_fulfillment", "ship", 1, T0.plusMillis(5), Map.of(), Optional.of(task)));
-        subscriber.handle(new StepCompleted("9", "order_fulfillment", "ship", 1, T0.plusMillis(9), Duration.ofMillis(4),
-                Map.of(), Optional.of(task)));
+        subscriber.handle(
+                new StepStarted("9", "order_fulfillment", "ship", 1, T0.plusMillis(5), Map.of(), Optional.of(task)));
+        subscriber.handle(new StepCompleted(
+                "9",
+                "order_fulfillment",
+                "ship",
+                1,
+                T0.plusMillis(9),
+                Duration.ofMillis(4),
+                Map.of(),
+                Optional.of(task)));
         SpanData step = spans.getFinishedSpanItems().get(0);
         assertEquals(task.traceId(), step.getTraceId());
         assertEquals(task.spanId(), step.getParentSpanId());
@@ -202,9 +234,12 @@ class TelemetrySubscriberTest {
         assertNull(root.getAttributes().get(TelemetrySubscriber.ERROR_TYPE), "the task did not fail");
         assertEquals(StatusCode.UNSET, root.getStatus().getStatusCode());
         assertEquals("CardDeclined", step.getAttributes().get(TelemetrySubscriber.ERROR_TYPE), "the attempt did");
-        EventData exhausted = root.getEvents().stream().filter(e -> e.getName().equals("step.max_retries_reached"))
-                .findFirst().orElseThrow();
-        assertEquals("CardDeclined", exhausted.getAttributes().get(TelemetrySubscriber.ERROR_TYPE), "told on the event");
+        EventData exhausted = root.getEvents().stream()
+                .filter(e -> e.getName().equals("step.max_retries_reached"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "CardDeclined", exhausted.getAttributes().get(TelemetrySubscriber.ERROR_TYPE), "told on the event");
     }
 
     @Test
@@ -213,7 +248,8 @@ class TelemetrySubscriberTest {
         MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults().withClock(clock));
         int threads = 4;
         int tasks = 100;
-        try (EventPublisher publisher = new EventPublisher(registry, PublisherOptions.defaults().withQueueCapacity(100_000))) {
+        try (EventPublisher publisher =
+                new EventPublisher(registry, PublisherOptions.defaults().withQueueCapacity(100_000))) {
             publisher.subscribe(roomy);
             List<Thread> running = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -233,31 +269,45 @@ class TelemetrySubscriberTest {
         List<SpanData> all = spans.getFinishedSpanItems();
         assertEquals(threads * tasks * 4, all.size());
         List<SpanData> roots = named(all, "task payment_processing");
-        assertEquals(threads * tasks, roots.stream().map(SpanData::getTraceId).distinct().count());
+        assertEquals(
+                threads * tasks,
+                roots.stream().map(SpanData::getTraceId).distinct().count());
         for (SpanData step : all) {
             if (!step.getName().startsWith("task")) {
-                assertTrue(roots.stream().anyMatch(r -> r.getSpanId().equals(step.getParentSpanId())
-                        && r.getAttributes().get(TelemetrySubscriber.TASK_ID).equals(step.getAttributes().get(TelemetrySubscriber.TASK_ID))));
+                assertTrue(roots.stream()
+                        .anyMatch(r -> r.getSpanId().equals(step.getParentSpanId())
+                                && r.getAttributes()
+                                        .get(TelemetrySubscriber.TASK_ID)
+                                        .equals(step.getAttributes().get(TelemetrySubscriber.TASK_ID))));
             }
         }
         assertEquals(0, roomy.openTasks());
-        assertNull(all.stream().filter(s -> s.getAttributes().get(TelemetrySubscriber.EVICTED) != null).findAny().orElse(null));
+        assertNull(all.stream()
+                .filter(s -> s.getAttributes().get(TelemetrySubscriber.EVICTED) != null)
+                .findAny()
+                .orElse(null));
         assertTrue(SpanId.isValid(roots.get(0).getSpanId()));
     }
 
     static List<SpanData> named(List<SpanData> spans, String name) {
-        return spans.stream().filter(s -> s.getName().equals(name))
-                .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos)).toList();
+        return spans.stream()
+                .filter(s -> s.getName().equals(name))
+                .sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos))
+                .toList();
     }
 
     @Test
     void secretsInValuesMessagesStacksAndStatusDescriptionsAreMasked() {
-        Failure leaky = new Failure("LoginFailed", "login failed for token=sk_live_999",
+        Failure leaky = new Failure(
+                "LoginFailed",
+                "login failed for token=sk_live_999",
                 "LoginFailed: login failed for token=sk_live_999\n\tat Auth.login(Auth.java:7)\n");
-        subscriber.handle(new TaskStarted("9", "login", T0, Map.of("db_url", "postgres://app:hunter2@db/x"), Optional.empty()));
+        subscriber.handle(
+                new TaskStarted("9", "login", T0, Map.of("db_url", "postgres://app:hunter2@db/x"), Optional.empty()));
         subscriber.handle(new TaskFailed("9", "login", T0.plusSeconds(1), Duration.ofSeconds(1), leaky));
         SpanData root = spans.getFinishedSpanItems().get(0);
-        assertEquals("postgres://app:[MASKED]@db/x",
+        assertEquals(
+                "postgres://app:[MASKED]@db/x",
                 root.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("tasker.param.db_url")));
         assertEquals("login failed for token=[MASKED]", root.getStatus().getDescription());
         EventData exception = root.getEvents().get(0);

@@ -18,8 +18,7 @@ import java.util.function.Consumer;
 final class TraceRun {
     static final Instant T0 = TelemetrySubscriberTest.T0;
 
-    private TraceRun() {
-    }
+    private TraceRun() {}
 
     /** The variables of a test plus telemetry switched on and the receiver as endpoint unless the test sets one. */
     static Map<String, String> env(String endpoint, String... pairs) {

@@ -21,8 +21,7 @@ final class OtlpJson {
             "\"(traceId|spanId|parentSpanId|trace_id|span_id|parent_span_id)\"\\s*:\\s*\"([0-9a-fA-F]*)\"");
     private static final JsonFormat.Parser PARSER = JsonFormat.parser();
 
-    private OtlpJson() {
-    }
+    private OtlpJson() {}
 
     static ExportTraceServiceRequest traces(byte[] body) throws InvalidProtocolBufferException {
         ExportTraceServiceRequest.Builder builder = ExportTraceServiceRequest.newBuilder();

@@ -68,9 +68,15 @@ public final class OtlpReceiver implements AutoCloseable {
      * @param metrics the decoded metrics request, or null
      * @param error why the body could not be decoded, or null
      */
-    public record Request(Signal signal, String contentType, String contentEncoding, Map<String, List<String>> headers,
-                          int bodyBytes, ExportTraceServiceRequest traces, ExportMetricsServiceRequest metrics,
-                          String error) {
+    public record Request(
+            Signal signal,
+            String contentType,
+            String contentEncoding,
+            Map<String, List<String>> headers,
+            int bodyBytes,
+            ExportTraceServiceRequest traces,
+            ExportMetricsServiceRequest metrics,
+            String error) {
         /**
          * One header's first value.
          *
@@ -78,8 +84,11 @@ public final class OtlpReceiver implements AutoCloseable {
          * @return its first value, or null
          */
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -119,8 +128,7 @@ public final class OtlpReceiver implements AutoCloseable {
      * @param scope the scope's metrics entry
      * @param metric the metric
      */
-    public record ReceivedMetric(ResourceMetrics resource, ScopeMetrics scope, Metric metric) {
-    }
+    public record ReceivedMetric(ResourceMetrics resource, ScopeMetrics scope, Metric metric) {}
 
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger failWith = new AtomicInteger();
@@ -242,22 +250,33 @@ public final class OtlpReceiver implements AutoCloseable {
             byte[] body = "gzip".equalsIgnoreCase(encoding) ? gunzip(wire) : wire;
             boolean json = type != null && type.startsWith("application/json");
             if (signal == Signal.TRACES) {
-                ExportTraceServiceRequest traces = json ? OtlpJson.traces(body) : ExportTraceServiceRequest.parseFrom(body);
+                ExportTraceServiceRequest traces =
+                        json ? OtlpJson.traces(body) : ExportTraceServiceRequest.parseFrom(body);
                 return new Request(signal, type, encoding, headers, wire.length, traces, null, null);
             }
-            ExportMetricsServiceRequest metrics = json ? OtlpJson.metrics(body) : ExportMetricsServiceRequest.parseFrom(body);
+            ExportMetricsServiceRequest metrics =
+                    json ? OtlpJson.metrics(body) : ExportMetricsServiceRequest.parseFrom(body);
             return new Request(signal, type, encoding, headers, wire.length, null, metrics, null);
         } catch (IOException | RuntimeException e) {
-            return new Request(signal, type, encoding, headers, wire.length, null, null,
+            return new Request(
+                    signal,
+                    type,
+                    encoding,
+                    headers,
+                    wire.length,
+                    null,
+                    null,
                     "cannot decode " + signal + " body (" + type + ", " + encoding + "): " + e);
         }
     }
 
     private static void respond(HttpExchange exchange, Signal signal, String type) throws IOException {
         boolean json = type != null && type.startsWith("application/json");
-        byte[] body = json ? "{}".getBytes(StandardCharsets.UTF_8) : signal == Signal.TRACES
-                ? ExportTraceServiceResponse.getDefaultInstance().toByteArray()
-                : ExportMetricsServiceResponse.getDefaultInstance().toByteArray();
+        byte[] body = json
+                ? "{}".getBytes(StandardCharsets.UTF_8)
+                : signal == Signal.TRACES
+                        ? ExportTraceServiceResponse.getDefaultInstance().toByteArray()
+                        : ExportMetricsServiceResponse.getDefaultInstance().toByteArray();
         exchange.getResponseHeaders().set("Content-Type", json ? "application/json" : "application/x-protobuf");
         exchange.sendResponseHeaders(200, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
@@ -344,7 +363,11 @@ public final class OtlpReceiver implements AutoCloseable {
     }
 
     private String errors() {
-        return requests.stream().filter(r -> r.error() != null).findFirst().map(r -> "; " + r.error()).orElse("");
+        return requests.stream()
+                .filter(r -> r.error() != null)
+                .findFirst()
+                .map(r -> "; " + r.error())
+                .orElse("");
     }
 
     private static void pause() {

@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Reading attribute values out of decoded OTLP messages, whatever their value type. */
 public final class OtlpValues {
-    private OtlpValues() {
-    }
+    private OtlpValues() {}
 
     /**
      * An attribute's value as text: strings as they are, numbers and booleans in Java's form.
@@ -17,8 +16,11 @@ public final class OtlpValues {
      * @return the value as text, or null when the key is absent
      */
     public static String attribute(List<KeyValue> attributes, String key) {
-        return attributes.stream().filter(a -> a.getKey().equals(key)).findFirst()
-                .map(a -> text(a.getValue())).orElse(null);
+        return attributes.stream()
+                .filter(a -> a.getKey().equals(key))
+                .findFirst()
+                .map(a -> text(a.getValue()))
+                .orElse(null);
     }
 
     private static String text(AnyValue v) {

@@ -1,10 +1,5 @@
 package io.tasker.metrics.store.file;
 
-import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.KeyLayout;
-import io.tasker.metrics.store.StoreCapabilities;
-import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.testing.CacheStoreContract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.ManualClock;
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.KeyLayout;
+import io.tasker.metrics.store.StoreCapabilities;
+import io.tasker.metrics.store.StoreException;
+import io.tasker.metrics.testing.CacheStoreContract;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,15 +55,18 @@ class FileStoreTest extends CacheStoreContract {
 
     @Test
     void declaresWhatADirectoryCanDo() {
-        assertEquals(new StoreCapabilities(false, true, true, true, true, true, false, true),
-                store.declaredCapabilities());
+        assertEquals(
+                new StoreCapabilities(false, true, true, true, true, true, false, true), store.declaredCapabilities());
         assertEquals(store.declaredCapabilities(), store.probe(KeyLayout.defaults()));
         assertTrue(store.description().startsWith("file:///"), store.description());
     }
 
     /** Ways a file gets damaged: a stray write, a crash mid-copy, a bad disk block. */
     enum Damage {
-        GARBAGE, EMPTY, TRUNCATED, FLIPPED_DATA_BYTE;
+        GARBAGE,
+        EMPTY,
+        TRUNCATED,
+        FLIPPED_DATA_BYTE;
 
         void applyTo(Path file) throws IOException {
             byte[] bytes = Files.readAllBytes(file);
@@ -185,7 +188,8 @@ class FileStoreTest extends CacheStoreContract {
 
         StoreException e = assertThrows(StoreException.class, () -> FileStore.open(impossible, Clock.SYSTEM));
 
-        assertTrue(e.getMessage().contains(impossible.toString()) && e.getMessage().contains("Not a directory"),
+        assertTrue(
+                e.getMessage().contains(impossible.toString()) && e.getMessage().contains("Not a directory"),
                 e.getMessage());
     }
 

@@ -43,14 +43,18 @@ class OtlpReceiverTest {
             post(receiver, "/v1/traces", "application/x-protobuf", traces().toByteArray(), true);
             String json = "{\"resourceSpans\":[{\"resource\":{\"attributes\":[{\"key\":\"service.name\",\"value\":"
                     + "{\"stringValue\":\"payments\"}}]},\"scopeSpans\":[{\"spans\":[{\"traceId\":\"" + TRACE_ID
-                    + "\",\"spanId\":\"" + SPAN_ID + "\",\"name\":\"task x\",\"kind\":5,\"startTimeUnixNano\":\"1\"}]}]}]}";
+                    + "\",\"spanId\":\"" + SPAN_ID
+                    + "\",\"name\":\"task x\",\"kind\":5,\"startTimeUnixNano\":\"1\"}]}]}]}";
             post(receiver, "/v1/traces", "application/json", json.getBytes(StandardCharsets.UTF_8), true);
             assertEquals(3, receiver.spans().size());
             for (OtlpReceiver.ReceivedSpan s : receiver.spans()) {
-                assertEquals(TRACE_ID, HexFormat.of().formatHex(s.span().getTraceId().toByteArray()));
+                assertEquals(
+                        TRACE_ID, HexFormat.of().formatHex(s.span().getTraceId().toByteArray()));
                 assertEquals("payments", s.resourceAttribute("service.name"));
             }
-            assertEquals(Span.SpanKind.SPAN_KIND_CONSUMER, receiver.spans().get(2).span().getKind());
+            assertEquals(
+                    Span.SpanKind.SPAN_KIND_CONSUMER,
+                    receiver.spans().get(2).span().getKind());
             assertEquals("gzip", receiver.requests().get(1).contentEncoding());
         }
     }
@@ -58,9 +62,18 @@ class OtlpReceiverTest {
     @Test
     void metricsAndABodyThatDoesNotDecode() throws Exception {
         try (OtlpReceiver receiver = OtlpReceiver.start()) {
-            assertEquals(200, post(receiver, "/v1/metrics", "application/x-protobuf", metrics().toByteArray(), true));
+            assertEquals(
+                    200,
+                    post(
+                            receiver,
+                            "/v1/metrics",
+                            "application/x-protobuf",
+                            metrics().toByteArray(),
+                            true));
             assertEquals(1, receiver.metrics().size());
-            assertEquals(1247, receiver.metrics().get(0).metric().getSum().getDataPoints(0).getAsInt());
+            assertEquals(
+                    1247,
+                    receiver.metrics().get(0).metric().getSum().getDataPoints(0).getAsInt());
             assertEquals(400, post(receiver, "/v1/metrics", "application/x-protobuf", new byte[] {(byte) 0xff}, false));
             assertNotNull(receiver.requests().get(1).error());
             assertNull(receiver.requests().get(0).error());
@@ -91,11 +104,13 @@ class OtlpReceiverTest {
     private static int post(OtlpReceiver receiver, String path, String type, byte[] body, boolean gzip)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(receiver.baseUrl() + path))
-                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(gzip ? gzip(body) : body));
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip ? gzip(body) : body));
         if (gzip) {
             request.header("Content-Encoding", "gzip");
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static byte[] gzip(byte[] body) throws IOException {
@@ -107,21 +122,38 @@ class OtlpReceiverTest {
     }
 
     private static Resource resource() {
-        return Resource.newBuilder().addAttributes(KeyValue.newBuilder().setKey("service.name")
-                .setValue(AnyValue.newBuilder().setStringValue("payments"))).build();
+        return Resource.newBuilder()
+                .addAttributes(KeyValue.newBuilder()
+                        .setKey("service.name")
+                        .setValue(AnyValue.newBuilder().setStringValue("payments")))
+                .build();
     }
 
     private static ExportTraceServiceRequest traces() {
-        Span span = Span.newBuilder().setTraceId(ByteString.fromHex(TRACE_ID)).setSpanId(ByteString.fromHex(SPAN_ID))
-                .setName("task x").setStartTimeUnixNano(1).build();
-        return ExportTraceServiceRequest.newBuilder().addResourceSpans(ResourceSpans.newBuilder().setResource(resource())
-                .addScopeSpans(ScopeSpans.newBuilder().addSpans(span))).build();
+        Span span = Span.newBuilder()
+                .setTraceId(ByteString.fromHex(TRACE_ID))
+                .setSpanId(ByteString.fromHex(SPAN_ID))
+                .setName("task x")
+                .setStartTimeUnixNano(1)
+                .build();
+        return ExportTraceServiceRequest.newBuilder()
+                .addResourceSpans(ResourceSpans.newBuilder()
+                        .setResource(resource())
+                        .addScopeSpans(ScopeSpans.newBuilder().addSpans(span)))
+                .build();
     }
 
     private static ExportMetricsServiceRequest metrics() {
-        Metric metric = Metric.newBuilder().setName("tasker_task_executions_total").setSum(Sum.newBuilder()
-                .setIsMonotonic(true).addDataPoints(NumberDataPoint.newBuilder().setAsInt(1247))).build();
-        return ExportMetricsServiceRequest.newBuilder().addResourceMetrics(ResourceMetrics.newBuilder()
-                .setResource(resource()).addScopeMetrics(ScopeMetrics.newBuilder().addMetrics(metric))).build();
+        Metric metric = Metric.newBuilder()
+                .setName("tasker_task_executions_total")
+                .setSum(Sum.newBuilder()
+                        .setIsMonotonic(true)
+                        .addDataPoints(NumberDataPoint.newBuilder().setAsInt(1247)))
+                .build();
+        return ExportMetricsServiceRequest.newBuilder()
+                .addResourceMetrics(ResourceMetrics.newBuilder()
+                        .setResource(resource())
+                        .addScopeMetrics(ScopeMetrics.newBuilder().addMetrics(metric)))
+                .build();
     }
 }

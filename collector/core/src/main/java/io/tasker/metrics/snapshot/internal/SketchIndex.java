@@ -1,6 +1,5 @@
 package io.tasker.metrics.snapshot.internal;
 
-
 /**
  * The buckets of every quantile sketch: which bucket a value falls in, and the value a bucket
  * stands for.
@@ -33,6 +32,7 @@ public final class SketchIndex {
 
     /** Binary exponents of positive normal doubles, the octaves a bucket can be in. */
     public static final int MIN_OCTAVE = Double.MIN_EXPONENT;
+
     public static final int MAX_OCTAVE = Double.MAX_EXPONENT;
 
     private static final int EXPONENT_BIAS = 1023;
@@ -42,8 +42,7 @@ public final class SketchIndex {
     private static final double B = -3.0 / 5;
     private static final double C = 10.0 / 7;
 
-    private SketchIndex() {
-    }
+    private SketchIndex() {}
 
     /** Whether a sketch can hold {@code value}: finite and not negative. */
     public static boolean accepts(double value) {

@@ -1,6 +1,5 @@
 package io.tasker.metrics.snapshot.internal;
 
-
 /**
  * Lengths and cuts of text in the bytes it is encoded to, never splitting a character: label
  * values and help texts are limited in bytes because that is what the store's encoding and the
@@ -11,8 +10,7 @@ package io.tasker.metrics.snapshot.internal;
  * }</pre>
  */
 public final class Utf8 {
-    private Utf8() {
-    }
+    private Utf8() {}
 
     /** The length of {@code s} in UTF-8 bytes (a lone surrogate counts as the 3 bytes of its replacement). */
     public static int length(CharSequence s) {
@@ -37,7 +35,8 @@ public final class Utf8 {
         int bytes = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            boolean pair =
+                    Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
             int size = pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
             if (bytes + size > maxBytes) {
                 return s.substring(0, i);

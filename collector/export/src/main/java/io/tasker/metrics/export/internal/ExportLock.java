@@ -1,9 +1,9 @@
 package io.tasker.metrics.export.internal;
 
 import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.store.KeyLayout;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;

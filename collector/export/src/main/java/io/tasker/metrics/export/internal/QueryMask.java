@@ -21,12 +21,12 @@ import java.util.regex.Pattern;
 public final class QueryMask {
     /** The sensitive words, as {@code telemetry.masked_parameters} lists them by default. */
     public static final String WORDS = "password,passwd,token,secret,api_key,apikey,authorization,credential";
+
     private static final List<String> WORD_LIST = List.of(WORDS.split(","));
     private static final String MASK = "***";
     private static final Pattern PARAMETER = Pattern.compile("([?&])([^=&#\\s\"'<>]+)=([^&#\\s\"'<>]*)");
 
-    private QueryMask() {
-    }
+    private QueryMask() {}
 
     /**
      * The text with every sensitive query parameter's value replaced by {@code ***}.

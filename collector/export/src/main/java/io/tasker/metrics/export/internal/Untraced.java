@@ -21,15 +21,14 @@ import java.util.function.Supplier;
 public final class Untraced {
     private static final MethodHandle SUPPRESS = find();
 
-    private Untraced() {
-    }
+    private Untraced() {}
 
     private static MethodHandle find() {
         try {
-            Class<?> util = Class.forName("io.opentelemetry.api.impl.InstrumentationUtil", false,
-                    Untraced.class.getClassLoader());
-            return MethodHandles.publicLookup().findStatic(util, "suppressInstrumentation",
-                    MethodType.methodType(void.class, Runnable.class));
+            Class<?> util = Class.forName(
+                    "io.opentelemetry.api.impl.InstrumentationUtil", false, Untraced.class.getClassLoader());
+            return MethodHandles.publicLookup()
+                    .findStatic(util, "suppressInstrumentation", MethodType.methodType(void.class, Runnable.class));
         } catch (ReflectiveOperationException | LinkageError e) {
             return null; // No OpenTelemetry API here: nothing instruments through it.
         }

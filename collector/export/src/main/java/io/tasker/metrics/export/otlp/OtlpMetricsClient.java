@@ -59,7 +59,10 @@ public final class OtlpMetricsClient {
     public OtlpMetricsClient(OtlpMetricsSettings settings) {
         this.settings = settings;
         this.encoder = new OtlpMetricsEncoder(settings.batchSize(), settings.resource(), SCOPE, version());
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout()).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.timeout())
+                .build();
     }
 
     /**
@@ -113,10 +116,15 @@ public final class OtlpMetricsClient {
             if (!attempt.retryable() || retry >= settings.retryAttempts()) {
                 return attempt;
             }
-            Duration delay = attempt.retryAfter() != null ? min(attempt.retryAfter(), settings.timeout())
+            Duration delay = attempt.retryAfter() != null
+                    ? min(attempt.retryAfter(), settings.timeout())
                     : FIRST_RETRY_DELAY.multipliedBy(1L << retry);
-            LOG.warn("OTLP metrics attempt failed: {}; retry {} of {} in {} ms", attempt.message(), retry + 1,
-                    settings.retryAttempts(), delay.toMillis());
+            LOG.warn(
+                    "OTLP metrics attempt failed: {}; retry {} of {} in {} ms",
+                    attempt.message(),
+                    retry + 1,
+                    settings.retryAttempts(),
+                    delay.toMillis());
             try {
                 Thread.sleep(delay.toMillis());
             } catch (InterruptedException e) {
@@ -127,7 +135,8 @@ public final class OtlpMetricsClient {
     }
 
     private HttpRequest request(byte[] body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(settings.endpoint()).timeout(settings.timeout())
+        HttpRequest.Builder b = HttpRequest.newBuilder(settings.endpoint())
+                .timeout(settings.timeout())
                 .header("Content-Type", "application/x-protobuf")
                 .header("User-Agent", "tasker-metrics/" + version())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -147,8 +156,11 @@ public final class OtlpMetricsClient {
             return failure(e.getCause());
         } catch (TimeoutException e) {
             future.cancel(true);
-            return new Attempt(Outcome.RETRY, "no complete answer from " + settings.endpoint() + " within "
-                    + settings.timeout().toMillis() + " ms", null);
+            return new Attempt(
+                    Outcome.RETRY,
+                    "no complete answer from " + settings.endpoint() + " within "
+                            + settings.timeout().toMillis() + " ms",
+                    null);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -161,26 +173,33 @@ public final class OtlpMetricsClient {
         if (status >= 200 && status < 300) {
             OtlpResponse.PartialSuccess partial = OtlpResponse.partialSuccess(response.body());
             if (partial.rejected() > 0) {
-                return new Attempt(Outcome.REJECTED, settings.endpoint() + " rejected " + partial.rejected()
-                        + " data points: " + redact(partial.message()), null);
+                return new Attempt(
+                        Outcome.REJECTED,
+                        settings.endpoint() + " rejected " + partial.rejected() + " data points: "
+                                + redact(partial.message()),
+                        null);
             }
             return new Attempt(Outcome.ACCEPTED, null, null);
         }
         String message = "HTTP " + status + " from " + settings.endpoint() + ": " + redact(excerpt(response.body()));
         boolean retryable = status == 429 || status == 502 || status == 503 || status == 504;
-        return new Attempt(retryable ? Outcome.RETRY : Outcome.REJECTED, message, retryable ? retryAfter(response) : null);
+        return new Attempt(
+                retryable ? Outcome.RETRY : Outcome.REJECTED, message, retryable ? retryAfter(response) : null);
     }
 
     private Attempt failure(Throwable t) {
         String where = settings.endpoint().toString();
-        if (t instanceof HttpConnectTimeoutException || causedBy(t, ConnectException.class)
+        if (t instanceof HttpConnectTimeoutException
+                || causedBy(t, ConnectException.class)
                 || causedBy(t, java.nio.channels.UnresolvedAddressException.class)
                 || causedBy(t, java.net.UnknownHostException.class)) {
             return new Attempt(Outcome.UNREACHABLE, "could not connect to " + where + ": " + t, null);
         }
         if (t instanceof HttpTimeoutException) {
-            return new Attempt(Outcome.RETRY, "no answer from " + where + " within " + settings.timeout().toMillis()
-                    + " ms", null);
+            return new Attempt(
+                    Outcome.RETRY,
+                    "no answer from " + where + " within " + settings.timeout().toMillis() + " ms",
+                    null);
         }
         if (t instanceof IOException) {
             return new Attempt(Outcome.RETRY, "connection to " + where + " failed: " + t, null);
@@ -205,8 +224,12 @@ public final class OtlpMetricsClient {
     }
 
     private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::strip).filter(v -> v.matches("\\d{1,9}"))
-                .map(v -> Duration.ofSeconds(Long.parseLong(v))).orElse(null);
+        return response.headers()
+                .firstValue("Retry-After")
+                .map(String::strip)
+                .filter(v -> v.matches("\\d{1,9}"))
+                .map(v -> Duration.ofSeconds(Long.parseLong(v)))
+                .orElse(null);
     }
 
     private static Duration min(Duration a, Duration b) {
@@ -227,7 +250,12 @@ public final class OtlpMetricsClient {
         return v == null ? "dev" : v;
     }
 
-    private enum Outcome { ACCEPTED, RETRY, UNREACHABLE, REJECTED }
+    private enum Outcome {
+        ACCEPTED,
+        RETRY,
+        UNREACHABLE,
+        REJECTED
+    }
 
     private record Attempt(Outcome outcome, String message, Duration retryAfter) {
         boolean retryable() {

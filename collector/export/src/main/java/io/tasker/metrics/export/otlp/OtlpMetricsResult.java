@@ -12,8 +12,14 @@ package io.tasker.metrics.export.otlp;
  * @param skipped the receiver could not be reached and {@code skip_if_unavailable} is on
  * @param error why the push stopped, or why it was skipped; null when every request was accepted
  */
-public record OtlpMetricsResult(int requests, long series, long uncompressedBytes, long sentBytes, int attempts,
-                                boolean skipped, String error) {
+public record OtlpMetricsResult(
+        int requests,
+        long series,
+        long uncompressedBytes,
+        long sentBytes,
+        int attempts,
+        boolean skipped,
+        String error) {
     /**
      * Whether it ended on an error (a skip is not a failure).
      *

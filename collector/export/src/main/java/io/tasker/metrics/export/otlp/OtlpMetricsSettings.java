@@ -29,9 +29,15 @@ import java.util.Objects;
  * @param skipIfUnavailable report an unreachable receiver as a skip instead of a failure
  * @param resource the resource's attributes
  */
-public record OtlpMetricsSettings(URI endpoint, Map<String, String> headers, Compression compression, Duration timeout,
-                                  int retryAttempts, int batchSize, boolean skipIfUnavailable,
-                                  Map<String, String> resource) {
+public record OtlpMetricsSettings(
+        URI endpoint,
+        Map<String, String> headers,
+        Compression compression,
+        Duration timeout,
+        int retryAttempts,
+        int batchSize,
+        boolean skipIfUnavailable,
+        Map<String, String> resource) {
     /**
      * Checks every setting, naming what is wrong; a header's value is never shown.
      *
@@ -48,8 +54,8 @@ public record OtlpMetricsSettings(URI endpoint, Map<String, String> headers, Com
         Objects.requireNonNull(endpoint, "OTLP metrics endpoint");
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || endpoint.getHost() == null) {
-            throw new IllegalArgumentException("OTLP metrics endpoint: '" + endpoint
-                    + "' is not an http or https URL with a host");
+            throw new IllegalArgumentException(
+                    "OTLP metrics endpoint: '" + endpoint + "' is not an http or https URL with a host");
         }
         if (endpoint.getRawUserInfo() != null) {
             throw new IllegalArgumentException("OTLP metrics endpoint must not carry credentials;"
@@ -80,8 +86,8 @@ public record OtlpMetricsSettings(URI endpoint, Map<String, String> headers, Com
      * @return the settings
      */
     public static OtlpMetricsSettings defaults(URI endpoint, Map<String, String> resource) {
-        return new OtlpMetricsSettings(endpoint, Map.of(), Compression.NONE, Duration.ofMinutes(2), 3, 1_000, true,
-                resource);
+        return new OtlpMetricsSettings(
+                endpoint, Map.of(), Compression.NONE, Duration.ofMinutes(2), 3, 1_000, true, resource);
     }
 
     @Override

@@ -49,8 +49,9 @@ public enum Compression {
             case "snappy" -> SNAPPY;
             case "gzip" -> GZIP;
             case "none" -> NONE;
-            default -> throw new IllegalArgumentException("telemetry.prometheus.compression: '" + word
-                    + "' is not one of snappy, gzip, none");
+            default ->
+                throw new IllegalArgumentException(
+                        "telemetry.prometheus.compression: '" + word + "' is not one of snappy, gzip, none");
         };
     }
 

@@ -1,9 +1,9 @@
 package io.tasker.metrics.export.remote;
 
-import io.tasker.metrics.export.internal.Untraced;
-import io.tasker.metrics.export.remote.internal.RemoteWriteEncoder;
-import io.tasker.metrics.export.remote.internal.RemoteWriteBatch;
 import io.tasker.metrics.export.internal.QueryMask;
+import io.tasker.metrics.export.internal.Untraced;
+import io.tasker.metrics.export.remote.internal.RemoteWriteBatch;
+import io.tasker.metrics.export.remote.internal.RemoteWriteEncoder;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -58,9 +58,11 @@ public final class RemoteWriteClient {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteWriteClient.class);
     /** Past the HTTP client's own timeouts: ends an attempt whose body stalls after its headers. */
     private static final Duration STALL_SLACK = Duration.ofSeconds(1);
+
     private static final int ERROR_BODY_CHARS = 200;
     /** Of a long body only the start is read for the excerpt, and so only it is redacted. */
     private static final int REDACT_BYTES = 64 * 1024;
+
     private static final Pattern CREDENTIAL_FIELD = Pattern.compile(
             "(?i)(\"?(?:proxy-)?authorization\"?|\"?(?:set-)?cookie\"?|\"?x-api-key\"?)(\\s*[:=]\\s*\"?)[^\"\\r\\n,}]*");
 
@@ -145,8 +147,12 @@ public final class RemoteWriteClient {
                 return attempt;
             }
             Duration delay = delay(attempt, retry);
-            LOG.warn("Remote write attempt failed: {}; retry {} of {} in {} ms", attempt.message(), retry + 1,
-                    settings.retryAttempts(), delay.toMillis());
+            LOG.warn(
+                    "Remote write attempt failed: {}; retry {} of {} in {} ms",
+                    attempt.message(),
+                    retry + 1,
+                    settings.retryAttempts(),
+                    delay.toMillis());
             try {
                 sleeper.sleep(delay);
             } catch (InterruptedException e) {
@@ -205,7 +211,8 @@ public final class RemoteWriteClient {
         if (status >= 200 && status < 300) {
             return new Attempt(Outcome.ACCEPTED, null, null);
         }
-        String message = "HTTP " + status + " from " + settings.shownEndpoint() + ": " + excerpt(redact(response.body()));
+        String message =
+                "HTTP " + status + " from " + settings.shownEndpoint() + ": " + excerpt(redact(response.body()));
         if (status == 429 || status >= 500 && status < 600) {
             return Attempt.retry(message, retryAfter(response));
         }
@@ -217,7 +224,8 @@ public final class RemoteWriteClient {
         if (t instanceof HttpConnectTimeoutException) {
             return new Attempt(Outcome.UNREACHABLE, "could not connect to " + where + " within " + millis(), null);
         }
-        if (causedBy(t, ConnectException.class) || causedBy(t, UnresolvedAddressException.class)
+        if (causedBy(t, ConnectException.class)
+                || causedBy(t, UnresolvedAddressException.class)
                 || causedBy(t, UnknownHostException.class)) {
             return new Attempt(Outcome.UNREACHABLE, "could not connect to " + where + ": " + describe(t), null);
         }
@@ -236,8 +244,12 @@ public final class RemoteWriteClient {
 
     /** A {@code Retry-After} in seconds; an HTTP date or garbage leaves the usual backoff. */
     private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::strip)
-                .filter(v -> v.matches("\\d{1,9}")).map(v -> Duration.ofSeconds(Long.parseLong(v))).orElse(null);
+        return response.headers()
+                .firstValue("Retry-After")
+                .map(String::strip)
+                .filter(v -> v.matches("\\d{1,9}"))
+                .map(v -> Duration.ofSeconds(Long.parseLong(v)))
+                .orElse(null);
     }
 
     /**
@@ -303,7 +315,13 @@ public final class RemoteWriteClient {
         void sleep(Duration delay) throws InterruptedException;
     }
 
-    private enum Outcome { ACCEPTED, RETRY, UNREACHABLE, REJECTED, INTERRUPTED }
+    private enum Outcome {
+        ACCEPTED,
+        RETRY,
+        UNREACHABLE,
+        REJECTED,
+        INTERRUPTED
+    }
 
     private record Attempt(Outcome outcome, String message, Duration retryAfter) {
         static Attempt retry(String message, Duration retryAfter) {
@@ -335,8 +353,8 @@ public final class RemoteWriteClient {
         }
 
         RemoteWriteResult result(boolean skipped, String error) {
-            return new RemoteWriteResult(requests, series, series, uncompressedBytes, sentBytes, attempts, skipped,
-                    error);
+            return new RemoteWriteResult(
+                    requests, series, series, uncompressedBytes, sentBytes, attempts, skipped, error);
         }
     }
 }

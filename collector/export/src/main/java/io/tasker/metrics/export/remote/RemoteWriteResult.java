@@ -18,8 +18,15 @@ package io.tasker.metrics.export.remote;
  * @param skipped the endpoint could not be reached and {@code skip_if_unavailable} is on
  * @param error why the push stopped, or why it was skipped; null when every request was accepted
  */
-public record RemoteWriteResult(int requests, int series, int samples, long uncompressedBytes, long sentBytes,
-                                int attempts, boolean skipped, String error) {
+public record RemoteWriteResult(
+        int requests,
+        int series,
+        int samples,
+        long uncompressedBytes,
+        long sentBytes,
+        int attempts,
+        boolean skipped,
+        String error) {
 
     /**
      * Every request was accepted (an empty snapshot needs none).

@@ -24,9 +24,15 @@ import java.util.Objects;
  * @param batchSize the most series per request
  * @param skipIfUnavailable report an unreachable endpoint as a skip instead of a failure
  */
-public record RemoteWriteSettings(URI endpoint, String username, String password, Duration timeout,
-                                  int retryAttempts, Compression compression, int batchSize,
-                                  boolean skipIfUnavailable) {
+public record RemoteWriteSettings(
+        URI endpoint,
+        String username,
+        String password,
+        Duration timeout,
+        int retryAttempts,
+        Compression compression,
+        int batchSize,
+        boolean skipIfUnavailable) {
     /** The timeout of {@link #defaults}. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
     /** The retries of {@link #defaults}. */
@@ -73,8 +79,8 @@ public record RemoteWriteSettings(URI endpoint, String username, String password
         }
         Objects.requireNonNull(compression, "telemetry.prometheus.compression");
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-            throw new IllegalArgumentException("telemetry.prometheus.batch_size must be within 1.."
-                    + MAX_BATCH_SIZE + ", got " + batchSize);
+            throw new IllegalArgumentException(
+                    "telemetry.prometheus.batch_size must be within 1.." + MAX_BATCH_SIZE + ", got " + batchSize);
         }
     }
 
@@ -85,8 +91,15 @@ public record RemoteWriteSettings(URI endpoint, String username, String password
      * @return settings without basic auth
      */
     public static RemoteWriteSettings defaults(URI endpoint) {
-        return new RemoteWriteSettings(endpoint, null, null, DEFAULT_TIMEOUT, DEFAULT_RETRY_ATTEMPTS,
-                Compression.SNAPPY, DEFAULT_BATCH_SIZE, true);
+        return new RemoteWriteSettings(
+                endpoint,
+                null,
+                null,
+                DEFAULT_TIMEOUT,
+                DEFAULT_RETRY_ATTEMPTS,
+                Compression.SNAPPY,
+                DEFAULT_BATCH_SIZE,
+                true);
     }
 
     private static void checkEndpoint(URI endpoint) {

@@ -25,8 +25,15 @@ class OtlpMetricsClientTest {
     }
 
     private static OtlpMetricsSettings settings(String url, Compression compression, int retries, boolean skip) {
-        return new OtlpMetricsSettings(URI.create(url + "/v1/metrics"), Map.of("x-api-key", "sk_live_key+1"),
-                compression, Duration.ofSeconds(5), retries, 100, skip, Map.of("service.name", "tasker"));
+        return new OtlpMetricsSettings(
+                URI.create(url + "/v1/metrics"),
+                Map.of("x-api-key", "sk_live_key+1"),
+                compression,
+                Duration.ofSeconds(5),
+                retries,
+                100,
+                skip,
+                Map.of("service.name", "tasker"));
     }
 
     @Test
@@ -42,7 +49,11 @@ class OtlpMetricsClientTest {
             assertEquals("gzip", first.contentEncoding());
             assertEquals("application/x-protobuf", first.contentType());
             assertEquals("sk_live_key+1", first.header("x-api-key"));
-            assertEquals(250, receiver.metrics().stream().mapToLong(m -> m.metric().getSum().getDataPointsCount()).sum());
+            assertEquals(
+                    250,
+                    receiver.metrics().stream()
+                            .mapToLong(m -> m.metric().getSum().getDataPointsCount())
+                            .sum());
         }
     }
 
@@ -68,10 +79,12 @@ class OtlpMetricsClientTest {
     @Test
     void anUnreachableReceiverIsASkipWhenAskedAndAFailureOtherwise() throws Exception {
         String nobody = "http://127.0.0.1:" + FreePorts.next();
-        OtlpMetricsResult skip = new OtlpMetricsClient(settings(nobody, Compression.NONE, 1, true)).push(registry(1).snapshot());
+        OtlpMetricsResult skip = new OtlpMetricsClient(settings(nobody, Compression.NONE, 1, true))
+                .push(registry(1).snapshot());
         assertTrue(skip.skipped(), skip.toString());
         assertFalse(skip.failed());
-        OtlpMetricsResult fail = new OtlpMetricsClient(settings(nobody, Compression.NONE, 0, false)).push(registry(1).snapshot());
+        OtlpMetricsResult fail = new OtlpMetricsClient(settings(nobody, Compression.NONE, 0, false))
+                .push(registry(1).snapshot());
         assertTrue(fail.failed());
         assertTrue(fail.error().startsWith("could not connect to " + nobody), fail.error());
     }

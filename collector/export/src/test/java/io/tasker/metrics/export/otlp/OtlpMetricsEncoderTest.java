@@ -34,13 +34,24 @@ class OtlpMetricsEncoderTest {
 
     private static MetricsSnapshot workload() {
         MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults().withClock(new ManualClock(T)));
-        Counter tasks = Counter.builder("task_executions_total").help("Task executions by outcome.")
-                .labelNames("status", "task_name").register(registry);
+        Counter tasks = Counter.builder("task_executions_total")
+                .help("Task executions by outcome.")
+                .labelNames("status", "task_name")
+                .register(registry);
         tasks.labels("success", "payment_processing").inc(1247);
         tasks.labels("failure", "payment_processing").inc(3);
-        Gauge.builder("queue_depth").help("Tasks waiting.").labelNames("queue").register(registry).labels("default").set(42);
-        Histogram d = Histogram.builder("task_duration_seconds").help("Task duration in seconds.").labelNames("task_name")
-                .buckets(0.1, 0.5, 1).quantiles().register(registry);
+        Gauge.builder("queue_depth")
+                .help("Tasks waiting.")
+                .labelNames("queue")
+                .register(registry)
+                .labels("default")
+                .set(42);
+        Histogram d = Histogram.builder("task_duration_seconds")
+                .help("Task duration in seconds.")
+                .labelNames("task_name")
+                .buckets(0.1, 0.5, 1)
+                .quantiles()
+                .register(registry);
         for (double v : new double[] {0.05, 0.3, 0.7, 2.5}) {
             d.labels("payment_processing").observe(v);
         }
@@ -58,19 +69,25 @@ class OtlpMetricsEncoderTest {
     }
 
     private static List<Metric> metrics(List<ExportMetricsServiceRequest> requests) {
-        return requests.stream().flatMap(r -> r.getResourceMetricsList().stream())
-                .flatMap(rm -> rm.getScopeMetricsList().stream()).flatMap(s -> s.getMetricsList().stream()).toList();
+        return requests.stream()
+                .flatMap(r -> r.getResourceMetricsList().stream())
+                .flatMap(rm -> rm.getScopeMetricsList().stream())
+                .flatMap(s -> s.getMetricsList().stream())
+                .toList();
     }
 
     private static Metric named(List<Metric> metrics, String name) {
-        return metrics.stream().filter(m -> m.getName().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name));
+        return metrics.stream()
+                .filter(m -> m.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(name));
     }
 
     @Test
     void countersGaugesHistogramsAndQuantilesAsOtlpDecodesThem() throws Exception {
         MetricsSnapshot snapshot = workload();
-        List<ExportMetricsServiceRequest> requests = decode(new OtlpMetricsEncoder(1000,
-                Map.of("service.name", "tasker"), "io.tasker.metrics", "1.2.3"), snapshot);
+        List<ExportMetricsServiceRequest> requests = decode(
+                new OtlpMetricsEncoder(1000, Map.of("service.name", "tasker"), "io.tasker.metrics", "1.2.3"), snapshot);
         assertEquals(1, requests.size());
         var rm = requests.get(0).getResourceMetrics(0);
         assertEquals("tasker", OtlpValues.attribute(rm.getResource().getAttributesList(), "service.name"));
@@ -81,19 +98,28 @@ class OtlpMetricsEncoderTest {
         Metric counter = named(metrics, "tasker_task_executions");
         assertEquals("Task executions by outcome.", counter.getDescription());
         assertTrue(counter.getSum().getIsMonotonic());
-        assertEquals(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE, counter.getSum().getAggregationTemporality());
+        assertEquals(
+                AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE,
+                counter.getSum().getAggregationTemporality());
         NumberDataPoint success = counter.getSum().getDataPointsList().stream()
-                .filter(p -> "success".equals(OtlpValues.attribute(p.getAttributesList(), "status"))).findFirst().orElseThrow();
+                .filter(p -> "success".equals(OtlpValues.attribute(p.getAttributesList(), "status")))
+                .findFirst()
+                .orElseThrow();
         assertEquals(1247.0, success.getAsDouble());
         assertEquals("payment_processing", OtlpValues.attribute(success.getAttributesList(), "task_name"));
-        assertEquals(snapshot.timestamp().getEpochSecond() * 1_000_000_000L + snapshot.timestamp().getNano(),
+        assertEquals(
+                snapshot.timestamp().getEpochSecond() * 1_000_000_000L
+                        + snapshot.timestamp().getNano(),
                 success.getTimeUnixNano());
         assertEquals(0, success.getStartTimeUnixNano(), "unknown start: the view outlives its instances");
 
-        assertEquals(42.0, named(metrics, "tasker_queue_depth").getGauge().getDataPoints(0).getAsDouble());
+        assertEquals(
+                42.0,
+                named(metrics, "tasker_queue_depth").getGauge().getDataPoints(0).getAsDouble());
 
         Metric histogram = named(metrics, "tasker_task_duration_seconds");
-        assertEquals(AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE,
+        assertEquals(
+                AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE,
                 histogram.getHistogram().getAggregationTemporality());
         HistogramDataPoint h = histogram.getHistogram().getDataPoints(0);
         assertEquals(List.of(0.1, 0.5, 1.0), h.getExplicitBoundsList());
@@ -101,14 +127,23 @@ class OtlpMetricsEncoderTest {
         assertEquals(4, h.getCount());
         assertEquals(3.55, h.getSum(), 1e-12);
 
-        SummaryDataPoint s = named(metrics, "tasker_task_duration_seconds_quantiles").getSummary().getDataPoints(0);
+        SummaryDataPoint s = named(metrics, "tasker_task_duration_seconds_quantiles")
+                .getSummary()
+                .getDataPoints(0);
         assertEquals(4, s.getCount());
-        QuantileSketch sketch = ((io.tasker.metrics.snapshot.HistogramSnapshot) snapshot.family(
-                "tasker_task_duration_seconds").orElseThrow()).points().get(0).quantiles();
+        QuantileSketch sketch = ((io.tasker.metrics.snapshot.HistogramSnapshot)
+                        snapshot.family("tasker_task_duration_seconds").orElseThrow())
+                .points()
+                .get(0)
+                .quantiles();
         assertEquals(4, s.getQuantileValuesCount());
         for (int i = 0; i < 4; i++) {
-            assertEquals(QuantileSketch.STANDARD_QUANTILES.get(i), s.getQuantileValues(i).getQuantile());
-            assertEquals(sketch.valueAt(QuantileSketch.STANDARD_QUANTILES.get(i)), s.getQuantileValues(i).getValue(),
+            assertEquals(
+                    QuantileSketch.STANDARD_QUANTILES.get(i),
+                    s.getQuantileValues(i).getQuantile());
+            assertEquals(
+                    sketch.valueAt(QuantileSketch.STANDARD_QUANTILES.get(i)),
+                    s.getQuantileValues(i).getValue(),
                     "the JSON export's value, exactly");
         }
     }
@@ -122,15 +157,25 @@ class OtlpMetricsEncoderTest {
         }
         Gauge g = registry.gauge("depth", "q");
         g.labels("a").set(1);
-        List<ExportMetricsServiceRequest> requests = decode(new OtlpMetricsEncoder(1000, Map.of(), "s", "v"),
-                registry.snapshot());
+        List<ExportMetricsServiceRequest> requests =
+                decode(new OtlpMetricsEncoder(1000, Map.of(), "s", "v"), registry.snapshot());
         assertEquals(3, requests.size());
-        double total = metrics(requests).stream().filter(m -> m.getName().equals("tasker_jobs"))
-                .flatMap(m -> m.getSum().getDataPointsList().stream()).mapToDouble(NumberDataPoint::getAsDouble).sum();
+        double total = metrics(requests).stream()
+                .filter(m -> m.getName().equals("tasker_jobs"))
+                .flatMap(m -> m.getSum().getDataPointsList().stream())
+                .mapToDouble(NumberDataPoint::getAsDouble)
+                .sum();
         assertEquals(2_499 * 2_500 / 2.0, total, "every series once");
-        long points = metrics(requests).stream().mapToLong(m -> m.hasSum() ? m.getSum().getDataPointsCount()
-                : m.getGauge().getDataPointsCount()).sum();
+        long points = metrics(requests).stream()
+                .mapToLong(m -> m.hasSum()
+                        ? m.getSum().getDataPointsCount()
+                        : m.getGauge().getDataPointsCount())
+                .sum();
         assertEquals(2_501, points);
-        assertFalse(requests.get(2).getResourceMetrics(0).getScopeMetrics(0).getMetricsList().isEmpty());
+        assertFalse(requests.get(2)
+                .getResourceMetrics(0)
+                .getScopeMetrics(0)
+                .getMetricsList()
+                .isEmpty());
     }
 }

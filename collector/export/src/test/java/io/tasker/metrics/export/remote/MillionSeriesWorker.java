@@ -24,15 +24,15 @@ import org.xerial.snappy.Snappy;
  * prints one {@code RESULT} line. An encoder that held more than a batch would run out of heap.
  */
 public final class MillionSeriesWorker {
-    private MillionSeriesWorker() {
-    }
+    private MillionSeriesWorker() {}
 
     public static void main(String[] args) throws IOException {
         int n = Integer.parseInt(args[0]);
         AtomicLong received = new AtomicLong();
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
-            received.addAndGet(countSeries(Snappy.uncompress(exchange.getRequestBody().readAllBytes())));
+            received.addAndGet(
+                    countSeries(Snappy.uncompress(exchange.getRequestBody().readAllBytes())));
             exchange.sendResponseHeaders(204, -1);
             exchange.close();
         });
@@ -42,8 +42,15 @@ public final class MillionSeriesWorker {
             Runtime rt = Runtime.getRuntime();
             long start = System.nanoTime();
             RemoteWriteResult r = new RemoteWriteClient(new RemoteWriteSettings(
-                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/write"), null, null,
-                    Duration.ofSeconds(30), 0, Compression.SNAPPY, 1000, false)).push(snapshot);
+                            URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/write"),
+                            null,
+                            null,
+                            Duration.ofSeconds(30),
+                            0,
+                            Compression.SNAPPY,
+                            1000,
+                            false))
+                    .push(snapshot);
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.println("RESULT success=" + r.success() + " requests=" + r.requests() + " series=" + r.series()
                     + " received=" + received.get() + " ms=" + millis + " maxHeapMB=" + rt.maxMemory() / (1 << 20)
@@ -61,8 +68,8 @@ public final class MillionSeriesWorker {
         for (int i = 0; i < n; i++) {
             points.add(new CounterSnapshot.Point(Labels.ofSorted(names, new String[] {"success", "task_" + i}), i));
         }
-        MetricMetadata metadata = new MetricMetadata("tasker_task_executions", "Task executions by outcome.",
-                MetricType.COUNTER, List.of(names));
+        MetricMetadata metadata = new MetricMetadata(
+                "tasker_task_executions", "Task executions by outcome.", MetricType.COUNTER, List.of(names));
         return new MetricsSnapshot(Instant.now(), List.of(new CounterSnapshot(metadata, points, 0)));
     }
 

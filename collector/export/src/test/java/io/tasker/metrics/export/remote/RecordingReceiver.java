@@ -123,7 +123,8 @@ final class RecordingReceiver implements AutoCloseable {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
         synchronized (this) {
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
+            received.add(new Received(
+                    exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
         }
         Reply reply = script.poll();
         if (reply == null) {

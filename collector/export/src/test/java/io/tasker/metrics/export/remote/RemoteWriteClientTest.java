@@ -1,6 +1,5 @@
 package io.tasker.metrics.export.remote;
 
-import io.tasker.metrics.export.RemoteWriteDestination;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,6 +12,7 @@ import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
 import io.tasker.metrics.export.ExportDestination;
+import io.tasker.metrics.export.RemoteWriteDestination;
 import io.tasker.metrics.export.remote.RecordingReceiver.Received;
 import io.tasker.metrics.export.remote.RecordingReceiver.Reply;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
@@ -56,8 +56,8 @@ class RemoteWriteClientTest {
 
     @Test
     void postsTheSpecsHeadersWithBasicAuthAndTheSnapshotsSeries() {
-        RemoteWriteSettings settings = new RemoteWriteSettings(receiver.endpoint(), "ops", PASSWORD, TIMEOUT, 3,
-                Compression.SNAPPY, 1000, false);
+        RemoteWriteSettings settings = new RemoteWriteSettings(
+                receiver.endpoint(), "ops", PASSWORD, TIMEOUT, 3, Compression.SNAPPY, 1000, false);
         RemoteWriteResult result = client(settings).push(RemoteWriteEncoderTest.fixture(RemoteWriteEncoderTest.AT));
 
         Received request = only(receiver.requests());
@@ -67,13 +67,17 @@ class RemoteWriteClientTest {
         assertEquals("snappy", request.header("Content-Encoding"));
         assertEquals("0.1.0", request.header("X-Prometheus-Remote-Write-Version"));
         assertTrue(request.header("User-Agent").startsWith("tasker-metrics/"), request.header("User-Agent"));
-        assertEquals("Basic " + Base64.getEncoder().encodeToString(("ops:" + PASSWORD).getBytes(StandardCharsets.UTF_8)),
+        assertEquals(
+                "Basic " + Base64.getEncoder().encodeToString(("ops:" + PASSWORD).getBytes(StandardCharsets.UTF_8)),
                 request.header("Authorization"));
-        assertEquals(RemoteWriteEncoderTest.expectedSeries(RemoteWriteEncoderTest.T), request.decoded().series());
+        assertEquals(
+                RemoteWriteEncoderTest.expectedSeries(RemoteWriteEncoderTest.T),
+                request.decoded().series());
         assertEquals(RemoteWriteEncoderTest.EXPECTED_METADATA, request.decoded().metadata());
 
         assertTrue(result.success(), result.error());
-        assertEquals(new RemoteWriteResult(1, 11, 11, request.protobuf().length, request.body().length, 1, false, null),
+        assertEquals(
+                new RemoteWriteResult(1, 11, 11, request.protobuf().length, request.body().length, 1, false, null),
                 result);
         assertFalse(settings.toString().contains(PASSWORD), settings.toString());
     }
@@ -85,15 +89,19 @@ class RemoteWriteClientTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Compression.class, names = {"GZIP", "NONE"})
+    @EnumSource(
+            value = Compression.class,
+            names = {"GZIP", "NONE"})
     void gzipAndNoneCarryTheSameWriteRequest(Compression compression) {
-        RemoteWriteSettings settings = new RemoteWriteSettings(receiver.endpoint(), null, null, TIMEOUT, 0,
-                compression, 1000, false);
+        RemoteWriteSettings settings =
+                new RemoteWriteSettings(receiver.endpoint(), null, null, TIMEOUT, 0, compression, 1000, false);
         RemoteWriteResult result = client(settings).push(RemoteWriteEncoderTest.fixture(RemoteWriteEncoderTest.AT));
 
         Received request = only(receiver.requests());
         assertEquals(compression.contentEncoding(), request.header("Content-Encoding"));
-        assertEquals(RemoteWriteEncoderTest.expectedSeries(RemoteWriteEncoderTest.T), request.decoded().series());
+        assertEquals(
+                RemoteWriteEncoderTest.expectedSeries(RemoteWriteEncoderTest.T),
+                request.decoded().series());
         assertEquals(request.body().length, result.sentBytes());
         assertEquals(request.protobuf().length, result.uncompressedBytes());
     }
@@ -103,7 +111,9 @@ class RemoteWriteClientTest {
         RemoteWriteResult result = client(settings(receiver.endpoint(), 0)).push(counters(2_500));
 
         List<Received> requests = receiver.requests();
-        assertEquals(List.of(1000, 1000, 500), requests.stream().map(r -> r.decoded().series().size()).toList());
+        assertEquals(
+                List.of(1000, 1000, 500),
+                requests.stream().map(r -> r.decoded().series().size()).toList());
         Map<String, Double> all = new HashMap<>();
         requests.forEach(r -> all.putAll(r.decoded().values()));
         assertEquals(2_500, all.size());
@@ -140,7 +150,8 @@ class RemoteWriteClientTest {
 
     @Test
     void retriesA429AfterItsRetryAfterCappedAtTheTimeout() {
-        receiver.then(Reply.status(429).header("Retry-After", "2"), Reply.status(429).header("Retry-After", "3600"));
+        receiver.then(
+                Reply.status(429).header("Retry-After", "2"), Reply.status(429).header("Retry-After", "3600"));
         RemoteWriteResult result = client(settings(receiver.endpoint(), 3)).push(counters(3));
 
         assertTrue(result.success(), result.error());
@@ -153,15 +164,16 @@ class RemoteWriteClientTest {
     void anotherClientErrorFailsAtOnceWithItsStatusAndBody(int status) {
         String body = "bad request: " + "y".repeat(187) + "Z".repeat(100);
         receiver.then(Reply.status(status, body));
-        RemoteWriteSettings settings = new RemoteWriteSettings(receiver.endpoint(), "ops", PASSWORD, TIMEOUT, 3,
-                Compression.SNAPPY, 1000, true);
+        RemoteWriteSettings settings = new RemoteWriteSettings(
+                receiver.endpoint(), "ops", PASSWORD, TIMEOUT, 3, Compression.SNAPPY, 1000, true);
         RemoteWriteResult result = client(settings).push(counters(3));
 
         assertTrue(result.failed());
         assertEquals(1, result.attempts());
         assertEquals(1, receiver.requests().size());
         assertEquals(List.of(), sleeps);
-        assertEquals("HTTP " + status + " from " + receiver.endpoint() + ": " + body.substring(0, 200) + "...",
+        assertEquals(
+                "HTTP " + status + " from " + receiver.endpoint() + ": " + body.substring(0, 200) + "...",
                 result.error());
         assertFalse(result.error().contains(PASSWORD));
     }
@@ -169,11 +181,13 @@ class RemoteWriteClientTest {
     @Test
     void aReceiverThatEchoesTheRequestHeadersLeaksNoCredentials() {
         String basic = Base64.getEncoder().encodeToString(("ops:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        receiver.then(Reply.status(400, "bad request, you sent:\r\nAuthorization: Basic " + basic
-                + "\r\nProxy-Authorization: Bearer tok-123\r\n{\"authorization\": \"Basic " + basic + "\"} pw="
-                + PASSWORD + "\nforged log line"));
-        RemoteWriteSettings settings = new RemoteWriteSettings(receiver.endpoint(), "ops", PASSWORD, TIMEOUT, 0,
-                Compression.SNAPPY, 1000, false);
+        receiver.then(Reply.status(
+                400,
+                "bad request, you sent:\r\nAuthorization: Basic " + basic
+                        + "\r\nProxy-Authorization: Bearer tok-123\r\n{\"authorization\": \"Basic " + basic + "\"} pw="
+                        + PASSWORD + "\nforged log line"));
+        RemoteWriteSettings settings = new RemoteWriteSettings(
+                receiver.endpoint(), "ops", PASSWORD, TIMEOUT, 0, Compression.SNAPPY, 1000, false);
         RemoteWriteResult result = client(settings).push(counters(1));
 
         String error = result.error();
@@ -200,8 +214,8 @@ class RemoteWriteClientTest {
     void anAttemptWithoutAnswerTimesOutAfterTheTimeout() {
         receiver.then(Reply.noAnswer(), Reply.noAnswer());
         Duration timeout = Duration.ofMillis(400);
-        RemoteWriteSettings settings = new RemoteWriteSettings(receiver.endpoint(), null, null, timeout, 1,
-                Compression.SNAPPY, 1000, true);
+        RemoteWriteSettings settings =
+                new RemoteWriteSettings(receiver.endpoint(), null, null, timeout, 1, Compression.SNAPPY, 1000, true);
         long start = System.nanoTime();
         RemoteWriteResult result = client(settings).push(counters(3));
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
@@ -217,15 +231,17 @@ class RemoteWriteClientTest {
     @Test
     void anUnreachableEndpointIsASkipWhenSkipIfUnavailable() {
         URI nobody = URI.create("http://127.0.0.1:" + FreePorts.next() + "/api/v1/write");
-        RemoteWriteResult result = client(new RemoteWriteSettings(nobody, "ops", PASSWORD, TIMEOUT, 2,
-                Compression.SNAPPY, 1000, true)).push(counters(3));
+        RemoteWriteResult result = client(
+                        new RemoteWriteSettings(nobody, "ops", PASSWORD, TIMEOUT, 2, Compression.SNAPPY, 1000, true))
+                .push(counters(3));
 
         assertTrue(result.skipped());
         assertFalse(result.success());
         assertFalse(result.failed());
         assertEquals(3, result.attempts(), "connection failures are retried before giving up");
         assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(200)), sleeps);
-        assertTrue(result.error().startsWith("skipped, endpoint unreachable: could not connect to " + nobody),
+        assertTrue(
+                result.error().startsWith("skipped, endpoint unreachable: could not connect to " + nobody),
                 result.error());
         assertFalse(result.error().contains(PASSWORD));
     }
@@ -233,8 +249,9 @@ class RemoteWriteClientTest {
     @Test
     void anUnreachableEndpointIsAnErrorWithoutSkipIfUnavailable() {
         URI nobody = URI.create("http://127.0.0.1:" + FreePorts.next() + "/api/v1/write");
-        RemoteWriteResult result = client(new RemoteWriteSettings(nobody, null, null, TIMEOUT, 0,
-                Compression.SNAPPY, 1000, false)).push(counters(3));
+        RemoteWriteResult result = client(
+                        new RemoteWriteSettings(nobody, null, null, TIMEOUT, 0, Compression.SNAPPY, 1000, false))
+                .push(counters(3));
 
         assertTrue(result.failed());
         assertFalse(result.skipped());
@@ -244,8 +261,8 @@ class RemoteWriteClientTest {
 
     @Test
     void anEmptySnapshotSendsNothing() {
-        RemoteWriteResult result = client(settings(receiver.endpoint(), 3))
-                .push(MetricsSnapshot.empty(RemoteWriteEncoderTest.AT));
+        RemoteWriteResult result =
+                client(settings(receiver.endpoint(), 3)).push(MetricsSnapshot.empty(RemoteWriteEncoderTest.AT));
         assertTrue(result.success());
         assertEquals(new RemoteWriteResult(0, 0, 0, 0, 0, 0, false, null), result);
         assertEquals(List.of(), receiver.requests());
@@ -255,7 +272,8 @@ class RemoteWriteClientTest {
     void asAnExportDestinationAFailureThrowsAndASkipSaysWhy() throws IOException {
         RemoteWriteDestination ok = new RemoteWriteDestination(client(settings(receiver.endpoint(), 0)));
         ExportDestination.Delivery delivered = ok.deliver(counters(3));
-        assertEquals(new ExportDestination.Delivery(3, only(receiver.requests()).body().length, 1, null, null), delivered);
+        assertEquals(
+                new ExportDestination.Delivery(3, only(receiver.requests()).body().length, 1, null, null), delivered);
         assertEquals("remote_write", ok.format());
         assertEquals(receiver.endpoint().toString(), ok.describe());
 
@@ -264,8 +282,9 @@ class RemoteWriteClientTest {
         assertTrue(e.getMessage().startsWith("HTTP 400"), e.getMessage());
 
         URI nobody = URI.create("http://127.0.0.1:" + FreePorts.next() + "/api/v1/write");
-        ExportDestination.Delivery skipped = new RemoteWriteDestination(client(new RemoteWriteSettings(nobody, null,
-                null, TIMEOUT, 0, Compression.SNAPPY, 1000, true))).deliver(counters(3));
+        ExportDestination.Delivery skipped = new RemoteWriteDestination(
+                        client(new RemoteWriteSettings(nobody, null, null, TIMEOUT, 0, Compression.SNAPPY, 1000, true)))
+                .deliver(counters(3));
         assertNotNull(skipped.skipped());
         assertEquals(0, skipped.series());
     }
@@ -275,8 +294,10 @@ class RemoteWriteClientTest {
         MetricsSnapshot workload = DesignWorkload.snapshot(10_000);
         Map<Compression, RemoteWriteResult> results = new java.util.EnumMap<>(Compression.class);
         for (Compression c : Compression.values()) {
-            results.put(c, client(new RemoteWriteSettings(receiver.endpoint(), null, null, TIMEOUT, 0, c, 1000, false))
-                    .push(workload));
+            results.put(
+                    c,
+                    client(new RemoteWriteSettings(receiver.endpoint(), null, null, TIMEOUT, 0, c, 1000, false))
+                            .push(workload));
         }
         List<Received> requests = receiver.requests();
         assertEquals(30, requests.size());
@@ -288,9 +309,11 @@ class RemoteWriteClientTest {
         assertEquals(10_000, none.series());
         assertEquals(none.uncompressedBytes(), none.sentBytes());
         assertTrue(results.get(Compression.SNAPPY).compressionRatio() < 0.5, results.toString());
-        assertTrue(results.get(Compression.GZIP).compressionRatio() < results.get(Compression.SNAPPY).compressionRatio());
-        results.forEach((c, r) -> System.out.printf("remote write, 10,000 series of the design's metrics, %s: %,d bytes"
-                + " of protobuf sent as %,d bytes (ratio %.3f) in %d requests%n",
+        assertTrue(results.get(Compression.GZIP).compressionRatio()
+                < results.get(Compression.SNAPPY).compressionRatio());
+        results.forEach((c, r) -> System.out.printf(
+                "remote write, 10,000 series of the design's metrics, %s: %,d bytes"
+                        + " of protobuf sent as %,d bytes (ratio %.3f) in %d requests%n",
                 c.word(), r.uncompressedBytes(), r.sentBytes(), r.compressionRatio(), r.requests()));
     }
 
@@ -304,8 +327,8 @@ class RemoteWriteClientTest {
 
     /** One counter family of {@code n} series valued 0..n-1. */
     static MetricsSnapshot counters(int n) {
-        MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults()
-                .withClock(new ManualClock(RemoteWriteEncoderTest.AT)));
+        MetricRegistry registry =
+                new MetricRegistry(RegistryOptions.defaults().withClock(new ManualClock(RemoteWriteEncoderTest.AT)));
         Counter executions = registry.counter("task_executions_total", "status", "task_name");
         for (int i = 0; i < n; i++) {
             executions.labels("success", "task-" + i).inc(i);

@@ -1,7 +1,5 @@
 package io.tasker.metrics.export.remote;
 
-import io.tasker.metrics.export.remote.internal.RemoteWriteEncoder;
-import io.tasker.metrics.export.remote.internal.RemoteWriteBatch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +15,8 @@ import io.tasker.metrics.RegistryOptions;
 import io.tasker.metrics.export.remote.RemoteWriteProto.Decoded;
 import io.tasker.metrics.export.remote.RemoteWriteProto.Metadata;
 import io.tasker.metrics.export.remote.RemoteWriteProto.Series;
+import io.tasker.metrics.export.remote.internal.RemoteWriteBatch;
+import io.tasker.metrics.export.remote.internal.RemoteWriteEncoder;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.io.ByteArrayOutputStream;
 import java.time.Instant;
@@ -40,15 +40,24 @@ class RemoteWriteEncoderTest {
     /** Every shape the encoder meets: labels around {@code __name__} and {@code le}, empty values, NaN, zero. */
     static MetricsSnapshot fixture(Instant at) {
         MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults().withClock(new ManualClock(at)));
-        Counter executions = Counter.builder("task_executions_total").help("Task executions by outcome.")
-                .labelNames("status", "task_name").register(registry);
+        Counter executions = Counter.builder("task_executions_total")
+                .help("Task executions by outcome.")
+                .labelNames("status", "task_name")
+                .register(registry);
         executions.labels("failure", "").inc(23);
         executions.labels("success", HOSTILE).inc(1247);
-        Gauge.builder("queue_depth").help("Tasks waiting.").labelNames("queue", "Zone").register(registry)
-                .labels("default", "eu").set(-3.5);
+        Gauge.builder("queue_depth")
+                .help("Tasks waiting.")
+                .labelNames("queue", "Zone")
+                .register(registry)
+                .labels("default", "eu")
+                .set(-3.5);
         Gauge.builder("ratio").help("").register(registry).set(Double.NaN);
-        Histogram durations = Histogram.builder("task_duration_seconds").help("Task duration in seconds.")
-                .labelNames("method", "instance").buckets(0.01, 0.1, 0.5, 1).register(registry);
+        Histogram durations = Histogram.builder("task_duration_seconds")
+                .help("Task duration in seconds.")
+                .labelNames("method", "instance")
+                .buckets(0.01, 0.1, 0.5, 1)
+                .register(registry);
         durations.labels("GET", "web-1").observe(0.0625);
         durations.labels("GET", "web-1").observe(0.75);
         durations.labels("GET", "web-1").observe(2.5);
@@ -66,10 +75,26 @@ class RemoteWriteEncoderTest {
                 Series.of(1, t, "__name__", bucket, "instance", "web-1", "le", "0.5", "method", "GET"),
                 Series.of(2, t, "__name__", bucket, "instance", "web-1", "le", "1.0", "method", "GET"),
                 Series.of(3, t, "__name__", bucket, "instance", "web-1", "le", "+Inf", "method", "GET"),
-                Series.of(3.3125, t, "__name__", "tasker_task_duration_seconds_sum", "instance", "web-1", "method", "GET"),
+                Series.of(
+                        3.3125,
+                        t,
+                        "__name__",
+                        "tasker_task_duration_seconds_sum",
+                        "instance",
+                        "web-1",
+                        "method",
+                        "GET"),
                 Series.of(3, t, "__name__", "tasker_task_duration_seconds_count", "instance", "web-1", "method", "GET"),
                 Series.of(23, t, "__name__", "tasker_task_executions_total", "status", "failure"),
-                Series.of(1247, t, "__name__", "tasker_task_executions_total", "status", "success", "task_name", HOSTILE));
+                Series.of(
+                        1247,
+                        t,
+                        "__name__",
+                        "tasker_task_executions_total",
+                        "status",
+                        "success",
+                        "task_name",
+                        HOSTILE));
     }
 
     static final List<Metadata> EXPECTED_METADATA = List.of(
@@ -114,21 +139,29 @@ class RemoteWriteEncoderTest {
         for (int i = 0; i < 997; i++) {
             a.labels("s" + i).inc(i);
         }
-        Histogram b = Histogram.builder("b_seconds").labelNames("n").buckets(1, 2).register(registry);
+        Histogram b =
+                Histogram.builder("b_seconds").labelNames("n").buckets(1, 2).register(registry);
         b.labels("x").observe(1.5);
         b.labels("y").observe(0.5);
         MetricsSnapshot snapshot = registry.snapshot();
 
         List<RemoteWriteBatch> batches = all(new RemoteWriteEncoder(1000).batches(snapshot));
-        assertEquals(List.of(1000, 7), batches.stream().map(RemoteWriteBatch::series).toList());
+        assertEquals(
+                List.of(1000, 7), batches.stream().map(RemoteWriteBatch::series).toList());
         Decoded first = RemoteWriteProto.decode(batches.get(0).protobuf());
         Decoded second = RemoteWriteProto.decode(batches.get(1).protobuf());
-        assertEquals(List.of("tasker_a_total", "tasker_b_seconds"), first.metadata().stream().map(Metadata::family).toList());
-        assertEquals(List.of("tasker_b_seconds"), second.metadata().stream().map(Metadata::family).toList());
+        assertEquals(
+                List.of("tasker_a_total", "tasker_b_seconds"),
+                first.metadata().stream().map(Metadata::family).toList());
+        assertEquals(
+                List.of("tasker_b_seconds"),
+                second.metadata().stream().map(Metadata::family).toList());
 
         Map<String, Double> split = new LinkedHashMap<>(first.values());
         split.putAll(second.values());
-        Map<String, Double> whole = RemoteWriteProto.decode(only(new RemoteWriteEncoder(100_000).batches(snapshot)).protobuf()).values();
+        Map<String, Double> whole = RemoteWriteProto.decode(
+                        only(new RemoteWriteEncoder(100_000).batches(snapshot)).protobuf())
+                .values();
         assertEquals(1007, whole.size());
         assertEquals(whole, split);
         assertEquals(1.0, whole.get("tasker_b_seconds_bucket{le=\"2.0\",n=\"x\"}"));
@@ -142,15 +175,18 @@ class RemoteWriteEncoderTest {
         Iterator<RemoteWriteBatch> batches = new RemoteWriteEncoder(10).batches(registry.snapshot());
         assertFalse(batches.hasNext());
         assertThrows(NoSuchElementException.class, batches::next);
-        assertFalse(new RemoteWriteEncoder(10).batches(MetricsSnapshot.empty(AT)).hasNext());
+        assertFalse(
+                new RemoteWriteEncoder(10).batches(MetricsSnapshot.empty(AT)).hasNext());
     }
 
     @Test
     void compressionsRoundTripThroughTheReferenceLibraries() throws Exception {
-        byte[] protobuf = only(new RemoteWriteEncoder(1000).batches(fixture(AT))).protobuf();
+        byte[] protobuf =
+                only(new RemoteWriteEncoder(1000).batches(fixture(AT))).protobuf();
         assertArrayEquals(protobuf, org.xerial.snappy.Snappy.uncompress(Compression.SNAPPY.compress(protobuf)));
         byte[] gzip = Compression.GZIP.compress(protobuf);
-        assertArrayEquals(protobuf, new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip)).readAllBytes());
+        assertArrayEquals(
+                protobuf, new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip)).readAllBytes());
         assertTrue(protobuf == Compression.NONE.compress(protobuf));
         ByteArrayOutputStream big = new ByteArrayOutputStream();
         for (int i = 0; i < 20_000; i++) {

@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RemoteWritePrometheusTest {
     @RegisterExtension
     static final PrometheusServerExtension PROMETHEUS = new PrometheusServerExtension();
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -51,8 +52,8 @@ class RemoteWritePrometheusTest {
         assertEquals(expected(at), query("{__name__=~\"tasker_.+\"}", at));
         Map<String, List<Double>> timestamps = sampleTimes("{__name__=~\"tasker_.+\"}[1m]", at);
         assertEquals(expected(at).keySet(), timestamps.keySet());
-        timestamps.forEach((series, times) -> assertEquals(List.of(at.toEpochMilli() / 1000.0), times,
-                series + " holds one sample, at the snapshot's timestamp"));
+        timestamps.forEach((series, times) -> assertEquals(
+                List.of(at.toEpochMilli() / 1000.0), times, series + " holds one sample, at the snapshot's timestamp"));
     }
 
     /**
@@ -61,11 +62,13 @@ class RemoteWritePrometheusTest {
      * compression are checked in {@link RemoteWriteClientTest}.
      */
     @ParameterizedTest
-    @EnumSource(value = Compression.class, names = {"GZIP", "NONE"})
+    @EnumSource(
+            value = Compression.class,
+            names = {"GZIP", "NONE"})
     void prometheusRefusesOtherCompressionsAndTheClientDoesNotRetry(Compression compression) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        RemoteWriteResult result = new RemoteWriteClient(settings(compression, 1000))
-                .push(RemoteWriteEncoderTest.fixture(at));
+        RemoteWriteResult result =
+                new RemoteWriteClient(settings(compression, 1000)).push(RemoteWriteEncoderTest.fixture(at));
 
         assertTrue(result.failed(), result.toString());
         assertEquals(1, result.attempts());
@@ -73,8 +76,15 @@ class RemoteWritePrometheusTest {
     }
 
     private static RemoteWriteSettings settings(Compression compression, int batchSize) {
-        return new RemoteWriteSettings(URI.create(PROMETHEUS.remoteWriteUrl()), null, null, Duration.ofSeconds(10), 2,
-                compression, batchSize, false);
+        return new RemoteWriteSettings(
+                URI.create(PROMETHEUS.remoteWriteUrl()),
+                null,
+                null,
+                Duration.ofSeconds(10),
+                2,
+                compression,
+                batchSize,
+                false);
     }
 
     private static Map<String, Double> expected(Instant at) {
@@ -89,7 +99,8 @@ class RemoteWritePrometheusTest {
     private static Map<String, Double> query(String promql, Instant at) throws IOException {
         Map<String, Double> values = new TreeMap<>();
         for (JsonNode series : result(promql, at)) {
-            values.put(key(series), Double.parseDouble(series.get("value").get(1).asText()));
+            values.put(
+                    key(series), Double.parseDouble(series.get("value").get(1).asText()));
         }
         return values;
     }
@@ -115,7 +126,9 @@ class RemoteWritePrometheusTest {
 
     private static String key(JsonNode series) {
         Map<String, String> labels = new LinkedHashMap<>();
-        series.get("metric").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+        series.get("metric")
+                .properties()
+                .forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         return Series.key(labels);
     }
 }

@@ -1,13 +1,13 @@
 package io.tasker.metrics.export.remote;
 
-import io.tasker.metrics.export.remote.internal.RemoteWriteEncoder;
-import io.tasker.metrics.export.remote.internal.RemoteWriteBatch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tasker.metrics.Counter;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
+import io.tasker.metrics.export.remote.internal.RemoteWriteBatch;
+import io.tasker.metrics.export.remote.internal.RemoteWriteEncoder;
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.util.HashMap;
@@ -32,10 +32,11 @@ class RemoteWritePropertiesTest {
 
     @Property(tries = 200)
     void everySeriesArrivesOnceWithItsValue(
-            @ForAll @Size(min = 1, max = 60) Map<@From("values") String, @IntRange(min = 0, max = 1_000_000) Integer> counts,
+            @ForAll @Size(min = 1, max = 60)
+                    Map<@From("values") String, @IntRange(min = 0, max = 1_000_000) Integer> counts,
             @ForAll @IntRange(min = 1, max = 50) int batchSize) {
-        MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults()
-                .withClock(new ManualClock(RemoteWriteEncoderTest.AT)));
+        MetricRegistry registry =
+                new MetricRegistry(RegistryOptions.defaults().withClock(new ManualClock(RemoteWriteEncoderTest.AT)));
         Counter jobs = Counter.builder("jobs_total").labelNames("task").register(registry);
         counts.forEach((task, n) -> jobs.labels(task).inc(n));
         MetricsSnapshot snapshot = registry.snapshot();
@@ -50,7 +51,8 @@ class RemoteWritePropertiesTest {
             });
         }
         Map<String, Double> expected = new HashMap<>();
-        for (CounterSnapshot.Point p : ((CounterSnapshot) snapshot.family("tasker_jobs").orElseThrow()).points()) {
+        for (CounterSnapshot.Point p :
+                ((CounterSnapshot) snapshot.family("tasker_jobs").orElseThrow()).points()) {
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put("__name__", "tasker_jobs_total");
             labels.put("task", p.labels().get("task"));
@@ -62,8 +64,12 @@ class RemoteWritePropertiesTest {
     /** Label values of any whole code points, quotes, backslashes and newlines among them; never empty (an absent label). */
     @Provide
     Arbitrary<String> values() {
-        return Arbitraries.oneOf(Arbitraries.strings().ofMinLength(1).ofMaxLength(30),
-                Arbitraries.strings().withChars("\"\\\n{}=,é🚀".toCharArray()).ofMinLength(1).ofMaxLength(10))
+        return Arbitraries.oneOf(
+                        Arbitraries.strings().ofMinLength(1).ofMaxLength(30),
+                        Arbitraries.strings()
+                                .withChars("\"\\\n{}=,é🚀".toCharArray())
+                                .ofMinLength(1)
+                                .ofMaxLength(10))
                 .filter(v -> v.codePoints().noneMatch(cp -> Character.getType(cp) == Character.SURROGATE));
     }
 }

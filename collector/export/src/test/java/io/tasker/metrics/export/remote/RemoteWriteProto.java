@@ -33,28 +33,41 @@ final class RemoteWriteProto {
     static final Descriptor METRIC_METADATA;
 
     static {
-        DescriptorProto metadata = DescriptorProto.newBuilder().setName("MetricMetadata")
-                .addEnumType(EnumDescriptorProto.newBuilder().setName("MetricType")
-                        .addValue(value("UNKNOWN", 0)).addValue(value("COUNTER", 1)).addValue(value("GAUGE", 2))
-                        .addValue(value("HISTOGRAM", 3)).addValue(value("GAUGEHISTOGRAM", 4))
-                        .addValue(value("SUMMARY", 5)).addValue(value("INFO", 6)).addValue(value("STATESET", 7)))
+        DescriptorProto metadata = DescriptorProto.newBuilder()
+                .setName("MetricMetadata")
+                .addEnumType(EnumDescriptorProto.newBuilder()
+                        .setName("MetricType")
+                        .addValue(value("UNKNOWN", 0))
+                        .addValue(value("COUNTER", 1))
+                        .addValue(value("GAUGE", 2))
+                        .addValue(value("HISTOGRAM", 3))
+                        .addValue(value("GAUGEHISTOGRAM", 4))
+                        .addValue(value("SUMMARY", 5))
+                        .addValue(value("INFO", 6))
+                        .addValue(value("STATESET", 7)))
                 .addField(field("type", 1, Type.TYPE_ENUM, ".prometheus.MetricMetadata.MetricType", false))
                 .addField(field("metric_family_name", 2, Type.TYPE_STRING, null, false))
                 .addField(field("help", 4, Type.TYPE_STRING, null, false))
                 .addField(field("unit", 5, Type.TYPE_STRING, null, false))
                 .build();
         FileDescriptorProto file = FileDescriptorProto.newBuilder()
-                .setName("remote.proto").setPackage("prometheus").setSyntax("proto3")
-                .addMessageType(message("WriteRequest",
+                .setName("remote.proto")
+                .setPackage("prometheus")
+                .setSyntax("proto3")
+                .addMessageType(message(
+                        "WriteRequest",
                         field("timeseries", 1, Type.TYPE_MESSAGE, ".prometheus.TimeSeries", true),
                         field("metadata", 3, Type.TYPE_MESSAGE, ".prometheus.MetricMetadata", true)))
-                .addMessageType(message("TimeSeries",
+                .addMessageType(message(
+                        "TimeSeries",
                         field("labels", 1, Type.TYPE_MESSAGE, ".prometheus.Label", true),
                         field("samples", 2, Type.TYPE_MESSAGE, ".prometheus.Sample", true)))
-                .addMessageType(message("Label",
+                .addMessageType(message(
+                        "Label",
                         field("name", 1, Type.TYPE_STRING, null, false),
                         field("value", 2, Type.TYPE_STRING, null, false)))
-                .addMessageType(message("Sample",
+                .addMessageType(message(
+                        "Sample",
                         field("value", 1, Type.TYPE_DOUBLE, null, false),
                         field("timestamp", 2, Type.TYPE_INT64, null, false)))
                 .addMessageType(metadata)
@@ -72,8 +85,7 @@ final class RemoteWriteProto {
     }
 
     /** One label of a series, in wire order. */
-    record Pair(String name, String value) {
-    }
+    record Pair(String name, String value) {}
 
     /** A decoded {@code TimeSeries} with its one sample. */
     record Series(List<Pair> labels, double value, long timestamp) {
@@ -97,16 +109,18 @@ final class RemoteWriteProto {
         }
 
         static String key(Map<String, String> labels) {
-            String rest = labels.entrySet().stream().filter(e -> !e.getKey().equals("__name__")).sorted(Map.Entry.comparingByKey())
-                    .map(e -> e.getKey() + "=\"" + e.getValue().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+            String rest = labels.entrySet().stream()
+                    .filter(e -> !e.getKey().equals("__name__"))
+                    .sorted(Map.Entry.comparingByKey())
+                    .map(e -> e.getKey() + "=\""
+                            + e.getValue().replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                     .collect(Collectors.joining(","));
             return labels.get("__name__") + (rest.isEmpty() ? "" : "{" + rest + "}");
         }
     }
 
     /** A decoded {@code MetricMetadata}. */
-    record Metadata(int type, String family, String help, String unit) {
-    }
+    record Metadata(int type, String family, String help, String unit) {}
 
     /** A decoded {@code WriteRequest}. */
     record Decoded(List<Series> series, List<Metadata> metadata) {
@@ -117,8 +131,7 @@ final class RemoteWriteProto {
         }
     }
 
-    private RemoteWriteProto() {
-    }
+    private RemoteWriteProto() {}
 
     /** Parses with protobuf-java and checks what remote write 1.0 demands of the labels. */
     static Decoded decode(byte[] protobuf) {
@@ -136,7 +149,8 @@ final class RemoteWriteProto {
         List<Metadata> metadata = new ArrayList<>();
         for (Object m : (List<?>) request.getField(field(WRITE_REQUEST, "metadata"))) {
             DynamicMessage md = (DynamicMessage) m;
-            metadata.add(new Metadata(((EnumValueDescriptor) md.getField(field(METRIC_METADATA, "type"))).getNumber(),
+            metadata.add(new Metadata(
+                    ((EnumValueDescriptor) md.getField(field(METRIC_METADATA, "type"))).getNumber(),
                     (String) md.getField(field(METRIC_METADATA, "metric_family_name")),
                     (String) md.getField(field(METRIC_METADATA, "help")),
                     (String) md.getField(field(METRIC_METADATA, "unit"))));
@@ -150,21 +164,31 @@ final class RemoteWriteProto {
         for (Series s : series) {
             DynamicMessage.Builder ts = DynamicMessage.newBuilder(TIME_SERIES);
             for (Pair p : s.labels()) {
-                ts.addRepeatedField(field(TIME_SERIES, "labels"), DynamicMessage.newBuilder(LABEL)
-                        .setField(field(LABEL, "name"), p.name()).setField(field(LABEL, "value"), p.value()).build());
+                ts.addRepeatedField(
+                        field(TIME_SERIES, "labels"),
+                        DynamicMessage.newBuilder(LABEL)
+                                .setField(field(LABEL, "name"), p.name())
+                                .setField(field(LABEL, "value"), p.value())
+                                .build());
             }
-            ts.addRepeatedField(field(TIME_SERIES, "samples"), DynamicMessage.newBuilder(SAMPLE)
-                    .setField(field(SAMPLE, "value"), s.value())
-                    .setField(field(SAMPLE, "timestamp"), s.timestamp()).build());
+            ts.addRepeatedField(
+                    field(TIME_SERIES, "samples"),
+                    DynamicMessage.newBuilder(SAMPLE)
+                            .setField(field(SAMPLE, "value"), s.value())
+                            .setField(field(SAMPLE, "timestamp"), s.timestamp())
+                            .build());
             request.addRepeatedField(field(WRITE_REQUEST, "timeseries"), ts.build());
         }
         for (Metadata m : metadata) {
             FieldDescriptor type = field(METRIC_METADATA, "type");
-            request.addRepeatedField(field(WRITE_REQUEST, "metadata"), DynamicMessage.newBuilder(METRIC_METADATA)
-                    .setField(type, type.getEnumType().findValueByNumber(m.type()))
-                    .setField(field(METRIC_METADATA, "metric_family_name"), m.family())
-                    .setField(field(METRIC_METADATA, "help"), m.help())
-                    .setField(field(METRIC_METADATA, "unit"), m.unit()).build());
+            request.addRepeatedField(
+                    field(WRITE_REQUEST, "metadata"),
+                    DynamicMessage.newBuilder(METRIC_METADATA)
+                            .setField(type, type.getEnumType().findValueByNumber(m.type()))
+                            .setField(field(METRIC_METADATA, "metric_family_name"), m.family())
+                            .setField(field(METRIC_METADATA, "help"), m.help())
+                            .setField(field(METRIC_METADATA, "unit"), m.unit())
+                            .build());
         }
         return request.build().toByteArray();
     }
@@ -173,7 +197,8 @@ final class RemoteWriteProto {
         List<Pair> labels = new ArrayList<>();
         for (Object l : (List<?>) ts.getField(field(TIME_SERIES, "labels"))) {
             DynamicMessage label = (DynamicMessage) l;
-            labels.add(new Pair((String) label.getField(field(LABEL, "name")), (String) label.getField(field(LABEL, "value"))));
+            labels.add(new Pair(
+                    (String) label.getField(field(LABEL, "name")), (String) label.getField(field(LABEL, "value"))));
         }
         List<?> samples = (List<?>) ts.getField(field(TIME_SERIES, "samples"));
         if (samples.size() != 1) {
@@ -181,8 +206,8 @@ final class RemoteWriteProto {
         }
         DynamicMessage sample = (DynamicMessage) samples.get(0);
         checkLabels(labels);
-        return new Series(List.copyOf(labels), (Double) sample.getField(field(SAMPLE, "value")),
-                (Long) sample.getField(field(SAMPLE, "timestamp")));
+        return new Series(List.copyOf(labels), (Double) sample.getField(field(SAMPLE, "value")), (Long)
+                sample.getField(field(SAMPLE, "timestamp")));
     }
 
     /** Sorted by name in byte order, names unique, values never empty, {@code __name__} present. */
@@ -202,14 +227,15 @@ final class RemoteWriteProto {
     }
 
     private static int compareBytes(String a, String b) {
-        return java.util.Arrays.compareUnsigned(a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        return java.util.Arrays.compareUnsigned(
+                a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 b.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static void noUnknownFields(DynamicMessage message) {
         if (!message.getUnknownFields().asMap().isEmpty()) {
-            throw new AssertionError("Unknown fields in " + message.getDescriptorForType().getName() + ": "
-                    + message.getUnknownFields());
+            throw new AssertionError("Unknown fields in "
+                    + message.getDescriptorForType().getName() + ": " + message.getUnknownFields());
         }
         message.getAllFields().forEach((f, v) -> {
             if (f.getType() == FieldDescriptor.Type.MESSAGE) {
@@ -231,7 +257,10 @@ final class RemoteWriteProto {
     }
 
     private static FieldDescriptorProto field(String name, int number, Type type, String typeName, boolean repeated) {
-        FieldDescriptorProto.Builder b = FieldDescriptorProto.newBuilder().setName(name).setNumber(number).setType(type)
+        FieldDescriptorProto.Builder b = FieldDescriptorProto.newBuilder()
+                .setName(name)
+                .setNumber(number)
+                .setType(type)
                 .setLabel(repeated ? Label.LABEL_REPEATED : Label.LABEL_OPTIONAL);
         if (typeName != null) {
             b.setTypeName(typeName);
@@ -240,6 +269,9 @@ final class RemoteWriteProto {
     }
 
     private static EnumValueDescriptorProto value(String name, int number) {
-        return EnumValueDescriptorProto.newBuilder().setName(name).setNumber(number).build();
+        return EnumValueDescriptorProto.newBuilder()
+                .setName(name)
+                .setNumber(number)
+                .build();
     }
 }

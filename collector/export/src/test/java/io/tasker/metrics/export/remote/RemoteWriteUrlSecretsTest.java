@@ -29,7 +29,9 @@ class RemoteWriteUrlSecretsTest {
             assertTrue(refused.error().contains("?api_key=***&tenant=team-a"), refused.error());
             String destination = new RemoteWriteDestination(client).describe();
             assertEquals(receiver.endpoint() + "?api_key=***&tenant=team-a", destination);
-            assertFalse(client.settings().toString().contains(SECRET), client.settings().toString());
+            assertFalse(
+                    client.settings().toString().contains(SECRET),
+                    client.settings().toString());
         }
     }
 
@@ -44,9 +46,20 @@ class RemoteWriteUrlSecretsTest {
     @Test
     void theHistoryNeverHoldsTheSecretEvenFromAnOlderWriter() {
         // A record written before the mask, read back from the store or the console's database.
-        ExportRecord old = new ExportRecord(Instant.EPOCH, "remote_write", "http://vm/write?token=" + SECRET, "cli",
-                ExportRecord.Outcome.FAILED, 0, 0, 0, 1, "HTTP 401 from http://vm/write?token=" + SECRET + ": denied",
-                "web-1", 0, "on demand");
+        ExportRecord old = new ExportRecord(
+                Instant.EPOCH,
+                "remote_write",
+                "http://vm/write?token=" + SECRET,
+                "cli",
+                ExportRecord.Outcome.FAILED,
+                0,
+                0,
+                0,
+                1,
+                "HTTP 401 from http://vm/write?token=" + SECRET + ": denied",
+                "web-1",
+                0,
+                "on demand");
         assertEquals("http://vm/write?token=***", old.destination());
         assertFalse(old.error().contains(SECRET), old.error());
     }

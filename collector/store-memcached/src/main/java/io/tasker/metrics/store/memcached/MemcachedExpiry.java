@@ -20,8 +20,7 @@ final class MemcachedExpiry {
      */
     static final int ALREADY_EXPIRED = (int) MAX_RELATIVE_SECONDS + 1;
 
-    private MemcachedExpiry() {
-    }
+    private MemcachedExpiry() {}
 
     /**
      * @param nowMillis this host's wall clock; absolute times assume the server's clock agrees

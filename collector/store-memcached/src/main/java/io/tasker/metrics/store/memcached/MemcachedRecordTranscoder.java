@@ -21,10 +21,10 @@ final class MemcachedRecordTranscoder implements Transcoder<Record> {
 
     /** "TM" and format 1 in the item's 32-bit flags. */
     static final int RECORD_FLAGS = 0x544D_0001;
+
     static final int VERSION_BYTES = Long.BYTES;
 
-    private MemcachedRecordTranscoder() {
-    }
+    private MemcachedRecordTranscoder() {}
 
     /** The size of the stored value, which memcached's item size limit applies to. */
     static int encodedSize(Record record) {
@@ -33,7 +33,10 @@ final class MemcachedRecordTranscoder implements Transcoder<Record> {
 
     @Override
     public CachedData encode(Record record) {
-        byte[] bytes = ByteBuffer.allocate(encodedSize(record)).putLong(record.version()).put(record.data()).array();
+        byte[] bytes = ByteBuffer.allocate(encodedSize(record))
+                .putLong(record.version())
+                .put(record.data())
+                .array();
         // The capacity argument is xmemcached's own size check: set to the value's size it never
         // fires, so the server's item size limit (-I) is the only one, and its refusal is reported.
         return new CachedData(RECORD_FLAGS, bytes, bytes.length, -1);
@@ -53,16 +56,13 @@ final class MemcachedRecordTranscoder implements Transcoder<Record> {
     // The rest configures features this transcoder does not have (compression, primitives as text).
 
     @Override
-    public void setPrimitiveAsString(boolean primitiveAsString) {
-    }
+    public void setPrimitiveAsString(boolean primitiveAsString) {}
 
     @Override
-    public void setPackZeros(boolean packZeros) {
-    }
+    public void setPackZeros(boolean packZeros) {}
 
     @Override
-    public void setCompressionThreshold(int threshold) {
-    }
+    public void setCompressionThreshold(int threshold) {}
 
     @Override
     public boolean isPrimitiveAsString() {
@@ -75,6 +75,5 @@ final class MemcachedRecordTranscoder implements Transcoder<Record> {
     }
 
     @Override
-    public void setCompressionMode(CompressionMode mode) {
-    }
+    public void setCompressionMode(CompressionMode mode) {}
 }

@@ -1,13 +1,13 @@
 package io.tasker.metrics.store.memcached;
 
+import com.google.code.yanf4j.core.impl.StandardSocketOption;
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.internal.ConflictCounting;
 import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreCapabilities;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.store.StoreUnreachableException;
-import com.google.code.yanf4j.core.impl.StandardSocketOption;
+import io.tasker.metrics.store.internal.ConflictCounting;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -57,9 +57,17 @@ public final class MemcachedStore implements CacheStore, ConflictCounting {
     /** How long a call waits between tries while its session reconnects (for one timeout at most). */
     private static final long RECONNECT_WAIT_MILLIS = 20;
     /** Operations that may run twice with the effect of once. */
-    private static final java.util.Set<String> SAFE_TO_REPEAT = java.util.Set.of("ping", "get", "getAll", "putIfNewer",
-            "putAllIfNewer", "compareAndSet", "deleteIfEquals", "touchIfEquals", "delete", "touch");
-
+    private static final java.util.Set<String> SAFE_TO_REPEAT = java.util.Set.of(
+            "ping",
+            "get",
+            "getAll",
+            "putIfNewer",
+            "putAllIfNewer",
+            "compareAndSet",
+            "deleteIfEquals",
+            "touchIfEquals",
+            "delete",
+            "touch");
 
     /** Attempts of one conditional write before it gives up on conflicting writers. */
     static final int MAX_CAS_ATTEMPTS = 10;
@@ -158,8 +166,8 @@ public final class MemcachedStore implements CacheStore, ConflictCounting {
     public void ping() {
         Map<InetSocketAddress, String> versions = call("ping", "all servers", () -> client.getVersions(timeoutMillis));
         if (versions.size() < url.servers().size()) {
-            throw new StoreException("Memcached at " + url + ": only " + versions.keySet() + " of "
-                    + url.servers() + " answered a ping");
+            throw new StoreException("Memcached at " + url + ": only " + versions.keySet() + " of " + url.servers()
+                    + " answered a ping");
         }
     }
 
@@ -229,8 +237,8 @@ public final class MemcachedStore implements CacheStore, ConflictCounting {
     @Override
     public boolean deleteIfEquals(String key, byte[] expected) {
         Decision ifOwned = current -> current != null && Arrays.equals(current.data(), expected) ? TOMBSTONE : null;
-        return casLoop("deleteIfEquals", key, MemcachedExpiry.ALREADY_EXPIRED, ifOwned,
-                () -> gets("deleteIfEquals", key));
+        return casLoop(
+                "deleteIfEquals", key, MemcachedExpiry.ALREADY_EXPIRED, ifOwned, () -> gets("deleteIfEquals", key));
     }
 
     /** A compare-and-swap of the same record with the new expiry: atomic, so only the owner renews. */
@@ -254,8 +262,8 @@ public final class MemcachedStore implements CacheStore, ConflictCounting {
     /** @throws UnsupportedOperationException always: memcached cannot tell a key's time to live */
     @Override
     public Optional<Duration> ttl(String key) {
-        throw new UnsupportedOperationException("Memcached at " + url
-                + " cannot tell how long a key has left (ttl_inspection is false)");
+        throw new UnsupportedOperationException(
+                "Memcached at " + url + " cannot tell how long a key has left (ttl_inspection is false)");
     }
 
     /**
@@ -300,8 +308,8 @@ public final class MemcachedStore implements CacheStore, ConflictCounting {
      * Reads, decides and writes with {@code cas} (or {@code add} for an absent key) until the write
      * goes through unopposed, the decision declines, or the attempts run out.
      */
-    private boolean casLoop(String op, String key, int exptime, Decision decision,
-                            Supplier<GetsResponse<Record>> firstRead) {
+    private boolean casLoop(
+            String op, String key, int exptime, Decision decision, Supplier<GetsResponse<Record>> firstRead) {
         Supplier<GetsResponse<Record>> read = firstRead;
         for (int attempt = 1; ; attempt++) {
             GetsResponse<Record> current = read.get();
@@ -346,9 +354,11 @@ public final class MemcachedStore implements CacheStore, ConflictCounting {
     }
 
     private StoreException tooLarge(String key, Record record, Exception cause) {
-        return new StoreException("The value of key " + key + " is " + MemcachedRecordTranscoder.encodedSize(record)
-                + " bytes, over memcached's item size limit at " + url + " (it keeps the value it had): lower"
-                + " batch_size so that each chunk is smaller, or raise memcached's limit with -I (default 1m)", cause);
+        return new StoreException(
+                "The value of key " + key + " is " + MemcachedRecordTranscoder.encodedSize(record)
+                        + " bytes, over memcached's item size limit at " + url + " (it keeps the value it had): lower"
+                        + " batch_size so that each chunk is smaller, or raise memcached's limit with -I (default 1m)",
+                cause);
     }
 
     private GetsResponse<Record> gets(String op, String key) {
@@ -419,7 +429,8 @@ public final class MemcachedStore implements CacheStore, ConflictCounting {
             Thread.currentThread().interrupt();
             throw new StoreException(failed(op, subject) + "interrupted", e);
         } catch (MemcachedException e) {
-            throw closedSession(e) ? new StoreUnreachableException(failed(op, subject) + e.getMessage(), e)
+            throw closedSession(e)
+                    ? new StoreUnreachableException(failed(op, subject) + e.getMessage(), e)
                     : new StoreException(failed(op, subject) + e.getMessage(), e);
         }
     }

@@ -9,8 +9,7 @@ import java.util.List;
 /** Opens {@code memcached://host:port[,host:port]} URLs. */
 public final class MemcachedStoreProvider implements StoreProvider {
     /** The provider, as {@link java.util.ServiceLoader} makes it. */
-    public MemcachedStoreProvider() {
-    }
+    public MemcachedStoreProvider() {}
 
     @Override
     public List<String> schemes() {

@@ -48,8 +48,10 @@ record MemcachedUrl(String url, List<InetSocketAddress> servers) {
             throw invalid(url, "no host is given");
         }
         if (hosts.matches(".*[/?#@\\s].*")) {
-            throw invalid(url, "only host:port pairs separated by commas may follow memcached://"
-                    + " (no user, path, query or spaces)");
+            throw invalid(
+                    url,
+                    "only host:port pairs separated by commas may follow memcached://"
+                            + " (no user, path, query or spaces)");
         }
         List<InetSocketAddress> servers = new ArrayList<>();
         for (String hostPort : hosts.split(",", -1)) {

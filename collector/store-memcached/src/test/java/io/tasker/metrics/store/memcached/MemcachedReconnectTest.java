@@ -23,7 +23,8 @@ class MemcachedReconnectTest {
     @Test
     void aReadRightAfterACutSucceeds() throws Exception {
         try (FaultProxy proxy = FaultProxy.start("127.0.0.1", MEMCACHED.port(), new Random(7));
-             MemcachedStore store = MemcachedStore.open("memcached://127.0.0.1:" + proxy.port(), Duration.ofSeconds(2))) {
+                MemcachedStore store =
+                        MemcachedStore.open("memcached://127.0.0.1:" + proxy.port(), Duration.ofSeconds(2))) {
             store.putIfNewer("k", new Record(1, new byte[] {1}), Duration.ofMinutes(1));
             for (int round = 0; round < 5; round++) {
                 proxy.cutAll();

@@ -1,12 +1,12 @@
 package io.tasker.metrics.store.memcached;
 
-import io.tasker.metrics.store.KeyLayout;
-import io.tasker.metrics.store.Record;
-import io.tasker.metrics.store.StoreException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tasker.metrics.store.KeyLayout;
+import io.tasker.metrics.store.Record;
+import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.testing.FreePorts;
 import io.tasker.metrics.testing.MemcachedServerExtension;
 import java.nio.charset.StandardCharsets;

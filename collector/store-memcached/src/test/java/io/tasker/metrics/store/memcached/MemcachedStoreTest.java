@@ -1,15 +1,15 @@
 package io.tasker.metrics.store.memcached;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreCapabilities;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.testing.CacheStoreContract;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.tasker.metrics.testing.MemcachedServerExtension;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +50,8 @@ class MemcachedStoreTest extends CacheStoreContract {
 
     @Test
     void declaresWhatMemcachedCanDo() {
-        assertEquals(new StoreCapabilities(true, true, false, false, true, true, false, false),
+        assertEquals(
+                new StoreCapabilities(true, true, false, false, true, true, false, false),
                 store.declaredCapabilities());
         assertEquals(store.declaredCapabilities(), store.probe(KeyLayout.defaults()));
         assertEquals(memcached.url(), store.description());
@@ -66,7 +67,8 @@ class MemcachedStoreTest extends CacheStoreContract {
         StoreException e = assertThrows(StoreException.class, () -> store.putIfNewer(k, huge, TTL));
 
         String message = e.getMessage();
-        assertTrue(message.contains("The value of key " + k + " is 1048584 bytes, over memcached's item size limit"),
+        assertTrue(
+                message.contains("The value of key " + k + " is 1048584 bytes, over memcached's item size limit"),
                 message);
         assertTrue(message.contains("batch_size") && message.contains("-I"), message);
         assertEquals(record(1, "old"), store.get(k).orElseThrow());

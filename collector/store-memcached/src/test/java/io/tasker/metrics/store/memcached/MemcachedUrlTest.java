@@ -15,17 +15,31 @@ class MemcachedUrlTest {
 
     @Test
     void parsesOneOrManyServers() {
-        assertEquals(List.of(new InetSocketAddress("127.0.0.1", 11311)),
+        assertEquals(
+                List.of(new InetSocketAddress("127.0.0.1", 11311)),
                 MemcachedUrl.parse("memcached://127.0.0.1:11311").servers());
-        assertEquals(List.of(new InetSocketAddress("10.0.0.1", 11211), new InetSocketAddress("::1", 11212)),
+        assertEquals(
+                List.of(new InetSocketAddress("10.0.0.1", 11211), new InetSocketAddress("::1", 11212)),
                 MemcachedUrl.parse("memcached://10.0.0.1,[::1]:11212").servers());
-        assertEquals("memcached://10.0.0.1", MemcachedUrl.parse("memcached://10.0.0.1").toString());
+        assertEquals(
+                "memcached://10.0.0.1",
+                MemcachedUrl.parse("memcached://10.0.0.1").toString());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "redis://127.0.0.1:6379", "memcached://", "memcached://host:0",
-        "memcached://host:port", "memcached://a:1,,b:2", "memcached://user@host:1", "memcached://host:1/0",
-        "memcached://[::1:11211", "memcached://:11211"})
+    @ValueSource(
+            strings = {
+                "",
+                "redis://127.0.0.1:6379",
+                "memcached://",
+                "memcached://host:0",
+                "memcached://host:port",
+                "memcached://a:1,,b:2",
+                "memcached://user@host:1",
+                "memcached://host:1/0",
+                "memcached://[::1:11211",
+                "memcached://:11211"
+            })
     void rejectsAMalformedUrlWithAnExample(String url) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MemcachedUrl.parse(url));
         assertTrue(e.getMessage().contains("Expected a URL like memcached://127.0.0.1:11211"), e.getMessage());
@@ -33,8 +47,8 @@ class MemcachedUrlTest {
 
     @Test
     void openRejectsAMalformedUrlBeforeConnecting() {
-        assertThrows(IllegalArgumentException.class,
-                () -> MemcachedStore.open("memcached:/nohost", Duration.ofSeconds(1)));
+        assertThrows(
+                IllegalArgumentException.class, () -> MemcachedStore.open("memcached:/nohost", Duration.ofSeconds(1)));
     }
 
     @Test

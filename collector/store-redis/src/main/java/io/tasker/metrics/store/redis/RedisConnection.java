@@ -23,6 +23,7 @@ record RedisConnection(UnifiedJedis client, Runnable dropIdleConnections) {
 
     /** Enough for the sync's writer, its readers and a probe at once; more only wait. */
     private static final int MAX_CONNECTIONS_PER_NODE = 16;
+
     private static final String CLIENT_NAME = "tasker-metrics";
 
     /**
@@ -57,7 +58,8 @@ record RedisConnection(UnifiedJedis client, Runnable dropIdleConnections) {
                 // Bounds the client's own retries (redirects, a node's failover) by the timeout.
                 .maxTotalRetriesDuration(timeout.multipliedBy(2))
                 .build();
-        return new RedisConnection(client, () -> client.getClusterNodes().values().forEach(p -> p.clear()));
+        return new RedisConnection(
+                client, () -> client.getClusterNodes().values().forEach(p -> p.clear()));
     }
 
     private static JedisClientConfig clientConfig(RedisUrl url, Duration timeout) {

@@ -32,17 +32,22 @@ final class RedisFailures {
     static StoreException wrap(RedisUrl url, String operation, JedisException e) {
         String reason = reason(e);
         if (isAuthentication(e)) {
-            return new StoreException("Redis authentication failed for " + url + " (" + operation + "): "
-                    + reason + ". Set the user and password in TASKER_CACHE_URL as "
-                    + credentialsExample(url) + " (URL-encode special characters).", e);
+            return new StoreException(
+                    "Redis authentication failed for " + url + " (" + operation + "): "
+                            + reason + ". Set the user and password in TASKER_CACHE_URL as "
+                            + credentialsExample(url) + " (URL-encode special characters).",
+                    e);
         }
         // NOPERM for a command; inside a script the server says it in words.
         if (has(e, "NOPERM") || has(e, "CAN'T RUN THIS COMMAND")) {
-            return new StoreException("Redis at " + url + " refused " + operation + ": " + reason
-                    + ". Grant the user these commands with ACL SETUSER.", e);
+            return new StoreException(
+                    "Redis at " + url + " refused " + operation + ": " + reason
+                            + ". Grant the user these commands with ACL SETUSER.",
+                    e);
         }
         if (isConnection(e)) {
-            return new StoreUnreachableException("Redis at " + url + " cannot be reached (" + operation + "): " + reason, e);
+            return new StoreUnreachableException(
+                    "Redis at " + url + " cannot be reached (" + operation + "): " + reason, e);
         }
         return new StoreException("Redis at " + url + " failed " + operation + ": " + reason, e);
     }
@@ -58,8 +63,11 @@ final class RedisFailures {
     }
 
     private static boolean isAuthentication(Throwable e) {
-        return has(e, "WRONGPASS") || has(e, "NOAUTH") || has(e, "INVALID PASSWORD")
-                || has(e, "WITHOUT ANY PASSWORD CONFIGURED") || has(e, "INVALID USERNAME-PASSWORD");
+        return has(e, "WRONGPASS")
+                || has(e, "NOAUTH")
+                || has(e, "INVALID PASSWORD")
+                || has(e, "WITHOUT ANY PASSWORD CONFIGURED")
+                || has(e, "INVALID USERNAME-PASSWORD");
     }
 
     private static String credentialsExample(RedisUrl url) {
@@ -73,7 +81,9 @@ final class RedisFailures {
     /** Every distinct message along the chain, e.g. "Failed to connect to 127.0.0.1:1: Connection refused". */
     private static String reason(Throwable e) {
         return chain(e).stream()
-                .map(t -> t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip())
+                .map(t -> t.getMessage() == null
+                        ? t.getClass().getSimpleName()
+                        : t.getMessage().strip())
                 .map(m -> m.endsWith(".") ? m.substring(0, m.length() - 1) : m)
                 .distinct()
                 .collect(Collectors.joining(": "));
@@ -82,7 +92,8 @@ final class RedisFailures {
     /** Whether the server's error text, anywhere along the chain, contains {@code word}. */
     private static boolean has(Throwable e, String word) {
         return chain(e).stream()
-                .anyMatch(t -> t.getMessage() != null && t.getMessage().toUpperCase(Locale.ROOT).contains(word));
+                .anyMatch(t -> t.getMessage() != null
+                        && t.getMessage().toUpperCase(Locale.ROOT).contains(word));
     }
 
     /** {@code e}, its causes and their suppressed exceptions, breadth first. */

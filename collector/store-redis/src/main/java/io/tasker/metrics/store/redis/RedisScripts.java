@@ -48,8 +48,7 @@ final class RedisScripts {
      */
     List<Long> runAll(RedisScript script, List<Call> calls) {
         byte[] sha = script.sha();
-        List<Response<Object>> replies =
-                pipeline(calls, (p, call) -> p.evalsha(sha, List.of(call.key()), call.args()));
+        List<Response<Object>> replies = pipeline(calls, (p, call) -> p.evalsha(sha, List.of(call.key()), call.args()));
         List<Long> results = new ArrayList<>(calls.size());
         List<Integer> unknown = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {

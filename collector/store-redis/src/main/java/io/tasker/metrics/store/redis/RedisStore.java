@@ -126,8 +126,15 @@ public final class RedisStore implements CacheStore {
     @Override
     public boolean putIfNewer(String key, Record record, Duration ttl) {
         byte[] ttlMillis = millis(ttl);
-        return retryable("putIfNewer(" + key + ")", () -> scripts.run(RedisScript.PUT_IF_NEWER, bytes(key),
-                decimal(record.version()), record.data(), ttlMillis)) == 1;
+        return retryable(
+                        "putIfNewer(" + key + ")",
+                        () -> scripts.run(
+                                RedisScript.PUT_IF_NEWER,
+                                bytes(key),
+                                decimal(record.version()),
+                                record.data(),
+                                ttlMillis))
+                == 1;
     }
 
     @Override
@@ -142,36 +149,51 @@ public final class RedisStore implements CacheStore {
             List<byte[]> args = List.of(decimal(r.version()), r.data(), ttlMillis);
             calls.add(new RedisScripts.Call(bytes(e.getKey()), args));
         }
-        List<Long> applied = retryable("putAllIfNewer(" + entries.size() + " keys)",
-                () -> scripts.runAll(RedisScript.PUT_IF_NEWER, calls));
+        List<Long> applied = retryable(
+                "putAllIfNewer(" + entries.size() + " keys)", () -> scripts.runAll(RedisScript.PUT_IF_NEWER, calls));
         return applied.stream().map(n -> n == 1).toList();
     }
 
     @Override
     public boolean compareAndSet(String key, long expectedVersion, Record record, Duration ttl) {
         byte[] ttlMillis = millis(ttl);
-        return call("compareAndSet(" + key + ")", () -> scripts.run(RedisScript.COMPARE_AND_SET, bytes(key),
-                decimal(expectedVersion), decimal(record.version()), record.data(), ttlMillis)) == 1;
+        return call(
+                        "compareAndSet(" + key + ")",
+                        () -> scripts.run(
+                                RedisScript.COMPARE_AND_SET,
+                                bytes(key),
+                                decimal(expectedVersion),
+                                decimal(record.version()),
+                                record.data(),
+                                ttlMillis))
+                == 1;
     }
 
     @Override
     public boolean add(String key, Record record, Duration ttl) {
         byte[] ttlMillis = millis(ttl);
-        return call("add(" + key + ")", () -> scripts.run(RedisScript.ADD, bytes(key),
-                decimal(record.version()), record.data(), ttlMillis)) == 1;
+        return call(
+                        "add(" + key + ")",
+                        () -> scripts.run(
+                                RedisScript.ADD, bytes(key), decimal(record.version()), record.data(), ttlMillis))
+                == 1;
     }
 
     @Override
     public boolean deleteIfEquals(String key, byte[] expected) {
-        return call("deleteIfEquals(" + key + ")",
-                () -> scripts.run(RedisScript.DELETE_IF_EQUALS, bytes(key), expected)) == 1;
+        return call(
+                        "deleteIfEquals(" + key + ")",
+                        () -> scripts.run(RedisScript.DELETE_IF_EQUALS, bytes(key), expected))
+                == 1;
     }
 
     @Override
     public boolean touchIfEquals(String key, byte[] expected, Duration ttl) {
         byte[] ttlMillis = millis(ttl);
-        return retryable("touchIfEquals(" + key + ")",
-                () -> scripts.run(RedisScript.TOUCH_IF_EQUALS, bytes(key), expected, ttlMillis)) == 1;
+        return retryable(
+                        "touchIfEquals(" + key + ")",
+                        () -> scripts.run(RedisScript.TOUCH_IF_EQUALS, bytes(key), expected, ttlMillis))
+                == 1;
     }
 
     @Override
@@ -198,7 +220,8 @@ public final class RedisStore implements CacheStore {
     @Override
     public long increment(String key, long delta, Duration ttl) {
         byte[] ttlMillis = millis(ttl);
-        return call("increment(" + key + ")",
+        return call(
+                "increment(" + key + ")",
                 () -> scripts.run(RedisScript.INCREMENT, bytes(key), decimal(delta), ttlMillis));
     }
 
@@ -245,8 +268,10 @@ public final class RedisStore implements CacheStore {
             return Optional.of(new Record(Long.parseLong(new String(version, StandardCharsets.US_ASCII)), data));
         } catch (RuntimeException e) {
             // Not written by this store (or cut short): refuse to guess a version.
-            throw new StoreException("Redis at " + url + " holds something at " + key
-                    + " that is not a record (a hash with fields v and d)", e);
+            throw new StoreException(
+                    "Redis at " + url + " holds something at " + key
+                            + " that is not a record (a hash with fields v and d)",
+                    e);
         }
     }
 

@@ -9,8 +9,7 @@ import java.util.List;
 /** Opens {@code redis://}, {@code rediss://} and {@code redis-cluster://} URLs. */
 public final class RedisStoreProvider implements StoreProvider {
     /** The provider, as {@link java.util.ServiceLoader} makes it. */
-    public RedisStoreProvider() {
-    }
+    public RedisStoreProvider() {}
 
     @Override
     public List<String> schemes() {

@@ -23,7 +23,9 @@ record RedisUrl(String masked, Kind kind, List<Node> nodes, String user, String 
     static final int DEFAULT_PORT = 6379;
 
     enum Kind {
-        PLAIN("redis"), TLS("rediss"), CLUSTER("redis-cluster");
+        PLAIN("redis"),
+        TLS("rediss"),
+        CLUSTER("redis-cluster");
 
         private final String scheme;
 
@@ -93,8 +95,8 @@ record RedisUrl(String masked, Kind kind, List<Node> nodes, String user, String 
     }
 
     private static IllegalArgumentException invalid(String masked, String what, Kind kind) {
-        return new IllegalArgumentException("Invalid Redis URL " + masked + ": " + what
-                + ". Expected a URL like " + kind.example());
+        return new IllegalArgumentException(
+                "Invalid Redis URL " + masked + ": " + what + ". Expected a URL like " + kind.example());
     }
 
     /** One parse, keeping the masked URL and kind at hand for the error messages. */
@@ -111,7 +113,9 @@ record RedisUrl(String masked, Kind kind, List<Node> nodes, String user, String 
             String hosts = slash < 0 ? address : address.substring(0, slash);
             int database = slash < 0 ? 0 : database(address.substring(slash + 1));
             String user = userInfo == null ? null : decode(before(userInfo, ':'));
-            String password = userInfo == null ? null : after(userInfo, ':').map(this::decode).orElse(null);
+            String password = userInfo == null
+                    ? null
+                    : after(userInfo, ':').map(this::decode).orElse(null);
             return new RedisUrl(masked, kind, nodes(hosts), emptyToNull(user), emptyToNull(password), database);
         }
 
@@ -142,7 +146,8 @@ record RedisUrl(String masked, Kind kind, List<Node> nodes, String user, String 
                 }
                 host = hostPort.substring(1, close);
                 port = hostPort.length() > close + 1 && hostPort.charAt(close + 1) == ':'
-                        ? hostPort.substring(close + 2) : null;
+                        ? hostPort.substring(close + 2)
+                        : null;
             } else if (hostPort.indexOf(':') >= 0) {
                 host = hostPort.substring(0, hostPort.indexOf(':'));
                 port = hostPort.substring(hostPort.indexOf(':') + 1);

@@ -1,16 +1,16 @@
 package io.tasker.metrics.store.redis;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreCapabilities;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.testing.CacheStoreContract;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.tasker.metrics.testing.FreePorts;
 import io.tasker.metrics.testing.RedisClusterExtension;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +42,10 @@ class RedisClusterStoreTest extends CacheStoreContract {
         for (int i = 0; i < 300; i++) {
             batch.add(Map.entry(key("spread:" + i), new Record(i, ("value " + i).getBytes(StandardCharsets.UTF_8))));
         }
-        assertEquals(300, store.putAllIfNewer(batch, TTL).stream().filter(b -> b).count());
-        Map<String, Record> all = store.getAll(batch.stream().map(Map.Entry::getKey).toList());
+        assertEquals(
+                300, store.putAllIfNewer(batch, TTL).stream().filter(b -> b).count());
+        Map<String, Record> all =
+                store.getAll(batch.stream().map(Map.Entry::getKey).toList());
         assertEquals(300, all.size());
         assertEquals(batch.get(299).getValue(), all.get(key("spread:299")));
         for (int port : cluster.ports()) {
@@ -73,7 +75,8 @@ class RedisClusterStoreTest extends CacheStoreContract {
         int closed = FreePorts.next();
         String url = "redis-cluster://app:pw-123@127.0.0.1:" + closed;
         StoreException e = assertThrows(StoreException.class, () -> RedisStore.open(url, Duration.ofSeconds(1)));
-        assertTrue(e.getMessage().contains("redis-cluster://app:***@127.0.0.1:" + closed + " cannot be reached"),
+        assertTrue(
+                e.getMessage().contains("redis-cluster://app:***@127.0.0.1:" + closed + " cannot be reached"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("Connection refused"), e.getMessage());
         assertFalse(e.getMessage().contains("pw-123"), e.getMessage());

@@ -1,14 +1,14 @@
 package io.tasker.metrics.store.redis;
 
-import io.tasker.metrics.store.KeyLayout;
-import io.tasker.metrics.store.Record;
-import io.tasker.metrics.store.StoreCapabilities;
-import io.tasker.metrics.store.StoreException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tasker.metrics.store.KeyLayout;
+import io.tasker.metrics.store.Record;
+import io.tasker.metrics.store.StoreCapabilities;
+import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.testing.RedisServerExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,13 +26,40 @@ class RedisStoreAuthTest {
 
     @RegisterExtension
     static final RedisServerExtension redis = new RedisServerExtension(
-            "--requirepass", "secret",
-            "--user", "alice", "on", ">alice-pw", "~*", "&*", "+@all",
-            "--user", "bob", "on", ">p@ss:w/rd", "~*", "&*", "+@all",
+            "--requirepass",
+            "secret",
+            "--user",
+            "alice",
+            "on",
+            ">alice-pw",
+            "~*",
+            "&*",
+            "+@all",
+            "--user",
+            "bob",
+            "on",
+            ">p@ss:w/rd",
+            "~*",
+            "&*",
+            "+@all",
             // Everything but INCRBY: the probe must find that one capability missing.
-            "--user", "carol", "on", ">carol-pw", "~*", "&*", "+@all", "-incrby",
+            "--user",
+            "carol",
+            "on",
+            ">carol-pw",
+            "~*",
+            "&*",
+            "+@all",
+            "-incrby",
             // No CONFIG: the probe cannot read the persistence settings and keeps what is declared.
-            "--user", "dave", "on", ">dave-pw", "~*", "&*", "+@all", "-config");
+            "--user",
+            "dave",
+            "on",
+            ">dave-pw",
+            "~*",
+            "&*",
+            "+@all",
+            "-config");
 
     @Test
     void theDefaultUsersPasswordWorks() {
@@ -53,11 +80,14 @@ class RedisStoreAuthTest {
     void aWrongPasswordSaysAuthenticationFailedWithoutShowingIt() {
         try (RedisStore store = RedisStore.open("redis://alice:Wrong-Pw-42@" + address(), TIMEOUT)) {
             for (StoreException e : new StoreException[] {
-                    assertThrows(StoreException.class, () -> store.probe(KeyLayout.defaults())),
-                    assertThrows(StoreException.class, () -> store.get("tasker:any"))}) {
-                assertTrue(e.getMessage().contains(
-                        "authentication failed for redis://alice:***@" + address()), e.getMessage());
-                assertTrue(e.getMessage().contains("TASKER_CACHE_URL as redis://user:password@host:port/db"),
+                assertThrows(StoreException.class, () -> store.probe(KeyLayout.defaults())),
+                assertThrows(StoreException.class, () -> store.get("tasker:any"))
+            }) {
+                assertTrue(
+                        e.getMessage().contains("authentication failed for redis://alice:***@" + address()),
+                        e.getMessage());
+                assertTrue(
+                        e.getMessage().contains("TASKER_CACHE_URL as redis://user:password@host:port/db"),
                         e.getMessage());
                 assertFalse(stackTrace(e).contains("Wrong-Pw-42"), stackTrace(e));
             }
@@ -97,7 +127,9 @@ class RedisStoreAuthTest {
             assertEquals(store.declaredCapabilities(), store.probe(KeyLayout.defaults()));
         }
         try (RedisStore store = RedisStore.open("redis://:secret@" + address(), TIMEOUT)) {
-            assertFalse(store.probe(KeyLayout.defaults()).persistent(), "the server runs with --save '' and --appendonly no");
+            assertFalse(
+                    store.probe(KeyLayout.defaults()).persistent(),
+                    "the server runs with --save '' and --appendonly no");
         }
     }
 

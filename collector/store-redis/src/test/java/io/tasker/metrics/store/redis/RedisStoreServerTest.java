@@ -1,15 +1,15 @@
 package io.tasker.metrics.store.redis;
 
-import io.tasker.metrics.store.KeyLayout;
-import io.tasker.metrics.store.Record;
-import io.tasker.metrics.store.StoreCapabilities;
-import io.tasker.metrics.store.StoreException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tasker.metrics.store.KeyLayout;
+import io.tasker.metrics.store.Record;
+import io.tasker.metrics.store.StoreCapabilities;
+import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.testing.FreePorts;
 import io.tasker.metrics.testing.RedisServerExtension;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +91,7 @@ class RedisStoreServerTest {
     void theDatabaseInTheUrlIsHonoured() {
         String base = "redis://" + redis.host() + ":" + redis.port();
         try (RedisStore db2 = RedisStore.open(base + "/2", TIMEOUT);
-             RedisStore db3 = RedisStore.open(base + "/3", TIMEOUT)) {
+                RedisStore db3 = RedisStore.open(base + "/3", TIMEOUT)) {
             db2.putIfNewer(key, new Record(1, bytes("in two")), TTL);
             assertEquals(Optional.empty(), db3.get(key));
             assertEquals(Optional.empty(), store.get(key));
@@ -102,15 +102,18 @@ class RedisStoreServerTest {
     @Test
     void scriptsTheServerForgotAreSentAgain() {
         for (RedisScript script : RedisScript.values()) {
-            assertEquals(new String(script.sha(), StandardCharsets.US_ASCII),
+            assertEquals(
+                    new String(script.sha(), StandardCharsets.US_ASCII),
                     admin.scriptLoad(new String(script.source(), StandardCharsets.UTF_8)));
         }
         admin.scriptFlush();
         assertTrue(store.putIfNewer(key, new Record(1, bytes("one")), TTL));
         admin.scriptFlush();
-        List<Boolean> applied = store.putAllIfNewer(List.of(
-                Map.entry(key, new Record(2, bytes("two"))),
-                Map.entry(key + ":other", new Record(1, bytes("other")))), TTL);
+        List<Boolean> applied = store.putAllIfNewer(
+                List.of(
+                        Map.entry(key, new Record(2, bytes("two"))),
+                        Map.entry(key + ":other", new Record(1, bytes("other")))),
+                TTL);
         assertEquals(List.of(true, true), applied);
         assertEquals(2, store.get(key).orElseThrow().version());
     }
@@ -121,8 +124,10 @@ class RedisStoreServerTest {
         for (int i = 0; i < 500; i++) {
             batch.add(Map.entry(key + ":" + i, new Record(i, bytes("value " + i))));
         }
-        assertEquals(500, store.putAllIfNewer(batch, TTL).stream().filter(b -> b).count());
-        Map<String, Record> all = store.getAll(batch.stream().map(Map.Entry::getKey).toList());
+        assertEquals(
+                500, store.putAllIfNewer(batch, TTL).stream().filter(b -> b).count());
+        Map<String, Record> all =
+                store.getAll(batch.stream().map(Map.Entry::getKey).toList());
         assertEquals(500, all.size());
         assertEquals(new Record(499, bytes("value 499")), all.get(key + ":499"));
         assertEquals(List.of(), store.putAllIfNewer(List.of(), TTL));
@@ -153,7 +158,8 @@ class RedisStoreServerTest {
         long start = System.nanoTime();
         try (RedisStore unreachable = RedisStore.open("redis://:pw-123@127.0.0.1:" + closedPort + "/0", TIMEOUT)) {
             StoreException e = assertThrows(StoreException.class, () -> unreachable.probe(KeyLayout.defaults()));
-            assertTrue(e.getMessage().contains("redis://:***@127.0.0.1:" + closedPort + "/0 cannot be reached"),
+            assertTrue(
+                    e.getMessage().contains("redis://:***@127.0.0.1:" + closedPort + "/0 cannot be reached"),
                     e.getMessage());
             assertFalse(e.getMessage().contains("pw-123"), e.getMessage());
             assertThrows(StoreException.class, () -> unreachable.putIfNewer(key, new Record(1, bytes("x")), TTL));
@@ -177,8 +183,9 @@ class RedisStoreServerTest {
         redis.stop();
         assertThrows(StoreException.class, () -> store.get(key));
         assertThrows(StoreException.class, () -> store.increment(key + ":n", 1, TTL));
-        assertThrows(StoreException.class, () -> store.putAllIfNewer(List.of(Map.entry(key, new Record(2,
-                bytes("during")))), TTL));
+        assertThrows(
+                StoreException.class,
+                () -> store.putAllIfNewer(List.of(Map.entry(key, new Record(2, bytes("during")))), TTL));
         redis.start();
         assertEquals(Optional.empty(), store.get(key), "no persistence: the restarted server is empty");
         assertTrue(store.putIfNewer(key, new Record(3, bytes("after")), TTL));
@@ -192,7 +199,8 @@ class RedisStoreServerTest {
         redis.start();
         // The pooled connection died with the old server: the read is tried again on a fresh one.
         assertEquals(Optional.empty(), store.get(key));
-        assertTrue(store.putAllIfNewer(List.of(Map.entry(key, new Record(1, bytes("again")))), TTL).get(0));
+        assertTrue(store.putAllIfNewer(List.of(Map.entry(key, new Record(1, bytes("again")))), TTL)
+                .get(0));
     }
 
     @Test

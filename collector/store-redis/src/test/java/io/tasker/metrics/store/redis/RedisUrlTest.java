@@ -65,8 +65,9 @@ class RedisUrlTest {
     void aClusterUrlListsItsSeedNodes() {
         RedisUrl url = RedisUrl.parse("redis-cluster://u:pw@a:7000, b:7001,[::1]:7002");
         assertTrue(url.cluster());
-        assertEquals(List.of(new RedisUrl.Node("a", 7000), new RedisUrl.Node("b", 7001),
-                new RedisUrl.Node("::1", 7002)), url.nodes());
+        assertEquals(
+                List.of(new RedisUrl.Node("a", 7000), new RedisUrl.Node("b", 7001), new RedisUrl.Node("::1", 7002)),
+                url.nodes());
         assertEquals("redis-cluster://u:***@a:7000, b:7001,[::1]:7002", url.masked());
     }
 
@@ -88,7 +89,9 @@ class RedisUrlTest {
         assertInvalid("redis://a:1,b:2", "redis-cluster://", "redis://");
         assertInvalid("redis://cache:6379/0?timeout=5", "query", "redis://");
         assertInvalid("redis://:6379/0", "host name is empty", "redis://");
-        assertInvalid("redis-cluster://a:1,b:2/3", "a cluster has no database number",
+        assertInvalid(
+                "redis-cluster://a:1,b:2/3",
+                "a cluster has no database number",
                 "redis-cluster://user:password@10.0.0.1:6379,10.0.0.2:6379");
         assertInvalid("redis-cluster://a:1,,b:2", "empty", "redis-cluster://");
         assertInvalid("redis://[::1:6379/0", "closing ]", "redis://");
@@ -96,8 +99,8 @@ class RedisUrlTest {
 
     @Test
     void aMalformedUrlNeverShowsItsPassword() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RedisUrl.parse("redis://app:TopSecret@cache:port/0"));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> RedisUrl.parse("redis://app:TopSecret@cache:port/0"));
         assertFalse(e.getMessage().contains("TopSecret"), e.getMessage());
         assertTrue(e.getMessage().contains("redis://app:***@cache:port/0"), e.getMessage());
     }

@@ -20,20 +20,26 @@ import net.jqwik.api.constraints.IntRange;
 class StoreUrlPropertiesTest {
 
     @Property(tries = 300)
-    void anyPasswordIsMaskedWhole(@ForAll("users") String user, @ForAll("passwords") String password,
-                                  @ForAll("hosts") String host, @ForAll @IntRange(min = 1, max = 65_535) int port,
-                                  @ForAll @IntRange(min = 0, max = 15) int db) {
+    void anyPasswordIsMaskedWhole(
+            @ForAll("users") String user,
+            @ForAll("passwords") String password,
+            @ForAll("hosts") String host,
+            @ForAll @IntRange(min = 1, max = 65_535) int port,
+            @ForAll @IntRange(min = 0, max = 15) int db) {
         String tail = "@" + host + ":" + port + "/" + db;
         for (String scheme : new String[] {"redis://", "rediss://", "redis-cluster://", "memcached://", "redis//"}) {
-            assertEquals(scheme + user + ":***" + tail, CacheStores.maskPassword(scheme + user + ":" + password + tail));
+            assertEquals(
+                    scheme + user + ":***" + tail, CacheStores.maskPassword(scheme + user + ":" + password + tail));
         }
     }
 
     @Property(tries = 300)
-    void anEncodedPasswordParsesBackExactly(@ForAll("users") String user, @ForAll("passwords") String password,
-                                            @ForAll("hosts") String host,
-                                            @ForAll @IntRange(min = 1, max = 65_535) int port,
-                                            @ForAll @IntRange(min = 0, max = 15) int db) {
+    void anEncodedPasswordParsesBackExactly(
+            @ForAll("users") String user,
+            @ForAll("passwords") String password,
+            @ForAll("hosts") String host,
+            @ForAll @IntRange(min = 1, max = 65_535) int port,
+            @ForAll @IntRange(min = 0, max = 15) int db) {
         String encoded = URLEncoder.encode(password, StandardCharsets.UTF_8).replace("+", "%20");
         RedisUrl url = RedisUrl.parse("redis://" + user + ":" + encoded + "@" + host + ":" + port + "/" + db);
         assertEquals(user, url.user());
@@ -45,8 +51,7 @@ class StoreUrlPropertiesTest {
     }
 
     @Property(tries = 300)
-    void aBadUrlIsAnErrorThatNeverShowsThePassword(@ForAll("longPasswords") String password,
-                                                   @ForAll String rest) {
+    void aBadUrlIsAnErrorThatNeverShowsThePassword(@ForAll("longPasswords") String password, @ForAll String rest) {
         String url = "redis://:" + password + "@" + rest;
         try {
             RedisUrl.parse(url);
@@ -59,7 +64,11 @@ class StoreUrlPropertiesTest {
 
     @Provide
     Arbitrary<String> users() {
-        return Arbitraries.strings().withCharRange('a', 'z').numeric().ofMinLength(1).ofMaxLength(12);
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .numeric()
+                .ofMinLength(1)
+                .ofMaxLength(12);
     }
 
     /**
@@ -68,8 +77,12 @@ class StoreUrlPropertiesTest {
      */
     @Provide
     Arbitrary<String> passwords() {
-        return Arbitraries.oneOf(Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40),
-                Arbitraries.strings().withChars("/@:%#?abc").ofMinLength(1).ofMaxLength(20))
+        return Arbitraries.oneOf(
+                        Arbitraries.strings().all().ofMinLength(1).ofMaxLength(40),
+                        Arbitraries.strings()
+                                .withChars("/@:%#?abc")
+                                .ofMinLength(1)
+                                .ofMaxLength(20))
                 .filter(p -> p.codePoints().noneMatch(c -> Character.getType(c) == Character.SURROGATE));
     }
 
@@ -80,7 +93,11 @@ class StoreUrlPropertiesTest {
 
     @Provide
     Arbitrary<String> hosts() {
-        return Arbitraries.strings().withCharRange('a', 'z').withChars('-', '.').ofMinLength(1).ofMaxLength(20)
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withChars('-', '.')
+                .ofMinLength(1)
+                .ofMaxLength(20)
                 .filter(h -> Character.isLetter(h.charAt(0)) && !h.contains(":"));
     }
 }

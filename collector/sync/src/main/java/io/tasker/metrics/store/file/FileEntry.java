@@ -16,7 +16,8 @@ record FileEntry(String key, Kind kind, long version, long expiresAtMillis, byte
     private static final byte[] NO_DATA = new byte[0];
 
     enum Kind {
-        RECORD, COUNTER
+        RECORD,
+        COUNTER
     }
 
     static FileEntry record(String key, Record record, long expiresAtMillis) {

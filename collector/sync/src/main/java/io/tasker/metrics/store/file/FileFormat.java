@@ -31,8 +31,7 @@ final class FileFormat {
     static final int HEADER_BYTES = 35;
     private static final int CRC_OFFSET = 31;
 
-    private FileFormat() {
-    }
+    private FileFormat() {}
 
     /** A file that cannot be what this store wrote: damaged, truncated or foreign. */
     static final class CorruptException extends Exception {
@@ -51,10 +50,16 @@ final class FileFormat {
     static byte[] encode(FileEntry entry) {
         byte[] key = entry.key().getBytes(StandardCharsets.UTF_8);
         byte[] bytes = ByteBuffer.allocate(HEADER_BYTES + key.length + entry.data().length)
-                .putInt(MAGIC).putShort(FORMAT).put((byte) entry.kind().ordinal())
-                .putLong(entry.version()).putLong(entry.expiresAtMillis())
-                .putInt(key.length).putInt(entry.data().length).putInt(0)
-                .put(key).put(entry.data())
+                .putInt(MAGIC)
+                .putShort(FORMAT)
+                .put((byte) entry.kind().ordinal())
+                .putLong(entry.version())
+                .putLong(entry.expiresAtMillis())
+                .putInt(key.length)
+                .putInt(entry.data().length)
+                .putInt(0)
+                .put(key)
+                .put(entry.data())
                 .array();
         ByteBuffer.wrap(bytes).putInt(CRC_OFFSET, crc(bytes));
         return bytes;
@@ -62,8 +67,8 @@ final class FileFormat {
 
     static FileEntry decode(byte[] bytes, String expectedKey) throws CorruptException, NewerFormatException {
         if (bytes.length < HEADER_BYTES) {
-            throw new CorruptException("truncated: " + bytes.length + " bytes, less than the "
-                    + HEADER_BYTES + "-byte header");
+            throw new CorruptException(
+                    "truncated: " + bytes.length + " bytes, less than the " + HEADER_BYTES + "-byte header");
         }
         ByteBuffer header = ByteBuffer.wrap(bytes);
         if (header.getInt() != MAGIC) {
@@ -87,8 +92,8 @@ final class FileFormat {
         int dataLength = header.getInt();
         long announced = (long) HEADER_BYTES + keyLength + dataLength;
         if (keyLength < 0 || dataLength < 0 || announced != bytes.length) {
-            throw new CorruptException("truncated or padded: the header announces " + announced
-                    + " bytes, the file has " + bytes.length);
+            throw new CorruptException(
+                    "truncated or padded: the header announces " + announced + " bytes, the file has " + bytes.length);
         }
         if (header.getInt() != crc(bytes)) {
             throw new CorruptException("its CRC32 does not match its contents");

@@ -18,8 +18,7 @@ final class FileNames {
     static final String SUFFIX = ".rec";
     private static final int PREFIX_CHARS = 48;
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     static String of(String key) {
         return readablePrefix(key) + "~" + sha256Hex(key) + SUFFIX;

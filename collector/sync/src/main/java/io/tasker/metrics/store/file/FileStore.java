@@ -1,14 +1,14 @@
 package io.tasker.metrics.store.file;
 
-import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.Record;
-import io.tasker.metrics.store.StoreCapabilities;
-import io.tasker.metrics.store.StoreException;
 import static java.nio.file.StandardOpenOption.CREATE_NEW;
 import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.WRITE;
 
 import io.tasker.metrics.Clock;
+import io.tasker.metrics.store.CacheStore;
+import io.tasker.metrics.store.Record;
+import io.tasker.metrics.store.StoreCapabilities;
+import io.tasker.metrics.store.StoreException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -87,8 +87,8 @@ public final class FileStore implements CacheStore {
             store.lock.locked(store::removeLeftoverTempFiles);
             return store;
         } catch (IOException e) {
-            throw new StoreException("Cannot use " + directory.toAbsolutePath() + " as a file store: "
-                    + describe(e), e);
+            throw new StoreException(
+                    "Cannot use " + directory.toAbsolutePath() + " as a file store: " + describe(e), e);
         }
     }
 
@@ -259,8 +259,7 @@ public final class FileStore implements CacheStore {
 
     /** Nothing to release: the lock file is opened per operation, and the files stay for the next process. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     private static Record recordOf(FileEntry entry) {
         return entry == null ? null : entry.toRecord();
@@ -336,8 +335,11 @@ public final class FileStore implements CacheStore {
         }
         Files.move(file, aside);
         corruptFiles.incrementAndGet();
-        LOG.warn("Moved the corrupt file {} aside to {}: {}. Its key reads as absent.",
-                file, aside.getFileName(), reason);
+        LOG.warn(
+                "Moved the corrupt file {} aside to {}: {}. Its key reads as absent.",
+                file,
+                aside.getFileName(),
+                reason);
     }
 
     private Void removeLeftoverTempFiles() throws IOException {
@@ -358,9 +360,8 @@ public final class FileStore implements CacheStore {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("A time to live must be positive, got " + ttl);
         }
-        long millis = ttl.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0
-                ? Long.MAX_VALUE
-                : Math.max(1, ttl.toMillis());
+        long millis =
+                ttl.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : Math.max(1, ttl.toMillis());
         long now = clock.wallTimeMillis();
         return millis > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + millis;
     }
@@ -369,8 +370,8 @@ public final class FileStore implements CacheStore {
         try {
             return lock.locked(action);
         } catch (IOException e) {
-            throw new StoreException("File store " + directory + " failed " + op + " of " + subject + ": "
-                    + describe(e), e);
+            throw new StoreException(
+                    "File store " + directory + " failed " + op + " of " + subject + ": " + describe(e), e);
         }
     }
 

@@ -12,8 +12,7 @@ import java.util.List;
 /** Opens {@code file:///absolute/directory} URLs. */
 public final class FileStoreProvider implements StoreProvider {
     /** The provider, as {@link java.util.ServiceLoader} makes it. */
-    public FileStoreProvider() {
-    }
+    public FileStoreProvider() {}
 
     @Override
     public List<String> schemes() {
@@ -34,13 +33,15 @@ public final class FileStoreProvider implements StoreProvider {
         try {
             URI uri = new URI(url);
             if (uri.getPath() == null || uri.getPath().isEmpty()) {
-                throw new IllegalArgumentException("File cache URL '" + url
-                        + "' has no directory; write it as file:///absolute/path");
+                throw new IllegalArgumentException(
+                        "File cache URL '" + url + "' has no directory; write it as file:///absolute/path");
             }
             return Path.of(uri);
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("File cache URL '" + url + "' is malformed (" + e.getMessage()
-                    + "); write it as file:///absolute/path", e);
+            throw new IllegalArgumentException(
+                    "File cache URL '" + url + "' is malformed (" + e.getMessage()
+                            + "); write it as file:///absolute/path",
+                    e);
         }
     }
 }

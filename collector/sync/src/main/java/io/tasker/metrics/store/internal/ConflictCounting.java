@@ -1,6 +1,5 @@
 package io.tasker.metrics.store.internal;
 
-
 /**
  * A store whose conditional writes are read-modify-write loops (Memcached's {@code gets} then
  * {@code cas}) counts the races it lost and the attempts it retried, so that each sync can

@@ -5,7 +5,6 @@ import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreCapabilities;
 import io.tasker.metrics.store.StoreException;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -52,17 +51,24 @@ public final class StoreProbe {
         String prefix = keys.probe() + ":";
         try {
             boolean readWrite = works("versioned write and read", () -> readsWhatItWrote(prefix + "record"));
-            boolean increment = declared.atomicIncrement()
-                    && works("atomic increment", () -> increments(prefix + "counter"));
+            boolean increment =
+                    declared.atomicIncrement() && works("atomic increment", () -> increments(prefix + "counter"));
             boolean locking = declared.locking() && works("locking", () -> locks(prefix + "lock"));
-            boolean ttlInspection = readWrite && declared.ttlInspection()
-                    && works("ttl inspection", () -> tellsTtl(prefix + "record"));
-            boolean ttlExtension = readWrite && declared.ttlExtension()
-                    && works("ttl extension", () -> extendsTtl(prefix + "record"));
+            boolean ttlInspection =
+                    readWrite && declared.ttlInspection() && works("ttl inspection", () -> tellsTtl(prefix + "record"));
+            boolean ttlExtension =
+                    readWrite && declared.ttlExtension() && works("ttl extension", () -> extendsTtl(prefix + "record"));
             boolean persistent = persistence.get().orElse(declared.persistent());
             // Keys under a prefix are as separate as any keys: namespaces work where writes do.
-            return new StoreCapabilities(declared.distributed() && readWrite, increment, locking, ttlInspection,
-                    ttlExtension, readWrite, declared.compression(), persistent);
+            return new StoreCapabilities(
+                    declared.distributed() && readWrite,
+                    increment,
+                    locking,
+                    ttlInspection,
+                    ttlExtension,
+                    readWrite,
+                    declared.compression(),
+                    persistent);
         } finally {
             for (String name : new String[] {"record", "counter", "lock"}) {
                 works("cleanup", () -> store.delete(prefix + name) || true);
@@ -98,15 +104,16 @@ public final class StoreProbe {
     /** Where the time to live cannot be read back (Memcached), a touch the store accepts must do. */
     private boolean extendsTtl(String key) {
         return store.touch(key, LONGER)
-                && (!declared.ttlInspection() || store.ttl(key).orElse(Duration.ZERO).compareTo(SHORT) > 0);
+                && (!declared.ttlInspection()
+                        || store.ttl(key).orElse(Duration.ZERO).compareTo(SHORT) > 0);
     }
 
     private boolean works(String capability, BooleanSupplier check) {
         try {
             boolean ok = check.getAsBoolean();
             if (!ok) {
-                LOG.warn("Probe of {} on {}: the store answered, but not as it should",
-                        capability, store.description());
+                LOG.warn(
+                        "Probe of {} on {}: the store answered, but not as it should", capability, store.description());
             }
             return ok;
         } catch (StoreException e) {

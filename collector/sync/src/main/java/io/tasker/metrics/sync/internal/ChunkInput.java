@@ -87,7 +87,9 @@ public final class ChunkInput {
         int n = readUnsignedShort();
         need(n);
         position += n;
-        return ascii(start + 2, n) ? new String(data, start + 2, n, StandardCharsets.ISO_8859_1) : modifiedUtf8(start, n);
+        return ascii(start + 2, n)
+                ? new String(data, start + 2, n, StandardCharsets.ISO_8859_1)
+                : modifiedUtf8(start, n);
     }
 
     /**
@@ -124,8 +126,8 @@ public final class ChunkInput {
 
     private void need(int n) {
         if (n > data.length - position) {
-            throw new IllegalArgumentException("truncated chunk (" + data.length + " bytes): " + n
-                    + " more bytes needed at " + position);
+            throw new IllegalArgumentException(
+                    "truncated chunk (" + data.length + " bytes): " + n + " more bytes needed at " + position);
         }
     }
 }

@@ -10,8 +10,7 @@ import java.util.List;
  * written, and how tools (the sync benchmark) size what a sync writes.
  */
 public final class Chunking {
-    private Chunking() {
-    }
+    private Chunking() {}
 
     /** Cuts families into chunks of at most {@code size} series; a family's folded count stays with its first part. */
     public static List<List<MetricFamilySnapshot>> split(List<MetricFamilySnapshot> families, int size) {

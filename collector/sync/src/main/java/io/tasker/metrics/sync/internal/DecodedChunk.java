@@ -29,8 +29,14 @@ public final class DecodedChunk {
     private static final int INITIAL_POINTS = 1024;
 
     /** A family's header and the range of its points. */
-    public record Family(MetricMetadata metadata, String[] labelNames, GaugePolicy policy, BucketBounds bounds,
-                  long folded, int from, int to) {
+    public record Family(
+            MetricMetadata metadata,
+            String[] labelNames,
+            GaugePolicy policy,
+            BucketBounds bounds,
+            long folded,
+            int from,
+            int to) {
         MetricType type() {
             return metadata.type();
         }
@@ -111,12 +117,17 @@ public final class DecodedChunk {
     public List<MetricFamilySnapshot> toFamilies() {
         List<MetricFamilySnapshot> out = new ArrayList<>(families.size());
         for (Family f : families) {
-            out.add(switch (f.type()) {
-                case COUNTER -> new CounterSnapshot(f.metadata(), counterPoints(f), f.folded());
-                case GAUGE -> new GaugeSnapshot(f.metadata(), f.policy(), gaugePoints(f), f.folded());
-                case HISTOGRAM -> new HistogramSnapshot(f.metadata(), f.bounds(),
-                        Arrays.asList(histograms).subList(f.from(), f.to()), f.folded());
-            });
+            out.add(
+                    switch (f.type()) {
+                        case COUNTER -> new CounterSnapshot(f.metadata(), counterPoints(f), f.folded());
+                        case GAUGE -> new GaugeSnapshot(f.metadata(), f.policy(), gaugePoints(f), f.folded());
+                        case HISTOGRAM ->
+                            new HistogramSnapshot(
+                                    f.metadata(),
+                                    f.bounds(),
+                                    Arrays.asList(histograms).subList(f.from(), f.to()),
+                                    f.folded());
+                    });
         }
         return out;
     }
@@ -146,7 +157,8 @@ public final class DecodedChunk {
             names[i] = in.readText();
         }
         MetricMetadata meta = new MetricMetadata(name, help, type, List.of(names));
-        GaugePolicy policy = type == MetricType.GAUGE ? enumAt(GaugePolicy.values(), in.readByte(), "gauge policy") : null;
+        GaugePolicy policy =
+                type == MetricType.GAUGE ? enumAt(GaugePolicy.values(), in.readByte(), "gauge policy") : null;
         BucketBounds bounds = type == MetricType.HISTOGRAM ? readBounds(in) : null;
         long folded = in.readLong();
         int n = in.readCount();
@@ -170,8 +182,8 @@ public final class DecodedChunk {
         } else {
             values[p] = in.readDouble();
             if (meta.type() == MetricType.COUNTER && (!(values[p] >= 0) || Double.isInfinite(values[p]))) {
-                throw new IllegalArgumentException("counter " + meta.name() + " has the value " + values[p]
-                        + "; a counter's is finite and >= 0");
+                throw new IllegalArgumentException(
+                        "counter " + meta.name() + " has the value " + values[p] + "; a counter's is finite and >= 0");
             }
         }
         size++;
@@ -211,8 +223,8 @@ public final class DecodedChunk {
         return same ? Labels.ofSorted(names, values) : Labels.of(interleave(names, values));
     }
 
-    private static HistogramSnapshot.Point readHistogram(ChunkInput in, MetricMetadata meta, Labels labels, long updated,
-                                                         BucketBounds bounds) {
+    private static HistogramSnapshot.Point readHistogram(
+            ChunkInput in, MetricMetadata meta, Labels labels, long updated, BucketBounds bounds) {
         long[] counts = new long[in.readCount()];
         for (int b = 0; b < counts.length; b++) {
             counts[b] = in.readLong();

@@ -19,10 +19,12 @@ public final class MergedSeries {
     private boolean any;
     /** A counter's or gauge's value; a histogram's sum. */
     private double value;
+
     private long updated;
     private long[] counts;
     /** The only sketch added so far: most series of most views have one, which needs no copy. */
     private QuantileSketch sketch;
+
     private QuantileSketch.Builder sketches;
 
     public MergedSeries(Labels labels) {
@@ -72,8 +74,9 @@ public final class MergedSeries {
         return switch (type) {
             case COUNTER -> new CounterSnapshot.Point(labels, value, updated);
             case GAUGE -> new GaugeSnapshot.Point(labels, value, updated);
-            case HISTOGRAM -> new HistogramSnapshot.Point(labels, counts, value,
-                    sketches != null ? sketches.build() : sketch, updated);
+            case HISTOGRAM ->
+                new HistogramSnapshot.Point(
+                        labels, counts, value, sketches != null ? sketches.build() : sketch, updated);
         };
     }
 }

@@ -33,8 +33,7 @@ public final class SnapshotCodec {
     private static final byte VERSION = 2;
     private static final int MAX_TEXT_BYTES = 65_535;
 
-    private SnapshotCodec() {
-    }
+    private SnapshotCodec() {}
 
     public static byte[] encode(List<? extends MetricFamilySnapshot> families) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + families.size() * 64);
@@ -69,8 +68,8 @@ public final class SnapshotCodec {
         }
         int version = in.readByte();
         if (version != VERSION) {
-            throw new IllegalArgumentException("chunk format version " + version + " is not supported (this build reads "
-                    + VERSION + ")");
+            throw new IllegalArgumentException(
+                    "chunk format version " + version + " is not supported (this build reads " + VERSION + ")");
         }
     }
 

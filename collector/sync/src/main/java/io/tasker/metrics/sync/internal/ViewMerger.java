@@ -103,7 +103,9 @@ public final class ViewMerger {
     /** What two sources must agree on to be added up, and what the merged family is built from. */
     private record Shape(MetricMetadata metadata, GaugePolicy policy, BucketBounds bounds) {
         static Shape of(MetricFamilySnapshot f) {
-            return new Shape(f.metadata(), f instanceof GaugeSnapshot g ? g.policy() : null,
+            return new Shape(
+                    f.metadata(),
+                    f instanceof GaugeSnapshot g ? g.policy() : null,
                     f instanceof HistogramSnapshot h ? h.bounds() : null);
         }
 
@@ -112,7 +114,8 @@ public final class ViewMerger {
         }
 
         boolean sameAs(Shape other) {
-            return type() == other.type() && metadata.labelNames().equals(other.metadata.labelNames())
+            return type() == other.type()
+                    && metadata.labelNames().equals(other.metadata.labelNames())
                     && Objects.equals(bounds, other.bounds);
         }
 
@@ -150,7 +153,8 @@ public final class ViewMerger {
 
         void add(String instance, DecodedChunk chunk, DecodedChunk.Family f) {
             folded += f.folded();
-            int owner = ownsGauges(instance) ? instanceOwners.computeIfAbsent(instance, i -> instanceOwners.size()) : -1;
+            int owner =
+                    ownsGauges(instance) ? instanceOwners.computeIfAbsent(instance, i -> instanceOwners.size()) : -1;
             for (int p = f.from(); p < f.to(); p++) {
                 MergedSeries s = encoded.get(chunk.data(), chunk.labelFrom(p), chunk.labelTo(p), owner);
                 if (s == null) {

@@ -1,10 +1,10 @@
 package io.tasker.metrics.store.file;
 
-import io.tasker.metrics.store.Record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.Clock;
+import io.tasker.metrics.store.Record;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -54,7 +54,8 @@ class FileStoreCrossProcessTest {
             assertEquals(PROCESSES * OPERATIONS + 1, store.increment(COUNTER, 1, TTL));
             Record register = store.get(REGISTER).orElseThrow();
             assertEquals(PROCESSES * OPERATIONS - 1, register.version(), "versions start at 0");
-            assertEquals(PROCESSES * OPERATIONS, ByteBuffer.wrap(register.data()).getLong());
+            assertEquals(
+                    PROCESSES * OPERATIONS, ByteBuffer.wrap(register.data()).getLong());
         }
         assertEquals(List.of(), leftovers(), "no corrupt or temp files");
     }
@@ -72,9 +73,13 @@ class FileStoreCrossProcessTest {
 
         static Worker start(Path directory) throws IOException {
             Process process = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), directory.toString(), String.valueOf(OPERATIONS))
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            Main.class.getName(),
+                            directory.toString(),
+                            String.valueOf(OPERATIONS))
                     .redirectErrorStream(true)
                     .start();
             BufferedReader output =
@@ -121,8 +126,8 @@ class FileStoreCrossProcessTest {
                     store.increment(COUNTER, 1, TTL);
                     retries += addOneWithCompareAndSet(store);
                 }
-                System.out.println("done: " + retries + " compare-and-set retries, "
-                        + store.corruptFiles() + " corrupt files");
+                System.out.println(
+                        "done: " + retries + " compare-and-set retries, " + store.corruptFiles() + " corrupt files");
                 if (store.corruptFiles() > 0) {
                     System.exit(1);
                 }
@@ -134,7 +139,8 @@ class FileStoreCrossProcessTest {
             for (int retries = 0; ; retries++) {
                 Optional<Record> current = store.get(REGISTER);
                 long version = current.map(Record::version).orElse(-1L);
-                long value = current.map(r -> ByteBuffer.wrap(r.data()).getLong()).orElse(0L);
+                long value =
+                        current.map(r -> ByteBuffer.wrap(r.data()).getLong()).orElse(0L);
                 byte[] next = ByteBuffer.allocate(Long.BYTES).putLong(value + 1).array();
                 if (store.compareAndSet(REGISTER, version, new Record(version + 1, next), TTL)) {
                     return retries;

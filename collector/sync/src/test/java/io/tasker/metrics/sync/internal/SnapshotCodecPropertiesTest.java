@@ -1,10 +1,5 @@
 package io.tasker.metrics.sync.internal;
 
-import io.tasker.metrics.sync.ClusterReader;
-import io.tasker.metrics.sync.ClusterSync;
-import io.tasker.metrics.sync.ClusterView;
-import io.tasker.metrics.sync.SyncOptions;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -18,6 +13,10 @@ import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.store.MemoryStore;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.SyncStrategy;
+import io.tasker.metrics.sync.ClusterReader;
+import io.tasker.metrics.sync.ClusterSync;
+import io.tasker.metrics.sync.ClusterView;
+import io.tasker.metrics.sync.SyncOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -39,8 +38,7 @@ import net.jqwik.api.constraints.Size;
 class SnapshotCodecPropertiesTest {
 
     /** One recording: a kind, label values, a value. */
-    record Recording(int kind, String a, String b, double value) {
-    }
+    record Recording(int kind, String a, String b, double value) {}
 
     /** How a chunk may be broken: cut short, a byte flipped, a byte added. */
     record Damage(int kind, int at, byte with) {
@@ -70,9 +68,10 @@ class SnapshotCodecPropertiesTest {
     }
 
     @Property(tries = 500)
-    void brokenBytesAreRefusedWithTheCodecsError(@ForAll @Size(max = 10) List<@From("recordings") Recording> recordings,
-                                                @ForAll("damage") Damage damage) {
-        byte[] bytes = damage.apply(SnapshotCodec.encode(record(recordings).snapshot().families()));
+    void brokenBytesAreRefusedWithTheCodecsError(
+            @ForAll @Size(max = 10) List<@From("recordings") Recording> recordings, @ForAll("damage") Damage damage) {
+        byte[] bytes =
+                damage.apply(SnapshotCodec.encode(record(recordings).snapshot().families()));
         try {
             SnapshotCodec.decode(bytes);
         } catch (IllegalArgumentException refused) {
@@ -94,11 +93,12 @@ class SnapshotCodecPropertiesTest {
     }
 
     private static MetricRegistry record(List<Recording> recordings) {
-        MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults()
-                .withClock(new ManualClock(Instant.parse("2026-01-01T12:00:00Z"))));
+        MetricRegistry registry = new MetricRegistry(
+                RegistryOptions.defaults().withClock(new ManualClock(Instant.parse("2026-01-01T12:00:00Z"))));
         Counter counter = Counter.builder("jobs_total").labelNames("a", "b").register(registry);
         Gauge gauge = Gauge.builder("depth").labelNames("a", "b").register(registry);
-        Histogram histogram = Histogram.builder("seconds").labelNames("a", "b").quantiles().register(registry);
+        Histogram histogram =
+                Histogram.builder("seconds").labelNames("a", "b").quantiles().register(registry);
         for (Recording r : recordings) {
             switch (r.kind()) {
                 case 0 -> counter.labels(r.a(), r.b()).inc(Math.abs(r.value()));
@@ -111,10 +111,16 @@ class SnapshotCodecPropertiesTest {
 
     @Provide
     Arbitrary<Recording> recordings() {
-        Arbitrary<String> values = Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(20),
-                Arbitraries.strings().all().ofMaxLength(5), Arbitraries.of("", "\0", "€", "\uD83D\uDE00", "\"\\\n"));
-        return Combinators.combine(Arbitraries.integers().between(0, 2), values, values,
-                Arbitraries.doubles().between(-1e12, 1e12)).as(Recording::new);
+        Arbitrary<String> values = Arbitraries.oneOf(
+                Arbitraries.strings().ofMaxLength(20),
+                Arbitraries.strings().all().ofMaxLength(5),
+                Arbitraries.of("", "\0", "€", "\uD83D\uDE00", "\"\\\n"));
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 2),
+                        values,
+                        values,
+                        Arbitraries.doubles().between(-1e12, 1e12))
+                .as(Recording::new);
     }
 
     @Provide

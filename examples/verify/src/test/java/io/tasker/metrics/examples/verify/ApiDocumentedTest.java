@@ -44,16 +44,21 @@ class ApiDocumentedTest {
             }
             missing.addAll(undocumented(apiSources(sources)));
         }
-        assertTrue(missing.isEmpty(), missing.size() + " public members of the API packages have no javadoc comment;"
-                + " write one (what it is or does, and why where that is not obvious):\n  " + String.join("\n  ", missing));
+        assertTrue(
+                missing.isEmpty(),
+                missing.size() + " public members of the API packages have no javadoc comment;"
+                        + " write one (what it is or does, and why where that is not obvious):\n  "
+                        + String.join("\n  ", missing));
     }
 
     private static List<Path> apiSources(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(p -> p.toString().endsWith(".java"))
                     .filter(p -> !p.getFileName().toString().equals("package-info.java"))
-                    .filter(p -> !PublicSurfaceTest.isInternal(root.relativize(p.getParent()).toString().replace('/', '.')))
-                    .sorted().toList();
+                    .filter(p -> !PublicSurfaceTest.isInternal(
+                            root.relativize(p.getParent()).toString().replace('/', '.')))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -63,7 +68,7 @@ class ApiDocumentedTest {
         List<String> missing = new ArrayList<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(null, null, null)) {
             Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
-            JavacTask task = (JavacTask) compiler.getTask(null, files, d -> { }, List.of("-proc:none"), null, units);
+            JavacTask task = (JavacTask) compiler.getTask(null, files, d -> {}, List.of("-proc:none"), null, units);
             DocTrees docs = DocTrees.instance(task);
             for (CompilationUnitTree unit : task.parse()) {
                 new Scanner(docs, unit, missing).scan(new TreePath(unit), null);
@@ -121,7 +126,9 @@ class ApiDocumentedTest {
                 return false;
             }
             Tree parent = path.getParentPath().getLeaf();
-            if (parent instanceof ClassTree owner && owner.getKind() != Tree.Kind.CLASS && owner.getKind() != Tree.Kind.RECORD) {
+            if (parent instanceof ClassTree owner
+                    && owner.getKind() != Tree.Kind.CLASS
+                    && owner.getKind() != Tree.Kind.RECORD) {
                 return true; // Interface, annotation and enum members are public.
             }
             return flags.contains(Modifier.PUBLIC) || flags.contains(Modifier.PROTECTED);
@@ -130,7 +137,8 @@ class ApiDocumentedTest {
         private void check(Tree declaration, String name) {
             TreePath path = TreePath.getPath(unit, declaration);
             if (docs.getDocCommentTree(path) == null) {
-                long line = unit.getLineMap().getLineNumber(docs.getSourcePositions().getStartPosition(unit, declaration));
+                long line = unit.getLineMap()
+                        .getLineNumber(docs.getSourcePositions().getStartPosition(unit, declaration));
                 missing.add(Build.repo().relativize(Path.of(unit.getSourceFile().toUri())) + ":" + line + ": " + name);
             }
         }

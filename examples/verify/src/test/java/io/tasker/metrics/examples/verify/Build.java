@@ -32,12 +32,16 @@ final class Build {
 
         /** The jar, sources jar or javadoc jar in target/: classifier null for the main jar. */
         Path jar(String classifier) {
-            return target().resolve(artifactId + "-" + version() + (classifier == null ? "" : "-" + classifier) + ".jar");
+            return target().resolve(
+                            artifactId + "-" + version() + (classifier == null ? "" : "-" + classifier) + ".jar");
         }
 
         /** Where mvn install put a file of this artifact, e.g. extension "jar" or "pom". */
         Path installed(String extension) {
-            return localRepository().resolve("io/tasker/metrics").resolve(artifactId).resolve(version())
+            return localRepository()
+                    .resolve("io/tasker/metrics")
+                    .resolve(artifactId)
+                    .resolve(version())
                     .resolve(artifactId + "-" + version() + "." + extension);
         }
     }
@@ -61,15 +65,17 @@ final class Build {
             new Artifact("tasker-metrics-bom", "bom", true),
             new Artifact("tasker-metrics-parent", ".", true));
 
-    private Build() {
-    }
+    private Build() {}
 
     static List<Artifact> publishedJars() {
         return PUBLISHED.stream().filter(a -> !a.pomOnly()).toList();
     }
 
     static Artifact published(String artifactId) {
-        return PUBLISHED.stream().filter(a -> a.artifactId().equals(artifactId)).findFirst().orElseThrow();
+        return PUBLISHED.stream()
+                .filter(a -> a.artifactId().equals(artifactId))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The checkout's root folder. */
@@ -84,7 +90,8 @@ final class Build {
 
     /** The local repository this build installs into, which the child builds must use too. */
     static Path localRepository() {
-        return localRepositoryProperty().map(Path::of)
+        return localRepositoryProperty()
+                .map(Path::of)
                 .orElse(Path.of(System.getProperty("user.home"), ".m2", "repository"));
     }
 
@@ -94,7 +101,8 @@ final class Build {
 
     /** This module's target folder: every file a test writes goes under target/it. */
     static Path workDir(String name) throws IOException {
-        return Files.createDirectories(repo().resolve("examples/verify/target/it").resolve(name));
+        return Files.createDirectories(
+                repo().resolve("examples/verify/target/it").resolve(name));
     }
 
     /** The mvn of the Maven that runs this build, else mvn on the PATH. */
@@ -122,7 +130,8 @@ final class Build {
     private static String property(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
-            fail("system property " + name + " is not set; run these tests through Maven (examples/verify/pom.xml sets it)");
+            fail("system property " + name
+                    + " is not set; run these tests through Maven (examples/verify/pom.xml sets it)");
         }
         return value;
     }
@@ -151,8 +160,10 @@ final class Build {
     static Result run(List<String> command, Map<String, String> env, Path log, Duration timeout)
             throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(repo().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(repo().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("TASKER_"));
         builder.environment().putAll(env);
         Process process = builder.start();

@@ -29,16 +29,20 @@ class CoreArtifactTest {
         assertTrue(Files.isRegularFile(jars.get(0)), jars.get(0) + " is missing: build it first (mvn package)");
         for (Path jar : jars) {
             long size = Files.size(jar);
-            System.out.printf("tasker-metrics-core jar: %d bytes (%.1f KB), limit %d KB: %s%n",
+            System.out.printf(
+                    "tasker-metrics-core jar: %d bytes (%.1f KB), limit %d KB: %s%n",
                     size, size / 1024.0, MAX_BYTES / 1024, jar);
-            assertTrue(size <= MAX_BYTES, jar + " is " + size + " bytes, over the limit of " + MAX_BYTES
-                    + ": the core is what every service loads; move what it does not need to another artifact");
+            assertTrue(
+                    size <= MAX_BYTES,
+                    jar + " is " + size + " bytes, over the limit of " + MAX_BYTES
+                            + ": the core is what every service loads; move what it does not need to another artifact");
         }
     }
 
     @Test
     void itsPomsDeclareNoDependencyButForTests() throws Exception {
-        List<Path> poms = new ArrayList<>(List.of(CORE.dir().resolve("pom.xml"),
+        List<Path> poms = new ArrayList<>(List.of(
+                CORE.dir().resolve("pom.xml"),
                 Build.repo().resolve("pom.xml"))); // the parent's own <dependencies> would be inherited
         Path flattened = CORE.dir().resolve(".flattened-pom.xml");
         if (Files.isRegularFile(flattened)) {
@@ -54,8 +58,11 @@ class CoreArtifactTest {
                             + " (scope " + (scope.isEmpty() ? "compile" : scope) + ")");
                 }
             }
-            assertEquals(List.of(), declared, Build.repo().relativize(pom) + " gives tasker-metrics-core a dependency "
-                    + "beyond tests; the core must need nothing but the JDK");
+            assertEquals(
+                    List.of(),
+                    declared,
+                    Build.repo().relativize(pom) + " gives tasker-metrics-core a dependency "
+                            + "beyond tests; the core must need nothing but the JDK");
         }
     }
 
@@ -64,13 +71,29 @@ class CoreArtifactTest {
         Path dir = Build.workDir("core-dependencies");
         Path list = dir.resolve("runtime-dependencies.txt");
         Files.deleteIfExists(list);
-        Build.run(Build.mvnCommand("-f", CORE.dir().resolve("pom.xml").toString(), "dependency:list",
-                        "-DincludeScope=runtime", "-DexcludeTransitive=false", "-DoutputFile=" + list),
-                Map.of(), dir.resolve("mvn.log"), Duration.ofMinutes(5)).assertSucceeded("mvn dependency:list on the core");
-        List<String> lines = Files.readAllLines(list).stream().map(String::trim).filter(l -> !l.isEmpty()).toList();
+        Build.run(
+                        Build.mvnCommand(
+                                "-f",
+                                CORE.dir().resolve("pom.xml").toString(),
+                                "dependency:list",
+                                "-DincludeScope=runtime",
+                                "-DexcludeTransitive=false",
+                                "-DoutputFile=" + list),
+                        Map.of(),
+                        dir.resolve("mvn.log"),
+                        Duration.ofMinutes(5))
+                .assertSucceeded("mvn dependency:list on the core");
+        List<String> lines = Files.readAllLines(list).stream()
+                .map(String::trim)
+                .filter(l -> !l.isEmpty())
+                .toList();
         System.out.println("tasker-metrics-core run-time dependency tree: " + lines);
-        assertTrue(lines.contains("The following files have been resolved:"), "unexpected output in " + list + ": " + lines);
-        assertEquals(List.of("none"), lines.subList(lines.indexOf("The following files have been resolved:") + 1,
-                lines.size()), "tasker-metrics-core must have no run-time dependency");
+        assertTrue(
+                lines.contains("The following files have been resolved:"),
+                "unexpected output in " + list + ": " + lines);
+        assertEquals(
+                List.of("none"),
+                lines.subList(lines.indexOf("The following files have been resolved:") + 1, lines.size()),
+                "tasker-metrics-core must have no run-time dependency");
     }
 }

@@ -39,7 +39,8 @@ class ExamplesTest {
 
     @Test
     void recordAndScrapePrintsWhatItRecorded() throws Exception {
-        Build.Result run = runExample("record-and-scrape", "io.tasker.metrics.examples.RecordAndScrape", Map.of(), "run");
+        Build.Result run =
+                runExample("record-and-scrape", "io.tasker.metrics.examples.RecordAndScrape", Map.of(), "run");
         // tasker_ comes from the core itself: RegistryOptions.defaults() has the metric prefix
         // "tasker", so a bare new MetricRegistry() already exposes tasker_task_executions_total,
         // the design document's name, without the runtime or a configuration file.
@@ -64,10 +65,18 @@ class ExamplesTest {
     void twoInstancesOfSyncThroughRedisAddUpInTheClusterView() throws Exception {
         int first = 1200;
         int second = 34;
-        runExample("sync-through-redis", "io.tasker.metrics.examples.SyncThroughRedis",
-                Map.of("TASKER_CACHE_URL", REDIS.url(), "TASKER_INSTANCE_ID", "checkout-1"), "run-1", first);
-        runExample("sync-through-redis", "io.tasker.metrics.examples.SyncThroughRedis",
-                Map.of("TASKER_CACHE_URL", REDIS.url(), "TASKER_INSTANCE_ID", "checkout-2"), "run-2", second);
+        runExample(
+                "sync-through-redis",
+                "io.tasker.metrics.examples.SyncThroughRedis",
+                Map.of("TASKER_CACHE_URL", REDIS.url(), "TASKER_INSTANCE_ID", "checkout-1"),
+                "run-1",
+                first);
+        runExample(
+                "sync-through-redis",
+                "io.tasker.metrics.examples.SyncThroughRedis",
+                Map.of("TASKER_CACHE_URL", REDIS.url(), "TASKER_INSTANCE_ID", "checkout-2"),
+                "run-2",
+                second);
 
         // The CLI, as a CronJob runs it (docs/operations.md): it reads the cluster view from the store.
         Path dir = Build.workDir("sync-through-redis");
@@ -75,17 +84,34 @@ class ExamplesTest {
         Files.deleteIfExists(view);
         Path cli = Build.repo().resolve("cli/target/tasker-metrics.jar");
         assertTrue(Files.isRegularFile(cli), cli + " is missing: the cli module builds it (mvn package)");
-        Build.Result export = Build.run(List.of(Build.java(), "-jar", cli.toString(), "export-now", "--format", "json",
-                        "--output", view.toString()), Map.of("TASKER_CACHE_URL", REDIS.url()),
-                dir.resolve("export-now.log"), RUN_TIMEOUT).assertSucceeded("tasker-metrics export-now");
+        Build.Result export = Build.run(
+                        List.of(
+                                Build.java(),
+                                "-jar",
+                                cli.toString(),
+                                "export-now",
+                                "--format",
+                                "json",
+                                "--output",
+                                view.toString()),
+                        Map.of("TASKER_CACHE_URL", REDIS.url()),
+                        dir.resolve("export-now.log"),
+                        RUN_TIMEOUT)
+                .assertSucceeded("tasker-metrics export-now");
 
-        JsonNode series = new ObjectMapper().readTree(view.toFile())
-                .path("metrics").path("counters").path("tasker_task_executions_total");
+        JsonNode series = new ObjectMapper()
+                .readTree(view.toFile())
+                .path("metrics")
+                .path("counters")
+                .path("tasker_task_executions_total");
         assertEquals(1, series.size(), "one series expected in " + Files.readString(view) + "\n" + export.tail());
         JsonNode point = series.get(0);
         assertEquals("success", point.path("labels").path("status").asText(), point.toString());
-        assertEquals("payment_processing", point.path("labels").path("task_name").asText(), point.toString());
-        assertEquals(first + second, point.path("value").asLong(),
+        assertEquals(
+                "payment_processing", point.path("labels").path("task_name").asText(), point.toString());
+        assertEquals(
+                first + second,
+                point.path("value").asLong(),
                 "the cluster view must hold both instances' counts exactly: " + point);
     }
 
@@ -94,24 +120,35 @@ class ExamplesTest {
         String readme = Files.readString(Build.repo().resolve("README.md"));
         for (String example : EXAMPLES) {
             Path main;
-            try (var files = Files.walk(Build.repo().resolve("examples").resolve(example).resolve("src/main/java"))) {
-                main = files.filter(p -> p.toString().endsWith(".java")).findFirst().orElseThrow();
+            try (var files =
+                    Files.walk(Build.repo().resolve("examples").resolve(example).resolve("src/main/java"))) {
+                main = files.filter(p -> p.toString().endsWith(".java"))
+                        .findFirst()
+                        .orElseThrow();
             }
             // The imports first, so that a reader knows where each type comes from, then the tagged code.
             String block = imports(main) + "\n" + taggedBlock(main);
-            assertTrue(readme.contains(block), "README.md must show the imports and the code between "
-                    + "// tag::example[] and // end::example[] of " + Build.repo().relativize(main)
-                    + " verbatim (indentation removed), in \"Adding it to a service\". Copy it from there:\n" + block);
+            assertTrue(
+                    readme.contains(block),
+                    "README.md must show the imports and the code between "
+                            + "// tag::example[] and // end::example[] of "
+                            + Build.repo().relativize(main)
+                            + " verbatim (indentation removed), in \"Adding it to a service\". Copy it from there:\n"
+                            + block);
         }
         // The snippets name the version a reader should use: the one this build makes.
-        Matcher versions = Pattern.compile("<tasker\\.version>([^<]*)</tasker\\.version>|tasker-metrics-bom:([^\"'\\s]+)[\"']")
+        Matcher versions = Pattern.compile(
+                        "<tasker\\.version>([^<]*)</tasker\\.version>|tasker-metrics-bom:([^\"'\\s]+)[\"']")
                 .matcher(readme);
         int found = 0;
         while (versions.find()) {
             found++;
             String named = versions.group(1) != null ? versions.group(1) : versions.group(2);
-            assertEquals(Build.version(), named, "README.md's dependency snippets name version " + named
-                    + ", but the build makes " + Build.version() + ": update \"Adding it to a service\"");
+            assertEquals(
+                    Build.version(),
+                    named,
+                    "README.md's dependency snippets name version " + named + ", but the build makes " + Build.version()
+                            + ": update \"Adding it to a service\"");
         }
         assertTrue(found >= 2, "README.md should show the BOM's version in its Maven and Gradle snippets");
     }
@@ -143,8 +180,11 @@ class ExamplesTest {
             fail(source + " has no // tag::example[] ... // end::example[] block");
         }
         List<String> block = lines.subList(start, end);
-        int indent = block.stream().filter(l -> !l.isBlank())
-                .mapToInt(l -> l.length() - l.stripLeading().length()).min().orElse(0);
+        int indent = block.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
         StringBuilder text = new StringBuilder();
         for (String line : block) {
             text.append(line.isBlank() ? "" : line.substring(indent)).append('\n');
@@ -153,14 +193,17 @@ class ExamplesTest {
     }
 
     /** Runs an example's main with the run-time class path its build wrote. */
-    private static Build.Result runExample(String example, String mainClass, Map<String, String> env, String name,
-                                           Object... args) throws Exception {
+    private static Build.Result runExample(
+            String example, String mainClass, Map<String, String> env, String name, Object... args) throws Exception {
         buildExamples();
         Path project = Build.repo().resolve("examples").resolve(example);
         Path classpathFile = project.resolve("target/classpath.txt");
-        assertTrue(Files.isRegularFile(classpathFile), classpathFile + " is missing: the example's pom writes it "
-                + "(dependency:build-classpath in the package phase)");
-        String classpath = project.resolve("target/classes") + java.io.File.pathSeparator
+        assertTrue(
+                Files.isRegularFile(classpathFile),
+                classpathFile + " is missing: the example's pom writes it "
+                        + "(dependency:build-classpath in the package phase)");
+        String classpath = project.resolve("target/classes")
+                + java.io.File.pathSeparator
                 + Files.readString(classpathFile).trim();
         List<String> command = new ArrayList<>(List.of(Build.java(), "-cp", classpath, mainClass));
         for (Object arg : args) {
@@ -177,9 +220,15 @@ class ExamplesTest {
             return;
         }
         installedArtifactsAreThisBuilds();
-        build = Build.run(Build.mvnCommand("-f", Build.repo().resolve("examples/pom.xml").toString(),
-                        "-Dtasker.version=" + Build.version(), "verify"),
-                Map.of(), Build.workDir("examples-build").resolve("mvn.log"), BUILD_TIMEOUT);
+        build = Build.run(
+                Build.mvnCommand(
+                        "-f",
+                        Build.repo().resolve("examples/pom.xml").toString(),
+                        "-Dtasker.version=" + Build.version(),
+                        "verify"),
+                Map.of(),
+                Build.workDir("examples-build").resolve("mvn.log"),
+                BUILD_TIMEOUT);
         build.assertSucceeded("mvn -f examples/pom.xml verify");
     }
 
@@ -197,10 +246,13 @@ class ExamplesTest {
                 stale.add(artifact.artifactId());
             }
         }
-        assertFalse(Files.notExists(Build.published("tasker-metrics-bom").installed("pom")),
+        assertFalse(
+                Files.notExists(Build.published("tasker-metrics-bom").installed("pom")),
                 "tasker-metrics-bom is not installed in " + Build.localRepository());
-        assertTrue(stale.isEmpty(), "the local repository " + Build.localRepository() + " holds no copy of this "
-                + "build's " + stale + ": the examples are built against installed artifacts, so run "
-                + "mvn -P release install (as bin/test does), not mvn verify");
+        assertTrue(
+                stale.isEmpty(),
+                "the local repository " + Build.localRepository() + " holds no copy of this "
+                        + "build's " + stale + ": the examples are built against installed artifacts, so run "
+                        + "mvn -P release install (as bin/test does), not mvn verify");
     }
 }

@@ -11,12 +11,11 @@ import java.util.Optional;
 public final class NoYamlMain {
     static final String DONE = "NoYamlMain: started, recorded and closed";
 
-    private NoYamlMain() {
-    }
+    private NoYamlMain() {}
 
     public static void main(String[] args) {
-        TaskerConfig config = ConfigLoader.load(Optional.empty(),
-                Map.of("TASKER_CACHE_URL", "memory:", "TASKER_INSTANCE_ID", "no-yaml"));
+        TaskerConfig config = ConfigLoader.load(
+                Optional.empty(), Map.of("TASKER_CACHE_URL", "memory:", "TASKER_INSTANCE_ID", "no-yaml"));
         try (TaskerRuntime runtime = TaskerRuntime.start(config, Clock.SYSTEM, TaskerRuntime.Mode.INSTANCE)) {
             runtime.registry().incrementCounter("task_executions_total", 1, "status", "success");
         }

@@ -9,8 +9,7 @@ import org.w3c.dom.Node;
 
 /** Just enough of a pom reader: direct children by name, their text. */
 final class Poms {
-    private Poms() {
-    }
+    private Poms() {}
 
     /** The {@code <project>} element. */
     static Element read(Path pom) throws Exception {

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
 class PublicSurfaceTest {
     private static final int ACC_PUBLIC = 0x0001;
     private static final int ACC_SYNTHETIC = 0x1000;
-    private static final Pattern ARTIFACT_ROW = Pattern.compile("^\\|\\s*`(tasker-metrics-[a-z-]+)`\\s*(?:\\(`([^`]+)`\\))?\\s*\\|(.*)$");
+    private static final Pattern ARTIFACT_ROW =
+            Pattern.compile("^\\|\\s*`(tasker-metrics-[a-z-]+)`\\s*(?:\\(`([^`]+)`\\))?\\s*\\|(.*)$");
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
     @Test
@@ -56,18 +57,24 @@ class PublicSurfaceTest {
                     elsewhere += e.getValue().size();
                     for (String type : e.getValue()) {
                         problems.add(type + " (" + artifact.artifactId() + ") is public in " + pkg
-                                + ", which is not an API package of " + artifact.artifactId() + ": make it package-private, "
+                                + ", which is not an API package of " + artifact.artifactId()
+                                + ": make it package-private, "
                                 + "move it to an internal package (" + pkg + ".internal), or add " + pkg + " to the "
                                 + "artifact's row of the \"Public API\" table in docs/architecture.md on purpose");
                     }
                 }
             }
-            System.out.printf("%-32s %3d public types: %3d in API packages, %3d internal%s%n",
-                    artifact.artifactId(), apiTypes + internalTypes + elsewhere, apiTypes, internalTypes,
+            System.out.printf(
+                    "%-32s %3d public types: %3d in API packages, %3d internal%s%n",
+                    artifact.artifactId(),
+                    apiTypes + internalTypes + elsewhere,
+                    apiTypes,
+                    internalTypes,
                     elsewhere == 0 ? "" : ", " + elsewhere + " ELSEWHERE");
         }
-        assertTrue(problems.isEmpty(), problems.size() + " public type(s) outside the public API:\n"
-                + String.join("\n", problems));
+        assertTrue(
+                problems.isEmpty(),
+                problems.size() + " public type(s) outside the public API:\n" + String.join("\n", problems));
     }
 
     @Test
@@ -75,22 +82,29 @@ class PublicSurfaceTest {
         List<String> missing = new ArrayList<>();
         for (Build.Artifact artifact : Build.publishedJars()) {
             try (JarFile jar = open(artifact.jar(null))) {
-                String name = jar.getManifest() == null ? null
+                String name = jar.getManifest() == null
+                        ? null
                         : jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name");
                 if (name == null || name.isBlank() || name.contains("${")) {
                     missing.add(artifact.artifactId() + " (" + name + ")");
                 }
             }
         }
-        assertEquals(List.of(), missing, "published jars without an Automatic-Module-Name in the manifest: set the "
-                + "automatic.module.name property in the module's pom");
+        assertEquals(
+                List.of(),
+                missing,
+                "published jars without an Automatic-Module-Name in the manifest: set the "
+                        + "automatic.module.name property in the module's pom");
     }
 
     @Test
     void theTablesListEveryPublishedArtifact() throws IOException {
-        Set<String> jars = Build.publishedJars().stream().map(Build.Artifact::artifactId)
+        Set<String> jars = Build.publishedJars().stream()
+                .map(Build.Artifact::artifactId)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(jars, new TreeSet<>(apiTable().keySet()),
+        assertEquals(
+                jars,
+                new TreeSet<>(apiTable().keySet()),
                 "docs/architecture.md's \"Public API\" table and Build.PUBLISHED disagree on the published jars");
         Map<String, String> folders = new LinkedHashMap<>();
         for (String line : section("## Artifacts")) {
@@ -100,10 +114,14 @@ class PublicSurfaceTest {
             }
         }
         Map<String, String> expected = new LinkedHashMap<>();
-        Build.PUBLISHED.stream().filter(a -> !a.folder().equals("."))
+        Build.PUBLISHED.stream()
+                .filter(a -> !a.folder().equals("."))
                 .forEach(a -> expected.put(a.artifactId(), a.folder()));
-        assertEquals(expected, folders, "docs/architecture.md's \"Artifacts\" table and Build.PUBLISHED disagree: "
-                + "a new artifact must be added to both (and to the root pom's modules)");
+        assertEquals(
+                expected,
+                folders,
+                "docs/architecture.md's \"Artifacts\" table and Build.PUBLISHED disagree: "
+                        + "a new artifact must be added to both (and to the root pom's modules)");
     }
 
     /** artifact id to its API packages, from the "Public API" table. */
@@ -145,13 +163,17 @@ class PublicSurfaceTest {
         try (JarFile jar = open(jarPath)) {
             for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
                 String name = entries.nextElement().getName();
-                if (!name.endsWith(".class") || name.startsWith("META-INF/") || name.contains("$")
-                        || name.endsWith("package-info.class") || name.endsWith("module-info.class")) {
+                if (!name.endsWith(".class")
+                        || name.startsWith("META-INF/")
+                        || name.contains("$")
+                        || name.endsWith("package-info.class")
+                        || name.endsWith("module-info.class")) {
                     continue;
                 }
                 int flags = accessFlags(jar.getInputStream(jar.getEntry(name)).readAllBytes());
                 if ((flags & ACC_PUBLIC) != 0 && (flags & ACC_SYNTHETIC) == 0) {
-                    String type = name.substring(0, name.length() - ".class".length()).replace('/', '.');
+                    String type =
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.');
                     String pkg = type.contains(".") ? type.substring(0, type.lastIndexOf('.')) : "";
                     byPackage.computeIfAbsent(pkg, k -> new ArrayList<>()).add(type);
                 }

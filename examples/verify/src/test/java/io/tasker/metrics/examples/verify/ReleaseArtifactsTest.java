@@ -21,26 +21,30 @@ class ReleaseArtifactsTest {
         Build.Artifact core = Build.published("tasker-metrics-core");
         boolean releaseRan = Files.isRegularFile(core.dir().resolve(".flattened-pom.xml"))
                 || Files.isRegularFile(core.jar("sources"));
-        assertTrue(releaseRan, "the release profile did not run (no " + core.dir().resolve(".flattened-pom.xml")
-                + ", no sources jar): run the build with -P release (mvn -P release install, as bin/test does); "
-                + "this test checks what that profile makes");
+        assertTrue(
+                releaseRan,
+                "the release profile did not run (no " + core.dir().resolve(".flattened-pom.xml")
+                        + ", no sources jar): run the build with -P release (mvn -P release install, as bin/test does); "
+                        + "this test checks what that profile makes");
 
         List<String> problems = new ArrayList<>();
         for (Build.Artifact artifact : Build.PUBLISHED) {
             if (!artifact.pomOnly()) {
                 for (String classifier : new String[] {null, "sources", "javadoc"}) {
                     if (!Files.isRegularFile(artifact.jar(classifier))) {
-                        problems.add(artifact.artifactId() + ": no " + artifact.target().relativize(artifact.jar(classifier))
-                                + " in " + artifact.target());
+                        problems.add(artifact.artifactId() + ": no "
+                                + artifact.target().relativize(artifact.jar(classifier)) + " in " + artifact.target());
                     }
                 }
             }
             Path flattened = artifact.dir().resolve(".flattened-pom.xml");
-            Path pom = Files.isRegularFile(flattened) ? flattened : artifact.dir().resolve("pom.xml");
+            Path pom =
+                    Files.isRegularFile(flattened) ? flattened : artifact.dir().resolve("pom.xml");
             if (!Files.isRegularFile(flattened) && !artifact.pomOnly()) {
                 // The BOM has no parent (so that importing it pins nothing else) and the parent keeps its
                 // dependencyManagement for the applications' installed poms: both are published as they are.
-                problems.add(artifact.artifactId() + ": no flattened pom " + flattened + " (flatten-maven-plugin of the release profile)");
+                problems.add(artifact.artifactId() + ": no flattened pom " + flattened
+                        + " (flatten-maven-plugin of the release profile)");
             }
             problems.addAll(metadataProblems(artifact.artifactId(), pom));
         }

@@ -15,5 +15,4 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Documented
 @ConditionalOnProperty(prefix = "tasker", name = "enabled", havingValue = "true", matchIfMissing = true)
-public @interface ConditionalOnTaskerEnabled {
-}
+public @interface ConditionalOnTaskerEnabled {}

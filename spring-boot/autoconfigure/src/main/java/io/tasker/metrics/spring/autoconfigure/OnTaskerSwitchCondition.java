@@ -14,7 +14,8 @@ class OnTaskerSwitchCondition extends SpringBootCondition {
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         Map<String, Object> attributes = metadata.getAnnotationAttributes(ConditionalOnTaskerSwitch.class.getName());
         String key = (String) attributes.get("value");
-        TaskerProperties properties = Binder.get(context.getEnvironment()).bind("tasker", TaskerProperties.class)
+        TaskerProperties properties = Binder.get(context.getEnvironment())
+                .bind("tasker", TaskerProperties.class)
                 .orElseGet(TaskerProperties::new);
         TaskerConfig config;
         try {

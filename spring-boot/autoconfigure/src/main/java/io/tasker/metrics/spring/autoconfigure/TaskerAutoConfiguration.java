@@ -27,8 +27,7 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(TaskerProperties.class)
 public class TaskerAutoConfiguration {
     /** Creates the auto-configuration; Spring calls it. */
-    public TaskerAutoConfiguration() {
-    }
+    public TaskerAutoConfiguration() {}
 
     /**
      * The collector's configuration: properties over the file, environment variables over both.

@@ -26,8 +26,7 @@ public final class TaskerConfigs {
     /** The console's section may share the file; the console checks it, not a service. */
     private static final Set<String> SHARED_SECTIONS = Set.of("console");
 
-    private TaskerConfigs() {
-    }
+    private TaskerConfigs() {}
 
     /**
      * Loads the configuration the properties, the file they name and the environment describe.
@@ -38,8 +37,8 @@ public final class TaskerConfigs {
      * @throws io.tasker.metrics.config.ConfigException listing every problem, each naming its key
      */
     public static TaskerConfig load(TaskerProperties properties, Map<String, String> env) {
-        return ConfigLoader.load(Optional.ofNullable(properties.getConfigFile()), values(properties), env, List.of(),
-                SHARED_SECTIONS);
+        return ConfigLoader.load(
+                Optional.ofNullable(properties.getConfigFile()), values(properties), env, List.of(), SHARED_SECTIONS);
     }
 
     /**

@@ -20,8 +20,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnAvailableEndpoint(TaskerMetricsEndpoint.class)
 public class TaskerEndpointAutoConfiguration {
     /** Creates the auto-configuration; Spring calls it. */
-    public TaskerEndpointAutoConfiguration() {
-    }
+    public TaskerEndpointAutoConfiguration() {}
 
     /**
      * The endpoint over the collector's registry.

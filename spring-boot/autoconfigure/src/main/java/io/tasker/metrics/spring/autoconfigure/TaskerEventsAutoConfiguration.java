@@ -32,8 +32,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(prefix = "tasker.events", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class TaskerEventsAutoConfiguration {
     /** Creates the auto-configuration; Spring calls it. */
-    public TaskerEventsAutoConfiguration() {
-    }
+    public TaskerEventsAutoConfiguration() {}
 
     /**
      * Turns task and step events into {@code task_executions_total} and the rest.
@@ -58,10 +57,12 @@ public class TaskerEventsAutoConfiguration {
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public EventPublisher taskerEventPublisher(MetricRegistry registry, TaskerConfig config,
-                                               ObjectProvider<EventSubscriber> subscribers) {
-        EventPublisher publisher = new EventPublisher(registry, new PublisherOptions(
-                config.value(ConfigKey.EVENTS_QUEUE_CAPACITY), config.value(ConfigKey.EVENTS_DRAIN_TIMEOUT)));
+    public EventPublisher taskerEventPublisher(
+            MetricRegistry registry, TaskerConfig config, ObjectProvider<EventSubscriber> subscribers) {
+        EventPublisher publisher = new EventPublisher(
+                registry,
+                new PublisherOptions(
+                        config.value(ConfigKey.EVENTS_QUEUE_CAPACITY), config.value(ConfigKey.EVENTS_DRAIN_TIMEOUT)));
         subscribers.orderedStream().forEach(publisher::subscribe);
         return publisher;
     }

@@ -21,8 +21,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnEnabledHealthIndicator("tasker")
 public class TaskerHealthAutoConfiguration {
     /** Creates the auto-configuration; Spring calls it. */
-    public TaskerHealthAutoConfiguration() {
-    }
+    public TaskerHealthAutoConfiguration() {}
 
     /**
      * The health of the store, named {@code tasker} in the health endpoint.

@@ -24,18 +24,20 @@ import org.springframework.context.annotation.Configuration;
  * <p>It runs before Boot's composite and simple registries are decided, as Boot's own
  * registries do, so that the simple registry is not added beside it.
  */
-@AutoConfiguration(after = TaskerAutoConfiguration.class,
+@AutoConfiguration(
+        after = TaskerAutoConfiguration.class,
         afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-        beforeName = {"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-                "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
+        beforeName = {
+            "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+            "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+        })
 @ConditionalOnTaskerEnabled
 @ConditionalOnClass({MeterRegistry.class, TaskerMeterRegistry.class})
 @ConditionalOnProperty(prefix = "tasker.micrometer", name = "enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnBean(MetricRegistry.class)
 public class TaskerMicrometerAutoConfiguration {
     /** Creates the auto-configuration; Spring calls it. */
-    public TaskerMicrometerAutoConfiguration() {
-    }
+    public TaskerMicrometerAutoConfiguration() {}
 
     /**
      * The bridge from Micrometer into the collector.
@@ -63,7 +65,8 @@ public class TaskerMicrometerAutoConfiguration {
         @Bean
         @ConditionalOnBean(JvmMetrics.class)
         MeterRegistryCustomizer<TaskerMeterRegistry> taskerJvmMetersOnce() {
-            return registry -> registry.config().meterFilter(MeterFilter.denyNameStartsWith("jvm."))
+            return registry -> registry.config()
+                    .meterFilter(MeterFilter.denyNameStartsWith("jvm."))
                     .meterFilter(MeterFilter.denyNameStartsWith("process."));
         }
     }

@@ -22,7 +22,9 @@ import org.springframework.context.annotation.Bean;
  * {@link StatsdSubscriber} ({@code telemetry.statsd.enabled}). The publisher of
  * {@link TaskerEventsAutoConfiguration} subscribes them.
  */
-@AutoConfiguration(before = TaskerEventsAutoConfiguration.class, after = TaskerAutoConfiguration.class,
+@AutoConfiguration(
+        before = TaskerEventsAutoConfiguration.class,
+        after = TaskerAutoConfiguration.class,
         afterName = "org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration")
 @ConditionalOnTaskerEnabled
 @ConditionalOnClass(TelemetrySubscriber.class)
@@ -30,8 +32,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnProperty(prefix = "tasker.events", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class TaskerSubscribersAutoConfiguration {
     /** Creates the auto-configuration; Spring calls it. */
-    public TaskerSubscribersAutoConfiguration() {
-    }
+    public TaskerSubscribersAutoConfiguration() {}
 
     /**
      * Task traces over OTLP.
@@ -44,10 +45,11 @@ public class TaskerSubscribersAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnTaskerSwitch("telemetry.enabled")
-    public TaskerTelemetry taskerTelemetry(TaskerConfig config, MetricRegistry registry,
-                                           ObjectProvider<OpenTelemetry> openTelemetry) {
+    public TaskerTelemetry taskerTelemetry(
+            TaskerConfig config, MetricRegistry registry, ObjectProvider<OpenTelemetry> openTelemetry) {
         TelemetrySettings settings = TelemetrySettings.from(config, System.getenv());
-        return TaskerTelemetry.start(settings, openTelemetry.getIfAvailable(), registry.options().clock());
+        return TaskerTelemetry.start(
+                settings, openTelemetry.getIfAvailable(), registry.options().clock());
     }
 
     /**

@@ -26,7 +26,8 @@ public record TaskerTelemetry(TelemetrySubscriber subscriber, TelemetrySdk ownSd
      */
     public static TaskerTelemetry start(TelemetrySettings settings, OpenTelemetry application, Clock clock) {
         if (application != null) {
-            return new TaskerTelemetry(new TelemetrySubscriber(application.getTracer(TRACER), settings.options(), clock), null);
+            return new TaskerTelemetry(
+                    new TelemetrySubscriber(application.getTracer(TRACER), settings.options(), clock), null);
         }
         // The SDK configured as any OpenTelemetry Java application is (OTEL_* over telemetry.*).
         TelemetrySdk own = TelemetrySdk.start(settings);

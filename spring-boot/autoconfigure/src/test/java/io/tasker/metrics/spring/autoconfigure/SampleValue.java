@@ -41,12 +41,16 @@ record SampleValue(String[] properties, Object expected) {
         String text = expected instanceof Duration d ? Durations.format(d) : String.valueOf(expected);
         if (key == ConfigKey.PASSWORD) {
             // A password alone is refused: it needs its user name.
-            return new SampleValue(new String[] {property + "=" + text, "tasker.telemetry.prometheus.username=pusher"},
-                    expected);
+            return new SampleValue(
+                    new String[] {property + "=" + text, "tasker.telemetry.prometheus.username=pusher"}, expected);
         }
         if (key == ConfigKey.REQUIRE_ENDPOINT) {
-            return new SampleValue(new String[] {property + "=" + text,
-                "tasker.telemetry.prometheus.endpoint=http://prometheus:9090/api/v1/write"}, expected);
+            return new SampleValue(
+                    new String[] {
+                        property + "=" + text,
+                        "tasker.telemetry.prometheus.endpoint=http://prometheus:9090/api/v1/write"
+                    },
+                    expected);
         }
         return new SampleValue(new String[] {property + "=" + text}, expected);
     }

@@ -13,18 +13,25 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class TaskerEndpointAutoConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(TaskerAutoConfiguration.class,
-                    TaskerEndpointAutoConfiguration.class, EndpointAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    TaskerAutoConfiguration.class,
+                    TaskerEndpointAutoConfiguration.class,
+                    EndpointAutoConfiguration.class))
             .withPropertyValues("management.endpoints.web.exposure.include=health,tasker");
 
     @Test
     void servesTheRegistryInPrometheusTextOrOpenMetrics() {
         runner.run(context -> {
-            context.getBean(MetricRegistry.class).counter("orders_total", "status").labels("ok").inc(2);
+            context.getBean(MetricRegistry.class)
+                    .counter("orders_total", "status")
+                    .labels("ok")
+                    .inc(2);
             TaskerMetricsEndpoint endpoint = context.getBean(TaskerMetricsEndpoint.class);
             WebEndpointResponse<byte[]> text = endpoint.scrape(TaskerOutputFormat.PROMETHEUS);
             String body = new String(text.getBody(), StandardCharsets.UTF_8);
-            assertThat(text.getContentType().toString()).startsWith("text/plain").contains("version=0.0.4");
+            assertThat(text.getContentType().toString())
+                    .startsWith("text/plain")
+                    .contains("version=0.0.4");
             assertThat(body).contains("tasker_orders_total{status=\"ok\"} 2");
             Promtool.assertValid(body);
             WebEndpointResponse<byte[]> open = endpoint.scrape(TaskerOutputFormat.OPENMETRICS);
@@ -35,8 +42,11 @@ class TaskerEndpointAutoConfigurationTest {
 
     @Test
     void notThereUnlessExposedOrWhenOff() {
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TaskerAutoConfiguration.class,
-                TaskerEndpointAutoConfiguration.class, EndpointAutoConfiguration.class))
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        TaskerAutoConfiguration.class,
+                        TaskerEndpointAutoConfiguration.class,
+                        EndpointAutoConfiguration.class))
                 .run(context -> assertThat(context).doesNotHaveBean(TaskerMetricsEndpoint.class));
         runner.withPropertyValues("management.endpoint.tasker.access=NONE")
                 .run(context -> assertThat(context).doesNotHaveBean(TaskerMetricsEndpoint.class));
@@ -48,6 +58,7 @@ class TaskerEndpointAutoConfigurationTest {
     void theApplicationsOwnEndpointWins() {
         TaskerMetricsEndpoint own = new TaskerMetricsEndpoint(new MetricRegistry());
         runner.withBean(TaskerMetricsEndpoint.class, () -> own)
-                .run(context -> assertThat(context.getBean(TaskerMetricsEndpoint.class)).isSameAs(own));
+                .run(context ->
+                        assertThat(context.getBean(TaskerMetricsEndpoint.class)).isSameAs(own));
     }
 }

@@ -19,8 +19,10 @@ class TaskerHealthAutoConfigurationTest {
     @RegisterExtension
     static final RedisServerExtension redis = new RedisServerExtension();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(TaskerAutoConfiguration.class, TaskerHealthAutoConfiguration.class,
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    TaskerAutoConfiguration.class,
+                    TaskerHealthAutoConfiguration.class,
                     HealthContributorAutoConfiguration.class));
 
     @Test
@@ -28,15 +30,20 @@ class TaskerHealthAutoConfigurationTest {
         runner.run(context -> {
             Health health = context.getBean(TaskerHealthIndicator.class).health(true);
             assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(health.getDetails()).containsEntry("store", "memory:").containsEntry("strategy", "local_only")
+            assertThat(health.getDetails())
+                    .containsEntry("store", "memory:")
+                    .containsEntry("strategy", "local_only")
                     .containsKeys("capabilities", "instance", "checkedAt");
         });
     }
 
     @Test
     void downOnceTheRedisServerStopsAndUpWhenItIsBack() {
-        runner.withPropertyValues("tasker.cache.url=" + redis.url(), "tasker.telemetry.sync-interval=200ms",
-                "tasker.cache.timeout=500ms").run(context -> {
+        runner.withPropertyValues(
+                        "tasker.cache.url=" + redis.url(),
+                        "tasker.telemetry.sync-interval=200ms",
+                        "tasker.cache.timeout=500ms")
+                .run(context -> {
                     HealthIndicator indicator = context.getBean(TaskerHealthIndicator.class);
                     assertThat(indicator.health(true).getDetails()).containsEntry("strategy", "distributed_atomic");
                     waitFor(indicator, Status.UP);
@@ -64,8 +71,9 @@ class TaskerHealthAutoConfigurationTest {
     @Test
     void theApplicationsOwnIndicatorWins() {
         HealthIndicator own = () -> Health.up().withDetails(Map.of("own", true)).build();
-        runner.withBean("taskerHealthIndicator", HealthIndicator.class, () -> own).run(context ->
-                assertThat(context.getBean("taskerHealthIndicator")).isSameAs(own));
+        runner.withBean("taskerHealthIndicator", HealthIndicator.class, () -> own)
+                .run(context ->
+                        assertThat(context.getBean("taskerHealthIndicator")).isSameAs(own));
     }
 
     /** Polls the indicator until it reports the status: it follows the background sync, not the clock. */

@@ -13,16 +13,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
-import org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class TaskerMicrometerAutoConfigurationTest {
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
-            AutoConfigurations.of(TaskerAutoConfiguration.class, TaskerMicrometerAutoConfiguration.class,
-                    MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    TaskerAutoConfiguration.class,
+                    TaskerMicrometerAutoConfiguration.class,
+                    MetricsAutoConfiguration.class,
+                    CompositeMeterRegistryAutoConfiguration.class,
                     SimpleMetricsExportAutoConfiguration.class));
 
     @Test
@@ -37,54 +40,77 @@ class TaskerMicrometerAutoConfigurationTest {
 
     @Test
     void besidePrometheusBothAreInBootsCompositeAndAMeterCountsOnceInEach() {
-        runner.withConfiguration(AutoConfigurations.of(PrometheusMetricsExportAutoConfiguration.class)).run(context -> {
-            MeterRegistry primary = context.getBean(MeterRegistry.class);
-            assertThat(primary).isInstanceOf(CompositeMeterRegistry.class);
-            assertThat(((CompositeMeterRegistry) primary).getRegistries())
-                    .hasAtLeastOneElementOfType(TaskerMeterRegistry.class)
-                    .hasAtLeastOneElementOfType(PrometheusMeterRegistry.class).hasSize(2);
-            primary.counter("orders.placed").increment();
-            assertThat(counter(context.getBean(MetricRegistry.class), "tasker_orders_placed")).isEqualTo(1.0);
-            assertThat(context.getBean(PrometheusMeterRegistry.class).counter("orders.placed").count()).isEqualTo(1.0);
-        });
+        runner.withConfiguration(AutoConfigurations.of(PrometheusMetricsExportAutoConfiguration.class))
+                .run(context -> {
+                    MeterRegistry primary = context.getBean(MeterRegistry.class);
+                    assertThat(primary).isInstanceOf(CompositeMeterRegistry.class);
+                    assertThat(((CompositeMeterRegistry) primary).getRegistries())
+                            .hasAtLeastOneElementOfType(TaskerMeterRegistry.class)
+                            .hasAtLeastOneElementOfType(PrometheusMeterRegistry.class)
+                            .hasSize(2);
+                    primary.counter("orders.placed").increment();
+                    assertThat(counter(context.getBean(MetricRegistry.class), "tasker_orders_placed"))
+                            .isEqualTo(1.0);
+                    assertThat(context.getBean(PrometheusMeterRegistry.class)
+                                    .counter("orders.placed")
+                                    .count())
+                            .isEqualTo(1.0);
+                });
     }
 
     @Test
     void offWithItsPropertyOrWithoutMicrometer() {
-        runner.withPropertyValues("tasker.micrometer.enabled=false").run(context -> assertThat(context)
-                .doesNotHaveBean(TaskerMeterRegistry.class).hasSingleBean(SimpleMeterRegistry.class));
-        runner.withPropertyValues("tasker.enabled=false").run(context -> assertThat(context)
-                .doesNotHaveBean(TaskerMeterRegistry.class));
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(TaskerAutoConfiguration.class,
-                TaskerMicrometerAutoConfiguration.class)).withClassLoader(new FilteredClassLoader(MeterRegistry.class))
-                .run(context -> assertThat(context).doesNotHaveBean("taskerMeterRegistry")
+        runner.withPropertyValues("tasker.micrometer.enabled=false")
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean(TaskerMeterRegistry.class)
+                        .hasSingleBean(SimpleMeterRegistry.class));
+        runner.withPropertyValues("tasker.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(TaskerMeterRegistry.class));
+        new ApplicationContextRunner()
+                .withConfiguration(
+                        AutoConfigurations.of(TaskerAutoConfiguration.class, TaskerMicrometerAutoConfiguration.class))
+                .withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean("taskerMeterRegistry")
                         .hasSingleBean(MetricRegistry.class));
     }
 
     @Test
     void theApplicationsOwnBridgeWins() {
         TaskerMeterRegistry own = new TaskerMeterRegistry(new MetricRegistry());
-        runner.withBean("ownBridge", TaskerMeterRegistry.class, () -> own).run(context ->
-                assertThat(context.getBean(TaskerMeterRegistry.class)).isSameAs(own));
+        runner.withBean("ownBridge", TaskerMeterRegistry.class, () -> own)
+                .run(context ->
+                        assertThat(context.getBean(TaskerMeterRegistry.class)).isSameAs(own));
     }
 
     @Test
     void micrometersJvmMetersStayOutOfTheCollectorWhileItsOwnRecordTheSame() {
-        runner.withConfiguration(AutoConfigurations.of(JvmMetricsAutoConfiguration.class)).run(context -> {
-            MetricRegistry metrics = context.getBean(MetricRegistry.class);
-            assertThat(context.getBean(MeterRegistry.class).find("jvm.memory.used").meters()).isEmpty();
-            assertThat(metrics.snapshot().families()).extracting(f -> f.name())
-                    .contains("jvm_memory_used_bytes", "process_cpu_seconds")
-                    .noneMatch(name -> name.startsWith("tasker_jvm_") || name.startsWith("tasker_process_"));
-        });
         runner.withConfiguration(AutoConfigurations.of(JvmMetricsAutoConfiguration.class))
-                .withPropertyValues("tasker.jvm.enabled=false").run(context -> assertThat(
-                        context.getBean(MetricRegistry.class).snapshot().families()).extracting(f -> f.name())
-                        .contains("tasker_jvm_memory_used_bytes").doesNotContain("jvm_memory_used_bytes"));
+                .run(context -> {
+                    MetricRegistry metrics = context.getBean(MetricRegistry.class);
+                    assertThat(context.getBean(MeterRegistry.class)
+                                    .find("jvm.memory.used")
+                                    .meters())
+                            .isEmpty();
+                    assertThat(metrics.snapshot().families())
+                            .extracting(f -> f.name())
+                            .contains("jvm_memory_used_bytes", "process_cpu_seconds")
+                            .noneMatch(name -> name.startsWith("tasker_jvm_") || name.startsWith("tasker_process_"));
+                });
+        runner.withConfiguration(AutoConfigurations.of(JvmMetricsAutoConfiguration.class))
+                .withPropertyValues("tasker.jvm.enabled=false")
+                .run(context -> assertThat(
+                                context.getBean(MetricRegistry.class).snapshot().families())
+                        .extracting(f -> f.name())
+                        .contains("tasker_jvm_memory_used_bytes")
+                        .doesNotContain("jvm_memory_used_bytes"));
     }
 
     static double counter(MetricRegistry registry, String name) {
-        return registry.snapshot().families().stream().filter(f -> f.name().equals(name))
-                .map(f -> ((CounterSnapshot) f).points().get(0).value()).findFirst().orElse(Double.NaN);
+        return registry.snapshot().families().stream()
+                .filter(f -> f.name().equals(name))
+                .map(f -> ((CounterSnapshot) f).points().get(0).value())
+                .findFirst()
+                .orElse(Double.NaN);
     }
 }

@@ -24,10 +24,12 @@ final class AppProcess implements AutoCloseable {
     static AppProcess start(Path jar, Path dir, Map<String, String> env, String... args) throws IOException {
         int port = FreePorts.next();
         Path log = dir.resolve("app-" + port + ".log");
-        List<String> command = new java.util.ArrayList<>(List.of(java(), "-jar", jar.toString(), "--server.port=" + port,
-                "--server.address=127.0.0.1"));
+        List<String> command = new java.util.ArrayList<>(
+                List.of(java(), "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         return new AppProcess(builder.start(), port, log);

@@ -29,24 +29,29 @@ import org.junit.jupiter.api.io.TempDir;
 class SpringBootExampleTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
-    private static final Path ROOT = Path.of(System.getProperty("tasker.root", "../..")).toAbsolutePath().normalize();
+
+    private static final Path ROOT =
+            Path.of(System.getProperty("tasker.root", "../..")).toAbsolutePath().normalize();
     private static final Path EXAMPLE = ROOT.resolve("examples/spring-boot-app");
     private static final Path CLI = ROOT.resolve("cli/target/tasker-metrics.jar");
     private static final Duration START = Duration.ofSeconds(90);
 
     @TempDir
     static Path dir;
+
     private static Path jar;
 
     @BeforeAll
     static void buildTheExample() throws Exception {
-        List<String> mvn = new java.util.ArrayList<>(List.of("mvn", "-B", "-q", "-f", EXAMPLE.resolve("pom.xml").toString(),
-                "clean", "package", "-DskipTests"));
+        List<String> mvn = new java.util.ArrayList<>(List.of(
+                "mvn", "-B", "-q", "-f", EXAMPLE.resolve("pom.xml").toString(), "clean", "package", "-DskipTests"));
         String repo = System.getProperty("tasker.repo.local");
         if (repo != null && !repo.isBlank()) {
             mvn.add("-Dmaven.repo.local=" + repo);
         }
-        Process build = new ProcessBuilder(mvn).redirectErrorStream(true).redirectOutput(dir.resolve("build.log").toFile())
+        Process build = new ProcessBuilder(mvn)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("build.log").toFile())
                 .start();
         assertTrue(build.waitFor(10, TimeUnit.MINUTES), "the example's build took over 10 minutes");
         assertEquals(0, build.exitValue(), () -> "the example did not build:\n" + read(dir.resolve("build.log")));
@@ -57,21 +62,28 @@ class SpringBootExampleTest {
     @Test
     void twoProcessesAddUpExactlyInTheClusterView() throws Exception {
         try (AppProcess one = AppProcess.start(jar, dir, env("app-1"));
-             AppProcess two = AppProcess.start(jar, dir, env("app-2"))) {
+                AppProcess two = AppProcess.start(jar, dir, env("app-2"))) {
             one.awaitStarted(START);
             two.awaitStarted(START);
             awaitHealth(one, 200, "\"strategy\":\"distributed_atomic\"");
             promtool(Http.get(one.url("/actuator/tasker")).body());
             assertTrue(Http.get(one.url("/actuator/tasker"), "Accept", "application/openmetrics-text; version=1.0.0")
-                    .body().endsWith("# EOF\n"));
+                    .body()
+                    .endsWith("# EOF\n"));
             work(one, 7);
             work(two, 5);
             stop(two);
             // One is still running: its background sync (1 s) brings its requests to the store.
             String text = awaitExport(t -> sum(t, SpringBootExampleTest::workRequests) == 12.0);
             assertEquals(12.0, sum(text, SpringBootExampleTest::workRequests), text);
-            assertEquals(12.0, sum(text, l -> l.startsWith("tasker_task_executions_total{")
-                    && l.contains("status=\"success\"") && l.contains("task_name=\"payment_processing\"")), text);
+            assertEquals(
+                    12.0,
+                    sum(
+                            text,
+                            l -> l.startsWith("tasker_task_executions_total{")
+                                    && l.contains("status=\"success\"")
+                                    && l.contains("task_name=\"payment_processing\"")),
+                    text);
             // Last, as a restarted Redis without persistence holds exports back until every instance rewrote its data.
             storeHealthFollowsRedis(one);
             stop(one);
@@ -98,8 +110,11 @@ class SpringBootExampleTest {
      */
     private static void promtool(String text) {
         Promtool.Result result = Promtool.checkMetrics(text);
-        List<String> findings = result.output().lines().filter(l -> !l.isBlank())
-                .filter(l -> !l.startsWith("tasker_system_cpu_count non-histogram and non-summary metrics should not have"))
+        List<String> findings = result.output()
+                .lines()
+                .filter(l -> !l.isBlank())
+                .filter(l ->
+                        !l.startsWith("tasker_system_cpu_count non-histogram and non-summary metrics should not have"))
                 .toList();
         assertEquals(List.of(), findings, result.output());
     }
@@ -144,9 +159,18 @@ class SpringBootExampleTest {
 
     private static String exportNow() throws Exception {
         // The text to standard output, the summary to standard error (the CLI keeps them apart).
-        ProcessBuilder cli = new ProcessBuilder(AppProcess.java(), "-jar", CLI.toString(), "export-now", "--format",
-                "prometheus", "--output", "-").directory(dir.toFile())
-                .redirectOutput(dir.resolve("export.prom").toFile()).redirectError(dir.resolve("cli.log").toFile());
+        ProcessBuilder cli = new ProcessBuilder(
+                        AppProcess.java(),
+                        "-jar",
+                        CLI.toString(),
+                        "export-now",
+                        "--format",
+                        "prometheus",
+                        "--output",
+                        "-")
+                .directory(dir.toFile())
+                .redirectOutput(dir.resolve("export.prom").toFile())
+                .redirectError(dir.resolve("cli.log").toFile());
         cli.environment().put("TASKER_CACHE_URL", REDIS.url());
         Process p = cli.start();
         assertTrue(p.waitFor(2, TimeUnit.MINUTES));
@@ -155,12 +179,21 @@ class SpringBootExampleTest {
     }
 
     private static Map<String, String> env(String instance) {
-        return Map.of("TASKER_CACHE_URL", REDIS.url(), "TASKER_INSTANCE_ID", instance, "TASKER_SYNC_INTERVAL", "1s",
-                "TASKER_CACHE_TIMEOUT", "500ms");
+        return Map.of(
+                "TASKER_CACHE_URL",
+                REDIS.url(),
+                "TASKER_INSTANCE_ID",
+                instance,
+                "TASKER_SYNC_INTERVAL",
+                "1s",
+                "TASKER_CACHE_TIMEOUT",
+                "500ms");
     }
 
     private static double sum(String text, Predicate<String> line) {
-        return text.lines().filter(line).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        return text.lines()
+                .filter(line)
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
     }
 

@@ -7,5 +7,4 @@ package io.tasker.metrics.export.otlp.internal;
  * @param series the data points in it
  * @param metrics the metric messages in it
  */
-public record OtlpBatch(byte[] protobuf, int series, int metrics) {
-}
+public record OtlpBatch(byte[] protobuf, int series, int metrics) {}

@@ -39,6 +39,7 @@ import java.util.NoSuchElementException;
 public final class OtlpMetricsEncoder {
     /** {@code AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE}. */
     private static final int CUMULATIVE = 2;
+
     private static final int GAUGE_FIELD = 5;
     private static final int SUM_FIELD = 7;
     private static final int HISTOGRAM_FIELD = 9;
@@ -54,8 +55,8 @@ public final class OtlpMetricsEncoder {
      * @param scopeName the instrumentation scope's name
      * @param scopeVersion its version
      */
-    public OtlpMetricsEncoder(int batchSize, Map<String, String> resourceAttributes, String scopeName,
-                              String scopeVersion) {
+    public OtlpMetricsEncoder(
+            int batchSize, Map<String, String> resourceAttributes, String scopeName, String scopeVersion) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("The OTLP batch size must be at least 1, got " + batchSize);
         }
@@ -95,12 +96,14 @@ public final class OtlpMetricsEncoder {
 
         Batches(MetricsSnapshot snapshot) {
             families = snapshot.families();
-            timeNanos = snapshot.timestamp().getEpochSecond() * 1_000_000_000L + snapshot.timestamp().getNano();
+            timeNanos = snapshot.timestamp().getEpochSecond() * 1_000_000_000L
+                    + snapshot.timestamp().getNano();
             skipEmpty();
         }
 
         private void skipEmpty() {
-            while (family < families.size() && next >= families.get(family).points().size()) {
+            while (family < families.size()
+                    && next >= families.get(family).points().size()) {
                 family++;
                 next = 0;
             }
@@ -141,7 +144,9 @@ public final class OtlpMetricsEncoder {
             data.reset();
             summary.reset();
             if (f instanceof HistogramSnapshot h) {
-                bounds = h.bounds().toList().stream().mapToDouble(Double::doubleValue).toArray();
+                bounds = h.bounds().toList().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray();
             }
             List<? extends DataPoint> points = f.points();
             for (int i = from; i < to; i++) {

@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
  * the status already said so.
  */
 public final class OtlpResponse {
-    private OtlpResponse() {
-    }
+    private OtlpResponse() {}
 
     /**
      * A receiver's partial success.
@@ -18,8 +17,7 @@ public final class OtlpResponse {
      * @param rejected data points it rejected
      * @param message its reason, or empty
      */
-    public record PartialSuccess(long rejected, String message) {
-    }
+    public record PartialSuccess(long rejected, String message) {}
 
     /**
      * The partial success in a protobuf response body.

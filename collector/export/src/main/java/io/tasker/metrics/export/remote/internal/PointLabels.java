@@ -25,8 +25,7 @@ public final class PointLabels {
     private final int lePosition;
     private final int fieldsSize;
 
-    private PointLabels(byte[][] names, byte[][] values, int count, int namePosition, int lePosition,
-                        int fieldsSize) {
+    private PointLabels(byte[][] names, byte[][] values, int count, int namePosition, int lePosition, int fieldsSize) {
         this.names = names;
         this.values = values;
         this.count = count;

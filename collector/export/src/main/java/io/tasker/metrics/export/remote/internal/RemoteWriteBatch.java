@@ -12,5 +12,4 @@ package io.tasker.metrics.export.remote.internal;
  * @param series its {@code TimeSeries}, one sample each
  * @param families the families its {@code MetricMetadata} describes: those with series in it
  */
-public record RemoteWriteBatch(byte[] protobuf, int series, int families) {
-}
+public record RemoteWriteBatch(byte[] protobuf, int series, int families) {}

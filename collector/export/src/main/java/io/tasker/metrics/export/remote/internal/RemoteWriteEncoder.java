@@ -38,6 +38,7 @@ import java.util.NoSuchElementException;
 public final class RemoteWriteEncoder {
     /** {@code MetricMetadata.MetricType} numbers of types.proto. */
     private static final int COUNTER = 1;
+
     private static final int GAUGE = 2;
     private static final int HISTOGRAM = 3;
 
@@ -102,7 +103,8 @@ public final class RemoteWriteEncoder {
         // Canonical bits: a NaN gauge must not go out with the stale-marker NaN's bit pattern.
         long valueBits = Double.doubleToLongBits(cursor.value());
         int sampleSize = (valueBits != 0 ? 9 : 0) + (timestamp != 0 ? 1 + ProtoWriter.varintSize(timestamp) : 0);
-        int labelsSize = labels.fieldsSize() + PointLabels.labelFieldSize(PointLabels.NAME_BYTES, name)
+        int labelsSize = labels.fieldsSize()
+                + PointLabels.labelFieldSize(PointLabels.NAME_BYTES, name)
                 + (le == null ? 0 : PointLabels.labelFieldSize(PointLabels.LE_BYTES, le));
         out.tag(1, ProtoWriter.LENGTH_DELIMITED);
         out.varint(labelsSize + ProtoWriter.fieldSize(sampleSize));
