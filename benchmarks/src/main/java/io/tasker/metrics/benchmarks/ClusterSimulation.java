@@ -1,5 +1,6 @@
 package io.tasker.metrics.benchmarks;
 
+import com.sun.management.ThreadMXBean;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.export.ExportCoordinator;
 import io.tasker.metrics.export.ExportRecord;
@@ -19,8 +20,12 @@ import io.tasker.metrics.testing.Executables;
 import io.tasker.metrics.testing.MemcachedServerExtension;
 import io.tasker.metrics.testing.RedisClusterExtension;
 import io.tasker.metrics.testing.ServerExtension;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +38,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.DoubleStream;
+import java.util.stream.IntStream;
 
 /**
  * Hundreds of instances on one store, measured as curves: for each cluster size N, N simulated
@@ -163,8 +170,8 @@ public final class ClusterSimulation {
                     .mapToDouble(SimulatedInstance::taskExecutions)
                     .sum();
             boolean exact = SimulatedInstance.total(view.snapshot()) == expected;
-            double exportMillis = median(java.util.stream.IntStream.range(0, MEASURED_READS)
-                    .mapToDouble(i -> exportNow(store, options, clock)));
+            double exportMillis =
+                    median(IntStream.range(0, MEASURED_READS).mapToDouble(i -> exportNow(store, options, clock)));
 
             // A scale-down: 80% stop; the rest sync on past the instance timeout, then one fold.
             int survivors = Math.max(1, n / 5);
@@ -237,7 +244,7 @@ public final class ClusterSimulation {
         }
     }
 
-    private static double median(java.util.stream.DoubleStream values) {
+    private static double median(DoubleStream values) {
         double[] sorted = values.sorted().toArray();
         return sorted[sorted.length / 2];
     }
@@ -249,7 +256,7 @@ public final class ClusterSimulation {
     }
 
     private static long allocated() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+        return ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     /** Empties the store between sizes, so that each size starts from nothing. */
@@ -258,8 +265,8 @@ public final class ClusterSimulation {
             cluster.flushAll();
         } else {
             String hostPort = url.substring("memcached://".length());
-            try (var socket = new java.net.Socket(hostPort.split(":")[0], Integer.parseInt(hostPort.split(":")[1]))) {
-                socket.getOutputStream().write("flush_all\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            try (var socket = new Socket(hostPort.split(":")[0], Integer.parseInt(hostPort.split(":")[1]))) {
+                socket.getOutputStream().write("flush_all\r\n".getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 socket.getInputStream().read(new byte[16]);
             }
@@ -364,11 +371,11 @@ public final class ClusterSimulation {
                         Executables.require("redis-cli", "redis-tools").toString(), "-p", String.valueOf(port)));
                 cmd.addAll(List.of(command));
                 Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-                String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 p.waitFor();
                 return out;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

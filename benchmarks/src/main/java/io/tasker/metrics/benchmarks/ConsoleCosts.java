@@ -14,8 +14,11 @@ import io.tasker.metrics.sync.ClusterReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.Reference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * What one request's parts cost on one thread, without HTTP: reading the cluster view from the
@@ -96,7 +99,7 @@ record ConsoleCosts(String name, double millis) {
         return n[0];
     }
 
-    private static ConsoleCosts time(String name, java.util.function.Supplier<Object> work) {
+    private static ConsoleCosts time(String name, Supplier<Object> work) {
         long[] nanos = new long[RUNS];
         Object sink = null;
         for (int i = 0; i < 2 * RUNS; i++) {
@@ -106,8 +109,8 @@ record ConsoleCosts(String name, double millis) {
                 nanos[i - RUNS] = System.nanoTime() - t0;
             }
         }
-        java.util.Arrays.sort(nanos);
-        java.lang.ref.Reference.reachabilityFence(sink);
+        Arrays.sort(nanos);
+        Reference.reachabilityFence(sink);
         return new ConsoleCosts(name, nanos[RUNS / 2] / 1e6);
     }
 }

@@ -17,9 +17,11 @@ import io.tasker.metrics.console.history.Tier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,7 +113,7 @@ public final class HistoryBenchmark {
             long t0 = System.nanoTime();
             history.tick();
             nanos[tick] = System.nanoTime() - t0;
-            clock.advance(java.time.Duration.ofSeconds(15));
+            clock.advance(Duration.ofSeconds(15));
         }
         if (history.status().error() != null) {
             throw new IllegalStateException(history.status().error());
@@ -254,8 +256,7 @@ public final class HistoryBenchmark {
 
     static void delete(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

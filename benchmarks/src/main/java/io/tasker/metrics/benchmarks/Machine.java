@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The machine line every benchmark prints: CPUs, memory, JVM and load, because the figures mean
@@ -43,14 +44,14 @@ final class Machine {
                 .orElse("?");
     }
 
-    private static java.util.Optional<String> procLine(String file, String key) {
+    private static Optional<String> procLine(String file, String key) {
         try {
             return Files.readAllLines(Path.of(file)).stream()
                     .filter(l -> l.startsWith(key))
                     .map(l -> l.substring(l.indexOf(':') + 1).trim())
                     .findFirst();
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

@@ -14,6 +14,8 @@ import io.tasker.metrics.export.remote.RemoteWriteSettings;
 import io.tasker.metrics.export.remote.internal.RemoteWriteBatch;
 import io.tasker.metrics.export.remote.internal.RemoteWriteEncoder;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,6 +27,7 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
@@ -95,7 +98,7 @@ public final class OtlpExportBenchmark {
             encodeOnly("OTLP protobuf", runs, () -> otlpEncode(snapshot));
         } finally {
             sink.stop(0);
-            ((java.util.concurrent.ExecutorService) sink.getExecutor()).shutdownNow();
+            ((ExecutorService) sink.getExecutor()).shutdownNow();
         }
     }
 
@@ -183,11 +186,11 @@ public final class OtlpExportBenchmark {
     }
 
     /** Reads every body and answers 200 with nothing: the cost of a receiver, without a backend's. */
-    private static HttpServer sink() throws java.io.IOException {
+    private static HttpServer sink() throws IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         s.createContext("/", exchange -> {
             try (exchange) {
-                exchange.getRequestBody().transferTo(java.io.OutputStream.nullOutputStream());
+                exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
                 exchange.sendResponseHeaders(200, -1);
             }
         });

@@ -10,6 +10,7 @@ import io.tasker.metrics.sync.internal.SnapshotCodec;
 import io.tasker.metrics.testing.Executables;
 import io.tasker.metrics.testing.MemcachedServerExtension;
 import io.tasker.metrics.testing.RedisServerExtension;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -395,7 +396,7 @@ public final class SyncBenchmark {
                         .findFirst()
                         .map(l -> l.substring(l.indexOf(':') + 1).trim())
                         .orElse("CPU model unknown");
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return "CPU model unknown";
             }
         }

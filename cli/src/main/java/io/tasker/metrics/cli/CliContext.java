@@ -9,6 +9,7 @@ import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +34,7 @@ final class CliContext {
      */
     static TaskerConfig config(Path file, Map<String, String> env) {
         TaskerConfig config = ConfigLoader.load(Optional.ofNullable(file), env, List.of(), CONSOLE_SECTION);
-        if (config.cache().url().trim().toLowerCase(java.util.Locale.ROOT).startsWith("memory:")) {
+        if (config.cache().url().trim().toLowerCase(Locale.ROOT).startsWith("memory:")) {
             throw new IllegalArgumentException("cache.url is memory:, but tasker-metrics runs as a process of its own "
                     + "and cannot see the memory of the processes that record metrics. Set TASKER_CACHE_URL (or "
                     + "cache.url) to the store your services sync to: redis://host:6379/0, memcached://host:11211 "

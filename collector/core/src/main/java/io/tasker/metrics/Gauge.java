@@ -8,6 +8,7 @@ import io.tasker.metrics.snapshot.MetricMetadata;
 import io.tasker.metrics.snapshot.MetricType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A gauge family: values that go up and down, such as a queue's depth.
@@ -110,7 +111,7 @@ public final class Gauge extends MetricFamily<GaugeSeries> {
          * @return this builder
          */
         public Builder policy(GaugePolicy p) {
-            this.policy = java.util.Objects.requireNonNull(p, "policy");
+            this.policy = Objects.requireNonNull(p, "policy");
             return this;
         }
 

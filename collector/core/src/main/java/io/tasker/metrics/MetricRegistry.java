@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
@@ -266,7 +267,7 @@ public final class MetricRegistry {
      * @param hook the code to run; not null
      */
     public void beforeSnapshot(Runnable hook) {
-        snapshotHooks.add(java.util.Objects.requireNonNull(hook, "hook"));
+        snapshotHooks.add(Objects.requireNonNull(hook, "hook"));
     }
 
     /**

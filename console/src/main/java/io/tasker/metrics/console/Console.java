@@ -31,6 +31,7 @@ import io.tasker.metrics.console.tasks.TasksController;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.subscribers.Subscribers;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,8 +117,7 @@ public final class Console implements AutoCloseable {
             DemoWorkload workload =
                     demo ? new DemoWorkload(events.publisher(), runtime.registry(), clock).start() : null;
             if (demo) {
-                events.publisher()
-                        .awaitIdle(java.time.Duration.ofSeconds(5)); // The first round's metrics, then the sync.
+                events.publisher().awaitIdle(Duration.ofSeconds(5)); // The first round's metrics, then the sync.
                 services.sync().syncNow();
             }
             Javalin app = listen(server(services), settings);

@@ -31,6 +31,7 @@ import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.subscribers.telemetry.SpanStats;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -107,7 +108,7 @@ record Services(
                 runtime.cluster(),
                 clock,
                 runtime.config().telemetry().syncInterval(),
-                java.util.List.of(
+                List.of(
                         runtime.registry().options().prefixed("task_executions"),
                         runtime.registry().options().prefixed("step_executions")));
         Alerts alerts = new Alerts(runtime.registry(), tasks, instances, alertSettings);

@@ -1,5 +1,6 @@
 package io.tasker.metrics.testing;
 
+import io.tasker.metrics.Clock;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
@@ -13,6 +14,7 @@ import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;
 import java.time.Instant;
+import java.util.function.Function;
 
 /** Instances (a registry and its sync each) sharing one store and one manual clock. */
 public final class SyncFixture {
@@ -29,8 +31,7 @@ public final class SyncFixture {
      * @param storeOnClock makes the shared store from the fixture's clock
      * @param options the options each instance syncs with; their instance id is replaced per instance
      */
-    public SyncFixture(
-            java.util.function.Function<io.tasker.metrics.Clock, CacheStore> storeOnClock, SyncOptions options) {
+    public SyncFixture(Function<Clock, CacheStore> storeOnClock, SyncOptions options) {
         this.store = storeOnClock.apply(clock);
         this.options = options;
     }

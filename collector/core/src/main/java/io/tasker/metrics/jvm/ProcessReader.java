@@ -1,5 +1,6 @@
 package io.tasker.metrics.jvm;
 
+import com.sun.management.UnixOperatingSystemMXBean;
 import io.tasker.metrics.Gauge;
 import io.tasker.metrics.MetricRegistry;
 import java.io.IOException;
@@ -29,7 +30,7 @@ final class ProcessReader implements Runnable {
                 ? new CumulativeCounter(
                         registry, "process_cpu_seconds_total", "Total user and system CPU time spent in seconds")
                 : null;
-        boolean unix = hotspot() && os instanceof com.sun.management.UnixOperatingSystemMXBean;
+        boolean unix = hotspot() && os instanceof UnixOperatingSystemMXBean;
         openFds = unix ? Gauges.of(registry, "process_open_fds", "Number of open file descriptors") : null;
         maxFds = unix ? Gauges.of(registry, "process_max_fds", "Maximum number of open file descriptors") : null;
         boolean proc = Files.isReadable(STATUS);
@@ -44,7 +45,7 @@ final class ProcessReader implements Runnable {
         if (cpu != null && os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
             cpu.set(hotspot.getProcessCpuTime() / 1e9);
         }
-        if (openFds != null && os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+        if (openFds != null && os instanceof UnixOperatingSystemMXBean unix) {
             openFds.set(unix.getOpenFileDescriptorCount());
             maxFds.set(unix.getMaxFileDescriptorCount());
         }

@@ -2,6 +2,7 @@ package io.tasker.metrics.events;
 
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -116,7 +117,7 @@ public final class EventPublisher implements AutoCloseable {
      * @param timeout how long to wait in all
      * @return false if that took longer than {@code timeout}
      */
-    public boolean awaitIdle(java.time.Duration timeout) {
+    public boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             for (SubscriberQueue queue : all) {

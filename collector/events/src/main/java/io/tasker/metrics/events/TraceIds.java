@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -84,7 +85,7 @@ public final class TraceIds {
 
     /** The first bytes as hex; an all-zero id, which the specification forbids, gets its last bit set. */
     private static String hex(byte[] bytes, int length) {
-        byte[] id = java.util.Arrays.copyOf(bytes, length);
+        byte[] id = Arrays.copyOf(bytes, length);
         boolean zero = true;
         for (byte b : id) {
             zero &= b == 0;

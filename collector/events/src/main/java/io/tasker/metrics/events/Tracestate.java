@@ -1,5 +1,7 @@
 package io.tasker.metrics.events;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +26,7 @@ final class Tracestate {
         if (members.length > MAX_MEMBERS) {
             return false;
         }
-        java.util.Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (String member : members) {
             String m = member.strip();
             if (m.isEmpty()) {

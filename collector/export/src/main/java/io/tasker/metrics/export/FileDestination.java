@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -59,7 +60,7 @@ public final class FileDestination implements ExportDestination {
      * @param at the export's time
      * @return {@code tasker-metrics-<UTC time>.<ext>}
      */
-    public static String fileName(String format, java.time.Instant at) {
+    public static String fileName(String format, Instant at) {
         String extension = switch (format) {
             case "json" -> "json";
             case "csv" -> "csv";

@@ -12,10 +12,13 @@ import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.ClusterView;
 import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.sync.SyncResult;
+import io.tasker.metrics.sync.SyncSidecar;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +59,7 @@ public final class MetricsCollector implements AutoCloseable {
     private boolean probed;
     private boolean closed;
     private volatile boolean retired;
-    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     private MetricsCollector(MetricRegistry registry, CacheStore store, SyncOptions options, Clock clock) {
         this.registry = registry;
@@ -160,7 +163,7 @@ public final class MetricsCollector implements AutoCloseable {
      *
      * @param sidecar what to write beside the metrics
      */
-    public void attach(io.tasker.metrics.sync.SyncSidecar sidecar) {
+    public void attach(SyncSidecar sidecar) {
         sync.attach(sidecar);
     }
 
@@ -274,7 +277,7 @@ public final class MetricsCollector implements AutoCloseable {
     /** A sync that could not start: the store is still unreachable. Same error as the last: one more in the streak. */
     private SyncResult unreachable() {
         SyncResult last = lastSync;
-        int streak = last != null && !last.success() && java.util.Objects.equals(last.error(), status.error())
+        int streak = last != null && !last.success() && Objects.equals(last.error(), status.error())
                 ? last.failureStreak() + 1
                 : 1;
         return new SyncResult(

@@ -14,6 +14,7 @@ import io.tasker.metrics.store.CacheStores;
 import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.SyncOptions;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -163,8 +164,8 @@ public final class TaskerRuntime implements AutoCloseable {
      *
      * @return the collector, or empty
      */
-    public java.util.Optional<MetricsCollector> collector() {
-        return java.util.Optional.ofNullable(collector);
+    public Optional<MetricsCollector> collector() {
+        return Optional.ofNullable(collector);
     }
 
     /**
@@ -220,8 +221,8 @@ public final class TaskerRuntime implements AutoCloseable {
      *
      * @return the scheduler, or empty
      */
-    public java.util.Optional<ExportScheduler> scheduler() {
-        return java.util.Optional.ofNullable(scheduler);
+    public Optional<ExportScheduler> scheduler() {
+        return Optional.ofNullable(scheduler);
     }
 
     /** Stops the scheduler, then closes the collector (which syncs one last time) or, for an observer, the store. */

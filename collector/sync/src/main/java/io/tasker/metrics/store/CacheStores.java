@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +34,7 @@ public final class CacheStores {
     private static final Pattern SCHEME_PREFIX = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
 
     /** The stores inside this process, which need no backend. */
-    private static final java.util.Set<String> IN_PROCESS = java.util.Set.of("memory", "null");
+    private static final Set<String> IN_PROCESS = Set.of("memory", "null");
 
     private static final Map<String, StoreProvider> PROVIDERS = loadProviders();
     /** The artifact that brings each networked scheme's {@link StoreProvider}. */

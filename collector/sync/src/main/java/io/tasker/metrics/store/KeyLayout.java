@@ -1,5 +1,7 @@
 package io.tasker.metrics.store;
 
+import java.util.UUID;
+
 /**
  * Where everything lives in the shared store, under one namespace; no other class builds a key.
  *
@@ -164,6 +166,6 @@ public record KeyLayout(String namespace) {
      * @return {@code {ns}:probe:} and a random UUID
      */
     public String probe() {
-        return namespace + ":probe:" + java.util.UUID.randomUUID();
+        return namespace + ":probe:" + UUID.randomUUID();
     }
 }

@@ -1,5 +1,7 @@
 package io.tasker.metrics.store;
 
+import java.util.LinkedHashMap;
+
 /**
  * What a store can do, as it declares and as its probe at start confirms. The sync strategy
  * follows from these (see {@link SyncStrategy#select}).
@@ -32,8 +34,8 @@ public record StoreCapabilities(
      *
      * @return a new map from names such as {@code atomic_increment} to whether the store has it
      */
-    public java.util.LinkedHashMap<String, Boolean> asMap() {
-        java.util.LinkedHashMap<String, Boolean> map = new java.util.LinkedHashMap<>();
+    public LinkedHashMap<String, Boolean> asMap() {
+        LinkedHashMap<String, Boolean> map = new LinkedHashMap<>();
         map.put("distributed", distributed);
         map.put("atomic_increment", atomicIncrement);
         map.put("locking", locking);

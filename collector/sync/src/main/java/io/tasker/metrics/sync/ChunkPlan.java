@@ -9,9 +9,11 @@ import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which chunk each of an instance's series goes to, and when each last changed.
@@ -40,7 +42,7 @@ final class ChunkPlan {
 
     Chunks split(List<MetricFamilySnapshot> families, long now) {
         List<Map<String, FamilyPart>> parts = new ArrayList<>();
-        java.util.Set<String> foldedCarried = new java.util.HashSet<>();
+        Set<String> foldedCarried = new HashSet<>();
         int series = 0;
         int changed = 0;
         for (MetricFamilySnapshot f : families) {

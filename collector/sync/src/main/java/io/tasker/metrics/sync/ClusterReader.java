@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads the cluster as the shared store holds it: the view (retired totals plus every live
@@ -120,7 +122,7 @@ public final class ClusterReader {
         if (!epoch.afterLoss()) {
             return List.of();
         }
-        java.util.TreeSet<String> ids = new java.util.TreeSet<>(epoch.expected());
+        TreeSet<String> ids = new TreeSet<>(epoch.expected());
         ids.addAll(instances.keySet());
         ids.removeIf(id -> head.retired().folded().containsKey(id)
                 || (instances.containsKey(id)
@@ -150,7 +152,7 @@ public final class ClusterReader {
         List<InstanceDirectory.Instance> live = new ArrayList<>();
         metas.forEach((id, m) -> live.add(new InstanceDirectory.Instance(
                 id, m.sequence(), Instant.ofEpochMilli(m.lastSyncMillis()), families.getOrDefault(id, List.of()))));
-        Map<String, Instant> folded = new java.util.TreeMap<>();
+        Map<String, Instant> folded = new TreeMap<>();
         head.retired().folded().forEach((id, at) -> folded.put(id, Instant.ofEpochMilli(at)));
         return new InstanceDirectory(live, folded, reader.retiredFamilies(head.retired()));
     }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +55,7 @@ public final class ClusterSync {
     private final Clock clock;
     private final KeyLayout keys;
     private final Supplier<MetricsSnapshot> source;
-    private final List<SyncSidecar> sidecars = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<SyncSidecar> sidecars = new CopyOnWriteArrayList<>();
     private final Identity identity;
     private final StoreMemory memory;
     private final FailureStreak streak;
@@ -244,7 +246,7 @@ public final class ClusterSync {
     }
 
     private static List<String> liveWith(StoreReader.Head head, String self) {
-        Set<String> ids = new java.util.TreeSet<>(head.liveIds());
+        Set<String> ids = new TreeSet<>(head.liveIds());
         ids.add(self);
         return List.copyOf(ids);
     }

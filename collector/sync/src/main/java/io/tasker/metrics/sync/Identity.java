@@ -8,6 +8,7 @@ import io.tasker.metrics.sync.StateRecords.FoldedState;
 import io.tasker.metrics.sync.StateRecords.InstanceMeta;
 import io.tasker.metrics.sync.StateRecords.Retired;
 import io.tasker.metrics.sync.internal.ViewMerger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -137,7 +138,7 @@ final class Identity {
                             + "it is folded in; this one (run {}) goes on as {}",
                     was,
                     head.own().run(),
-                    java.time.Instant.ofEpochMilli(head.own().lastSyncMillis()),
+                    Instant.ofEpochMilli(head.own().lastSyncMillis()),
                     run,
                     id);
             return true;

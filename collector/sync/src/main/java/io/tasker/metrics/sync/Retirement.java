@@ -8,6 +8,7 @@ import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
+import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.sync.StateRecords.InstanceMeta;
 import io.tasker.metrics.sync.StateRecords.Instances;
 import io.tasker.metrics.sync.StateRecords.Retired;
@@ -16,10 +17,14 @@ import io.tasker.metrics.sync.internal.SnapshotCodec;
 import io.tasker.metrics.sync.internal.ViewMerger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +70,7 @@ final class Retirement {
         List<String> others =
                 head.instances().ids().stream().filter(id -> !id.equals(self)).toList();
         Map<String, InstanceMeta> metas = reader.metas(others);
-        Map<String, InstanceMeta> stale = new java.util.LinkedHashMap<>();
+        Map<String, InstanceMeta> stale = new LinkedHashMap<>();
         for (String id : others) {
             InstanceMeta meta = metas.get(id);
             if (head.retired().folded().containsKey(id)) {
@@ -115,7 +120,7 @@ final class Retirement {
             }
             SyncCounts.backoff(attempt);
         }
-        throw new io.tasker.metrics.store.StoreException("Could not fold instance " + id + " into the retired totals: "
+        throw new StoreException("Could not fold instance " + id + " into the retired totals: "
                 + "the compare-and-set on " + keys.retired() + " lost " + RETIRE_ATTEMPTS + " times");
     }
 
@@ -123,11 +128,11 @@ final class Retirement {
     private Optional<Map<String, List<MetricFamilySnapshot>>> fold(
             Map<String, InstanceMeta> stale, StoreReader reader, StoreReader.Head head, long now) {
         Map<String, InstanceMeta> metas = reader.metas(liveIds(head, stale.keySet()));
-        Map<String, InstanceMeta> stoppedMetas = new java.util.LinkedHashMap<>(metas);
+        Map<String, InstanceMeta> stoppedMetas = new LinkedHashMap<>(metas);
         stoppedMetas.keySet().retainAll(stale.keySet());
         Map<String, List<MetricFamilySnapshot>> read = reader.instanceFamilies(stoppedMetas);
         ViewMerger merger = new ViewMerger(false).add("retired", reader.retiredFamilies(head.retired()));
-        Map<String, List<MetricFamilySnapshot>> stopped = new java.util.LinkedHashMap<>();
+        Map<String, List<MetricFamilySnapshot>> stopped = new LinkedHashMap<>();
         for (String id : stale.keySet()) {
             stopped.put(id, withoutGauges(read.get(id)));
             merger.add(id, stopped.get(id));
@@ -177,9 +182,9 @@ final class Retirement {
             long generation,
             int chunkCount,
             Map<String, InstanceMeta> stale,
-            java.util.Collection<InstanceMeta> living,
+            Collection<InstanceMeta> living,
             long now) {
-        java.util.Set<String> bases = new java.util.HashSet<>();
+        Set<String> bases = new HashSet<>();
         living.forEach(m -> m.base().forEach(b -> bases.add(b.id())));
         Map<String, Long> foldedIds = new HashMap<>();
         Map<String, String> runs = new HashMap<>();
@@ -213,14 +218,14 @@ final class Retirement {
         if (!anyBefore(sum, cutoff)) {
             return (family, labels) -> false;
         }
-        Map<String, InstanceMeta> living = new java.util.LinkedHashMap<>(metas);
+        Map<String, InstanceMeta> living = new LinkedHashMap<>(metas);
         living.keySet().removeAll(stale.keySet());
         ViewMerger merger = new ViewMerger(false);
         reader.mergeInstances(living, merger);
         return merger::hasSeries;
     }
 
-    private static List<String> liveIds(StoreReader.Head head, java.util.Collection<String> alsoInclude) {
+    private static List<String> liveIds(StoreReader.Head head, Collection<String> alsoInclude) {
         List<String> ids = new ArrayList<>(head.liveIds());
         for (String id : alsoInclude) {
             if (!ids.contains(id)) {
@@ -233,7 +238,7 @@ final class Retirement {
     /** Drops a folded instance from the list and its keys from the store. */
     private void forget(String id, InstanceMeta meta, SyncCounts counts) {
         for (int attempt = 0; attempt < 10; attempt++) {
-            java.util.Optional<Record> current = store.get(keys.instances());
+            Optional<Record> current = store.get(keys.instances());
             if (current.isEmpty()) {
                 break;
             }

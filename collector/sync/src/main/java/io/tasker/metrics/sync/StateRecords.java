@@ -3,6 +3,8 @@ package io.tasker.metrics.sync;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,7 +24,7 @@ final class StateRecords {
         }
 
         Instances with(String id) {
-            List<String> more = new java.util.ArrayList<>(ids);
+            List<String> more = new ArrayList<>(ids);
             more.add(id);
             return new Instances(more);
         }
@@ -107,7 +109,7 @@ final class StateRecords {
         }
 
         /** Marked as begun after a loss, expecting these instances (live before it) to write again too. */
-        Epoch afterLossOf(java.util.Collection<String> alsoExpected) {
+        Epoch afterLossOf(Collection<String> alsoExpected) {
             TreeSet<String> all = new TreeSet<>(expected);
             all.addAll(alsoExpected);
             return new Epoch(token, startedMillis, true, List.copyOf(all));

@@ -9,7 +9,9 @@ import io.tasker.metrics.sync.StateRecords.Epoch;
 import io.tasker.metrics.sync.StateRecords.Retired;
 import io.tasker.metrics.sync.internal.Chunking;
 import io.tasker.metrics.sync.internal.SnapshotCodec;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +82,7 @@ final class StoreMemory {
                     "{} lost its data (a new epoch began at {}): the instances write their state again, and the "
                             + "retired totals are written back from a copy where one is held",
                     store.description(),
-                    java.time.Instant.ofEpochMilli(e.startedMillis()));
+                    Instant.ofEpochMilli(e.startedMillis()));
         }
         epochToken = e.token();
         return e;
@@ -123,7 +125,7 @@ final class StoreMemory {
      * The instances this process sees live now, in the current epoch: those it will expect to
      * write again should the store lose its data.
      */
-    synchronized void seen(java.util.Collection<String> liveIds) {
+    synchronized void seen(Collection<String> liveIds) {
         knownLive = List.copyOf(liveIds);
     }
 

@@ -8,6 +8,7 @@ import io.tasker.metrics.console.history.Sample;
 import io.tasker.metrics.console.history.Tier;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +118,7 @@ public final class SeriesReader {
                 break; // The finer tiers cover the whole window: no coarser rows can be drawn.
             }
         }
-        out.sort(java.util.Comparator.comparingLong(p -> p.sample().t()));
+        out.sort(Comparator.comparingLong(p -> p.sample().t()));
         return out;
     }
 

@@ -1,6 +1,7 @@
 package io.tasker.metrics.console.db;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -69,7 +70,7 @@ record ExistingFile(Path file, String jdbcUrl) {
         } catch (IOException e) {
             throw refused("cannot be read: " + e.getMessage());
         }
-        String line = new String(head, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1).split("\n", 2)[0];
+        String line = new String(head, 0, read, StandardCharsets.ISO_8859_1).split("\n", 2)[0];
         if (!line.startsWith("H:")) {
             return 0;
         }

@@ -7,8 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -41,7 +44,7 @@ public final class ExportHistoryRepository {
         try (Connection c = db.connection();
                 PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, key(r));
-            s.setObject(2, r.at().atOffset(java.time.ZoneOffset.UTC));
+            s.setObject(2, r.at().atOffset(ZoneOffset.UTC));
             // Every text is cut to its column, so that one odd record in the shared store cannot stop the import.
             s.setString(3, cut(r.format(), 32));
             s.setString(4, cut(r.destination(), 1024));
@@ -79,7 +82,7 @@ public final class ExportHistoryRepository {
         List<String> args = new ArrayList<>();
         if (outcome != null && !outcome.isBlank()) {
             where.append(" AND outcome = ?");
-            args.add(outcome.toUpperCase(java.util.Locale.ROOT));
+            args.add(outcome.toUpperCase(Locale.ROOT));
         }
         if (format != null && !format.isBlank()) {
             where.append(" AND format = ?");
@@ -115,7 +118,7 @@ public final class ExportHistoryRepository {
                 PreparedStatement s = c.prepareStatement(
                         "SELECT * FROM export_history"
                                 + " WHERE outcome = 'SUCCESS' AND exported_at <= ? ORDER BY exported_at DESC, id DESC LIMIT 1")) {
-            s.setObject(1, notAfter.atOffset(java.time.ZoneOffset.UTC));
+            s.setObject(1, notAfter.atOffset(ZoneOffset.UTC));
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
@@ -132,7 +135,7 @@ public final class ExportHistoryRepository {
                 PreparedStatement s = c.prepareStatement("SELECT COUNT(*), MIN(exported_at) FROM export_history");
                 ResultSet rs = s.executeQuery()) {
             rs.next();
-            java.time.OffsetDateTime oldest = rs.getObject(2, java.time.OffsetDateTime.class);
+            OffsetDateTime oldest = rs.getObject(2, OffsetDateTime.class);
             return new Extent(rs.getLong(1), oldest == null ? null : oldest.toInstant());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the export history: " + e.getMessage(), e);
@@ -144,7 +147,7 @@ public final class ExportHistoryRepository {
         try (Connection c = db.connection();
                 PreparedStatement s = c.prepareStatement(
                         "DELETE FROM export_history WHERE exported_at < ? FETCH FIRST ? ROWS ONLY")) {
-            s.setObject(1, cutoff.atOffset(java.time.ZoneOffset.UTC));
+            s.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
             s.setInt(2, limit);
             return s.executeUpdate();
         } catch (SQLException e) {
@@ -175,7 +178,7 @@ public final class ExportHistoryRepository {
     }
 
     private static ExportRecord read(ResultSet rs) throws SQLException {
-        Instant at = rs.getObject("exported_at", java.time.OffsetDateTime.class).toInstant();
+        Instant at = rs.getObject("exported_at", OffsetDateTime.class).toInstant();
         return new ExportRecord(
                 at,
                 rs.getString("format"),

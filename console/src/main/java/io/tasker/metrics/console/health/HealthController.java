@@ -24,6 +24,7 @@ import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.subscribers.telemetry.SpanStats;
 import io.tasker.metrics.sync.SyncResult;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -128,7 +129,7 @@ public final class HealthController {
         });
     }
 
-    private static String timed(java.util.function.Supplier<String> check) {
+    private static String timed(Supplier<String> check) {
         try {
             return CompletableFuture.supplyAsync(check).get(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -146,7 +147,7 @@ public final class HealthController {
         try {
             DatabaseFile file = database.file();
             return file.bytes() > 0 ? file : null;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return null;
         }
     }

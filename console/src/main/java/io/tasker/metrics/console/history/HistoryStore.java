@@ -8,8 +8,10 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
@@ -162,7 +164,7 @@ public final class HistoryStore {
         }
         // In key order, so that a series' rows go to its page together.
         List<Sample> samples = new ArrayList<>(unsorted);
-        samples.sort(java.util.Comparator.comparingLong(x -> key(x.seriesId(), x.tier(), x.t())));
+        samples.sort(Comparator.comparingLong(x -> key(x.seriesId(), x.tier(), x.t())));
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -345,7 +347,7 @@ public final class HistoryStore {
         if (held.isEmpty()) {
             return stored;
         }
-        java.util.TreeMap<Long, Sample> all = new java.util.TreeMap<>();
+        TreeMap<Long, Sample> all = new TreeMap<>();
         for (Sample x : stored) {
             all.put(key(x.seriesId(), x.tier(), x.t()), x);
         }

@@ -3,7 +3,10 @@ package io.tasker.metrics.console.history;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rolls each tier up into the next once an interval has closed, the way Sidekiq keeps its
@@ -12,7 +15,7 @@ import java.util.function.IntFunction;
  * Then each tier forgets what is past its retention.
  */
 final class Rollups {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Rollups.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Rollups.class);
 
     /**
      * Seconds between two retention passes. Deleting one tick's worth of old rows touches a page
@@ -130,7 +133,7 @@ final class Rollups {
         return into;
     }
 
-    private static Double sum(List<Sample> rows, java.util.function.Function<Sample, Double> f) {
+    private static Double sum(List<Sample> rows, Function<Sample, Double> f) {
         Double total = null;
         for (Sample r : rows) {
             Double x = f.apply(r);
@@ -142,7 +145,7 @@ final class Rollups {
     }
 
     /** The quantiles of the intervals averaged by their observations: an estimate, said so in docs/console.md. */
-    private static Double weighted(List<Sample> rows, java.util.function.Function<Sample, Double> f) {
+    private static Double weighted(List<Sample> rows, Function<Sample, Double> f) {
         double sum = 0;
         double weight = 0;
         for (Sample r : rows) {

@@ -1,6 +1,7 @@
 package io.tasker.metrics.console.history;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /** The steps of the history, finest first: each tier is rolled up from the one before it. */
 public enum Tier {
@@ -21,7 +22,7 @@ public enum Tier {
     }
 
     public String word() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The tier this one is rolled up from, or null for the raw one. */

@@ -2,6 +2,7 @@ package io.tasker.metrics.console.history;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -106,7 +107,7 @@ final class WriteBuffer {
         });
     }
 
-    private java.util.NavigableMap<Long, Sample> range(Tier tier, long from, long to) {
+    private NavigableMap<Long, Sample> range(Tier tier, long from, long to) {
         return byTime.subMap(timeKey(tier, Math.max(0, from), 0), true, timeKey(tier, to, 0), false);
     }
 

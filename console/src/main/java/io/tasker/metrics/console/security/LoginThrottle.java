@@ -3,6 +3,7 @@ package io.tasker.metrics.console.security;
 import io.tasker.metrics.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,17 +35,17 @@ public final class LoginThrottle {
      * @param key a client and the user name it tries
      * @return how long this key must wait, or empty when it may try
      */
-    public java.util.Optional<Duration> blocked(String key) {
+    public Optional<Duration> blocked(String key) {
         Failures f = failures.get(key);
         if (f == null || f.count() < MAX_FAILURES) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Duration left = Duration.between(clock.instant(), f.since().plus(WINDOW));
         if (left.isNegative() || left.isZero()) {
             failures.remove(key, f);
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(left);
+        return Optional.of(left);
     }
 
     /** @param key a client and the user name it tried, with wrong credentials */

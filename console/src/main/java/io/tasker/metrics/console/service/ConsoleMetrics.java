@@ -4,6 +4,7 @@ import io.tasker.metrics.Counter;
 import io.tasker.metrics.Gauge;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.snapshot.GaugePolicy;
 import io.tasker.metrics.sync.SyncResult;
 
 /**
@@ -19,7 +20,7 @@ public final class ConsoleMetrics {
     public ConsoleMetrics(MetricRegistry registry) {
         lastExportSuccess = Gauge.builder("tasker_metrics_last_export_success_timestamp_seconds")
                 .help("Unix time of the last successful export the console knows of.")
-                .policy(io.tasker.metrics.snapshot.GaugePolicy.MAX)
+                .policy(GaugePolicy.MAX)
                 .register(registry);
         exportFailures = Counter.builder("tasker_metrics_export_failures_total")
                 .help("Exports that failed, as the console saw them.")

@@ -10,6 +10,7 @@ import io.tasker.metrics.formats.ExpositionFormats;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.StoreException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public final class ExportService {
      * OTLP when an OTLP receiver is meant ({@link ExportDestinations#otlpConfigured}).
      */
     public List<String> exportFormats() {
-        List<String> formats = new java.util.ArrayList<>(FILE_FORMATS);
+        List<String> formats = new ArrayList<>(FILE_FORMATS);
         if (ExportDestinations.remoteWriteConfigured(runtime.config())) {
             formats.add(ExportDestinations.REMOTE_WRITE);
         }

@@ -3,6 +3,7 @@ package io.tasker.metrics.console.service;
 import io.tasker.metrics.runtime.MetricsCollector;
 import io.tasker.metrics.runtime.StoreStatus;
 import io.tasker.metrics.sync.SyncResult;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The console's collector: "Sync now", the store's status and the last sync. */
@@ -37,7 +38,7 @@ public final class SyncService {
     }
 
     /** The longest exports wait after the store lost its data: the instance timeout. */
-    public java.time.Duration settle() {
+    public Duration settle() {
         return collector.reader().options().instanceTimeout();
     }
 }

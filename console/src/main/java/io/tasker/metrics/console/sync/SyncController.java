@@ -8,6 +8,7 @@ import io.tasker.metrics.console.status.StatusService;
 import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.sync.SyncResult;
+import java.util.Map;
 
 /**
  * {@code POST /api/sync}: sync now; the sync panel for htmx, the result as JSON for scripts.
@@ -36,7 +37,7 @@ public final class SyncController {
         templates.render(
                 ctx,
                 "tag/recoveryBanner.jte",
-                java.util.Map.of("message", status.recovery().orElse("")));
+                Map.of("message", status.recovery().orElse("")));
     }
 
     private void syncNow(Context ctx) {

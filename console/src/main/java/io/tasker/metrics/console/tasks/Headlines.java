@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The dashboard's row of headline figures: task executions per minute, error rate and p95 task
@@ -26,7 +28,7 @@ import java.util.function.UnaryOperator;
  * }</pre>
  */
 public final class Headlines {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Headlines.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Headlines.class);
     private final HistoryService history;
     private final TaskStats tasks;
     private final SeriesReader reader;

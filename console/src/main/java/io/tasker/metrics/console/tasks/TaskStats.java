@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,7 +41,7 @@ public final class TaskStats {
     private final double threshold;
 
     /** @param prefixed the metric prefix applied: {@code task_executions} becomes this function's answer */
-    public TaskStats(HistoryService history, java.util.function.UnaryOperator<String> prefixed, double threshold) {
+    public TaskStats(HistoryService history, UnaryOperator<String> prefixed, double threshold) {
         this.history = history;
         this.reader = new SeriesReader(history.store(), history.settings());
         this.executions = prefixed.apply("task_executions");

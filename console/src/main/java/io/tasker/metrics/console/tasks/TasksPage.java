@@ -2,6 +2,7 @@ package io.tasker.metrics.console.tasks;
 
 import io.tasker.metrics.console.chart.Window;
 import io.tasker.metrics.console.web.Layout;
+import io.tasker.metrics.console.web.Ui;
 import java.util.List;
 
 /**
@@ -16,8 +17,7 @@ public record TasksPage(
 
     /** The page's own link with another window, sort or direction. */
     public String href(Window w, String by, boolean desc) {
-        return io.tasker.metrics.console.web.Ui.TASKS_PAGE + "?window=" + w.word() + "&sort=" + by + "&dir="
-                + (desc ? "desc" : "asc");
+        return Ui.TASKS_PAGE + "?window=" + w.word() + "&sort=" + by + "&dir=" + (desc ? "desc" : "asc");
     }
 
     /** The link a column header points at: its sort, flipped when it is the current one. */

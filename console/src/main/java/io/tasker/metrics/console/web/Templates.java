@@ -7,6 +7,7 @@ import gg.jte.resolve.DirectoryCodeResolver;
 import io.javalin.http.Context;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Renders jte templates. In production the templates are precompiled into the jar (a typo fails
@@ -40,7 +41,7 @@ public final class Templates {
     }
 
     /** For templates of several parameters; values may be null. */
-    public void render(Context ctx, String template, java.util.Map<String, Object> params) {
+    public void render(Context ctx, String template, Map<String, Object> params) {
         StringOutput out = new StringOutput();
         engine.render(template, params, out);
         ctx.contentType("text/html; charset=utf-8").result(out.toString());

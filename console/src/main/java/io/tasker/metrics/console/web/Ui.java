@@ -1,5 +1,8 @@
 package io.tasker.metrics.console.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * Route paths and DOM ids, shared by the handlers, the templates and the browser tests, so
  * that renaming one cannot silently break another (the jte tutorial's advice).
@@ -75,8 +78,7 @@ public final class Ui {
     }
 
     private static String pathSegment(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     // Charts, tasks and alerts from the history (issue 11).

@@ -7,11 +7,14 @@ import io.tasker.metrics.export.otlp.internal.OtlpResponse;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
@@ -191,8 +194,8 @@ public final class OtlpMetricsClient {
         String where = settings.endpoint().toString();
         if (t instanceof HttpConnectTimeoutException
                 || causedBy(t, ConnectException.class)
-                || causedBy(t, java.nio.channels.UnresolvedAddressException.class)
-                || causedBy(t, java.net.UnknownHostException.class)) {
+                || causedBy(t, UnresolvedAddressException.class)
+                || causedBy(t, UnknownHostException.class)) {
             return new Attempt(Outcome.UNREACHABLE, "could not connect to " + where + ": " + t, null);
         }
         if (t instanceof HttpTimeoutException) {
@@ -219,7 +222,7 @@ public final class OtlpMetricsClient {
     }
 
     private static String excerpt(byte[] body) {
-        String text = new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8).strip();
+        String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).strip();
         return text.isEmpty() ? "(empty body)" : text;
     }
 

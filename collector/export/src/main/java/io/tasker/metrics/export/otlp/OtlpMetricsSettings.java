@@ -3,6 +3,7 @@ package io.tasker.metrics.export.otlp;
 import io.tasker.metrics.export.remote.Compression;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -74,7 +75,7 @@ public record OtlpMetricsSettings(
         if (batchSize < 1 || batchSize > 100_000) {
             throw new IllegalArgumentException("OTLP batch size must be within 1..100000, got " + batchSize);
         }
-        resource = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(resource));
+        resource = Collections.unmodifiableMap(new LinkedHashMap<>(resource));
     }
 
     /**

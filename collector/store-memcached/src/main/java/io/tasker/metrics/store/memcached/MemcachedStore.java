@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,7 +58,7 @@ public final class MemcachedStore implements CacheStore, ConflictCounting {
     /** How long a call waits between tries while its session reconnects (for one timeout at most). */
     private static final long RECONNECT_WAIT_MILLIS = 20;
     /** Operations that may run twice with the effect of once. */
-    private static final java.util.Set<String> SAFE_TO_REPEAT = java.util.Set.of(
+    private static final Set<String> SAFE_TO_REPEAT = Set.of(
             "ping",
             "get",
             "getAll",

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A cursor over a chunk's bytes in {@code DataOutputStream}'s big-endian layout. Every read that
@@ -76,7 +77,7 @@ public final class ChunkInput {
 
     public byte[] readBytes(int n) {
         need(n);
-        byte[] bytes = java.util.Arrays.copyOfRange(data, position, position + n);
+        byte[] bytes = Arrays.copyOfRange(data, position, position + n);
         position += n;
         return bytes;
     }
