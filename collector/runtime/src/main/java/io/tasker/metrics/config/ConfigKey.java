@@ -237,6 +237,9 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
     /**
      * A typed value as status output shows it: durations as written, secrets, URL passwords and
      * secrets in URL query strings ({@code ?api_key=...}) masked.
+     *
+     * @param value the typed value, or null when unset
+     * @return its text for display
      */
     public String show(Object value) {
         if (secret) {

@@ -17,21 +17,24 @@ import java.util.Optional;
  * @param taskName only runs of this task name, or empty for all
  * @param taskId only runs whose task id contains this, in any case, or empty for all
  * @param limit the most runs returned
+ * @param offset how many matching runs to skip before the page, for paging
  */
 public record RunQuery(
         Optional<RunStatus> status, Optional<String> taskName, Optional<String> taskId, int limit, int offset) {
+    /** The limit when none is given. */
     public static final int DEFAULT_LIMIT = 50;
     /** The largest limit allowed. */
     public static final int MAX_LIMIT = 1000;
 
     /**
-     * Checks the limit.
+     * Checks the limit and the offset.
      *
      * @param status only runs in this status, or empty for all
      * @param taskName only runs of this task name, or empty for all
      * @param taskId only runs whose task id contains this, or empty for all
      * @param limit the most runs returned, from 1 to {@value #MAX_LIMIT}
-     * @throws IllegalArgumentException for a limit out of range
+     * @param offset how many matching runs to skip, 0 or more
+     * @throws IllegalArgumentException for a limit or an offset out of range
      */
     public RunQuery {
         if (limit < 1 || limit > MAX_LIMIT) {
@@ -107,7 +110,12 @@ public record RunQuery(
                 number("offset", offset, 0));
     }
 
-    /** The runs of this page; {@link #select} says how many match in all. */
+    /**
+     * The runs of this page; {@link #select} says how many match in all.
+     *
+     * @param runs the runs to filter, newest first
+     * @return the page of those that match
+     */
     public List<TaskRun> apply(List<TaskRun> runs) {
         return select(runs).runs();
     }
