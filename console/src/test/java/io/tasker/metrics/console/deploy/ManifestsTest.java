@@ -317,7 +317,7 @@ class ManifestsTest {
                 "runs in the same minutes",
                 "port 'http' is not one of Service tasker-console's [web]",
                 "refers to ConfigMap tasker-metrics-confg",
-                "CronJob tasker-metrics-export: podFailurePolicy must FailJob on exit codes 2 and 3",
+                "CronJob tasker-metrics-export: podFailurePolicy must FailJob on exit codes 2 and 75",
                 "a startupProbe allowing at least 120 s",
                 "CronJob tasker-metrics-sync: no NetworkPolicy selects its pods",
                 "port 'metrics' is no container port",
