@@ -73,7 +73,9 @@ class AlertRulesTest {
         String compose = Files.readString(DeployFiles.deploy("prometheus/prometheus.yml"))
                 .replace(
                         "/etc/prometheus/tasker-metrics.rules.yml",
-                        dir.resolve("tasker-metrics.rules.yml").toString());
+                        dir.resolve("tasker-metrics.rules.yml").toString())
+                // The compose secret holding the console's token, which promtool wants to exist.
+                .replace("/run/secrets/console_token", token.toString());
         for (Map.Entry<String, String> config :
                 Map.of("kubernetes.yml", checkable, "compose.yml", compose).entrySet()) {
             Path file = Files.writeString(dir.resolve(config.getKey()), config.getValue());
