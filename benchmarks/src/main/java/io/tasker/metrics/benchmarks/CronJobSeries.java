@@ -6,10 +6,10 @@ import io.tasker.metrics.Gauge;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.CacheStores;
-import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.sync.SyncResult;
+import io.tasker.metrics.sync.SyncStrategy;
 import java.time.Duration;
 
 /**

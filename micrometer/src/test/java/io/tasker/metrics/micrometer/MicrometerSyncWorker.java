@@ -7,10 +7,10 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.CacheStores;
-import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.sync.SyncResult;
+import io.tasker.metrics.sync.SyncStrategy;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -12,7 +12,6 @@ import io.tasker.metrics.RegistryOptions;
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.MemoryStore;
-import io.tasker.metrics.store.SyncStrategy;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

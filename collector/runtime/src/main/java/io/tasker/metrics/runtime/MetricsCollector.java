@@ -6,13 +6,13 @@ import io.tasker.metrics.config.Durations;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.StoreCapabilities;
 import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.ClusterView;
 import io.tasker.metrics.sync.SyncOptions;
 import io.tasker.metrics.sync.SyncResult;
 import io.tasker.metrics.sync.SyncSidecar;
+import io.tasker.metrics.sync.SyncStrategy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -297,7 +297,7 @@ public final class MetricsCollector implements AutoCloseable {
             LOG.warn("Final sync to {} failed: {}", store.description(), r.error());
         }
         synchronized (this) {
-            if (probed && status.strategy() != SyncStrategy.LOCAL_ONLY) {
+            if (probed && status.strategy().shared()) {
                 retired = sync.retire();
             }
         }
@@ -330,7 +330,7 @@ public final class MetricsCollector implements AutoCloseable {
 
     /** A single instance on a persistent store carries on from the counts it synced before a restart. */
     private void restoreOnce(SyncStrategy strategy, StoreCapabilities confirmed) {
-        if (restored || strategy != SyncStrategy.LOCAL_ONLY || !confirmed.persistent()) {
+        if (restored || strategy.shared() || !confirmed.persistent()) {
             return;
         }
         restored = true;

@@ -4,8 +4,8 @@ import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.StoreCapabilities;
 import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.SyncResult;
+import io.tasker.metrics.sync.SyncStrategy;
 import java.time.Instant;
 
 /**

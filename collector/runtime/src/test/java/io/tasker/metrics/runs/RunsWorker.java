@@ -14,9 +14,9 @@ import io.tasker.metrics.events.TaskStarted;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.CacheStores;
-import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.ClusterSync;
 import io.tasker.metrics.sync.SyncOptions;
+import io.tasker.metrics.sync.SyncStrategy;
 import java.time.Duration;
 import java.time.Instant;
 

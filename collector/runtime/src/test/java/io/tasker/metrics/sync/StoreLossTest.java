@@ -13,7 +13,6 @@ import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.store.memcached.MemcachedStore;
 import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.testing.MemcachedServerExtension;

@@ -12,7 +12,6 @@ import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
-import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.store.memcached.MemcachedStore;
 import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.testing.FaultProxy;

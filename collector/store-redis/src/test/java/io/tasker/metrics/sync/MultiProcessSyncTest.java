@@ -69,9 +69,9 @@ class MultiProcessSyncTest {
                     new SyncOptions(namespace, "folder", 50, Duration.ofSeconds(30), Duration.ofSeconds(3), false),
                     Clock.SYSTEM,
                     () -> MetricsSnapshot.empty(Instant.EPOCH));
-            SyncResult r = folder.sync(io.tasker.metrics.store.SyncStrategy.DISTRIBUTED_ATOMIC);
+            SyncResult r = folder.sync(io.tasker.metrics.sync.SyncStrategy.DISTRIBUTED_ATOMIC);
             for (int i = 0; i < 5 && reader.readView().instances().size() > 1; i++) {
-                r = folder.sync(io.tasker.metrics.store.SyncStrategy.DISTRIBUTED_ATOMIC);
+                r = folder.sync(io.tasker.metrics.sync.SyncStrategy.DISTRIBUTED_ATOMIC);
             }
             assertTrue(r.success(), r.toString());
             ClusterView after = reader.readView();

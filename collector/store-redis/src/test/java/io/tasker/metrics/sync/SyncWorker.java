@@ -5,7 +5,6 @@ import io.tasker.metrics.Counter;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.CacheStores;
-import io.tasker.metrics.store.SyncStrategy;
 import java.time.Duration;
 
 /**

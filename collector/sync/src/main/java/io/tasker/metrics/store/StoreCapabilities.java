@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 
 /**
  * What a store can do, as it declares and as its probe at start confirms. The sync strategy
- * follows from these (see {@link SyncStrategy#select}).
+ * follows from these (see {@link io.tasker.metrics.sync.SyncStrategy#select}).
  *
  * @param distributed other processes, on other hosts, see what this one writes
  * @param atomicIncrement {@link CacheStore#increment} is atomic across processes

@@ -6,7 +6,6 @@ import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.StateRecords.InstanceMeta;
 import io.tasker.metrics.sync.internal.ViewMerger;
 import java.time.Duration;
@@ -219,7 +218,7 @@ public final class ClusterReader {
         SyncCounts counts = new SyncCounts(store);
         try {
             StoreReader.Head head = new StoreReader(store, keys).head();
-            if (strategy != SyncStrategy.LOCAL_ONLY) {
+            if (strategy.shared()) {
                 counts.retired =
                         new Retirement(store, options, keys, clock).housekeep(head, options.instanceId(), counts);
             }

@@ -8,7 +8,6 @@ import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.store.StoreUnreachableException;
-import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.sync.StateRecords.InstanceMeta;
 import io.tasker.metrics.sync.StateRecords.Instances;
 import io.tasker.metrics.sync.internal.SnapshotCodec;
@@ -159,9 +158,7 @@ public final class ClusterSync {
                     inARow > 1 ? " (" + inARow + " times in a row for this reason)" : "",
                     e.getMessage());
             // A store that cannot be reached is waited for; starting over cannot help it.
-            if (streak.recoverNow()
-                    && strategy != SyncStrategy.LOCAL_ONLY
-                    && !(e instanceof StoreUnreachableException)) {
+            if (streak.recoverNow() && strategy.shared() && !(e instanceof StoreUnreachableException)) {
                 startOver();
             }
             return counts.result(at, strategy, elapsed(started), e.getMessage(), inARow);
@@ -176,11 +173,7 @@ public final class ClusterSync {
             head = reader.head(identity.id());
         }
         rememberRetired(head);
-        if (identity.settle(
-                reader,
-                head,
-                strategy != SyncStrategy.LOCAL_ONLY,
-                () -> source.get().families())) {
+        if (identity.settle(reader, head, strategy.shared(), () -> source.get().families())) {
             plan = new ChunkPlan(options.batchSize());
             head = reader.head(identity.id());
         }
@@ -188,7 +181,7 @@ public final class ClusterSync {
         write(at.toEpochMilli(), counts, epoch.token());
         register(head.instances(), counts);
         sidecars.forEach(s -> s.write(identity.id(), options.retentionWindow()));
-        if (strategy != SyncStrategy.LOCAL_ONLY) {
+        if (strategy.shared()) {
             counts.retired = new Retirement(store, options, keys, clock).housekeep(head, identity.id(), counts);
         }
     }

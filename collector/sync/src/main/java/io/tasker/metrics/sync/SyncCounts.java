@@ -2,7 +2,6 @@ package io.tasker.metrics.sync;
 
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.StoreException;
-import io.tasker.metrics.store.SyncStrategy;
 import io.tasker.metrics.store.internal.ConflictCounting;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package io.tasker.metrics.sync;
 
-import io.tasker.metrics.store.SyncStrategy;
 import java.time.Duration;
 import java.time.Instant;
 

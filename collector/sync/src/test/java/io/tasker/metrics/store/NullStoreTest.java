@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.Clock;
+import io.tasker.metrics.sync.SyncStrategy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -10,7 +10,6 @@ import io.tasker.metrics.snapshot.GaugeSnapshot;
 import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.MemoryStore;
-import io.tasker.metrics.store.SyncStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -14,7 +14,6 @@ import io.tasker.metrics.snapshot.GaugeSnapshot;
 import io.tasker.metrics.snapshot.HistogramSnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.MemoryStore;
-import io.tasker.metrics.store.SyncStrategy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -9,7 +9,6 @@ import io.tasker.metrics.RegistryOptions;
 import io.tasker.metrics.snapshot.CounterSnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.MemoryStore;
-import io.tasker.metrics.store.SyncStrategy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
