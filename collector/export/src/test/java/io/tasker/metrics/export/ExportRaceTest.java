@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.testing.RedisServerExtension;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +33,6 @@ class ExportRaceTest {
     @Test
     void exactlyOneOfTwelveExporters() throws Exception {
         String namespace = "race" + UUID.randomUUID().toString().substring(0, 8);
-        long startAt = System.currentTimeMillis() + 4_000; // time for the two JVMs to start
         List<Process> processes = new ArrayList<>();
         for (int p = 0; p < 2; p++) {
             String java =
@@ -43,10 +44,18 @@ class ExportRaceTest {
                             ExportRaceWorker.class.getName(),
                             REDIS.url(),
                             namespace,
-                            "process" + p,
-                            String.valueOf(startAt))
+                            "process" + p)
                     .redirectErrorStream(true)
                     .start());
+        }
+        List<BufferedReader> outputs = new ArrayList<>();
+        for (Process p : processes) {
+            outputs.add(awaitReady(p));
+        }
+        long startAt = System.currentTimeMillis() + 500; // Every exporter is ready: the race starts together.
+        for (Process p : processes) {
+            p.getOutputStream().write((startAt + "\n").getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().flush();
         }
         List<String> outcomes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(10);
@@ -54,7 +63,8 @@ class ExportRaceTest {
             List<Future<ExportRecord>> threads = new ArrayList<>();
             for (int t = 0; t < 10; t++) {
                 String id = "thread" + t;
-                threads.add(pool.submit(() -> ExportRaceWorker.race(store, namespace, id, startAt)));
+                ExportCoordinator coordinator = ExportRaceWorker.coordinator(store, namespace, id);
+                threads.add(pool.submit(() -> ExportRaceWorker.race(coordinator, startAt)));
             }
             for (Future<ExportRecord> f : threads) {
                 ExportRecord r = f.get(60, TimeUnit.SECONDS);
@@ -63,9 +73,9 @@ class ExportRaceTest {
         } finally {
             pool.shutdownNow();
         }
-        for (Process p : processes) {
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-            outcomes.add(lastLine(p));
+        for (int p = 0; p < processes.size(); p++) {
+            assertTrue(processes.get(p).waitFor(60, TimeUnit.SECONDS));
+            outcomes.add(lastLine(outputs.get(p)));
         }
         long exported =
                 outcomes.stream().filter(o -> o.startsWith("OUTCOME SUCCESS")).count();
@@ -76,8 +86,24 @@ class ExportRaceTest {
         assertEquals(11, skipped, outcomes.toString());
     }
 
-    private static String lastLine(Process p) throws IOException {
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        return out.substring(out.lastIndexOf('\n') + 1);
+    /** Reads the exporter's output up to its READY line (a JVM's start-up messages may come first). */
+    private static BufferedReader awaitReady(Process p) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.equals("READY")) {
+                return out;
+            }
+            seen.append(line).append('\n');
+        }
+        throw new AssertionError("the exporter process ended before it was ready:\n" + seen);
+    }
+
+    private static String lastLine(BufferedReader out) throws IOException {
+        String last = "";
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            last = line.isBlank() ? last : line;
+        }
+        return last.strip();
     }
 }
