@@ -180,7 +180,7 @@ public final class ClusterSimulation {
                 check(instance.sync().sync(SyncStrategy.LOCAL_ONLY)); // Writes without folding anyone.
             }
             long t = System.nanoTime();
-            SyncResult fold = reader.maintain(strategy);
+            SyncResult fold = reader.maintenance().housekeep(strategy);
             double foldMillis = (System.nanoTime() - t) / 1e6;
             check(fold);
             ClusterView after = reader.readView();

@@ -296,7 +296,7 @@ final class SyncCases {
         int folded = 0;
         for (int attempt = 0; folded < dead && attempt < 2 * dead; attempt++) {
             long t = System.nanoTime();
-            SyncResult r = cluster.reader.maintain(strategy);
+            SyncResult r = cluster.reader.maintenance().housekeep(strategy);
             long took = System.nanoTime() - t;
             if (!r.success()) {
                 throw new IllegalStateException("maintain failed on " + storeName + ": " + r);

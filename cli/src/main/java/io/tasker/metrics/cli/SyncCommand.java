@@ -36,7 +36,7 @@ final class SyncCommand implements Callable<Integer> {
                 err.println("Sync failed: " + store.description() + " cannot be reached: " + store.error());
                 return TaskerMetricsCli.FAILED;
             }
-            SyncResult r = runtime.cluster().maintain(store.strategy());
+            SyncResult r = runtime.cluster().maintenance().housekeep(store.strategy());
             if (!r.success()) {
                 err.println("Sync failed (" + r.strategy().word() + "): " + r.error());
                 return TaskerMetricsCli.FAILED;

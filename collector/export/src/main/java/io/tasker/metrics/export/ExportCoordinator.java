@@ -303,8 +303,11 @@ public final class ExportCoordinator {
         try {
             plan = plan();
             if (plan.reason() == ExportTiming.Reason.TTL_EXTENSION) {
-                int keys = cluster.extendTtl(plan.extendBy());
-                LOG.info("Export is late; extended {} keys by {} before exporting", keys, plan.extendBy());
+                Duration by = plan.extendBy();
+                cluster.maintenance()
+                        .extendTtl(by)
+                        .ifPresent(
+                                keys -> LOG.info("Export is late; extended {} keys by {} before exporting", keys, by));
             }
         } catch (StoreException e) {
             plan = null;
@@ -331,16 +334,15 @@ public final class ExportCoordinator {
         return a.toRecord(started, destination, trigger, attempts, fence, why, elapsed(started), exporterId.get());
     }
 
+    /** Before a retry; a failure is logged by the maintenance, and the retry goes on. */
     private void extendQuietly(Duration by) {
-        try {
-            cluster.extendTtl(by);
-        } catch (StoreException e) {
-            LOG.warn("Could not extend the data's time to live before retrying: {}", e.getMessage());
-        }
+        cluster.maintenance().extendTtl(by);
     }
 
     private Attempt deliverOnce(ExportDestination destination, boolean force) {
         try {
+            // An exporter writes on the cluster's behalf: retired totals the store lost go back first.
+            cluster.maintenance().restoreRetired();
             ClusterView read = cluster.readView();
             Duration settle = cluster.options().instanceTimeout();
             boolean recovering = read.recovering(clock.instant(), settle);

@@ -8,7 +8,6 @@ import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.sync.StateRecords.InstanceMeta;
 import io.tasker.metrics.sync.internal.ViewMerger;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +18,11 @@ import java.util.TreeSet;
 
 /**
  * Reads the cluster as the shared store holds it: the view (retired totals plus every live
- * instance's last sync), when the data expires, and the housekeeping that needs no instance of
- * its own (folding stopped instances, keeping the retired totals alive). The console, the CLI and
- * the exporter read through it; only a {@link ClusterSync} writes an instance's values.
+ * instance's last sync), its instances and when the data expires. The console, the CLI and the
+ * exporter read through it. Reading writes nothing but the store's epoch marker (added once, if
+ * absent, and marked when the store lost its data), which is how readers and writers agree that a
+ * loss happened; the writes made on the cluster's behalf are {@link #maintenance()}'s, and only a
+ * {@link ClusterSync} writes an instance's values.
  *
  * <pre>{@code
  * ClusterReader reader = new ClusterReader(store, SyncOptions.defaults("console-1"), Clock.SYSTEM);
@@ -36,6 +37,7 @@ public final class ClusterReader {
     private final Clock clock;
     private final KeyLayout keys;
     private final StoreMemory memory;
+    private final StoreMaintenance maintenance;
 
     /**
      * A reader of the cluster in this store.
@@ -50,6 +52,7 @@ public final class ClusterReader {
         this.clock = clock;
         this.keys = options.keys();
         this.memory = new StoreMemory(store, keys, clock, options.batchSize());
+        this.maintenance = new StoreMaintenance(store, options, clock, memory);
     }
 
     /**
@@ -71,7 +74,7 @@ public final class ClusterReader {
     }
 
     /**
-     * The retired totals plus every live instance's last sync, added up; throws StoreException.
+     * The retired totals plus every live instance's last sync, added up; throws {@link StoreException} when the store cannot be read.
      *
      * @return the view, with whether the store lost its data and who has not written again since
      */
@@ -80,15 +83,19 @@ public final class ClusterReader {
             StoreReader reader = new StoreReader(store, keys);
             StoreReader.Head head = reader.head();
             StateRecords.Epoch epoch = memory.epoch(head);
-            if (memory.restoreIfLost(head)) {
-                head = reader.head();
-            }
             Map<String, InstanceMeta> instances = reader.metas(head.liveIds());
             memory.seen(recentlySynced(instances));
             ViewMerger merger = new ViewMerger(options.includeInstanceLabels());
             reader.mergeInstances(instances, merger);
             List<MetricFamilySnapshot> retired = reader.retiredFamilies(head.retired());
             memory.remember(head, retired, reader.problems().isEmpty());
+            // Lost by the store but remembered here: counted from the copy; writers write it back.
+            Optional<StoreMemory.Copy> kept = memory.copyIfLost(head);
+            if (kept.isPresent()) {
+                retired = kept.get().families();
+            }
+            StateRecords.Retired retiredSeen =
+                    kept.map(StoreMemory.Copy::retired).orElse(head.retired());
             // A retirement between the reads above could make a stopped instance count twice or
             // not at all; the retired record's version tells, and then we read again.
             if (reader.head().retiredVersion() != head.retiredVersion() && attempt < VIEW_ATTEMPTS) {
@@ -103,11 +110,11 @@ public final class ClusterReader {
             return new ClusterView(
                     snapshot,
                     List.copyOf(instances.keySet()),
-                    head.retired().generation(),
+                    retiredSeen.generation(),
                     problems,
                     Instant.ofEpochMilli(epoch.startedMillis()),
                     epoch.afterLoss(),
-                    awaiting(epoch, head, instances));
+                    awaiting(epoch, retiredSeen, instances));
         }
     }
 
@@ -117,13 +124,13 @@ public final class ClusterReader {
      * folded. Empty when the epoch did not begin after a loss.
      */
     private static List<String> awaiting(
-            StateRecords.Epoch epoch, StoreReader.Head head, Map<String, InstanceMeta> instances) {
+            StateRecords.Epoch epoch, StateRecords.Retired retired, Map<String, InstanceMeta> instances) {
         if (!epoch.afterLoss()) {
             return List.of();
         }
         TreeSet<String> ids = new TreeSet<>(epoch.expected());
         ids.addAll(instances.keySet());
-        ids.removeIf(id -> head.retired().folded().containsKey(id)
+        ids.removeIf(id -> retired.folded().containsKey(id)
                 || (instances.containsKey(id)
                         && epoch.token().equals(instances.get(id).epoch())));
         return List.copyOf(ids);
@@ -185,49 +192,14 @@ public final class ClusterReader {
     }
 
     /**
-     * Gives every live instance's data at least {@code extra} more to live, from now: an
-     * exporter that is late extends the data first, so that nothing expires before it is
-     * exported.
+     * The writes made on the cluster's behalf (folding stopped instances, writing back lost
+     * retired totals, extending the data's time to live), with this reader's copy of the retired
+     * totals to write back.
      *
-     * @param extra the time to live to add beyond the retention window
-     * @return how many keys were extended
+     * @return the maintenance of this reader's store
      */
-    public int extendTtl(Duration extra) {
-        Duration ttl = options.retentionWindow().plus(extra);
-        int extended = 0;
-        for (InstanceMeta m : liveMetas()) {
-            extended += store.touch(keys.meta(m.id()), ttl) ? 1 : 0;
-            for (int k = 0; k < m.chunks(); k++) {
-                extended += store.touch(keys.chunk(m.id(), k), ttl) ? 1 : 0;
-            }
-        }
-        return extended;
-    }
-
-    /**
-     * The cluster's housekeeping without writing any instance's values: folds stopped instances
-     * and keeps the retired totals alive. What {@code tasker-metrics sync} runs, since a CLI
-     * process has recorded nothing of its own. Never throws.
-     *
-     * @param strategy the probed strategy; {@code local_only} folds nothing
-     * @return what the housekeeping did, or why it failed
-     */
-    public SyncResult maintain(SyncStrategy strategy) {
-        Instant at = clock.instant();
-        long started = clock.monotonicNanos();
-        SyncCounts counts = new SyncCounts(store);
-        try {
-            StoreReader.Head head = new StoreReader(store, keys).head();
-            if (strategy.shared()) {
-                counts.retired =
-                        new Retirement(store, options, keys, clock).housekeep(head, options.instanceId(), counts);
-            }
-            counts.addCas(store);
-            return counts.result(at, strategy, Duration.ofNanos(clock.monotonicNanos() - started), null);
-        } catch (StoreException | IllegalArgumentException e) {
-            counts.failures = 1;
-            return counts.result(at, strategy, Duration.ofNanos(clock.monotonicNanos() - started), e.getMessage());
-        }
+    public StoreMaintenance maintenance() {
+        return maintenance;
     }
 
     private List<InstanceMeta> liveMetas() {

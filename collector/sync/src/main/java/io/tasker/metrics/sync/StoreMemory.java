@@ -144,14 +144,29 @@ final class StoreMemory {
         }
     }
 
-    /** Writes the remembered retired totals back when the store lost them; true when this process did. */
-    synchronized boolean restoreIfLost(StoreReader.Head head) {
+    /** The retired totals as last read, with their families. */
+    record Copy(Retired retired, List<MetricFamilySnapshot> families) {}
+
+    /**
+     * The remembered retired totals when the store lost them (or holds only an older restored
+     * copy): what a reader counts until a writer writes them back.
+     */
+    synchronized Optional<Copy> copyIfLost(StoreReader.Head head) {
+        return lost(head) ? Optional.of(new Copy(copy, copyFamilies)) : Optional.empty();
+    }
+
+    private boolean lost(StoreReader.Head head) {
         if (copy == null || copyFamilies.isEmpty()) {
             return false;
         }
         boolean absent = head.retiredVersion() < 0;
         boolean olderCopy = head.retired().restored() && head.retired().generation() < copy.generation();
-        if (!absent && !olderCopy) {
+        return absent || olderCopy;
+    }
+
+    /** Writes the remembered retired totals back when the store lost them; true when this process did. */
+    synchronized boolean restoreIfLost(StoreReader.Head head) {
+        if (!lost(head)) {
             return false;
         }
         List<List<MetricFamilySnapshot>> chunks = Chunking.split(copyFamilies, batchSize);

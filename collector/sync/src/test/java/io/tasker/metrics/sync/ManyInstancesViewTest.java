@@ -54,7 +54,8 @@ class ManyInstancesViewTest {
             assertTrue(survivor.sync(SyncStrategy.LOCAL_ONLY).success());
         }
         assertEquals(
-                INSTANCES - 10, reader.maintain(SyncStrategy.DISTRIBUTED_ATOMIC).retiredInstances());
+                INSTANCES - 10,
+                reader.maintenance().housekeep(SyncStrategy.DISTRIBUTED_ATOMIC).retiredInstances());
         ClusterView after = reader.readView();
         assertEquals(10, after.instances().size());
         assertEquals(List.of(), after.problems());

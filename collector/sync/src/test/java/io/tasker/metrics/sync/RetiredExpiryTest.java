@@ -32,14 +32,18 @@ class RetiredExpiryTest {
         ClusterReader reader = new ClusterReader(store, options("reader"), clock);
 
         keepSyncing(Duration.ofMinutes(15), a, c); // b stops: folded once it has been quiet for 10 minutes.
-        assertEquals(1, reader.maintain(SyncStrategy.DISTRIBUTED_ATOMIC).retiredInstances());
+        assertEquals(
+                1,
+                reader.maintenance().housekeep(SyncStrategy.DISTRIBUTED_ATOMIC).retiredInstances());
         keepSyncing(Duration.ofMinutes(20), a, c); // b's retired series are now older than the 30 minutes.
         MetricsSnapshot view = reader.readView().snapshot();
         assertEquals(111, jobs(view), "b's jobs stay: a and c still have the series");
         assertTrue(view.family("tasker_old").isEmpty(), "nobody has old_total any more");
 
         keepSyncing(Duration.ofMinutes(15), a); // c stops; its fold writes a new generation.
-        assertEquals(1, reader.maintain(SyncStrategy.DISTRIBUTED_ATOMIC).retiredInstances());
+        assertEquals(
+                1,
+                reader.maintenance().housekeep(SyncStrategy.DISTRIBUTED_ATOMIC).retiredInstances());
         view = reader.readView().snapshot();
         assertEquals(2, reader.readView().retiredGeneration());
         assertEquals(111, jobs(view), "the new generation kept b's jobs, which a still has");
