@@ -1,6 +1,5 @@
 package io.tasker.metrics.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.runs.RunQuery;
 import io.tasker.metrics.runs.RunsReader;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -25,8 +25,6 @@ import picocli.CommandLine.Spec;
         description = "List the cluster's recent task runs, newest first: status, duration, "
                 + "instance, the failing step and its error, and each step attempt.")
 final class RunsCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = CliContext.JSON;
-
     @ParentCommand
     TaskerMetricsCli parent;
 
@@ -36,8 +34,8 @@ final class RunsCommand implements Callable<Integer> {
     @Option(names = "--failed", description = "Only failed runs.")
     boolean failed;
 
-    @Option(names = "--json", description = "Print the runs as JSON, as GET /api/runs gives them.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Option(names = "--task-name", paramLabel = "NAME", description = "Only runs of this task.")
     String taskName;
@@ -58,11 +56,7 @@ final class RunsCommand implements Callable<Integer> {
             List<String> instances = runtime.cluster().readView().instances();
             List<TaskRun> runs = query.apply(
                     new RunsReader(runtime.store(), new KeyLayout(config.cache().namespace())).read(instances));
-            if (json) {
-                out.println(JSON.writeValueAsString(runs));
-            } else {
-                print(out, runs, instances.size());
-            }
+            output.print(out, runs, text -> print(text, runs, instances.size()));
             return TaskerMetricsCli.OK;
         } catch (StoreException e) {
             spec.commandLine().getErr().println("Runs not read: the shared store cannot be read: " + e.getMessage());

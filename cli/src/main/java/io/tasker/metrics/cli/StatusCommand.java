@@ -1,6 +1,5 @@
 package io.tasker.metrics.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.io.PrintWriter;
@@ -9,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -20,8 +20,6 @@ import picocli.CommandLine.Spec;
         description = "Show the sync strategy, the cache store and its capabilities, "
                 + "the metrics count, the last sync and export, and the settings (passwords masked).")
 final class StatusCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = CliContext.JSON;
-
     @ParentCommand
     TaskerMetricsCli parent;
 
@@ -31,19 +29,15 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Also list the live instances, the recent exports and any problems.")
     boolean verbose;
 
-    @Option(names = "--json", description = "Print the status as JSON.")
-    boolean json;
+    @Mixin
+    JsonOption output;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         try (TaskerRuntime runtime = CliContext.runtime(CliContext.config(parent.config, parent.environment()))) {
             StatusReport report = StatusReport.gather(runtime);
-            if (json) {
-                out.println(JSON.writeValueAsString(report));
-            } else {
-                print(out, report);
-            }
+            output.print(out, report, text -> print(text, report));
             return report.cacheHealthy() ? TaskerMetricsCli.OK : TaskerMetricsCli.FAILED;
         }
     }
