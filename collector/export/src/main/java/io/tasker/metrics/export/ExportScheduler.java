@@ -35,6 +35,8 @@ public final class ExportScheduler implements AutoCloseable {
     private volatile Instant nextRun;
     private volatile ExportRecord last;
     private volatile Runnable afterEach = () -> {};
+    /** The least time the next export may run: the minimum interval after the last one. */
+    private Instant earliest;
 
     /**
      * A scheduler on a daemon thread of its own, which runs once {@link #start()} is called.
@@ -50,6 +52,7 @@ public final class ExportScheduler implements AutoCloseable {
         this.destination = destination;
         this.clock = clock;
         this.minInterval = minInterval;
+        this.earliest = clock.instant();
         this.thread = new Thread(this::loop, "tasker-metrics-export-scheduler");
         thread.setDaemon(true);
     }
@@ -95,32 +98,51 @@ public final class ExportScheduler implements AutoCloseable {
     }
 
     private void loop() {
-        Instant earliest = clock.instant();
         while (!closed) {
-            try {
-                Instant at = coordinator.plan().exportAt();
-                nextRun = at.isBefore(earliest) ? earliest : at;
-                if (!sleepUntil(nextRun)) {
-                    return;
-                }
-                last = coordinator.export(destination.get(), "scheduler");
-                LOG.info("Scheduled export: {} {}", last.outcome(), last.error() == null ? "" : last.error());
-                afterEach.run();
-                boolean heldBack = last.outcome() == ExportRecord.Outcome.HELD_BACK;
-                earliest = clock.instant()
-                        .plus(heldBack && HELD_BACK_RETRY.compareTo(minInterval) < 0 ? HELD_BACK_RETRY : minInterval);
-            } catch (StoreException e) {
-                LOG.warn("Cannot plan the next export: {}; trying again in {}", e.getMessage(), STORE_DOWN_RETRY);
-                earliest = clock.instant().plus(STORE_DOWN_RETRY);
-                nextRun = null;
-                if (!sleepUntil(earliest)) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                LOG.error("Export scheduler failed unexpectedly; it goes on", e);
-                earliest = clock.instant().plus(STORE_DOWN_RETRY);
+            if (!sleepUntil(step())) {
+                return;
             }
         }
+    }
+
+    /**
+     * One step of the schedule at the clock's time: plans the next export when none is planned,
+     * runs it when it is due and plans the one after. The thread calls it at the time it
+     * returns; tests call it after moving a manual clock, so that "nothing ran yet" is checked
+     * at a known time rather than after a sleep.
+     *
+     * @return when the next step is due
+     */
+    Instant step() {
+        try {
+            if (nextRun == null) {
+                plan();
+            }
+            if (clock.instant().isBefore(nextRun)) {
+                return nextRun;
+            }
+            last = coordinator.export(destination.get(), "scheduler");
+            LOG.info("Scheduled export: {} {}", last.outcome(), last.error() == null ? "" : last.error());
+            afterEach.run();
+            boolean heldBack = last.outcome() == ExportRecord.Outcome.HELD_BACK;
+            earliest = clock.instant()
+                    .plus(heldBack && HELD_BACK_RETRY.compareTo(minInterval) < 0 ? HELD_BACK_RETRY : minInterval);
+            plan();
+            return nextRun;
+        } catch (StoreException e) {
+            LOG.warn("Cannot plan the next export: {}; trying again in {}", e.getMessage(), STORE_DOWN_RETRY);
+        } catch (RuntimeException e) {
+            LOG.error("Export scheduler failed unexpectedly; it goes on", e);
+        }
+        earliest = clock.instant().plus(STORE_DOWN_RETRY);
+        nextRun = null;
+        return earliest;
+    }
+
+    /** Plans the next export, never before the earliest the minimum interval allows. */
+    private void plan() {
+        Instant at = coordinator.plan().exportAt();
+        nextRun = at.isBefore(earliest) ? earliest : at;
     }
 
     /** Sleeps in short steps so that closing is quick; false when closed meanwhile. */
