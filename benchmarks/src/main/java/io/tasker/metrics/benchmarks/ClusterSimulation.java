@@ -117,7 +117,7 @@ public final class ClusterSimulation {
                                 p.exportMillis(),
                                 p.foldMillis(),
                                 p.exact());
-                        flush(store, url, cluster);
+                        flush(url, cluster);
                     }
                 }
             }
@@ -260,7 +260,7 @@ public final class ClusterSimulation {
     }
 
     /** Empties the store between sizes, so that each size starts from nothing. */
-    private static void flush(String store, String url, RedisClusterCloser cluster) throws Exception {
+    private static void flush(String url, RedisClusterCloser cluster) throws Exception {
         if (cluster != null) {
             cluster.flushAll();
         } else {

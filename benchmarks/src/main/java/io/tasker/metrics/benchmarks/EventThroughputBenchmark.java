@@ -121,6 +121,7 @@ public class EventThroughputBenchmark {
         awaitHandled();
     }
 
+    @SuppressWarnings("ThreadPriorityCheck") // Yielding is the point: see below.
     private void awaitHandled() {
         published += BATCH;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -66,7 +66,7 @@ public class ExportBenchmark {
             for (int s = 0; s < perFamily; s++) {
                 String task = "task_name_" + (s / 10);
                 String status = "status_" + (s % 10);
-                long n = 1 + random.nextInt(1_000_000);
+                long n = 1L + random.nextInt(1_000_000);
                 ours.labels(task, status).inc(n);
                 theirs.labelValues(task, status).inc(n);
             }

@@ -62,7 +62,7 @@ public class HistogramBenchmark {
         taskerRegistry = new MetricRegistry();
         tasker = Histogram.builder("task_duration_seconds")
                 .labelNames("task_name")
-                .buckets(Latencies.BUCKETS)
+                .buckets(Latencies.buckets())
                 .register(taskerRegistry)
                 .labels("payment_processing");
 
@@ -70,18 +70,18 @@ public class HistogramBenchmark {
                 .name("task_duration_seconds")
                 .labelNames("task_name")
                 .classicOnly()
-                .classicUpperBounds(Latencies.BUCKETS)
+                .classicUpperBounds(Latencies.buckets())
                 .register(new PrometheusRegistry())
                 .labelValues("payment_processing");
 
         micrometer = DistributionSummary.builder("task_duration")
                 .baseUnit("seconds")
                 .tag("task_name", "payment_processing")
-                .serviceLevelObjectives(Latencies.BUCKETS)
+                .serviceLevelObjectives(Latencies.buckets())
                 .register(new SimpleMeterRegistry());
 
         otelReader = new LiveOtelReader();
-        List<Double> bounds = Arrays.stream(Latencies.BUCKETS).boxed().toList();
+        List<Double> bounds = Arrays.stream(Latencies.buckets()).boxed().toList();
         otel = LiveOtelReader.provider(otelReader)
                 .get("io.tasker.metrics.benchmarks")
                 .histogramBuilder("task_duration")

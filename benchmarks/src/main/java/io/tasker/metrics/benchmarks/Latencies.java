@@ -13,7 +13,12 @@ import java.util.Random;
  */
 public final class Latencies {
     /** The design document's default buckets; client_java's default classic buckets are the same. */
-    public static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+    /** The default buckets, a copy for each caller. */
+    public static double[] buckets() {
+        return BUCKETS.clone();
+    }
 
     public static final int MASK = 1023;
     public static final double[] VALUES = values(MASK + 1, 7);

@@ -86,7 +86,7 @@ public final class MemoryFootprint {
     static String breakdown() {
         long counter = ClassLayout.parseClass(CounterSeries.class).instanceSize();
         long histogram = ClassLayout.parseClass(HistogramSeries.class).instanceSize();
-        long buckets = ClassLayout.parseInstance(new long[Latencies.BUCKETS.length + 2])
+        long buckets = ClassLayout.parseInstance(new long[Latencies.buckets().length + 2])
                 .instanceSize();
         return String.format(
                 Locale.ROOT,
@@ -94,7 +94,7 @@ public final class MemoryFootprint {
                         + "(each with up to four label values in fields), long[%d] of bucket counts and sum %d B.",
                 counter,
                 histogram,
-                Latencies.BUCKETS.length + 2,
+                Latencies.buckets().length + 2,
                 buckets);
     }
 
@@ -234,7 +234,7 @@ public final class MemoryFootprint {
                 while (families.size() <= f) {
                     Histogram.Builder builder = Histogram.builder("duration_" + families.size() + "_seconds")
                             .labelNames("task_name", "status")
-                            .buckets(Latencies.BUCKETS);
+                            .buckets(Latencies.buckets());
                     families.add((quantiles ? builder.quantiles() : builder).register(registry));
                 }
                 var series = families.get(f).labels(a, b);
@@ -256,6 +256,7 @@ public final class MemoryFootprint {
      * The quantile series as they were until December 2026: a classic Tasker histogram plus a
      * packed HdrHistogram {@code DoubleHistogram} of two significant digits, for comparison.
      */
+    @SuppressWarnings("ModifiedButNotUsed") // Kept, not read: the sketches are the memory measured.
     static Fixture hdrSketches(int observations) {
         Fixture histograms = taskerHistograms(false, 0, false);
         List<org.HdrHistogram.DoubleHistogram> sketches = new ArrayList<>();
@@ -279,7 +280,7 @@ public final class MemoryFootprint {
                         .name("duration_" + families.size() + "_seconds")
                         .labelNames("task_name", "status")
                         .classicOnly()
-                        .classicUpperBounds(Latencies.BUCKETS);
+                        .classicUpperBounds(Latencies.buckets());
                 families.add((exemplars ? builder : builder.withoutExemplars()).register(registry));
             }
             families.get(f).labelValues(a, b).observe(0.042);
@@ -291,7 +292,7 @@ public final class MemoryFootprint {
         return (f, a, b) -> DistributionSummary.builder("duration_" + f)
                 .baseUnit("seconds")
                 .tags("task_name", a, "status", b)
-                .serviceLevelObjectives(Latencies.BUCKETS)
+                .serviceLevelObjectives(Latencies.buckets())
                 .register(registry)
                 .record(0.042);
     }
@@ -299,7 +300,7 @@ public final class MemoryFootprint {
     static Fixture otelHistograms() {
         Meter meter =
                 LiveOtelReader.provider(new LiveOtelReader(), PER_FAMILY + 1).get("footprint");
-        List<Double> bounds = Arrays.stream(Latencies.BUCKETS).boxed().toList();
+        List<Double> bounds = Arrays.stream(Latencies.buckets()).boxed().toList();
         List<DoubleHistogram> families = new ArrayList<>();
         return (f, a, b) -> {
             while (families.size() <= f) {

@@ -120,8 +120,9 @@ public final class OtlpExportBenchmark {
 
     private static void report(String name, int size, int runs, Supplier<long[]> push) {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        push.get(); // warm-up, not counted
-        push.get();
+        for (int warmUp = 0; warmUp < 2; warmUp++) {
+            var unused = push.get(); // warm-up, not counted
+        }
         List<Long> wall = new ArrayList<>();
         List<Long> cpu = new ArrayList<>();
         long[] last = null;
@@ -149,7 +150,7 @@ public final class OtlpExportBenchmark {
     }
 
     private static void encodeOnly(String name, int runs, Supplier<Long> encode) {
-        encode.get();
+        var unused = encode.get(); // warm-up, not counted
         List<Long> times = new ArrayList<>();
         long bytes = 0;
         for (int i = 0; i < runs; i++) {

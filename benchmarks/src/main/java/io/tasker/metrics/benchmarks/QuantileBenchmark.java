@@ -56,13 +56,13 @@ public class QuantileBenchmark {
         taskerRegistry = new MetricRegistry();
         tasker = Histogram.builder("task_duration_seconds")
                 .labelNames("task_name")
-                .buckets(Latencies.BUCKETS)
+                .buckets(Latencies.buckets())
                 .quantiles()
                 .register(taskerRegistry)
                 .labels("payment_processing");
         taskerBefore = Histogram.builder("task_duration_before_seconds")
                 .labelNames("task_name")
-                .buckets(Latencies.BUCKETS)
+                .buckets(Latencies.buckets())
                 .register(taskerRegistry)
                 .labels("payment_processing");
         packedSketch = new org.HdrHistogram.DoubleHistogram(2, PackedHistogram.class);
@@ -95,6 +95,7 @@ public class QuantileBenchmark {
     }
 
     @Benchmark
+    @SuppressWarnings("SynchronizeOnNonFinalField") // Set once in the setup, before any benchmark thread runs.
     public void taskerBefore(HistogramBenchmark.Cursor c) {
         double v = c.next();
         taskerBefore.observe(v);

@@ -42,7 +42,7 @@ public class QuantileSnapshotBenchmark {
         registry = new MetricRegistry();
         Histogram h = Histogram.builder("task_duration_seconds")
                 .labelNames("task_name")
-                .buckets(Latencies.BUCKETS)
+                .buckets(Latencies.buckets())
                 .quantiles()
                 .register(registry);
         series = new HistogramSeries[SERIES];

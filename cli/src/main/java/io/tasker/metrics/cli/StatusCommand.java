@@ -5,6 +5,7 @@ import io.tasker.metrics.runtime.TaskerRuntime;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -96,7 +97,7 @@ final class StatusCommand implements Callable<Integer> {
 
     /** One export of the shared history, on one line: its texts come from whoever wrote the store. */
     static String export(ExportRecord e) {
-        return e.at() + " " + e.outcome().name().toLowerCase() + " " + SafeText.line(e.format()) + " -> "
+        return e.at() + " " + e.outcome().name().toLowerCase(Locale.ROOT) + " " + SafeText.line(e.format()) + " -> "
                 + SafeText.line(e.destination()) + " by " + SafeText.line(e.instance()) + " ("
                 + SafeText.line(e.trigger())
                 + ", " + e.series() + " series" + (e.error() == null ? "" : ", " + SafeText.line(e.error())) + ")";

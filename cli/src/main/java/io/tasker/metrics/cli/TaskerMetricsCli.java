@@ -1,7 +1,9 @@
 package io.tasker.metrics.cli;
 
 import io.tasker.metrics.config.ConfigException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,7 +71,12 @@ public final class TaskerMetricsCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // The console's encoding, as System.out itself writes: names and errors may hold any text.
+        Charset out = Charset.defaultCharset();
+        System.exit(run(
+                args,
+                new PrintWriter(new OutputStreamWriter(System.out, out), true),
+                new PrintWriter(new OutputStreamWriter(System.err, out), true)));
     }
 
     /**

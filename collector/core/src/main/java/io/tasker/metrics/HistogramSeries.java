@@ -63,7 +63,7 @@ public final class HistogramSeries extends Series {
      * @throws IllegalArgumentException for NaN, naming the histogram
      */
     public void observe(double value) {
-        if (value != value) {
+        if (Double.isNaN(value)) {
             throw new IllegalArgumentException("Observation NaN is illegal for histogram " + family.name());
         }
         int bucket = family.bounds().bucketOf(value);

@@ -329,8 +329,8 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
     private boolean inDefinedOrder(String[] pairs) {
         for (int i = 0; i < labelNames.length; i++) {
             String name = pairs[2 * i];
-            // Mostly the same literal as at definition, so the reference check usually decides.
-            if (name != labelNames[i] && !labelNames[i].equals(name)) {
+            // Mostly the same literal as at definition: String.equals decides on the reference first.
+            if (!labelNames[i].equals(name)) {
                 return false;
             }
         }
@@ -405,7 +405,11 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
         }
     }
 
-    /** Adds a series; the caller holds the lock (or is the constructor). */
+    /**
+     * Adds a series; the caller holds the lock (or is the constructor), so the volatile size is
+     * written by one thread at a time: volatile only so that readers without the lock see it.
+     */
+    @SuppressWarnings("NonAtomicVolatileUpdate")
     private S create(String[] values, int h) {
         S series = newSeries(values, h);
         Series[] t = table;
@@ -503,7 +507,7 @@ public abstract sealed class MetricFamily<S extends Series> permits Counter, Gau
         return Labels.ofSorted(sortedLabelNames, v);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // The caller's slot type, one cast here.
     private static <S> S slot(Series[] t, int i) {
         return (S) SLOTS.getAcquire(t, i);
     }

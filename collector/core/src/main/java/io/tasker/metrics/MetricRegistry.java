@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -424,7 +425,7 @@ public final class MetricRegistry {
         }
         if (!kind.isInstance(f)) {
             throw new IllegalArgumentException("Metric " + f.name() + " is a "
-                    + f.type().word() + ", not a " + kind.getSimpleName().toLowerCase());
+                    + f.type().word() + ", not a " + kind.getSimpleName().toLowerCase(Locale.ROOT));
         }
         return kind.cast(f);
     }

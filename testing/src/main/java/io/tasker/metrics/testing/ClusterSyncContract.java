@@ -142,7 +142,7 @@ public abstract class ClusterSyncContract {
                     .quantiles()
                     .register(inst.registry());
             for (int i = 1; i <= 500; i++) {
-                h.labels("pay").observe((inst == a ? i : 500 + i) / 1000.0);
+                h.labels("pay").observe((inst.equals(a) ? i : 500 + i) / 1000.0);
             }
             inst.sync().sync(ATOMIC);
         }

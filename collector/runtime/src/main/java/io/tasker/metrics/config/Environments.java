@@ -3,7 +3,6 @@ package io.tasker.metrics.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +82,7 @@ final class Environments {
                     + ": expected a mapping of environment names to keys, such as production: {telemetry: ...}");
             return entries;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = section.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : section.properties()) {
             String where = SECTION + "." + e.getKey();
             Map<String, JsonNode> keys = new LinkedHashMap<>();
             if (e.getValue().isObject()) {

@@ -200,7 +200,7 @@ public record TaskerConfig(
      * @param key the key
      * @return the value, or null
      */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
     public <T> T value(ConfigKey key) {
         return (T) values.get(key);
     }

@@ -93,7 +93,8 @@ public final class MetricsCollector implements AutoCloseable {
         c.probe();
         if (!interval.isZero()) {
             long ms = interval.toMillis();
-            c.scheduler.scheduleWithFixedDelay(c::backgroundSync, ms, ms, TimeUnit.MILLISECONDS);
+            // backgroundSync never throws, so the schedule never dies silently; close() stops it.
+            var unused = c.scheduler.scheduleWithFixedDelay(c::backgroundSync, ms, ms, TimeUnit.MILLISECONDS);
         }
         Runtime.getRuntime().addShutdownHook(c.shutdownHook);
         LOG.info(c.startLine(interval));

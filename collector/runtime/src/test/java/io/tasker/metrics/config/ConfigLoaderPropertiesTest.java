@@ -1,6 +1,7 @@
 package io.tasker.metrics.config;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,7 +56,7 @@ class ConfigLoaderPropertiesTest {
 
     private static void loadsOrExplains(java.util.function.Supplier<TaskerConfig> load) {
         try {
-            load.get();
+            assertNotNull(load.get(), "a configuration that loads is whole");
         } catch (ConfigException e) {
             assertFalse(e.problems().isEmpty(), "a refusal names its problems");
             e.problems().forEach(p -> assertTrue(p != null && !p.isBlank(), e.getMessage()));

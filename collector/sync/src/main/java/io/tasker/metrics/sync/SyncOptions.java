@@ -14,7 +14,7 @@ import java.util.Objects;
  *     ({@code retention_window}, default 5 minutes)
  * @param instanceTimeout an instance that has not synced for this long is taken as stopped, and
  *     its counts are folded into the retired totals (default half the retention window)
- * @param includeInstanceLabels keep gauges apart per instance with an {@code instance} label
+ * @param includeInstanceLabels keep gauges apart per instance with an "instance" label
  * @param failureThreshold syncs failing in a row for the same reason after which the instance is
  *     reported as failing and starts over with a full write under a fresh id
  *     ({@code sync_failure_threshold}, default 3)

@@ -17,8 +17,8 @@ public record SeriesData(String name, String type, String window, long[] times, 
 
     /**
      * @param labels the series' labels as the metric table shows them
-     * @param field {@code rate} (per second), {@code value}, {@code p50}, {@code p95} or {@code p99}
-     * @param unit {@code per second}, {@code value} or {@code seconds}: lines of one unit share an axis
+     * @param field "rate" (per second), "value", "p50", "p95" or "p99"
+     * @param unit "per second", "value" or "seconds": lines of one unit share an axis
      * @param estimated true for quantiles interpolated from buckets (the histogram has no sketch)
      */
     public record Line(String labels, String field, String unit, boolean estimated, Double[] values) {}

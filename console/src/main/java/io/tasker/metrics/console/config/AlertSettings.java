@@ -29,7 +29,7 @@ public record AlertSettings(double errorRate) {
     }
 
     public static AlertSettings from(TaskerConfig config) {
-        String text = String.valueOf((Object) config.value(KEYS.get(0))).trim();
+        String text = String.valueOf(config.<Object>value(KEYS.get(0))).trim();
         try {
             return new AlertSettings(Double.parseDouble(text));
         } catch (NumberFormatException e) {

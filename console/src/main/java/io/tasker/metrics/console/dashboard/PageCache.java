@@ -32,6 +32,8 @@ final class PageCache {
         this.clock = clock;
     }
 
+    // The same view object is the cache's key: a record's equals would compare every series.
+    @SuppressWarnings("ReferenceEquality")
     MetricsTable.View table(ClusterView view, Filter filter) {
         Table t = tables.get(filter);
         if (t != null && t.view() == view) {
@@ -49,6 +51,7 @@ final class PageCache {
      * The panels, reused for a second at most and only while the view is the same: they show the
      * last sync and export, which an action changes along with the view.
      */
+    @SuppressWarnings("ReferenceEquality") // The same view object, as in table().
     StatusView status(ClusterView view, Supplier<StatusView> build) {
         Status s = status;
         long now = clock.monotonicNanos();

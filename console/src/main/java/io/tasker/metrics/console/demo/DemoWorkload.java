@@ -74,7 +74,8 @@ public final class DemoWorkload implements AutoCloseable {
      */
     public DemoWorkload start() {
         tick();
-        executor.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);
+        // tick() catches its own failures; close() stops the schedule.
+        var unused = executor.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);
         return this;
     }
 

@@ -26,6 +26,7 @@ import io.tasker.metrics.subscribers.telemetry.SpanStats;
 import io.tasker.metrics.sync.SyncResult;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -192,7 +193,7 @@ public final class HealthController {
                 db,
                 db ? databaseFile() : null,
                 lastExport == null ? null : lastExport.at(),
-                lastExport == null ? null : lastExport.outcome().name().toLowerCase(),
+                lastExport == null ? null : lastExport.outcome().name().toLowerCase(Locale.ROOT),
                 stale.lastSuccess(),
                 stale.stale(),
                 stale.threshold().toSeconds(),

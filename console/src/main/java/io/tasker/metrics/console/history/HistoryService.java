@@ -81,7 +81,8 @@ public final class HistoryService implements AutoCloseable {
             return t;
         });
         long every = settings.sampleInterval().toMillis();
-        timer.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
+        // tick() never throws (see the class comment); close() stops the schedule.
+        var unused = timer.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
         return this;
     }
 

@@ -92,7 +92,7 @@ public final class Security {
     }
 
     private void checkPost(Context ctx) {
-        if (ctx.method() == HandlerType.POST && !bearer(ctx)) {
+        if (ctx.method().equals(HandlerType.POST) && !bearer(ctx)) {
             checkCsrf(ctx);
         }
     }
@@ -187,9 +187,13 @@ public final class Security {
         }
         try {
             BasicAuthCredentials c = ctx.basicAuthCredentials();
-            return c != null
-                    && constantTimeEquals(c.getUsername(), settings.username())
-                            & constantTimeEquals(c.getPassword(), settings.password());
+            if (c == null) {
+                return false;
+            }
+            // Both compared every time, so the time taken does not tell which one was wrong.
+            boolean user = constantTimeEquals(c.getUsername(), settings.username());
+            boolean password = constantTimeEquals(c.getPassword(), settings.password());
+            return user && password;
         } catch (RuntimeException malformed) {
             return false;
         }

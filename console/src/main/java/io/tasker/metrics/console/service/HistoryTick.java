@@ -51,7 +51,9 @@ public final class HistoryTick implements AutoCloseable {
                 }
             }
         };
-        executor.scheduleWithFixedDelay(() -> tick(exports, prune), 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        // tick() catches its own failures; close() stops the schedule.
+        var unused =
+                executor.scheduleWithFixedDelay(() -> tick(exports, prune), 0, every.toMillis(), TimeUnit.MILLISECONDS);
         return new HistoryTick(executor);
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -50,7 +51,7 @@ public final class ViewCache {
     private volatile Entry entry;
     private volatile Failure failed;
     /** Moves on every invalidation, so that a read begun before one does not store an outdated view. */
-    private volatile long generation;
+    private final AtomicLong generation = new AtomicLong();
 
     public ViewCache(ClusterReader cluster, Clock clock) {
         this(cluster, clock, DEFAULT_BUDGET);
@@ -81,7 +82,7 @@ public final class ViewCache {
     }
 
     public void invalidate() {
-        generation++;
+        generation.incrementAndGet();
         entry = null;
         failed = null;
     }
@@ -97,12 +98,12 @@ public final class ViewCache {
     }
 
     private void start(CompletableFuture<ClusterView> read) {
-        long started = generation;
+        long started = generation.get();
         // Done with before the result is handed out, so that the next request after it starts a read of its own.
         reader.execute(() -> {
             try {
                 ClusterView view = cluster.readView();
-                if (started == generation) {
+                if (started == generation.get()) {
                     entry = new Entry(view, clock.monotonicNanos());
                 }
                 failed = null;

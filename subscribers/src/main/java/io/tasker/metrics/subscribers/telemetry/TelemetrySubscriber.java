@@ -269,6 +269,7 @@ public final class TelemetrySubscriber implements EventSubscriber {
 
     private static final TextMapGetter<Map<String, String>> HEADERS = new TextMapGetter<>() {
         @Override
+        @SuppressWarnings("deprecation") // Still abstract in TextMapGetter: every getter must have it.
         public Iterable<String> keys(Map<String, String> carrier) {
             return carrier.keySet();
         }

@@ -99,7 +99,8 @@ public final class ExportLock {
                 return t;
             });
             long every = Math.max(1, ttl.toMillis() / 3);
-            renewer.scheduleAtFixedRate(() -> renew(ttl), every, every, TimeUnit.MILLISECONDS);
+            // renew() catches its own failures, so the schedule never dies silently; close() stops it.
+            var unused = renewer.scheduleAtFixedRate(() -> renew(ttl), every, every, TimeUnit.MILLISECONDS);
         }
 
         /** The number taken when the lock was won: higher means later. */

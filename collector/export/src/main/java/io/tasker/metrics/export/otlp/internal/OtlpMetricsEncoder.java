@@ -10,6 +10,7 @@ import io.tasker.metrics.snapshot.MetricFamilySnapshot;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.snapshot.QuantileSketch;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -96,8 +97,8 @@ public final class OtlpMetricsEncoder {
 
         Batches(MetricsSnapshot snapshot) {
             families = snapshot.families();
-            timeNanos = snapshot.timestamp().getEpochSecond() * 1_000_000_000L
-                    + snapshot.timestamp().getNano();
+            Instant at = snapshot.timestamp();
+            timeNanos = at.getEpochSecond() * 1_000_000_000L + at.getNano();
             skipEmpty();
         }
 
