@@ -1,5 +1,6 @@
 package io.tasker.metrics.sync;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,17 +63,19 @@ class MultiProcessSyncTest {
                     total == survivors + victim.lastSynced() || total == survivors + victim.lastSyncing(),
                     "view " + total + ", survivors " + survivors + ", victim synced " + victim.lastSynced() + " or "
                             + victim.lastSyncing());
-            // The survivors finished, so every instance is stopped now; any sync folds them in.
-            Thread.sleep(3_500);
+            // The survivors finished, so every instance is stopped now: a sync folds each in once
+            // it has been quiet for the instance timeout (3 s).
             ClusterSync folder = new ClusterSync(
                     store,
                     new SyncOptions(namespace, "folder", 50, Duration.ofSeconds(30), Duration.ofSeconds(3), false),
                     Clock.SYSTEM,
                     () -> MetricsSnapshot.empty(Instant.EPOCH));
-            SyncResult r = folder.sync(io.tasker.metrics.sync.SyncStrategy.DISTRIBUTED_ATOMIC);
-            for (int i = 0; i < 5 && reader.readView().instances().size() > 1; i++) {
-                r = folder.sync(io.tasker.metrics.sync.SyncStrategy.DISTRIBUTED_ATOMIC);
-            }
+            SyncResult[] last = new SyncResult[1];
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                last[0] = folder.sync(SyncStrategy.DISTRIBUTED_ATOMIC);
+                return reader.readView().instances().size() == 1;
+            });
+            SyncResult r = last[0];
             assertTrue(r.success(), r.toString());
             ClusterView after = reader.readView();
             assertEquals(List.of("folder"), after.instances(), "all three were folded in");
@@ -97,12 +100,13 @@ class MultiProcessSyncTest {
                     store,
                     new SyncOptions(namespace, "reader", 50, Duration.ofSeconds(30), Duration.ofSeconds(3), false),
                     Clock.SYSTEM);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (reader.readView().retiredGeneration() < 1 && System.nanoTime() < deadline) {
-                Thread.sleep(100); // jvm1 folds jvm0 once it has not synced for the instance timeout (3 s).
-            }
-            assertTrue(reader.readView().retiredGeneration() >= 1, "jvm0 was never folded: " + running.lines);
-            Thread.sleep(300); // jvm1's next sync reads the new generation and keeps a copy too.
+            // jvm1 folds jvm0 once it has not synced for the instance timeout (3 s).
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .alias("jvm0 folded by jvm1")
+                    .until(() -> reader.readView().retiredGeneration() >= 1);
+            // jvm1's next sync reads the new generation and keeps a copy too.
+            running.awaitSynced((int) running.count("SYNCED ") + 1, Duration.ofSeconds(30));
 
             try (io.tasker.metrics.testing.TextSocket redis =
                     io.tasker.metrics.testing.TextSocket.connect("127.0.0.1", REDIS.port(), Duration.ofSeconds(5))) {
@@ -174,11 +178,10 @@ class MultiProcessSyncTest {
             }
         }
 
-        void awaitSynced(int count, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (count("SYNCED ") < count && System.nanoTime() < deadline && process.isAlive()) {
-                Thread.sleep(20);
-            }
+        void awaitSynced(int count, Duration timeout) {
+            await().atMost(timeout)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> count("SYNCED ") >= count || !process.isAlive());
             assertTrue(count("SYNCED ") >= count, id + " synced too few times: " + lines);
         }
 
