@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tasker.metrics.MetricRegistry;
+import io.tasker.metrics.console.alerts.Alerts;
 import io.tasker.metrics.console.tasks.TasksController;
 import io.tasker.metrics.console.web.Ui;
 import java.time.Duration;
@@ -93,6 +95,34 @@ class TasksBrowserTest {
             browser.open(Ui.TASKS_PAGE + "?window=1h&sort=" + sort);
             assertFalse(rows().isEmpty(), sort);
         }
+    }
+
+    @Test
+    void aBannerOpensTasksOnTheAlertsOwnWindow() throws Exception {
+        MetricRegistry registry = browser.console().console().runtime().registry();
+        browser.console().syncDemo(20);
+        for (int i = 0; i < 3; i++) {
+            registry.incrementCounter("task_executions_total", 5, "status", "failure", "task_name", "ledger_close");
+            registry.incrementCounter("task_executions_total", 5, "status", "success", "task_name", "ledger_close");
+            browser.console().sampleHistory(1);
+        }
+        browser.open(Ui.DASHBOARD);
+        WebElement link =
+                browser.waitUntil(d -> d.findElements(By.cssSelector("#" + Ui.ID_ALERT_BANNER + " a")).stream()
+                        .filter(a -> a.getAttribute("href").contains(Ui.TASKS_PAGE))
+                        .findFirst()
+                        .orElse(null));
+        link.click();
+        browser.waitUntilLoaded(Ui.TASKS_PAGE);
+        assertEquals(
+                Alerts.WINDOW.word(),
+                browser.driver()
+                        .findElement(By.cssSelector("nav.windows a[aria-current='page']"))
+                        .getText());
+        String rate = browser.driver()
+                .findElement(By.cssSelector("tr[data-task='ledger_close'] .error-rate"))
+                .getText();
+        assertTrue(rate.startsWith("50.0%"), "the banner's figure: " + rate);
     }
 
     /** Samples the demo until some task has a failed run, then its link on the Tasks page. */
