@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,15 +50,20 @@ public final class TasksController {
 
     private void api(Context ctx) throws SQLException {
         Window window = Window.parse(ctx.queryParam("window"), Window.TASKS);
+        Map<String, TaskRun> failures = lastFailures();
+        Map<String, String> failedIds = new TreeMap<>();
+        failures.forEach((task, run) -> failedIds.put(task, run.taskId()));
         ctx.json(Map.of(
                 "window",
                 window.word(),
                 "threshold",
                 stats.threshold(),
                 "tasks",
-                sorted(stats.rows(window), lastFailures(), sort(ctx), descending(ctx)),
+                sorted(stats.rows(window), failures, sort(ctx), descending(ctx)),
                 "totals",
-                stats.total(window).row()));
+                stats.total(window).row(),
+                "last_failures",
+                failedIds));
     }
 
     private void page(Context ctx) throws SQLException {

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.alerts.Alerts;
 import io.tasker.metrics.console.tasks.TasksController;
 import io.tasker.metrics.console.web.Ui;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +36,16 @@ class TasksBrowserTest {
         browser.console().syncDemo(20);
         WebElement failure = lastFailureLink(Instant.now().plus(Duration.ofSeconds(60)));
         String task = failure.findElement(By.xpath("ancestor::tr")).getAttribute("data-task");
+        String href = failure.getAttribute("href");
+        String api = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(browser.console().url(Ui.API_TASKS + "?window=5m")))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        String id =
+                new ObjectMapper().readTree(api).get("last_failures").get(task).asText();
+        assertTrue(href.endsWith(Ui.runPage(id)), href + " and /api/tasks' " + id);
         failure.click();
         browser.waitUntilLoaded(Ui.RUNS_PAGE + "/");
         String page = browser.driver().findElement(By.tagName("main")).getText();
