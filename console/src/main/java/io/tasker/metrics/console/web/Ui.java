@@ -104,6 +104,7 @@ public final class Ui {
     public static final String ID_CHART_SUM_BY = "chart-sum-by";
     public static final String ID_CHART_CSV = "chart-csv";
     public static final String ID_CHART_MORE = "chart-more";
+    public static final String ID_CHART_SERIES = "chart-series";
     public static final String ID_TASKS_TABLE = "tasks-table";
     public static final String ID_ALERT_BANNER = "alert-banner";
     public static final String ID_RECOVERY_BANNER = "recovery-banner";

@@ -181,6 +181,37 @@ class ChartToolsBrowserTest {
         assertEquals(check.get(1), check.get(0));
     }
 
+    @Test
+    void theSeriesPickerDrawsTheSeriesChecked() throws Exception {
+        browser.console().syncDemo(20);
+        browser.console().sampleHistory(4);
+        open(Ui.CHART_PAGE + "?name=tasker_task_executions&window=15m");
+        browser.driver()
+                .findElement(By.cssSelector("#" + Ui.ID_CHART_SERIES + " summary"))
+                .click();
+        List<WebElement> boxes =
+                browser.driver().findElements(By.cssSelector("#" + Ui.ID_CHART_SERIES + " input[type=checkbox]"));
+        assertTrue(boxes.size() > 2, "the family's series");
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            if (boxes.get(i).isSelected() != (i < 2)) {
+                boxes.get(i).click();
+            }
+            if (i < 2) {
+                kept.add(boxes.get(i).getAttribute("value"));
+            }
+        }
+        browser.driver()
+                .findElement(By.cssSelector("#" + Ui.ID_CHART_SERIES + " button[type=submit]"))
+                .click();
+        browser.waitUntil(d -> d.getCurrentUrl().contains("labels="));
+        browser.waitUntil(d -> "true".equals(d.findElement(By.id(Ui.ID_CHART)).getAttribute("data-ready")));
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) browser.js(
+                "return document.getElementById('" + Ui.ID_CHART + "').uplot.series.slice(1).map(s => s.label);");
+        assertEquals(kept.stream().map(k -> k + " rate").toList(), labels);
+    }
+
     private static void open(String path) {
         browser.open(path);
         browser.waitUntil(d -> "true".equals(d.findElement(By.id(Ui.ID_CHART)).getAttribute("data-ready")));
