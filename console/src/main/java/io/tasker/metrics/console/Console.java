@@ -176,7 +176,7 @@ public final class Console implements AutoCloseable {
             new MetricsController(s.views(), s.runtime().registry()).register(config.routes);
             new RunsController(s.runs(), s.status(), s.templates(), s.settings().traceUrl()).register(config.routes);
             new ChartController(s.values(), s.status(), s.templates()).register(config.routes);
-            new TasksController(s.tasks(), s.status(), s.templates()).register(config.routes);
+            new TasksController(s.tasks(), s.runs(), s.status(), s.templates()).register(config.routes);
             new AlertsController(s.alerts(), s.templates()).register(config.routes);
             new InstancesController(
                             s.instances(),

@@ -10,6 +10,8 @@ import io.tasker.metrics.config.ConfigLoader;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.testing.RedisServerExtension;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code /api/instances} and {@code /instances} over a real Redis that the console and two more
- * instances sync into: one stops syncing for a while and goes late, one stops and is folded.
+ * instances sync into: one stops syncing for a while and goes late, one goes quiet and is folded; each shows the host
+ * it recorded itself.
  */
 class InstancesApiTest {
     @RegisterExtension
@@ -53,7 +56,11 @@ class InstancesApiTest {
 
             JsonNode a = instance(console, "worker-a-4242");
             assertEquals("live", a.get("status").asText());
-            assertEquals("worker-a", a.get("host").asText());
+            // The host each instance recorded itself: both run here, whatever their ids say.
+            assertEquals(localHost(), a.get("host").asText());
+            assertEquals(
+                    localHost(), instance(console, "worker-b-17").get("host").asText());
+            assertTrue(a.hasNonNull("started"), a.toString());
             assertTrue(a.get("sequence").asLong() > 0, a.toString());
             JsonNode share = a.get("shares").get(0);
             assertEquals("tasker_task_executions_total", share.get("counter").asText());
@@ -106,6 +113,13 @@ class InstancesApiTest {
             }
         }
         throw new AssertionError("no instance " + id + " in " + r.body());
+    }
+
+    private static String localHost() throws UnknownHostException {
+        String env = System.getenv("HOSTNAME");
+        return env != null && !env.isBlank()
+                ? env.trim()
+                : InetAddress.getLocalHost().getHostName();
     }
 
     private static TaskerRuntime instance(String url, String namespace, String id, ManualClock clock) {

@@ -106,7 +106,9 @@ class TasksApiTest {
     @Test
     void badParametersAnswer400WithTheReason() {
         assertBad(Ui.API_TASKS + "?window=2d", "5m, 1h, 24h");
-        assertBad(Ui.API_TASKS + "?sort=speed", "name, executions, failures, error_rate, p95");
+        assertBad(
+                Ui.API_TASKS + "?sort=speed",
+                "name, executions, successes, failures, error_rate, p50, p95, p99, last_failure");
         assertBad(Ui.TASKS_PAGE + "?dir=up", "neither asc nor desc");
     }
 

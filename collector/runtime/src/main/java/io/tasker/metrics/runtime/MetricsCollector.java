@@ -293,6 +293,7 @@ public final class MetricsCollector implements AutoCloseable {
      * instance carries on from its own state.
      */
     private SyncResult finalSync() {
+        sync.stopping(); // The final sync's meta says the instance stopped, for readers to tell from a silence.
         SyncResult r = syncNow();
         if (r.error() != null) {
             LOG.warn("Final sync to {} failed: {}", store.description(), r.error());

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -157,10 +156,33 @@ public final class ClusterReader {
         Map<String, List<MetricFamilySnapshot>> families = reader.instanceFamilies(metas);
         List<InstanceDirectory.Instance> live = new ArrayList<>();
         metas.forEach((id, m) -> live.add(new InstanceDirectory.Instance(
-                id, m.sequence(), Instant.ofEpochMilli(m.lastSyncMillis()), families.getOrDefault(id, List.of()))));
-        Map<String, Instant> folded = new TreeMap<>();
-        head.retired().folded().forEach((id, at) -> folded.put(id, Instant.ofEpochMilli(at)));
+                id,
+                m.sequence(),
+                Instant.ofEpochMilli(m.lastSyncMillis()),
+                instant(m.stoppedMillis()),
+                origin(m.origin()),
+                families.getOrDefault(id, List.of()))));
+        List<InstanceDirectory.Folded> folded = new ArrayList<>();
+        head.retired().folded().forEach((id, at) -> {
+            StateRecords.Departure d = head.retired().departures().get(id);
+            folded.add(new InstanceDirectory.Folded(
+                    id,
+                    Instant.ofEpochMilli(at),
+                    d == null ? null : Instant.ofEpochMilli(d.lastSyncMillis()),
+                    d == null ? null : instant(d.stoppedMillis()),
+                    d == null ? null : origin(d.origin())));
+        });
         return new InstanceDirectory(live, folded, reader.retiredFamilies(head.retired()));
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static InstanceDirectory.Origin origin(StateRecords.Origin o) {
+        return o == null
+                ? null
+                : new InstanceDirectory.Origin(o.host(), o.pid(), Instant.ofEpochMilli(o.startedMillis()));
     }
 
     /**

@@ -58,8 +58,10 @@ public final class ClusterSync {
     private final Identity identity;
     private final StoreMemory memory;
     private final FailureStreak streak;
+    private final StateRecords.Origin origin;
     private ChunkPlan plan;
     private long lastSequence;
+    private Long stoppedMillis;
 
     /**
      * A writer for one instance: one per process, since each is a run of its own (see
@@ -80,6 +82,19 @@ public final class ClusterSync {
         this.plan = new ChunkPlan(options.batchSize());
         this.memory = new StoreMemory(store, keys, clock, options.batchSize());
         this.streak = new FailureStreak(options.failureThreshold());
+        this.origin = new StateRecords.Origin(
+                LocalHost.name(), ProcessHandle.current().pid(), clock.wallTimeMillis());
+    }
+
+    /**
+     * Marks this instance as stopping: the syncs from now on write, in its meta record, that it
+     * stopped and when, so that readers tell a graceful stop (the final sync seen) from an
+     * instance that went quiet. Call it right before a graceful stop's final sync.
+     */
+    public synchronized void stopping() {
+        if (stoppedMillis == null) {
+            stoppedMillis = clock.wallTimeMillis();
+        }
     }
 
     /**
@@ -293,8 +308,8 @@ public final class ClusterSync {
         counts.series = chunks.series();
         counts.changed = chunks.changed();
         counts.conflicts += (int) applied.stream().filter(ok -> !ok).count();
-        InstanceMeta meta =
-                new InstanceMeta(id, sequence, now, entries.size(), identity.run(), identity.bases(), epoch);
+        InstanceMeta meta = new InstanceMeta(
+                id, sequence, now, entries.size(), identity.run(), identity.bases(), epoch, origin, stoppedMillis);
         if (!store.putIfNewer(keys.meta(id), new Record(sequence, StateRecords.write(meta)), ttl)) {
             counts.conflicts++;
             LOG.warn("Another process writes under instance id {}: ids must be unique per instance", id);

@@ -9,6 +9,7 @@ import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.store.Record;
 import io.tasker.metrics.store.StoreException;
+import io.tasker.metrics.sync.StateRecords.Departure;
 import io.tasker.metrics.sync.StateRecords.InstanceMeta;
 import io.tasker.metrics.sync.StateRecords.Instances;
 import io.tasker.metrics.sync.StateRecords.Retired;
@@ -188,11 +189,15 @@ final class Retirement {
         living.forEach(m -> m.base().forEach(b -> bases.add(b.id())));
         Map<String, Long> foldedIds = new HashMap<>();
         Map<String, String> runs = new HashMap<>();
+        Map<String, Departure> departures = new HashMap<>();
         previous.folded().forEach((id, at) -> {
             if (now - at < FOLDED_RECORD_TTL.toMillis() || bases.contains(id)) {
                 foldedIds.put(id, at);
                 if (previous.runs().containsKey(id)) {
                     runs.put(id, previous.runs().get(id));
+                }
+                if (previous.departures().containsKey(id)) {
+                    departures.put(id, previous.departures().get(id));
                 }
             }
         });
@@ -201,8 +206,9 @@ final class Retirement {
             if (meta.run() != null) {
                 runs.put(id, meta.run());
             }
+            departures.put(id, Departure.of(meta));
         });
-        return new Retired(generation, chunkCount, foldedIds, false, runs);
+        return new Retired(generation, chunkCount, foldedIds, false, runs, departures);
     }
 
     /**

@@ -44,6 +44,10 @@ final class StateRecords {
      *     whole cumulative state); a delta is only ever taken against a state the retired totals hold
      * @param epoch the token of the store's epoch the chunks were written under, so that readers can
      *     tell when every instance has written its state again after the store lost its data
+     * @param origin where and when the writing process started, as it says itself (null: written by
+     *     a version that named none)
+     * @param stoppedMillis when the process stopped: written by a graceful stop's final sync, null
+     *     while it runs
      */
     record InstanceMeta(
             String id,
@@ -52,7 +56,9 @@ final class StateRecords {
             int chunks,
             String run,
             List<FoldedState> base,
-            String epoch) {
+            String epoch,
+            Origin origin,
+            Long stoppedMillis) {
         InstanceMeta {
             base = base == null ? List.of() : List.copyOf(base);
         }
@@ -60,6 +66,26 @@ final class StateRecords {
         /** Whether this run wrote it; a meta that names no run was written by no run of ours. */
         boolean writtenBy(String runId) {
             return run != null && run.equals(runId);
+        }
+    }
+
+    /**
+     * Where and when a process started, recorded by the process itself: a host cannot be told
+     * from an instance id ({@code web-1} and {@code web-2} are two hosts, not host {@code web}).
+     *
+     * @param host the host name the process runs on
+     * @param pid its process id
+     * @param startedMillis when it started
+     */
+    record Origin(String host, long pid, long startedMillis) {}
+
+    /**
+     * What the directory keeps of a folded instance, from its last meta record: when it last
+     * synced, whether it stopped (and when), and its origin.
+     */
+    record Departure(long lastSyncMillis, Long stoppedMillis, Origin origin) {
+        static Departure of(InstanceMeta meta) {
+            return new Departure(meta.lastSyncMillis(), meta.stoppedMillis(), meta.origin());
         }
     }
 
@@ -75,14 +101,22 @@ final class StateRecords {
      * The state of stopped instances, added up. {@code folded} maps each instance already added
      * to when that was done, so that no instance is ever added twice; {@code runs} maps it to
      * the run whose state was folded, so that a process restarted under that id can tell the
-     * folded state is not its own (an id missing there was folded by a version that named none).
+     * folded state is not its own (an id missing there was folded by a version that named none);
+     * {@code departures} keeps its last sync, stop and origin for the pages that list instances.
      */
-    record Retired(long generation, int chunks, Map<String, Long> folded, boolean restored, Map<String, String> runs) {
-        static final Retired EMPTY = new Retired(0, 0, Map.of(), false, Map.of());
+    record Retired(
+            long generation,
+            int chunks,
+            Map<String, Long> folded,
+            boolean restored,
+            Map<String, String> runs,
+            Map<String, Departure> departures) {
+        static final Retired EMPTY = new Retired(0, 0, Map.of(), false, Map.of(), Map.of());
 
         Retired {
             folded = Map.copyOf(new TreeMap<>(folded == null ? Map.of() : folded));
             runs = Map.copyOf(new TreeMap<>(runs == null ? Map.of() : runs));
+            departures = Map.copyOf(new TreeMap<>(departures == null ? Map.of() : departures));
         }
 
         /** Whether the retired totals hold this run's state under this id. */
@@ -93,7 +127,7 @@ final class StateRecords {
 
         /** The same totals, as a copy written back after the store lost them. */
         Retired restoredCopy(int chunkCount) {
-            return new Retired(generation, chunkCount, folded, true, runs);
+            return new Retired(generation, chunkCount, folded, true, runs, departures);
         }
     }
 

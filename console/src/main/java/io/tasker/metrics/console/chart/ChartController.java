@@ -66,7 +66,12 @@ public final class ChartController {
                         name == null ? null : query(Ui.API_SERIES, name, labels, window),
                         links,
                         history.store().names(),
-                        history.status()));
+                        history.status(),
+                        name == null ? List.of() : seriesOf(name)));
+    }
+
+    private List<String> seriesOf(String name) throws SQLException {
+        return history.store().family(name).stream().map(r -> r.key().labels()).toList();
     }
 
     /** The chart page of a family, or of some of its series, over a window. */

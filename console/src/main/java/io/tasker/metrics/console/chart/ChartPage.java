@@ -14,6 +14,7 @@ import java.util.List;
  * @param windowLinks the same chart in each window, by window word
  * @param names every family with history, for the picker
  * @param history what the last sample did (what {@code max_series} left out)
+ * @param series every series of the family with history, by its labels, for the series picker
  */
 public record ChartPage(
         Layout layout,
@@ -23,7 +24,15 @@ public record ChartPage(
         String seriesUrl,
         List<WindowLink> windowLinks,
         List<String> names,
-        HistoryStatus history) {
+        HistoryStatus history,
+        List<String> series) {
+
+    /** Whether the picker shows this series checked: asked for, or every series drawn when none was. */
+    public boolean picked(String labels) {
+        return this.labels.isEmpty()
+                ? series.indexOf(labels) < SeriesReader.MAX_LINES_SERIES
+                : this.labels.contains(labels);
+    }
 
     /** A link to the same chart over another window. */
     public record WindowLink(String word, String href, boolean active) {}

@@ -50,10 +50,19 @@ public final class Sparklines {
 
     /** The sparkline of a metric table row, whose name has a counter's {@code _total}. */
     public Spark ofRow(String shownName, String type, String labels) {
-        String name = "counter".equals(type) && shownName.endsWith("_total")
+        return of(family(shownName, type), labels);
+    }
+
+    /** The chart of a metric table row's series: its name links there from every table. */
+    public static String chartOfRow(String shownName, String type, String labels) {
+        return ChartController.href(family(shownName, type), List.of(labels), Window.H1);
+    }
+
+    /** The family a shown name belongs to: the history keeps a counter without its {@code _total}. */
+    private static String family(String shownName, String type) {
+        return "counter".equals(type) && shownName.endsWith("_total")
                 ? shownName.substring(0, shownName.length() - "_total".length())
                 : shownName;
-        return of(name, labels);
     }
 
     private Spark draw(String name, String labels) {

@@ -47,6 +47,7 @@ public final class InstancesController {
             error = e.getMessage();
         }
         Layout layout = new Layout("Instances", Security.csrfToken(ctx), "instances", status.staleness());
-        templates.render(ctx, "instances/instances.jte", new InstancesPage(layout, rows, syncInterval, error));
+        templates.render(
+                ctx, "instances/instances.jte", new InstancesPage(layout, rows, syncInterval, error, instances.now()));
     }
 }

@@ -43,21 +43,67 @@ public final class InstancesService {
         Instant lateBefore = clock.instant().minus(syncInterval.multipliedBy(2));
         List<InstanceRow> rows = new ArrayList<>();
         for (InstanceDirectory.Instance i : d.live()) {
+            String status = i.stopped() != null ? "stopped" : i.lastSync().isBefore(lateBefore) ? "late" : "live";
             rows.add(new InstanceRow(
                     i.id(),
-                    host(i.id()),
+                    host(i.origin()),
+                    started(i.origin()),
                     i.lastSync(),
+                    i.stopped(),
+                    null,
                     i.sequence(),
                     i.seriesCount(),
-                    i.lastSync().isBefore(lateBefore) ? "late" : "live",
+                    status,
+                    null,
+                    null,
                     shares(i.families(), totals)));
         }
-        d.folded().forEach((id, at) -> rows.add(new InstanceRow(id, host(id), at, 0, 0, "folded", List.of())));
+        for (InstanceDirectory.Folded f : d.folded()) {
+            rows.add(new InstanceRow(
+                    f.id(),
+                    host(f.origin()),
+                    started(f.origin()),
+                    f.lastSync(),
+                    f.stopped(),
+                    f.foldedAt(),
+                    0,
+                    0,
+                    f.stopped() != null ? "stopped" : "folded",
+                    null,
+                    null,
+                    List.of()));
+        }
+        List<InstanceRow> linked = Restarts.link(rows);
         int retiredSeries =
                 d.retired().stream().mapToInt(f -> f.points().size()).sum();
-        rows.add(new InstanceRow(
-                "retired totals", null, null, 0, retiredSeries, "retired", shares(d.retired(), totals)));
-        return rows;
+        List<InstanceRow> out = new ArrayList<>(linked);
+        out.add(new InstanceRow(
+                "retired totals",
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                retiredSeries,
+                "retired",
+                null,
+                null,
+                shares(d.retired(), totals)));
+        return out;
+    }
+
+    private static String host(InstanceDirectory.Origin origin) {
+        return origin == null ? null : origin.host();
+    }
+
+    private static Instant started(InstanceDirectory.Origin origin) {
+        return origin == null ? null : origin.started();
+    }
+
+    /** The console's time, from which the page shows ages. */
+    public Instant now() {
+        return clock.instant();
     }
 
     /** The live instances that have not synced for two sync intervals. */
@@ -85,13 +131,5 @@ public final class InstancesService {
                 }
             }
         }
-    }
-
-    /** The host an id names: {@code web-1-4242} is host {@code web-1}, {@code local-web-1} too. */
-    static String host(String id) {
-        if (id.startsWith("local-")) {
-            return id.substring("local-".length());
-        }
-        return id.matches(".+-\\d+") ? id.substring(0, id.lastIndexOf('-')) : id;
     }
 }

@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.tasks;
 
+import io.tasker.metrics.console.chart.ChartController;
 import io.tasker.metrics.console.chart.SeriesReader;
 import io.tasker.metrics.console.chart.Sparklines;
 import io.tasker.metrics.console.chart.Window;
@@ -60,6 +61,25 @@ public final class TaskStats {
         accumulate(window, labels -> labels.getOrDefault("task_name", ""))
                 .forEach((task, acc) -> rows.add(acc.row(task, threshold)));
         return rows;
+    }
+
+    /**
+     * Each task's executions chart over a window: the series of {@code task_executions_total}
+     * with its {@code task_name}, all statuses (at most a chart's worth).
+     */
+    public Map<String, String> charts(Window window) throws SQLException {
+        Map<String, List<String>> series = new TreeMap<>();
+        for (SeriesRef ref : history.store().family(executions)) {
+            String task = labels(ref.key().labels()).getOrDefault("task_name", "");
+            List<String> of = series.computeIfAbsent(task, t -> new ArrayList<>());
+            if (of.size() < SeriesReader.MAX_LINES_SERIES) {
+                of.add(ref.key().labels());
+            }
+        }
+        Window shown = Window.CHART.contains(window) ? window : Window.M15;
+        Map<String, String> out = new TreeMap<>();
+        series.forEach((task, labels) -> out.put(task, ChartController.href(executions, labels, shown)));
+        return out;
     }
 
     /** Every task together, for the dashboard's headline figures; sparklines of errors and p95 too. */

@@ -96,6 +96,15 @@ public final class Ui {
     public static final String ID_CHART = "chart";
     public static final String ID_CHART_WINDOWS = "chart-windows";
     public static final String ID_CHART_NOTE = "chart-note";
+    public static final String ID_CHART_RANGE = "chart-range";
+    public static final String ID_CHART_FROM = "chart-from";
+    public static final String ID_CHART_TO = "chart-to";
+    public static final String ID_CHART_RESET = "chart-reset";
+    public static final String ID_CHART_FIELDS = "chart-fields";
+    public static final String ID_CHART_SUM_BY = "chart-sum-by";
+    public static final String ID_CHART_CSV = "chart-csv";
+    public static final String ID_CHART_MORE = "chart-more";
+    public static final String ID_CHART_SERIES = "chart-series";
     public static final String ID_TASKS_TABLE = "tasks-table";
     public static final String ID_ALERT_BANNER = "alert-banner";
     public static final String ID_RECOVERY_BANNER = "recovery-banner";

@@ -2,12 +2,14 @@ package io.tasker.metrics.console.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tasker.metrics.console.EmbeddedConsole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -42,8 +44,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class BrowserConsole implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    private final UnaryOperator<EmbeddedConsole.Builder> settings;
     private Chrome chrome;
     private TestConsole console;
+
+    BrowserConsole() {
+        this(UnaryOperator.identity());
+    }
+
+    /** @param settings changes to each test's console, applied last (a store URL, a real clock) */
+    BrowserConsole(UnaryOperator<EmbeddedConsole.Builder> settings) {
+        this.settings = settings;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -52,7 +64,7 @@ final class BrowserConsole implements BeforeAllCallback, AfterAllCallback, Befor
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        console = TestConsole.start();
+        console = TestConsole.start(settings);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 import org.openqa.selenium.support.ui.FluentWait;
 
 /**
@@ -29,18 +30,19 @@ final class TestConsole implements AutoCloseable {
         this.console = embedded.console();
     }
 
-    static TestConsole start() throws IOException {
+    /** @param settings changes to the console's settings, applied last */
+    static TestConsole start(UnaryOperator<EmbeddedConsole.Builder> settings) throws IOException {
         Path exportDir = Files.createTempDirectory("tasker-console-exports-");
         // Real time to start from, so that the screenshots show plausible dates.
         ManualClock clock = new ManualClock(Instant.now());
         try {
             return new TestConsole(
                     clock,
-                    EmbeddedConsole.builder(exportDir)
-                            .clock(clock)
-                            .demo(true)
-                            .without("TASKER_CONSOLE_TOKEN")
-                            .without("TASKER_SYNC_INTERVAL")
+                    settings.apply(EmbeddedConsole.builder(exportDir)
+                                    .clock(clock)
+                                    .demo(true)
+                                    .without("TASKER_CONSOLE_TOKEN")
+                                    .without("TASKER_SYNC_INTERVAL"))
                             .start());
         } catch (RuntimeException e) {
             TempDirs.delete(exportDir);
