@@ -8,7 +8,6 @@ import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
 import io.tasker.metrics.store.MemoryStore;
-import io.tasker.metrics.store.SyncStrategy;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,9 @@ class InstanceLifecycleTest {
         assertEquals(LocalHost.name(), folded.origin().host());
 
         clock.advance(Duration.ofMinutes(11)); // web-2 went quiet: folded after the 10 minute timeout.
-        assertEquals(1, reader.maintain(SyncStrategy.DISTRIBUTED_ATOMIC).retiredInstances());
+        assertEquals(
+                1,
+                reader.maintenance().housekeep(SyncStrategy.DISTRIBUTED_ATOMIC).retiredInstances());
         InstanceDirectory.Folded quiet = reader.instances().folded().stream()
                 .filter(f -> f.id().equals("web-2"))
                 .findFirst()

@@ -41,7 +41,10 @@ final class Restarts {
         }
         InstanceRow best = null;
         for (InstanceRow r : rows) {
-            if (r == later || r.running() || !Objects.equals(r.host(), later.host()) || r.lastSync() == null) {
+            if (r.id().equals(later.id())
+                    || r.running()
+                    || !Objects.equals(r.host(), later.host())
+                    || r.lastSync() == null) {
                 continue;
             }
             Instant ended = r.lastSync();
