@@ -5,6 +5,7 @@ import io.tasker.metrics.testing.Http;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +23,17 @@ final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(Path jar, Path dir, Map<String, String> env, String... args) throws IOException {
+        return start(jar, dir, env, List.of(), args);
+    }
+
+    /** The same, with options for the JVM (a collector, say) before {@code -jar}. */
+    static AppProcess start(Path jar, Path dir, Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException {
         int port = FreePorts.next();
         Path log = dir.resolve("app-" + port + ".log");
-        List<String> command = new java.util.ArrayList<>(
-                List.of(java(), "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())
@@ -40,7 +48,12 @@ final class AppProcess implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + port + path;
+        return "http://" + address() + path;
+    }
+
+    /** {@code host:port}, as a Prometheus target. */
+    String address() {
+        return "127.0.0.1:" + port;
     }
 
     /** Waits until the application answers its health endpoint (any status: UP or DOWN). */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.testing.Http;
+import io.tasker.metrics.testing.PrometheusConfig.ScrapeTarget;
+import io.tasker.metrics.testing.PrometheusServerExtension;
 import io.tasker.metrics.testing.Promtool;
 import io.tasker.metrics.testing.RedisServerExtension;
 import java.io.IOException;
@@ -24,17 +26,24 @@ import org.junit.jupiter.api.io.TempDir;
  * against a real redis-server: the store's health turns DOWN while Redis is stopped and UP when it
  * is back; the tasker endpoint passes promtool; after requests to each and a graceful stop, the
  * CLI's export-now shows Boot's HTTP request count and the application's own task counter summed
- * exactly over both.
+ * exactly over both. A real Prometheus scrapes both instances' {@code /actuator/tasker}, and every
+ * query of a standard JVM dashboard (Grafana Labs' "JVM overview" for client_java, see
+ * {@link JvmDashboard}) returns data; the second instance runs the Parallel collector with a bounded
+ * metaspace, so that the panels written for those have a JVM to show.
  */
 class SpringBootExampleTest {
     @RegisterExtension
     static final RedisServerExtension REDIS = new RedisServerExtension();
+
+    @RegisterExtension
+    static final PrometheusServerExtension PROMETHEUS = new PrometheusServerExtension();
 
     private static final Path ROOT =
             Path.of(System.getProperty("tasker.root", "../..")).toAbsolutePath().normalize();
     private static final Path EXAMPLE = ROOT.resolve("examples/spring-boot-app");
     private static final Path CLI = ROOT.resolve("cli/target/tasker-metrics.jar");
     private static final Duration START = Duration.ofSeconds(90);
+    private static final List<String> PARALLEL_GC = List.of("-XX:+UseParallelGC", "-XX:MaxMetaspaceSize=256m");
 
     @TempDir
     static Path dir;
@@ -62,9 +71,10 @@ class SpringBootExampleTest {
     @Test
     void twoProcessesAddUpExactlyInTheClusterView() throws Exception {
         try (AppProcess one = AppProcess.start(jar, dir, env("app-1"));
-                AppProcess two = AppProcess.start(jar, dir, env("app-2"))) {
+                AppProcess two = AppProcess.start(jar, dir, env("app-2"), PARALLEL_GC)) {
             one.awaitStarted(START);
             two.awaitStarted(START);
+            PROMETHEUS.scrape(scraped(one), scraped(two));
             awaitHealth(one, 200, "\"strategy\":\"distributed_atomic\"");
             promtool(Http.get(one.url("/actuator/tasker")).body());
             assertTrue(Http.get(one.url("/actuator/tasker"), "Accept", "application/openmetrics-text; version=1.0.0")
@@ -72,6 +82,7 @@ class SpringBootExampleTest {
                     .endsWith("# EOF\n"));
             work(one, 7);
             work(two, 5);
+            assertEquals(List.of(), JvmDashboard.awaitAnswers(PROMETHEUS, Duration.ofSeconds(60)));
             stop(two);
             // One is still running: its background sync (1 s) brings its requests to the store.
             String text = awaitExport(t -> sum(t, SpringBootExampleTest::workRequests) == 12.0);
@@ -88,6 +99,10 @@ class SpringBootExampleTest {
             storeHealthFollowsRedis(one);
             stop(one);
         }
+    }
+
+    private static ScrapeTarget scraped(AppProcess app) {
+        return new ScrapeTarget("spring-boot-app", app.address(), "/actuator/tasker");
     }
 
     private static boolean workRequests(String line) {
