@@ -24,7 +24,7 @@ import io.tasker.metrics.console.runs.RunsController;
 import io.tasker.metrics.console.security.Denied;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.service.ConsoleMetrics;
-import io.tasker.metrics.console.service.HistoryTick;
+import io.tasker.metrics.console.service.ExportHistoryTick;
 import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.sync.SyncController;
 import io.tasker.metrics.console.tasks.TasksController;
@@ -55,7 +55,7 @@ public final class Console implements AutoCloseable {
     private final DemoWorkload demo;
     private final Javalin app;
     private final Services services;
-    private final HistoryTick historyTick;
+    private final ExportHistoryTick exportHistoryTick;
 
     private Console(
             TaskerRuntime runtime,
@@ -64,14 +64,14 @@ public final class Console implements AutoCloseable {
             DemoWorkload demo,
             Javalin app,
             Services services,
-            HistoryTick historyTick) {
+            ExportHistoryTick exportHistoryTick) {
         this.runtime = runtime;
         this.database = database;
         this.events = events;
         this.demo = demo;
         this.app = app;
         this.services = services;
-        this.historyTick = historyTick;
+        this.exportHistoryTick = exportHistoryTick;
     }
 
     /**
@@ -127,7 +127,8 @@ public final class Console implements AutoCloseable {
                     runtime.store().description(),
                     services.sync().status().strategy().word(),
                     events.names());
-            HistoryTick tick = HistoryTick.start(services.exports(), services.retention(), clock, HistoryTick.EVERY);
+            ExportHistoryTick tick =
+                    ExportHistoryTick.start(services.exports(), services.retention(), clock, ExportHistoryTick.EVERY);
             services.values().start();
             return new Console(runtime, database, events, workload, app, services, tick);
         } catch (RuntimeException e) {
@@ -239,7 +240,7 @@ public final class Console implements AutoCloseable {
 
     @Override
     public void close() {
-        historyTick.close();
+        exportHistoryTick.close();
         services.values().close();
         app.stop();
         if (demo != null) {
