@@ -129,7 +129,7 @@ public final class Console implements AutoCloseable {
                     events.names());
             ExportHistoryTick tick =
                     ExportHistoryTick.start(services.exports(), services.retention(), clock, ExportHistoryTick.EVERY);
-            services.values().start();
+            services.valueHistory().start();
             return new Console(runtime, database, events, workload, app, services, tick);
         } catch (RuntimeException e) {
             if (events != null) {
@@ -172,11 +172,11 @@ public final class Console implements AutoCloseable {
                             s.templates(),
                             s.retention(),
                             s.spans(),
-                            s.values())
+                            s.valueHistory())
                     .register(config.routes);
             new MetricsController(s.views(), s.runtime().registry()).register(config.routes);
             new RunsController(s.runs(), s.status(), s.templates(), s.settings().traceUrl()).register(config.routes);
-            new ChartController(s.values(), s.status(), s.templates()).register(config.routes);
+            new ChartController(s.valueHistory(), s.status(), s.templates()).register(config.routes);
             new TasksController(s.tasks(), s.status(), s.templates()).register(config.routes);
             new AlertsController(s.alerts(), s.templates()).register(config.routes);
             new InstancesController(
@@ -235,13 +235,13 @@ public final class Console implements AutoCloseable {
 
     /** The history of values, for tests that drive its ticks. */
     public HistoryService history() {
-        return services.values();
+        return services.valueHistory();
     }
 
     @Override
     public void close() {
         exportHistoryTick.close();
-        services.values().close();
+        services.valueHistory().close();
         app.stop();
         if (demo != null) {
             demo.close();
