@@ -57,7 +57,7 @@ public final class SeriesReader {
         TreeSet<Long> times = new TreeSet<>();
         for (SeriesRef ref : chosen) {
             List<Point> p = points(ref.id(), from);
-            p.forEach(x -> times.add(x.sample().t()));
+            p.forEach(x -> times.add(x.sample().start()));
             points.put(ref, p);
         }
         long[] axis = times.stream().mapToLong(Long::longValue).toArray();
@@ -108,9 +108,9 @@ public final class SeriesReader {
             long width = tier.seconds(settings.sampleInterval());
             long earliest = cutoff;
             for (Sample s : store.read(seriesId, tier, from - width)) {
-                if (s.t() + width <= cutoff && s.t() + width > from) {
+                if (s.start() + width <= cutoff && s.start() + width > from) {
                     out.add(new Point(s, width));
-                    earliest = Math.min(earliest, s.t());
+                    earliest = Math.min(earliest, s.start());
                 }
             }
             cutoff = Math.min(cutoff, earliest);
@@ -118,7 +118,7 @@ public final class SeriesReader {
                 break; // The finer tiers cover the whole window: no coarser rows can be drawn.
             }
         }
-        out.sort(Comparator.comparingLong(p -> p.sample().t()));
+        out.sort(Comparator.comparingLong(p -> p.sample().start()));
         return out;
     }
 
@@ -134,7 +134,7 @@ public final class SeriesReader {
                         "value",
                         "value",
                         false,
-                        align(points, axis, p -> p.sample().v())));
+                        align(points, axis, p -> p.sample().value())));
             default -> histogram(ref, points, axis);
         };
     }
@@ -168,17 +168,17 @@ public final class SeriesReader {
     }
 
     private static Double rate(Point p) {
-        return p.sample().d() == null ? null : p.sample().d() / p.width();
+        return p.sample().increase() == null ? null : p.sample().increase() / p.width();
     }
 
     private static Double[] align(List<Point> points, long[] axis, Function<Point, Double> value) {
         Double[] out = new Double[axis.length];
         int j = 0;
         for (Point p : points) {
-            while (j < axis.length && axis[j] < p.sample().t()) {
+            while (j < axis.length && axis[j] < p.sample().start()) {
                 j++;
             }
-            if (j < axis.length && axis[j] == p.sample().t()) {
+            if (j < axis.length && axis[j] == p.sample().start()) {
                 out[j] = value.apply(p);
             }
         }

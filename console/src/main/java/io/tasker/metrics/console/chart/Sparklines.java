@@ -69,8 +69,10 @@ public final class Sparklines {
             for (SeriesReader.Point p : points) {
                 values.add(
                         "gauge".equals(ref.key().kind())
-                                ? Double.valueOf(p.sample().v())
-                                : p.sample().d() == null ? null : p.sample().d() / p.width());
+                                ? Double.valueOf(p.sample().value())
+                                : p.sample().increase() == null
+                                        ? null
+                                        : p.sample().increase() / p.width());
             }
             return new Spark(href, polyline(values));
         } catch (SQLException e) {

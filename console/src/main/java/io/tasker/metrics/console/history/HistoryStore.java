@@ -142,7 +142,7 @@ public final class HistoryStore {
             } else {
                 now.add(x);
             }
-            latest = Math.max(latest, x.t());
+            latest = Math.max(latest, x.start());
         }
         writeNow(now);
         List<Sample> due = buffer.due(latest);
@@ -164,7 +164,7 @@ public final class HistoryStore {
         }
         // In key order, so that a series' rows go to its page together.
         List<Sample> samples = new ArrayList<>(unsorted);
-        samples.sort(Comparator.comparingLong(x -> key(x.seriesId(), x.tier(), x.t())));
+        samples.sort(Comparator.comparingLong(x -> key(x.seriesId(), x.tier(), x.start())));
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -183,12 +183,12 @@ public final class HistoryStore {
         try (PreparedStatement s = c.prepareStatement("MERGE INTO history_sample (k, tier, t, v, d, sd, q50, q95, q99, "
                 + "buckets) KEY (k) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Sample x : samples) {
-                s.setLong(1, key(x.seriesId(), x.tier(), x.t()));
+                s.setLong(1, key(x.seriesId(), x.tier(), x.start()));
                 s.setInt(2, x.tier().ordinal());
-                s.setLong(3, x.t());
-                s.setDouble(4, x.v());
-                setDouble(s, 5, x.d());
-                setDouble(s, 6, x.sd());
+                s.setLong(3, x.start());
+                s.setDouble(4, x.value());
+                setDouble(s, 5, x.increase());
+                setDouble(s, 6, x.sumIncrease());
                 setDouble(s, 7, x.q50());
                 setDouble(s, 8, x.q95());
                 setDouble(s, 9, x.q99());
@@ -349,10 +349,10 @@ public final class HistoryStore {
         }
         TreeMap<Long, Sample> all = new TreeMap<>();
         for (Sample x : stored) {
-            all.put(key(x.seriesId(), x.tier(), x.t()), x);
+            all.put(key(x.seriesId(), x.tier(), x.start()), x);
         }
         for (Sample x : held) {
-            all.put(key(x.seriesId(), x.tier(), x.t()), x);
+            all.put(key(x.seriesId(), x.tier(), x.start()), x);
         }
         return new ArrayList<>(all.values());
     }

@@ -102,8 +102,8 @@ final class Rollups {
     private static Sample combine(List<Sample> rows, String kind) {
         Sample last = rows.get(rows.size() - 1);
         double v = "gauge".equals(kind)
-                ? rows.stream().mapToDouble(Sample::v).average().orElse(last.v())
-                : last.v();
+                ? rows.stream().mapToDouble(Sample::value).average().orElse(last.value())
+                : last.value();
         long[] buckets = null;
         for (Sample r : rows) {
             if (r.buckets() != null) {
@@ -115,8 +115,8 @@ final class Rollups {
                 Tier.RAW,
                 0,
                 v,
-                sum(rows, Sample::d),
-                sum(rows, Sample::sd),
+                sum(rows, Sample::increase),
+                sum(rows, Sample::sumIncrease),
                 weighted(rows, Sample::q50),
                 weighted(rows, Sample::q95),
                 weighted(rows, Sample::q99),
@@ -151,7 +151,7 @@ final class Rollups {
         for (Sample r : rows) {
             Double x = f.apply(r);
             if (x != null) {
-                double w = r.d() == null || r.d() <= 0 ? 1 : r.d();
+                double w = r.increase() == null || r.increase() <= 0 ? 1 : r.increase();
                 sum += x * w;
                 weight += w;
             }

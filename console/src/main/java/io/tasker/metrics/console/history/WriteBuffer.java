@@ -35,8 +35,8 @@ final class WriteBuffer {
     }
 
     void put(Sample s) {
-        rows.put(HistoryStore.key(s.seriesId(), s.tier(), s.t()), s);
-        byTime.put(timeKey(s.tier(), s.t(), s.seriesId()), s);
+        rows.put(HistoryStore.key(s.seriesId(), s.tier(), s.start()), s);
+        byTime.put(timeKey(s.tier(), s.start(), s.seriesId()), s);
     }
 
     private static long timeKey(Tier tier, long t, int seriesId) {
@@ -68,8 +68,8 @@ final class WriteBuffer {
     /** Forgets rows once the table has them (unless a newer write replaced them meanwhile). */
     void written(List<Sample> samples) {
         for (Sample s : samples) {
-            if (rows.remove(HistoryStore.key(s.seriesId(), s.tier(), s.t()), s)) {
-                byTime.remove(timeKey(s.tier(), s.t(), s.seriesId()), s);
+            if (rows.remove(HistoryStore.key(s.seriesId(), s.tier(), s.start()), s)) {
+                byTime.remove(timeKey(s.tier(), s.start(), s.seriesId()), s);
             }
         }
     }
@@ -91,19 +91,19 @@ final class WriteBuffer {
 
     long latest(Tier tier) {
         var last = range(tier, 0, HistoryStore.MAX_T + 1).lastEntry();
-        return last == null ? -1 : last.getValue().t();
+        return last == null ? -1 : last.getValue().start();
     }
 
     long earliest(Tier tier, long from) {
         var first = range(tier, from, HistoryStore.MAX_T + 1).firstEntry();
-        return first == null ? -1 : first.getValue().t();
+        return first == null ? -1 : first.getValue().start();
     }
 
     void expire(Tier tier, long before) {
         List<Sample> old = new ArrayList<>(range(tier, 0, before).values());
         old.forEach(s -> {
-            rows.remove(HistoryStore.key(s.seriesId(), s.tier(), s.t()), s);
-            byTime.remove(timeKey(s.tier(), s.t(), s.seriesId()), s);
+            rows.remove(HistoryStore.key(s.seriesId(), s.tier(), s.start()), s);
+            byTime.remove(timeKey(s.tier(), s.start(), s.seriesId()), s);
         });
     }
 

@@ -101,7 +101,7 @@ public final class Headlines {
         long from = history.clock().wallTimeMillis() / 1000 - Window.H1.seconds();
         for (SeriesRef ref : history.store().family(name)) {
             for (SeriesReader.Point p : reader.points(ref.id(), from)) {
-                sum.merge(p.sample().t(), p.sample().v(), Double::sum);
+                sum.merge(p.sample().start(), p.sample().value(), Double::sum);
             }
         }
         String value = sum.isEmpty()

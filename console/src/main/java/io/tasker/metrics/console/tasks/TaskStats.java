@@ -132,12 +132,12 @@ public final class TaskStats {
         double[] bounds;
 
         void executions(SeriesReader.Point p, boolean failed, boolean success) {
-            double d = p.sample().d() == null ? 0 : p.sample().d();
+            double d = p.sample().increase() == null ? 0 : p.sample().increase();
             executions += d;
             failures += failed ? d : 0;
             successes += success ? d : 0;
-            throughput.merge(p.sample().t(), d / p.width(), Double::sum);
-            double[] e = errors.computeIfAbsent(p.sample().t(), t -> new double[2]);
+            throughput.merge(p.sample().start(), d / p.width(), Double::sum);
+            double[] e = errors.computeIfAbsent(p.sample().start(), t -> new double[2]);
             e[0] += failed ? d : 0;
             e[1] += d;
         }
@@ -158,8 +158,8 @@ public final class TaskStats {
             for (SeriesReader.Point p : points) {
                 Sample s = p.sample();
                 if (s.q50() != null) {
-                    double w = s.d() == null || s.d() <= 0 ? 1 : s.d();
-                    double[] q = p95s.computeIfAbsent(s.t(), t -> new double[2]);
+                    double w = s.increase() == null || s.increase() <= 0 ? 1 : s.increase();
+                    double[] q = p95s.computeIfAbsent(s.start(), t -> new double[2]);
                     q[0] += s.q95() * w;
                     q[1] += w;
                     weighted[0] += s.q50() * w;

@@ -63,12 +63,12 @@ class HistoryTest {
 
         int id = history.store().family("tasker_task_executions").get(0).id();
         List<Sample> days = history.store().read(id, Tier.DAY, 0);
-        assertEquals(START.getEpochSecond(), days.get(0).t());
+        assertEquals(START.getEpochSecond(), days.get(0).start());
         // The first sample of all has no increase (nothing before it); every other minute adds 2.
-        assertEquals(2.0 * 24 * 60 - 2, days.get(0).d(), 1e-9);
-        assertEquals(2.0 * 24 * 60, days.get(1).d(), 1e-9);
+        assertEquals(2.0 * 24 * 60 - 2, days.get(0).increase(), 1e-9);
+        assertEquals(2.0 * 24 * 60, days.get(1).increase(), 1e-9);
         for (Sample hour : history.store().read(id, Tier.HOUR, 0)) {
-            assertEquals(120.0, hour.d(), 1e-9, "an hour of 2 per minute at " + hour.t());
+            assertEquals(120.0, hour.increase(), 1e-9, "an hour of 2 per minute at " + hour.start());
         }
     }
 
@@ -96,10 +96,10 @@ class HistoryTest {
 
         int id = history.store().family("tasker_task_executions").get(0).id();
         List<Sample> raw = history.store().read(id, Tier.RAW, 0);
-        assertNull(raw.get(0).d(), "nothing to compare the first sample with");
-        assertEquals(10.0, raw.get(1).d());
-        assertEquals(3.0, raw.get(2).d(), "after a reset the new value is the increase");
-        assertEquals(3.0, raw.get(2).v());
+        assertNull(raw.get(0).increase(), "nothing to compare the first sample with");
+        assertEquals(10.0, raw.get(1).increase());
+        assertEquals(3.0, raw.get(2).increase(), "after a reset the new value is the increase");
+        assertEquals(3.0, raw.get(2).value());
     }
 
     @Test
@@ -120,7 +120,7 @@ class HistoryTest {
         int id = history.store().family("tasker_task_executions").get(0).id();
         List<Sample> raw = history.store().read(id, Tier.RAW, 0);
         assertEquals(2, raw.size());
-        assertNull(raw.get(1).d(), "unknown, rather than 500 in one minute");
+        assertNull(raw.get(1).increase(), "unknown, rather than 500 in one minute");
     }
 
     @Test
@@ -141,9 +141,9 @@ class HistoryTest {
 
         int id = history.store().family("tasker_task_duration_seconds").get(0).id();
         Sample second = history.store().read(id, Tier.RAW, 0).get(1);
-        assertEquals(101.0, second.v());
-        assertEquals(100.0, second.d());
-        assertEquals(5.0, second.sd(), 1e-9);
+        assertEquals(101.0, second.value());
+        assertEquals(100.0, second.increase());
+        assertEquals(5.0, second.sumIncrease(), 1e-9);
         assertEquals(
                 List.of(100L, 0L, 0L, 0L),
                 java.util.Arrays.stream(second.buckets()).boxed().toList());
