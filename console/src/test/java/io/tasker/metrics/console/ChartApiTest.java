@@ -103,6 +103,28 @@ class ChartApiTest {
     }
 
     @Test
+    void sampleNamesAsTheMetricTableShowsThemLeadToTheirFamily() throws Exception {
+        for (String name : new String[] {"tasker_task_executions_total", "tasker_task_executions"}) {
+            JsonNode d = series("name=" + name + "&window=15m");
+            assertEquals("tasker_task_executions", d.get("name").asText(), name);
+            assertEquals("counter", d.get("type").asText(), name);
+        }
+        for (String suffix : new String[] {"_bucket", "_count", "_sum"}) {
+            JsonNode d = series("name=tasker_task_duration_seconds" + suffix + "&window=1h");
+            assertEquals("tasker_task_duration_seconds", d.get("name").asText(), suffix);
+            assertEquals("histogram", d.get("type").asText(), suffix);
+        }
+        ConsoleFixture.Response page = console.get(Ui.CHART_PAGE + "?name=tasker_task_executions_total&window=1h");
+        assertEquals(200, page.status(), page.body());
+        assertTrue(
+                page.body().contains("data-series=\"/api/series?name=tasker_task_executions&amp;window=1h\""),
+                page.body());
+        // A suffix leads only to a family of its kind: a gauge has no _total, a counter no _sum.
+        assertBad("name=tasker_queue_depth_total", "has no history");
+        assertBad("name=tasker_task_executions_sum", "has no history");
+    }
+
+    @Test
     void badParametersAnswer400WithTheReason() {
         assertBad("", "name is missing");
         assertBad("name=tasker_queue_depth&window=2h", "15m, 1h, 6h, 24h, 7d, 90d");

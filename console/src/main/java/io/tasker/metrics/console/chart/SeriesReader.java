@@ -29,6 +29,10 @@ public final class SeriesReader {
     /** Series of one family drawn at most, so that a chart stays readable and quick. */
     public static final int MAX_LINES_SERIES = 12;
 
+    /** Sample-name suffixes and the kind of family each belongs to; no suffix ends another. */
+    private static final Map<String, String> SUFFIXES =
+            Map.of("_total", "counter", "_bucket", "histogram", "_count", "histogram", "_sum", "histogram");
+
     private final HistoryStore store;
     private final HistorySettings settings;
 
@@ -44,13 +48,14 @@ public final class SeriesReader {
      * @param labels series to draw, as the metric table shows their labels; empty for the whole family
      * @throws IllegalArgumentException when the family or a series has no history, naming what has
      */
-    public SeriesData read(String name, List<String> labels, Window window, long now) throws SQLException {
-        List<SeriesRef> family = store.family(name);
+    public SeriesData read(String asked, List<String> labels, Window window, long now) throws SQLException {
+        List<SeriesRef> family = family(asked);
         if (family.isEmpty()) {
-            throw new IllegalArgumentException("name '" + name + "' has no history (yet): pick a name from the metric "
-                    + "table, without a counter's _total; the console samples every "
+            throw new IllegalArgumentException("name '" + asked + "' has no history (yet): pick a name from the metric "
+                    + "table; the console samples every "
                     + settings.sampleInterval().getSeconds() + "s");
         }
+        String name = family.get(0).key().name();
         List<SeriesRef> chosen = choose(family, labels);
         long from = now - window.seconds();
         Map<SeriesRef, List<Point>> points = new HashMap<>();
@@ -72,6 +77,31 @@ public final class SeriesReader {
                 axis,
                 lines,
                 labels.isEmpty() ? family.size() - chosen.size() : 0);
+    }
+
+    /**
+     * The family a name leads to, as the operator sees names in the metric table and in
+     * Prometheus: a counter's {@code _total}, a histogram's {@code _bucket}, {@code _count} and
+     * {@code _sum} name their family, which the history keeps under its base name.
+     *
+     * @param name a family's base name or one of its sample names
+     * @return the family's series, or none when the name leads to no history
+     */
+    public List<SeriesRef> family(String name) throws SQLException {
+        List<SeriesRef> family = store.family(name);
+        if (!family.isEmpty()) {
+            return family;
+        }
+        for (Map.Entry<String, String> suffix : SUFFIXES.entrySet()) {
+            if (name.endsWith(suffix.getKey())) {
+                List<SeriesRef> base = store.family(
+                        name.substring(0, name.length() - suffix.getKey().length()));
+                if (!base.isEmpty() && base.get(0).key().kind().equals(suffix.getValue())) {
+                    return base;
+                }
+            }
+        }
+        return List.of();
     }
 
     private static List<SeriesRef> choose(List<SeriesRef> family, List<String> labels) {
