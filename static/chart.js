@@ -23,7 +23,8 @@
     var series = [{}];
     d.lines.forEach(function (l, i) {
       data.push(l.values);
-      series.push({ label: label(l), stroke: COLORS[i % COLORS.length], width: 1.5, scale: l.unit,
+      // spanGaps: a series gets a row when its instances sync, and a gauge's line joins its rows.
+      series.push({ label: label(l), stroke: COLORS[i % COLORS.length], width: 1.5, scale: l.unit, spanGaps: true,
         dash: l.field === "rate" && units.length > 1 ? [6, 3] : undefined });
     });
     var axes = [{ stroke: ink, grid: { stroke: grid } }];
@@ -31,7 +32,15 @@
       axes.push({ scale: u, label: u, stroke: ink, side: i === 0 ? 3 : 1, grid: { show: i === 0, stroke: grid } });
     });
     var opts = { width: Math.max(320, el.clientWidth), height: 340, series: series, axes: axes,
-      cursor: { drag: { x: true, y: false } }, scales: { x: { time: true } } };
+      cursor: { drag: { x: true, y: false } },
+      // The x-axis spans the window asked for (7d looks like 7 days), not just the times that have data.
+      // uPlot asks for the range with the data's first and last times when it fits the data (at
+      // the start, on a double-click); a drag asks with the zoomed span, which stays as it is.
+      scales: { x: { time: true, range: function (u, min, max) {
+        var t = d.times;
+        var fit = t.length === 0 || min == null || (min === t[0] && (max === t[t.length - 1] || max === t[0] + 86400));
+        return fit ? [d.from, d.to] : [min, max];
+      } } } };
     el.textContent = "";
     if (d.times.length === 0) {
       el.dataset.empty = "true";

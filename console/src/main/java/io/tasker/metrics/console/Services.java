@@ -101,7 +101,8 @@ record Services(
                 database.dataSource(),
                 HistorySettings.from(runtime.config()),
                 clock,
-                () -> views.get().snapshot());
+                () -> views.get().snapshot(),
+                () -> runtime.cluster().lastClusterSync());
         AlertSettings alertSettings = AlertSettings.from(runtime.config());
         TaskStats tasks =
                 new TaskStats(valueHistory, runtime.registry().options()::prefixed, alertSettings.errorRate());

@@ -74,6 +74,8 @@ public final class SeriesReader {
                 name,
                 family.get(0).key().kind(),
                 window.word(),
+                from,
+                now,
                 axis,
                 lines,
                 labels.isEmpty() ? family.size() - chosen.size() : 0);
@@ -130,14 +132,26 @@ public final class SeriesReader {
         return chosen;
     }
 
-    /** A series' intervals from {@code from} on, each from the finest tier that has it. */
+    /**
+     * A series' intervals from {@code from} on, each from the finest tier that has it. Where a
+     * coarser tier takes over, the finer rows before its first whole interval make way for it:
+     * retention cuts a tier at any second, and an interval split between two tiers would be lost
+     * or counted twice.
+     */
     public List<Point> points(int seriesId, long from) throws SQLException {
         List<Point> out = new ArrayList<>();
         long cutoff = Long.MAX_VALUE;
         for (Tier tier : Tier.values()) {
             long width = tier.seconds(settings.sampleInterval());
+            List<Sample> rows = store.read(seriesId, tier, from - width);
+            long boundary = cutoff == Long.MAX_VALUE ? cutoff : ceil(cutoff, width);
+            long spliced = boundary;
+            if (boundary != cutoff && rows.stream().anyMatch(s -> s.start() == spliced - width)) {
+                out.removeIf(p -> p.sample().start() < spliced);
+                cutoff = boundary;
+            }
             long earliest = cutoff;
-            for (Sample s : store.read(seriesId, tier, from - width)) {
+            for (Sample s : rows) {
                 if (s.start() + width <= cutoff && s.start() + width > from) {
                     out.add(new Point(s, width));
                     earliest = Math.min(earliest, s.start());
@@ -152,12 +166,16 @@ public final class SeriesReader {
         return out;
     }
 
+    private static long ceil(long t, long width) {
+        return t + Math.floorMod(-t, width);
+    }
+
     private static List<SeriesData.Line> lines(SeriesRef ref, List<Point> points, long[] axis) {
         String labels = ref.key().labels();
         return switch (ref.key().kind()) {
             case "counter" ->
                 List.of(new SeriesData.Line(
-                        labels, "rate", "per second", false, align(points, axis, SeriesReader::rate)));
+                        labels, "rate", "per second", false, over(points, axis, SeriesReader::rate)));
             case "gauge" ->
                 List.of(new SeriesData.Line(
                         labels,
@@ -172,35 +190,57 @@ public final class SeriesReader {
     private static List<SeriesData.Line> histogram(SeriesRef ref, List<Point> points, long[] axis) {
         String labels = ref.key().labels();
         double[] bounds = BucketQuantiles.parse(ref.key().bounds());
-        boolean sketch = points.stream().anyMatch(p -> p.sample().q50() != null);
+        boolean sketch = points.stream().anyMatch(p -> p.sample().sketch() != null);
         List<SeriesData.Line> out = new ArrayList<>();
         double[] qs = {0.5, 0.95, 0.99};
         String[] fields = {"p50", "p95", "p99"};
         for (int i = 0; i < qs.length; i++) {
             int k = i;
             out.add(new SeriesData.Line(
-                    labels,
-                    fields[i],
-                    "value",
-                    !sketch,
-                    align(points, axis, p -> quantile(p.sample(), bounds, qs[k], k))));
+                    labels, fields[i], "value", !sketch, over(points, axis, p -> quantile(p.sample(), bounds, qs[k]))));
         }
-        out.add(new SeriesData.Line(labels, "rate", "per second", false, align(points, axis, SeriesReader::rate)));
+        out.add(new SeriesData.Line(labels, "rate", "per second", false, over(points, axis, SeriesReader::rate)));
         return out;
     }
 
-    private static Double quantile(Sample s, double[] bounds, double q, int k) {
-        Double fromSketch = k == 0 ? s.q50() : k == 1 ? s.q95() : s.q99();
-        if (fromSketch != null) {
-            return fromSketch;
+    /** A row's quantile: read from its sketch (its rows' sketches merged, for a rollup), else from its buckets. */
+    private static Double quantile(Sample s, double[] bounds, double q) {
+        if (s.sketch() != null) {
+            return s.sketch().valueAt(q);
         }
         return s.buckets() == null ? null : BucketQuantiles.estimate(bounds, s.buckets(), q);
     }
 
-    private static Double rate(Point p) {
-        return p.sample().increase() == null ? null : p.sample().increase() / p.width();
+    /** The increase per second over the time the row's increase covers. */
+    public static Double rate(Point p) {
+        return p.sample().rate(p.width());
     }
 
+    /**
+     * A rate's or a quantile's line: at each time of the axis, the value of the row whose increase
+     * covers it ({@code (start - span, start]}). A series gets a row when its instances synced, and
+     * what the row measured holds over the whole time since its previous row; another series of
+     * the chart with rows at other times does not leave this one's line full of gaps.
+     */
+    private static Double[] over(List<Point> points, long[] axis, Function<Point, Double> value) {
+        Double[] out = new Double[axis.length];
+        int i = 0;
+        for (int j = 0; j < axis.length; j++) {
+            while (i < points.size() && points.get(i).sample().start() < axis[j]) {
+                i++;
+            }
+            if (i == points.size()) {
+                break;
+            }
+            Sample s = points.get(i).sample();
+            if (s.start() - s.seconds(points.get(i).width()) < axis[j]) {
+                out[j] = value.apply(points.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** A gauge's line: its values at the times of its rows, null between (the chart joins them). */
     private static Double[] align(List<Point> points, long[] axis, Function<Point, Double> value) {
         Double[] out = new Double[axis.length];
         int j = 0;

@@ -70,9 +70,7 @@ public final class Sparklines {
                 values.add(
                         "gauge".equals(ref.key().kind())
                                 ? Double.valueOf(p.sample().value())
-                                : p.sample().increase() == null
-                                        ? null
-                                        : p.sample().increase() / p.width());
+                                : SeriesReader.rate(p));
             }
             return new Spark(href, polyline(values));
         } catch (SQLException e) {

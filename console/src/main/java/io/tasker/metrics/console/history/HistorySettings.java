@@ -17,8 +17,12 @@ import java.util.List;
  * @param sampleInterval time between two samples (and the raw tier's step)
  * @param maxSeries how many series of the view are kept; past it, the busiest families first
  * @param retention how long each tier keeps its rows, indexed by {@link Tier#ordinal()}
+ * @param syncInterval how often the instances sync ({@code telemetry.sync_interval}): the view
+ *     changes no more often, so a series unchanged for two of them is idle rather than between syncs
  */
-public record HistorySettings(Duration sampleInterval, int maxSeries, List<Duration> retention) {
+public record HistorySettings(Duration sampleInterval, int maxSeries, List<Duration> retention, Duration syncInterval) {
+
+    private static final Duration DEFAULT_SYNC = Duration.ofSeconds(30);
 
     /** The keys, with defaults and environment variables. */
     public static final List<ConfigKey> KEYS = List.of(
@@ -35,6 +39,9 @@ public record HistorySettings(Duration sampleInterval, int maxSeries, List<Durat
 
     public HistorySettings {
         retention = List.copyOf(retention);
+        if (syncInterval == null || syncInterval.isNegative() || syncInterval.isZero()) {
+            throw new IllegalArgumentException("the sync interval must be positive: " + syncInterval);
+        }
         if (sampleInterval.toSeconds() < 1
                 || 60 % sampleInterval.toSeconds() != 0
                 || sampleInterval.toMillis() % 1000 != 0) {
@@ -59,6 +66,11 @@ public record HistorySettings(Duration sampleInterval, int maxSeries, List<Durat
         }
     }
 
+    /** Settings for instances that sync at the default interval, 30 s. */
+    public HistorySettings(Duration sampleInterval, int maxSeries, List<Duration> retention) {
+        this(sampleInterval, maxSeries, retention, DEFAULT_SYNC);
+    }
+
     public static HistorySettings from(TaskerConfig config) {
         return new HistorySettings(
                 config.value(KEYS.get(0)),
@@ -67,7 +79,8 @@ public record HistorySettings(Duration sampleInterval, int maxSeries, List<Durat
                         config.value(KEYS.get(2)),
                         config.value(KEYS.get(3)),
                         config.value(KEYS.get(4)),
-                        config.value(KEYS.get(5))));
+                        config.value(KEYS.get(5))),
+                config.telemetry().syncInterval());
     }
 
     /** The defaults, as the keys give them. */
@@ -76,6 +89,15 @@ public record HistorySettings(Duration sampleInterval, int maxSeries, List<Durat
                 Duration.ofSeconds(15),
                 5000,
                 List.of(Duration.ofHours(2), Duration.ofHours(8), Duration.ofDays(7), Duration.ofDays(90)));
+    }
+
+    /**
+     * Seconds a series may stay unchanged before the history takes it as idle and records so:
+     * two sync intervals (or two samples, when sampling is the slower), so that a sync a little
+     * late is still waited for.
+     */
+    public long quietSeconds() {
+        return 2 * Math.max(sampleInterval.getSeconds(), syncInterval.getSeconds());
     }
 
     public long retentionSeconds(Tier tier) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class SampleTest {
     private static Sample withBuckets(long... buckets) {
-        return new Sample(7, Tier.RAW, 1_772_366_400L, 12, 3.0, 0.6, null, null, null, buckets);
+        return new Sample(7, Tier.RAW, 1_772_366_400L, 12, 3.0, 0.6, 15L, null, buckets);
     }
 
     @Test
