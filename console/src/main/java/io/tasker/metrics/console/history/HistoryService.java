@@ -80,7 +80,7 @@ public final class HistoryService implements AutoCloseable {
             Supplier<MetricsSnapshot> view,
             Supplier<Optional<Instant>> syncedAt) {
         this.syncedAt = syncedAt;
-        this.store = new HistoryStore(db);
+        this.store = new HistoryStore(db, settings.writeInterval());
         this.settings = settings;
         this.clock = clock;
         this.view = view;

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -33,13 +34,23 @@ public final class HistoryStore {
     private final DataSource db;
     private final Map<String, SeriesRef> ids = new ConcurrentHashMap<>();
     private final Map<Integer, SeriesRef> byId = new ConcurrentHashMap<>();
-    private final WriteBuffer buffer = new WriteBuffer();
+    private final WriteBuffer buffer;
 
     /** A stored series: its id and key. */
     public record SeriesRef(int id, SeriesKey key) {}
 
+    /** A store that writes raw rows every 5 minutes, as the console does by default. */
     public HistoryStore(DataSource db) {
+        this(db, HistorySettings.DEFAULT_WRITE_INTERVAL);
+    }
+
+    /**
+     * @param writeInterval sample time between two writes of raw rows ({@code console.history.write_interval});
+     *     zero writes every sample at once
+     */
+    public HistoryStore(DataSource db, Duration writeInterval) {
         this.db = db;
+        this.buffer = new WriteBuffer(writeInterval.getSeconds());
     }
 
     /**
@@ -141,7 +152,7 @@ public final class HistoryStore {
         List<Sample> now = new ArrayList<>();
         long latest = 0;
         for (Sample x : samples) {
-            if (WriteBuffer.buffers(x.tier())) {
+            if (buffer.buffers(x.tier())) {
                 buffer.put(x);
             } else {
                 now.add(x);

@@ -3,6 +3,7 @@ package io.tasker.metrics.console.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.Counter;
@@ -174,6 +175,43 @@ class HistoryTest {
         history.close();
         HistoryService next = history(everyMinute());
         assertEquals(3, next.store().read(id, Tier.RAW, 0).size(), "the stop wrote them");
+    }
+
+    @Test
+    void aWriteIntervalOfZeroWritesEverySampleAtOnceSoThatACrashLosesNone() throws Exception {
+        HistoryService history = history(new HistorySettings(
+                Duration.ofSeconds(60),
+                100,
+                List.of(Duration.ofHours(2), Duration.ofHours(8), Duration.ofDays(7), Duration.ofDays(90)),
+                Duration.ofSeconds(30),
+                Duration.ZERO));
+        for (int minute = 0; minute < 2; minute++) {
+            registry.get()
+                    .counter("task_executions_total", "task_name")
+                    .labels("payment")
+                    .inc(1);
+            history.tick();
+            clock.advance(Duration.ofMinutes(1));
+        }
+        try (var c = db.connection();
+                var s = c.createStatement()) {
+            var r = s.executeQuery("SELECT COUNT(*) FROM history_sample WHERE tier = 0");
+            r.next();
+            assertEquals(2, r.getLong(1), "both samples in the table, without a stop");
+        }
+    }
+
+    @Test
+    void aWriteIntervalPastAnHourIsRefusedWithItsRange() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new HistorySettings(
+                        Duration.ofSeconds(15),
+                        100,
+                        HistorySettings.defaults().retention(),
+                        Duration.ofSeconds(30),
+                        Duration.ofHours(2)));
+        assertTrue(e.getMessage().contains("console.history.write_interval"), e.getMessage());
     }
 
     @Test
