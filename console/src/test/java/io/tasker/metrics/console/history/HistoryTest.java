@@ -156,22 +156,10 @@ class HistoryTest {
     @Test
     void recentRowsWaitInMemoryAndAStopWritesThem() throws Exception {
         HistoryService history = history(everyMinute());
-        for (int minute = 0; minute < 3; minute++) {
-            registry.get()
-                    .counter("task_executions_total", "task_name")
-                    .labels("payment")
-                    .inc(1);
-            history.tick();
-            clock.advance(Duration.ofMinutes(1));
-        }
+        runEveryMinute(history, 3);
         int id = history.store().family("tasker_task_executions").get(0).id();
         assertEquals(3, history.store().read(id, Tier.RAW, 0).size(), "readers see the buffer");
-        try (var c = db.connection();
-                var s = c.createStatement()) {
-            var r = s.executeQuery("SELECT COUNT(*) FROM history_sample");
-            r.next();
-            assertEquals(0, r.getLong(1), "nothing written yet: raw rows go to the table every 5 minutes");
-        }
+        assertEquals(0, rawRowsInTable(), "nothing written yet: raw rows go to the table every 5 minutes");
         history.close();
         HistoryService next = history(everyMinute());
         assertEquals(3, next.store().read(id, Tier.RAW, 0).size(), "the stop wrote them");
@@ -185,7 +173,13 @@ class HistoryTest {
                 List.of(Duration.ofHours(2), Duration.ofHours(8), Duration.ofDays(7), Duration.ofDays(90)),
                 Duration.ofSeconds(30),
                 Duration.ZERO));
-        for (int minute = 0; minute < 2; minute++) {
+        runEveryMinute(history, 2);
+        assertEquals(2, rawRowsInTable(), "both samples in the table, without a stop");
+    }
+
+    /** A counter that moves every minute, sampled every minute. */
+    private void runEveryMinute(HistoryService history, int minutes) {
+        for (int minute = 0; minute < minutes; minute++) {
             registry.get()
                     .counter("task_executions_total", "task_name")
                     .labels("payment")
@@ -193,11 +187,14 @@ class HistoryTest {
             history.tick();
             clock.advance(Duration.ofMinutes(1));
         }
+    }
+
+    private long rawRowsInTable() throws Exception {
         try (var c = db.connection();
                 var s = c.createStatement()) {
             var r = s.executeQuery("SELECT COUNT(*) FROM history_sample WHERE tier = 0");
             r.next();
-            assertEquals(2, r.getLong(1), "both samples in the table, without a stop");
+            return r.getLong(1);
         }
     }
 
