@@ -75,6 +75,11 @@ class ChartApiTest {
         }
         assertTrue(rates >= 10, "rates " + line);
         assertEquals(d.get("times").size(), line.get("values").size());
+        long now = CLOCK.wallTimeMillis() / 1000;
+        assertEquals(now - 900, d.get("from").asLong(), "the x-axis spans the window asked for");
+        assertEquals(now, d.get("to").asLong());
+        JsonNode week = series("name=tasker_task_executions&window=7d");
+        assertEquals(now - 7 * 86_400, week.get("from").asLong(), "7 days, not the 3 minutes of history");
     }
 
     @Test
