@@ -133,11 +133,7 @@ public final class HistoryService implements AutoCloseable {
         long now = nowMillis / 1000;
         long t = now - Math.floorMod(now, step);
         MetricsSnapshot snapshot = view.get();
-        // A sync time ahead of this console's clock (clocks apart) would make spans up: the sample's time then.
-        long synced = syncedAt.get()
-                .map(Instant::toEpochMilli)
-                .filter(at -> at <= nowMillis)
-                .orElse(nowMillis);
+        long synced = syncedAt(nowMillis);
         Sampler.Result result = sampler.sample(snapshot, t, synced);
         skipped.newTick();
         List<Sampler.Entry> fitting = new ArrayList<>(result.entries().size());
@@ -168,6 +164,23 @@ public final class HistoryService implements AutoCloseable {
                 skipped.count(),
                 skipped.shown(),
                 null);
+    }
+
+    /**
+     * When the view's data was synced; the sample's own time when that cannot be told: no
+     * instance live, the store's records unreadable (the view was read, so the sample goes on),
+     * or a sync time ahead of this console's clock (clocks apart), which would make spans up.
+     */
+    private long syncedAt(long nowMillis) {
+        try {
+            return syncedAt.get()
+                    .map(Instant::toEpochMilli)
+                    .filter(at -> at <= nowMillis)
+                    .orElse(nowMillis);
+        } catch (RuntimeException e) {
+            LOG.debug("The instances' sync times could not be read: {}", e.toString());
+            return nowMillis;
+        }
     }
 
     /** The raw rows of the entries the database took a series id for; the others are skipped. */
