@@ -129,9 +129,18 @@
       axes.push({ scale: u, label: u, stroke: ink, side: i === 0 ? 3 : 1, size: 70, values: formatIn(u),
         grid: { show: i === 0, stroke: grid } });
     });
-    var full = d.times.length ? [d.times[0], d.times[d.times.length - 1]] : null;
+    // The whole window asked for, as the x-axis shows it; a zoom inside it goes into the address.
+    var full = d.from != null ? [d.from, d.to] : (d.times.length ? [d.times[0], d.times[d.times.length - 1]] : null);
     var opts = { width: Math.max(320, el.clientWidth), height: 340, series: series, axes: axes,
-      cursor: { drag: { x: true, y: false } }, scales: { x: { time: true } },
+      cursor: { drag: { x: true, y: false } },
+      // The x-axis spans the window asked for (7d looks like 7 days), not just the times that have data.
+      // uPlot asks for the range with the data's first and last times when it fits the data (at
+      // the start, on a double-click); a drag asks with the zoomed span, which stays as it is.
+      scales: { x: { time: true, range: function (u, min, max) {
+        var t = d.times;
+        var fit = t.length === 0 || min == null || (min === t[0] && (max === t[t.length - 1] || max === t[0] + 86400));
+        return fit ? [d.from, d.to] : [min, max];
+      } } },
       // The console shows every time in UTC, the range picker too.
       tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"); },
       hooks: { setScale: [function (u, key) { if (key === "x") { rangeChanged(el, u, full); } }] } };

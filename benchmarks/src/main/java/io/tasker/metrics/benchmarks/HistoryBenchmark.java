@@ -14,6 +14,8 @@ import io.tasker.metrics.console.history.HistoryStore.SeriesRef;
 import io.tasker.metrics.console.history.Sample;
 import io.tasker.metrics.console.history.SeriesKey;
 import io.tasker.metrics.console.history.Tier;
+import io.tasker.metrics.snapshot.HistogramSnapshot;
+import io.tasker.metrics.snapshot.QuantileSketch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -187,17 +189,52 @@ public final class HistoryBenchmark {
 
     private static Sample sample(int id, String kind, Tier tier, long t, Random random) {
         double d = random.nextInt(100);
+        long span = tier.seconds(Duration.ofSeconds(15)) * 1000;
         return switch (kind) {
-            case "counter" -> new Sample(id, tier, t, t / 10.0, d, null, null, null, null, null);
-            case "gauge" -> new Sample(id, tier, t, random.nextInt(50), null, null, null, null, null, null);
+            case "counter" -> new Sample(id, tier, t, t / 10.0, d, null, span, null, null);
+            case "gauge" -> new Sample(id, tier, t, random.nextInt(50), null, null, null, null, null);
             default -> {
                 long[] buckets = new long[BUCKETS];
                 for (int i = 0; i < BUCKETS; i++) {
                     buckets[i] = random.nextInt(20);
                 }
-                yield new Sample(id, tier, t, t / 10.0, d, d * 0.3, 0.2, 0.8, 1.4, buckets);
+                QuantileSketch[] sketches = SKETCHES.get(tier);
+                yield new Sample(
+                        id, tier, t, t / 10.0, d, d * 0.3, span, sketches[random.nextInt(sketches.length)], buckets);
             }
         };
+    }
+
+    /**
+     * Sketches as rows of each tier hold them: the observations of a 15 s sample of a busy task
+     * (about 50), merged into minutes, hours and days; durations spread over about eight octaves
+     * (log-normal, median 0.2 s), so that a day's sketch occupies most of its buckets. A few per
+     * tier, shared by the rows: the size of a row is what the measurement is after.
+     */
+    private static final Map<Tier, QuantileSketch[]> SKETCHES = Map.of(
+            Tier.RAW,
+            sketches(50),
+            Tier.MINUTE,
+            sketches(200),
+            Tier.HOUR,
+            sketches(12_000),
+            Tier.DAY,
+            sketches(288_000));
+
+    private static QuantileSketch[] sketches(int observations) {
+        Random random = new Random(observations);
+        QuantileSketch[] out = new QuantileSketch[8];
+        for (int i = 0; i < out.length; i++) {
+            MetricRegistry registry = new MetricRegistry();
+            Histogram h = Histogram.builder("d_seconds").quantiles().register(registry);
+            for (int k = 0; k < observations; k++) {
+                h.observe(0.2 * Math.exp(random.nextGaussian()));
+            }
+            HistogramSnapshot family =
+                    (HistogramSnapshot) registry.snapshot().families().get(0);
+            out[i] = family.points().get(0).quantiles();
+        }
+        return out;
     }
 
     private static List<SeriesKey> keys(int n) {

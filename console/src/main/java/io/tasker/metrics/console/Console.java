@@ -24,7 +24,7 @@ import io.tasker.metrics.console.runs.RunsController;
 import io.tasker.metrics.console.security.Denied;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.service.ConsoleMetrics;
-import io.tasker.metrics.console.service.HistoryTick;
+import io.tasker.metrics.console.service.ExportHistoryTick;
 import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.sync.SyncController;
 import io.tasker.metrics.console.tasks.TasksController;
@@ -55,7 +55,7 @@ public final class Console implements AutoCloseable {
     private final DemoWorkload demo;
     private final Javalin app;
     private final Services services;
-    private final HistoryTick historyTick;
+    private final ExportHistoryTick exportHistoryTick;
 
     private Console(
             TaskerRuntime runtime,
@@ -64,14 +64,14 @@ public final class Console implements AutoCloseable {
             DemoWorkload demo,
             Javalin app,
             Services services,
-            HistoryTick historyTick) {
+            ExportHistoryTick exportHistoryTick) {
         this.runtime = runtime;
         this.database = database;
         this.events = events;
         this.demo = demo;
         this.app = app;
         this.services = services;
-        this.historyTick = historyTick;
+        this.exportHistoryTick = exportHistoryTick;
     }
 
     /**
@@ -127,8 +127,9 @@ public final class Console implements AutoCloseable {
                     runtime.store().description(),
                     services.sync().status().strategy().word(),
                     events.names());
-            HistoryTick tick = HistoryTick.start(services.exports(), services.retention(), clock, HistoryTick.EVERY);
-            services.values().start();
+            ExportHistoryTick tick =
+                    ExportHistoryTick.start(services.exports(), services.retention(), clock, ExportHistoryTick.EVERY);
+            services.valueHistory().start();
             return new Console(runtime, database, events, workload, app, services, tick);
         } catch (RuntimeException e) {
             if (events != null) {
@@ -171,11 +172,11 @@ public final class Console implements AutoCloseable {
                             s.templates(),
                             s.retention(),
                             s.spans(),
-                            s.values())
+                            s.valueHistory())
                     .register(config.routes);
             new MetricsController(s.views(), s.runtime().registry()).register(config.routes);
             new RunsController(s.runs(), s.status(), s.templates(), s.settings().traceUrl()).register(config.routes);
-            new ChartController(s.values(), s.status(), s.templates()).register(config.routes);
+            new ChartController(s.valueHistory(), s.status(), s.templates()).register(config.routes);
             new TasksController(s.tasks(), s.runs(), s.status(), s.templates()).register(config.routes);
             new AlertsController(s.alerts(), s.templates()).register(config.routes);
             new InstancesController(
@@ -234,13 +235,13 @@ public final class Console implements AutoCloseable {
 
     /** The history of values, for tests that drive its ticks. */
     public HistoryService history() {
-        return services.values();
+        return services.valueHistory();
     }
 
     @Override
     public void close() {
-        historyTick.close();
-        services.values().close();
+        exportHistoryTick.close();
+        services.valueHistory().close();
         app.stop();
         if (demo != null) {
             demo.close();

@@ -52,7 +52,7 @@ record Services(
         EventPublisher events,
         RunsService runs,
         Retention retention,
-        HistoryService values,
+        HistoryService valueHistory,
         TaskStats tasks,
         Alerts alerts,
         Sparklines sparklines,
@@ -97,13 +97,15 @@ record Services(
                 runtime.config().telemetry().exportDirectory(),
                 clock);
         // The history of values samples the same cluster view the pages show; the alerts judge each new sample.
-        HistoryService values = new HistoryService(
+        HistoryService valueHistory = new HistoryService(
                 database.dataSource(),
                 HistorySettings.from(runtime.config()),
                 clock,
-                () -> views.get().snapshot());
+                () -> views.get().snapshot(),
+                () -> runtime.cluster().lastClusterSync());
         AlertSettings alertSettings = AlertSettings.from(runtime.config());
-        TaskStats tasks = new TaskStats(values, runtime.registry().options()::prefixed, alertSettings.errorRate());
+        TaskStats tasks =
+                new TaskStats(valueHistory, runtime.registry().options()::prefixed, alertSettings.errorRate());
         InstancesService instances = new InstancesService(
                 runtime.cluster(),
                 clock,
@@ -112,8 +114,9 @@ record Services(
                         runtime.registry().options().prefixed("task_executions"),
                         runtime.registry().options().prefixed("step_executions")));
         Alerts alerts = new Alerts(runtime.registry(), tasks, instances, alertSettings);
-        values.onSample(alerts::evaluate);
-        Headlines headlines = new Headlines(values, tasks, runtime.registry().options()::prefixed);
+        valueHistory.onSample(alerts::evaluate);
+        Headlines headlines =
+                new Headlines(valueHistory, tasks, runtime.registry().options()::prefixed);
         return new Services(
                 settings,
                 runtime,
@@ -127,10 +130,10 @@ record Services(
                 events,
                 runs,
                 retention,
-                values,
+                valueHistory,
                 tasks,
                 alerts,
-                new Sparklines(values),
+                new Sparklines(valueHistory),
                 headlines,
                 instances,
                 spans);

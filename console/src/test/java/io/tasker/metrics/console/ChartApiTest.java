@@ -75,6 +75,11 @@ class ChartApiTest {
         }
         assertTrue(rates >= 10, "rates " + line);
         assertEquals(d.get("times").size(), line.get("values").size());
+        long now = CLOCK.wallTimeMillis() / 1000;
+        assertEquals(now - 900, d.get("from").asLong(), "the x-axis spans the window asked for");
+        assertEquals(now, d.get("to").asLong());
+        JsonNode week = series("name=tasker_task_executions&window=7d");
+        assertEquals(now - 7 * 86_400, week.get("from").asLong(), "7 days, not the 3 minutes of history");
     }
 
     @Test
@@ -100,6 +105,28 @@ class ChartApiTest {
         assertEquals(200, page.status(), page.body());
         assertTrue(page.body().contains("<svg class=\"spark\""), page.body());
         assertTrue(page.body().contains("href=\"/chart?name=tasker_task_executions&amp;labels="), page.body());
+    }
+
+    @Test
+    void sampleNamesAsTheMetricTableShowsThemLeadToTheirFamily() throws Exception {
+        for (String name : new String[] {"tasker_task_executions_total", "tasker_task_executions"}) {
+            JsonNode d = series("name=" + name + "&window=15m");
+            assertEquals("tasker_task_executions", d.get("name").asText(), name);
+            assertEquals("counter", d.get("type").asText(), name);
+        }
+        for (String suffix : new String[] {"_bucket", "_count", "_sum"}) {
+            JsonNode d = series("name=tasker_task_duration_seconds" + suffix + "&window=1h");
+            assertEquals("tasker_task_duration_seconds", d.get("name").asText(), suffix);
+            assertEquals("histogram", d.get("type").asText(), suffix);
+        }
+        ConsoleFixture.Response page = console.get(Ui.CHART_PAGE + "?name=tasker_task_executions_total&window=1h");
+        assertEquals(200, page.status(), page.body());
+        assertTrue(
+                page.body().contains("data-series=\"/api/series?name=tasker_task_executions&amp;window=1h\""),
+                page.body());
+        // A suffix leads only to a family of its kind: a gauge has no _total, a counter no _sum.
+        assertBad("name=tasker_queue_depth_total", "has no history");
+        assertBad("name=tasker_task_executions_sum", "has no history");
     }
 
     @Test

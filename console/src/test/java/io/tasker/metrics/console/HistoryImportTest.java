@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.db.ExportHistoryRepository;
+import io.tasker.metrics.console.service.ExportHistoryTick;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
@@ -92,8 +93,7 @@ class HistoryImportTest {
                         .path("total")
                         .asInt();
             }
-            assertEquals(
-                    1, total, "imported by the tick within " + io.tasker.metrics.console.service.HistoryTick.EVERY);
+            assertEquals(1, total, "imported by the tick within " + ExportHistoryTick.EVERY);
             assertTrue(console.get(Ui.API_EXPORTS).body().contains("cron-7"));
         }
     }

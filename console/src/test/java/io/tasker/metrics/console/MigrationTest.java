@@ -29,9 +29,9 @@ class MigrationTest {
     @Test
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         try (Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
-            assertEquals(3, db.migrationsApplied());
+            assertEquals(4, db.migrationsApplied());
             assertEquals(
-                    3,
+                    4,
                     count(
                             db,
                             "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL"));

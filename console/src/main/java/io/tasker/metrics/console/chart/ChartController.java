@@ -41,13 +41,15 @@ public final class ChartController {
     }
 
     private void page(Context ctx) throws SQLException {
-        String name = blank(ctx.queryParam("name"));
+        String asked = blank(ctx.queryParam("name"));
         List<String> labels = ctx.queryParams("labels");
         Window window = Window.parse(ctx.queryParam("window"), Window.CHART);
-        if (name != null) {
-            // Checked here too, so that a bad link answers 400 with the reason rather than an empty chart.
-            reader.read(name, labels, Window.M15, history.clock().wallTimeMillis() / 1000);
-        }
+        // Checked here too, so that a bad link answers 400 with the reason rather than an empty chart;
+        // the page goes on under the family's name, which a sample name such as _total led to.
+        String name = asked == null
+                ? null
+                : reader.read(asked, labels, Window.M15, history.clock().wallTimeMillis() / 1000)
+                        .name();
         List<ChartPage.WindowLink> links = new ArrayList<>();
         for (Window w : Window.CHART) {
             links.add(new ChartPage.WindowLink(

@@ -9,11 +9,15 @@ import java.util.List;
  * @param name the family's name
  * @param type {@code counter}, {@code gauge} or {@code histogram}
  * @param window the window's word
+ * @param from the window's start, epoch seconds: the chart's x-axis spans {@code from} to {@code to}
+ *     whatever part of it has history
+ * @param to the window's end (now), epoch seconds
  * @param times interval starts, epoch seconds, oldest first
  * @param lines the lines
  * @param omitted series of the family left out of the chart (past {@link SeriesReader#MAX_LINES_SERIES})
  */
-public record SeriesData(String name, String type, String window, long[] times, List<Line> lines, int omitted) {
+public record SeriesData(
+        String name, String type, String window, long from, long to, long[] times, List<Line> lines, int omitted) {
 
     /**
      * @param labels the series' labels as the metric table shows them

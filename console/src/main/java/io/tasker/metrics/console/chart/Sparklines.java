@@ -78,8 +78,8 @@ public final class Sparklines {
             for (SeriesReader.Point p : points) {
                 values.add(
                         "gauge".equals(ref.key().kind())
-                                ? Double.valueOf(p.sample().v())
-                                : p.sample().d() == null ? null : p.sample().d() / p.width());
+                                ? Double.valueOf(p.sample().value())
+                                : SeriesReader.rate(p));
             }
             return new Spark(href, polyline(values));
         } catch (SQLException e) {

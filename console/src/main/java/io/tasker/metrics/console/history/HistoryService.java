@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,8 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Samples the cluster view into the history at every sample interval, then rolls up and
- * expires. Like every background task of the console it never throws: a failed tick is logged
+ * Samples the cluster view into the history at every sample interval (a row for each series
+ * that changed since its last one, see {@link Sampler}), then rolls up and expires. Like every background task of the console it never throws: a failed tick is logged
  * and shown in {@link #status()}, and the next one tries again.
  *
  * <pre>{@code
@@ -32,6 +34,7 @@ public final class HistoryService implements AutoCloseable {
     private final HistorySettings settings;
     private final Clock clock;
     private final Supplier<MetricsSnapshot> view;
+    private final Supplier<Optional<Instant>> syncedAt;
     private final Sampler sampler;
     private final Rollups rollups;
     private volatile HistoryStatus status = new HistoryStatus(0, 0, 0, List.of(), 0, List.of(), null);
@@ -60,12 +63,28 @@ public final class HistoryService implements AutoCloseable {
             @JsonProperty("skipped_series") List<String> skippedSeries,
             String error) {}
 
+    /** A history of a view whose time is the sample's: a registry's own, say, which changes whenever it is read. */
     public HistoryService(DataSource db, HistorySettings settings, Clock clock, Supplier<MetricsSnapshot> view) {
-        this.store = new HistoryStore(db);
+        this(db, settings, clock, view, Optional::empty);
+    }
+
+    /**
+     * @param view the cluster view
+     * @param syncedAt the view's newest sync ({@code ClusterReader.lastClusterSync()}): a series'
+     *     increase is taken over the time between the syncs that made it, not between samples
+     */
+    public HistoryService(
+            DataSource db,
+            HistorySettings settings,
+            Clock clock,
+            Supplier<MetricsSnapshot> view,
+            Supplier<Optional<Instant>> syncedAt) {
+        this.syncedAt = syncedAt;
+        this.store = new HistoryStore(db, settings.writeInterval());
         this.settings = settings;
         this.clock = clock;
         this.view = view;
-        this.sampler = new Sampler(settings.maxSeries());
+        this.sampler = new Sampler(settings.maxSeries(), settings.quietSeconds());
         this.rollups = new Rollups(store, settings);
     }
 
@@ -111,9 +130,12 @@ public final class HistoryService implements AutoCloseable {
 
     private void sample() throws SQLException {
         long step = settings.sampleInterval().getSeconds();
-        long now = clock.wallTimeMillis() / 1000;
+        long nowMillis = clock.wallTimeMillis();
+        long now = nowMillis / 1000;
         long t = now - Math.floorMod(now, step);
-        Sampler.Result result = sampler.sample(view.get(), t);
+        MetricsSnapshot snapshot = view.get();
+        long synced = syncedAt(nowMillis);
+        Sampler.Result result = sampler.sample(snapshot, t, synced);
         skipped.newTick();
         List<Sampler.Entry> fitting = new ArrayList<>(result.entries().size());
         for (Sampler.Entry e : result.entries()) {
@@ -136,7 +158,30 @@ public final class HistoryService implements AutoCloseable {
                 (t1 - t0) / 1_000_000,
                 (System.nanoTime() - t1) / 1_000_000);
         status = new HistoryStatus(
-                t, rows.size(), result.total(), result.leftOut(), skipped.count(), skipped.shown(), null);
+                t,
+                result.kept() - skipped.count(),
+                result.total(),
+                result.leftOut(),
+                skipped.count(),
+                skipped.shown(),
+                null);
+    }
+
+    /**
+     * When the view's data was synced; the sample's own time when that cannot be told: no
+     * instance live, the store's records unreadable (the view was read, so the sample goes on),
+     * or a sync time ahead of this console's clock (clocks apart), which would make spans up.
+     */
+    private long syncedAt(long nowMillis) {
+        try {
+            return syncedAt.get()
+                    .map(Instant::toEpochMilli)
+                    .filter(at -> at <= nowMillis)
+                    .orElse(nowMillis);
+        } catch (RuntimeException e) {
+            LOG.debug("The instances' sync times could not be read: {}", e.toString());
+            return nowMillis;
+        }
     }
 
     /** The raw rows of the entries the database took a series id for; the others are skipped. */

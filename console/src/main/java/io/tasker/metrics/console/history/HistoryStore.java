@@ -1,11 +1,13 @@
 package io.tasker.metrics.console.history;
 
+import io.tasker.metrics.snapshot.QuantileSketch;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -21,6 +23,9 @@ import javax.sql.DataSource;
  * same view at the same aligned time write one row, not two.
  */
 public final class HistoryStore {
+    /** The columns of a row, in the order {@link #samples} reads them. */
+    private static final String COLUMNS = "k, tier, t, v, d, sd, span_ms, sketch, buckets";
+
     /** Rows deleted per statement, so that retention never holds a long lock. */
     static final int DELETE_BATCH = 10_000;
     /** The largest start a key can hold (33 bits of epoch seconds: the year 2242). */
@@ -29,13 +34,23 @@ public final class HistoryStore {
     private final DataSource db;
     private final Map<String, SeriesRef> ids = new ConcurrentHashMap<>();
     private final Map<Integer, SeriesRef> byId = new ConcurrentHashMap<>();
-    private final WriteBuffer buffer = new WriteBuffer();
+    private final WriteBuffer buffer;
 
     /** A stored series: its id and key. */
     public record SeriesRef(int id, SeriesKey key) {}
 
+    /** A store that writes raw rows every 5 minutes, as the console does by default. */
     public HistoryStore(DataSource db) {
+        this(db, HistorySettings.DEFAULT_WRITE_INTERVAL);
+    }
+
+    /**
+     * @param writeInterval sample time between two writes of raw rows ({@code console.history.write_interval});
+     *     zero writes every sample at once
+     */
+    public HistoryStore(DataSource db, Duration writeInterval) {
         this.db = db;
+        this.buffer = new WriteBuffer(writeInterval.getSeconds());
     }
 
     /**
@@ -137,12 +152,12 @@ public final class HistoryStore {
         List<Sample> now = new ArrayList<>();
         long latest = 0;
         for (Sample x : samples) {
-            if (WriteBuffer.buffers(x.tier())) {
+            if (buffer.buffers(x.tier())) {
                 buffer.put(x);
             } else {
                 now.add(x);
             }
-            latest = Math.max(latest, x.t());
+            latest = Math.max(latest, x.start());
         }
         writeNow(now);
         List<Sample> due = buffer.due(latest);
@@ -164,7 +179,7 @@ public final class HistoryStore {
         }
         // In key order, so that a series' rows go to its page together.
         List<Sample> samples = new ArrayList<>(unsorted);
-        samples.sort(Comparator.comparingLong(x -> key(x.seriesId(), x.tier(), x.t())));
+        samples.sort(Comparator.comparingLong(x -> key(x.seriesId(), x.tier(), x.start())));
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -180,19 +195,22 @@ public final class HistoryStore {
     }
 
     private static void merge(Connection c, List<Sample> samples) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("MERGE INTO history_sample (k, tier, t, v, d, sd, q50, q95, q99, "
-                + "buckets) KEY (k) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "MERGE INTO history_sample (" + COLUMNS + ") KEY (k) " + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Sample x : samples) {
-                s.setLong(1, key(x.seriesId(), x.tier(), x.t()));
+                s.setLong(1, key(x.seriesId(), x.tier(), x.start()));
                 s.setInt(2, x.tier().ordinal());
-                s.setLong(3, x.t());
-                s.setDouble(4, x.v());
-                setDouble(s, 5, x.d());
-                setDouble(s, 6, x.sd());
-                setDouble(s, 7, x.q50());
-                setDouble(s, 8, x.q95());
-                setDouble(s, 9, x.q99());
-                s.setBytes(10, x.buckets() == null ? null : encode(x.buckets()));
+                s.setLong(3, x.start());
+                s.setDouble(4, x.value());
+                setDouble(s, 5, x.increase());
+                setDouble(s, 6, x.sumIncrease());
+                if (x.spanMillis() == null) {
+                    s.setNull(7, Types.BIGINT);
+                } else {
+                    s.setLong(7, x.spanMillis());
+                }
+                s.setBytes(8, x.sketch() == null ? null : x.sketch().encode());
+                s.setBytes(9, x.buckets() == null ? null : encode(x.buckets()));
                 s.addBatch();
             }
             s.executeBatch();
@@ -202,8 +220,8 @@ public final class HistoryStore {
     /** The samples of one series in one tier from {@code from} (epoch seconds) on, oldest first. */
     public List<Sample> read(int seriesId, Tier tier, long from) throws SQLException {
         try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT k, tier, t, v, d, sd, q50, q95, q99, buckets "
-                        + "FROM history_sample WHERE k BETWEEN ? AND ? ORDER BY k")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM history_sample WHERE k BETWEEN ? AND ? ORDER BY k")) {
             s.setLong(1, key(seriesId, tier, Math.max(0, from)));
             s.setLong(2, key(seriesId, tier, MAX_T));
             return withBuffered(samples(s.executeQuery()), buffer.series(seriesId, tier, from));
@@ -213,8 +231,8 @@ public final class HistoryStore {
     /** Every series' samples of one tier in {@code [from, to)}, by series then time. */
     List<Sample> readTier(Tier tier, long from, long to) throws SQLException {
         try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT k, tier, t, v, d, sd, q50, q95, q99, buckets "
-                        + "FROM history_sample WHERE tier = ? AND t >= ? AND t < ? ORDER BY k")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM history_sample WHERE tier = ? AND t >= ? AND t < ? ORDER BY k")) {
             s.setInt(1, tier.ordinal());
             s.setLong(2, from);
             s.setLong(3, to);
@@ -326,7 +344,10 @@ public final class HistoryStore {
     private static List<Sample> samples(ResultSet r) throws SQLException {
         List<Sample> out = new ArrayList<>();
         while (r.next()) {
-            byte[] b = r.getBytes(10);
+            long span = r.getLong(7);
+            Long spanOrNull = r.wasNull() ? null : span;
+            byte[] sketch = r.getBytes(8);
+            byte[] buckets = r.getBytes(9);
             out.add(new Sample(
                     (int) (r.getLong(1) >>> 35),
                     Tier.values()[r.getInt(2)],
@@ -334,10 +355,9 @@ public final class HistoryStore {
                     r.getDouble(4),
                     getDouble(r, 5),
                     getDouble(r, 6),
-                    getDouble(r, 7),
-                    getDouble(r, 8),
-                    getDouble(r, 9),
-                    b == null ? null : decode(b)));
+                    spanOrNull,
+                    sketch == null ? null : QuantileSketch.decode(sketch),
+                    buckets == null ? null : decode(buckets)));
         }
         return out;
     }
@@ -349,10 +369,10 @@ public final class HistoryStore {
         }
         TreeMap<Long, Sample> all = new TreeMap<>();
         for (Sample x : stored) {
-            all.put(key(x.seriesId(), x.tier(), x.t()), x);
+            all.put(key(x.seriesId(), x.tier(), x.start()), x);
         }
         for (Sample x : held) {
-            all.put(key(x.seriesId(), x.tier(), x.t()), x);
+            all.put(key(x.seriesId(), x.tier(), x.start()), x);
         }
         return new ArrayList<>(all.values());
     }

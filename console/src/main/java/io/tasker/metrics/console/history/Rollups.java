@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.history;
 
+import io.tasker.metrics.snapshot.QuantileSketch;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rolls each tier up into the next once an interval has closed, the way Sidekiq keeps its
- * history: the last value and the summed increases of counters and histograms, the average of
- * gauges, summed bucket increases, and quantiles averaged by the observations behind them.
+ * history: the last value and the summed increases of counters and histograms (with the time
+ * they cover), the average of gauges, summed bucket increases, and merged quantile sketches, so
+ * that a rolled-up row's quantiles are those of all its observations.
  * Then each tier forgets what is past its retention.
  */
 final class Rollups {
@@ -70,7 +72,7 @@ final class Rollups {
             }
             long t0 = System.nanoTime();
             List<Sample> rows = store.readTier(tier.finer(), start, start + width);
-            store.write(combine(rows, tier, start, kindOf));
+            store.write(combine(rows, tier, start, tier.finer().seconds(settings.sampleInterval()), kindOf));
             done[tier.ordinal()] = start;
             LOG.debug(
                     "Rolled {} {} rows up into {} at {} in {} ms",
@@ -83,8 +85,12 @@ final class Rollups {
         }
     }
 
-    /** One row per series from its rows of the finer tier (sorted by series, then time). */
-    static List<Sample> combine(List<Sample> rows, Tier tier, long start, IntFunction<String> kindOf) {
+    /**
+     * One row per series from its rows of the finer tier (sorted by series, then time).
+     *
+     * @param finerWidth the width of a finer row, the span of rows that do not say theirs
+     */
+    static List<Sample> combine(List<Sample> rows, Tier tier, long start, long finerWidth, IntFunction<String> kindOf) {
         List<Sample> out = new ArrayList<>();
         int i = 0;
         while (i < rows.size()) {
@@ -92,22 +98,34 @@ final class Rollups {
             while (j < rows.size() && rows.get(j).seriesId() == rows.get(i).seriesId()) {
                 j++;
             }
-            out.add(combine(rows.subList(i, j), kindOf.apply(rows.get(i).seriesId()))
+            out.add(combine(
+                            rows.subList(i, j),
+                            finerWidth,
+                            kindOf.apply(rows.get(i).seriesId()))
                     .at(rows.get(i).seriesId(), tier, start));
             i = j;
         }
         return out;
     }
 
-    private static Sample combine(List<Sample> rows, String kind) {
+    private static Sample combine(List<Sample> rows, long finerWidth, String kind) {
         Sample last = rows.get(rows.size() - 1);
         double v = "gauge".equals(kind)
-                ? rows.stream().mapToDouble(Sample::v).average().orElse(last.v())
-                : last.v();
+                ? rows.stream().mapToDouble(Sample::value).average().orElse(last.value())
+                : last.value();
         long[] buckets = null;
+        QuantileSketch.Builder sketch = null;
+        Long span = null;
         for (Sample r : rows) {
             if (r.buckets() != null) {
                 buckets = buckets == null ? r.buckets().clone() : add(buckets, r.buckets());
+            }
+            if (r.sketch() != null) {
+                sketch = (sketch == null ? QuantileSketch.builder() : sketch).add(r.sketch());
+            }
+            if (r.increase() != null) {
+                // The time the summed increases cover, so that the rolled-up rate is theirs over it.
+                span = (span == null ? 0 : span) + (r.spanMillis() == null ? finerWidth * 1000 : r.spanMillis());
             }
         }
         return new Sample(
@@ -115,11 +133,10 @@ final class Rollups {
                 Tier.RAW,
                 0,
                 v,
-                sum(rows, Sample::d),
-                sum(rows, Sample::sd),
-                weighted(rows, Sample::q50),
-                weighted(rows, Sample::q95),
-                weighted(rows, Sample::q99),
+                sum(rows, Sample::increase),
+                sum(rows, Sample::sumIncrease),
+                span,
+                sketch == null ? null : sketch.build(),
                 buckets);
     }
 
@@ -142,20 +159,5 @@ final class Rollups {
             }
         }
         return total;
-    }
-
-    /** The quantiles of the intervals averaged by their observations: an estimate, said so in docs/console.md. */
-    private static Double weighted(List<Sample> rows, Function<Sample, Double> f) {
-        double sum = 0;
-        double weight = 0;
-        for (Sample r : rows) {
-            Double x = f.apply(r);
-            if (x != null) {
-                double w = r.d() == null || r.d() <= 0 ? 1 : r.d();
-                sum += x * w;
-                weight += w;
-            }
-        }
-        return weight == 0 ? null : sum / weight;
     }
 }

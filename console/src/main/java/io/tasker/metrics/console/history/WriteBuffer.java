@@ -11,32 +11,41 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * different pages of the table; H2's MVStore copies every page it changes, and writing each
  * tick on its own rewrote about 20 MB every 15 s. Written 20 ticks at a time, a series' new rows
  * sit side by side and land on one page: a twentieth of the writes. Readers see the buffer and
- * the table as one. What a crash can lose is the buffer: at most {@link #flushEvery} of raw
- * samples (minute rows are rolled up again from the raw ones); a normal stop writes it.
+ * the table as one. What a crash can lose is the buffer: at most {@code console.history.write_interval}
+ * (5 minutes) of raw samples (minute rows, written a third as often, are rolled up again from the
+ * raw ones); a normal stop writes it.
  */
 final class WriteBuffer {
+    /** Seconds of sample time between two writes of raw rows; minute rows go a third as often. */
+    private final long rawEvery;
+
     private final ConcurrentSkipListMap<Long, Sample> rows = new ConcurrentSkipListMap<>();
     /** The same rows by tier, then time, then series: what rollups and retention look for. */
     private final ConcurrentSkipListMap<Long, Sample> byTime = new ConcurrentSkipListMap<>();
 
     private final long[] lastFlush = new long[Tier.values().length];
 
+    /** @param rawEvery seconds of sample time between two writes of raw rows; 0 writes them at once */
+    WriteBuffer(long rawEvery) {
+        this.rawEvery = rawEvery;
+    }
+
     /** Seconds of sample time between two writes of a tier; 0 for tiers written at once. */
-    static long flushEvery(Tier tier) {
+    long flushEvery(Tier tier) {
         return switch (tier) {
-            case RAW -> 300;
-            case MINUTE -> 900;
+            case RAW -> rawEvery;
+            case MINUTE -> 3 * rawEvery;
             default -> 0;
         };
     }
 
-    static boolean buffers(Tier tier) {
+    boolean buffers(Tier tier) {
         return flushEvery(tier) > 0;
     }
 
     void put(Sample s) {
-        rows.put(HistoryStore.key(s.seriesId(), s.tier(), s.t()), s);
-        byTime.put(timeKey(s.tier(), s.t(), s.seriesId()), s);
+        rows.put(HistoryStore.key(s.seriesId(), s.tier(), s.start()), s);
+        byTime.put(timeKey(s.tier(), s.start(), s.seriesId()), s);
     }
 
     private static long timeKey(Tier tier, long t, int seriesId) {
@@ -68,8 +77,8 @@ final class WriteBuffer {
     /** Forgets rows once the table has them (unless a newer write replaced them meanwhile). */
     void written(List<Sample> samples) {
         for (Sample s : samples) {
-            if (rows.remove(HistoryStore.key(s.seriesId(), s.tier(), s.t()), s)) {
-                byTime.remove(timeKey(s.tier(), s.t(), s.seriesId()), s);
+            if (rows.remove(HistoryStore.key(s.seriesId(), s.tier(), s.start()), s)) {
+                byTime.remove(timeKey(s.tier(), s.start(), s.seriesId()), s);
             }
         }
     }
@@ -91,19 +100,19 @@ final class WriteBuffer {
 
     long latest(Tier tier) {
         var last = range(tier, 0, HistoryStore.MAX_T + 1).lastEntry();
-        return last == null ? -1 : last.getValue().t();
+        return last == null ? -1 : last.getValue().start();
     }
 
     long earliest(Tier tier, long from) {
         var first = range(tier, from, HistoryStore.MAX_T + 1).firstEntry();
-        return first == null ? -1 : first.getValue().t();
+        return first == null ? -1 : first.getValue().start();
     }
 
     void expire(Tier tier, long before) {
         List<Sample> old = new ArrayList<>(range(tier, 0, before).values());
         old.forEach(s -> {
-            rows.remove(HistoryStore.key(s.seriesId(), s.tier(), s.t()), s);
-            byTime.remove(timeKey(s.tier(), s.t(), s.seriesId()), s);
+            rows.remove(HistoryStore.key(s.seriesId(), s.tier(), s.start()), s);
+            byTime.remove(timeKey(s.tier(), s.start(), s.seriesId()), s);
         });
     }
 

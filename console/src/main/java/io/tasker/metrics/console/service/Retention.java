@@ -11,7 +11,7 @@ import java.time.Instant;
 /**
  * What the console keeps on disk: the H2 export history ({@code console.history_retention}, 90
  * days) and the export files in the export directory ({@code telemetry.export_retention} and
- * {@code telemetry.export_max_files}). Pruned in batches by {@link HistoryTick}, never on a
+ * {@code telemetry.export_max_files}). Pruned in batches by {@link ExportHistoryTick}, never on a
  * request; reported on the health page and in {@code /health/status}.
  *
  * <pre>{@code

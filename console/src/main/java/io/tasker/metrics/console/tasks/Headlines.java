@@ -97,16 +97,25 @@ public final class Headlines {
     }
 
     private Figure queueDepth(String name) throws SQLException {
-        Map<Long, Double> sum = new TreeMap<>();
         long from = history.clock().wallTimeMillis() / 1000 - Window.H1.seconds();
+        List<TreeMap<Long, Double>> queues = new ArrayList<>();
+        TreeMap<Long, Double> sum = new TreeMap<>();
         for (SeriesRef ref : history.store().family(name)) {
+            TreeMap<Long, Double> values = new TreeMap<>();
             for (SeriesReader.Point p : reader.points(ref.id(), from)) {
-                sum.merge(p.sample().t(), p.sample().v(), Double::sum);
+                values.put(p.sample().start(), p.sample().value());
+                sum.put(p.sample().start(), 0.0);
+            }
+            queues.add(values);
+        }
+        // A gauge gets a row when it changes: between two, each queue's depth is its last one.
+        for (Map.Entry<Long, Double> at : sum.entrySet()) {
+            for (TreeMap<Long, Double> queue : queues) {
+                Map.Entry<Long, Double> last = queue.floorEntry(at.getKey());
+                at.setValue(at.getValue() + (last == null ? 0 : last.getValue()));
             }
         }
-        String value = sum.isEmpty()
-                ? "-"
-                : Format.number(((TreeMap<Long, Double>) sum).lastEntry().getValue());
+        String value = sum.isEmpty() ? "-" : Format.number(sum.lastEntry().getValue());
         return new Figure(
                 "queue-depth", "Queue depth", value, Sparklines.polyline(new ArrayList<>(sum.values())), chart(name));
     }

@@ -8,6 +8,7 @@ import io.tasker.metrics.console.history.BucketQuantiles;
 import io.tasker.metrics.console.history.HistoryService;
 import io.tasker.metrics.console.history.HistoryStore.SeriesRef;
 import io.tasker.metrics.console.history.Sample;
+import io.tasker.metrics.snapshot.QuantileSketch;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +24,9 @@ import java.util.regex.Pattern;
  * Adds the history of {@code task_executions_total} and {@code task_duration_seconds} up per
  * {@code task_name} over a window. Executions are the summed increases (resets counted from
  * zero); failures are those whose {@code status} is {@code failure}, {@code failed} or
- * {@code error}. Quantiles come from the histogram's sketches where it has them (the interval
- * quantiles averaged by their observations) and are otherwise interpolated from the summed
- * bucket increases.
+ * {@code error}. Quantiles are read once from the window's sketches merged, where the histogram
+ * has sketches (the quantile of a window is not the average of its intervals' quantiles), and
+ * are otherwise interpolated from the summed bucket increases.
  *
  * <pre>{@code
  * List<TaskRow> rows = new TaskStats(history, "tasker_", 0.05).rows(Window.H1);
@@ -145,19 +146,20 @@ public final class TaskStats {
         double failures;
         final Map<Long, Double> throughput = new TreeMap<>();
         final Map<Long, double[]> errors = new TreeMap<>();
-        final Map<Long, double[]> p95s = new TreeMap<>();
-        double[] weighted = new double[3];
-        double weight;
+        final Map<Long, QuantileSketch.Builder> p95s = new TreeMap<>();
+        final QuantileSketch.Builder sketches = QuantileSketch.builder();
+        boolean sketched;
         long[] buckets;
         double[] bounds;
 
         void executions(SeriesReader.Point p, boolean failed, boolean success) {
-            double d = p.sample().d() == null ? 0 : p.sample().d();
+            double d = p.sample().increase() == null ? 0 : p.sample().increase();
             executions += d;
             failures += failed ? d : 0;
             successes += success ? d : 0;
-            throughput.merge(p.sample().t(), d / p.width(), Double::sum);
-            double[] e = errors.computeIfAbsent(p.sample().t(), t -> new double[2]);
+            Double rate = SeriesReader.rate(p);
+            throughput.merge(p.sample().start(), rate == null ? 0 : rate, Double::sum);
+            double[] e = errors.computeIfAbsent(p.sample().start(), t -> new double[2]);
             e[0] += failed ? d : 0;
             e[1] += d;
         }
@@ -170,22 +172,19 @@ public final class TaskStats {
 
         String p95Spark() {
             return Sparklines.polyline(p95s.values().stream()
-                    .map(e -> e[1] == 0 ? null : e[0] / e[1])
+                    .map(b -> b.build().valueAt(0.95))
+                    .map(q -> Double.isNaN(q) ? null : q)
                     .toList());
         }
 
         void durations(SeriesRef ref, List<SeriesReader.Point> points) {
             for (SeriesReader.Point p : points) {
                 Sample s = p.sample();
-                if (s.q50() != null) {
-                    double w = s.d() == null || s.d() <= 0 ? 1 : s.d();
-                    double[] q = p95s.computeIfAbsent(s.t(), t -> new double[2]);
-                    q[0] += s.q95() * w;
-                    q[1] += w;
-                    weighted[0] += s.q50() * w;
-                    weighted[1] += s.q95() * w;
-                    weighted[2] += s.q99() * w;
-                    weight += w;
+                if (s.sketch() != null) {
+                    p95s.computeIfAbsent(s.start(), t -> QuantileSketch.builder())
+                            .add(s.sketch());
+                    sketches.add(s.sketch());
+                    sketched = true;
                 }
                 if (s.buckets() != null) {
                     buckets = buckets == null ? s.buckets().clone() : add(buckets, s.buckets());
@@ -197,12 +196,13 @@ public final class TaskStats {
         TaskRow row(String task, double threshold) {
             long n = Math.round(executions);
             Double rate = n == 0 ? null : failures / executions;
-            boolean sketch = weight > 0;
+            QuantileSketch merged = sketched ? sketches.build() : null;
+            boolean sketch = merged != null && merged.count() > 0;
             Double[] q = new Double[3];
             double[] at = {0.5, 0.95, 0.99};
             for (int i = 0; i < 3; i++) {
                 q[i] = sketch
-                        ? Double.valueOf(weighted[i] / weight)
+                        ? Double.valueOf(merged.valueAt(at[i]))
                         : buckets == null ? null : BucketQuantiles.estimate(bounds, buckets, at[i]);
             }
             String source = sketch ? "sketch" : q[0] != null ? "buckets" : "none";

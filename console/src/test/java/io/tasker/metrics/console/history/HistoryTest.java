@@ -3,6 +3,7 @@ package io.tasker.metrics.console.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.Counter;
@@ -63,12 +64,12 @@ class HistoryTest {
 
         int id = history.store().family("tasker_task_executions").get(0).id();
         List<Sample> days = history.store().read(id, Tier.DAY, 0);
-        assertEquals(START.getEpochSecond(), days.get(0).t());
+        assertEquals(START.getEpochSecond(), days.get(0).start());
         // The first sample of all has no increase (nothing before it); every other minute adds 2.
-        assertEquals(2.0 * 24 * 60 - 2, days.get(0).d(), 1e-9);
-        assertEquals(2.0 * 24 * 60, days.get(1).d(), 1e-9);
+        assertEquals(2.0 * 24 * 60 - 2, days.get(0).increase(), 1e-9);
+        assertEquals(2.0 * 24 * 60, days.get(1).increase(), 1e-9);
         for (Sample hour : history.store().read(id, Tier.HOUR, 0)) {
-            assertEquals(120.0, hour.d(), 1e-9, "an hour of 2 per minute at " + hour.t());
+            assertEquals(120.0, hour.increase(), 1e-9, "an hour of 2 per minute at " + hour.start());
         }
     }
 
@@ -96,10 +97,10 @@ class HistoryTest {
 
         int id = history.store().family("tasker_task_executions").get(0).id();
         List<Sample> raw = history.store().read(id, Tier.RAW, 0);
-        assertNull(raw.get(0).d(), "nothing to compare the first sample with");
-        assertEquals(10.0, raw.get(1).d());
-        assertEquals(3.0, raw.get(2).d(), "after a reset the new value is the increase");
-        assertEquals(3.0, raw.get(2).v());
+        assertNull(raw.get(0).increase(), "nothing to compare the first sample with");
+        assertEquals(10.0, raw.get(1).increase());
+        assertEquals(3.0, raw.get(2).increase(), "after a reset the new value is the increase");
+        assertEquals(3.0, raw.get(2).value());
     }
 
     @Test
@@ -120,7 +121,7 @@ class HistoryTest {
         int id = history.store().family("tasker_task_executions").get(0).id();
         List<Sample> raw = history.store().read(id, Tier.RAW, 0);
         assertEquals(2, raw.size());
-        assertNull(raw.get(1).d(), "unknown, rather than 500 in one minute");
+        assertNull(raw.get(1).increase(), "unknown, rather than 500 in one minute");
     }
 
     @Test
@@ -141,38 +142,73 @@ class HistoryTest {
 
         int id = history.store().family("tasker_task_duration_seconds").get(0).id();
         Sample second = history.store().read(id, Tier.RAW, 0).get(1);
-        assertEquals(101.0, second.v());
-        assertEquals(100.0, second.d());
-        assertEquals(5.0, second.sd(), 1e-9);
+        assertEquals(101.0, second.value());
+        assertEquals(100.0, second.increase());
+        assertEquals(5.0, second.sumIncrease(), 1e-9);
         assertEquals(
                 List.of(100L, 0L, 0L, 0L),
                 java.util.Arrays.stream(second.buckets()).boxed().toList());
-        assertNotNull(second.q99());
-        assertEquals(0.05, second.q99(), 0.01, "the interval's p99, without the earlier 5 s observation");
+        assertNotNull(second.sketch());
+        assertEquals(100, second.sketch().count(), "the interval's sketch, without the earlier 5 s observation");
+        assertEquals(0.05, second.sketch().valueAt(0.99), 0.05 / 128);
     }
 
     @Test
     void recentRowsWaitInMemoryAndAStopWritesThem() throws Exception {
         HistoryService history = history(everyMinute());
-        registry.get()
-                .counter("task_executions_total", "task_name")
-                .labels("payment")
-                .inc(1);
-        for (int minute = 0; minute < 3; minute++) {
-            history.tick();
-            clock.advance(Duration.ofMinutes(1));
-        }
+        runEveryMinute(history, 3);
         int id = history.store().family("tasker_task_executions").get(0).id();
         assertEquals(3, history.store().read(id, Tier.RAW, 0).size(), "readers see the buffer");
-        try (var c = db.connection();
-                var s = c.createStatement()) {
-            var r = s.executeQuery("SELECT COUNT(*) FROM history_sample");
-            r.next();
-            assertEquals(0, r.getLong(1), "nothing written yet: raw rows go to the table every 5 minutes");
-        }
+        assertEquals(0, rawRowsInTable(), "nothing written yet: raw rows go to the table every 5 minutes");
         history.close();
         HistoryService next = history(everyMinute());
         assertEquals(3, next.store().read(id, Tier.RAW, 0).size(), "the stop wrote them");
+    }
+
+    @Test
+    void aWriteIntervalOfZeroWritesEverySampleAtOnceSoThatACrashLosesNone() throws Exception {
+        HistoryService history = history(new HistorySettings(
+                Duration.ofSeconds(60),
+                100,
+                List.of(Duration.ofHours(2), Duration.ofHours(8), Duration.ofDays(7), Duration.ofDays(90)),
+                Duration.ofSeconds(30),
+                Duration.ZERO));
+        runEveryMinute(history, 2);
+        assertEquals(2, rawRowsInTable(), "both samples in the table, without a stop");
+    }
+
+    /** A counter that moves every minute, sampled every minute. */
+    private void runEveryMinute(HistoryService history, int minutes) {
+        for (int minute = 0; minute < minutes; minute++) {
+            registry.get()
+                    .counter("task_executions_total", "task_name")
+                    .labels("payment")
+                    .inc(1);
+            history.tick();
+            clock.advance(Duration.ofMinutes(1));
+        }
+    }
+
+    private long rawRowsInTable() throws Exception {
+        try (var c = db.connection();
+                var s = c.createStatement()) {
+            var r = s.executeQuery("SELECT COUNT(*) FROM history_sample WHERE tier = 0");
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    @Test
+    void aWriteIntervalPastAnHourIsRefusedWithItsRange() {
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> new HistorySettings(
+                        Duration.ofSeconds(15),
+                        100,
+                        HistorySettings.defaults().retention(),
+                        Duration.ofSeconds(30),
+                        Duration.ofHours(2)));
+        assertTrue(e.getMessage().contains("console.history.write_interval"), e.getMessage());
     }
 
     @Test

@@ -16,27 +16,27 @@ import org.slf4j.LoggerFactory;
  * dashboard under load no longer runs up to 200 statements per request.
  *
  * <pre>{@code
- * try (HistoryTick tick = HistoryTick.start(exports, retention, clock, HistoryTick.EVERY)) { ... }
+ * try (ExportHistoryTick tick = ExportHistoryTick.start(exports, retention, clock, ExportHistoryTick.EVERY)) { ... }
  * }</pre>
  */
-public final class HistoryTick implements AutoCloseable {
+public final class ExportHistoryTick implements AutoCloseable {
     /** How often: well within the stale-export threshold, and a CronJob's export shows within it. */
     public static final Duration EVERY = Duration.ofSeconds(5);
     /** How often retention runs: files and rows age by days, an hour late is nothing. */
     public static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
-    private static final Logger LOG = LoggerFactory.getLogger(HistoryTick.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ExportHistoryTick.class);
 
     private final ScheduledExecutorService executor;
 
-    private HistoryTick(ScheduledExecutorService executor) {
+    private ExportHistoryTick(ScheduledExecutorService executor) {
         this.executor = executor;
     }
 
     /** Runs the first tick (with a prune) at once, then every {@code every}. */
-    public static HistoryTick start(ExportService exports, Retention retention, Clock clock, Duration every) {
+    public static ExportHistoryTick start(ExportService exports, Retention retention, Clock clock, Duration every) {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "tasker-console-history");
+            Thread t = new Thread(r, "tasker-console-export-history");
             t.setDaemon(true);
             return t;
         });
@@ -54,7 +54,7 @@ public final class HistoryTick implements AutoCloseable {
         // tick() catches its own failures; close() stops the schedule.
         var unused =
                 executor.scheduleWithFixedDelay(() -> tick(exports, prune), 0, every.toMillis(), TimeUnit.MILLISECONDS);
-        return new HistoryTick(executor);
+        return new ExportHistoryTick(executor);
     }
 
     // A failure must not end the schedule: the next tick tries again.
