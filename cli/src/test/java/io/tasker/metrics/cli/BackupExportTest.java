@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.cli.CliProcess.Run;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.sync.ClusterSync;
@@ -113,9 +116,9 @@ class BackupExportTest {
         // The main run five minutes ago: older than the window less its tolerance.
         ExportRecord earlier = new ExportRecord(
                 Instant.now().minus(Duration.ofMinutes(5)),
-                "json",
+                ExportFormat.JSON,
                 "earlier.json",
-                "cli",
+                ExportTrigger.CLI,
                 ExportRecord.Outcome.SUCCESS,
                 1,
                 100,
@@ -124,7 +127,7 @@ class BackupExportTest {
                 null,
                 "cron-1",
                 7,
-                "optimal timing");
+                ExportTiming.Reason.OPTIMAL_TIMING);
         withHistory(h -> {
             h.append(earlier);
             return null;

@@ -9,8 +9,11 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.events.Failure;
 import io.tasker.metrics.events.TaskFailed;
 import io.tasker.metrics.events.TaskStarted;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.runs.RecentRuns;
 import io.tasker.metrics.runs.RunsOptions;
 import io.tasker.metrics.runs.RunsSync;
@@ -64,9 +67,9 @@ class TerminalControlTest {
             new ExportHistory(store, options.keys())
                     .append(new ExportRecord(
                             t0,
-                            "json",
+                            ExportFormat.JSON,
                             "/tmp/x.json",
-                            "cli",
+                            ExportTrigger.CLI,
                             ExportRecord.Outcome.FAILED,
                             0,
                             0,
@@ -75,7 +78,7 @@ class TerminalControlTest {
                             HOSTILE,
                             "svc-a",
                             0,
-                            "on demand"));
+                            ExportTiming.Reason.ON_DEMAND));
         }
     }
 

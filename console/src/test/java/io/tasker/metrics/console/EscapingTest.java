@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.console.ConsoleFixture.Response;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +35,9 @@ class EscapingTest {
         new ExportHistory(runtime.store(), runtime.cluster().options().keys())
                 .append(new ExportRecord(
                         Instant.parse("2026-02-01T00:00:00Z"),
-                        "json",
+                        ExportFormat.JSON,
                         "/tmp/" + IMAGE,
-                        "cli",
+                        ExportTrigger.CLI,
                         ExportRecord.Outcome.FAILED,
                         0,
                         0,
@@ -43,7 +46,7 @@ class EscapingTest {
                         "failed: " + SCRIPT,
                         "cron-" + IMAGE,
                         0,
-                        "on demand"));
+                        ExportTiming.Reason.ON_DEMAND));
         console.importHistory();
     }
 

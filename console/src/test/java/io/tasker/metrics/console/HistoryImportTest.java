@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.db.ExportHistoryRepository;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,9 +32,9 @@ class HistoryImportTest {
         for (int i = 0; i < 200; i++) {
             records.add(new ExportRecord(
                     Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i),
-                    "json",
+                    ExportFormat.JSON,
                     "/x",
-                    "cli",
+                    ExportTrigger.CLI,
                     ExportRecord.Outcome.FAILED,
                     0,
                     0,
@@ -40,7 +43,7 @@ class HistoryImportTest {
                     "boom",
                     "cron-" + i,
                     0,
-                    "on demand"));
+                    ExportTiming.Reason.ON_DEMAND));
         }
         try (Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             ExportHistoryRepository repository = new ExportHistoryRepository(db);
@@ -71,9 +74,9 @@ class HistoryImportTest {
             new ExportHistory(runtime.store(), runtime.cluster().options().keys())
                     .append(new ExportRecord(
                             Instant.now().minusSeconds(60),
-                            "csv",
+                            ExportFormat.CSV,
                             "/srv/x.csv",
-                            "cli",
+                            ExportTrigger.CLI,
                             ExportRecord.Outcome.SUCCESS,
                             3,
                             100,
@@ -82,7 +85,7 @@ class HistoryImportTest {
                             null,
                             "cron-7",
                             2,
-                            "optimal timing"));
+                            ExportTiming.Reason.OPTIMAL_TIMING));
             long deadline = System.nanoTime() + 15_000_000_000L;
             int total = 0;
             while (total == 0 && System.nanoTime() < deadline) {

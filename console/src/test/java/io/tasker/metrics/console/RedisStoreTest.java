@@ -10,8 +10,11 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.ConsoleFixture.Response;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.CacheStores;
 import io.tasker.metrics.sync.ClusterSync;
@@ -113,9 +116,9 @@ class RedisStoreTest {
                             console.console().runtime().cluster().options().keys())
                     .append(new ExportRecord(
                             Instant.parse("2026-02-01T03:00:00Z"),
-                            "prometheus",
+                            ExportFormat.PROMETHEUS,
                             "http://prometheus:9090/api/v1/write",
-                            "scheduler",
+                            ExportTrigger.SCHEDULER,
                             ExportRecord.Outcome.SUCCESS,
                             10,
                             800,
@@ -124,7 +127,7 @@ class RedisStoreTest {
                             null,
                             "web-2",
                             4,
-                            "optimal timing"));
+                            ExportTiming.Reason.OPTIMAL_TIMING));
         }
         console.importHistory();
         assertEquals(

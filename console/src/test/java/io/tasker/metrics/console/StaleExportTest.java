@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.export.ExportFormat;
+import io.tasker.metrics.export.ExportHistory;
+import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.testing.TempDirs;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -104,14 +109,13 @@ class StaleExportTest {
     @Test
     void aSuccessDatedInTheFutureSilencesNothing() throws Exception {
         var runtime = console.console().runtime();
-        new io.tasker.metrics.export.ExportHistory(
-                        runtime.store(), runtime.cluster().options().keys())
-                .append(new io.tasker.metrics.export.ExportRecord(
+        new ExportHistory(runtime.store(), runtime.cluster().options().keys())
+                .append(new ExportRecord(
                         clock.instant().plus(Duration.ofDays(3650)),
-                        "json",
+                        ExportFormat.JSON,
                         "/x",
-                        "cli",
-                        io.tasker.metrics.export.ExportRecord.Outcome.SUCCESS,
+                        ExportTrigger.CLI,
+                        ExportRecord.Outcome.SUCCESS,
                         1,
                         1,
                         1,
@@ -119,7 +123,7 @@ class StaleExportTest {
                         null,
                         "skewed",
                         1,
-                        "on demand"));
+                        ExportTiming.Reason.ON_DEMAND));
         console.importHistory();
         assertTrue(status().path("export_stale").asBoolean(), "the future record does not make exports fresh");
         console.sync();

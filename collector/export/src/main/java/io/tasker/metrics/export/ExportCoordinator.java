@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * without the lock (the console's "Export now" and {@code export-now}).
  *
  * <pre>{@code
- * ExportRecord r = coordinator.export(new FileDestination(new JsonWriter(), dir, null, clock), "cli");
+ * ExportRecord r = coordinator.export(new FileDestination(new JsonWriter(), dir, null, clock), ExportTrigger.CLI);
  * }</pre>
  */
 public final class ExportCoordinator {
@@ -123,7 +123,7 @@ public final class ExportCoordinator {
      * @param trigger what asked ({@code console}, {@code cli})
      * @return what happened
      */
-    public ExportRecord exportNow(ExportDestination destination, String trigger) {
+    public ExportRecord exportNow(ExportDestination destination, ExportTrigger trigger) {
         return exportNow(destination, trigger, false);
     }
 
@@ -136,10 +136,18 @@ public final class ExportCoordinator {
      *     store lost its data; the record's error then names what it may lack
      * @return what happened
      */
-    public ExportRecord exportNow(ExportDestination destination, String trigger, boolean force) {
+    public ExportRecord exportNow(ExportDestination destination, ExportTrigger trigger, boolean force) {
         Instant started = clock.instant();
         Attempt a = deliverOnce(destination, force);
-        return record(a.toRecord(started, destination, trigger, 1, 0, "on demand", elapsed(started), exporterId.get()));
+        return record(a.toRecord(
+                started,
+                destination,
+                trigger,
+                1,
+                0,
+                ExportTiming.Reason.ON_DEMAND,
+                elapsed(started),
+                exporterId.get()));
     }
 
     /**
@@ -149,7 +157,7 @@ public final class ExportCoordinator {
      * @param trigger what started it, such as {@code scheduler} or {@code cli}
      * @return the record of the export: success, failed, or skipped when another instance holds the lock
      */
-    public ExportRecord export(ExportDestination destination, String trigger) {
+    public ExportRecord export(ExportDestination destination, ExportTrigger trigger) {
         return export(destination, trigger, null);
     }
 
@@ -161,7 +169,7 @@ public final class ExportCoordinator {
      * lock, so that a run that takes the lock just after another finished sees its export.
      *
      * <pre>{@code
-     * coordinator.exportOncePer(Duration.ofMinutes(5), destination, "cli");
+     * coordinator.exportOncePer(Duration.ofMinutes(5), destination, ExportTrigger.CLI);
      * }</pre>
      *
      * @param interval the export interval the schedule keeps
@@ -169,11 +177,11 @@ public final class ExportCoordinator {
      * @param trigger what started it, such as {@code cli}
      * @return the record of the export, or of the skip
      */
-    public ExportRecord exportOncePer(Duration interval, ExportDestination destination, String trigger) {
+    public ExportRecord exportOncePer(Duration interval, ExportDestination destination, ExportTrigger trigger) {
         return export(destination, trigger, interval);
     }
 
-    private ExportRecord export(ExportDestination destination, String trigger, Duration interval) {
+    private ExportRecord export(ExportDestination destination, ExportTrigger trigger, Duration interval) {
         Instant started = clock.instant();
         Optional<ExportLock.Held> held;
         try {
@@ -192,7 +200,7 @@ public final class ExportCoordinator {
                     "cannot take the export lock: " + e.getMessage(),
                     exporterId.get(),
                     0,
-                    "on demand"));
+                    ExportTiming.Reason.ON_DEMAND));
         }
         if (held.isEmpty()) {
             String holder = holderQuietly();
@@ -209,7 +217,7 @@ public final class ExportCoordinator {
                     "skipped: another instance is exporting" + holder,
                     exporterId.get(),
                     0,
-                    "on demand");
+                    ExportTiming.Reason.ON_DEMAND);
         }
         try (ExportLock.Held h = held.get()) {
             Optional<ExportRecord> done =
@@ -228,7 +236,7 @@ public final class ExportCoordinator {
                         windowDone(done.get(), interval, started),
                         exporterId.get(),
                         0,
-                        "on demand");
+                        ExportTiming.Reason.ON_DEMAND);
             }
             ExportRecord r = exportHolding(destination, trigger, started, h.fencingNumber());
             return record(h.lost() ? withLostLock(r) : r);
@@ -240,12 +248,11 @@ public final class ExportCoordinator {
      * fifth (the tolerance for a CronJob that starts a little late). A history that cannot be read
      * counts as none: exporting twice is better than not at all.
      */
-    private Optional<ExportRecord> doneWithin(Duration interval, String format) {
+    private Optional<ExportRecord> doneWithin(Duration interval, ExportFormat format) {
         Instant since = clock.instant().minus(interval.minus(interval.dividedBy(5)));
         try {
             return history.list().stream()
-                    .filter(r ->
-                            r.success() && r.fencingNumber() > 0 && r.format().equals(format) && r.at().isAfter(since))
+                    .filter(r -> r.success() && r.fencingNumber() > 0 && r.format() == format && r.at().isAfter(since))
                     .findFirst();
         } catch (StoreException e) {
             LOG.warn(
@@ -298,7 +305,8 @@ public final class ExportCoordinator {
                 r.timing());
     }
 
-    private ExportRecord exportHolding(ExportDestination destination, String trigger, Instant started, long fence) {
+    private ExportRecord exportHolding(
+            ExportDestination destination, ExportTrigger trigger, Instant started, long fence) {
         ExportTiming.Plan plan;
         try {
             plan = plan();
@@ -313,7 +321,7 @@ public final class ExportCoordinator {
             plan = null;
             LOG.warn("Cannot plan the export from the store's expiry: {}", e.getMessage());
         }
-        String why = plan == null ? "on demand" : plan.reason().words();
+        ExportTiming.Reason why = plan == null ? ExportTiming.Reason.ON_DEMAND : plan.reason();
         Attempt a = deliverOnce(destination, false);
         int attempts = 1;
         while (a.failed() && attempts <= retryAttempts) {
@@ -403,10 +411,10 @@ public final class ExportCoordinator {
         ExportRecord toRecord(
                 Instant at,
                 ExportDestination d,
-                String trigger,
+                ExportTrigger trigger,
                 int attempts,
                 long fence,
-                String why,
+                ExportTiming.Reason why,
                 long millis,
                 String instance) {
             if (error != null) {

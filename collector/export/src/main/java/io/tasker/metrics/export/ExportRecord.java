@@ -7,7 +7,7 @@ import java.time.Instant;
  * One export, wherever it ran (scheduler, console, CLI in a CronJob), as the shared history keeps it.
  *
  * @param at when it started
- * @param format {@code prometheus}, {@code openmetrics}, {@code json}, {@code csv} or {@code remote_write}
+ * @param format {@code prometheus}, {@code openmetrics}, {@code json}, {@code csv}, {@code remote_write} or {@code otlp}
  * @param destination where it went (a file, standard output, the remote write URL); the values of
  *     query parameters named like a secret ({@code api_key}, {@code token}...) are masked, here and in {@code error}
  * @param trigger what started it: {@code scheduler}, {@code console}, {@code cli}
@@ -21,13 +21,14 @@ import java.time.Instant;
  *     (the export lock lost meanwhile, a view forced out while being written again)
  * @param instance the instance that ran it
  * @param fencingNumber the export lock's fencing number, 0 when it ran without the lock
- * @param timing why it ran when it did ({@code optimal timing}, {@code TTL extension}, {@code on demand})
+ * @param timing why it ran when it did ({@code optimal timing}, {@code TTL extension}, {@code on demand}), or
+ *     null in a record older than the timing
  */
 public record ExportRecord(
         Instant at,
-        String format,
+        ExportFormat format,
         String destination,
-        String trigger,
+        ExportTrigger trigger,
         Outcome outcome,
         long series,
         long bytes,
@@ -36,17 +37,18 @@ public record ExportRecord(
         String error,
         String instance,
         long fencingNumber,
-        String timing) {
+        ExportTiming.Reason timing) {
 
     /**
      * A record, with the values of query parameters named like a secret masked in its
      * destination and error: here, on writing and on reading alike, so that no reader of the
-     * history (console, CLI, API) ever sees one, whoever wrote the record.
+     * history (console, CLI, API) ever sees one, whoever wrote the record. A missing format or
+     * trigger reads as {@code unknown}.
      *
      * @param at when it started
-     * @param format the format
+     * @param format the format; null reads as {@link ExportFormat#UNKNOWN}
      * @param destination where it went
-     * @param trigger what started it
+     * @param trigger what started it; null reads as {@link ExportTrigger#UNKNOWN}
      * @param outcome success, failed or skipped
      * @param series series exported
      * @param bytes bytes written or sent
@@ -58,6 +60,9 @@ public record ExportRecord(
      * @param timing why it ran when it did
      */
     public ExportRecord {
+        // A stored record without them (written by some other tool) still reads, and shows.
+        format = format == null ? ExportFormat.UNKNOWN : format;
+        trigger = trigger == null ? ExportTrigger.UNKNOWN : trigger;
         destination = QueryMask.apply(destination);
         error = QueryMask.apply(error);
     }
