@@ -114,20 +114,19 @@ class BackupExportTest {
     @Test
     void anExportOfThePreviousWindowDoesNotCountAndForceOverrides() throws Exception {
         // The main run five minutes ago: older than the window less its tolerance.
-        ExportRecord earlier = new ExportRecord(
-                Instant.now().minus(Duration.ofMinutes(5)),
-                ExportFormat.JSON,
-                "earlier.json",
-                ExportTrigger.CLI,
-                ExportRecord.Outcome.SUCCESS,
+        ExportRecord earlier = ExportRecord.succeeded(
+                new ExportRecord.Start(
+                        Instant.now().minus(Duration.ofMinutes(5)),
+                        ExportFormat.JSON,
+                        "earlier.json",
+                        ExportTrigger.CLI,
+                        "cron-1",
+                        7,
+                        ExportTiming.Reason.OPTIMAL_TIMING),
                 1,
                 100,
                 10,
-                1,
-                null,
-                "cron-1",
-                7,
-                ExportTiming.Reason.OPTIMAL_TIMING);
+                1);
         withHistory(h -> {
             h.append(earlier);
             return null;

@@ -65,20 +65,18 @@ class TerminalControlTest {
                     "t-1", "payment", t0.plusMillis(10), Duration.ofMillis(10), Failure.of("Declined", HOSTILE)));
             assertTrue(sync.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
             new ExportHistory(store, options.keys())
-                    .append(new ExportRecord(
-                            t0,
-                            ExportFormat.JSON,
-                            "/tmp/x.json",
-                            ExportTrigger.CLI,
-                            ExportRecord.Outcome.FAILED,
-                            0,
-                            0,
-                            1,
-                            1,
+                    .append(ExportRecord.failed(
+                            new ExportRecord.Start(
+                                    t0,
+                                    ExportFormat.JSON,
+                                    "/tmp/x.json",
+                                    ExportTrigger.CLI,
+                                    "svc-a",
+                                    0,
+                                    ExportTiming.Reason.ON_DEMAND),
                             HOSTILE,
-                            "svc-a",
-                            0,
-                            ExportTiming.Reason.ON_DEMAND));
+                            1,
+                            1));
         }
     }
 

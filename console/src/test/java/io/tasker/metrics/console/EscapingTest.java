@@ -33,20 +33,18 @@ class EscapingTest {
         runtime.registry().counter("xss_total", "payload").labels(SCRIPT).inc();
         console.sync();
         new ExportHistory(runtime.store(), runtime.cluster().options().keys())
-                .append(new ExportRecord(
-                        Instant.parse("2026-02-01T00:00:00Z"),
-                        ExportFormat.JSON,
-                        "/tmp/" + IMAGE,
-                        ExportTrigger.CLI,
-                        ExportRecord.Outcome.FAILED,
-                        0,
-                        0,
-                        5,
-                        1,
+                .append(ExportRecord.failed(
+                        new ExportRecord.Start(
+                                Instant.parse("2026-02-01T00:00:00Z"),
+                                ExportFormat.JSON,
+                                "/tmp/" + IMAGE,
+                                ExportTrigger.CLI,
+                                "cron-" + IMAGE,
+                                0,
+                                ExportTiming.Reason.ON_DEMAND),
                         "failed: " + SCRIPT,
-                        "cron-" + IMAGE,
-                        0,
-                        ExportTiming.Reason.ON_DEMAND));
+                        5,
+                        1));
         console.importHistory();
     }
 

@@ -259,21 +259,18 @@ class ExportTest {
         return new ExportHistory(runtime.store(), runtime.cluster().options().keys());
     }
 
+    /** A success, or a failure after four attempts, by a CronJob's coordinated export. */
     static ExportRecord record(Instant at, ExportRecord.Outcome outcome, String instance) {
-        boolean ok = outcome == ExportRecord.Outcome.SUCCESS;
-        return new ExportRecord(
+        ExportRecord.Start start = new ExportRecord.Start(
                 at,
                 ExportFormat.PROMETHEUS,
                 "/var/lib/exports",
                 ExportTrigger.CLI,
-                outcome,
-                ok ? 12 : 0,
-                ok ? 900 : 0,
-                40,
-                ok ? 1 : 4,
-                ok ? null : "connection refused",
                 instance,
                 3,
                 ExportTiming.Reason.OPTIMAL_TIMING);
+        return outcome == ExportRecord.Outcome.SUCCESS
+                ? ExportRecord.succeeded(start, 12, 900, 40, 1)
+                : ExportRecord.failed(start, "connection refused", 40, 4);
     }
 }

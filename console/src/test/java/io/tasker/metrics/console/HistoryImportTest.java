@@ -30,20 +30,18 @@ class HistoryImportTest {
     void concurrentSavesOfTheSameRecordsTakeEachForNewOnce() throws Exception {
         List<ExportRecord> records = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            records.add(new ExportRecord(
-                    Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i),
-                    ExportFormat.JSON,
-                    "/x",
-                    ExportTrigger.CLI,
-                    ExportRecord.Outcome.FAILED,
-                    0,
-                    0,
-                    1,
-                    1,
+            records.add(ExportRecord.failed(
+                    new ExportRecord.Start(
+                            Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i),
+                            ExportFormat.JSON,
+                            "/x",
+                            ExportTrigger.CLI,
+                            "cron-" + i,
+                            0,
+                            ExportTiming.Reason.ON_DEMAND),
                     "boom",
-                    "cron-" + i,
-                    0,
-                    ExportTiming.Reason.ON_DEMAND));
+                    1,
+                    1));
         }
         try (Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             ExportHistoryRepository repository = new ExportHistoryRepository(db);
@@ -72,20 +70,19 @@ class HistoryImportTest {
         try (ConsoleFixture console = ConsoleFixture.start()) {
             TaskerRuntime runtime = console.console().runtime();
             new ExportHistory(runtime.store(), runtime.cluster().options().keys())
-                    .append(new ExportRecord(
-                            Instant.now().minusSeconds(60),
-                            ExportFormat.CSV,
-                            "/srv/x.csv",
-                            ExportTrigger.CLI,
-                            ExportRecord.Outcome.SUCCESS,
+                    .append(ExportRecord.succeeded(
+                            new ExportRecord.Start(
+                                    Instant.now().minusSeconds(60),
+                                    ExportFormat.CSV,
+                                    "/srv/x.csv",
+                                    ExportTrigger.CLI,
+                                    "cron-7",
+                                    2,
+                                    ExportTiming.Reason.OPTIMAL_TIMING),
                             3,
                             100,
                             5,
-                            1,
-                            null,
-                            "cron-7",
-                            2,
-                            ExportTiming.Reason.OPTIMAL_TIMING));
+                            1));
             long deadline = System.nanoTime() + 15_000_000_000L;
             int total = 0;
             while (total == 0 && System.nanoTime() < deadline) {

@@ -49,20 +49,18 @@ class LinkEncodingTest {
                 new ExportHistory(runtime.store(), runtime.cluster().options().keys());
         for (int i = 0; i < 33; i++) {
             // 30 of the filtered format, 3 decoys that a lost filter would show.
-            shared.append(new ExportRecord(
-                    Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i),
-                    i < 30 ? ExportFormat.of(FORMAT) : ExportFormat.CSV,
-                    "/tmp/x" + i,
-                    ExportTrigger.CLI,
-                    ExportRecord.Outcome.FAILED,
-                    0,
-                    0,
-                    1,
-                    1,
+            shared.append(ExportRecord.failed(
+                    new ExportRecord.Start(
+                            Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i),
+                            i < 30 ? ExportFormat.of(FORMAT) : ExportFormat.CSV,
+                            "/tmp/x" + i,
+                            ExportTrigger.CLI,
+                            "cron-1",
+                            0,
+                            ExportTiming.Reason.ON_DEMAND),
                     "boom",
-                    "cron-1",
-                    0,
-                    ExportTiming.Reason.ON_DEMAND));
+                    1,
+                    1));
         }
         console.importHistory();
     }

@@ -114,20 +114,19 @@ class RedisStoreTest {
             new ExportHistory(
                             other,
                             console.console().runtime().cluster().options().keys())
-                    .append(new ExportRecord(
-                            Instant.parse("2026-02-01T03:00:00Z"),
-                            ExportFormat.PROMETHEUS,
-                            "http://prometheus:9090/api/v1/write",
-                            ExportTrigger.SCHEDULER,
-                            ExportRecord.Outcome.SUCCESS,
+                    .append(ExportRecord.succeeded(
+                            new ExportRecord.Start(
+                                    Instant.parse("2026-02-01T03:00:00Z"),
+                                    ExportFormat.PROMETHEUS,
+                                    "http://prometheus:9090/api/v1/write",
+                                    ExportTrigger.SCHEDULER,
+                                    "web-2",
+                                    4,
+                                    ExportTiming.Reason.OPTIMAL_TIMING),
                             10,
                             800,
                             30,
-                            1,
-                            null,
-                            "web-2",
-                            4,
-                            ExportTiming.Reason.OPTIMAL_TIMING));
+                            1));
         }
         console.importHistory();
         assertEquals(

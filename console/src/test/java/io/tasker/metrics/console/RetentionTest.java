@@ -69,19 +69,12 @@ class RetentionTest {
     }
 
     private static ExportRecord record(Instant at, String instance) {
-        return new ExportRecord(
-                at,
-                ExportFormat.JSON,
-                "/x",
-                ExportTrigger.CLI,
-                ExportRecord.Outcome.SUCCESS,
+        return ExportRecord.succeeded(
+                new ExportRecord.Start(
+                        at, ExportFormat.JSON, "/x", ExportTrigger.CLI, instance, 1, ExportTiming.Reason.ON_DEMAND),
                 1,
                 1,
                 1,
-                1,
-                null,
-                instance,
-                1,
-                ExportTiming.Reason.ON_DEMAND);
+                1);
     }
 }

@@ -110,20 +110,19 @@ class StaleExportTest {
     void aSuccessDatedInTheFutureSilencesNothing() throws Exception {
         var runtime = console.console().runtime();
         new ExportHistory(runtime.store(), runtime.cluster().options().keys())
-                .append(new ExportRecord(
-                        clock.instant().plus(Duration.ofDays(3650)),
-                        ExportFormat.JSON,
-                        "/x",
-                        ExportTrigger.CLI,
-                        ExportRecord.Outcome.SUCCESS,
+                .append(ExportRecord.succeeded(
+                        new ExportRecord.Start(
+                                clock.instant().plus(Duration.ofDays(3650)),
+                                ExportFormat.JSON,
+                                "/x",
+                                ExportTrigger.CLI,
+                                "skewed",
+                                1,
+                                ExportTiming.Reason.ON_DEMAND),
                         1,
                         1,
                         1,
-                        1,
-                        null,
-                        "skewed",
-                        1,
-                        ExportTiming.Reason.ON_DEMAND));
+                        1));
         console.importHistory();
         assertTrue(status().path("export_stale").asBoolean(), "the future record does not make exports fresh");
         console.sync();

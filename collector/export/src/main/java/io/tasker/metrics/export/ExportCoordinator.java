@@ -138,16 +138,9 @@ public final class ExportCoordinator {
      */
     public ExportRecord exportNow(ExportDestination destination, ExportTrigger trigger, boolean force) {
         Instant started = clock.instant();
+        ExportRecord.Start start = ExportRecord.Start.of(started, destination, trigger, exporterId.get());
         Attempt a = deliverOnce(destination, force);
-        return record(a.toRecord(
-                started,
-                destination,
-                trigger,
-                1,
-                0,
-                ExportTiming.Reason.ON_DEMAND,
-                elapsed(started),
-                exporterId.get()));
+        return record(a.toRecord(start, 1, elapsed(started)));
     }
 
     /**
@@ -183,62 +176,25 @@ public final class ExportCoordinator {
 
     private ExportRecord export(ExportDestination destination, ExportTrigger trigger, Duration interval) {
         Instant started = clock.instant();
+        ExportRecord.Start start = ExportRecord.Start.of(started, destination, trigger, exporterId.get());
         Optional<ExportLock.Held> held;
         try {
-            held = lock.tryAcquire(exporterId.get(), jobTimeout);
+            held = lock.tryAcquire(start.instance(), jobTimeout);
         } catch (StoreException e) {
-            return record(new ExportRecord(
-                    started,
-                    destination.format(),
-                    destination.describe(),
-                    trigger,
-                    ExportRecord.Outcome.FAILED,
-                    0,
-                    0,
-                    elapsed(started),
-                    0,
-                    "cannot take the export lock: " + e.getMessage(),
-                    exporterId.get(),
-                    0,
-                    ExportTiming.Reason.ON_DEMAND));
+            String error = "cannot take the export lock: " + e.getMessage();
+            return record(ExportRecord.failed(start, error, elapsed(started), 0));
         }
         if (held.isEmpty()) {
-            String holder = holderQuietly();
-            return new ExportRecord(
-                    started,
-                    destination.format(),
-                    destination.describe(),
-                    trigger,
-                    ExportRecord.Outcome.SKIPPED,
-                    0,
-                    0,
-                    elapsed(started),
-                    0,
-                    "skipped: another instance is exporting" + holder,
-                    exporterId.get(),
-                    0,
-                    ExportTiming.Reason.ON_DEMAND);
+            String why = "skipped: another instance is exporting" + holderQuietly();
+            return ExportRecord.skipped(start, why, elapsed(started));
         }
         try (ExportLock.Held h = held.get()) {
             Optional<ExportRecord> done =
                     interval == null ? Optional.empty() : doneWithin(interval, destination.format());
             if (done.isPresent()) {
-                return new ExportRecord(
-                        started,
-                        destination.format(),
-                        destination.describe(),
-                        trigger,
-                        ExportRecord.Outcome.SKIPPED,
-                        0,
-                        0,
-                        elapsed(started),
-                        0,
-                        windowDone(done.get(), interval, started),
-                        exporterId.get(),
-                        0,
-                        ExportTiming.Reason.ON_DEMAND);
+                return ExportRecord.skipped(start, windowDone(done.get(), interval, started), elapsed(started));
             }
-            ExportRecord r = exportHolding(destination, trigger, started, h.fencingNumber());
+            ExportRecord r = exportHolding(destination, start, h.fencingNumber());
             return record(h.lost() ? withLostLock(r) : r);
         }
     }
@@ -287,26 +243,12 @@ public final class ExportCoordinator {
      * overlapped it: the record says so, for whoever compares the two in the history.
      */
     private static ExportRecord withLostLock(ExportRecord r) {
-        String note = "the export lock was lost while exporting (expired or taken over): another export may have "
-                + "run at the same time; fencing number " + r.fencingNumber();
-        return new ExportRecord(
-                r.at(),
-                r.format(),
-                r.destination(),
-                r.trigger(),
-                r.outcome(),
-                r.series(),
-                r.bytes(),
-                r.durationMillis(),
-                r.attempts(),
-                r.error() == null ? note : r.error() + "; " + note,
-                r.instance(),
-                r.fencingNumber(),
-                r.timing());
+        return r.withNote("the export lock was lost while exporting (expired or taken over): another export may "
+                + "have run at the same time; fencing number " + r.fencingNumber());
     }
 
-    private ExportRecord exportHolding(
-            ExportDestination destination, ExportTrigger trigger, Instant started, long fence) {
+    private ExportRecord exportHolding(ExportDestination destination, ExportRecord.Start start, long fence) {
+        Instant started = start.at();
         ExportTiming.Plan plan;
         try {
             plan = plan();
@@ -339,7 +281,7 @@ public final class ExportCoordinator {
             a = deliverOnce(destination, false);
             attempts++;
         }
-        return a.toRecord(started, destination, trigger, attempts, fence, why, elapsed(started), exporterId.get());
+        return a.toRecord(start.fenced(fence, why), attempts, elapsed(started));
     }
 
     /** Before a retry; a failure is logged by the maintenance, and the retry goes on. */
@@ -408,65 +350,16 @@ public final class ExportCoordinator {
             return error != null;
         }
 
-        ExportRecord toRecord(
-                Instant at,
-                ExportDestination d,
-                ExportTrigger trigger,
-                int attempts,
-                long fence,
-                ExportTiming.Reason why,
-                long millis,
-                String instance) {
+        ExportRecord toRecord(ExportRecord.Start start, int attempts, long millis) {
             if (error != null) {
-                return new ExportRecord(
-                        at,
-                        d.format(),
-                        d.describe(),
-                        trigger,
-                        ExportRecord.Outcome.FAILED,
-                        0,
-                        0,
-                        millis,
-                        attempts,
-                        error,
-                        instance,
-                        fence,
-                        why);
+                return ExportRecord.failed(start, error, millis, attempts);
             }
             if (delivery == null) {
-                return new ExportRecord(
-                        at,
-                        d.format(),
-                        d.describe(),
-                        trigger,
-                        ExportRecord.Outcome.HELD_BACK,
-                        0,
-                        0,
-                        millis,
-                        attempts,
-                        note,
-                        instance,
-                        fence,
-                        why);
+                return ExportRecord.heldBack(start, note, millis, attempts);
             }
-            ExportRecord.Outcome outcome =
-                    delivery.skipped() == null ? ExportRecord.Outcome.SUCCESS : ExportRecord.Outcome.SKIPPED;
-            String where = delivery.location() != null ? delivery.location() : d.describe();
-            String text = delivery.skipped() != null ? delivery.skipped() : note;
-            return new ExportRecord(
-                    at,
-                    d.format(),
-                    where,
-                    trigger,
-                    outcome,
-                    delivery.series(),
-                    delivery.bytes(),
-                    millis,
-                    attempts + delivery.attempts() - 1,
-                    text,
-                    instance,
-                    fence,
-                    why);
+            ExportRecord r = ExportRecord.delivered(start, delivery, millis, attempts + delivery.attempts() - 1);
+            // A skip says why nothing was sent; a warning belongs to a success only.
+            return note != null && r.success() ? r.withNote(note) : r;
         }
     }
 }

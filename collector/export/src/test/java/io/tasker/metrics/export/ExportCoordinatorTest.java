@@ -112,20 +112,18 @@ class ExportCoordinatorTest {
         FileDestination json = new FileDestination(new JsonWriter(), dir, null, clock);
         coordinator
                 .history()
-                .append(new ExportRecord(
-                        clock.instant(),
-                        ExportFormat.JSON,
-                        "x.json",
-                        ExportTrigger.CLI,
-                        ExportRecord.Outcome.FAILED,
-                        0,
-                        0,
-                        5,
-                        4,
+                .append(ExportRecord.failed(
+                        new ExportRecord.Start(
+                                clock.instant(),
+                                ExportFormat.JSON,
+                                "x.json",
+                                ExportTrigger.CLI,
+                                "cron-1",
+                                3,
+                                ExportTiming.Reason.OPTIMAL_TIMING),
                         "IOException: disk full",
-                        "cron-1",
-                        3,
-                        ExportTiming.Reason.OPTIMAL_TIMING));
+                        5,
+                        4));
         assertTrue(coordinator.exportNow(json, ExportTrigger.CONSOLE).success());
         assertTrue(
                 coordinator.exportOncePer(interval, json, ExportTrigger.CLI).success(),
