@@ -5,6 +5,7 @@ import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.export.ExportCoordinator;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.export.StreamDestination;
 import io.tasker.metrics.formats.ExpositionFormats;
 import io.tasker.metrics.store.CacheStore;
@@ -224,7 +225,7 @@ public final class ClusterSimulation {
         NullOutput out = new NullOutput();
         long t = System.nanoTime();
         ExportRecord r = coordinator.exportNow(
-                new StreamDestination(ExpositionFormats.byName("prometheus"), out, "stdout"), "cli");
+                new StreamDestination(ExpositionFormats.byName("prometheus"), out, "stdout"), ExportTrigger.CLI);
         double millis = (System.nanoTime() - t) / 1e6;
         if (!r.success() || out.bytes() == 0) {
             throw new IllegalStateException("export-now failed: " + r.error());

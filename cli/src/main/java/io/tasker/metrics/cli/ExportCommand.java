@@ -5,6 +5,7 @@ import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.ExportDestinations;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.export.FileDestination;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.io.PrintWriter;
@@ -53,8 +54,9 @@ final class ExportCommand implements Callable<Integer> {
         var destination = ExportDestinations.forConfig(config, f, Clock.SYSTEM);
         try (TaskerRuntime runtime = CliContext.runtime(config)) {
             ExportRecord r = force
-                    ? runtime.coordinator().export(destination, "cli")
-                    : runtime.coordinator().exportOncePer(config.value(ConfigKey.EXPORT_INTERVAL), destination, "cli");
+                    ? runtime.coordinator().export(destination, ExportTrigger.CLI)
+                    : runtime.coordinator()
+                            .exportOncePer(config.value(ConfigKey.EXPORT_INTERVAL), destination, ExportTrigger.CLI);
             if (destination instanceof FileDestination) {
                 // A CronJob's export is the natural moment to keep the directory bounded.
                 config.exportRetention().prune(config.telemetry().exportDirectory(), Clock.SYSTEM.instant());

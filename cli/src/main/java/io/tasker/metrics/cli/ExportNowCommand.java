@@ -2,6 +2,7 @@ package io.tasker.metrics.cli;
 
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -58,7 +59,7 @@ final class ExportNowCommand implements Callable<Integer> {
         String f = format != null ? format : config.telemetry().metricsFormat();
         var destination = Destinations.forExportNow(config, f, output, stdout);
         try (TaskerRuntime runtime = CliContext.runtime(config)) {
-            ExportRecord r = runtime.coordinator().exportNow(destination, "cli", force);
+            ExportRecord r = runtime.coordinator().exportNow(destination, ExportTrigger.CLI, force);
             PrintWriter summary = Destinations.isStdout(output)
                     ? spec.commandLine().getErr()
                     : spec.commandLine().getOut();

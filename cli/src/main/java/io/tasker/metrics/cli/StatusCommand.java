@@ -95,11 +95,14 @@ final class StatusCommand implements Callable<Integer> {
                 : t + " (" + Duration.between(t, Instant.now()).toSeconds() + " s ago)";
     }
 
-    /** One export of the shared history, on one line: its texts come from whoever wrote the store. */
+    /**
+     * One export of the shared history, on one line: its texts come from whoever wrote the store;
+     * format and trigger are words of ours (an unknown one reads as {@code unknown}).
+     */
     static String export(ExportRecord e) {
-        return e.at() + " " + e.outcome().name().toLowerCase(Locale.ROOT) + " " + SafeText.line(e.format()) + " -> "
+        return e.at() + " " + e.outcome().name().toLowerCase(Locale.ROOT) + " " + e.format() + " -> "
                 + SafeText.line(e.destination()) + " by " + SafeText.line(e.instance()) + " ("
-                + SafeText.line(e.trigger())
+                + e.trigger()
                 + ", " + e.series() + " series" + (e.error() == null ? "" : ", " + SafeText.line(e.error())) + ")";
     }
 }

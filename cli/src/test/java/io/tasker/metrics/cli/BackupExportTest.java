@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.cli.CliProcess.Run;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.redis.RedisStore;
 import io.tasker.metrics.sync.ClusterSync;
@@ -111,20 +114,19 @@ class BackupExportTest {
     @Test
     void anExportOfThePreviousWindowDoesNotCountAndForceOverrides() throws Exception {
         // The main run five minutes ago: older than the window less its tolerance.
-        ExportRecord earlier = new ExportRecord(
-                Instant.now().minus(Duration.ofMinutes(5)),
-                "json",
-                "earlier.json",
-                "cli",
-                ExportRecord.Outcome.SUCCESS,
+        ExportRecord earlier = ExportRecord.succeeded(
+                new ExportRecord.Start(
+                        Instant.now().minus(Duration.ofMinutes(5)),
+                        ExportFormat.JSON,
+                        "earlier.json",
+                        ExportTrigger.CLI,
+                        "cron-1",
+                        7,
+                        ExportTiming.Reason.OPTIMAL_TIMING),
                 1,
                 100,
                 10,
-                1,
-                null,
-                "cron-1",
-                7,
-                "optimal timing");
+                1);
         withHistory(h -> {
             h.append(earlier);
             return null;

@@ -9,8 +9,11 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.events.Failure;
 import io.tasker.metrics.events.TaskFailed;
 import io.tasker.metrics.events.TaskStarted;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.runs.RecentRuns;
 import io.tasker.metrics.runs.RunsOptions;
 import io.tasker.metrics.runs.RunsSync;
@@ -62,20 +65,18 @@ class TerminalControlTest {
                     "t-1", "payment", t0.plusMillis(10), Duration.ofMillis(10), Failure.of("Declined", HOSTILE)));
             assertTrue(sync.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
             new ExportHistory(store, options.keys())
-                    .append(new ExportRecord(
-                            t0,
-                            "json",
-                            "/tmp/x.json",
-                            "cli",
-                            ExportRecord.Outcome.FAILED,
-                            0,
-                            0,
-                            1,
-                            1,
+                    .append(ExportRecord.failed(
+                            new ExportRecord.Start(
+                                    t0,
+                                    ExportFormat.JSON,
+                                    "/tmp/x.json",
+                                    ExportTrigger.CLI,
+                                    "svc-a",
+                                    0,
+                                    ExportTiming.Reason.ON_DEMAND),
                             HOSTILE,
-                            "svc-a",
-                            0,
-                            "on demand"));
+                            1,
+                            1));
         }
     }
 

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.console.ConsoleFixture.Response;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,20 +33,18 @@ class EscapingTest {
         runtime.registry().counter("xss_total", "payload").labels(SCRIPT).inc();
         console.sync();
         new ExportHistory(runtime.store(), runtime.cluster().options().keys())
-                .append(new ExportRecord(
-                        Instant.parse("2026-02-01T00:00:00Z"),
-                        "json",
-                        "/tmp/" + IMAGE,
-                        "cli",
-                        ExportRecord.Outcome.FAILED,
-                        0,
-                        0,
-                        5,
-                        1,
+                .append(ExportRecord.failed(
+                        new ExportRecord.Start(
+                                Instant.parse("2026-02-01T00:00:00Z"),
+                                ExportFormat.JSON,
+                                "/tmp/" + IMAGE,
+                                ExportTrigger.CLI,
+                                "cron-" + IMAGE,
+                                0,
+                                ExportTiming.Reason.ON_DEMAND),
                         "failed: " + SCRIPT,
-                        "cron-" + IMAGE,
-                        0,
-                        "on demand"));
+                        5,
+                        1));
         console.importHistory();
     }
 

@@ -7,15 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tasker.metrics.console.ConsoleFixture.Response;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.runtime.TaskerRuntime;
+import io.tasker.metrics.store.Record;
 import io.tasker.metrics.testing.Promtool;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -149,29 +155,37 @@ class ExportTest {
         assertEquals(0, exports("?format=json").path("total").asInt());
     }
 
-    /** A record written by some other tool, with fields longer than the columns, still comes in. */
+    /**
+     * A record written by some other tool (or a newer version), with words this version does not
+     * know and fields longer than the columns, still comes in: the words read as {@code unknown},
+     * the texts are cut, and the history stays readable.
+     */
     @Test
     void anOverLongRecordInTheSharedStoreIsCutNotFatal() throws Exception {
         String longText = "x".repeat(5000);
-        sharedHistory()
-                .append(new ExportRecord(
-                        Instant.parse("2026-02-01T03:00:00Z"),
-                        longText,
-                        longText,
-                        longText,
-                        ExportRecord.Outcome.FAILED,
-                        0,
-                        0,
-                        1,
-                        1,
-                        longText,
-                        longText,
-                        1,
-                        longText));
+        ObjectNode odd = JSON.createObjectNode()
+                .put("at", "2026-02-01T03:00:00Z")
+                .put("format", longText)
+                .put("destination", longText)
+                .put("trigger", longText)
+                .put("outcome", "FAILED")
+                .put("durationMillis", 1)
+                .put("attempts", 1)
+                .put("error", longText)
+                .put("instance", longText)
+                .put("fencingNumber", 1)
+                .put("timing", longText);
+        TaskerRuntime runtime = console.console().runtime();
+        byte[] list = JSON.writeValueAsBytes(JSON.createArrayNode().add(odd));
+        runtime.store().add(runtime.cluster().options().keys().exports(), new Record(0, list), Duration.ofDays(1));
         console.importHistory();
         JsonNode history = exports("");
         assertEquals(1, history.path("total").asInt(), history.toString());
-        assertEquals(32, history.path("exports").get(0).path("format").asText().length());
+        JsonNode row = history.path("exports").get(0);
+        assertEquals("unknown", row.path("format").asText(), row.toString());
+        assertEquals("unknown", row.path("trigger").asText(), row.toString());
+        assertEquals("unknown", row.path("timing").asText(), row.toString());
+        assertEquals(1024, row.path("destination").asText().length());
         assertEquals(200, console.get(Ui.EXPORTS_PAGE).status());
     }
 
@@ -245,21 +259,18 @@ class ExportTest {
         return new ExportHistory(runtime.store(), runtime.cluster().options().keys());
     }
 
+    /** A success, or a failure after four attempts, by a CronJob's coordinated export. */
     static ExportRecord record(Instant at, ExportRecord.Outcome outcome, String instance) {
-        boolean ok = outcome == ExportRecord.Outcome.SUCCESS;
-        return new ExportRecord(
+        ExportRecord.Start start = new ExportRecord.Start(
                 at,
-                "prometheus",
+                ExportFormat.PROMETHEUS,
                 "/var/lib/exports",
-                "cli",
-                outcome,
-                ok ? 12 : 0,
-                ok ? 900 : 0,
-                40,
-                ok ? 1 : 4,
-                ok ? null : "connection refused",
+                ExportTrigger.CLI,
                 instance,
                 3,
-                "optimal timing");
+                ExportTiming.Reason.OPTIMAL_TIMING);
+        return outcome == ExportRecord.Outcome.SUCCESS
+                ? ExportRecord.succeeded(start, 12, 900, 40, 1)
+                : ExportRecord.failed(start, "connection refused", 40, 4);
     }
 }

@@ -8,8 +8,11 @@ import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.db.ExportHistoryRepository;
 import io.tasker.metrics.console.service.ExportHistoryTick;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,20 +31,18 @@ class HistoryImportTest {
     void concurrentSavesOfTheSameRecordsTakeEachForNewOnce() throws Exception {
         List<ExportRecord> records = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            records.add(new ExportRecord(
-                    Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i),
-                    "json",
-                    "/x",
-                    "cli",
-                    ExportRecord.Outcome.FAILED,
-                    0,
-                    0,
-                    1,
-                    1,
+            records.add(ExportRecord.failed(
+                    new ExportRecord.Start(
+                            Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i),
+                            ExportFormat.JSON,
+                            "/x",
+                            ExportTrigger.CLI,
+                            "cron-" + i,
+                            0,
+                            ExportTiming.Reason.ON_DEMAND),
                     "boom",
-                    "cron-" + i,
-                    0,
-                    "on demand"));
+                    1,
+                    1));
         }
         try (Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             ExportHistoryRepository repository = new ExportHistoryRepository(db);
@@ -70,20 +71,19 @@ class HistoryImportTest {
         try (ConsoleFixture console = ConsoleFixture.start()) {
             TaskerRuntime runtime = console.console().runtime();
             new ExportHistory(runtime.store(), runtime.cluster().options().keys())
-                    .append(new ExportRecord(
-                            Instant.now().minusSeconds(60),
-                            "csv",
-                            "/srv/x.csv",
-                            "cli",
-                            ExportRecord.Outcome.SUCCESS,
+                    .append(ExportRecord.succeeded(
+                            new ExportRecord.Start(
+                                    Instant.now().minusSeconds(60),
+                                    ExportFormat.CSV,
+                                    "/srv/x.csv",
+                                    ExportTrigger.CLI,
+                                    "cron-7",
+                                    2,
+                                    ExportTiming.Reason.OPTIMAL_TIMING),
                             3,
                             100,
                             5,
-                            1,
-                            null,
-                            "cron-7",
-                            2,
-                            "optimal timing"));
+                            1));
             long deadline = System.nanoTime() + 15_000_000_000L;
             int total = 0;
             while (total == 0 && System.nanoTime() < deadline) {

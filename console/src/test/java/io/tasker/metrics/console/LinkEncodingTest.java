@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tasker.metrics.Counter;
 import io.tasker.metrics.console.ConsoleFixture.Response;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -46,20 +49,18 @@ class LinkEncodingTest {
                 new ExportHistory(runtime.store(), runtime.cluster().options().keys());
         for (int i = 0; i < 33; i++) {
             // 30 of the filtered format, 3 decoys that a lost filter would show.
-            shared.append(new ExportRecord(
-                    Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i),
-                    i < 30 ? FORMAT : "csv",
-                    "/tmp/x" + i,
-                    "cli",
-                    ExportRecord.Outcome.FAILED,
-                    0,
-                    0,
-                    1,
-                    1,
+            shared.append(ExportRecord.failed(
+                    new ExportRecord.Start(
+                            Instant.parse("2026-02-01T00:00:00Z").plusSeconds(i),
+                            i < 30 ? ExportFormat.of(FORMAT) : ExportFormat.CSV,
+                            "/tmp/x" + i,
+                            ExportTrigger.CLI,
+                            "cron-1",
+                            0,
+                            ExportTiming.Reason.ON_DEMAND),
                     "boom",
-                    "cron-1",
-                    0,
-                    "on demand"));
+                    1,
+                    1));
         }
         console.importHistory();
     }

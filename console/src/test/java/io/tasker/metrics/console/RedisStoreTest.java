@@ -10,8 +10,11 @@ import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.ConsoleFixture.Response;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.CacheStores;
 import io.tasker.metrics.sync.ClusterSync;
@@ -111,20 +114,19 @@ class RedisStoreTest {
             new ExportHistory(
                             other,
                             console.console().runtime().cluster().options().keys())
-                    .append(new ExportRecord(
-                            Instant.parse("2026-02-01T03:00:00Z"),
-                            "prometheus",
-                            "http://prometheus:9090/api/v1/write",
-                            "scheduler",
-                            ExportRecord.Outcome.SUCCESS,
+                    .append(ExportRecord.succeeded(
+                            new ExportRecord.Start(
+                                    Instant.parse("2026-02-01T03:00:00Z"),
+                                    ExportFormat.PROMETHEUS,
+                                    "http://prometheus:9090/api/v1/write",
+                                    ExportTrigger.SCHEDULER,
+                                    "web-2",
+                                    4,
+                                    ExportTiming.Reason.OPTIMAL_TIMING),
                             10,
                             800,
                             30,
-                            1,
-                            null,
-                            "web-2",
-                            4,
-                            "optimal timing"));
+                            1));
         }
         console.importHistory();
         assertEquals(

@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +69,12 @@ class RetentionTest {
     }
 
     private static ExportRecord record(Instant at, String instance) {
-        return new ExportRecord(
-                at, "json", "/x", "cli", ExportRecord.Outcome.SUCCESS, 1, 1, 1, 1, null, instance, 1, "on demand");
+        return ExportRecord.succeeded(
+                new ExportRecord.Start(
+                        at, ExportFormat.JSON, "/x", ExportTrigger.CLI, instance, 1, ExportTiming.Reason.ON_DEMAND),
+                1,
+                1,
+                1,
+                1);
     }
 }

@@ -8,6 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.export.ExportFormat;
+import io.tasker.metrics.export.ExportHistory;
+import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.testing.TempDirs;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -104,22 +109,20 @@ class StaleExportTest {
     @Test
     void aSuccessDatedInTheFutureSilencesNothing() throws Exception {
         var runtime = console.console().runtime();
-        new io.tasker.metrics.export.ExportHistory(
-                        runtime.store(), runtime.cluster().options().keys())
-                .append(new io.tasker.metrics.export.ExportRecord(
-                        clock.instant().plus(Duration.ofDays(3650)),
-                        "json",
-                        "/x",
-                        "cli",
-                        io.tasker.metrics.export.ExportRecord.Outcome.SUCCESS,
+        new ExportHistory(runtime.store(), runtime.cluster().options().keys())
+                .append(ExportRecord.succeeded(
+                        new ExportRecord.Start(
+                                clock.instant().plus(Duration.ofDays(3650)),
+                                ExportFormat.JSON,
+                                "/x",
+                                ExportTrigger.CLI,
+                                "skewed",
+                                1,
+                                ExportTiming.Reason.ON_DEMAND),
                         1,
                         1,
                         1,
-                        1,
-                        null,
-                        "skewed",
-                        1,
-                        "on demand"));
+                        1));
         console.importHistory();
         assertTrue(status().path("export_stale").asBoolean(), "the future record does not make exports fresh");
         console.sync();

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * without the lock (the console's "Export now" and {@code export-now}).
  *
  * <pre>{@code
- * ExportRecord r = coordinator.export(new FileDestination(new JsonWriter(), dir, null, clock), "cli");
+ * ExportRecord r = coordinator.export(new FileDestination(new JsonWriter(), dir, null, clock), ExportTrigger.CLI);
  * }</pre>
  */
 public final class ExportCoordinator {
@@ -123,7 +123,7 @@ public final class ExportCoordinator {
      * @param trigger what asked ({@code console}, {@code cli})
      * @return what happened
      */
-    public ExportRecord exportNow(ExportDestination destination, String trigger) {
+    public ExportRecord exportNow(ExportDestination destination, ExportTrigger trigger) {
         return exportNow(destination, trigger, false);
     }
 
@@ -136,10 +136,11 @@ public final class ExportCoordinator {
      *     store lost its data; the record's error then names what it may lack
      * @return what happened
      */
-    public ExportRecord exportNow(ExportDestination destination, String trigger, boolean force) {
+    public ExportRecord exportNow(ExportDestination destination, ExportTrigger trigger, boolean force) {
         Instant started = clock.instant();
+        ExportRecord.Start start = ExportRecord.Start.of(started, destination, trigger, exporterId.get());
         Attempt a = deliverOnce(destination, force);
-        return record(a.toRecord(started, destination, trigger, 1, 0, "on demand", elapsed(started), exporterId.get()));
+        return record(a.toRecord(start, 1, elapsed(started)));
     }
 
     /**
@@ -149,7 +150,7 @@ public final class ExportCoordinator {
      * @param trigger what started it, such as {@code scheduler} or {@code cli}
      * @return the record of the export: success, failed, or skipped when another instance holds the lock
      */
-    public ExportRecord export(ExportDestination destination, String trigger) {
+    public ExportRecord export(ExportDestination destination, ExportTrigger trigger) {
         return export(destination, trigger, null);
     }
 
@@ -161,7 +162,7 @@ public final class ExportCoordinator {
      * lock, so that a run that takes the lock just after another finished sees its export.
      *
      * <pre>{@code
-     * coordinator.exportOncePer(Duration.ofMinutes(5), destination, "cli");
+     * coordinator.exportOncePer(Duration.ofMinutes(5), destination, ExportTrigger.CLI);
      * }</pre>
      *
      * @param interval the export interval the schedule keeps
@@ -169,68 +170,31 @@ public final class ExportCoordinator {
      * @param trigger what started it, such as {@code cli}
      * @return the record of the export, or of the skip
      */
-    public ExportRecord exportOncePer(Duration interval, ExportDestination destination, String trigger) {
+    public ExportRecord exportOncePer(Duration interval, ExportDestination destination, ExportTrigger trigger) {
         return export(destination, trigger, interval);
     }
 
-    private ExportRecord export(ExportDestination destination, String trigger, Duration interval) {
+    private ExportRecord export(ExportDestination destination, ExportTrigger trigger, Duration interval) {
         Instant started = clock.instant();
+        ExportRecord.Start start = ExportRecord.Start.of(started, destination, trigger, exporterId.get());
         Optional<ExportLock.Held> held;
         try {
-            held = lock.tryAcquire(exporterId.get(), jobTimeout);
+            held = lock.tryAcquire(start.instance(), jobTimeout);
         } catch (StoreException e) {
-            return record(new ExportRecord(
-                    started,
-                    destination.format(),
-                    destination.describe(),
-                    trigger,
-                    ExportRecord.Outcome.FAILED,
-                    0,
-                    0,
-                    elapsed(started),
-                    0,
-                    "cannot take the export lock: " + e.getMessage(),
-                    exporterId.get(),
-                    0,
-                    "on demand"));
+            String error = "cannot take the export lock: " + e.getMessage();
+            return record(ExportRecord.failed(start, error, elapsed(started), 0));
         }
         if (held.isEmpty()) {
-            String holder = holderQuietly();
-            return new ExportRecord(
-                    started,
-                    destination.format(),
-                    destination.describe(),
-                    trigger,
-                    ExportRecord.Outcome.SKIPPED,
-                    0,
-                    0,
-                    elapsed(started),
-                    0,
-                    "skipped: another instance is exporting" + holder,
-                    exporterId.get(),
-                    0,
-                    "on demand");
+            String why = "skipped: another instance is exporting" + holderQuietly();
+            return ExportRecord.skipped(start, why, elapsed(started));
         }
         try (ExportLock.Held h = held.get()) {
             Optional<ExportRecord> done =
                     interval == null ? Optional.empty() : doneWithin(interval, destination.format());
             if (done.isPresent()) {
-                return new ExportRecord(
-                        started,
-                        destination.format(),
-                        destination.describe(),
-                        trigger,
-                        ExportRecord.Outcome.SKIPPED,
-                        0,
-                        0,
-                        elapsed(started),
-                        0,
-                        windowDone(done.get(), interval, started),
-                        exporterId.get(),
-                        0,
-                        "on demand");
+                return ExportRecord.skipped(start, windowDone(done.get(), interval, started), elapsed(started));
             }
-            ExportRecord r = exportHolding(destination, trigger, started, h.fencingNumber());
+            ExportRecord r = exportHolding(destination, start, h.fencingNumber());
             return record(h.lost() ? withLostLock(r) : r);
         }
     }
@@ -240,12 +204,11 @@ public final class ExportCoordinator {
      * fifth (the tolerance for a CronJob that starts a little late). A history that cannot be read
      * counts as none: exporting twice is better than not at all.
      */
-    private Optional<ExportRecord> doneWithin(Duration interval, String format) {
+    private Optional<ExportRecord> doneWithin(Duration interval, ExportFormat format) {
         Instant since = clock.instant().minus(interval.minus(interval.dividedBy(5)));
         try {
             return history.list().stream()
-                    .filter(r ->
-                            r.success() && r.fencingNumber() > 0 && r.format().equals(format) && r.at().isAfter(since))
+                    .filter(r -> r.success() && r.fencingNumber() > 0 && r.format() == format && r.at().isAfter(since))
                     .findFirst();
         } catch (StoreException e) {
             LOG.warn(
@@ -280,25 +243,12 @@ public final class ExportCoordinator {
      * overlapped it: the record says so, for whoever compares the two in the history.
      */
     private static ExportRecord withLostLock(ExportRecord r) {
-        String note = "the export lock was lost while exporting (expired or taken over): another export may have "
-                + "run at the same time; fencing number " + r.fencingNumber();
-        return new ExportRecord(
-                r.at(),
-                r.format(),
-                r.destination(),
-                r.trigger(),
-                r.outcome(),
-                r.series(),
-                r.bytes(),
-                r.durationMillis(),
-                r.attempts(),
-                r.error() == null ? note : r.error() + "; " + note,
-                r.instance(),
-                r.fencingNumber(),
-                r.timing());
+        return r.withNote("the export lock was lost while exporting (expired or taken over): another export may "
+                + "have run at the same time; fencing number " + r.fencingNumber());
     }
 
-    private ExportRecord exportHolding(ExportDestination destination, String trigger, Instant started, long fence) {
+    private ExportRecord exportHolding(ExportDestination destination, ExportRecord.Start start, long fence) {
+        Instant started = start.at();
         ExportTiming.Plan plan;
         try {
             plan = plan();
@@ -313,7 +263,7 @@ public final class ExportCoordinator {
             plan = null;
             LOG.warn("Cannot plan the export from the store's expiry: {}", e.getMessage());
         }
-        String why = plan == null ? "on demand" : plan.reason().words();
+        ExportTiming.Reason why = plan == null ? ExportTiming.Reason.ON_DEMAND : plan.reason();
         Attempt a = deliverOnce(destination, false);
         int attempts = 1;
         while (a.failed() && attempts <= retryAttempts) {
@@ -331,7 +281,7 @@ public final class ExportCoordinator {
             a = deliverOnce(destination, false);
             attempts++;
         }
-        return a.toRecord(started, destination, trigger, attempts, fence, why, elapsed(started), exporterId.get());
+        return a.toRecord(start.fenced(fence, why), attempts, elapsed(started));
     }
 
     /** Before a retry; a failure is logged by the maintenance, and the retry goes on. */
@@ -400,65 +350,16 @@ public final class ExportCoordinator {
             return error != null;
         }
 
-        ExportRecord toRecord(
-                Instant at,
-                ExportDestination d,
-                String trigger,
-                int attempts,
-                long fence,
-                String why,
-                long millis,
-                String instance) {
+        ExportRecord toRecord(ExportRecord.Start start, int attempts, long millis) {
             if (error != null) {
-                return new ExportRecord(
-                        at,
-                        d.format(),
-                        d.describe(),
-                        trigger,
-                        ExportRecord.Outcome.FAILED,
-                        0,
-                        0,
-                        millis,
-                        attempts,
-                        error,
-                        instance,
-                        fence,
-                        why);
+                return ExportRecord.failed(start, error, millis, attempts);
             }
             if (delivery == null) {
-                return new ExportRecord(
-                        at,
-                        d.format(),
-                        d.describe(),
-                        trigger,
-                        ExportRecord.Outcome.HELD_BACK,
-                        0,
-                        0,
-                        millis,
-                        attempts,
-                        note,
-                        instance,
-                        fence,
-                        why);
+                return ExportRecord.heldBack(start, note, millis, attempts);
             }
-            ExportRecord.Outcome outcome =
-                    delivery.skipped() == null ? ExportRecord.Outcome.SUCCESS : ExportRecord.Outcome.SKIPPED;
-            String where = delivery.location() != null ? delivery.location() : d.describe();
-            String text = delivery.skipped() != null ? delivery.skipped() : note;
-            return new ExportRecord(
-                    at,
-                    d.format(),
-                    where,
-                    trigger,
-                    outcome,
-                    delivery.series(),
-                    delivery.bytes(),
-                    millis,
-                    attempts + delivery.attempts() - 1,
-                    text,
-                    instance,
-                    fence,
-                    why);
+            ExportRecord r = ExportRecord.delivered(start, delivery, millis, attempts + delivery.attempts() - 1);
+            // A skip says why nothing was sent; a warning belongs to a success only.
+            return note != null && r.success() ? r.withNote(note) : r;
         }
     }
 }

@@ -16,11 +16,11 @@ public interface ExportDestination {
     String describe();
 
     /**
-     * The format name recorded in the history.
+     * The format recorded in the history.
      *
-     * @return such as {@code json} or {@code remote_write}
+     * @return such as {@link ExportFormat#JSON} or {@link ExportFormat#REMOTE_WRITE}
      */
-    String format();
+    ExportFormat format();
 
     /**
      * Sends one snapshot.

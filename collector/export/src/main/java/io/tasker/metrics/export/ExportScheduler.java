@@ -121,7 +121,7 @@ public final class ExportScheduler implements AutoCloseable {
             if (clock.instant().isBefore(nextRun)) {
                 return nextRun;
             }
-            last = coordinator.export(destination.get(), "scheduler");
+            last = coordinator.export(destination.get(), ExportTrigger.SCHEDULER);
             LOG.info("Scheduled export: {} {}", last.outcome(), last.error() == null ? "" : last.error());
             afterEach.run();
             boolean heldBack = last.outcome() == ExportRecord.Outcome.HELD_BACK;

@@ -1,5 +1,8 @@
 package io.tasker.metrics.export;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.tasker.metrics.export.internal.Words;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -33,12 +36,21 @@ public record ExportTiming(Duration retentionWindow, Duration safetyMargin, Dura
         }
     }
 
-    /** Why an export is planned when it is. */
+    /**
+     * Why an export ran when it did, by the words the history, the console's database and the
+     * CLI's output use. A plan is {@link #OPTIMAL_TIMING} or {@link #TTL_EXTENSION}; an export
+     * run at once is {@link #ON_DEMAND}. A stored record whose words this version does not know
+     * reads as {@link #UNKNOWN}, so that the rest of the history stays readable.
+     */
     public enum Reason {
         /** As late as is safe before the data expires. */
         OPTIMAL_TIMING("optimal timing"),
         /** Too late for that: the data's time to live is extended first, then the export runs at once. */
-        TTL_EXTENSION("TTL extension");
+        TTL_EXTENSION("TTL extension"),
+        /** Run at once, not by plan: an export now, or a coordinated one whose plan could not be read. */
+        ON_DEMAND("on demand"),
+        /** Words this version does not know, read back from a stored record; never planned. */
+        UNKNOWN("unknown");
 
         private final String words;
 
@@ -49,9 +61,27 @@ public record ExportTiming(Duration retentionWindow, Duration safetyMargin, Dura
         /**
          * The reason in words, as the history records it.
          *
-         * @return {@code optimal timing} or {@code TTL extension}
+         * @return {@code optimal timing}, {@code TTL extension} or {@code on demand}
          */
+        @JsonValue
         public String words() {
+            return words;
+        }
+
+        /**
+         * The reason a stored record names: {@link #UNKNOWN} for words this version does not know.
+         *
+         * @param words the stored words, or null
+         * @return the reason, or null for null (a record older than the timing)
+         */
+        @JsonCreator
+        public static Reason stored(String words) {
+            return Words.tolerant(values(), Reason::words, words, UNKNOWN);
+        }
+
+        /** The words, so that text built from a record reads as before. */
+        @Override
+        public String toString() {
             return words;
         }
     }

@@ -33,6 +33,7 @@ public final class FileDestination implements ExportDestination {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final ExpositionFormatWriter writer;
+    private final ExportFormat format;
     private final Path directory;
     private final Path file;
     private final Clock clock;
@@ -47,6 +48,7 @@ public final class FileDestination implements ExportDestination {
      */
     public FileDestination(ExpositionFormatWriter writer, Path directory, Path file, Clock clock) {
         this.writer = writer;
+        this.format = ExportFormat.of(writer.format());
         this.directory = directory;
         this.file = file;
         this.clock = clock;
@@ -75,8 +77,8 @@ public final class FileDestination implements ExportDestination {
     }
 
     @Override
-    public String format() {
-        return writer.format();
+    public ExportFormat format() {
+        return format;
     }
 
     @Override

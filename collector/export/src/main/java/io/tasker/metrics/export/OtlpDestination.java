@@ -34,8 +34,8 @@ public final class OtlpDestination implements ExportDestination {
     }
 
     @Override
-    public String format() {
-        return FORMAT;
+    public ExportFormat format() {
+        return ExportFormat.OTLP;
     }
 
     @Override

@@ -35,8 +35,8 @@ public final class RemoteWriteDestination implements ExportDestination {
     }
 
     @Override
-    public String format() {
-        return FORMAT;
+    public ExportFormat format() {
+        return ExportFormat.REMOTE_WRITE;
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.io.OutputStream;
  */
 public final class StreamDestination implements ExportDestination {
     private final ExpositionFormatWriter writer;
+    private final ExportFormat format;
     private final OutputStream out;
     private final String name;
 
@@ -27,6 +28,7 @@ public final class StreamDestination implements ExportDestination {
      */
     public StreamDestination(ExpositionFormatWriter writer, OutputStream out, String name) {
         this.writer = writer;
+        this.format = ExportFormat.of(writer.format());
         this.out = out;
         this.name = name;
     }
@@ -37,8 +39,8 @@ public final class StreamDestination implements ExportDestination {
     }
 
     @Override
-    public String format() {
-        return writer.format();
+    public ExportFormat format() {
+        return format;
     }
 
     @Override

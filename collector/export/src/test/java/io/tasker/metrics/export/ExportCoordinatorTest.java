@@ -62,7 +62,8 @@ class ExportCoordinatorTest {
 
     @Test
     void exportNowWritesATimestampedFileAndRecordsIt() throws IOException {
-        ExportRecord r = coordinator.exportNow(new FileDestination(new JsonWriter(), dir, null, clock), "cli");
+        ExportRecord r =
+                coordinator.exportNow(new FileDestination(new JsonWriter(), dir, null, clock), ExportTrigger.CLI);
         assertTrue(r.success(), r.toString());
         Path file = dir.resolve("tasker-metrics-20260101T120000Z.json");
         assertEquals(file.toString(), r.destination());
@@ -73,7 +74,7 @@ class ExportCoordinatorTest {
                         .asInt());
         assertEquals(1, r.series());
         assertEquals(Files.size(file), r.bytes());
-        assertEquals("on demand", r.timing());
+        assertEquals(ExportTiming.Reason.ON_DEMAND, r.timing());
         assertEquals(List.of(r), coordinator.history().list());
         try (var listing = Files.list(dir)) {
             assertEquals(1, listing.count(), "no temporary file left behind");
@@ -84,9 +85,9 @@ class ExportCoordinatorTest {
     void oncePerIntervalSkipsWithinTheWindowLessAFifthAndExportsAfter() {
         Duration interval = Duration.ofMinutes(5);
         FileDestination json = new FileDestination(new JsonWriter(), dir, null, clock);
-        assertTrue(coordinator.exportOncePer(interval, json, "cli").success(), "nothing exported yet");
+        assertTrue(coordinator.exportOncePer(interval, json, ExportTrigger.CLI).success(), "nothing exported yet");
         clock.advance(Duration.ofMinutes(2));
-        ExportRecord backup = coordinator.exportOncePer(interval, json, "cli");
+        ExportRecord backup = coordinator.exportOncePer(interval, json, ExportTrigger.CLI);
         assertEquals(ExportRecord.Outcome.SKIPPED, backup.outcome());
         assertTrue(
                 backup.error()
@@ -94,10 +95,14 @@ class ExportCoordinatorTest {
                                 + "web-1, 120 s ago; export_interval 5 min less a fifth)"),
                 backup.error());
         ExportRecord csv = coordinator.exportOncePer(
-                interval, new FileDestination(new io.tasker.metrics.formats.CsvWriter(), dir, null, clock), "cli");
+                interval,
+                new FileDestination(new io.tasker.metrics.formats.CsvWriter(), dir, null, clock),
+                ExportTrigger.CLI);
         assertTrue(csv.success(), "another format is another export: " + csv);
         clock.advance(Duration.ofMinutes(2).plusSeconds(1));
-        assertTrue(coordinator.exportOncePer(interval, json, "cli").success(), "4 min 1 s later: the next window");
+        assertTrue(
+                coordinator.exportOncePer(interval, json, ExportTrigger.CLI).success(),
+                "4 min 1 s later: the next window");
         assertEquals(3, coordinator.history().list().size(), "the skip is not recorded");
     }
 
@@ -107,30 +112,28 @@ class ExportCoordinatorTest {
         FileDestination json = new FileDestination(new JsonWriter(), dir, null, clock);
         coordinator
                 .history()
-                .append(new ExportRecord(
-                        clock.instant(),
-                        "json",
-                        "x.json",
-                        "cli",
-                        ExportRecord.Outcome.FAILED,
-                        0,
-                        0,
-                        5,
-                        4,
+                .append(ExportRecord.failed(
+                        new ExportRecord.Start(
+                                clock.instant(),
+                                ExportFormat.JSON,
+                                "x.json",
+                                ExportTrigger.CLI,
+                                "cron-1",
+                                3,
+                                ExportTiming.Reason.OPTIMAL_TIMING),
                         "IOException: disk full",
-                        "cron-1",
-                        3,
-                        "optimal timing"));
-        assertTrue(coordinator.exportNow(json, "console").success());
+                        5,
+                        4));
+        assertTrue(coordinator.exportNow(json, ExportTrigger.CONSOLE).success());
         assertTrue(
-                coordinator.exportOncePer(interval, json, "cli").success(),
+                coordinator.exportOncePer(interval, json, ExportTrigger.CLI).success(),
                 "a failed main run and a console export-now leave the window to the backup");
     }
 
     @Test
     void aHeldLockMakesTheExportASkipSaidInWords() {
         store.add("tasker:lock:export", new Record(0, "web-9/abc".getBytes()), Duration.ofMinutes(5));
-        ExportRecord r = coordinator.export(new FileDestination(new JsonWriter(), dir, null, clock), "cli");
+        ExportRecord r = coordinator.export(new FileDestination(new JsonWriter(), dir, null, clock), ExportTrigger.CLI);
         assertEquals(ExportRecord.Outcome.SKIPPED, r.outcome());
         assertEquals("skipped: another instance is exporting (web-9)", r.error());
         assertTrue(coordinator.history().list().isEmpty(), "a skip for the lock is not an export");
@@ -138,13 +141,15 @@ class ExportCoordinatorTest {
 
     @Test
     void theLockIsReleasedAndFencingNumbersGrow() {
-        ExportRecord first = coordinator.export(new FileDestination(new JsonWriter(), dir, null, clock), "scheduler");
+        ExportRecord first =
+                coordinator.export(new FileDestination(new JsonWriter(), dir, null, clock), ExportTrigger.SCHEDULER);
         clock.advance(Duration.ofSeconds(1));
-        ExportRecord second = coordinator.export(new FileDestination(new JsonWriter(), dir, null, clock), "scheduler");
+        ExportRecord second =
+                coordinator.export(new FileDestination(new JsonWriter(), dir, null, clock), ExportTrigger.SCHEDULER);
         assertTrue(first.success() && second.success());
         assertEquals(first.fencingNumber() + 1, second.fencingNumber());
         assertTrue(coordinator.lock().holder().isEmpty());
-        assertEquals("optimal timing", first.timing());
+        assertEquals(ExportTiming.Reason.OPTIMAL_TIMING, first.timing());
     }
 
     @Test
@@ -157,8 +162,8 @@ class ExportCoordinatorTest {
             }
 
             @Override
-            public String format() {
-                return "prometheus";
+            public ExportFormat format() {
+                return ExportFormat.PROMETHEUS;
             }
 
             @Override
@@ -170,7 +175,7 @@ class ExportCoordinatorTest {
             }
         };
         Instant expiryBefore = reader.earliestExpiry().orElseThrow();
-        ExportRecord r = coordinator.export(flaky, "scheduler");
+        ExportRecord r = coordinator.export(flaky, ExportTrigger.SCHEDULER);
         assertTrue(r.success(), r.toString());
         assertEquals(3, r.attempts());
         assertEquals(List.of(Duration.ofSeconds(30), Duration.ofMinutes(1)), slept);
@@ -188,7 +193,7 @@ class ExportCoordinatorTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        ExportRecord r = coordinator.export(broken, "cli");
+        ExportRecord r = coordinator.export(broken, ExportTrigger.CLI);
         assertEquals(ExportRecord.Outcome.FAILED, r.outcome());
         assertTrue(r.error().contains("file-not-dir"), r.error());
         assertEquals(3, r.attempts(), "30 s and 1 min fit in 5 min with a 2 min export timeout; 2 min more does not");
@@ -200,9 +205,9 @@ class ExportCoordinatorTest {
         clock.advance(Duration.ofMinutes(3));
         ExportTiming.Plan plan = coordinator.plan();
         assertEquals(ExportTiming.Reason.TTL_EXTENSION, plan.reason());
-        ExportRecord r = coordinator.export(new FileDestination(new JsonWriter(), dir, null, clock), "cli");
+        ExportRecord r = coordinator.export(new FileDestination(new JsonWriter(), dir, null, clock), ExportTrigger.CLI);
         assertTrue(r.success(), r.toString());
-        assertEquals("TTL extension", r.timing());
+        assertEquals(ExportTiming.Reason.TTL_EXTENSION, r.timing());
         assertEquals(ExportTiming.Reason.OPTIMAL_TIMING, coordinator.plan().reason(), "the data has time again");
     }
 }

@@ -28,7 +28,7 @@ class ExportLockFaultsTest {
     void aStoreFailureReadingTheHolderIsASkipNotAnException() {
         store.add(LOCK, new Record(0, "web-9/abc".getBytes()), Duration.ofMinutes(5));
         store.failing.add("get");
-        ExportRecord r = coordinator(Duration.ofMinutes(5)).export(new Counting(), "cli");
+        ExportRecord r = coordinator(Duration.ofMinutes(5)).export(new Counting(), ExportTrigger.CLI);
         assertEquals(ExportRecord.Outcome.SKIPPED, r.outcome(), r.toString());
         assertTrue(r.error().startsWith("skipped: another instance is exporting"), r.error());
     }
@@ -40,7 +40,7 @@ class ExportLockFaultsTest {
         assertThrows(StoreException.class, () -> lock.tryAcquire("web-1", Duration.ofMinutes(5)));
         store.failing.clear();
         assertTrue(lock.holder().isEmpty(), "the lock is free again, not held until its TTL");
-        ExportRecord next = coordinator(Duration.ofMinutes(5)).export(new Counting(), "cli");
+        ExportRecord next = coordinator(Duration.ofMinutes(5)).export(new Counting(), ExportTrigger.CLI);
         assertEquals(ExportRecord.Outcome.SUCCESS, next.outcome(), next.toString());
     }
 
@@ -58,7 +58,7 @@ class ExportLockFaultsTest {
                         return super.deliver(snapshot);
                     }
                 },
-                "cli");
+                ExportTrigger.CLI);
         assertEquals(ExportRecord.Outcome.SUCCESS, r.outcome(), r.toString());
         assertTrue(r.error() != null && r.error().contains("export lock was lost"), r.toString());
         assertEquals(r, coordinator.history().list().get(0), "the shared history says it too");
@@ -109,8 +109,8 @@ class ExportLockFaultsTest {
         }
 
         @Override
-        public String format() {
-            return "json";
+        public ExportFormat format() {
+            return ExportFormat.JSON;
         }
 
         @Override

@@ -54,7 +54,7 @@ public final class ExportRaceWorker {
         if (wait > 0) {
             Thread.sleep(wait);
         }
-        return coordinator.export(new SlowDestination(Duration.ofSeconds(2)), "race");
+        return coordinator.export(new SlowDestination(Duration.ofSeconds(2)), ExportTrigger.CLI);
     }
 
     /** A destination that takes its time, as a large remote write does. */
@@ -65,8 +65,8 @@ public final class ExportRaceWorker {
         }
 
         @Override
-        public String format() {
-            return "prometheus";
+        public ExportFormat format() {
+            return ExportFormat.PROMETHEUS;
         }
 
         @Override

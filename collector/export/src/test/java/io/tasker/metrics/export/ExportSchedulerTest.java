@@ -58,10 +58,10 @@ class ExportSchedulerTest {
         assertEquals(1, coordinator.history().list().size());
         ExportRecord r = coordinator.history().list().get(0);
         assertTrue(r.success(), r.toString());
-        assertEquals("scheduler", r.trigger());
+        assertEquals(ExportTrigger.SCHEDULER, r.trigger());
         // Exported at the last safe moment, the export extended the data's time to live first,
         // and nothing exports again at once: the next run is planned ahead.
-        assertEquals("TTL extension", r.timing());
+        assertEquals(ExportTiming.Reason.TTL_EXTENSION, r.timing());
         assertTrue(after.isAfter(clock.instant()), "planned ahead, not in a loop: " + after);
         assertEquals(after, scheduler.step());
         assertEquals(1, coordinator.history().list().size());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.export.ExportDestination;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.FileDestination;
 import io.tasker.metrics.export.RemoteWriteDestination;
 import java.util.Map;
@@ -27,7 +28,7 @@ class ExportDestinationsTest {
                         .describe());
         ExportDestination file = ExportDestinations.forConfig(FILES, null, Clock.SYSTEM);
         assertTrue(file instanceof FileDestination, file.toString());
-        assertEquals("prometheus", file.format());
+        assertEquals(ExportFormat.PROMETHEUS, file.format());
     }
 
     @Test

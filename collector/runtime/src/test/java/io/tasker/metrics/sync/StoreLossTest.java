@@ -9,8 +9,10 @@ import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
 import io.tasker.metrics.export.ExportCoordinator;
 import io.tasker.metrics.export.ExportDestination;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.snapshot.MetricsSnapshot;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.memcached.MemcachedStore;
@@ -109,7 +111,7 @@ class StoreLossTest {
                 clock,
                 d -> {});
         Recording destination = new Recording();
-        ExportRecord waiting = exporter.export(destination, "cli");
+        ExportRecord waiting = exporter.export(destination, ExportTrigger.CLI);
         assertEquals(ExportRecord.Outcome.HELD_BACK, waiting.outcome(), waiting.toString());
         assertTrue(
                 waiting.error().contains("the store lost its data")
@@ -118,7 +120,7 @@ class StoreLossTest {
         assertEquals(0, destination.delivered, "nothing lower than the last export was published");
         clock.advance(Duration.ofSeconds(5)); // far below the instance timeout, the fixed bound
         assertTrue(c.sync.sync(strategy).success());
-        ExportRecord whole = exporter.export(destination, "cli");
+        ExportRecord whole = exporter.export(destination, ExportTrigger.CLI);
         assertEquals(ExportRecord.Outcome.SUCCESS, whole.outcome(), whole.toString());
         assertEquals(16, destination.last, "once every instance has written again, the export has it all");
     }
@@ -147,10 +149,10 @@ class StoreLossTest {
             Recording destination = new Recording();
             assertEquals(
                     ExportRecord.Outcome.HELD_BACK,
-                    exporter.exportNow(destination, "cli").outcome());
+                    exporter.exportNow(destination, ExportTrigger.CLI).outcome());
             clock.advance(TIMEOUT.plusSeconds(1));
             assertTrue(a.sync.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success());
-            ExportRecord late = exporter.exportNow(destination, "cli");
+            ExportRecord late = exporter.exportNow(destination, ExportTrigger.CLI);
             assertEquals(ExportRecord.Outcome.SUCCESS, late.outcome(), late.toString());
             assertEquals(10, destination.last, "what the killed instance had synced went with the store");
         }
@@ -191,8 +193,8 @@ class StoreLossTest {
         }
 
         @Override
-        public String format() {
-            return "json";
+        public ExportFormat format() {
+            return ExportFormat.JSON;
         }
 
         @Override

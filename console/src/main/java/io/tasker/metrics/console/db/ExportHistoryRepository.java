@@ -1,6 +1,9 @@
 package io.tasker.metrics.console.db;
 
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,9 +49,9 @@ public final class ExportHistoryRepository {
             s.setString(1, key(r));
             s.setObject(2, r.at().atOffset(ZoneOffset.UTC));
             // Every text is cut to its column, so that one odd record in the shared store cannot stop the import.
-            s.setString(3, cut(r.format(), 32));
+            s.setString(3, r.format().word());
             s.setString(4, cut(r.destination(), 1024));
-            s.setString(5, cut(r.trigger(), 32));
+            s.setString(5, r.trigger().word());
             s.setString(6, r.outcome().name());
             s.setLong(7, r.series());
             s.setLong(8, r.bytes());
@@ -57,7 +60,7 @@ public final class ExportHistoryRepository {
             setNullable(s, 11, cut(r.error(), 4096));
             setNullable(s, 12, cut(r.instance(), 256));
             s.setLong(13, r.fencingNumber());
-            setNullable(s, 14, cut(r.timing(), 64));
+            setNullable(s, 14, r.timing() == null ? null : r.timing().words());
             s.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -181,9 +184,9 @@ public final class ExportHistoryRepository {
         Instant at = rs.getObject("exported_at", OffsetDateTime.class).toInstant();
         return new ExportRecord(
                 at,
-                rs.getString("format"),
+                ExportFormat.stored(rs.getString("format")),
                 rs.getString("destination"),
-                rs.getString("trigger_name"),
+                ExportTrigger.stored(rs.getString("trigger_name")),
                 ExportRecord.Outcome.valueOf(rs.getString("outcome")),
                 rs.getLong("series"),
                 rs.getLong("bytes"),
@@ -192,7 +195,7 @@ public final class ExportHistoryRepository {
                 rs.getString("error"),
                 rs.getString("instance"),
                 rs.getLong("fencing_number"),
-                rs.getString("timing"));
+                ExportTiming.Reason.stored(rs.getString("timing")));
     }
 
     private static String key(ExportRecord r) {

@@ -6,6 +6,7 @@ import io.tasker.metrics.console.db.ExportHistoryRepository;
 import io.tasker.metrics.export.ExportDestination;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.formats.ExpositionFormats;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.StoreException;
@@ -90,7 +91,7 @@ public final class ExportService {
             case ExportDestinations.OTLP -> ExportDestinations.otlp(runtime.config());
             default -> ExportDestinations.file(runtime.config(), f, clock);
         };
-        ExportRecord r = runtime.coordinator().exportNow(destination, "console");
+        ExportRecord r = runtime.coordinator().exportNow(destination, ExportTrigger.CONSOLE);
         repository.save(r);
         metrics.exported(r);
         return r;

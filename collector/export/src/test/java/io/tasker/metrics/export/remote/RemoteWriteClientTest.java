@@ -12,6 +12,7 @@ import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.RegistryOptions;
 import io.tasker.metrics.export.ExportDestination;
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.RemoteWriteDestination;
 import io.tasker.metrics.export.remote.RecordingReceiver.Received;
 import io.tasker.metrics.export.remote.RecordingReceiver.Reply;
@@ -274,7 +275,7 @@ class RemoteWriteClientTest {
         ExportDestination.Delivery delivered = ok.deliver(counters(3));
         assertEquals(
                 new ExportDestination.Delivery(3, only(receiver.requests()).body().length, 1, null, null), delivered);
-        assertEquals("remote_write", ok.format());
+        assertEquals(ExportFormat.REMOTE_WRITE, ok.format());
         assertEquals(receiver.endpoint().toString(), ok.describe());
 
         receiver.then(Reply.status(400, "bad"));

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportRecord;
+import io.tasker.metrics.export.ExportTiming;
+import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.export.RemoteWriteDestination;
 import io.tasker.metrics.testing.FreePorts;
 import java.net.URI;
@@ -48,9 +51,9 @@ class RemoteWriteUrlSecretsTest {
         // A record written before the mask, read back from the store or the console's database.
         ExportRecord old = new ExportRecord(
                 Instant.EPOCH,
-                "remote_write",
+                ExportFormat.REMOTE_WRITE,
                 "http://vm/write?token=" + SECRET,
-                "cli",
+                ExportTrigger.CLI,
                 ExportRecord.Outcome.FAILED,
                 0,
                 0,
@@ -59,7 +62,7 @@ class RemoteWriteUrlSecretsTest {
                 "HTTP 401 from http://vm/write?token=" + SECRET + ": denied",
                 "web-1",
                 0,
-                "on demand");
+                ExportTiming.Reason.ON_DEMAND);
         assertEquals("http://vm/write?token=***", old.destination());
         assertFalse(old.error().contains(SECRET), old.error());
     }
