@@ -1,7 +1,6 @@
 package io.tasker.metrics.cli;
 
 import io.tasker.metrics.Clock;
-import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.ExportDestinations;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportRecord;
@@ -55,11 +54,10 @@ final class ExportCommand implements Callable<Integer> {
         try (TaskerRuntime runtime = CliContext.runtime(config)) {
             ExportRecord r = force
                     ? runtime.coordinator().export(destination, ExportTrigger.CLI)
-                    : runtime.coordinator()
-                            .exportOncePer(config.value(ConfigKey.EXPORT_INTERVAL), destination, ExportTrigger.CLI);
+                    : runtime.coordinator().exportOncePer(config.export().interval(), destination, ExportTrigger.CLI);
             if (destination instanceof FileDestination) {
                 // A CronJob's export is the natural moment to keep the directory bounded.
-                config.exportRetention().prune(config.telemetry().exportDirectory(), Clock.SYSTEM.instant());
+                config.export().retention().prune(config.telemetry().exportDirectory(), Clock.SYSTEM.instant());
             }
             return report(r, spec.commandLine().getOut(), spec.commandLine().getErr());
         }

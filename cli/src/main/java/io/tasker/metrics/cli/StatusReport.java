@@ -52,7 +52,7 @@ record StatusReport(
      */
     record ExportFiles(String directory, int files, Instant oldest, String retention, int maxFiles) {
         static ExportFiles of(TaskerConfig config) {
-            ExportRetention retention = config.exportRetention();
+            ExportRetention retention = config.export().retention();
             ExportRetention.Survey survey = retention.survey(config.telemetry().exportDirectory());
             return new ExportFiles(
                     config.telemetry().exportDirectory().toString(),

@@ -93,7 +93,7 @@ record Services(
         Retention retention = new Retention(
                 history,
                 settings.historyRetention(),
-                runtime.config().exportRetention(),
+                runtime.config().export().retention(),
                 runtime.config().telemetry().exportDirectory(),
                 clock);
         // The history of values samples the same cluster view the pages show; the alerts judge each new sample.

@@ -3,7 +3,6 @@ package io.tasker.metrics.subscribers;
 import io.opentelemetry.api.OpenTelemetry;
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
-import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.events.EventPublisher;
 import io.tasker.metrics.events.MetricsSubscriber;
@@ -77,7 +76,7 @@ public final class Subscribers implements AutoCloseable {
     public static Subscribers start(
             TaskerConfig config, Map<String, String> env, MetricRegistry registry, String instanceId) {
         PublisherOptions options = new PublisherOptions(
-                config.value(ConfigKey.EVENTS_QUEUE_CAPACITY), config.value(ConfigKey.EVENTS_DRAIN_TIMEOUT));
+                config.events().queueCapacity(), config.events().drainTimeout());
         TelemetrySettings telemetry = TelemetrySettings.from(config, env).withDefaultInstanceId(instanceId);
         StatsdSettings statsd = StatsdSettings.from(config);
         EventPublisher publisher = new EventPublisher(registry, options);

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * long one.
  *
  * <pre>{@code
- * config.exportRetention().prune(config.telemetry().exportDirectory(), clock.instant());
+ * config.export().retention().prune(config.telemetry().exportDirectory(), clock.instant());
  * }</pre>
  *
  * @param maxAge files older than this (by modification time) are deleted

@@ -10,7 +10,7 @@ import java.io.IOException;
  * coordinator to record and retry; a skipped one is a delivery that says why.
  *
  * <pre>{@code
- * RemoteWriteClient client = new RemoteWriteClient(config.prometheus().remoteWrite());
+ * RemoteWriteClient client = new RemoteWriteClient(config.remoteWrite().settings(config.delivery()));
  * ExportDestination destination = new RemoteWriteDestination(client);
  * }</pre>
  */

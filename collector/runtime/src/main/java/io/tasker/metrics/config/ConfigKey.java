@@ -11,7 +11,7 @@ import java.util.List;
  * section, beside that application's settings); loading, typing and showing all go by it.
  *
  * <pre>{@code
- * Duration interval = config.value(ConfigKey.SYNC_INTERVAL);
+ * ConfigKey port = ConfigKey.of("console.port", Kind.INTEGER, "7070", "TASKER_CONSOLE_PORT");
  * }</pre>
  *
  * @param name the dotted name, such as {@code telemetry.sync_interval}

@@ -60,7 +60,7 @@ public final class ConfigLoader {
      * @param file the YAML file, or empty for the one {@value #CONFIG_ENV} names, if any
      * @param env the environment variables, which override the file
      * @param extraKeys keys of the application embedding the collector (the console's), whose
-     *     typed values {@link TaskerConfig#value(String)} gives; their sections are its own
+     *     typed values {@link TaskerConfig#application()} gives; their sections are its own
      * @return the validated configuration
      * @throws ConfigException listing every problem, each naming its key
      */
@@ -74,7 +74,7 @@ public final class ConfigLoader {
      * @param file the YAML file, or empty for the one {@value #CONFIG_ENV} names, if any
      * @param env the environment variables, which override the file
      * @param extraKeys keys of the application embedding the collector, whose typed values
-     *     {@link TaskerConfig#value(String)} gives
+     *     {@link TaskerConfig#application()} gives
      * @param sharedSections top-level sections of the same file that another program reads and
      *     checks itself (the CLI shares the console's file and leaves its {@code console:} alone);
      *     any other section nobody owns is an error
@@ -134,7 +134,7 @@ public final class ConfigLoader {
         for (ConfigKey key : keys) {
             values.put(key, value(key, raw.get(key.name()), env, problems));
         }
-        TaskerConfig config = build(values, environment.name(), otel(env));
+        TaskerConfig config = build(values, extraKeys, environment.name(), otel(env));
         validate(config, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(path.map(Path::toString).orElse("defaults and environment"), problems);
@@ -280,36 +280,137 @@ public final class ConfigLoader {
         return typed(key, key.defaultValue(), source, new ArrayList<>());
     }
 
-    private static TaskerConfig build(Map<ConfigKey, Object> v, String environment, Map<String, String> otel) {
-        TaskerConfig.Telemetry telemetry = new TaskerConfig.Telemetry(
-                (Boolean) v.get(ConfigKey.METRICS_ENABLED),
-                ((String) v.get(ConfigKey.METRICS_FORMAT)).toLowerCase(Locale.ROOT),
-                (Duration) v.get(ConfigKey.SYNC_INTERVAL),
-                (String) v.get(ConfigKey.INSTANCE_ID),
-                (Integer) v.get(ConfigKey.CARDINALITY_LIMIT),
-                (Integer) v.get(ConfigKey.MAX_LABEL_VALUE_LENGTH),
-                Path.of((String) v.get(ConfigKey.EXPORT_DIRECTORY)),
-                (Duration) v.get(ConfigKey.STALE_EXPORT_THRESHOLD),
-                (Boolean) v.get(ConfigKey.SCHEDULED_EXPORT));
-        String compression = (String) v.get(ConfigKey.COMPRESSION);
-        TaskerConfig.PrometheusSettings prometheus = new TaskerConfig.PrometheusSettings(
-                blankToNull((String) v.get(ConfigKey.ENDPOINT)),
-                blankToNull((String) v.get(ConfigKey.USERNAME)),
-                blankToNull((String) v.get(ConfigKey.PASSWORD)),
-                (Duration) v.get(ConfigKey.JOB_TIMEOUT),
-                (Duration) v.get(ConfigKey.EXPORT_TIMEOUT),
-                (Integer) v.get(ConfigKey.RETRY_ATTEMPTS),
-                (Duration) v.get(ConfigKey.RETENTION_WINDOW),
-                (Duration) v.get(ConfigKey.SAFETY_MARGIN),
-                (String) v.get(ConfigKey.METRIC_PREFIX),
-                (Boolean) v.get(ConfigKey.INCLUDE_INSTANCE_LABELS),
-                compression == null || compression.isBlank() ? "none" : compression.toLowerCase(Locale.ROOT),
-                (Integer) v.get(ConfigKey.BATCH_SIZE),
-                (Boolean) v.get(ConfigKey.SKIP_IF_UNAVAILABLE));
-        TaskerConfig.CacheSettings cache = new TaskerConfig.CacheSettings(
-                (String) v.get(ConfigKey.CACHE_URL), (String) v.get(ConfigKey.CACHE_NAMESPACE), (Duration)
-                        v.get(ConfigKey.CACHE_TIMEOUT));
-        return new TaskerConfig(telemetry, prometheus, cache, v, environment, otel);
+    private static TaskerConfig build(
+            Map<ConfigKey, Object> v, List<ConfigKey> extraKeys, String environment, Map<String, String> otel) {
+        Typed t = new Typed(v);
+        Map<ConfigKey, Object> own = new LinkedHashMap<>();
+        extraKeys.forEach(key -> own.put(key, v.get(key)));
+        Map<String, String> shown = new LinkedHashMap<>();
+        v.forEach((key, value) -> shown.put(key.name(), key.show(value)));
+        return new TaskerConfig(
+                t.telemetry(),
+                t.registry(),
+                t.sync(),
+                t.cache(),
+                t.export(),
+                t.delivery(),
+                t.remoteWrite(),
+                t.events(),
+                t.runs(),
+                t.openTelemetry(),
+                t.statsd(),
+                new ApplicationValues(own),
+                shown,
+                environment,
+                otel);
+    }
+
+    /** Reads the values just typed by each key's kind into the record of each part that reads them. */
+    private record Typed(Map<ConfigKey, Object> values) {
+        TaskerConfig.Telemetry telemetry() {
+            return new TaskerConfig.Telemetry(
+                    flag(ConfigKey.METRICS_ENABLED),
+                    text(ConfigKey.METRICS_FORMAT).toLowerCase(Locale.ROOT),
+                    duration(ConfigKey.SYNC_INTERVAL),
+                    text(ConfigKey.INSTANCE_ID),
+                    Path.of(text(ConfigKey.EXPORT_DIRECTORY)),
+                    duration(ConfigKey.STALE_EXPORT_THRESHOLD),
+                    flag(ConfigKey.SCHEDULED_EXPORT));
+        }
+
+        RegistryConfig registry() {
+            return new RegistryConfig(
+                    text(ConfigKey.METRIC_PREFIX),
+                    integer(ConfigKey.CARDINALITY_LIMIT),
+                    integer(ConfigKey.MAX_LABEL_VALUE_LENGTH));
+        }
+
+        SyncConfig sync() {
+            return new SyncConfig(
+                    duration(ConfigKey.RETENTION_WINDOW),
+                    integer(ConfigKey.BATCH_SIZE),
+                    flag(ConfigKey.INCLUDE_INSTANCE_LABELS),
+                    integer(ConfigKey.SYNC_FAILURE_THRESHOLD));
+        }
+
+        TaskerConfig.CacheSettings cache() {
+            return new TaskerConfig.CacheSettings(
+                    text(ConfigKey.CACHE_URL), text(ConfigKey.CACHE_NAMESPACE), duration(ConfigKey.CACHE_TIMEOUT));
+        }
+
+        ExportConfig export() {
+            return new ExportConfig(
+                    duration(ConfigKey.EXPORT_INTERVAL),
+                    duration(ConfigKey.JOB_TIMEOUT),
+                    duration(ConfigKey.EXPORT_TIMEOUT),
+                    integer(ConfigKey.RETRY_ATTEMPTS),
+                    duration(ConfigKey.RETENTION_WINDOW),
+                    duration(ConfigKey.SAFETY_MARGIN),
+                    duration(ConfigKey.EXPORT_RETENTION),
+                    integer(ConfigKey.EXPORT_MAX_FILES));
+        }
+
+        DeliveryConfig delivery() {
+            return new DeliveryConfig(
+                    duration(ConfigKey.EXPORT_TIMEOUT),
+                    integer(ConfigKey.RETRY_ATTEMPTS),
+                    integer(ConfigKey.BATCH_SIZE),
+                    flag(ConfigKey.SKIP_IF_UNAVAILABLE));
+        }
+
+        RemoteWriteConfig remoteWrite() {
+            String compression = text(ConfigKey.COMPRESSION);
+            return new RemoteWriteConfig(
+                    blankToNull(text(ConfigKey.ENDPOINT)),
+                    blankToNull(text(ConfigKey.USERNAME)),
+                    blankToNull(text(ConfigKey.PASSWORD)),
+                    compression == null || compression.isBlank() ? "none" : compression.toLowerCase(Locale.ROOT),
+                    flag(ConfigKey.REQUIRE_ENDPOINT));
+        }
+
+        EventsConfig events() {
+            return new EventsConfig(integer(ConfigKey.EVENTS_QUEUE_CAPACITY), duration(ConfigKey.EVENTS_DRAIN_TIMEOUT));
+        }
+
+        RunsConfig runs() {
+            return new RunsConfig(integer(ConfigKey.RUNS_KEEP_SUCCESSFUL), integer(ConfigKey.RUNS_KEEP_FAILED));
+        }
+
+        OpenTelemetryConfig openTelemetry() {
+            return new OpenTelemetryConfig(
+                    flag(ConfigKey.TELEMETRY_ENABLED),
+                    text(ConfigKey.SERVICE_NAME),
+                    text(ConfigKey.OTLP_ENDPOINT),
+                    text(ConfigKey.OTLP_HEADERS),
+                    text(ConfigKey.MASKED_PARAMETERS),
+                    text(ConfigKey.MASKED_VALUE_PATTERN),
+                    duration(ConfigKey.OPEN_SPAN_TIMEOUT));
+        }
+
+        StatsdConfig statsd() {
+            return new StatsdConfig(
+                    flag(ConfigKey.STATSD_ENABLED),
+                    text(ConfigKey.STATSD_HOST),
+                    integer(ConfigKey.STATSD_PORT),
+                    text(ConfigKey.STATSD_ENV),
+                    text(ConfigKey.STATSD_SERVICE));
+        }
+
+        private String text(ConfigKey key) {
+            return (String) values.get(key);
+        }
+
+        private Integer integer(ConfigKey key) {
+            return (Integer) values.get(key);
+        }
+
+        private Boolean flag(ConfigKey key) {
+            return (Boolean) values.get(key);
+        }
+
+        private Duration duration(ConfigKey key) {
+            return (Duration) values.get(key);
+        }
     }
 
     /** The standard OpenTelemetry variables, kept for the parts that read them as OpenTelemetry does. */
@@ -324,67 +425,65 @@ public final class ConfigLoader {
     }
 
     private static void validate(TaskerConfig c, List<String> problems) {
-        TaskerConfig.PrometheusSettings p = c.prometheus();
         String format = c.telemetry().metricsFormat();
         if (ExpositionFormats.canonical(format).isEmpty() && !ExportDestinations.OTLP.equalsIgnoreCase(format.trim())) {
             problems.add("telemetry.metrics_format: '" + format + "' is not one of " + ExpositionFormats.NAMES + " or "
                     + ExportDestinations.OTLP);
         }
-        if (!COMPRESSIONS.contains(p.compression())) {
-            problems.add(
-                    "telemetry.prometheus.compression: '" + p.compression() + "' is not one of snappy, gzip, none");
+        if (!COMPRESSIONS.contains(c.remoteWrite().compression())) {
+            problems.add("telemetry.prometheus.compression: '" + c.remoteWrite().compression()
+                    + "' is not one of snappy, gzip, none");
         }
-        if (p.safetyMargin().plus(p.exportTimeout()).compareTo(p.retentionWindow()) >= 0) {
-            problems.add("telemetry.prometheus.safety_margin (" + Durations.format(p.safetyMargin())
-                    + ") + export_timeout (" + Durations.format(p.exportTimeout())
-                    + ") must be shorter than retention_window ("
-                    + Durations.format(p.retentionWindow()) + "), or data expires before the export can finish");
-        }
-        if (c.telemetry()
-                        .syncInterval()
-                        .multipliedBy(2)
-                        .compareTo(p.retentionWindow().dividedBy(2))
-                > 0) {
-            problems.add("telemetry.sync_interval ("
-                    + Durations.format(c.telemetry().syncInterval())
-                    + ") must be at most a quarter of telemetry.prometheus.retention_window ("
-                    + Durations.format(p.retentionWindow()) + "), so that a live instance is never taken for stopped");
-        }
-        range(problems, "telemetry.prometheus.batch_size", p.batchSize(), 1, 100_000);
-        range(problems, "telemetry.prometheus.retry_attempts", p.retryAttempts(), 0, 10);
-        range(
-                problems,
-                ConfigKey.SYNC_FAILURE_THRESHOLD.name(),
-                c.<Integer>value(ConfigKey.SYNC_FAILURE_THRESHOLD),
-                1,
-                1_000);
-        range(problems, "telemetry.cardinality_limit", c.telemetry().cardinalityLimit(), 1, 10_000_000);
-        range(problems, "telemetry.max_label_value_length", c.telemetry().maxLabelValueLength(), 1, 65_535);
+        validateExport(c.export(), c.telemetry().syncInterval(), problems);
+        range(problems, "telemetry.prometheus.batch_size", c.sync().batchSize(), 1, 100_000);
+        range(problems, ConfigKey.SYNC_FAILURE_THRESHOLD.name(), c.sync().failureThreshold(), 1, 1_000);
+        range(problems, "telemetry.cardinality_limit", c.registry().cardinalityLimit(), 1, 10_000_000);
+        range(problems, "telemetry.max_label_value_length", c.registry().maxLabelValueLength(), 1, 65_535);
         positive(problems, "telemetry.sync_interval", c.telemetry().syncInterval());
-        positive(problems, "telemetry.prometheus.export_timeout", p.exportTimeout());
-        positive(problems, "telemetry.prometheus.job_timeout", p.jobTimeout());
         positive(problems, "cache.timeout", c.cache().timeout());
-        positive(problems, ConfigKey.EXPORT_RETENTION.name(), c.value(ConfigKey.EXPORT_RETENTION));
-        range(problems, ConfigKey.EXPORT_MAX_FILES.name(), c.<Integer>value(ConfigKey.EXPORT_MAX_FILES), 1, 10_000_000);
         // The domain classes judge their own values, so the configuration never accepts what they refuse.
         check(
                 problems,
                 ConfigKey.METRIC_PREFIX,
-                () -> RegistryOptions.defaults().withMetricPrefix(p.metricPrefix()));
+                () -> RegistryOptions.defaults().withMetricPrefix(c.registry().metricPrefix()));
         check(problems, ConfigKey.CACHE_NAMESPACE, () -> new KeyLayout(c.cache().namespace()));
         String instance = c.telemetry().instanceId();
         if (instance != null) {
             check(problems, ConfigKey.INSTANCE_ID, () -> SyncOptions.defaults(instance));
         }
         check(problems, ConfigKey.CACHE_URL, () -> CacheStores.check(c.cache().url()));
-        endpoint(problems, p.endpoint());
-        if (Boolean.TRUE.equals(c.value(ConfigKey.REQUIRE_ENDPOINT)) && p.endpoint() == null) {
+        validateRemoteWrite(c.remoteWrite(), c.environment(), problems);
+    }
+
+    private static void validateExport(ExportConfig e, Duration syncInterval, List<String> problems) {
+        if (e.safetyMargin().plus(e.exportTimeout()).compareTo(e.retentionWindow()) >= 0) {
+            problems.add("telemetry.prometheus.safety_margin (" + Durations.format(e.safetyMargin())
+                    + ") + export_timeout (" + Durations.format(e.exportTimeout())
+                    + ") must be shorter than retention_window ("
+                    + Durations.format(e.retentionWindow()) + "), or data expires before the export can finish");
+        }
+        if (syncInterval.multipliedBy(2).compareTo(e.retentionWindow().dividedBy(2)) > 0) {
+            problems.add("telemetry.sync_interval ("
+                    + Durations.format(syncInterval)
+                    + ") must be at most a quarter of telemetry.prometheus.retention_window ("
+                    + Durations.format(e.retentionWindow()) + "), so that a live instance is never taken for stopped");
+        }
+        range(problems, "telemetry.prometheus.retry_attempts", e.retryAttempts(), 0, 10);
+        positive(problems, "telemetry.prometheus.export_timeout", e.exportTimeout());
+        positive(problems, "telemetry.prometheus.job_timeout", e.jobTimeout());
+        positive(problems, ConfigKey.EXPORT_RETENTION.name(), e.fileRetention());
+        range(problems, ConfigKey.EXPORT_MAX_FILES.name(), e.maxFiles(), 1, 10_000_000);
+        positive(problems, "telemetry.export_interval", e.interval());
+    }
+
+    private static void validateRemoteWrite(RemoteWriteConfig r, String environment, List<String> problems) {
+        endpoint(problems, r.endpoint());
+        if (r.required() && r.endpoint() == null) {
             problems.add("telemetry.prometheus.endpoint is required here (telemetry.prometheus.require_endpoint is true"
-                    + (c.environment() == null ? "" : " in environment " + c.environment())
+                    + (environment == null ? "" : " in environment " + environment)
                     + "); set PROMETHEUS_ENDPOINT or telemetry.prometheus.endpoint to the remote write URL");
         }
-        positive(problems, "telemetry.export_interval", c.value(ConfigKey.EXPORT_INTERVAL));
-        if (p.username() == null && p.password() != null) {
+        if (r.username() == null && r.password() != null) {
             problems.add("telemetry.prometheus.password is set but telemetry.prometheus.username is not");
         }
     }

@@ -65,8 +65,7 @@ public final class ExportDestinations {
      * @return true when the endpoint is set and not blank
      */
     public static boolean remoteWriteConfigured(TaskerConfig config) {
-        String endpoint = config.prometheus().endpoint();
-        return endpoint != null && !endpoint.isBlank();
+        return config.remoteWrite().configured();
     }
 
     /**
@@ -82,7 +81,7 @@ public final class ExportDestinations {
                     + "(or PROMETHEUS_ENDPOINT), for example http://prometheus:9090/api/v1/write");
         }
         return new RemoteWriteDestination(
-                new RemoteWriteClient(config.prometheus().remoteWrite()));
+                new RemoteWriteClient(config.remoteWrite().settings(config.delivery())));
     }
 
     /**
@@ -108,7 +107,7 @@ public final class ExportDestinations {
      */
     public static boolean otlpConfigured(TaskerConfig config) {
         return OTLP.equalsIgnoreCase(config.telemetry().metricsFormat())
-                || Boolean.TRUE.equals(config.value(ConfigKey.TELEMETRY_ENABLED))
+                || config.openTelemetry().enabled()
                 || config.otel().containsKey("OTEL_EXPORTER_OTLP_ENDPOINT")
                 || config.otel().containsKey("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT");
     }

@@ -41,12 +41,12 @@ public final class OtlpMetricsConfig {
             throw new IllegalArgumentException(
                     otel.source + ": the OTLP metrics export speaks http/protobuf, not '" + protocol.trim() + "'");
         }
-        TaskerConfig.PrometheusSettings p = config.prometheus();
+        DeliveryConfig p = config.delivery();
         return new OtlpMetricsSettings(
                 endpoint(config, otel),
                 headers(config, otel),
                 compression(otel),
-                timeout(otel, p.exportTimeout()),
+                timeout(otel, p.timeout()),
                 p.retryAttempts(),
                 p.batchSize(),
                 p.skipIfUnavailable(),
@@ -61,7 +61,7 @@ public final class OtlpMetricsConfig {
         String base = otel.first("otel.exporter.otlp.endpoint");
         String source = otel.source;
         if (base == null || base.isBlank()) {
-            base = config.value(ConfigKey.OTLP_ENDPOINT);
+            base = config.openTelemetry().otlpEndpoint();
             source = ConfigKey.OTLP_ENDPOINT.name();
         }
         return uri(source, base.trim().replaceAll("/+$", "") + "/v1/metrics");
@@ -80,7 +80,8 @@ public final class OtlpMetricsConfig {
         if (text != null) {
             return OtlpHeaders.parse(otel.source, text);
         }
-        return OtlpHeaders.parse(ConfigKey.OTLP_HEADERS.name(), config.value(ConfigKey.OTLP_HEADERS));
+        return OtlpHeaders.parse(
+                ConfigKey.OTLP_HEADERS.name(), config.openTelemetry().otlpHeaders());
     }
 
     private static Compression compression(Lookup otel) {
@@ -128,7 +129,7 @@ public final class OtlpMetricsConfig {
         if (name != null && !name.isBlank()) {
             out.put("service.name", name.trim());
         }
-        out.putIfAbsent("service.name", config.value(ConfigKey.SERVICE_NAME));
+        out.putIfAbsent("service.name", config.openTelemetry().serviceName());
         out.remove("service.instance.id");
         return out;
     }

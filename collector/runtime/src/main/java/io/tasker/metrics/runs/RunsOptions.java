@@ -1,6 +1,5 @@
 package io.tasker.metrics.runs;
 
-import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.TaskerConfig;
 
 /**
@@ -47,8 +46,8 @@ public record RunsOptions(int keepSuccessful, int keepFailed, int maxOpen) {
      */
     public static RunsOptions from(TaskerConfig config) {
         return new RunsOptions(
-                config.value(ConfigKey.RUNS_KEEP_SUCCESSFUL),
-                config.value(ConfigKey.RUNS_KEEP_FAILED),
+                config.runs().keepSuccessful(),
+                config.runs().keepFailed(),
                 defaults().maxOpen());
     }
 

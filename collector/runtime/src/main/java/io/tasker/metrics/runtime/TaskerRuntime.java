@@ -2,18 +2,16 @@ package io.tasker.metrics.runtime;
 
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.MetricRegistry;
-import io.tasker.metrics.RegistryOptions;
-import io.tasker.metrics.config.ConfigKey;
+import io.tasker.metrics.config.ExportConfig;
 import io.tasker.metrics.config.ExportDestinations;
+import io.tasker.metrics.config.SyncConfig;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.export.ExportCoordinator;
 import io.tasker.metrics.export.ExportScheduler;
-import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.store.CacheStore;
 import io.tasker.metrics.store.CacheStores;
 import io.tasker.metrics.sync.ClusterReader;
 import io.tasker.metrics.sync.SyncOptions;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -79,12 +77,8 @@ public final class TaskerRuntime implements AutoCloseable {
      * @throws io.tasker.metrics.store.StoreException when the store cannot be opened
      */
     public static TaskerRuntime start(TaskerConfig config, Clock clock, Mode mode) {
-        TaskerConfig.PrometheusSettings p = config.prometheus();
-        MetricRegistry registry = new MetricRegistry(RegistryOptions.defaults()
-                .withMetricPrefix(p.metricPrefix())
-                .withMaxSeriesPerMetric(config.telemetry().cardinalityLimit())
-                .withMaxLabelValueLength(config.telemetry().maxLabelValueLength())
-                .withClock(clock));
+        ExportConfig export = config.export();
+        MetricRegistry registry = new MetricRegistry(config.registry().options(clock));
         CacheStore store = CacheStores.open(config.cache().url(), config.cache().timeout(), clock);
         SyncOptions sync = syncOptions(config, store);
         MetricsCollector collector = mode == Mode.INSTANCE
@@ -98,9 +92,9 @@ public final class TaskerRuntime implements AutoCloseable {
         ExportCoordinator coordinator = new ExportCoordinator(
                 reader,
                 exporterId,
-                new ExportTiming(p.retentionWindow(), p.safetyMargin(), p.exportTimeout()),
-                p.jobTimeout(),
-                p.retryAttempts(),
+                export.timing(),
+                export.jobTimeout(),
+                export.retryAttempts(),
                 clock,
                 d -> Thread.sleep(d.toMillis()));
         ExportScheduler scheduler = mode == Mode.INSTANCE && config.telemetry().scheduledExport()
@@ -108,9 +102,11 @@ public final class TaskerRuntime implements AutoCloseable {
                                 coordinator,
                                 () -> ExportDestinations.forConfig(config, null, clock),
                                 clock,
-                                p.retentionWindow().minus(p.safetyMargin()).minus(p.exportTimeout()))
-                        .afterEach(() -> config.exportRetention()
-                                .prune(config.telemetry().exportDirectory(), clock.instant()))
+                                export.retentionWindow()
+                                        .minus(export.safetyMargin())
+                                        .minus(export.exportTimeout()))
+                        .afterEach(() ->
+                                export.retention().prune(config.telemetry().exportDirectory(), clock.instant()))
                         .start()
                 : null;
         return new TaskerRuntime(config, registry, store, collector, reader, coordinator, scheduler, clock);
@@ -130,15 +126,15 @@ public final class TaskerRuntime implements AutoCloseable {
         if (id == null) {
             id = store.declaredCapabilities().distributed() ? InstanceIds.forThisProcess() : InstanceIds.forThisHost();
         }
-        Duration retention = config.prometheus().retentionWindow();
+        SyncConfig s = config.sync();
         return new SyncOptions(
                 config.cache().namespace(),
                 id,
-                config.prometheus().batchSize(),
-                retention,
-                retention.dividedBy(2),
-                config.prometheus().includeInstanceLabels(),
-                config.<Integer>value(ConfigKey.SYNC_FAILURE_THRESHOLD));
+                s.batchSize(),
+                s.retentionWindow(),
+                s.retentionWindow().dividedBy(2),
+                s.includeInstanceLabels(),
+                s.failureThreshold());
     }
 
     /**

@@ -50,29 +50,29 @@ class ConfigLoaderTest {
                 Map.of("PROMETHEUS_ENDPOINT", "https://vm.example/api/v1/write?api_key=S3CR3T&extra_label=env%3Dprod"));
         String shown = c.describe().get("telemetry.prometheus.endpoint");
         assertEquals("https://vm.example/api/v1/write?api_key=***&extra_label=env%3Dprod", shown);
-        assertFalse(c.prometheus().remoteWrite().toString().contains("S3CR3T"));
+        assertFalse(c.remoteWrite().settings(c.delivery()).toString().contains("S3CR3T"));
     }
 
     @Test
     void defaultsAreTheDesignDocuments() {
         TaskerConfig c = ConfigLoader.load(Optional.empty(), Map.of());
-        TaskerConfig.PrometheusSettings p = c.prometheus();
         assertTrue(c.telemetry().metricsEnabled());
         assertEquals("prometheus", c.telemetry().metricsFormat());
         assertEquals(Duration.ofSeconds(30), c.telemetry().syncInterval());
-        assertEquals("tasker", p.metricPrefix());
-        assertEquals(Duration.ofMinutes(5), p.retentionWindow());
-        assertEquals(Duration.ofMinutes(1), p.safetyMargin());
-        assertEquals(Duration.ofMinutes(2), p.exportTimeout());
-        assertEquals(Duration.ofMinutes(5), p.jobTimeout());
-        assertEquals(3, p.retryAttempts());
-        assertEquals(1000, p.batchSize());
-        assertEquals("snappy", p.compression());
-        assertTrue(p.includeInstanceLabels());
-        assertTrue(p.skipIfUnavailable());
-        assertNull(p.endpoint());
+        assertEquals("tasker", c.registry().metricPrefix());
+        assertEquals(Duration.ofMinutes(5), c.sync().retentionWindow());
+        assertEquals(Duration.ofMinutes(5), c.export().retentionWindow());
+        assertEquals(Duration.ofMinutes(1), c.export().safetyMargin());
+        assertEquals(Duration.ofMinutes(2), c.export().exportTimeout());
+        assertEquals(Duration.ofMinutes(5), c.export().jobTimeout());
+        assertEquals(3, c.export().retryAttempts());
+        assertEquals(1000, c.sync().batchSize());
+        assertEquals("snappy", c.remoteWrite().compression());
+        assertTrue(c.sync().includeInstanceLabels());
+        assertTrue(c.delivery().skipIfUnavailable());
+        assertNull(c.remoteWrite().endpoint());
         assertEquals("memory:", c.cache().url());
-        assertEquals(10_000, c.telemetry().cardinalityLimit());
+        assertEquals(10_000, c.registry().cardinalityLimit());
     }
 
     @Test
@@ -104,13 +104,13 @@ class ConfigLoaderTest {
                         "csv"));
         assertEquals("csv", c.telemetry().metricsFormat());
         assertEquals(Duration.ofSeconds(10), c.telemetry().syncInterval());
-        assertEquals("http://prometheus:9090/api/v1/write", c.prometheus().endpoint());
-        assertEquals(Duration.ofMinutes(10), c.prometheus().retentionWindow());
-        assertEquals("gzip", c.prometheus().compression());
-        assertEquals(500, c.prometheus().batchSize());
+        assertEquals("http://prometheus:9090/api/v1/write", c.remoteWrite().endpoint());
+        assertEquals(Duration.ofMinutes(10), c.sync().retentionWindow());
+        assertEquals("gzip", c.remoteWrite().compression());
+        assertEquals(500, c.sync().batchSize());
         assertEquals("memcached://mc:11211", c.cache().url());
         assertEquals("shop", c.cache().namespace());
-        assertEquals("s3cret", c.prometheus().password());
+        assertEquals("s3cret", c.remoteWrite().password());
         assertFalse(c.toString().contains("s3cret"), c.toString());
         assertFalse(c.describe().toString().contains("s3cret"));
         assertEquals("***", c.describe().get("telemetry.prometheus.password"));
@@ -301,7 +301,6 @@ class ConfigLoaderTest {
         assertEquals("30s", c.describe().get("telemetry.sync_interval"));
         assertFalse(
                 c.describe().get("cache.url").contains("s3cret"), c.describe().get("cache.url"));
-        assertEquals(Duration.ofSeconds(30), c.value(ConfigKey.SYNC_INTERVAL));
     }
 
     @Test

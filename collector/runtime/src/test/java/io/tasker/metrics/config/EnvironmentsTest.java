@@ -52,27 +52,27 @@ class EnvironmentsTest {
         TaskerConfig c =
                 load(Map.of("TASKER_ENV", "production", "PROMETHEUS_ENDPOINT", "http://prom:9090/api/v1/write"));
         assertEquals("production", c.environment());
-        assertEquals(Duration.ofMinutes(10), c.prometheus().retentionWindow());
-        assertEquals(Duration.ofMinutes(2), c.prometheus().safetyMargin());
+        assertEquals(Duration.ofMinutes(10), c.sync().retentionWindow());
+        assertEquals(Duration.ofMinutes(2), c.export().safetyMargin());
         assertEquals(Duration.ofSeconds(20), c.telemetry().syncInterval(), "a base key the entry leaves alone");
-        assertEquals("http://prom:9090/api/v1/write", c.prometheus().endpoint());
+        assertEquals("http://prom:9090/api/v1/write", c.remoteWrite().endpoint());
         assertEquals("true", c.describe().get("telemetry.prometheus.require_endpoint"));
     }
 
     @Test
     void developmentHasTheDesignDocumentsDevelopmentSettings() {
         TaskerConfig c = load(Map.of("TASKER_ENV", "development"));
-        assertEquals(Duration.ofMinutes(2), c.prometheus().retentionWindow());
-        assertEquals(Duration.ofSeconds(30), c.prometheus().safetyMargin());
-        assertTrue(c.prometheus().skipIfUnavailable());
-        assertNull(c.prometheus().endpoint());
+        assertEquals(Duration.ofMinutes(2), c.sync().retentionWindow());
+        assertEquals(Duration.ofSeconds(30), c.export().safetyMargin());
+        assertTrue(c.delivery().skipIfUnavailable());
+        assertNull(c.remoteWrite().endpoint());
     }
 
     @Test
     void withoutTaskerEnvTheEntriesAreIgnored() {
         TaskerConfig c = load(Map.of());
         assertNull(c.environment());
-        assertEquals(Duration.ofMinutes(5), c.prometheus().retentionWindow());
+        assertEquals(Duration.ofMinutes(5), c.sync().retentionWindow());
     }
 
     @Test

@@ -74,7 +74,8 @@ class ExportRetentionTest {
 
     @Test
     void theKeysHaveDefaultsAndAreChecked() {
-        ExportRetention defaults = ConfigLoader.load(Optional.empty(), Map.of()).exportRetention();
+        ExportRetention defaults =
+                ConfigLoader.load(Optional.empty(), Map.of()).export().retention();
         assertEquals(new ExportRetention(Duration.ofDays(7), 10_000), defaults);
         ConfigException e = assertThrows(
                 ConfigException.class,

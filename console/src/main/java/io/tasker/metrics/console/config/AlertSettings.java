@@ -29,7 +29,8 @@ public record AlertSettings(double errorRate) {
     }
 
     public static AlertSettings from(TaskerConfig config) {
-        String text = String.valueOf(config.<Object>value(KEYS.get(0))).trim();
+        String text =
+                String.valueOf(config.application().text(KEYS.get(0).name())).trim();
         try {
             return new AlertSettings(Double.parseDouble(text));
         } catch (NumberFormatException e) {

@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.config;
 
+import io.tasker.metrics.config.ApplicationValues;
 import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.ConfigKey.Kind;
 import io.tasker.metrics.config.TaskerConfig;
@@ -72,21 +73,22 @@ public record ConsoleSettings(
             .toList();
 
     public static ConsoleSettings from(TaskerConfig config) {
-        String username = blank((String) config.value("console.username"));
-        String password = blank((String) config.value("console.password"));
+        ApplicationValues own = config.application();
+        String username = blank(own.text("console.username"));
+        String password = blank(own.text("console.password"));
         return new ConsoleSettings(
-                (String) config.value("console.host"),
-                (Integer) config.value("console.port"),
-                (String) config.value("console.database_url"),
-                (Duration) config.value("console.database_wait"),
+                own.text("console.host"),
+                own.integer("console.port"),
+                own.text("console.database_url"),
+                own.duration("console.database_wait"),
                 username,
                 password,
-                blank((String) config.value("console.token")),
-                (Boolean) config.value("console.dev"),
-                traceUrl(blank((String) config.value("console.trace_url"))),
-                (Duration) config.value("console.history_retention"),
-                hosts((String) config.value("console.allowed_hosts"), username != null && password != null),
-                TrustedProxies.parse((String) config.value("console.trusted_proxies")));
+                blank(own.text("console.token")),
+                own.flag("console.dev"),
+                traceUrl(blank(own.text("console.trace_url"))),
+                own.duration("console.history_retention"),
+                hosts(own.text("console.allowed_hosts"), username != null && password != null),
+                TrustedProxies.parse(own.text("console.trusted_proxies")));
     }
 
     /**

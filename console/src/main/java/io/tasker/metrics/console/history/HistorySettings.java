@@ -94,15 +94,15 @@ public record HistorySettings(
 
     public static HistorySettings from(TaskerConfig config) {
         return new HistorySettings(
-                config.value(KEYS.get(0)),
-                config.value(KEYS.get(1)),
+                config.application().duration(KEYS.get(0).name()),
+                config.application().integer(KEYS.get(1).name()),
                 List.of(
-                        config.value(KEYS.get(2)),
-                        config.value(KEYS.get(3)),
-                        config.value(KEYS.get(4)),
-                        config.value(KEYS.get(5))),
+                        config.application().duration(KEYS.get(2).name()),
+                        config.application().duration(KEYS.get(3).name()),
+                        config.application().duration(KEYS.get(4).name()),
+                        config.application().duration(KEYS.get(5).name())),
                 config.telemetry().syncInterval(),
-                config.value(KEYS.get(6)));
+                config.application().duration(KEYS.get(6).name()));
     }
 
     /** The defaults, as the keys give them. */

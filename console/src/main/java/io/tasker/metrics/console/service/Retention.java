@@ -15,7 +15,7 @@ import java.time.Instant;
  * request; reported on the health page and in {@code /health/status}.
  *
  * <pre>{@code
- * Retention retention = new Retention(repository, Duration.ofDays(90), config.exportRetention(), dir, clock);
+ * Retention retention = new Retention(repository, Duration.ofDays(90), config.export().retention(), dir, clock);
  * retention.prune();
  * }</pre>
  */

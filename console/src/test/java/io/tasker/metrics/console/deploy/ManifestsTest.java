@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tasker.metrics.config.ConfigException;
-import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.ConfigLoader;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.console.config.ConsoleSettings;
@@ -361,8 +360,8 @@ class ManifestsTest {
         assertEquals(environment, c.environment());
         assertEquals(
                 environment.equals("production") ? Duration.ofMinutes(10) : Duration.ofMinutes(2),
-                c.prometheus().retentionWindow());
-        assertEquals(Duration.ofMinutes(5), c.value(ConfigKey.EXPORT_INTERVAL));
+                c.sync().retentionWindow());
+        assertEquals(Duration.ofMinutes(5), c.export().interval());
     }
 
     @ParameterizedTest
@@ -378,7 +377,7 @@ class ManifestsTest {
                         "PROMETHEUS_ENDPOINT",
                         "http://prometheus:9090/api/v1/write"),
                 ConsoleSettings.KEYS);
-        long jobTimeout = c.prometheus().jobTimeout().toSeconds();
+        long jobTimeout = c.export().jobTimeout().toSeconds();
         for (JsonNode o : DeployFiles.render("overlays/" + environment)) {
             String name = o.path("metadata").path("name").asText();
             if (name.equals(DeployPolicy.EXPORT) || name.equals(DeployPolicy.BACKUP)) {

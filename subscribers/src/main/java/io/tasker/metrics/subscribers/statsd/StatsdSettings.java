@@ -1,6 +1,5 @@
 package io.tasker.metrics.subscribers.statsd;
 
-import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.TaskerConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +48,11 @@ public record StatsdSettings(boolean enabled, String host, int port, String env,
      */
     public static StatsdSettings from(TaskerConfig config) {
         return new StatsdSettings(
-                config.value(ConfigKey.STATSD_ENABLED),
-                config.value(ConfigKey.STATSD_HOST),
-                config.value(ConfigKey.STATSD_PORT),
-                config.value(ConfigKey.STATSD_ENV),
-                config.value(ConfigKey.STATSD_SERVICE));
+                config.statsd().enabled(),
+                config.statsd().host(),
+                config.statsd().port(),
+                config.statsd().env(),
+                config.statsd().service());
     }
 
     /**

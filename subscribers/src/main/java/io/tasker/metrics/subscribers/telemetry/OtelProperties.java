@@ -48,8 +48,8 @@ final class OtelProperties {
     static OtelProperties of(TaskerConfig config, Map<String, String> env, Properties system) {
         OtelProperties p = new OtelProperties();
         BUILT_IN.forEach((k, v) -> p.put(k, v, "the default"));
-        p.put("otel.exporter.otlp.endpoint", config.value(ConfigKey.OTLP_ENDPOINT), ConfigKey.OTLP_ENDPOINT.name());
-        p.put("otel.exporter.otlp.headers", config.value(ConfigKey.OTLP_HEADERS), ConfigKey.OTLP_HEADERS.name());
+        p.put("otel.exporter.otlp.endpoint", config.openTelemetry().otlpEndpoint(), ConfigKey.OTLP_ENDPOINT.name());
+        p.put("otel.exporter.otlp.headers", config.openTelemetry().otlpHeaders(), ConfigKey.OTLP_HEADERS.name());
         env.forEach((k, v) -> {
             if (k.startsWith("OTEL_")) {
                 p.put(k.toLowerCase(Locale.ROOT).replace('_', '.'), v, k);

@@ -45,10 +45,11 @@ public record TelemetryOptions(Duration openSpanTimeout, int maxOpenTasks, Param
      */
     public static TelemetryOptions from(TaskerConfig config) {
         return new TelemetryOptions(
-                config.value(ConfigKey.OPEN_SPAN_TIMEOUT),
+                config.openTelemetry().openSpanTimeout(),
                 defaults().maxOpenTasks(),
                 ParameterMask.parse(
-                        config.value(ConfigKey.MASKED_PARAMETERS), config.value(ConfigKey.MASKED_VALUE_PATTERN)));
+                        config.openTelemetry().maskedParameters(),
+                        config.openTelemetry().maskedValuePattern()));
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.tasker.metrics.subscribers.telemetry;
 
-import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.TaskerConfig;
 import java.util.Map;
 import java.util.Properties;
@@ -72,11 +71,11 @@ public record TelemetrySettings(
     public static TelemetrySettings from(TaskerConfig config, Map<String, String> env, Properties system) {
         OtelProperties otel = OtelProperties.of(config, env, system);
         return new TelemetrySettings(
-                config.value(ConfigKey.TELEMETRY_ENABLED),
+                config.openTelemetry().enabled(),
                 otel.checked(),
                 otel.json(),
-                config.value(ConfigKey.SERVICE_NAME),
-                config.value(ConfigKey.INSTANCE_ID),
+                config.openTelemetry().serviceName(),
+                config.telemetry().instanceId(),
                 TelemetryOptions.from(config));
     }
 

@@ -38,7 +38,7 @@ class RemoteWriteSettingsTest {
                         "ops",
                         "PROMETHEUS_PASSWORD",
                         "hunter2"));
-        RemoteWriteSettings s = config.prometheus().remoteWrite();
+        RemoteWriteSettings s = config.remoteWrite().settings(config.delivery());
         assertEquals(
                 new RemoteWriteSettings(
                         ENDPOINT, "ops", "hunter2", Duration.ofMinutes(2), 3, Compression.SNAPPY, 1000, true),
@@ -52,7 +52,7 @@ class RemoteWriteSettingsTest {
         TaskerConfig config = ConfigLoader.load(Optional.empty(), Map.of());
         fails(
                 "telemetry.prometheus.endpoint is not set",
-                () -> config.prometheus().remoteWrite());
+                () -> config.remoteWrite().settings(config.delivery()));
     }
 
     @Test

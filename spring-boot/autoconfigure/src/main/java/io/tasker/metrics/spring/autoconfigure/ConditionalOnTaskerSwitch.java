@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
 
 /**
- * Matches when a boolean key of the collector's configuration is true, wherever it was set: a
+ * Matches when a switch of the collector's configuration ({@code telemetry.enabled} or
+ * {@code telemetry.statsd.enabled}) is true, wherever it was set: a
  * {@code tasker.*} property, the YAML file, or its {@code TASKER_*} environment variable. Spring's
  * {@code @ConditionalOnProperty} sees only the first, and not every key's variable follows
  * Spring's naming ({@code TASKER_STATSD_ENABLED} is {@code telemetry.statsd.enabled}).
@@ -21,7 +22,7 @@ public @interface ConditionalOnTaskerSwitch {
     /**
      * The collector's key, as the YAML file names it.
      *
-     * @return a boolean key such as {@code telemetry.statsd.enabled}
+     * @return {@code telemetry.enabled} or {@code telemetry.statsd.enabled}
      */
     String value();
 }

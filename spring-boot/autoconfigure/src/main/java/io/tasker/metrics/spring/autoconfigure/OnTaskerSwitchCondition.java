@@ -24,7 +24,11 @@ class OnTaskerSwitchCondition extends SpringBootCondition {
             // The TaskerConfig bean fails with the full list of problems; no need to say it twice.
             return ConditionOutcome.noMatch("the Tasker Metrics configuration is invalid");
         }
-        boolean on = Boolean.TRUE.equals(config.value(key));
+        boolean on = switch (key) {
+            case "telemetry.enabled" -> config.openTelemetry().enabled();
+            case "telemetry.statsd.enabled" -> config.statsd().enabled();
+            default -> throw new IllegalArgumentException("@ConditionalOnTaskerSwitch knows no switch " + key);
+        };
         return on ? ConditionOutcome.match(key + " is true") : ConditionOutcome.noMatch(key + " is not true");
     }
 }

@@ -1,7 +1,6 @@
 package io.tasker.metrics.spring.autoconfigure;
 
 import io.tasker.metrics.MetricRegistry;
-import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.TaskerConfig;
 import io.tasker.metrics.events.EventPublisher;
 import io.tasker.metrics.events.EventSubscriber;
@@ -62,7 +61,7 @@ public class TaskerEventsAutoConfiguration {
         EventPublisher publisher = new EventPublisher(
                 registry,
                 new PublisherOptions(
-                        config.value(ConfigKey.EVENTS_QUEUE_CAPACITY), config.value(ConfigKey.EVENTS_DRAIN_TIMEOUT)));
+                        config.events().queueCapacity(), config.events().drainTimeout()));
         subscribers.orderedStream().forEach(publisher::subscribe);
         return publisher;
     }

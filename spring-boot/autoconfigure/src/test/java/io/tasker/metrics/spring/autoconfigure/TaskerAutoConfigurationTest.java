@@ -70,7 +70,7 @@ class TaskerAutoConfigurationTest {
                     TaskerConfig config = context.getBean(TaskerConfig.class);
                     assertThat(config.telemetry().syncInterval()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(config.cache().namespace()).isEqualTo("orders");
-                    assertThat(config.prometheus().metricPrefix()).isEmpty();
+                    assertThat(config.registry().metricPrefix()).isEmpty();
                     assertThat(context.getBean(TaskerRuntime.class).instanceId())
                             .isEqualTo("web-7");
                     context.getBean(MetricRegistry.class)
@@ -89,9 +89,9 @@ class TaskerAutoConfigurationTest {
             SampleValue sample = SampleValue.of(key);
             runner.withPropertyValues(sample.properties()).run(context -> {
                 assertThat(context).as(key.name()).hasNotFailed();
-                assertThat(context.getBean(TaskerConfig.class).<Object>value(key))
+                assertThat(context.getBean(TaskerConfig.class).describe().get(key.name()))
                         .as(key.name())
-                        .isEqualTo(sample.expected());
+                        .isEqualTo(key.show(sample.expected()));
             });
         }
     }
