@@ -96,7 +96,7 @@ public final class Console implements AutoCloseable {
     public static Console start(TaskerConfig config, Map<String, String> env, Clock clock, boolean demo) {
         ConsoleSettings settings = ConsoleSettings.from(config);
         settings.checkExposure();
-        Database database = Database.open(settings.databaseUrl(), settings.databaseWait());
+        Database database = Database.open(settings.databaseUrl(), settings.databaseLogin(), settings.databaseWait());
         TaskerRuntime runtime;
         try {
             runtime = TaskerRuntime.start(config, clock, TaskerRuntime.Mode.INSTANCE);

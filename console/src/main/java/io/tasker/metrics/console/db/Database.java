@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.db;
 
+import io.tasker.metrics.export.internal.QueryMask;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -13,13 +14,17 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's H2 database: a small connection pool, migrated by Flyway at start from the
- * scripts in {@code migrations/} (packaged as {@code db/migration}). A file much larger than its
- * live content is compacted first ({@link StartCompaction}).
+ * The console's database: a small connection pool, migrated by Flyway at start from the
+ * scripts in {@code migrations/} (packaged as {@code db/migration}, with the few that differ by
+ * database in {@code migrations/h2} and {@code migrations/postgresql}, packaged as
+ * {@code db/vendor/<vendor>}). H2 is the embedded default; PostgreSQL ({@code jdbc:postgresql:})
+ * lets several consoles share one history. An H2 file much larger than its live content is
+ * compacted first ({@link StartCompaction}).
  *
  * <p>A file database is this process's alone while it runs: H2's automatic mixed mode, which
  * let a second console share it, opened a database port on every interface with its key in a
@@ -33,15 +38,19 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final long RETRY_MILLIS = 500;
+    private static final String POSTGRESQL = "jdbc:postgresql:";
+    private static final String H2 = "jdbc:h2:";
 
     private final JdbcConnectionPool pool;
     private final Connection holder;
     private final MigrateResult migration;
+    private final boolean postgres;
 
-    private Database(JdbcConnectionPool pool, Connection holder, MigrateResult migration) {
+    private Database(JdbcConnectionPool pool, Connection holder, MigrateResult migration, boolean postgres) {
         this.pool = pool;
         this.holder = holder;
         this.migration = migration;
+        this.postgres = postgres;
     }
 
     /**
@@ -67,6 +76,33 @@ public final class Database implements AutoCloseable {
      *     another process still holds it after {@code wait}
      */
     public static Database open(String jdbcUrl, Duration wait) {
+        return open(jdbcUrl, Login.NONE, wait);
+    }
+
+    /**
+     * Opens and migrates an H2 database (creating it when needed) or a PostgreSQL one (which
+     * must exist; the user needs the right to create tables in it).
+     *
+     * @param jdbcUrl a {@code jdbc:h2:} or {@code jdbc:postgresql:} URL
+     * @param login the user and password; {@link Login#NONE} for H2
+     * @param wait how long to wait for another process that holds an H2 file to let go of it
+     * @return the open database
+     * @throws IllegalStateException as {@link #open(String, Duration)}, and naming the two kinds
+     *     of URL that work when it is neither
+     */
+    public static Database open(String jdbcUrl, Login login, Duration wait) {
+        if (jdbcUrl.regionMatches(true, 0, POSTGRESQL, 0, POSTGRESQL.length())) {
+            return openPostgres(jdbcUrl, login);
+        }
+        if (!jdbcUrl.regionMatches(true, 0, H2, 0, H2.length())) {
+            throw new IllegalStateException("The console database URL " + QueryMask.apply(jdbcUrl) + " is neither "
+                    + "H2's (jdbc:h2:file:./data/console, the default, for one console) nor PostgreSQL's "
+                    + "(jdbc:postgresql://host:5432/tasker, for consoles that share one history)");
+        }
+        return openH2(jdbcUrl, wait);
+    }
+
+    private static Database openH2(String jdbcUrl, Duration wait) {
         H2Url url = H2Url.parse(jdbcUrl);
         url.file().ifPresent(file -> createPrivateDirectory(file.getParent()));
         if (url.autoServer()) {
@@ -102,18 +138,55 @@ public final class Database implements AutoCloseable {
         Connection holder = holder(jdbcUrl);
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
         try {
-            MigrateResult result = Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-            return new Database(pool, holder, result);
+            return new Database(pool, holder, migrate(pool, "h2"), false);
         } catch (RuntimeException e) {
             pool.dispose();
             closeQuietly(holder);
             throw new IllegalStateException(
                     "Cannot open or migrate the console database " + jdbcUrl + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A server database: no file to check or hold, and no wait, since several consoles share it
+     * by design. H2's pool takes the driver's pooled data source, so both kinds pool alike.
+     */
+    private static Database openPostgres(String jdbcUrl, Login login) {
+        PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+        JdbcConnectionPool pool;
+        try {
+            source.setURL(jdbcUrl);
+            source.setUser(login.user());
+            source.setPassword(login.password());
+            pool = JdbcConnectionPool.create(source);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "The console database URL " + QueryMask.apply(jdbcUrl) + " is not a PostgreSQL URL: "
+                            + e.getMessage(),
+                    e);
+        }
+        try {
+            return new Database(pool, null, migrate(pool, "postgresql"), true);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new IllegalStateException(
+                    "Cannot open or migrate the console database " + QueryMask.apply(jdbcUrl) + " as user "
+                            + login.user() + ": " + QueryMask.apply(e.getMessage()),
+                    e);
+        }
+    }
+
+    /**
+     * The scripts all databases share, then those of this database's kind ({@code h2},
+     * {@code postgresql}). Named here rather than through Flyway's {@code {vendor}} placeholder,
+     * which the open-source Flyway 13 leaves unresolved.
+     */
+    private static MigrateResult migrate(DataSource pool, String vendor) {
+        return Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                .load()
+                .migrate();
     }
 
     private static Connection holder(String jdbcUrl) {
@@ -216,13 +289,20 @@ public final class Database implements AutoCloseable {
      */
     public DatabaseFile file() throws SQLException {
         try (Connection c = pool.getConnection()) {
-            return DatabaseFile.read(c);
+            return postgres ? DatabaseFile.readPostgres(c) : DatabaseFile.read(c);
         }
+    }
+
+    /** @return whether this is a PostgreSQL database, shared by design, rather than an H2 one this console holds */
+    public boolean shared() {
+        return postgres;
     }
 
     @Override
     public void close() {
         pool.dispose();
-        closeQuietly(holder);
+        if (holder != null) {
+            closeQuietly(holder);
+        }
     }
 }

@@ -146,7 +146,9 @@ public final class ExportHistoryRepository {
     public int deleteBefore(Instant cutoff, int limit) {
         try (Connection c = db.connection();
                 PreparedStatement s = c.prepareStatement(
-                        "DELETE FROM export_history WHERE exported_at < ? FETCH FIRST ? ROWS ONLY")) {
+                        // A batch through a subquery: DELETE ... FETCH FIRST is H2's alone.
+                        "DELETE FROM export_history WHERE id IN (SELECT id FROM export_history WHERE exported_at < ? "
+                                + "LIMIT ?)")) {
             s.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
             s.setInt(2, limit);
             return s.executeUpdate();

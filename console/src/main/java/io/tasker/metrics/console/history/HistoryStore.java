@@ -16,15 +16,36 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * The history's tables ({@code migrations/V3__value_history.sql}): series named once, samples
- * by series, tier and start. Writes are MERGEs, so two consoles on one database that sample the
- * same view at the same aligned time write one row, not two.
+ * The history's tables ({@code migrations/h2/V3__value_history.sql} and its PostgreSQL twin):
+ * series named once, samples by series, tier and start. Writes are MERGEs keyed by series, tier
+ * and start, so a sample written twice (two consoles on one database in the moment one takes
+ * the sampling over from the other) is one row, not two.
  */
 public final class HistoryStore {
     /** Rows deleted per statement, so that retention never holds a long lock. */
     static final int DELETE_BATCH = 10_000;
     /** The largest start a key can hold (33 bits of epoch seconds: the year 2242). */
     static final long MAX_T = (1L << 33) - 1;
+
+    /*
+     * Standard MERGE, which H2 and PostgreSQL (15 and later) both run. The casts give the
+     * parameters their types (PostgreSQL reads an untyped VALUES parameter as text); the names
+     * are cast without a length, so that one too long for its column is refused (22001), not cut.
+     */
+    private static final String MERGE_SERIES = "MERGE INTO history_series o USING (VALUES (CAST(? AS VARCHAR), "
+            + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR))) AS n (name, labels, kind, bounds) "
+            + "ON o.name = n.name AND o.labels = n.labels "
+            + "WHEN MATCHED THEN UPDATE SET kind = n.kind, bounds = n.bounds "
+            + "WHEN NOT MATCHED THEN INSERT (name, labels, kind, bounds) VALUES (n.name, n.labels, n.kind, n.bounds)";
+    private static final String MERGE_SAMPLE = "MERGE INTO history_sample o USING (VALUES (CAST(? AS BIGINT), "
+            + "CAST(? AS SMALLINT), CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), "
+            + "CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), "
+            + "CAST(? AS DOUBLE PRECISION), CAST(? AS BYTEA))) AS n (k, tier, t, v, d, sd, q50, q95, q99, buckets) "
+            + "ON o.k = n.k "
+            + "WHEN MATCHED THEN UPDATE SET v = n.v, d = n.d, sd = n.sd, q50 = n.q50, q95 = n.q95, q99 = n.q99, "
+            + "buckets = n.buckets "
+            + "WHEN NOT MATCHED THEN INSERT (k, tier, t, v, d, sd, q50, q95, q99, buckets) "
+            + "VALUES (n.k, n.tier, n.t, n.v, n.d, n.sd, n.q50, n.q95, n.q99, n.buckets)";
 
     private final DataSource db;
     private final Map<String, SeriesRef> ids = new ConcurrentHashMap<>();
@@ -64,8 +85,7 @@ public final class HistoryStore {
     }
 
     private static void addSeries(Connection c, List<SeriesKey> keys) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "MERGE INTO history_series (name, labels, kind, bounds) KEY (name, labels) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(MERGE_SERIES)) {
             for (SeriesKey k : keys) {
                 s.setString(1, k.name());
                 s.setString(2, k.labels());
@@ -180,8 +200,7 @@ public final class HistoryStore {
     }
 
     private static void merge(Connection c, List<Sample> samples) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("MERGE INTO history_sample (k, tier, t, v, d, sd, q50, q95, q99, "
-                + "buckets) KEY (k) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(MERGE_SAMPLE)) {
             for (Sample x : samples) {
                 s.setLong(1, key(x.seriesId(), x.tier(), x.t()));
                 s.setInt(2, x.tier().ordinal());
@@ -244,8 +263,8 @@ public final class HistoryStore {
         buffer.expire(tier, before);
         long total = 0;
         try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("DELETE FROM history_sample WHERE tier = ? AND t < ? "
-                        + "FETCH FIRST " + DELETE_BATCH + " ROWS ONLY")) {
+                PreparedStatement s = c.prepareStatement("DELETE FROM history_sample WHERE k IN (SELECT k FROM "
+                        + "history_sample WHERE tier = ? AND t < ? LIMIT " + DELETE_BATCH + ")")) {
             s.setInt(1, tier.ordinal());
             s.setLong(2, before);
             int n;
