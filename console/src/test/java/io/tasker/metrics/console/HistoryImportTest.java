@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.db.ExportHistoryRepository;
+import io.tasker.metrics.console.db.TestDatabases;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
@@ -13,7 +14,6 @@ import io.tasker.metrics.runtime.TaskerRuntime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +22,15 @@ import org.junit.jupiter.api.Test;
 
 /** The shared export record comes into H2 on the console's tick, each record exactly once. */
 class HistoryImportTest {
+    /** The database the tests run on: H2 here, PostgreSQL in the subclass that runs them there too. */
+    Database open() {
+        return TestDatabases.h2();
+    }
+
+    /** A console on that kind of database. */
+    ConsoleFixture.Builder builder() {
+        return ConsoleFixture.builder();
+    }
 
     @Test
     void concurrentSavesOfTheSameRecordsTakeEachForNewOnce() throws Exception {
@@ -42,7 +51,7 @@ class HistoryImportTest {
                     0,
                     "on demand"));
         }
-        try (Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
+        try (Database db = open()) {
             ExportHistoryRepository repository = new ExportHistoryRepository(db);
             int threads = 8;
             CyclicBarrier start = new CyclicBarrier(threads);
@@ -66,7 +75,7 @@ class HistoryImportTest {
 
     @Test
     void theTickImportsWhatACronJobRecordedWithoutAnyPageAsking() throws Exception {
-        try (ConsoleFixture console = ConsoleFixture.start()) {
+        try (ConsoleFixture console = builder().start()) {
             TaskerRuntime runtime = console.console().runtime();
             new ExportHistory(runtime.store(), runtime.cluster().options().keys())
                     .append(new ExportRecord(

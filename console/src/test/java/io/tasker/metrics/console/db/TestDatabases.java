@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 /** The two databases the console runs on, opened as the history and export history tests open them. */
-public final class PostgresDatabases {
-    private PostgresDatabases() {}
+public final class TestDatabases {
+    private TestDatabases() {}
 
     /** A fresh in-memory H2 database, migrated. */
     public static Database h2() {
