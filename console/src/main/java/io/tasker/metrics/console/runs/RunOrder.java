@@ -45,6 +45,10 @@ public record RunOrder(String errorText, Sort sort, boolean ascending) {
     /**
      * From query parameters, each null or blank when absent.
      *
+     * @param errorText {@code ?error=}: a piece of the error type or message
+     * @param sort {@code ?sort=}: started (the default), ended, duration or task
+     * @param order {@code ?order=}: desc (the default) or asc
+     * @return the search and order
      * @throws IllegalArgumentException naming the parameter whose value is not one it takes
      */
     public static RunOrder of(String errorText, String sort, String order) {
@@ -72,7 +76,12 @@ public record RunOrder(String errorText, Sort sort, boolean ascending) {
         };
     }
 
-    /** The runs that match the search, in this order. */
+    /**
+     * The runs that match the search, in this order.
+     *
+     * @param runs the runs to search and order
+     * @return a new list of those that match
+     */
     public List<TaskRun> apply(List<TaskRun> runs) {
         Comparator<TaskRun> order = ascending ? sort.order : sort.order.reversed();
         return runs.stream().filter(this::matches).sorted(order).toList();
