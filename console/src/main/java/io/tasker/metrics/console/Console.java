@@ -33,6 +33,7 @@ import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.subscribers.Subscribers;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,7 +97,7 @@ public final class Console implements AutoCloseable {
     public static Console start(TaskerConfig config, Map<String, String> env, Clock clock, boolean demo) {
         ConsoleSettings settings = ConsoleSettings.from(config);
         settings.checkExposure();
-        Database database = Database.open(settings.databaseUrl(), settings.databaseWait());
+        Database database = Database.start(settings.databaseUrl(), settings.databaseLogin(), settings.databaseWait());
         TaskerRuntime runtime;
         try {
             runtime = TaskerRuntime.start(config, clock, TaskerRuntime.Mode.INSTANCE);
@@ -231,6 +232,17 @@ public final class Console implements AutoCloseable {
     /** Applies retention now (history rows and export files), as the background tick does every hour. */
     public Retention.Pruned applyRetention() {
         return services.retention().prune();
+    }
+
+    /**
+     * Completes when the database is open: at once, unless another process held the H2 file at
+     * start (a rolling restart), then when this console has taken it over; fails when it gave up
+     * waiting ({@code console.database_wait}).
+     *
+     * @return the database's readiness
+     */
+    public CompletableFuture<Void> databaseReady() {
+        return database.ready();
     }
 
     /** The history of values, for tests that drive its ticks. */

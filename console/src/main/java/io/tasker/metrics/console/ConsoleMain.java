@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -54,10 +55,25 @@ public final class ConsoleMain {
             if (open) {
                 System.out.println(BrowserOpener.open(url, System.getenv()));
             }
+            awaitDatabase(console);
             new CountDownLatch(1).await();
         } catch (ConfigException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("console: " + e.getMessage());
             System.exit(2);
+        }
+    }
+
+    /**
+     * Serves on while the database is waited for (another console still holds the H2 file); when
+     * the wait gives up, exits 2 with the reason, as a console that could not open its
+     * database at start does.
+     */
+    private static void awaitDatabase(Console console) {
+        try {
+            console.databaseReady().join();
+        } catch (CompletionException e) {
+            // The exit runs the shutdown hook, which closes the console.
+            throw e.getCause() instanceof IllegalStateException ise ? ise : new IllegalStateException(e.getCause());
         }
     }
 

@@ -7,6 +7,7 @@ import io.tasker.metrics.console.config.AlertSettings;
 import io.tasker.metrics.console.config.ConsoleSettings;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.db.ExportHistoryRepository;
+import io.tasker.metrics.console.db.Lease;
 import io.tasker.metrics.console.history.HistoryService;
 import io.tasker.metrics.console.history.HistorySettings;
 import io.tasker.metrics.console.instances.InstancesService;
@@ -30,9 +31,11 @@ import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.subscribers.telemetry.SpanStats;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -61,6 +64,32 @@ record Services(
         Supplier<Optional<SpanStats>> spans) {
     /** A page waits for the view one store timeout and this: one slow answer passes, a retry after a hang does not. */
     private static final Duration VIEW_SLACK = Duration.ofMillis(500);
+
+    /**
+     * Consoles on one PostgreSQL database take turns at sampling (a lease row): each instant is
+     * sampled once, and the history goes on when the sampling console stops or dies. A lease
+     * lasts three sample intervals, so that one slow tick does not hand it over.
+     */
+    private static HistoryService.Turn samplingTurn(
+            Database database, HistorySettings settings, Clock clock, String instanceId) {
+        Lease lease = new Lease(
+                database.dataSource(),
+                "history",
+                instanceId + "/" + UUID.randomUUID(),
+                settings.sampleInterval().multipliedBy(3),
+                clock);
+        return new HistoryService.Turn() {
+            @Override
+            public boolean mine() throws SQLException {
+                return lease.hold();
+            }
+
+            @Override
+            public void release() throws SQLException {
+                lease.release();
+            }
+        };
+    }
 
     static Services wire(
             ConsoleSettings settings,
@@ -115,6 +144,9 @@ record Services(
                         runtime.registry().options().prefixed("step_executions")));
         Alerts alerts = new Alerts(runtime.registry(), tasks, instances, alertSettings);
         valueHistory.onSample(alerts::evaluate);
+        if (database.shared()) {
+            valueHistory.takeTurns(samplingTurn(database, valueHistory.settings(), clock, collector.instanceId()));
+        }
         Headlines headlines =
                 new Headlines(valueHistory, tasks, runtime.registry().options()::prefixed);
         return new Services(

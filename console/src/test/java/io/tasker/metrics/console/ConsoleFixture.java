@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tasker.metrics.Clock;
 import io.tasker.metrics.console.web.Ui;
+import io.tasker.metrics.testing.PostgresServerExtension;
 import io.tasker.metrics.testing.TempDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -223,6 +224,18 @@ final class ConsoleFixture implements AutoCloseable {
         Builder databaseUrl(String url) {
             embedded.databaseUrl(url);
             return this;
+        }
+
+        /** A database of its own on this PostgreSQL server, with the server's user and password. */
+        Builder postgres(PostgresServerExtension server) {
+            return postgres(server, server.newDatabase());
+        }
+
+        /** The named database on this PostgreSQL server (two consoles that share it), with the server's user and password. */
+        Builder postgres(PostgresServerExtension server, String database) {
+            return databaseUrl(server.jdbcUrl(database))
+                    .env("TASKER_CONSOLE_DATABASE_USER", server.user())
+                    .env("TASKER_CONSOLE_DATABASE_PASSWORD", server.password());
         }
 
         ConsoleFixture start() {

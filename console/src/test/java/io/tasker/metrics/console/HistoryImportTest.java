@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.db.ExportHistoryRepository;
 import io.tasker.metrics.console.service.ExportHistoryTick;
+import io.tasker.metrics.console.db.TestDatabases;
 import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.export.ExportFormat;
 import io.tasker.metrics.export.ExportHistory;
@@ -17,7 +18,6 @@ import io.tasker.metrics.runtime.TaskerRuntime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +26,15 @@ import org.junit.jupiter.api.Test;
 
 /** The shared export record comes into H2 on the console's tick, each record exactly once. */
 class HistoryImportTest {
+    /** The database the tests run on: H2 here, PostgreSQL in the subclass that runs them there too. */
+    Database open() {
+        return TestDatabases.h2();
+    }
+
+    /** A console on that kind of database. */
+    ConsoleFixture.Builder builder() {
+        return ConsoleFixture.builder();
+    }
 
     @Test
     void concurrentSavesOfTheSameRecordsTakeEachForNewOnce() throws Exception {
@@ -44,7 +53,7 @@ class HistoryImportTest {
                     1,
                     1));
         }
-        try (Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
+        try (Database db = open()) {
             ExportHistoryRepository repository = new ExportHistoryRepository(db);
             int threads = 8;
             CyclicBarrier start = new CyclicBarrier(threads);
@@ -68,7 +77,7 @@ class HistoryImportTest {
 
     @Test
     void theTickImportsWhatACronJobRecordedWithoutAnyPageAsking() throws Exception {
-        try (ConsoleFixture console = ConsoleFixture.start()) {
+        try (ConsoleFixture console = builder().start()) {
             TaskerRuntime runtime = console.console().runtime();
             new ExportHistory(runtime.store(), runtime.cluster().options().keys())
                     .append(ExportRecord.succeeded(

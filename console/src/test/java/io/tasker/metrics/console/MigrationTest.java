@@ -29,7 +29,7 @@ class MigrationTest {
     @Test
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         try (Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
-            assertEquals(4, db.migrationsApplied());
+            assertEquals(5, db.migrationsApplied(), "V1, V2, H2's V3, V4 and V5");
             assertEquals(
                     4,
                     count(
@@ -38,6 +38,7 @@ class MigrationTest {
             assertEquals(0, count(db, "SELECT COUNT(*) FROM history_sample"));
             assertEquals(0, count(db, "SELECT COUNT(*) FROM history_series"));
             assertEquals(0, count(db, "SELECT COUNT(*) FROM export_history"));
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM console_lease"));
             assertEquals(
                     2,
                     count(

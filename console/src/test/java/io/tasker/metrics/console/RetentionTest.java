@@ -27,9 +27,14 @@ class RetentionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ManualClock clock = new ManualClock(Instant.parse("2026-06-01T12:00:00Z"));
 
+    /** A console on H2 here, on PostgreSQL in the subclass that runs the tests there too. */
+    ConsoleFixture.Builder builder() {
+        return ConsoleFixture.builder();
+    }
+
     @Test
     void oldHistoryRowsAndExportFilesArePrunedAndReported() throws Exception {
-        try (ConsoleFixture console = ConsoleFixture.builder()
+        try (ConsoleFixture console = builder()
                 .clock(clock)
                 .env("TASKER_CONSOLE_HISTORY_RETENTION", "30d")
                 .env("TASKER_EXPORT_RETENTION", "7d")

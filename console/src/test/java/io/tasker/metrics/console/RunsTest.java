@@ -143,6 +143,63 @@ class RunsTest {
     }
 
     @Test
+    void runsAreSearchedByErrorTextAndSortedAndARunNoLongerKeptSaysSoWithTheWayBack() throws Exception {
+        try (ConsoleFixture console =
+                ConsoleFixture.builder().cacheUrl(REDIS.url()).start()) {
+            String ns = console.console().runtime().config().cache().namespace();
+            for (String instance : List.of("svc-a", "svc-b", "svc-c")) {
+                writeRuns(REDIS.url(), ns, instance);
+            }
+            await(console, Ui.API_RUNS, body -> body.path("total").asInt() == 6);
+            JsonNode declined =
+                    JSON.readTree(console.get(Ui.API_RUNS + "?error=DECLINED").body());
+            assertEquals(3, declined.path("total").asInt(), "the error message, in any case: " + declined);
+            declined.path("runs")
+                    .forEach(r -> assertEquals("failure", r.path("status").asText()));
+            assertEquals(
+                    3,
+                    JSON.readTree(console.get(Ui.API_RUNS + "?error=carddecl").body())
+                            .path("total")
+                            .asInt(),
+                    "the error type too");
+            assertEquals(
+                    0,
+                    JSON.readTree(console.get(Ui.API_RUNS + "?error=timeout").body())
+                            .path("total")
+                            .asInt());
+
+            assertEquals(List.of(80L, 80L, 80L, 400L, 400L, 400L), durations(console, "?sort=duration&order=asc"));
+            assertEquals(List.of(400L, 400L, 400L, 80L, 80L, 80L), durations(console, "?sort=duration"));
+            assertEquals(
+                    List.of(400L, 80L),
+                    durations(console, "?sort=duration&limit=2&offset=2"),
+                    "the page is cut from the sorted list");
+            ConsoleFixture.Response bad = console.get(Ui.API_RUNS + "?sort=colour");
+            assertEquals(400, bad.status());
+            assertEquals("sort must be started, ended, duration or task, not 'colour'", bad.body());
+            String page = console.get(Ui.RUNS_PAGE + "?error=declined&sort=task&order=asc")
+                    .body();
+            assertTrue(page.contains("runs 1 to 3 of 3") && page.contains("value=\"declined\""), page);
+
+            ConsoleFixture.Response gone = console.get(Ui.runPage("svc-z-long-gone"));
+            assertEquals(404, gone.status());
+            assertTrue(
+                    gone.body().contains("svc-z-long-gone")
+                            && gone.body().contains("no longer kept")
+                            && gone.body().contains("href=\"/runs?status=failed\""),
+                    "an HTML page with the way back: " + gone.body());
+        }
+    }
+
+    private static List<Long> durations(ConsoleFixture console, String query) throws Exception {
+        List<Long> out = new ArrayList<>();
+        JSON.readTree(console.get(Ui.API_RUNS + query).body())
+                .path("runs")
+                .forEach(r -> out.add(r.path("duration_millis").asLong()));
+        return out;
+    }
+
+    @Test
     void runsArePaginatedInTheApiAndOnThePage() throws Exception {
         try (ConsoleFixture console =
                 ConsoleFixture.builder().cacheUrl(REDIS.url()).start()) {
@@ -161,7 +218,8 @@ class RunsTest {
             assertTrue(page.contains("runs 2 to 2 of 3"), page);
             assertTrue(
                     page.contains(
-                                    "href=\"?status=&amp;task_name=order_fulfillment&amp;task_id=&amp;limit=1&amp;offset=0\" "
+                                    "href=\"?status=&amp;task_name=order_fulfillment&amp;task_id=&amp;error=&amp;sort=started"
+                                            + "&amp;order=desc&amp;limit=1&amp;offset=0\" "
                                             + "rel=\"prev\"")
                             && page.contains("offset=2\" rel=\"next\""),
                     page);

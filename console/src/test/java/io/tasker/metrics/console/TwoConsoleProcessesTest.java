@@ -3,6 +3,10 @@ package io.tasker.metrics.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tasker.metrics.testing.Http;
+import io.tasker.metrics.testing.RedisServerExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,20 +14,31 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two {@code bin/console} processes from one directory, on one H2 file, now that no console
  * serves its file to another (H2's automatic mixed mode opened a port on every interface): the
- * second waits for the first to let go of the file, and fails with a message naming the file
- * and what to do when it does not within {@code console.database_wait}; started while the first
- * stops (a restart), it takes the file over.
+ * second starts at once and serves the cluster view from the store while it waits for the first
+ * to let go of the file, saying so on its health page; it takes the file over, with the history
+ * the first wrote, when the first stops (a rolling restart), and fails with a message naming the
+ * file and what to do when the first does not stop within {@code console.database_wait}.
  */
 class TwoConsoleProcessesTest {
     private static final String READY = "Tasker Metrics console: http://";
+    private static final String TOKEN = "token-" + UUID.randomUUID();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The store both consoles read the cluster view from. */
+    @RegisterExtension
+    static final RedisServerExtension REDIS = new RedisServerExtension();
 
     @TempDir
     Path dir;
@@ -35,6 +50,55 @@ class TwoConsoleProcessesTest {
         for (ConsoleProcess p : started) {
             p.process.destroy();
             p.process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void aRollingRestartServesAtOnceThenTakesTheFileOverWithTheExportsMadeThroughTheFirst() throws Exception {
+        ConsoleProcess first = start("0s");
+        first.await(READY, Duration.ofSeconds(120));
+        Http.Response export = Http.post(first.url() + "api/export?format=csv", "Authorization", "Bearer " + TOKEN);
+        assertEquals(200, export.status(), export.body());
+        String exportedAt = JSON.readTree(export.body()).path("at").asText();
+
+        ConsoleProcess second = start("120s");
+        second.await(READY, Duration.ofSeconds(120)); // Started, and serving, while the first holds the file.
+        assertEquals(
+                200,
+                Http.get(second.url() + "api/metrics", "Authorization", "Bearer " + TOKEN)
+                        .status());
+        JsonNode status = JSON.readTree(Http.get(second.url() + "health/status", "Authorization", "Bearer " + TOKEN)
+                .body());
+        assertTrue(
+                status.path("database_waiting").asText().contains("is in use by another process"), status.toString());
+        assertTrue(
+                Http.get(second.url() + "health", "Authorization", "Bearer " + TOKEN)
+                        .body()
+                        .contains("takes the file over when the other lets go of it"),
+                "the health page says so");
+
+        first.process.destroy(); // The rolling restart stops the old console (its shutdown hook closes the database).
+        assertTrue(first.process.waitFor(60, TimeUnit.SECONDS), first.output());
+        JsonNode exports = awaitExports(second, Duration.ofSeconds(60));
+        assertEquals(exportedAt, exports.path("exports").path(0).path("at").asText(), exports.toString());
+        assertEquals("csv", exports.path("exports").path(0).path("format").asText(), exports.toString());
+        JsonNode after = JSON.readTree(Http.get(second.url() + "health/status", "Authorization", "Bearer " + TOKEN)
+                .body());
+        assertTrue(after.path("database_healthy").asBoolean(), after.toString());
+        assertTrue(after.path("database_waiting").isNull(), after.toString());
+    }
+
+    /** The second console's export history once it holds the file: polled, since the handover takes a moment. */
+    private static JsonNode awaitExports(ConsoleProcess console, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode exports = JSON.readTree(Http.get(console.url() + "api/exports", "Authorization", "Bearer " + TOKEN)
+                    .body());
+            if (exports.path("total").asInt() > 0 || System.nanoTime() > deadline) {
+                assertEquals(1, exports.path("total").asInt(), exports + "\n" + console.output());
+                return exports;
+            }
+            Thread.sleep(200);
         }
     }
 
@@ -52,12 +116,6 @@ class TwoConsoleProcessesTest {
                         && second.output()
                                 .contains(dir.resolve("data/console.mv.db").toString()),
                 second.output());
-
-        ConsoleProcess third = start("120s");
-        Thread.sleep(2_000); // Started, and waiting for the file.
-        first.process.destroy(); // A restart: the first stops (its shutdown hook closes the database).
-        assertTrue(first.process.waitFor(60, TimeUnit.SECONDS), first.output());
-        third.await(READY, Duration.ofSeconds(120));
     }
 
     private ConsoleProcess start(String wait) throws IOException {
@@ -74,6 +132,8 @@ class TwoConsoleProcessesTest {
         builder.environment().put("TASKER_CONSOLE_DATABASE_URL", "jdbc:h2:file:./data/console");
         builder.environment().put("TASKER_CONSOLE_DATABASE_WAIT", wait);
         builder.environment().put("TASKER_EXPORT_DIR", dir.resolve("exports").toString());
+        builder.environment().put("TASKER_CACHE_URL", REDIS.url());
+        builder.environment().put("TASKER_CONSOLE_TOKEN", TOKEN);
         ConsoleProcess p = new ConsoleProcess(builder.start());
         started.add(p);
         return p;
@@ -104,6 +164,16 @@ class TwoConsoleProcessesTest {
 
         String output() {
             return output.toString();
+        }
+
+        /** The address the console printed, {@code http://127.0.0.1:<port>/}. */
+        String url() {
+            Matcher m =
+                    Pattern.compile("Tasker Metrics console: (http://\\S+/)").matcher(output());
+            if (!m.find()) {
+                throw new AssertionError("No address from the console:\n" + output());
+            }
+            return m.group(1);
         }
 
         void await(String text, Duration timeout) throws InterruptedException {

@@ -148,8 +148,10 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
     public static final ConfigKey EVENTS_DRAIN_TIMEOUT = of("events.drain_timeout", Kind.DURATION, "5s", null);
     /** Successful task runs each instance keeps for the console. */
     public static final ConfigKey RUNS_KEEP_SUCCESSFUL = of("runs.keep_successful", Kind.INTEGER, "50", null);
-    /** Failed task runs each instance keeps. */
-    public static final ConfigKey RUNS_KEEP_FAILED = of("runs.keep_failed", Kind.INTEGER, "200", null);
+    /** Failed task runs each instance keeps at most; age and bytes bound them first. */
+    public static final ConfigKey RUNS_KEEP_FAILED = of("runs.keep_failed", Kind.INTEGER, "10000", null);
+    /** How long each instance keeps a failed task run, within its byte bound. */
+    public static final ConfigKey RUNS_KEEP_FAILED_FOR = of("runs.keep_failed_for", Kind.DURATION, "24h", null);
     /** Whether to send task traces by OTLP. */
     public static final ConfigKey TELEMETRY_ENABLED =
             of("telemetry.enabled", Kind.BOOLEAN, "false", "TASKER_TELEMETRY_ENABLED");
@@ -221,6 +223,7 @@ public record ConfigKey(String name, Kind kind, String defaultValue, String env,
             EVENTS_DRAIN_TIMEOUT,
             RUNS_KEEP_SUCCESSFUL,
             RUNS_KEEP_FAILED,
+            RUNS_KEEP_FAILED_FOR,
             TELEMETRY_ENABLED,
             SERVICE_NAME,
             OTLP_ENDPOINT,

@@ -373,7 +373,10 @@ public final class ConfigLoader {
         }
 
         RunsConfig runs() {
-            return new RunsConfig(integer(ConfigKey.RUNS_KEEP_SUCCESSFUL), integer(ConfigKey.RUNS_KEEP_FAILED));
+            return new RunsConfig(
+                    integer(ConfigKey.RUNS_KEEP_SUCCESSFUL),
+                    integer(ConfigKey.RUNS_KEEP_FAILED),
+                    duration(ConfigKey.RUNS_KEEP_FAILED_FOR));
         }
 
         OpenTelemetryConfig openTelemetry() {

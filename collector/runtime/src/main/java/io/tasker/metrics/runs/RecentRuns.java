@@ -11,6 +11,7 @@ import io.tasker.metrics.events.TaskCompleted;
 import io.tasker.metrics.events.TaskFailed;
 import io.tasker.metrics.events.TaskerEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,9 +23,12 @@ import java.util.Set;
 
 /**
  * This instance's recent task runs, kept from the lifecycle events: the last
- * {@link RunsOptions#keepSuccessful()} successful runs, the last {@link RunsOptions#keepFailed()}
- * failed ones, and those still running (at most {@link RunsOptions#maxOpen()}, the oldest
- * forgotten first). Memory is bounded by those counts and {@link RunLimits}.
+ * {@link RunsOptions#keepSuccessful()} successful runs, the failed ones that ended within
+ * {@link RunsOptions#keepFailedFor()} (24 hours) as long as they fit in
+ * {@link RunLimits#INSTANCE_BYTES} (what the instance writes to the store; the oldest go first)
+ * and number at most {@link RunsOptions#keepFailed()}, and those still running (at most
+ * {@link RunsOptions#maxOpen()}, the oldest forgotten first). Memory is bounded by those counts,
+ * the byte bound and {@link RunLimits}.
  *
  * <pre>{@code
  * RecentRuns runs = new RecentRuns(RunsOptions.defaults(), clock);
@@ -38,6 +42,7 @@ public final class RecentRuns implements EventSubscriber {
     private final LinkedHashMap<String, OpenRun> open = new LinkedHashMap<>();
     private final ArrayDeque<TaskRun> succeeded = new ArrayDeque<>();
     private final ArrayDeque<TaskRun> failed = new ArrayDeque<>();
+    private long failedBytes;
     private long changes;
 
     /**
@@ -76,7 +81,7 @@ public final class RecentRuns implements EventSubscriber {
             case STEP_COMPLETED -> open(event).stepEnded((StepCompleted) event);
             case STEP_FAILED -> open(event).stepEnded((StepFailed) event);
             case TASK_COMPLETED -> keep(succeeded, options.keepSuccessful(), end((TaskCompleted) event));
-            case TASK_FAILED -> keep(failed, options.keepFailed(), end((TaskFailed) event));
+            case TASK_FAILED -> keepFailed(end((TaskFailed) event));
             default -> changes--; // Not subscribed to.
         }
     }
@@ -111,12 +116,57 @@ public final class RecentRuns implements EventSubscriber {
         }
     }
 
+    private void keepFailed(TaskRun run) {
+        failed.addFirst(run);
+        failedBytes += bytes(run);
+        // The newest always stays: one run is cut to fit by RunLimits already.
+        while (failed.size() > 1 && (failed.size() > options.keepFailed() || failedBytes > RunLimits.INSTANCE_BYTES)) {
+            failedBytes -= bytes(failed.removeLast());
+        }
+        expireFailed();
+    }
+
+    /** Failed runs that ended longer ago than {@link RunsOptions#keepFailedFor()} go, oldest first. */
+    private void expireFailed() {
+        Instant cutoff = clock.instant().minus(options.keepFailedFor());
+        while (!failed.isEmpty() && ended(failed.peekLast()).isBefore(cutoff)) {
+            failedBytes -= bytes(failed.removeLast());
+        }
+    }
+
+    private static Instant ended(TaskRun run) {
+        return run.endedAt() != null ? run.endedAt() : run.startedAt();
+    }
+
+    /**
+     * About what the run takes in the store's JSON: its texts and a fixed share for the rest, so
+     * that the bound holds without encoding every run.
+     */
+    static long bytes(TaskRun run) {
+        long n = 160
+                + length(run.taskId())
+                + length(run.taskName())
+                + length(run.instance())
+                + length(run.traceId())
+                + length(run.errorType())
+                + length(run.errorMessage());
+        for (StepRun s : run.steps()) {
+            n += 96 + length(s.stepName()) + length(s.errorType()) + length(s.errorMessage());
+        }
+        return n;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
     /**
      * Every kept run, newest start first; running ones included.
      *
      * @return a new list of the runs
      */
     public synchronized List<TaskRun> snapshot() {
+        expireFailed();
         List<TaskRun> all = new ArrayList<>(open.size() + succeeded.size() + failed.size());
         open.values().forEach(r -> all.add(r.running(null, clock.instant())));
         all.addAll(succeeded);

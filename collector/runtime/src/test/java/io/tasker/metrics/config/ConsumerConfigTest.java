@@ -85,7 +85,7 @@ class ConsumerConfigTest {
         assertEquals(new DeliveryConfig(Duration.ofMinutes(2), 3, 1_000, true), c.delivery());
         assertEquals(new RemoteWriteConfig(null, null, null, "snappy", false), c.remoteWrite());
         assertEquals(new EventsConfig(8_192, Duration.ofSeconds(5)), c.events());
-        assertEquals(new RunsConfig(50, 200), c.runs());
+        assertEquals(new RunsConfig(50, 10_000, Duration.ofHours(24)), c.runs());
         OpenTelemetryConfig otel = c.openTelemetry();
         assertFalse(otel.enabled());
         assertEquals("tasker", otel.serviceName());
@@ -118,7 +118,7 @@ class ConsumerConfigTest {
                 new RemoteWriteConfig("http://prometheus:9090/api/v1/write", "pusher", "s3cret", "gzip", true),
                 c.remoteWrite());
         assertEquals(new EventsConfig(100, Duration.ofSeconds(3)), c.events());
-        assertEquals(new RunsConfig(7, 9), c.runs());
+        assertEquals(new RunsConfig(7, 9, Duration.ofHours(24)), c.runs());
         assertEquals(
                 new OpenTelemetryConfig(
                         true,

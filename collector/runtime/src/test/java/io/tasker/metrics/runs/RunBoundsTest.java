@@ -73,10 +73,10 @@ class RunBoundsTest {
 
     @Test
     void theLargestAllowedRunsOfAnInstanceFitAMemcachedItemNewestFirst() throws Exception {
-        // The defaults at their worst: 200 failed runs, 100 failed step attempts each, every text past its bound.
+        // 200 failed runs at their worst: 100 failed step attempts each, every text past its bound.
         RecentRuns runs = new RecentRuns(RunsOptions.defaults(), new ManualClock(T0));
         Failure huge = Failure.of("java.lang.IllegalStateException", MEGABYTE);
-        for (int r = 0; r < RunsOptions.defaults().keepFailed(); r++) {
+        for (int r = 0; r < 200; r++) {
             String id = "run-" + r;
             Instant t = T0.plusSeconds(r);
             runs.handle(new TaskStarted(id, "payment_processing", t));

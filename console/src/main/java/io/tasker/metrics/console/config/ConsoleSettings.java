@@ -4,7 +4,9 @@ import io.tasker.metrics.config.ApplicationValues;
 import io.tasker.metrics.config.ConfigKey;
 import io.tasker.metrics.config.ConfigKey.Kind;
 import io.tasker.metrics.config.TaskerConfig;
+import io.tasker.metrics.console.db.Login;
 import io.tasker.metrics.console.history.HistorySettings;
+import io.tasker.metrics.export.internal.QueryMask;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -17,7 +19,9 @@ import java.util.stream.Stream;
  *
  * @param host the address to bind; anything but loopback needs credentials
  * @param port the HTTP port (7070)
- * @param databaseUrl the H2 JDBC URL of the export history
+ * @param databaseUrl the JDBC URL of the export and value history: H2 (the default) or PostgreSQL
+ * @param databaseLogin the database user and password ({@code console.database_user},
+ *     {@code console.database_password} or the file {@code console.database_password_file} names)
  * @param databaseWait how long a console waits at start for another process to let go of the database file
  * @param username basic auth user for the whole console, or null
  * @param password basic auth password, or null
@@ -33,6 +37,7 @@ public record ConsoleSettings(
         String host,
         int port,
         String databaseUrl,
+        Login databaseLogin,
         Duration databaseWait,
         String username,
         String password,
@@ -54,6 +59,13 @@ public record ConsoleSettings(
                                     "jdbc:h2:file:./data/console",
                                     "TASKER_CONSOLE_DATABASE_URL"),
                             ConfigKey.of("console.database_wait", Kind.DURATION, "30s", "TASKER_CONSOLE_DATABASE_WAIT"),
+                            ConfigKey.of("console.database_user", Kind.STRING, null, "TASKER_CONSOLE_DATABASE_USER"),
+                            ConfigKey.secret("console.database_password", "TASKER_CONSOLE_DATABASE_PASSWORD"),
+                            ConfigKey.of(
+                                    "console.database_password_file",
+                                    Kind.STRING,
+                                    null,
+                                    "TASKER_CONSOLE_DATABASE_PASSWORD_FILE"),
                             ConfigKey.of("console.username", Kind.STRING, null, "TASKER_CONSOLE_USERNAME"),
                             ConfigKey.secret("console.password", "TASKER_CONSOLE_PASSWORD"),
                             ConfigKey.secret("console.token", "TASKER_CONSOLE_TOKEN"),
@@ -80,6 +92,11 @@ public record ConsoleSettings(
                 own.text("console.host"),
                 own.integer("console.port"),
                 own.text("console.database_url"),
+                new Login(
+                        blank(own.text("console.database_user")),
+                        DatabasePassword.of(
+                                blank(own.text("console.database_password")),
+                                blank(own.text("console.database_password_file")))),
                 own.duration("console.database_wait"),
                 username,
                 password,
@@ -166,7 +183,8 @@ public record ConsoleSettings(
 
     @Override
     public String toString() {
-        return "ConsoleSettings[host=" + host + ", port=" + port + ", databaseUrl=" + databaseUrl + ", username="
+        return "ConsoleSettings[host=" + host + ", port=" + port + ", databaseUrl=" + QueryMask.apply(databaseUrl)
+                + ", databaseLogin=" + databaseLogin + ", username="
                 + username + ", password=" + (password == null ? "null" : "***") + ", token="
                 + (token == null ? "null" : "***") + ", dev=" + dev + ", allowedHosts=" + allowedHosts + "]";
     }

@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.db;
 
+import io.tasker.metrics.export.internal.QueryMask;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -9,17 +10,23 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's H2 database: a small connection pool, migrated by Flyway at start from the
- * scripts in {@code migrations/} (packaged as {@code db/migration}). A file much larger than its
- * live content is compacted first ({@link StartCompaction}).
+ * The console's database: a small connection pool, migrated by Flyway at start from the
+ * scripts in {@code migrations/} (packaged as {@code db/migration}, with the few that differ by
+ * database in {@code migrations/h2} and {@code migrations/postgresql}, packaged as
+ * {@code db/vendor/<vendor>}). H2 is the embedded default; PostgreSQL ({@code jdbc:postgresql:})
+ * lets several consoles share one history. An H2 file much larger than its live content is
+ * compacted first ({@link StartCompaction}).
  *
  * <p>A file database is this process's alone while it runs: H2's automatic mixed mode, which
  * let a second console share it, opened a database port on every interface with its key in a
@@ -33,15 +40,84 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final long RETRY_MILLIS = 500;
+    private static final String POSTGRESQL = "jdbc:postgresql:";
+    private static final String H2 = "jdbc:h2:";
 
-    private final JdbcConnectionPool pool;
-    private final Connection holder;
-    private final MigrateResult migration;
+    /** What an open database holds; null while this console waits for another to let go of the file. */
+    private record Open(JdbcConnectionPool pool, Connection holder, MigrateResult migration) {}
 
-    private Database(JdbcConnectionPool pool, Connection holder, MigrateResult migration) {
-        this.pool = pool;
-        this.holder = holder;
-        this.migration = migration;
+    private final boolean postgres;
+    private final DataSource dataSource = new WaitingDataSource(this::connection);
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private volatile Open open;
+    private volatile String waiting;
+    private volatile boolean closed;
+
+    private Database(JdbcConnectionPool pool, Connection holder, MigrateResult migration, boolean postgres) {
+        this.postgres = postgres;
+        this.open = new Open(pool, holder, migration);
+        ready.complete(null);
+    }
+
+    private Database(String waiting) {
+        this.postgres = false;
+        this.waiting = waiting;
+    }
+
+    /**
+     * Opens the database as {@link #open(String, Login, Duration)} does, except that when another
+     * process holds the H2 file (the console this one replaces, in a rolling restart) it returns
+     * at once, waiting: {@link #connection()} fails with a message saying so, {@link #waiting()}
+     * says why, and a thread takes the file over as soon as the other process lets go of it.
+     * {@link #ready()} completes then, or fails when {@code wait} has passed first (or the file
+     * proves damaged).
+     *
+     * @param jdbcUrl a {@code jdbc:h2:} or {@code jdbc:postgresql:} URL
+     * @param login the user and password; {@link Login#NONE} for H2
+     * @param wait how long to wait for another process that holds an H2 file to let go of it
+     * @return the database, open or waiting
+     * @throws IllegalStateException as {@link #open(String, Login, Duration)}, for anything but a file in use
+     */
+    public static Database start(String jdbcUrl, Login login, Duration wait) {
+        H2Url url = H2Url.parse(jdbcUrl);
+        if (url.file().isEmpty()) {
+            return open(jdbcUrl, login, wait);
+        }
+        try {
+            return open(jdbcUrl, login, Duration.ZERO);
+        } catch (InUse e) {
+            String why = "The console database " + url.file().orElseThrow() + " is in use by another process (the "
+                    + "console this one replaces, most likely). This console serves the cluster view from the store "
+                    + "and takes the file over when the other lets go of it (waiting up to " + wait.toSeconds()
+                    + " s, console.database_wait); until then the export history and the history of values are "
+                    + "not available here";
+            LOG.info(why);
+            Database db = new Database(why);
+            Thread t = new Thread(() -> db.takeOver(jdbcUrl, wait), "console-database-handover");
+            t.setDaemon(true);
+            t.start();
+            return db;
+        }
+    }
+
+    private void takeOver(String jdbcUrl, Duration wait) {
+        try {
+            Database taken = open(jdbcUrl, Login.NONE, wait);
+            synchronized (this) {
+                if (closed) {
+                    taken.close();
+                    return;
+                }
+                open = taken.open;
+                waiting = null;
+            }
+            LOG.info(
+                    "The console database {} is this console's now",
+                    H2Url.parse(jdbcUrl).file().orElseThrow());
+            ready.complete(null);
+        } catch (RuntimeException e) {
+            ready.completeExceptionally(e);
+        }
     }
 
     /**
@@ -67,6 +143,33 @@ public final class Database implements AutoCloseable {
      *     another process still holds it after {@code wait}
      */
     public static Database open(String jdbcUrl, Duration wait) {
+        return open(jdbcUrl, Login.NONE, wait);
+    }
+
+    /**
+     * Opens and migrates an H2 database (creating it when needed) or a PostgreSQL one (which
+     * must exist; the user needs the right to create tables in it).
+     *
+     * @param jdbcUrl a {@code jdbc:h2:} or {@code jdbc:postgresql:} URL
+     * @param login the user and password; {@link Login#NONE} for H2
+     * @param wait how long to wait for another process that holds an H2 file to let go of it
+     * @return the open database
+     * @throws IllegalStateException as {@link #open(String, Duration)}, and naming the two kinds
+     *     of URL that work when it is neither
+     */
+    public static Database open(String jdbcUrl, Login login, Duration wait) {
+        if (jdbcUrl.regionMatches(true, 0, POSTGRESQL, 0, POSTGRESQL.length())) {
+            return openPostgres(jdbcUrl, login);
+        }
+        if (!jdbcUrl.regionMatches(true, 0, H2, 0, H2.length())) {
+            throw new IllegalStateException("The console database URL " + QueryMask.apply(jdbcUrl) + " is neither "
+                    + "H2's (jdbc:h2:file:./data/console, the default, for one console) nor PostgreSQL's "
+                    + "(jdbc:postgresql://host:5432/tasker, for consoles that share one history)");
+        }
+        return openH2(jdbcUrl, wait);
+    }
+
+    private static Database openH2(String jdbcUrl, Duration wait) {
         H2Url url = H2Url.parse(jdbcUrl);
         url.file().ifPresent(file -> createPrivateDirectory(file.getParent()));
         if (url.autoServer()) {
@@ -80,7 +183,7 @@ public final class Database implements AutoCloseable {
                 return openOnce(jdbcUrl);
             } catch (FileInUse e) {
                 if (System.nanoTime() - deadline >= 0) {
-                    throw inUse(url, wait);
+                    throw new InUse(inUse(url, wait));
                 }
                 if (!waiting) {
                     LOG.info(
@@ -102,18 +205,55 @@ public final class Database implements AutoCloseable {
         Connection holder = holder(jdbcUrl);
         JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
         try {
-            MigrateResult result = Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-            return new Database(pool, holder, result);
+            return new Database(pool, holder, migrate(pool, "h2"), false);
         } catch (RuntimeException e) {
             pool.dispose();
             closeQuietly(holder);
             throw new IllegalStateException(
                     "Cannot open or migrate the console database " + jdbcUrl + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A server database: no file to check or hold, and no wait, since several consoles share it
+     * by design. H2's pool takes the driver's pooled data source, so both kinds pool alike.
+     */
+    private static Database openPostgres(String jdbcUrl, Login login) {
+        PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+        JdbcConnectionPool pool;
+        try {
+            source.setURL(jdbcUrl);
+            source.setUser(login.user());
+            source.setPassword(login.password());
+            pool = JdbcConnectionPool.create(source);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "The console database URL " + QueryMask.apply(jdbcUrl) + " is not a PostgreSQL URL: "
+                            + e.getMessage(),
+                    e);
+        }
+        try {
+            return new Database(pool, null, migrate(pool, "postgresql"), true);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new IllegalStateException(
+                    "Cannot open or migrate the console database " + QueryMask.apply(jdbcUrl) + " as user "
+                            + login.user() + ": " + QueryMask.apply(e.getMessage()),
+                    e);
+        }
+    }
+
+    /**
+     * The scripts all databases share, then those of this database's kind ({@code h2},
+     * {@code postgresql}). Named here rather than through Flyway's {@code {vendor}} placeholder,
+     * which the open-source Flyway 13 leaves unresolved.
+     */
+    private static MigrateResult migrate(DataSource pool, String vendor) {
+        return Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
+                .load()
+                .migrate();
     }
 
     private static Connection holder(String jdbcUrl) {
@@ -165,6 +305,15 @@ public final class Database implements AutoCloseable {
                 + "TASKER_CONSOLE_DATABASE_URL=jdbc:h2:file:./data-2/console");
     }
 
+    /** Another process still holds the file after the wait: the one failure that {@link #start} waits out. */
+    private static final class InUse extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        InUse(IllegalStateException message) {
+            super(message.getMessage());
+        }
+    }
+
     private static void pause() {
         try {
             Thread.sleep(RETRY_MILLIS);
@@ -182,27 +331,41 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** @return the pool, for code that takes a {@link DataSource} */
+    /** @return the pool, for code that takes a {@link DataSource}; it fails as {@link #connection()} while waiting */
     public DataSource dataSource() {
-        return pool;
+        return dataSource;
     }
 
     /**
      * @return a connection from the pool
-     * @throws SQLException when none can be had
+     * @throws SQLException when none can be had, or while this console waits for the file
      */
     public Connection connection() throws SQLException {
-        return pool.getConnection();
+        Open o = open;
+        if (o == null) {
+            throw new SQLException(waiting == null ? "The console database is closed" : waiting, "08001");
+        }
+        return o.pool().getConnection();
+    }
+
+    /** @return why the database is not open yet (another process holds its file), or empty once it is */
+    public Optional<String> waiting() {
+        return Optional.ofNullable(waiting);
+    }
+
+    /** @return completes when the database is open; fails when {@link #start} gave up waiting for it */
+    public CompletableFuture<Void> ready() {
+        return ready;
     }
 
     /** @return how many migrations this start applied (0 on an up-to-date database) */
     public int migrationsApplied() {
-        return migration.migrationsExecuted;
+        return open.migration().migrationsExecuted;
     }
 
     /** @return true when a trivial query answers within the pool's login timeout */
     public boolean ping() {
-        try (Connection c = pool.getConnection();
+        try (Connection c = connection();
                 var s = c.createStatement()) {
             return s.executeQuery("SELECT 1").next();
         } catch (SQLException e) {
@@ -215,14 +378,26 @@ public final class Database implements AutoCloseable {
      * @throws SQLException when the database does not answer
      */
     public DatabaseFile file() throws SQLException {
-        try (Connection c = pool.getConnection()) {
-            return DatabaseFile.read(c);
+        try (Connection c = connection()) {
+            return postgres ? DatabaseFile.readPostgres(c) : DatabaseFile.read(c);
         }
     }
 
+    /** @return whether this is a PostgreSQL database, shared by design, rather than an H2 one this console holds */
+    public boolean shared() {
+        return postgres;
+    }
+
     @Override
-    public void close() {
-        pool.dispose();
-        closeQuietly(holder);
+    public synchronized void close() {
+        closed = true;
+        Open o = open;
+        if (o == null) {
+            return;
+        }
+        o.pool().dispose();
+        if (o.holder() != null) {
+            closeQuietly(o.holder());
+        }
     }
 }

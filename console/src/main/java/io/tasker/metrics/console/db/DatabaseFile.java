@@ -19,6 +19,21 @@ public record DatabaseFile(
         long bytes, @JsonProperty("live_bytes") long liveBytes) {
     static final DatabaseFile NONE = new DatabaseFile(0, 0);
 
+    /**
+     * A PostgreSQL database's size on disk ({@code pg_database_size}); its server reclaims dead
+     * rows itself (autovacuum), so the whole of it counts as live.
+     *
+     * @throws SQLException when the database does not answer
+     */
+    public static DatabaseFile readPostgres(Connection c) throws SQLException {
+        try (var s = c.createStatement();
+                var r = s.executeQuery("SELECT pg_database_size(current_database())")) {
+            r.next();
+            long bytes = r.getLong(1);
+            return new DatabaseFile(bytes, bytes);
+        }
+    }
+
     /** @throws SQLException when the database does not answer */
     public static DatabaseFile read(Connection c) throws SQLException {
         Map<String, String> info = new HashMap<>();

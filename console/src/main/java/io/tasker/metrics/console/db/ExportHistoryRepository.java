@@ -40,7 +40,19 @@ public final class ExportHistoryRepository {
      * the unique key refuses for a known record: atomic, so that two imports at once cannot
      * both take the same record for new (a look-then-merge could, and counted it twice).
      */
+    /**
+     * Whether the database is open: while this console waits for another to let go of the H2
+     * file, reads answer empty and saves store nothing (the shared store's record keeps every
+     * export, and the first import after the handover brings them in).
+     */
+    public boolean available() {
+        return db.waiting().isEmpty();
+    }
+
     public boolean save(ExportRecord r) {
+        if (!available()) {
+            return false;
+        }
         String sql = "INSERT INTO export_history (dedupe_key, exported_at, format, destination, trigger_name, outcome, "
                 + "series, bytes, duration_ms, attempts, error, instance, fencing_number, timing) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -81,6 +93,9 @@ public final class ExportHistoryRepository {
     }
 
     public Page page(String outcome, String format, int offset, int limit) {
+        if (!available()) {
+            return new Page(List.of(), 0, offset, limit);
+        }
         StringBuilder where = new StringBuilder(" WHERE 1=1");
         List<String> args = new ArrayList<>();
         if (outcome != null && !outcome.isBlank()) {
@@ -117,6 +132,9 @@ public final class ExportHistoryRepository {
 
     /** The newest successful export dated at or before {@code notAfter}: records from the future do not count. */
     public Optional<ExportRecord> lastSuccess(Instant notAfter) {
+        if (!available()) {
+            return Optional.empty();
+        }
         try (Connection c = db.connection();
                 PreparedStatement s = c.prepareStatement(
                         "SELECT * FROM export_history"
@@ -134,6 +152,9 @@ public final class ExportHistoryRepository {
     public record Extent(long rows, Instant oldest) {}
 
     public Extent extent() {
+        if (!available()) {
+            return new Extent(0, null);
+        }
         try (Connection c = db.connection();
                 PreparedStatement s = c.prepareStatement("SELECT COUNT(*), MIN(exported_at) FROM export_history");
                 ResultSet rs = s.executeQuery()) {
@@ -149,7 +170,9 @@ public final class ExportHistoryRepository {
     public int deleteBefore(Instant cutoff, int limit) {
         try (Connection c = db.connection();
                 PreparedStatement s = c.prepareStatement(
-                        "DELETE FROM export_history WHERE exported_at < ? FETCH FIRST ? ROWS ONLY")) {
+                        // A batch through a subquery: DELETE ... FETCH FIRST is H2's alone.
+                        "DELETE FROM export_history WHERE id IN (SELECT id FROM export_history WHERE exported_at < ? "
+                                + "LIMIT ?)")) {
             s.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
             s.setInt(2, limit);
             return s.executeUpdate();

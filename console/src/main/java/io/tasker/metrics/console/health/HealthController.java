@@ -192,6 +192,7 @@ public final class HealthController {
                 syncFailing,
                 db,
                 db ? databaseFile() : null,
+                database.waiting().orElse(null),
                 lastExport == null ? null : lastExport.at(),
                 lastExport == null ? null : lastExport.outcome().name().toLowerCase(Locale.ROOT),
                 stale.lastSuccess(),

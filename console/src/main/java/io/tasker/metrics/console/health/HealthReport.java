@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * {@code /health/status}: what a monitor needs in one call (metrics count, sync strategy,
  * last sync, cache health), the console's own (database and the size of its file, null when it
- * does not answer or is in memory; exports), each event subscriber's
+ * does not answer or is in memory; why it is not open yet while another console holds its file; exports), each event subscriber's
  * counts (handled, dropped, handler errors, queued), what became of the spans when traces are
  * on (null otherwise), and the history of values' last tick (with the series it could not store).
  */
@@ -30,6 +30,7 @@ public record HealthReport(
         @JsonProperty("sync_failing") boolean syncFailing,
         @JsonProperty("database_healthy") boolean databaseHealthy,
         @JsonProperty("database_file") DatabaseFile databaseFile,
+        @JsonProperty("database_waiting") String databaseWaiting,
         @JsonProperty("last_export") Instant lastExport,
         @JsonProperty("last_export_outcome") String lastExportOutcome,
         @JsonProperty("last_successful_export") Instant lastSuccessfulExport,

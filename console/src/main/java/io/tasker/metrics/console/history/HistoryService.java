@@ -42,6 +42,24 @@ public final class HistoryService implements AutoCloseable {
     private volatile long generation;
     private ScheduledExecutorService timer;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile Turn turn = () -> true;
+
+    /** Whether this console is the one that samples now: consoles that share one database take turns. */
+    @FunctionalInterface
+    public interface Turn {
+        /**
+         * @return true when this console samples this tick
+         * @throws SQLException when the database cannot say
+         */
+        boolean mine() throws SQLException;
+
+        /**
+         * Gives the turn up at a normal stop, once the last samples are written.
+         *
+         * @throws SQLException when the database does not answer
+         */
+        default void release() throws SQLException {}
+    }
 
     /**
      * What the last tick did.
@@ -111,7 +129,10 @@ public final class HistoryService implements AutoCloseable {
      */
     public synchronized void tick() {
         try {
-            sample();
+            if (turn.mine()) {
+                sample();
+            }
+            // Another console's samples are new too: caches of the history read again.
             generation++;
         } catch (RuntimeException | SQLException e) {
             LOG.warn("History sample failed: {}", e.toString());
@@ -210,6 +231,16 @@ public final class HistoryService implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /**
+     * Samples only on the ticks where {@code turn} says so; every tick without one. Consoles that
+     * share a database take turns, so that one of them writes a given instant.
+     *
+     * @param turn asked at every tick, before the sample
+     */
+    public void takeTurns(Turn turn) {
+        this.turn = turn;
+    }
+
     public HistoryStatus status() {
         return status;
     }
@@ -247,6 +278,7 @@ public final class HistoryService implements AutoCloseable {
         }
         try {
             store.flush();
+            turn.release();
         } catch (SQLException e) {
             LOG.warn("The last history samples could not be written: {}", e.toString());
         }

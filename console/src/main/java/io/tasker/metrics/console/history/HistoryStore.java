@@ -18,9 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * The history's tables ({@code migrations/V3__value_history.sql}): series named once, samples
- * by series, tier and start. Writes are MERGEs, so two consoles on one database that sample the
- * same view at the same aligned time write one row, not two.
+ * The history's tables ({@code migrations/h2/V3__value_history.sql} and its PostgreSQL twin):
+ * series named once, samples by series, tier and start. Writes are MERGEs keyed by series, tier
+ * and start, so a sample written twice (two consoles on one database in the moment one takes
+ * the sampling over from the other) is one row, not two.
  */
 public final class HistoryStore {
     /** The columns of a row, in the order {@link #samples} reads them. */
@@ -30,6 +31,26 @@ public final class HistoryStore {
     static final int DELETE_BATCH = 10_000;
     /** The largest start a key can hold (33 bits of epoch seconds: the year 2242). */
     static final long MAX_T = (1L << 33) - 1;
+
+    /*
+     * Standard MERGE, which H2 and PostgreSQL (15 and later) both run. The casts give the
+     * parameters their types (PostgreSQL reads an untyped VALUES parameter as text); the names
+     * are cast without a length, so that one too long for its column is refused (22001), not cut.
+     */
+    private static final String MERGE_SERIES = "MERGE INTO history_series o USING (VALUES (CAST(? AS VARCHAR), "
+            + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR))) AS n (name, labels, kind, bounds) "
+            + "ON o.name = n.name AND o.labels = n.labels "
+            + "WHEN MATCHED THEN UPDATE SET kind = n.kind, bounds = n.bounds "
+            + "WHEN NOT MATCHED THEN INSERT (name, labels, kind, bounds) VALUES (n.name, n.labels, n.kind, n.bounds)";
+    private static final String MERGE_SAMPLE = "MERGE INTO history_sample o USING (VALUES (CAST(? AS BIGINT), "
+            + "CAST(? AS SMALLINT), CAST(? AS BIGINT), CAST(? AS DOUBLE PRECISION), CAST(? AS DOUBLE PRECISION), "
+            + "CAST(? AS DOUBLE PRECISION), CAST(? AS BIGINT), CAST(? AS BYTEA), CAST(? AS BYTEA))) "
+            + "AS n (k, tier, t, v, d, sd, span_ms, sketch, buckets) "
+            + "ON o.k = n.k "
+            + "WHEN MATCHED THEN UPDATE SET v = n.v, d = n.d, sd = n.sd, span_ms = n.span_ms, sketch = n.sketch, "
+            + "buckets = n.buckets "
+            + "WHEN NOT MATCHED THEN INSERT (k, tier, t, v, d, sd, span_ms, sketch, buckets) "
+            + "VALUES (n.k, n.tier, n.t, n.v, n.d, n.sd, n.span_ms, n.sketch, n.buckets)";
 
     private final DataSource db;
     private final Map<String, SeriesRef> ids = new ConcurrentHashMap<>();
@@ -79,8 +100,7 @@ public final class HistoryStore {
     }
 
     private static void addSeries(Connection c, List<SeriesKey> keys) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "MERGE INTO history_series (name, labels, kind, bounds) KEY (name, labels) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(MERGE_SERIES)) {
             for (SeriesKey k : keys) {
                 s.setString(1, k.name());
                 s.setString(2, k.labels());
@@ -195,8 +215,7 @@ public final class HistoryStore {
     }
 
     private static void merge(Connection c, List<Sample> samples) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "MERGE INTO history_sample (" + COLUMNS + ") KEY (k) " + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement s = c.prepareStatement(MERGE_SAMPLE)) {
             for (Sample x : samples) {
                 s.setLong(1, key(x.seriesId(), x.tier(), x.start()));
                 s.setInt(2, x.tier().ordinal());
@@ -262,8 +281,8 @@ public final class HistoryStore {
         buffer.expire(tier, before);
         long total = 0;
         try (Connection c = db.getConnection();
-                PreparedStatement s = c.prepareStatement("DELETE FROM history_sample WHERE tier = ? AND t < ? "
-                        + "FETCH FIRST " + DELETE_BATCH + " ROWS ONLY")) {
+                PreparedStatement s = c.prepareStatement("DELETE FROM history_sample WHERE k IN (SELECT k FROM "
+                        + "history_sample WHERE tier = ? AND t < ? LIMIT " + DELETE_BATCH + ")")) {
             s.setInt(1, tier.ordinal());
             s.setLong(2, before);
             int n;

@@ -17,10 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code GET /runs} (the cluster's recent runs, failed-only filter, search by task id, steps
- * slowest first), {@code GET /runs/{task_id}} (one run's step timeline and trace link), and their
- * JSON: {@code GET /api/runs?status=failed|success&task_name=...&task_id=...&limit=...&offset=...} (a page,
- * with the number of matching runs) and
+ * {@code GET /runs} (the cluster's recent runs, failed-only filter, search by task id and by error
+ * text, sorted, in pages; steps slowest first), {@code GET /runs/{task_id}} (one run's step timeline
+ * and trace link, or a page saying it is no longer kept), and their JSON:
+ * {@code GET /api/runs?status=failed|success&task_name=...&task_id=...&error=...&sort=started|ended|duration|task&order=desc|asc&limit=...&offset=...}
+ * (a page, with the number of matching runs) and
  * {@code GET /api/runs/{task_id}}.
  */
 public final class RunsController {
@@ -53,8 +54,13 @@ public final class RunsController {
                 ctx.queryParam("offset"));
     }
 
+    private static RunOrder order(Context ctx) {
+        return RunOrder.of(ctx.queryParam("error"), ctx.queryParam("sort"), ctx.queryParam("order"));
+    }
+
     private void page(Context ctx) {
         RunQuery query = query(ctx);
+        RunOrder order = order(ctx);
         List<TaskRun> all = List.of();
         List<StepSummary> steps = List.of();
         String error = null;
@@ -71,10 +77,11 @@ public final class RunsController {
                 "runs/runs.jte",
                 new RunsPage(
                         layout(ctx, "Task runs"),
-                        query.select(all),
+                        query.select(order.apply(all)),
                         orEmpty(ctx.queryParam("status")),
                         orEmpty(ctx.queryParam("task_name")),
                         orEmpty(ctx.queryParam("task_id")),
+                        order,
                         names,
                         steps,
                         error));
@@ -84,11 +91,9 @@ public final class RunsController {
         String id = ctx.pathParam("task_id");
         Optional<TaskRun> run = runs.find(id);
         if (run.isEmpty()) {
-            ctx.status(404)
-                    .contentType("text/plain; charset=utf-8")
-                    .result("No recent run of task " + id
-                            + " in the cluster: runs are kept for runs.keep_successful / runs.keep_failed runs per instance "
-                            + "and expire with a stopped instance's keys. See " + Ui.RUNS_PAGE + ".");
+            // A link to a run outlives the run: say so in a page with the way back.
+            ctx.status(404);
+            templates.render(ctx, "runs/gone.jte", new RunGonePage(layout(ctx, "Task " + id), id));
             return;
         }
         templates.render(
@@ -99,8 +104,9 @@ public final class RunsController {
 
     private void api(Context ctx) {
         RunQuery query = query(ctx);
+        RunOrder order = order(ctx);
         try {
-            RunQuery.Selection page = query.select(runs.cluster());
+            RunQuery.Selection page = query.select(order.apply(runs.cluster()));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("total", page.total());
             body.put("offset", page.offset());

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * {@code runs/runs.jte}: a page of the cluster's recent runs as filtered (the filter's fields as
- * typed, for the form and the page links), the task names to choose from, and the steps slowest
+ * {@code runs/runs.jte}: a page of the cluster's recent runs as filtered, searched and sorted (the
+ * filter's fields as typed, for the form and the page links), the task names to choose from, and the steps slowest
  * first; {@code error} when the store could not be read.
  */
 public record RunsPage(
@@ -18,6 +18,7 @@ public record RunsPage(
         String status,
         String taskName,
         String taskId,
+        RunOrder order,
         List<String> taskNames,
         List<StepSummary> steps,
         String error) {
@@ -51,7 +52,8 @@ public record RunsPage(
      * @return the query string, without {@code ?}
      */
     public String query(int offset) {
-        return "status=" + enc(status) + "&task_name=" + enc(taskName) + "&task_id=" + enc(taskId) + "&limit="
+        return "status=" + enc(status) + "&task_name=" + enc(taskName) + "&task_id=" + enc(taskId) + "&error="
+                + enc(order.errorText()) + "&sort=" + order.sort().word() + "&order=" + order.orderWord() + "&limit="
                 + selection.limit() + "&offset=" + Math.max(0, offset);
     }
 

@@ -103,6 +103,9 @@ public final class ExportService {
      * Synchronized: the tick and a caller that wants the history now ({@code Console.importHistory}) take turns.
      */
     public synchronized void importShared() {
+        if (!repository.available()) {
+            return; // Nothing is marked imported until the database is this console's.
+        }
         try {
             List<ExportRecord> shared = runtime.coordinator().history().list();
             for (ExportRecord r : shared) {

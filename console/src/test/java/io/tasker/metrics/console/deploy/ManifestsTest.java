@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,8 @@ class ManifestsTest {
     static final Set<String> OPERATOR_KINDS = Set.of("ServiceMonitor", "PrometheusRule");
 
     static final String WITHOUT_OPERATOR = "overlays/production-without-operator";
+    /** Production with two consoles on PostgreSQL: a PodDisruptionBudget, and no volume claim. */
+    static final String POSTGRESQL = "overlays/postgresql";
     /**
      * A typo in each kind the overlays render, where a person would make it; the strict check must
      * reject every one. The first two are the ones the npm models accepted.
@@ -81,12 +84,16 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/production", "overlays/development", WITHOUT_OPERATOR})
+    @ValueSource(strings = {"base", "overlays/production", "overlays/development", WITHOUT_OPERATOR, POSTGRESQL})
     void everyRenderedObjectMatchesTheKubernetesAndPrometheusOperatorSchemas(String kustomization) throws IOException {
         List<JsonNode> objects = DeployFiles.render(kustomization);
         Set<String> expected = new TreeSet<>(KINDS);
         if (kustomization.startsWith("overlays/") && !kustomization.equals(WITHOUT_OPERATOR)) {
             expected.addAll(OPERATOR_KINDS);
+        }
+        if (kustomization.equals(POSTGRESQL)) {
+            expected.remove("PersistentVolumeClaim");
+            expected.add("PodDisruptionBudget");
         }
         assertEquals(
                 expected,
@@ -105,11 +112,49 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/production", "overlays/development", WITHOUT_OPERATOR})
+    @ValueSource(strings = {"base", "overlays/production", "overlays/development", WITHOUT_OPERATOR, POSTGRESQL})
     void everyRenderedObjectHasOnlyFieldsTheApiKnows(String kustomization) {
         List<String> errors = new ArrayList<>();
         DeployFiles.render(kustomization).forEach(o -> errors.addAll(schemas.errors(o)));
         assertEquals(List.of(), errors);
+    }
+
+    @Test
+    void thePostgresqlOverlayRunsTwoConsolesOnASharedDatabaseFromTheSecret() {
+        List<JsonNode> objects = DeployFiles.render(POSTGRESQL);
+        JsonNode console = objects.stream()
+                .filter(o -> o.path("kind").asText().equals("Deployment"))
+                .filter(o -> o.at("/metadata/name").asText().equals("tasker-console"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(2, console.at("/spec/replicas").asInt());
+        assertEquals("RollingUpdate", console.at("/spec/strategy/type").asText(), "nothing holds a file any more");
+        assertEquals(
+                0, console.at("/spec/strategy/rollingUpdate/maxUnavailable").asInt());
+        Map<String, JsonNode> env = new HashMap<>();
+        console.at("/spec/template/spec/containers/0/env")
+                .forEach(e -> env.put(e.path("name").asText(), e));
+        for (String name : List.of(
+                "TASKER_CONSOLE_DATABASE_URL", "TASKER_CONSOLE_DATABASE_USER", "TASKER_CONSOLE_DATABASE_PASSWORD")) {
+            assertEquals(
+                    "tasker-metrics",
+                    env.get(name).at("/valueFrom/secretKeyRef/name").asText(),
+                    name);
+            assertTrue(env.get(name).path("value").isMissingNode(), name + " has no value of its own");
+        }
+        assertTrue(
+                objects.stream().noneMatch(o -> o.path("kind").asText().equals("PersistentVolumeClaim")),
+                "no H2 volume");
+        assertTrue(console.toString().indexOf("tasker-console-data") < 0, "no claim mounted");
+        JsonNode budget = objects.stream()
+                .filter(o -> o.path("kind").asText().equals("PodDisruptionBudget"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(1, budget.at("/spec/minAvailable").asInt());
+        assertEquals(
+                console.at("/spec/selector/matchLabels"),
+                budget.at("/spec/selector/matchLabels"),
+                "the budget covers the console's pods");
     }
 
     @Test
@@ -154,7 +199,7 @@ class ManifestsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"base", "overlays/production", "overlays/development", WITHOUT_OPERATOR})
+    @ValueSource(strings = {"base", "overlays/production", "overlays/development", WITHOUT_OPERATOR, POSTGRESQL})
     void everyRenderedObjectKeepsThePolicies(String kustomization) {
         assertEquals(List.of(), DeployPolicy.violations(DeployFiles.render(kustomization)));
     }
@@ -220,7 +265,8 @@ class ManifestsTest {
         // ghcr.io/<the organisation of the project's home page>/tasker-metrics:<the version being built>
         String organisation = DeployFiles.projectUrl().replaceFirst("https://github.com/([^/]+)/.*", "$1");
         String image = "ghcr.io/" + organisation + "/tasker-metrics:" + DeployFiles.releaseVersion();
-        for (String kustomization : List.of("base", "overlays/production", "overlays/development", WITHOUT_OPERATOR)) {
+        for (String kustomization :
+                List.of("base", "overlays/production", "overlays/development", WITHOUT_OPERATOR, POSTGRESQL)) {
             for (JsonNode o : DeployFiles.render(kustomization)) {
                 o.findValues("containers")
                         .forEach(cs -> cs.forEach(c -> assertEquals(

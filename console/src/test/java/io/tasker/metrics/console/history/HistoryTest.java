@@ -11,10 +11,10 @@ import io.tasker.metrics.Histogram;
 import io.tasker.metrics.ManualClock;
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.db.Database;
+import io.tasker.metrics.console.db.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,13 @@ import org.junit.jupiter.api.Test;
 class HistoryTest {
     private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
 
-    private final Database db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    private final Database db = open();
+
+    /** The database the tests run on: H2 here, PostgreSQL in the subclass that runs them there too. */
+    Database open() {
+        return TestDatabases.h2();
+    }
+
     private final ManualClock clock = new ManualClock(START);
     private final AtomicReference<MetricRegistry> registry = new AtomicReference<>(new MetricRegistry());
 

@@ -1175,8 +1175,11 @@ public class TaskerProperties {
         /** Successful task runs each instance keeps for the console's Task runs page. Key runs.keep_successful. */
         private Integer keepSuccessful;
 
-        /** Failed task runs each instance keeps (longer than successful ones). Key runs.keep_failed. */
+        /** Failed task runs each instance keeps at most; age and its byte bound bound them first. Key runs.keep_failed. */
         private Integer keepFailed;
+
+        /** How long each instance keeps a failed task run, within its byte bound. Key runs.keep_failed_for. */
+        private Duration keepFailedFor;
 
         /**
          * The value of {@code runs.keep_successful}.
@@ -1212,6 +1215,24 @@ public class TaskerProperties {
          */
         public void setKeepFailed(Integer keepFailed) {
             this.keepFailed = keepFailed;
+        }
+
+        /**
+         * The value of {@code runs.keep_failed_for}.
+         *
+         * @return the value, or null when unset
+         */
+        public Duration getKeepFailedFor() {
+            return keepFailedFor;
+        }
+
+        /**
+         * Sets {@code runs.keep_failed_for}.
+         *
+         * @param keepFailedFor the value, or null for the file's value or the default
+         */
+        public void setKeepFailedFor(Duration keepFailedFor) {
+            this.keepFailedFor = keepFailedFor;
         }
     }
 }
