@@ -159,7 +159,7 @@ public final class DatabaseSideBySide {
                 long from = Math.max(now - 86_400, now - settings.retentionSeconds(tier));
                 for (long t = from - from % step; t < sampledFrom; t += step) {
                     rows.add(new Sample(
-                            ref.id(), tier, t, t / 10.0, (double) random.nextInt(100), null, null, null, null, null));
+                            ref.id(), tier, t, t / 10.0, (double) random.nextInt(100), null, null, null, null));
                 }
             }
         }

@@ -143,7 +143,7 @@ public final class RecentRuns implements EventSubscriber {
      * that the bound holds without encoding every run.
      */
     static long bytes(TaskRun run) {
-        long n = 160
+        long n = 160L
                 + length(run.taskId())
                 + length(run.taskName())
                 + length(run.instance())
