@@ -30,7 +30,7 @@
     units.forEach(function (u, i) {
       axes.push({ scale: u, label: u, stroke: ink, side: i === 0 ? 3 : 1, grid: { show: i === 0, stroke: grid } });
     });
-    var opts = { width: Math.max(320, el.clientWidth), height: 340, series: series, axes: axes,
+    var opts = { width: Math.max(200, el.clientWidth), height: 340, series: series, axes: axes,
       cursor: { drag: { x: true, y: false } }, scales: { x: { time: true } } };
     el.textContent = "";
     if (d.times.length === 0) {
@@ -38,8 +38,28 @@
     }
     var plot = new uPlot(opts, data, el);
     window.addEventListener("resize", function () {
-      plot.setSize({ width: Math.max(320, el.clientWidth), height: 340 });
+      plot.setSize({ width: Math.max(200, el.clientWidth), height: 340 });
     });
+    follow(el, plot, d.lines.length);
+  }
+
+  // The chart follows the history: it asks again every 15 s (not while paused or hidden) and
+  // takes the new points; a zoom the operator dragged stays, the full window moves on.
+  function follow(el, plot, lines) {
+    setInterval(function () {
+      if (window.taskerPolling && !window.taskerPolling()) { return; }
+      fetch(el.dataset.series, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (d) {
+          if (!d || d.lines.length !== lines) { return; }
+          var x = plot.scales.x;
+          var old = plot.data[0];
+          var zoomed = old.length > 1 && (x.min > old[0] || x.max < old[old.length - 1]);
+          plot.setData([d.times].concat(d.lines.map(function (l) { return l.values; })), !zoomed);
+          el.dataset.points = String(d.times.length);
+        })
+        .catch(function () { /* the next tick tries again */ });
+    }, 15000);
   }
 
   document.addEventListener("DOMContentLoaded", function () {

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.status.StatusService;
+import io.tasker.metrics.console.web.ErrorPages;
 import io.tasker.metrics.console.web.Layout;
 import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Ui;
@@ -62,7 +63,9 @@ public final class RunsController {
             all = runs.cluster();
             steps = runs.steps();
         } catch (StoreException e) {
-            error = "The shared store could not be read: " + e.getMessage();
+            error = "The shared store could not be read: " + e.getMessage()
+                    + ". Shown: this console's own runs, from its memory.";
+            all = runs.own();
         }
         List<String> names =
                 all.stream().map(TaskRun::taskName).distinct().sorted().toList();
@@ -84,11 +87,13 @@ public final class RunsController {
         String id = ctx.pathParam("task_id");
         Optional<TaskRun> run = runs.find(id);
         if (run.isEmpty()) {
-            ctx.status(404)
-                    .contentType("text/plain; charset=utf-8")
-                    .result("No recent run of task " + id
-                            + " in the cluster: runs are kept for runs.keep_successful / runs.keep_failed runs per instance "
-                            + "and expire with a stopped instance's keys. See " + Ui.RUNS_PAGE + ".");
+            new ErrorPages(templates)
+                    .respond(
+                            ctx,
+                            404,
+                            "No recent run of task " + id
+                                    + " in the cluster: runs are kept for runs.keep_successful / runs.keep_failed runs per instance "
+                                    + "and expire with a stopped instance's keys. See " + Ui.RUNS_PAGE + ".");
             return;
         }
         templates.render(
