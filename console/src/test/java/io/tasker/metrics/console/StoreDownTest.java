@@ -70,7 +70,10 @@ class StoreDownTest {
     }
 
     @Test
-    void theSyncPanelGivesTheErrorOnceAndTheOwnRunsStay() throws Exception {
+    void theSyncPanelGivesTheErrorOnceTheFiguresAreStaleAndTheOwnRunsStay() throws Exception {
+        console.sync();
+        console.console().history().tick();
+        assertTrue(console.get(Ui.DASHBOARD, "Accept", "text/html").body().contains("class=\"headlines\""));
         redis.stop();
         Response failed = console.post(Ui.API_SYNC, console.bearer());
         assertEquals(502, failed.status(), failed.body());
@@ -81,6 +84,7 @@ class StoreDownTest {
                 dashboard.indexOf("id=\"" + Ui.ID_EXPORT_PANEL + "\""));
         assertTrue(panel.contains("unreachable"), panel);
         assertEquals(1, count(panel, "class=\"error\""), "the store's error once in the sync panel: " + panel);
+        assertTrue(dashboard.contains("class=\"headlines stale\""), "the headline figures are marked stale");
 
         String runs = console.get(Ui.RUNS_PAGE, "Accept", "text/html").body();
         assertTrue(runs.contains("Shown: this console's own runs, from its memory."), runs);

@@ -1,6 +1,7 @@
 package io.tasker.metrics.console.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,6 +37,14 @@ class AccessibilityBrowserTest {
             }
         }
         assertEquals(List.of(), violations, "serious or critical violations");
+
+        // The check can fail: grey on white, 2.3:1, is found.
+        browser.js(
+                "const p = document.createElement('p'); p.textContent = 'faint';"
+                        + "p.style.color = '#aaaaaa'; p.style.background = '#ffffff'; document.querySelector('main').append(p);");
+        List<String> faint = check("control");
+        assertEquals(1, faint.size(), faint.toString());
+        assertTrue(faint.get(0).startsWith("control: color-contrast (serious)"), faint.get(0));
     }
 
     @SuppressWarnings("unchecked")

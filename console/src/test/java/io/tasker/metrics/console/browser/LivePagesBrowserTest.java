@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every page refreshes itself in place (issue 26): new values come without a reload, and what the
@@ -89,6 +91,23 @@ class LivePagesBrowserTest {
         browser.byId(Ui.ID_PAUSE).click();
         browser.waitUntil(d -> !browser.byId(Ui.ID_HEALTH).getText().equals(paused));
         assertNotEquals(paused, browser.byId(Ui.ID_HEALTH).getText());
+    }
+
+    @Test
+    void aChartTakesNewPointsWithoutAReload() throws Exception {
+        browser.console().syncDemo(20);
+        browser.console().sampleHistory(4);
+        browser.open(Ui.CHART_PAGE + "?name=tasker_queue_depth&window=15m");
+        browser.waitUntil(d ->
+                !d.findElements(By.cssSelector("#" + Ui.ID_CHART + " canvas")).isEmpty());
+        browser.markDocument();
+        browser.console().sampleHistory(3);
+        // The chart asks every 15 s: wait for more points than the 4 it was drawn with.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(40))
+                .until(d -> Integer.parseInt(String.valueOf(browser.js(
+                                "return document.getElementById('" + Ui.ID_CHART + "').dataset.points || '0';")))
+                        > 4);
+        assertTrue(browser.sameDocument(), "the page was reloaded");
     }
 
     private static void countSwaps() {
