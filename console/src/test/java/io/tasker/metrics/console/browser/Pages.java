@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tasker.metrics.MetricRegistry;
 import io.tasker.metrics.console.web.Ui;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Every page of the console, lived in: the demo's series synced, a history of samples, a task
@@ -38,15 +40,17 @@ final class Pages {
         browser.byId(Ui.ID_EXPORT_NOW).click();
         browser.waitUntil(d -> !d.findElements(By.cssSelector("#" + Ui.ID_HISTORY + " tr.export-row"))
                 .isEmpty());
-        Matcher run = TASK_ID.matcher(browser.fetchText(Ui.API_RUNS + "?status=failed&limit=1"));
-        if (!run.find()) {
-            throw new AssertionError("the demo recorded no run");
-        }
+        String failed = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .withMessage("the demo recorded no failed run")
+                .until(d -> {
+                    Matcher run = TASK_ID.matcher(browser.fetchText(Ui.API_RUNS + "?status=failed&limit=1"));
+                    return run.find() ? run.group(1) : null;
+                });
         return List.of(
                 Ui.DASHBOARD,
                 Ui.TASKS_PAGE,
                 Ui.RUNS_PAGE,
-                Ui.runPage(run.group(1)),
+                Ui.runPage(failed),
                 Ui.INSTANCES_PAGE,
                 Ui.HEALTH_PAGE,
                 Ui.EXPORTS_PAGE,
