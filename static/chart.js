@@ -129,9 +129,7 @@
       axes.push({ scale: u, label: u, stroke: ink, side: i === 0 ? 3 : 1, size: 70, values: formatIn(u),
         grid: { show: i === 0, stroke: grid } });
     });
-    // The whole window asked for, as the x-axis shows it; a zoom inside it goes into the address.
-    var full = d.from != null ? [d.from, d.to] : (d.times.length ? [d.times[0], d.times[d.times.length - 1]] : null);
-    var opts = { width: Math.max(320, el.clientWidth), height: 340, series: series, axes: axes,
+    var opts = { width: Math.max(200, el.clientWidth), height: 340, series: series, axes: axes,
       cursor: { drag: { x: true, y: false } },
       // The x-axis spans the window asked for (7d looks like 7 days), not just the times that have data.
       // uPlot asks for the range with the data's first and last times when it fits the data (at
@@ -143,7 +141,7 @@
       } } },
       // The console shows every time in UTC, the range picker too.
       tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"); },
-      hooks: { setScale: [function (u, key) { if (key === "x") { rangeChanged(el, u, full); } }] } };
+      hooks: { setScale: [function (u, key) { if (key === "x") { rangeChanged(el, u, windowOf(d)); } }] } };
     el.textContent = "";
     if (d.times.length === 0) { el.dataset.empty = "true"; }
     var plot = new uPlot(opts, data, el);
@@ -151,9 +149,16 @@
     var from = Number(params().get("from"));
     var to = Number(params().get("to"));
     if (from && to && to > from) { plot.setScale("x", { min: from, max: to }); }
-    window.addEventListener("resize", function () { plot.setSize({ width: Math.max(320, el.clientWidth), height: 340 }); });
+    window.addEventListener("resize", function () { plot.setSize({ width: Math.max(200, el.clientWidth), height: 340 }); });
     more(shown.more);
+    follow(el, plot, d);
     return plot;
+  }
+
+  // The whole window asked for, as the x-axis shows it (it moves on as the chart follows the
+  // history); a zoom inside it goes into the address.
+  function windowOf(d) {
+    return d.from != null ? [d.from, d.to] : (d.times.length ? [d.times[0], d.times[d.times.length - 1]] : null);
   }
 
   // A zoom (a drag, a picked range) goes into the URL; the whole window again (a double-click) leaves it.
@@ -285,6 +290,31 @@
     a.click();
     a.remove();
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+  }
+
+  // The chart follows the history: it asks again every 15 s (not while paused or hidden) and
+  // takes the new points, drawn with the same tools (sum by, lines); a zoom the operator dragged
+  // or picked (kept in the address) stays, the whole window moves on.
+  function follow(el, plot, d) {
+    setInterval(function () {
+      if (window.taskerPolling && !window.taskerPolling()) { return; }
+      fetch(el.dataset.series, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (next) {
+          if (!next) { return; }
+          var shown = prepare(next);
+          if (shown.lines.length !== plot.series.length - 1) { return; }
+          // The x-axis's range and the address read the window from d: it moves on with the data.
+          d.times = next.times;
+          d.from = next.from;
+          d.to = next.to;
+          d.lines = next.lines;
+          var zoomed = !!params().get("from");
+          plot.setData([next.times].concat(shown.lines.map(function (l) { return l.values; })), !zoomed);
+          el.dataset.points = String(next.times.length);
+        })
+        .catch(function () { /* the next tick tries again */ });
+    }, 15000);
   }
 
   document.addEventListener("DOMContentLoaded", function () {

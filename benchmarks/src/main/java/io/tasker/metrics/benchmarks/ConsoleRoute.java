@@ -35,7 +35,7 @@ record ConsoleRoute(String name, String path, List<String> headers, Check check)
         String verify(String body, int series);
     }
 
-    /** The four routes of the brief; {@code cookie} is the CSRF cookie a returning browser sends. */
+    /** The routes measured; {@code cookie} is the CSRF cookie a returning browser sends. */
     static List<ConsoleRoute> all(String cookie) {
         List<String> browser = List.of("Cookie: " + cookie);
         return List.of(
@@ -46,6 +46,23 @@ record ConsoleRoute(String name, String path, List<String> headers, Check check)
                         Ui.METRICS_FRAGMENT + FRAGMENT_QUERY,
                         List.of("Cookie: " + cookie, "HX-Request: true"),
                         (body, series) -> filtered(body, series)),
+                // What an open dashboard polls besides the table (issue 26): the page's own refresh, which
+                // htmx sends with HX-Request, and the two banner fragments every page's frame polls.
+                new ConsoleRoute(
+                        "`/` dashboard, live refresh (htmx)",
+                        Ui.DASHBOARD,
+                        List.of("Cookie: " + cookie, "HX-Request: true", "HX-Target: " + Ui.ID_LIVE),
+                        (body, series) -> table(body, series, series, 1)),
+                new ConsoleRoute(
+                        "`" + Ui.ALERTS_FRAGMENT + "` alert banners",
+                        Ui.ALERTS_FRAGMENT,
+                        List.of("Cookie: " + cookie, "HX-Request: true"),
+                        (body, series) -> banner(body, Ui.ID_ALERT_BANNER)),
+                new ConsoleRoute(
+                        "`" + Ui.RECOVERY_FRAGMENT + "` recovery banner",
+                        Ui.RECOVERY_FRAGMENT,
+                        List.of("Cookie: " + cookie, "HX-Request: true"),
+                        (body, series) -> banner(body, Ui.ID_RECOVERY_BANNER)),
                 new ConsoleRoute("`" + Ui.API_METRICS + "` JSON", Ui.API_METRICS, List.of(), ConsoleRoute::json),
                 new ConsoleRoute("`" + Ui.METRICS + "` Prometheus text", Ui.METRICS, List.of(), ConsoleRoute::text));
     }
@@ -65,6 +82,13 @@ record ConsoleRoute(String name, String path, List<String> headers, Check check)
             throw new IllegalStateException(rows + " rows in the table, expected " + MetricsTable.PAGE_SIZE);
         }
         return expected + ", " + rows + " rows";
+    }
+
+    private static String banner(String body, String id) {
+        if (!body.contains("id=\"" + id + "\"")) {
+            throw new IllegalStateException("No #" + id + " in the fragment:\n" + excerpt(body));
+        }
+        return "#" + id + (body.contains("hidden") ? ", hidden (nothing fires)" : ", shown");
     }
 
     private static String filtered(String body, int series) {

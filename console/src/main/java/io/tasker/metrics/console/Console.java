@@ -21,15 +21,14 @@ import io.tasker.metrics.console.history.HistoryService;
 import io.tasker.metrics.console.instances.InstancesController;
 import io.tasker.metrics.console.metrics.MetricsController;
 import io.tasker.metrics.console.runs.RunsController;
-import io.tasker.metrics.console.security.Denied;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.service.ConsoleMetrics;
 import io.tasker.metrics.console.service.ExportHistoryTick;
 import io.tasker.metrics.console.service.Retention;
 import io.tasker.metrics.console.sync.SyncController;
 import io.tasker.metrics.console.tasks.TasksController;
+import io.tasker.metrics.console.web.ErrorPages;
 import io.tasker.metrics.runtime.TaskerRuntime;
-import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.subscribers.Subscribers;
 import java.time.Duration;
 import java.util.Map;
@@ -179,28 +178,14 @@ public final class Console implements AutoCloseable {
             new RunsController(s.runs(), s.status(), s.templates(), s.settings().traceUrl()).register(config.routes);
             new ChartController(s.valueHistory(), s.status(), s.templates()).register(config.routes);
             new TasksController(s.tasks(), s.runs(), s.status(), s.templates()).register(config.routes);
-            new AlertsController(s.alerts(), s.templates()).register(config.routes);
+            new AlertsController(s.alerts(), s.sync()::status, s.templates()).register(config.routes);
             new InstancesController(
                             s.instances(),
                             s.status(),
                             s.templates(),
                             s.runtime().config().telemetry().syncInterval())
                     .register(config.routes);
-            // A route that needs the cluster view and cannot read it: the store is down, not the console.
-            config.routes.exception(
-                    StoreException.class,
-                    (e, ctx) -> ctx.status(503)
-                            .contentType("text/plain; charset=utf-8")
-                            .result("The cluster view cannot be read: " + e.getMessage()));
-            config.routes.exception(
-                    IllegalArgumentException.class,
-                    (e, ctx) -> ctx.status(400)
-                            .contentType("text/plain; charset=utf-8")
-                            .result(e.getMessage()));
-            config.routes.exception(Denied.class, (e, ctx) -> {
-                e.headers().forEach(ctx::header);
-                ctx.status(e.status()).contentType("text/plain; charset=utf-8").result(e.getMessage());
-            });
+            new ErrorPages(s.templates()).register(config.routes);
         });
     }
 

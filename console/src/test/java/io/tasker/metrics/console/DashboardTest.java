@@ -116,7 +116,7 @@ class DashboardTest {
                     src.group(1) + ": " + r.contentType());
             found++;
         }
-        assertEquals(3, found, "htmx, the console's script and its styles");
+        assertEquals(4, found, "htmx, idiomorph, the console's script and its styles");
         assertFalse(Pattern.compile("\\son[a-z]+=").matcher(page).find(), "no inline event handler");
     }
 

@@ -74,7 +74,8 @@ class InstancesApiTest {
             console.console().history().tick();
             String banner = console.get(Ui.ALERTS_FRAGMENT).body();
             assertTrue(
-                    banner.contains("Instance <code class=\"alert-name\">&ldquo;worker-a-4242&rdquo;</code> is late"),
+                    banner.contains("instances are late:")
+                            && banner.contains("<code class=\"alert-name\">&ldquo;worker-a-4242&rdquo;</code>"),
                     banner);
             console.sync();
             String metrics = console.get(Ui.METRICS).body();

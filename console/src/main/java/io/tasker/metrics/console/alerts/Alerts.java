@@ -95,6 +95,11 @@ public final class Alerts {
         return out;
     }
 
+    /** @return what fires now, grouped by alert for the banner */
+    public List<BannerGroup> groups() {
+        return BannerGroup.of(banners, settings.errorRate());
+    }
+
     /** @return what fires now, one banner per alert */
     public List<Banner> banners() {
         return banners;

@@ -85,7 +85,7 @@ public final class MetricsTable {
                         p.count() + " observations",
                         summary(((HistogramSnapshot) family).bounds(), p));
             }
-            return new Row(name(), type(), labels, sortValue(), Format.number(sortValue()), null);
+            return new Row(name(), type(), labels, sortValue(), Format.value(name(), sortValue()), null);
         }
     }
 

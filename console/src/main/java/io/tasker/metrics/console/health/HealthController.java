@@ -25,7 +25,9 @@ import io.tasker.metrics.store.StoreException;
 import io.tasker.metrics.subscribers.telemetry.SpanStats;
 import io.tasker.metrics.sync.SyncResult;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -153,6 +155,31 @@ public final class HealthController {
         }
     }
 
+    /**
+     * Why the console is degraded, each reason once, in words: empty when it is ok. The last sync
+     * or export that failed is enough: the page must not say "ok" above a red error.
+     */
+    private static List<String> reasons(
+            boolean cacheHealthy, boolean db, Staleness stale, SyncResult last, ExportRecord lastExport) {
+        List<String> reasons = new ArrayList<>();
+        if (!cacheHealthy) {
+            reasons.add("the cache store cannot be read");
+        }
+        if (last != null && !last.success()) {
+            reasons.add("the last sync failed");
+        }
+        if (!db) {
+            reasons.add("the database does not answer");
+        }
+        if (lastExport != null && lastExport.outcome() == ExportRecord.Outcome.FAILED) {
+            reasons.add("the last export failed");
+        }
+        if (stale.stale()) {
+            reasons.add("exports are stale");
+        }
+        return List.copyOf(reasons);
+    }
+
     /** The report for /health/status and the health page. */
     public HealthReport report() {
         StoreStatus storeStatus = sync.status();
@@ -174,11 +201,11 @@ public final class HealthController {
             }
         }
         boolean db = database.ping();
-        // A sync failing again and again for one reason is not "ok", even when the store answers pings.
         boolean syncFailing = sync.failing();
-        String overall = cacheHealthy && db && !stale.stale() && !syncFailing ? "ok" : "degraded";
+        List<String> reasons = reasons(cacheHealthy, db, stale, last, lastExport);
         return new HealthReport(
-                overall,
+                reasons.isEmpty() ? "ok" : "degraded",
+                reasons,
                 sync.instanceId(),
                 view.families().size(),
                 view.seriesCount(),

@@ -17,6 +17,7 @@ import java.util.List;
  */
 public record HealthReport(
         String status,
+        @JsonProperty("degraded_by") List<String> degradedBy,
         @JsonProperty("instance_id") String instanceId,
         @JsonProperty("metrics_count") int metricsCount,
         @JsonProperty("series_count") int seriesCount,

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.status.StatusService;
+import io.tasker.metrics.console.web.ErrorPages;
 import io.tasker.metrics.console.web.Layout;
 import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Ui;
@@ -68,7 +69,9 @@ public final class RunsController {
             all = runs.cluster();
             steps = runs.steps();
         } catch (StoreException e) {
-            error = "The shared store could not be read: " + e.getMessage();
+            error = "The shared store could not be read: " + e.getMessage()
+                    + ". Shown: this console's own runs, from its memory.";
+            all = runs.own();
         }
         List<String> names =
                 all.stream().map(TaskRun::taskName).distinct().sorted().toList();

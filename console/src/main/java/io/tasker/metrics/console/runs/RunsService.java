@@ -6,6 +6,7 @@ import io.tasker.metrics.runs.RecentRuns;
 import io.tasker.metrics.runs.RunsReader;
 import io.tasker.metrics.runs.StepSummary;
 import io.tasker.metrics.runs.TaskRun;
+import io.tasker.metrics.store.StoreException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,14 +43,32 @@ public final class RunsService {
         List<String> others =
                 views.get().instances().stream().filter(i -> !i.equals(self)).toList();
         List<TaskRun> all = new ArrayList<>(reader.read(others));
-        own.snapshot().forEach(r -> all.add(r.withInstance(self)));
+        all.addAll(own());
         all.sort(Comparator.comparing(TaskRun::startedAt).reversed());
         return all;
     }
 
+    /**
+     * This console's own recent runs, from memory: what the runs page still shows while the
+     * store cannot be read, newest start first.
+     */
+    public List<TaskRun> own() {
+        String self = instanceId.get();
+        List<TaskRun> mine = new ArrayList<>();
+        own.snapshot().forEach(r -> mine.add(r.withInstance(self)));
+        mine.sort(Comparator.comparing(TaskRun::startedAt).reversed());
+        return mine;
+    }
+
     /** The newest run of this task id in the cluster. */
     public Optional<TaskRun> find(String taskId) {
-        return cluster().stream().filter(r -> r.taskId().equals(taskId)).findFirst();
+        List<TaskRun> runs;
+        try {
+            runs = cluster();
+        } catch (StoreException e) {
+            runs = own(); // The store is down: this console's own runs are still in its memory.
+        }
+        return runs.stream().filter(r -> r.taskId().equals(taskId)).findFirst();
     }
 
     /** Step names ranked by p95 over the cluster view. */

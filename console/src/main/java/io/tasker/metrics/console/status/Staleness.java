@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.status;
 
+import io.tasker.metrics.console.web.Format;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -16,7 +17,7 @@ public record Staleness(boolean stale, Instant lastSuccess, Duration age, Durati
             return "No export has succeeded yet. Export now, or configure telemetry.prometheus.endpoint "
                     + "and a CronJob running tasker-metrics export.";
         }
-        return "The last successful export was " + age.toMinutes() + " min ago (at " + lastSuccess + "), more than the "
-                + threshold.toMinutes() + " min allowed.";
+        return "The last successful export was " + age.toMinutes() + " min ago (at " + Format.time(lastSuccess)
+                + "), more than the " + threshold.toMinutes() + " min allowed.";
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** How the templates show times, durations, numbers and sizes. */
 public final class Format {
@@ -38,7 +39,22 @@ public final class Format {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.format("%,d", (long) v);
         }
-        return String.format("%.4g", v);
+        // Large values with a fraction in plain digits: "%.4g" would show 1.797e+09.
+        return Math.abs(v) >= 1e4 && Math.abs(v) < 1e15
+                ? String.format(Locale.ROOT, "%,.1f", v)
+                : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /**
+     * A metric's value as the table shows it: a date for a timestamp (the {@code _timestamp_seconds}
+     * and {@code _time_seconds} of Prometheus's naming), else {@link #number(double)}.
+     */
+    public static String value(String metric, double v) {
+        boolean timestamp = metric.endsWith("_timestamp_seconds") || metric.endsWith("_time_seconds");
+        if (timestamp && v > 0 && v < 1e11) {
+            return time(Instant.ofEpochMilli(Math.round(v * 1000)));
+        }
+        return number(v);
     }
 
     public static String bytes(long n) {

@@ -111,6 +111,19 @@ public final class Ui {
     public static final String ID_SYNC_FAILING = "sync-failing";
     public static final String ID_HEADLINES = "headlines";
 
+    // The live pages (issue 26): the region console.js refreshes, its age, and the menu of a narrow screen.
+    /** The element every live page refreshes in place: its {@code main}. */
+    public static final String ID_LIVE = "live";
+
+    public static final String ID_LIVE_AGE = "live-age";
+    public static final String ID_STORE_BANNER = "store-banner";
+    public static final String ID_HEALTH_REASONS = "health-reasons";
+    public static final String ID_ERROR = "error";
+    public static final String ID_NAV = "nav";
+    public static final String ID_NAV_TOGGLE = "nav-toggle";
+    /** How often a live page refreshes, unless the dashboard's interval says otherwise. */
+    public static final int LIVE_EVERY_SECONDS = 5;
+
     /** The CSRF header htmx sends with every request of the page. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
