@@ -71,10 +71,12 @@ class MultiProcessSyncTest {
                     Clock.SYSTEM,
                     () -> MetricsSnapshot.empty(Instant.EPOCH));
             SyncResult[] last = new SyncResult[1];
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                last[0] = folder.sync(SyncStrategy.DISTRIBUTED_ATOMIC);
-                return reader.readView().instances().size() == 1;
-            });
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        last[0] = folder.sync(SyncStrategy.DISTRIBUTED_ATOMIC);
+                        return reader.readView().instances().size() == 1;
+                    });
             SyncResult r = last[0];
             assertTrue(r.success(), r.toString());
             ClusterView after = reader.readView();
