@@ -1,5 +1,6 @@
 package io.tasker.metrics.console;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import io.tasker.metrics.console.web.Ui;
 import io.tasker.metrics.export.ExportHistory;
 import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.runtime.TaskerRuntime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,15 +85,15 @@ class HistoryImportTest {
                             "cron-7",
                             2,
                             "optimal timing"));
-            long deadline = System.nanoTime() + 15_000_000_000L;
-            int total = 0;
-            while (total == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                total = new ObjectMapper()
-                        .readTree(console.get(Ui.API_EXPORTS).body())
-                        .path("total")
-                        .asInt();
-            }
+            int total = await().alias("the tick imports the shared history")
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> new ObjectMapper()
+                                    .readTree(console.get(Ui.API_EXPORTS).body())
+                                    .path("total")
+                                    .asInt(),
+                            t -> t != 0);
             assertEquals(
                     1, total, "imported by the tick within " + io.tasker.metrics.console.service.HistoryTick.EVERY);
             assertTrue(console.get(Ui.API_EXPORTS).body().contains("cron-7"));
