@@ -1,5 +1,6 @@
 package io.tasker.metrics.cli;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -157,18 +158,17 @@ class VictoriaMetricsExportTest {
      * The answer once VictoriaMetrics has made the samples searchable: it registers new series in
      * its index in the background, so a flush alone can leave the first query empty.
      */
-    private static Map<String, Double> storedOnceSearchable(String query, int series) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Map<String, Double> answer;
-        do {
-            VM.flush();
-            answer = stored(query);
-            if (answer.size() >= series) {
-                return answer;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        return answer;
+    private static Map<String, Double> storedOnceSearchable(String query, int series) {
+        return await().alias(series + " series searchable for " + query)
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            VM.flush();
+                            return stored(query);
+                        },
+                        answer -> answer.size() >= series);
     }
 
     /** What VictoriaMetrics answers to an instant query, as series name{labels} to value. */

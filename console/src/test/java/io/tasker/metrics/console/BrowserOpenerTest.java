@@ -1,5 +1,6 @@
 package io.tasker.metrics.console;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +27,11 @@ class BrowserOpenerTest {
         try {
             String said = BrowserOpener.open(URL, Map.of("DISPLAY", ":0", "PATH", bin + ":/bin:/usr/bin"));
             assertEquals("console: opened " + URL + " with " + script, said);
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-            while (!Files.exists(seen) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(20);
-            }
+            // xdg-open runs on: wait until its line is written whole.
+            await().alias("xdg-open writes the URL")
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> Files.exists(seen) && Files.readString(seen).endsWith("\n"));
             assertEquals(URL, Files.readString(seen).trim());
         } finally {
             TempDirs.delete(bin);

@@ -1,5 +1,6 @@
 package io.tasker.metrics.console;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import io.tasker.metrics.export.ExportRecord;
 import io.tasker.metrics.export.ExportTiming;
 import io.tasker.metrics.export.ExportTrigger;
 import io.tasker.metrics.runtime.TaskerRuntime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,15 +95,15 @@ class HistoryImportTest {
                             100,
                             5,
                             1));
-            long deadline = System.nanoTime() + 15_000_000_000L;
-            int total = 0;
-            while (total == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                total = new ObjectMapper()
-                        .readTree(console.get(Ui.API_EXPORTS).body())
-                        .path("total")
-                        .asInt();
-            }
+            int total = await().alias("the tick imports the shared history")
+                    .atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () -> new ObjectMapper()
+                                    .readTree(console.get(Ui.API_EXPORTS).body())
+                                    .path("total")
+                                    .asInt(),
+                            t -> t != 0);
             assertEquals(1, total, "imported by the tick within " + ExportHistoryTick.EVERY);
             assertTrue(console.get(Ui.API_EXPORTS).body().contains("cron-7"));
         }

@@ -1,5 +1,6 @@
 package io.tasker.metrics.testing;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,6 +34,9 @@ public abstract class CacheStoreContract {
     /** The time to live of the tests' writes, long enough never to expire during a test. */
     protected static final Duration TTL = Duration.ofMinutes(5);
 
+    private static final Duration SHORT_TTL = Duration.ofSeconds(1);
+    private static final Duration EXPIRY_POLL = Duration.ofMillis(50);
+
     /** The store under test, made by {@link #newStore()} before each test and closed after it. */
     protected CacheStore store;
 
@@ -49,12 +53,22 @@ public abstract class CacheStoreContract {
     protected abstract CacheStore newStore();
 
     /**
-     * Time to wait for a key written with a 1-second time to live to be gone.
+     * The longest a key written with a 1-second time to live may take to be gone.
      *
      * @return 2.1 seconds unless the store needs longer
      */
     protected Duration expiryWait() {
         return Duration.ofMillis(2_100);
+    }
+
+    /**
+     * The shortest a key written with a 1-second time to live may live, counted from before the write.
+     *
+     * @return 1 second less 5 ms (stores count whole milliseconds of their own clock) unless the store's clock is
+     *     coarser
+     */
+    protected Duration earliestExpiry() {
+        return SHORT_TTL.minusMillis(5);
     }
 
     @BeforeEach
@@ -183,27 +197,37 @@ public abstract class CacheStoreContract {
     }
 
     @Test
-    void keysExpireAfterTheirTimeToLive() throws InterruptedException {
+    void keysExpireAfterTheirTimeToLive() {
         String k = key("short");
-        store.putIfNewer(k, record(1, "x"), Duration.ofSeconds(1));
+        long written = System.nanoTime();
+        store.putIfNewer(k, record(1, "x"), SHORT_TTL);
         store.putIfNewer(key("long"), record(1, "y"), TTL);
-        Thread.sleep(expiryWait().toMillis());
-        assertEquals(Optional.empty(), store.get(k));
+        // The store expires by its own wall clock: poll until the key is gone, then check it lived long enough.
+        await().alias("the 1-second key expires")
+                .atMost(expiryWait())
+                .pollInterval(EXPIRY_POLL)
+                .until(() -> store.get(k).isEmpty());
+        Duration lived = Duration.ofNanos(System.nanoTime() - written);
+        assertTrue(lived.compareTo(earliestExpiry()) >= 0, "expired after " + lived + ", before " + earliestExpiry());
         assertTrue(store.get(key("long")).isPresent());
     }
 
     @Test
-    void touchExtendsTheTimeToLive() throws InterruptedException {
+    void touchExtendsTheTimeToLive() {
         if (!store.declaredCapabilities().ttlExtension()) {
             assertFalse(store.probe(KeyLayout.defaults()).ttlExtension());
             return;
         }
         String k = key("touched");
-        store.putIfNewer(k, record(1, "x"), Duration.ofSeconds(1));
+        store.putIfNewer(k, record(1, "x"), SHORT_TTL);
         assertTrue(store.touch(k, TTL));
         assertFalse(store.touch(key("missing"), TTL));
-        Thread.sleep(expiryWait().toMillis());
-        assertTrue(store.get(k).isPresent());
+        // Nothing must happen, by the store's wall clock: the key stays for as long as an untouched one takes to go.
+        await().alias("the touched key stays")
+                .during(expiryWait())
+                .atMost(expiryWait().plusSeconds(1))
+                .pollInterval(EXPIRY_POLL)
+                .until(() -> store.get(k).isPresent());
     }
 
     @Test

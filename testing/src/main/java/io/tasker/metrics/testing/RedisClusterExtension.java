@@ -1,5 +1,7 @@
 package io.tasker.metrics.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -206,16 +209,19 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
     }
 
     private void awaitClusterOk() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        for (ServerProcess node : nodes) {
-            while (!clusterOk(node.port())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The Redis cluster node on port " + node.port()
-                            + " did not report cluster_state:ok within " + READY_TIMEOUT.toSeconds()
-                            + " s.\nLast output (" + node.logFile() + "):\n" + node.lastOutput(30));
-                }
-                sleep(POLL);
-            }
+        try {
+            await().atMost(READY_TIMEOUT)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL)
+                    .until(() -> nodes.stream().allMatch(n -> clusterOk(n.port())));
+        } catch (ConditionTimeoutException e) {
+            ServerProcess node =
+                    nodes.stream().filter(n -> !clusterOk(n.port())).findFirst().orElse(nodes.get(0));
+            throw new IllegalStateException(
+                    "The Redis cluster node on port " + node.port() + " did not report cluster_state:ok within "
+                            + READY_TIMEOUT.toSeconds() + " s.\nLast output (" + node.logFile() + "):\n"
+                            + node.lastOutput(30),
+                    e);
         }
     }
 
@@ -260,15 +266,6 @@ public final class RedisClusterExtension implements BeforeAllCallback, AfterAllC
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "(could not read " + file + ": " + e + ")";
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the Redis cluster", e);
         }
     }
 

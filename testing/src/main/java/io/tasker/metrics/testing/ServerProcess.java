@@ -1,5 +1,7 @@
 package io.tasker.metrics.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * One real server process on a fixed loopback port: started, awaited until its probe answers,
@@ -240,15 +244,16 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitReady(Process started) {
-        long deadline = System.nanoTime() + startTimeout.toNanos();
-        while (!answers()) {
-            if (!started.isAlive()) {
-                throw failure("exited with code " + started.exitValue() + " before it answered", true);
-            }
-            if (System.nanoTime() > deadline) {
-                throw failure("did not answer within " + startTimeout.toSeconds() + " s", false);
-            }
-            sleep(POLL);
+        try {
+            await().atMost(startTimeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL)
+                    .failFast(() -> !started.isAlive())
+                    .until(this::answers);
+        } catch (TerminalFailureException e) {
+            throw failure("exited with code " + started.exitValue() + " before it answered", true);
+        } catch (ConditionTimeoutException e) {
+            throw failure("did not answer within " + startTimeout.toSeconds() + " s", false);
         }
     }
 
@@ -288,15 +293,6 @@ public final class ServerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return !process.isAlive();
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a server to start", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tasker.metrics.testing;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,20 +42,19 @@ class PrometheusServerExtensionTest {
     }
 
     @Test
-    void scrapesTargetsAddedWhileRunning() throws InterruptedException {
+    void scrapesTargetsAddedWhileRunning() {
         prometheus.scrape(ScrapeTarget.of("self", prometheus.host() + ":" + prometheus.port()));
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        String body = "";
-        while (System.nanoTime() < deadline) {
-            body = prometheus.query("up{job=\"self\"}").body();
-            if (body.contains("\"1\"]")) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Prometheus never scraped itself as job \"self\"; last answer: " + body + "\nLog:\n"
-                + prometheus.server().lastOutput(20));
+        await().atMost(Duration.ofSeconds(20))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    String body = prometheus.query("up{job=\"self\"}").body();
+                    assertTrue(
+                            body.contains("\"1\"]"),
+                            () -> "Prometheus never scraped itself as job \"self\"; last answer: " + body + "\nLog:\n"
+                                    + prometheus.server().lastOutput(20));
+                });
     }
 
     @Test

@@ -54,7 +54,7 @@ class ExportLockFaultsTest {
                         // Another exporter takes over while this one is slow: the renewal finds the lock not ours.
                         store.delete(LOCK);
                         store.add(LOCK, new Record(0, "web-2/xyz".getBytes()), Duration.ofMinutes(5));
-                        sleep(400);
+                        sleep(400); // Slower than the 300 ms job timeout, which is the point: not a wait.
                         return super.deliver(snapshot);
                     }
                 },

@@ -46,13 +46,13 @@ public final class ExportRaceWorker {
                 Duration.ofMinutes(5),
                 0,
                 Clock.SYSTEM,
-                d -> Thread.sleep(d.toMillis()));
+                d -> Thread.sleep(d.toMillis())); // The coordinator's real back-off, in a worker process.
     }
 
     static ExportRecord race(ExportCoordinator coordinator, long startAt) throws InterruptedException {
         long wait = startAt - System.currentTimeMillis();
         if (wait > 0) {
-            Thread.sleep(wait);
+            Thread.sleep(wait); // Every worker starts at the same agreed instant, so that they race.
         }
         return coordinator.export(new SlowDestination(Duration.ofSeconds(2)), ExportTrigger.CLI);
     }
@@ -72,7 +72,7 @@ public final class ExportRaceWorker {
         @Override
         public Delivery deliver(MetricsSnapshot snapshot) throws java.io.IOException {
             try {
-                Thread.sleep(takes.toMillis());
+                Thread.sleep(takes.toMillis()); // Slow on purpose: the race is over a delivery in progress.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new java.io.IOException("interrupted", e);

@@ -1,5 +1,6 @@
 package io.tasker.metrics.export;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import io.tasker.metrics.testing.PrometheusServerExtension;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -73,16 +75,14 @@ class ScrapeByPrometheusTest {
     }
 
     /** Every series Prometheus holds for the job, once the first scrape is in. */
-    private static Map<String, Double> awaitValues() throws Exception {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            Map<String, Double> values = query("{job=\"tasker\"}");
-            if (values.containsKey("up") && values.containsKey("tasker_task_duration_seconds_count")) {
-                return values;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Prometheus did not scrape the target within 30 s: " + query("{job=\"tasker\"}"));
+    private static Map<String, Double> awaitValues() {
+        return await().alias("Prometheus scrapes the target")
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> query("{job=\"tasker\"}"),
+                        values -> values.containsKey("up") && values.containsKey("tasker_task_duration_seconds_count"));
     }
 
     private static Map<String, Double> query(String promql) throws IOException {

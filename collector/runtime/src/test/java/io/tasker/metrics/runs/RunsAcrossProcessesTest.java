@@ -1,5 +1,6 @@
 package io.tasker.metrics.runs;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,9 +57,13 @@ class RunsAcrossProcessesTest {
 
             victim.destroyForcibly(); // SIGKILL: no final sync.
             victim.waitFor(10, TimeUnit.SECONDS);
-            Thread.sleep(4_500); // Past the 3 s retention; the survivor syncs every 60 ms meanwhile.
-            assertTrue(
-                    store.get(new KeyLayout(namespace).runs("svc-a")).isEmpty(), "the killed instance's runs expired");
+            // The killed instance's runs expire 3 s (the retention) after its last sync; the survivor syncs every
+            // 60 ms meanwhile.
+            await().alias("the killed instance's runs expire")
+                    .atMost(Duration.ofMillis(4_500))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() ->
+                            store.get(new KeyLayout(namespace).runs("svc-a")).isEmpty());
             List<TaskRun> left = reader.read(List.of("svc-a", "svc-b"));
             assertEquals(6, left.size());
             assertTrue(left.stream().allMatch(r -> r.instance().equals("svc-b")));
@@ -102,11 +107,9 @@ class RunsAcrossProcessesTest {
         return lines;
     }
 
-    private static void awaitLine(List<String> lines, String line) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!lines.contains(line)) {
-            assertTrue(System.nanoTime() < deadline, "no '" + line + "' within 60 s: " + lines);
-            Thread.sleep(20);
-        }
+    private static void awaitLine(List<String> lines, String line) {
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertTrue(lines.contains(line), () -> "no '" + line + "' within 60 s: " + lines));
     }
 }

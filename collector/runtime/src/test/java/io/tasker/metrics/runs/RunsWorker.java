@@ -69,7 +69,7 @@ public final class RunsWorker {
                 boolean ok = sync.sync(SyncStrategy.DISTRIBUTED_ATOMIC).success();
                 System.out.println(ok ? "SYNCED " + round : "FAILED " + round);
                 System.out.flush();
-                Thread.sleep(pause);
+                Thread.sleep(pause); // The worker's pace between syncs, which the test sets: not a wait.
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.tasker.metrics.runtime;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -92,11 +94,12 @@ class MetricsCollectorTest {
         assertEquals(SyncStrategy.LOCAL_ONLY, collector.storeStatus().strategy());
         assertTrue(collector.storeStatus().healthy());
         registry.counter("jobs_total").inc(3);
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (collector.lastSync().isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(collector.lastSync().orElseThrow().success());
+        SyncResult first = await().alias("a background sync")
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .until(collector::lastSync, Optional::isPresent)
+                .orElseThrow();
+        assertTrue(first.success(), first.toString());
         registry.counter("jobs_total").inc(1);
         collector.close();
         MetricsCollector reader = MetricsCollector.start(
@@ -139,11 +142,9 @@ class MetricsCollectorTest {
             throw new IllegalStateException("a listener's bug");
         });
         collector.addSyncListener(heard::add);
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (heard.size() < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        assertTrue(heard.size() >= 2, "background syncs heard: " + heard.size());
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> assertTrue(heard.size() >= 2, "background syncs heard: " + heard.size()));
         assertTrue(heard.stream().allMatch(SyncResult::success), heard.toString());
         int before = heard.size();
         collector.close();

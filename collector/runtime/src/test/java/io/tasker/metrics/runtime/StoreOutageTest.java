@@ -1,5 +1,6 @@
 package io.tasker.metrics.runtime;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,14 +81,12 @@ class StoreOutageTest {
         return MetricsCollector.start(registry, store, options, Duration.ZERO, Clock.SYSTEM);
     }
 
-    private static SyncResult syncUntilSuccess(MetricsCollector collector) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        SyncResult r = collector.syncNow();
-        while (!r.success() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            r = collector.syncNow();
-        }
-        return r;
+    // Fails with the last result when no sync succeeds within 20 s.
+    private static SyncResult syncUntilSuccess(MetricsCollector collector) {
+        return await().atMost(Duration.ofSeconds(20))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .until(collector::syncNow, SyncResult::success);
     }
 
     private static double jobs(MetricsCollector collector) {

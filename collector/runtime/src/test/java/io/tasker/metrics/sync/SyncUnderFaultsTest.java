@@ -1,5 +1,6 @@
 package io.tasker.metrics.sync;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,14 +129,12 @@ class SyncUnderFaultsTest {
         }
     }
 
-    private static void syncUntilSuccess(ClusterSync sync, SyncStrategy strategy) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        SyncResult r = sync.sync(strategy);
-        while (!r.success() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            r = sync.sync(strategy);
-        }
-        assertTrue(r.success(), "sync never recovered: " + r);
+    private static void syncUntilSuccess(ClusterSync sync, SyncStrategy strategy) {
+        await().alias("sync recovers")
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> sync.sync(strategy), SyncResult::success);
     }
 
     private static void checkNeverAheadNorBack(

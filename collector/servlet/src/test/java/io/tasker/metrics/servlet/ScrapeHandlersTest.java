@@ -1,5 +1,6 @@
 package io.tasker.metrics.servlet;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,12 +106,11 @@ class ScrapeHandlersTest {
     private static void assertScraped(String job, String address) throws Exception {
         PROMETHEUS.scrape(ScrapeTarget.of(job, address));
         String query = "tasker_orders_total{job=\"" + job + "\",status=\"ok\"}";
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonNode result = query(query);
-        while (result.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            result = query(query);
-        }
+        JsonNode result = await().alias("Prometheus stores " + query)
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> query(query), r -> !r.isEmpty());
         assertEquals(7.0, result.path(0).at("/value/1").asDouble(), "what Prometheus stored for " + query);
         assertEquals(
                 1.0, query("up{job=\"" + job + "\"}").path(0).at("/value/1").asDouble());

@@ -37,7 +37,7 @@ public final class SyncWorker {
                 SyncResult r = sync.sync(SyncStrategy.DISTRIBUTED_ATOMIC);
                 System.out.println(r.success() ? "SYNCED " + total : "FAILED " + r.error());
                 System.out.flush();
-                Thread.sleep(pause);
+                Thread.sleep(pause); // The worker's pace between syncs, which the test sets: not a wait.
             }
             System.out.println("DONE " + total);
         }

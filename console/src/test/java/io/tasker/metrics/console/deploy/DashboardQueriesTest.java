@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.deploy;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * watching nothing.
  */
 class DashboardQueriesTest {
-    private static final long WAIT_MILLIS = 60_000;
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String JOB = "tasker-console";
     /** Each console's namespace, and a task only it runs. */
     private static final Map<String, String> NAMESPACES = Map.of("tasker-a", "only_in_a", "tasker-b", "only_in_b");
@@ -128,8 +130,18 @@ class DashboardQueriesTest {
         sums.forEach(stat ->
                 NAMESPACES.keySet().forEach(n -> present.put(n + " " + stat, chosen(panels.get(stat), n))));
         assertAllReturnData(present);
-        sleep(3_000); // an instant the scrapes of both consoles have passed
-        String at = String.valueOf(System.currentTimeMillis() / 1000.0 - 2);
+        // An instant every scrape has passed, so that no sample at or before it is still to come.
+        double now = System.currentTimeMillis() / 1000.0;
+        await().alias("every target scraped after " + now)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> result("min(timestamp(up))", null)
+                                .path(0)
+                                .path("value")
+                                .path(1)
+                                .asDouble()
+                        > now);
+        String at = String.valueOf(now);
         for (String stat : sums) {
             double both = value(chosen(panels.get(stat), "tasker-a|tasker-b"), at);
             double sum =
@@ -207,16 +219,17 @@ class DashboardQueriesTest {
     }
 
     private static void assertAllReturnData(Map<String, String> queries) {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         List<String> empty = new ArrayList<>(queries.keySet());
-        while (!empty.isEmpty() && System.currentTimeMillis() < deadline) {
-            empty.removeIf(name -> !result(queries.get(name), null).isEmpty());
-            sleep(500);
-        }
-        assertEquals(
-                List.of(),
-                empty.stream().map(n -> n + ": " + queries.get(n)).toList(),
-                "queries that returned no data within " + WAIT_MILLIS / 1000 + " s");
+        await().atMost(WAIT)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    empty.removeIf(name -> !result(queries.get(name), null).isEmpty());
+                    assertEquals(
+                            List.of(),
+                            empty.stream().map(n -> n + ": " + queries.get(n)).toList(),
+                            "queries that returned no data within " + WAIT.toSeconds() + " s");
+                });
     }
 
     private static double value(String promql, String time) {
@@ -234,15 +247,6 @@ class DashboardQueriesTest {
             assertEquals("success", answer.path("status").asText(), promql + " -> " + answer);
             return answer.path("data").path("result");
         } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
     }

@@ -1,5 +1,6 @@
 package io.tasker.metrics.subscribers.statsd;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.MetricRegistry;
@@ -14,7 +15,6 @@ import io.tasker.metrics.events.TaskStarted;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,13 +58,13 @@ class StatsdDaemonTest {
         }
     }
 
-    private static void awaitContains(StatsdDaemon daemon, String command, String expected) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        String answer = daemon.admin(command);
-        while (!answer.contains(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            answer = daemon.admin(command);
-        }
-        assertTrue(answer.contains(expected), command + " lacks " + expected + ":\n" + answer);
+    private static void awaitContains(StatsdDaemon daemon, String command, String expected) {
+        await().atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    String answer = daemon.admin(command);
+                    assertTrue(answer.contains(expected), command + " lacks " + expected + ":\n" + answer);
+                });
     }
 }

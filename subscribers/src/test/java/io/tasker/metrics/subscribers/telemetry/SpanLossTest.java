@@ -1,5 +1,6 @@
 package io.tasker.metrics.subscribers.telemetry;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,14 +138,12 @@ class SpanLossTest {
         assertEquals(stats.droppedShutdown(), counter("tasker_telemetry_spans_dropped_total", "shutdown"));
     }
 
-    private static SpanStats awaitNothingPending(TelemetrySdk sdk) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        SpanStats stats = sdk.stats();
-        while (stats.inFlight() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            stats = sdk.stats();
-        }
-        return stats;
+    private static SpanStats awaitNothingPending(TelemetrySdk sdk) {
+        return await().alias("no span in flight")
+                .atMost(Duration.ofSeconds(10))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .until(sdk::stats, stats -> stats.inFlight() == 0);
     }
 
     private static int publishFor(EventPublisher publisher, int from, Duration period) throws InterruptedException {
@@ -152,7 +151,7 @@ class SpanLossTest {
         int i = from;
         while (System.nanoTime() < end) {
             task(publisher, i++);
-            Thread.sleep(2);
+            Thread.sleep(2); // The workload's pace over the period: not a wait for a condition.
         }
         return i;
     }

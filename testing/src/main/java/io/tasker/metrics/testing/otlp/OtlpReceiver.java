@@ -1,5 +1,7 @@
 package io.tasker.metrics.testing.otlp;
 
+import static org.awaitility.Awaitility.await;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -27,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * An OTLP/HTTP receiver on a free loopback port, as an OpenTelemetry Collector, Jaeger or Tempo
@@ -129,6 +132,8 @@ public final class OtlpReceiver implements AutoCloseable {
      * @param metric the metric
      */
     public record ReceivedMetric(ResourceMetrics resource, ScopeMetrics scope, Metric metric) {}
+
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger failWith = new AtomicInteger();
@@ -348,17 +353,16 @@ public final class OtlpReceiver implements AutoCloseable {
      * @throws AssertionError after the timeout, with the number of spans received and any decoding error
      */
     public List<ReceivedSpan> awaitSpans(Predicate<List<ReceivedSpan>> condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<ReceivedSpan> spans = spans();
-            if (condition.test(spans)) {
-                return spans;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("OTLP receiver: condition not met within " + timeout + " with " + spans.size()
-                        + " spans received" + errors());
-            }
-            pause();
+        try {
+            return await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL)
+                    .until(this::spans, condition);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "OTLP receiver: condition not met within " + timeout + " with " + spans().size() + " spans received"
+                            + errors(),
+                    e);
         }
     }
 
@@ -370,10 +374,7 @@ public final class OtlpReceiver implements AutoCloseable {
                 .orElse("");
     }
 
-    private static void pause() {
-        sleep(Duration.ofMillis(20));
-    }
-
+    // The delay a test asked for, as a slow collector takes: the point, not a wait for a condition.
     private static void sleep(Duration wait) {
         if (wait.isZero()) {
             return;

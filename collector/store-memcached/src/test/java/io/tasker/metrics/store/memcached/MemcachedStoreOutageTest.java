@@ -1,5 +1,6 @@
 package io.tasker.metrics.store.memcached;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,19 +60,13 @@ class MemcachedStoreOutageTest {
         }
     }
 
-    private static void awaitReconnected(MemcachedStore store, Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (true) {
-            try {
-                store.ping();
-                return;
-            } catch (StoreException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("The client did not reconnect within " + patience, e);
-                }
-                Thread.sleep(100);
-            }
-        }
+    private static void awaitReconnected(MemcachedStore store, Duration patience) {
+        await().alias("the client reconnects")
+                .atMost(patience)
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptionsInstanceOf(StoreException.class)
+                .untilAsserted(store::ping);
     }
 
     private static Record record(long version) {

@@ -44,6 +44,12 @@ class MemcachedStoreTest extends CacheStoreContract {
         return Duration.ofMillis(3_100);
     }
 
+    // ... and goes at the first tick after its second, which may come at once after the write.
+    @Override
+    protected Duration earliestExpiry() {
+        return Duration.ZERO;
+    }
+
     private MemcachedStore memcachedStore() {
         return (MemcachedStore) store;
     }

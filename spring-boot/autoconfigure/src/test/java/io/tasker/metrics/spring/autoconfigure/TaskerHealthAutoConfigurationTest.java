@@ -1,6 +1,7 @@
 package io.tasker.metrics.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tasker.metrics.testing.RedisServerExtension;
 import java.time.Duration;
@@ -77,14 +78,13 @@ class TaskerHealthAutoConfigurationTest {
     }
 
     /** Polls the indicator until it reports the status: it follows the background sync, not the clock. */
-    static Health waitFor(HealthIndicator indicator, Status status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        Health health = indicator.health(true);
-        while (!health.getStatus().equals(status) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            health = indicator.health(true);
-        }
-        assertThat(health.getStatus()).as(health.getDetails().toString()).isEqualTo(status);
-        return health;
+    static Health waitFor(HealthIndicator indicator, Status status) {
+        return await().alias("the indicator reports " + status)
+                .atMost(Duration.ofSeconds(20))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> indicator.health(true),
+                        health -> health.getStatus().equals(status));
     }
 }

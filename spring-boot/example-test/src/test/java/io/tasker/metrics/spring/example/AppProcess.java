@@ -1,5 +1,7 @@
 package io.tasker.metrics.spring.example;
 
+import static org.awaitility.Awaitility.await;
+
 import io.tasker.metrics.testing.FreePorts;
 import io.tasker.metrics.testing.Http;
 import java.io.IOException;
@@ -9,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /** One process of the example application on a free port, its output in a log file. */
 final class AppProcess implements AutoCloseable {
@@ -58,19 +62,18 @@ final class AppProcess implements AutoCloseable {
 
     /** Waits until the application answers its health endpoint (any status: UP or DOWN). */
     void awaitStarted(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("The application exited with " + process.exitValue() + ":\n" + log());
-            }
-            try {
-                Http.get(url("/actuator/health"));
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
+        try {
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .failFast(() -> !process.isAlive())
+                    .ignoreExceptionsInstanceOf(IOException.class) // refused: not listening yet
+                    .untilAsserted(() -> Http.get(url("/actuator/health")));
+        } catch (TerminalFailureException e) {
+            throw new AssertionError("The application exited with " + process.exitValue() + ":\n" + log(), e);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("The application did not start within " + timeout + ":\n" + log(), e);
         }
-        throw new AssertionError("The application did not start within " + timeout + ":\n" + log());
     }
 
     /** SIGTERM, as a container stop: Spring closes the context, and the collector syncs a last time. */

@@ -1,5 +1,6 @@
 package io.tasker.metrics.spring.example;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,14 +110,11 @@ class SpringBootExampleTest {
         return line.startsWith("tasker_http_server_requests_seconds_count{") && line.contains("uri=\"/work\"");
     }
 
-    private static String awaitExport(Predicate<String> done) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String text = exportNow();
-        while (!done.test(text) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            text = exportNow();
-        }
-        return text;
+    private static String awaitExport(Predicate<String> done) {
+        return await().atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200))
+                .until(SpringBootExampleTest::exportNow, done);
     }
 
     /**
@@ -147,16 +145,15 @@ class SpringBootExampleTest {
     }
 
     /** Polls {@code /actuator/health} until its status code and body say so: it follows the 1 s sync. */
-    private static String awaitHealth(AppProcess app, int status, String contains) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        Http.Response r = Http.get(app.url("/actuator/health"));
-        while ((r.status() != status || !r.body().contains(contains)) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            r = Http.get(app.url("/actuator/health"));
-        }
-        assertEquals(status, r.status(), r.body());
-        assertTrue(r.body().contains(contains), r.body());
-        return r.body();
+    private static String awaitHealth(AppProcess app, int status, String contains) {
+        return await().alias("/actuator/health answers " + status + " with " + contains)
+                .atMost(Duration.ofSeconds(30))
+                .pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> Http.get(app.url("/actuator/health")),
+                        r -> r.status() == status && r.body().contains(contains))
+                .body();
     }
 
     /** SIGTERM: the JVM exits with 143 after Spring's shutdown, which ran the final sync. */
