@@ -4,7 +4,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.tasker.metrics.console.security.Security;
 import io.tasker.metrics.console.status.StatusService;
-import io.tasker.metrics.console.web.ErrorPages;
 import io.tasker.metrics.console.web.Layout;
 import io.tasker.metrics.console.web.Templates;
 import io.tasker.metrics.console.web.Ui;
