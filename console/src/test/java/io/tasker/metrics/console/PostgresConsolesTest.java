@@ -59,7 +59,12 @@ class PostgresConsolesTest {
                     first.post(Ui.API_EXPORT + "?format=json", first.bearer()).status());
             first.close(); // A rolling update: the sampling console stops, writes what it held and lets go.
             first = null;
+            // The work goes on in the other console's instance, syncing at every instant: the history
+            // writes a row when the view changed.
+            var other = second.console().runtime().registry();
             for (int i = 0; i < 10; i++) {
+                other.incrementCounter("task_executions_total", 2, "status", "success", "task_name", "payment");
+                second.sync();
                 second.console().history().tick(); // Takes the lease over at once, the first having released it.
                 clock.advance(Duration.ofSeconds(15));
             }
