@@ -24,6 +24,7 @@ import io.tasker.metrics.testing.RedisServerExtension;
 import io.tasker.metrics.testing.TextSocket;
 import java.time.Duration;
 import java.time.Instant;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -220,25 +221,20 @@ class RedisStoreTest {
     }
 
     /** GETs the recovery banner until it shows (or hides), or the time is up: the view is cached for a second. */
-    private Response awaitBanner(boolean shown) throws InterruptedException {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        Response r = console.get(Ui.RECOVERY_FRAGMENT);
-        while (r.body().contains("banner hidden") == shown && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            r = console.get(Ui.RECOVERY_FRAGMENT);
-        }
+    private Response awaitBanner(boolean shown) {
+        Response r = Awaitility.await()
+                .atMost(WITHIN)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> console.get(Ui.RECOVERY_FRAGMENT), b -> b.body().contains("banner hidden") != shown);
         assertEquals(shown, !r.body().contains("banner hidden"), r.body());
         return r;
     }
 
     /** GETs the path until it answers with that status, or the time is up. */
-    private Response await(String path, int status) throws InterruptedException {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        Response r = console.get(path);
-        while (r.status() != status && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            r = console.get(path);
-        }
-        return r;
+    private Response await(String path, int status) {
+        return Awaitility.await()
+                .atMost(WITHIN)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> console.get(path), r -> r.status() == status);
     }
 }

@@ -31,8 +31,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -248,18 +248,18 @@ class RunsTest {
         }
     }
 
-    private static JsonNode await(ConsoleFixture console, String path, Predicate<JsonNode> ready) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        JsonNode body;
-        do {
-            ConsoleFixture.Response r = console.get(path);
-            assertEquals(200, r.status(), r.body());
-            body = JSON.readTree(r.body());
-            if (ready.test(body)) {
-                return body;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError(path + " never became ready: " + body);
+    private static JsonNode await(ConsoleFixture console, String path, Predicate<JsonNode> ready) {
+        // Awaitility names the last body it read when the time is up.
+        return Awaitility.await()
+                .alias(path + " ready")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            ConsoleFixture.Response r = console.get(path);
+                            assertEquals(200, r.status(), r.body());
+                            return JSON.readTree(r.body());
+                        },
+                        ready::test);
     }
 }

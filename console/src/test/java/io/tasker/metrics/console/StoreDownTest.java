@@ -11,6 +11,7 @@ import io.tasker.metrics.testing.RedisServerExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,13 +96,12 @@ class StoreDownTest {
         return JSON.readTree(console.get(Ui.HEALTH_STATUS).body());
     }
 
-    private String await(String path, Predicate<String> until) throws InterruptedException {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        String body = console.get(path).body();
-        while (!until.test(body) && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            body = console.get(path).body();
-        }
+    private String await(String path, Predicate<String> until) {
+        String body = Awaitility.await()
+                .alias(path)
+                .atMost(WITHIN)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> console.get(path).body(), until::test);
         assertTrue(until.test(body), path + ": " + body);
         return body;
     }

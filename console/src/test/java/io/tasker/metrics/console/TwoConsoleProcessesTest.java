@@ -18,6 +18,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -89,17 +92,17 @@ class TwoConsoleProcessesTest {
     }
 
     /** The second console's export history once it holds the file: polled, since the handover takes a moment. */
-    private static JsonNode awaitExports(ConsoleProcess console, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JsonNode exports = JSON.readTree(Http.get(console.url() + "api/exports", "Authorization", "Bearer " + TOKEN)
-                    .body());
-            if (exports.path("total").asInt() > 0 || System.nanoTime() > deadline) {
-                assertEquals(1, exports.path("total").asInt(), exports + "\n" + console.output());
-                return exports;
-            }
-            Thread.sleep(200);
-        }
+    private static JsonNode awaitExports(ConsoleProcess console, Duration timeout) {
+        JsonNode exports = Awaitility.await()
+                .atMost(timeout)
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions() // The handover: the port may not answer for a moment.
+                .until(
+                        () -> JSON.readTree(Http.get(console.url() + "api/exports", "Authorization", "Bearer " + TOKEN)
+                                .body()),
+                        e -> e.path("total").asInt() > 0);
+        assertEquals(1, exports.path("total").asInt(), exports + "\n" + console.output());
+        return exports;
     }
 
     @Test
@@ -176,13 +179,15 @@ class TwoConsoleProcessesTest {
             return m.group(1);
         }
 
-        void await(String text, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!output().contains(text)) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new AssertionError("No '" + text + "' from the console:\n" + output());
-                }
-                Thread.sleep(100);
+        void await(String text, Duration timeout) {
+            try {
+                Awaitility.await()
+                        .atMost(timeout)
+                        .pollInterval(Duration.ofMillis(100))
+                        .failFast(() -> !process.isAlive() && !output().contains(text))
+                        .until(() -> output().contains(text));
+            } catch (ConditionTimeoutException | TerminalFailureException e) {
+                throw new AssertionError("No '" + text + "' from the console:\n" + output(), e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.tasker.metrics.console.browser;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -182,13 +184,14 @@ class InstanceLifecycleBrowserTest {
         return browser.byId(Ui.ID_ALERT_BANNER).getText();
     }
 
-    private static void until(Instant deadline, Supplier<Boolean> condition, String what) throws InterruptedException {
-        while (!condition.get()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + ": not by " + deadline + "; the page shows "
-                        + browser.byId(Ui.ID_INSTANCES_TABLE).getText());
-            }
-            Thread.sleep(200); // The poll's pace, not a wait for an outcome.
+    private static void until(Instant deadline, Supplier<Boolean> condition, String what) {
+        try {
+            await().atMost(Duration.between(Instant.now(), deadline).abs())
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(condition::get);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(what + ": not by " + deadline + "; the page shows "
+                    + browser.byId(Ui.ID_INSTANCES_TABLE).getText());
         }
     }
 

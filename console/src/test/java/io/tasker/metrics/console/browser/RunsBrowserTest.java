@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tasker.metrics.console.web.Ui;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -24,14 +26,18 @@ class RunsBrowserTest {
     @Test
     void aFailedRunShowsItsStepTimelineAndWhyItFailed() throws Exception {
         browser.console().syncDemo(30);
-        List<WebElement> failed = List.of();
-        for (int i = 0; i < 100 && failed.isEmpty(); i++) { // The demo fails about one task in twelve.
-            browser.open(Ui.RUNS_PAGE + "?status=failed");
-            failed = browser.driver().findElements(By.cssSelector("#" + Ui.ID_RUNS_TABLE + " tr.failure"));
-            if (failed.isEmpty()) {
-                Thread.sleep(200);
-            }
-        }
+        // The demo fails about one task in twelve: a failed run comes within seconds.
+        List<WebElement> failed = Awaitility.await()
+                .alias("a failed run of the demo")
+                .atMost(Duration.ofSeconds(40))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            browser.open(Ui.RUNS_PAGE + "?status=failed");
+                            return browser.driver()
+                                    .findElements(By.cssSelector("#" + Ui.ID_RUNS_TABLE + " tr.failure"));
+                        },
+                        rows -> !rows.isEmpty());
         assertFalse(failed.isEmpty(), "the demo produced no failed run");
         browser.open(Ui.RUNS_PAGE);
         new Select(browser.byId("runs-status")).selectByValue("failed");

@@ -73,7 +73,7 @@ final class TestConsole implements AutoCloseable {
      */
     void sampleHistory(int samples) throws InterruptedException {
         for (int i = 0; i < samples; i++) {
-            Thread.sleep(120);
+            Thread.sleep(120); // The demo's pace: it runs a few rounds in real time before each sample.
             console.runtime().collector().orElseThrow().syncNow();
             clock.advance(Duration.ofSeconds(15));
             console.history().tick();
