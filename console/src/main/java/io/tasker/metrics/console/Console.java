@@ -160,20 +160,7 @@ public final class Console implements AutoCloseable {
                     .register(config.routes);
             new SyncController(s.sync(), s.views(), s.status(), s.templates()).register(config.routes);
             new ExportController(s.exports(), s.views(), s.status(), s.templates(), s.clock()).register(config.routes);
-            new HealthController(
-                            s.sync(),
-                            s.exports(),
-                            s.status(),
-                            s.views(),
-                            s.database(),
-                            s.runtime().store(),
-                            s.runtime().registry(),
-                            s.events(),
-                            s.templates(),
-                            s.retention(),
-                            s.spans(),
-                            s.valueHistory())
-                    .register(config.routes);
+            new HealthController(s.health(), s.templates()).register(config.routes);
             new MetricsController(s.views(), s.runtime().registry()).register(config.routes);
             new RunsController(s.runs(), s.status(), s.templates(), s.settings().traceUrl()).register(config.routes);
             new ChartController(s.valueHistory(), s.status(), s.templates()).register(config.routes);

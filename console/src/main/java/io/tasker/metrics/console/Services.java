@@ -8,6 +8,7 @@ import io.tasker.metrics.console.config.ConsoleSettings;
 import io.tasker.metrics.console.db.Database;
 import io.tasker.metrics.console.db.ExportHistoryRepository;
 import io.tasker.metrics.console.db.Lease;
+import io.tasker.metrics.console.health.HealthSources;
 import io.tasker.metrics.console.history.HistoryService;
 import io.tasker.metrics.console.history.HistorySettings;
 import io.tasker.metrics.console.instances.InstancesService;
@@ -30,7 +31,6 @@ import io.tasker.metrics.runtime.MetricsCollector;
 import io.tasker.metrics.runtime.TaskerRuntime;
 import io.tasker.metrics.store.KeyLayout;
 import io.tasker.metrics.subscribers.telemetry.SpanStats;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -112,7 +112,7 @@ record Services(
                 runtime.cluster(), clock, runtime.config().cache().timeout().plus(VIEW_SLACK));
         StatusService status = new StatusService(
                 sync, exports, views, clock, runtime.config().telemetry().staleExportThreshold());
-        Templates templates = Templates.create(settings.dev(), Path.of("console/src/main/jte"));
+        Templates templates = Templates.create(settings.dev());
         RunsService runs = new RunsService(
                 recent,
                 new RunsReader(runtime.store(), keys),
@@ -169,5 +169,21 @@ record Services(
                 headlines,
                 instances,
                 spans);
+    }
+
+    /** What the health checks look at, from the services above. */
+    HealthSources health() {
+        return new HealthSources(
+                sync,
+                exports,
+                status,
+                views,
+                database,
+                runtime.store(),
+                runtime.registry(),
+                events,
+                retention,
+                spans,
+                valueHistory);
     }
 }

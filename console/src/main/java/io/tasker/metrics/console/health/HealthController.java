@@ -60,36 +60,23 @@ public final class HealthController {
     private final HistoryService history;
 
     /**
-     * @param own this console's own registry, reported when the cluster view cannot be read
-     * @param retention what the console keeps of its history and export files, for the report
-     * @param spans what became of the spans, empty when traces are off
-     * @param history the history of values, whose last tick the report shows
+     * @param sources what the checks look at (the console's own registry is reported when the
+     *     cluster view cannot be read; spans are empty when traces are off)
+     * @param templates the health page's template
      */
-    public HealthController(
-            SyncService sync,
-            ExportService exports,
-            StatusService status,
-            ViewCache views,
-            Database database,
-            CacheStore store,
-            MetricRegistry own,
-            EventPublisher events,
-            Templates templates,
-            Retention retention,
-            Supplier<Optional<SpanStats>> spans,
-            HistoryService history) {
-        this.sync = sync;
-        this.exports = exports;
-        this.status = status;
-        this.views = views;
-        this.database = database;
-        this.store = store;
-        this.own = own;
-        this.events = events;
+    public HealthController(HealthSources sources, Templates templates) {
+        this.sync = sources.sync();
+        this.exports = sources.exports();
+        this.status = sources.status();
+        this.views = sources.views();
+        this.database = sources.database();
+        this.store = sources.store();
+        this.own = sources.own();
+        this.events = sources.events();
         this.templates = templates;
-        this.retention = retention;
-        this.spans = spans;
-        this.history = history;
+        this.retention = sources.retention();
+        this.spans = sources.spans();
+        this.history = sources.history();
     }
 
     public void register(RoutesConfig routes) {

@@ -26,10 +26,19 @@ public final class Templates {
         this.engine = engine;
     }
 
-    /** Precompiled templates, or hot-reloaded ones from {@code sourceDir} when {@code dev} and it exists. */
-    public static Templates create(boolean dev, Path sourceDir) {
-        if (dev && Files.isDirectory(sourceDir)) {
-            return new Templates(TemplateEngine.create(new DirectoryCodeResolver(sourceDir), ContentType.Html));
+    /**
+     * Where the templates are in a checkout of the repository, from its root: {@code bin/console
+     * --dev} runs there, and edits to a template show on the next request.
+     */
+    static final Path SOURCES = Path.of("console", "src", "main", "jte");
+
+    /**
+     * Precompiled templates; with {@code dev}, hot-reloaded ones from {@link #SOURCES} when the
+     * console runs in a checkout (anywhere else, the precompiled ones: a jar has no sources).
+     */
+    public static Templates create(boolean dev) {
+        if (dev && Files.isDirectory(SOURCES)) {
+            return new Templates(TemplateEngine.create(new DirectoryCodeResolver(SOURCES), ContentType.Html));
         }
         return new Templates(TemplateEngine.createPrecompiled(ContentType.Html));
     }
