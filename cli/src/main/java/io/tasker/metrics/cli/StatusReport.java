@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What {@code status} reports, gathered once and printed as text or JSON: what an operator's
@@ -77,29 +78,31 @@ record StatusReport(
         String id = runtime.instanceId();
         Map<String, Boolean> capabilities = (store.healthy() ? store.confirmed() : store.declared()).asMap();
         ExportFiles files = ExportFiles.of(config);
+        // The store cannot be read: the settings and capabilities, nothing of the cluster.
+        Function<String, StatusReport> unreachable = error -> new StatusReport(
+                id,
+                store.strategy().word(),
+                store.description(),
+                false,
+                error,
+                0,
+                0,
+                List.of(),
+                0,
+                null,
+                null,
+                null,
+                null,
+                capabilities,
+                telemetry,
+                prometheus,
+                cache,
+                List.of(),
+                List.of(),
+                config.environment(),
+                files);
         if (!store.healthy()) {
-            return new StatusReport(
-                    id,
-                    store.strategy().word(),
-                    store.description(),
-                    false,
-                    store.error(),
-                    0,
-                    0,
-                    List.of(),
-                    0,
-                    null,
-                    null,
-                    null,
-                    null,
-                    capabilities,
-                    telemetry,
-                    prometheus,
-                    cache,
-                    List.of(),
-                    List.of(),
-                    config.environment(),
-                    files);
+            return unreachable.apply(store.error());
         }
         try {
             ClusterView view = runtime.cluster().readView();
@@ -129,28 +132,7 @@ record StatusReport(
                     config.environment(),
                     files);
         } catch (StoreException e) {
-            return new StatusReport(
-                    id,
-                    store.strategy().word(),
-                    store.description(),
-                    false,
-                    e.getMessage(),
-                    0,
-                    0,
-                    List.of(),
-                    0,
-                    null,
-                    null,
-                    null,
-                    null,
-                    capabilities,
-                    telemetry,
-                    prometheus,
-                    cache,
-                    List.of(),
-                    List.of(),
-                    config.environment(),
-                    files);
+            return unreachable.apply(e.getMessage());
         }
     }
 }
